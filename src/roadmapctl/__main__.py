@@ -1,0 +1,3 @@
+from roadmapctl.cli import main
+
+main()

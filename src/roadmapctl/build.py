@@ -1,0 +1,213 @@
+"""Document (data + nodes) → Roadmap model. Runs only on schema-valid documents."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from roadmapctl.loading import Document
+from roadmapctl.loading.document import scalar_text
+from roadmapctl.model import (
+    Activity, Appendix, Approval, Authority, Column, Order, OrderItem, Pair, Party, Person, Placed,
+    Postponement, Preamble, ProgressMark, Ref, Roadmap, Section, SubItem, Table,
+)
+from roadmapctl.spans import Span
+
+
+class _Map:
+    """A mapping's data with the spans of its values and keys."""
+
+    __slots__ = ("data", "node", "span", "spans", "nodes")
+
+    def __init__(self, data: dict, node: Node | None):
+        self.data = data if isinstance(data, dict) else {}
+        self.node = node
+        self.span = Span.of_node(node) if node is not None else Span(1, 1, 1, 1)
+        self.spans: dict[str, Span] = {}
+        self.nodes: dict[str, Node] = {}
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                name = scalar_text(key)
+                self.nodes[name] = value
+                self.spans[name] = Span.of_node(value)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
+    def text(self, key: str) -> str | None:
+        """A string field; numbers written without quotes keep their source text."""
+        node = self.nodes.get(key)
+        if isinstance(node, ScalarNode) and key in self.data and self.data[key] is not None:
+            value = self.data[key]
+            return value if isinstance(value, str) else node.value
+        value = self.data.get(key)
+        return None if value is None else str(value)
+
+    def date(self, key: str) -> date | None:
+        value = self.data.get(key)
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                return None
+        return None
+
+    def child(self, key: str) -> "_Map":
+        return _Map(self.data.get(key) or {}, self.nodes.get(key))
+
+    def items(self, key: str) -> list[tuple[Any, Node | None]]:
+        values = self.data.get(key) or []
+        node = self.nodes.get(key)
+        nodes = node.value if isinstance(node, SequenceNode) else []
+        return [(value, nodes[i] if i < len(nodes) else None) for i, value in enumerate(values)]
+
+    def loc(self) -> dict:
+        return {"span": self.span, "spans": self.spans}
+
+
+def _span(node: Node | None) -> Span:
+    return Span.of_node(node) if node is not None else Span(1, 1, 1, 1)
+
+
+def _refs(m: _Map, key: str) -> list[Ref]:
+    refs = []
+    for value, node in m.items(key):
+        if isinstance(value, dict):
+            r = _Map(value, node)
+            refs.append(Ref(r.text("кто") or "", r.text("уточнение"), r.get("связка") or "скобки", **r.loc()))
+        elif value is not None:
+            text = node.value if isinstance(node, ScalarNode) else str(value)
+            refs.append(Ref(text, span=_span(node)))
+    return refs
+
+
+def _activity(value: dict, node: Node | None) -> Activity:
+    m = _Map(value, node)
+    subitems = []
+    for item, item_node in m.items("подпункты"):
+        if isinstance(item, dict):
+            s = _Map(item, item_node)
+            subitems.append(SubItem(s.text("текст") or "", s.text("срок"), s.get("срок_явно"), _refs(s, "ответственные"), **s.loc()))
+        else:
+            subitems.append(SubItem(str(item), span=_span(item_node)))
+    marks = []
+    for item, item_node in m.items("отметки"):
+        k = _Map(item, item_node)
+        marks.append(ProgressMark(k.date("дата"), k.text("текст") or "", k.text("ссылка"), k.date("за"), **k.loc()))
+    postponements = []
+    for item, item_node in m.items("переносы"):
+        p = _Map(item, item_node)
+        postponements.append(Postponement(p.text("прежний_срок") or "", p.text("причина") or "", p.date("дата"), p.text("основание"), **p.loc()))
+    return Activity(
+        number=m.text("номер") or "",
+        text=m.text("мероприятие") or "",
+        subitems=subitems,
+        responsible=_refs(m, "ответственные"),
+        deadline=m.text("срок"),
+        override=m.get("срок_явно"),
+        result=m.text("ожидаемый_результат"),
+        result_form=m.text("форма_результата"),
+        note=m.text("примечание"),
+        status=m.text("статус"),
+        done_date=m.date("дата_выполнения"),
+        marks=marks,
+        postponements=postponements,
+        children=[_activity(v, n) for v, n in m.items("мероприятия")],
+        **m.loc(),
+    )
+
+
+def _section(value: dict, node: Node | None) -> Section:
+    m = _Map(value, node)
+    return Section(
+        title=m.text("название") or "",
+        number=m.text("номер"),
+        activities=[_activity(v, n) for v, n in m.items("мероприятия")],
+        sections=[_section(v, n) for v, n in m.items("разделы")],
+        **m.loc(),
+    )
+
+
+def _table(value: dict, node: Node | None) -> Table:
+    m = _Map(value, node)
+    columns = []
+    for v, n in m.items("колонки"):
+        c = _Map(v, n)
+        columns.append(Column(c.text("поле") or "", c.text("заголовок") or "", **c.loc()))
+    return Table(
+        columns=columns,
+        title=m.text("название"),
+        column_numbers=bool(m.get("номера_колонок")),
+        activities=[_activity(v, n) for v, n in m.items("мероприятия")],
+        sections=[_section(v, n) for v, n in m.items("разделы")],
+        **m.loc(),
+    )
+
+
+def _person(m: _Map) -> Person:
+    return Person(m.text("фио") or "", m.text("должность"), m.text("роль"), **m.loc())
+
+
+def build_roadmap(doc: Document) -> Roadmap:
+    root = _Map(doc.data, doc.root)
+    order = None
+    if "приказ" in root.data:
+        o = root.child("приказ")
+        items = []
+        for v, n in o.items("пункты"):
+            i = _Map(v, n)
+            items.append(OrderItem(i.text("текст") or "", i.text("номер"), list(i.get("перечень") or []), **i.loc()))
+        signatory = _person(o.child("подпись")) if "подпись" in o.data else None
+        order = Order(o.text("вид"), o.text("номер"), o.date("дата"), o.text("место"), o.text("заголовок"),
+                      o.text("преамбула"), items, signatory, **o.loc())
+    approval = None
+    if "утверждение" in root.data:
+        a = root.child("утверждение")
+        approval = Approval(a.text("должность") or "", a.text("фио") or "", a.text("гриф"), a.date("дата"), **a.loc())
+    appendix = None
+    if "приложение" in root.data:
+        p = root.child("приложение")
+        appendix = Appendix(p.text("к") or "", p.text("номер"), **p.loc())
+    preamble = None
+    if "преамбула" in root.data:
+        p = root.child("преамбула")
+        preamble = Preamble(p.text("проблема"), p.text("цель"), list(p.get("задачи") or []), **p.loc())
+    parties: dict[str, Party] = {}
+    directory = root.child("участники")
+    for key, value in (directory.data or {}).items():
+        entry = _Map(value or {}, directory.nodes.get(key))
+        key_span = entry.span
+        if isinstance(directory.node, MappingNode):
+            for key_node, _ in directory.node.value:
+                if scalar_text(key_node) == key:
+                    key_span = Span.of_node(key_node)
+        parties[key] = Party(
+            key, entry.text("полное"), entry.text("вид"), list(entry.get("синонимы") or []),
+            list(entry.get("состав") or []), entry.text("примечание"), span=key_span, spans=entry.spans,
+        )
+    authority_map = root.child("орган")
+    return Roadmap(
+        file=doc.name,
+        authority=Authority(authority_map.text("наименование") or "", authority_map.text("краткое"), **authority_map.loc()),
+        municipality=root.text("муниципалитет") or "",
+        title=root.text("название") or "",
+        period_text=root.text("период") or "",
+        tables=[_table(v, n) for v, n in root.items("таблицы")],
+        format_version=root.get("версия_формата") or 1,
+        region=root.text("регион"),
+        order=order,
+        approval=approval,
+        appendix=appendix,
+        preamble=preamble,
+        working_group=[_person(_Map(v, n)) for v, n in root.items("рабочая_группа")],
+        schools=[str(v) for v, _ in root.items("школы")],
+        pairs=[Pair(_Map(v, n).text("школа") or "", _Map(v, n).text("партнёр") or "", **_Map(v, n).loc()) for v, n in root.items("пары")],
+        parties=parties,
+        notes=list(root.get("примечания") or []),
+        **root.loc(),
+    )
+
+
+__all__ = ["build_roadmap", "Placed"]

@@ -1,0 +1,123 @@
+"""Reading a roadmap file: bytes, encodings a Windows user produces, line ends."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from roadmapctl.spans import Span
+
+MAX_BYTES = 16 * 1024 * 1024
+# The line breaks PyYAML recognises, so that our line numbers agree with its marks.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+class SourceError(Exception):
+    """The file cannot be read as text. ``io`` distinguishes I/O trouble (exit 2) from bad content."""
+
+    def __init__(self, name: str, message: str, span: Span | None = None, *, io: bool = False, code: str = "RM001"):
+        super().__init__(message)
+        self.name = name
+        self.message = message
+        self.span = span
+        self.io = io
+        self.code = code
+
+
+@dataclass
+class Source:
+    """A decoded text file. ``name`` is what diagnostics print; ``path`` is None for stdin."""
+
+    name: str
+    text: str
+    path: Path | None = None
+    had_bom: bool = False
+    crlf: bool = False
+    _lines: list[str] | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = _LINE_BREAK.split(self.text)
+        return self._lines
+
+    def line(self, number: int) -> str:
+        """The 1-based line ``number`` without its line break ('' when out of range)."""
+        lines = self.lines
+        return lines[number - 1] if 1 <= number <= len(lines) else ""
+
+
+def _position_of_byte(data: bytes, index: int) -> Span:
+    before = data[:index]
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    column = len(before[start:].decode("utf-8", errors="replace")) + 1
+    return Span.point(line, column)
+
+
+def decode(name: str, data: bytes, path: Path | None = None) -> Source:
+    """Decode ``data`` as UTF-8 (with or without BOM); explain every other encoding in Russian."""
+    if len(data) > MAX_BYTES:
+        raise SourceError(
+            name,
+            f"файл слишком велик ({len(data) / 1024 / 1024:.1f} МБ, допустимо до {MAX_BYTES // 1024 // 1024} МБ); "
+            "дорожная карта обычно занимает меньше 1 МБ — проверьте, тот ли это файл",
+            Span.point(1, 1),
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(
+            name,
+            "файл сохранён в кодировке UTF-16; сохраните его в UTF-8 "
+            "(в Блокноте: «Файл → Сохранить как», кодировка «UTF-8»)",
+            Span.point(1, 1),
+        )
+    had_bom = data.startswith(b"\xef\xbb\xbf")
+    if had_bom:
+        data = data[3:]
+    if b"\x00" in data[:8192] or b"\x00" in data:
+        raise SourceError(
+            name,
+            "файл содержит двоичные данные (нулевые байты) и не похож на текстовый файл YAML",
+            _position_of_byte(data, data.index(b"\x00")),
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        span = _position_of_byte(data, exc.start)
+        try:
+            sample = data.decode("cp1251")
+        except UnicodeDecodeError:
+            sample = ""
+        if re.search("[А-Яа-яЁё]", sample):
+            message = (
+                "файл сохранён в кодировке Windows-1251, а нужна UTF-8; откройте его и сохраните в UTF-8 "
+                "(в Блокноте: «Файл → Сохранить как», кодировка «UTF-8»; в Notepad++: «Кодировки → "
+                "Преобразовать в UTF-8»)"
+            )
+        else:
+            message = f"файл не в кодировке UTF-8: недопустимый байт 0x{data[exc.start]:02X}; сохраните его в UTF-8"
+        raise SourceError(name, message, span) from None
+    return Source(name=name, text=text, path=path, had_bom=had_bom, crlf="\r\n" in text)
+
+
+def read_source(name: str | Path) -> Source:
+    """Read a file, or standard input for ``-``."""
+    if str(name) == "-":
+        data = sys.stdin.buffer.read()
+        return decode("<stdin>", data)
+    path = Path(name)
+    shown = str(name)
+    try:
+        if path.is_dir():
+            raise SourceError(shown, "это папка, а не файл", io=True)
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise SourceError(shown, "файл не найден", io=True) from None
+    except PermissionError:
+        raise SourceError(shown, "нет прав на чтение файла", io=True) from None
+    except OSError as exc:
+        raise SourceError(shown, f"не удалось прочитать файл: {exc.strerror or exc}", io=True) from None
+    return decode(shown, data, path)

@@ -1,0 +1,238 @@
+"""Stage 2: JSON Schema validation of the loaded data, with errors mapped back to YAML nodes.
+
+A fast compiled validator (fastjsonschema, cached as generated code) answers "valid?" for the
+common case; only an invalid document pays for jsonschema's complete, path-carrying errors.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import importlib.util
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from yaml.nodes import ScalarNode
+
+from roadmapctl.loading import Document
+from roadmapctl.resources import schema_path
+from roadmapctl.spans import Span
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    code: str
+    message: str
+    span: Span
+    hint: str | None = None
+
+
+@cache
+def schema() -> dict:
+    with schema_path().open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "roadmapctl"
+
+
+@cache
+def fast_validator():
+    """A fastjsonschema validator; its generated code is cached on disk by schema hash."""
+    raw = schema_path().read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()[:16]
+    cached = _cache_dir() / f"validator_{digest}.py"
+    if cached.exists():
+        try:
+            spec = importlib.util.spec_from_file_location(f"_roadmapctl_validator_{digest}", cached)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+            return module.validate
+        except Exception:  # noqa: BLE001 - a broken cache is regenerated below
+            pass
+    import fastjsonschema
+
+    code = fastjsonschema.compile_to_code(schema())
+    entry = re.search(r"^def (\w+)\(", code, re.M).group(1)
+    code += f"\n\nvalidate = {entry}\n"
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(code, encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:
+        pass
+    namespace: dict[str, Any] = {}
+    exec(compile(code, str(cached), "exec"), namespace)  # noqa: S102 - code generated from our own schema
+    return namespace["validate"]
+
+
+@cache
+def full_validator():
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(schema(), format_checker=jsonschema.FormatChecker())
+
+
+def is_valid(data: Any) -> bool:
+    fast = fast_validator()
+    try:
+        fast(data)
+    except Exception:  # noqa: BLE001 - fastjsonschema's JsonSchemaValueException
+        return False
+    return True
+
+
+TYPE_NAMES = {
+    "string": "строка",
+    "integer": "целое число",
+    "number": "число",
+    "object": "словарь (ключ: значение)",
+    "array": "список (строки с «- »)",
+    "boolean": "да/нет (true/false)",
+    "null": "пусто",
+}
+
+
+def _type_of(value: Any) -> str:
+    if value is None:
+        return "пустое значение"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "целое число"
+    if isinstance(value, float):
+        return "дробное число"
+    if isinstance(value, str):
+        return "строка"
+    if isinstance(value, list):
+        return "список"
+    return "словарь"
+
+
+def _title(subschema: dict) -> str:
+    return subschema.get("title", "")
+
+
+def _best(error):
+    """For oneOf/anyOf, descend to the most relevant sub-error (the deepest, most specific)."""
+    from jsonschema.exceptions import best_match
+
+    while error.context:
+        deeper = best_match(error.context)
+        if deeper is None or deeper is error:
+            break
+        error = deeper
+    return error
+
+
+def validate(doc: Document) -> list[SchemaProblem]:
+    """All schema problems of ``doc``, each at the YAML node it concerns."""
+    data = doc.data
+    if data is None:
+        return [SchemaProblem("RM102", "файл пуст: в нём нет ни одного ключа дорожной карты", Span.point(1, 1),
+                              "начните с образца: roadmapctl new ФАЙЛ --municipality … --period …")]
+    if not isinstance(data, dict):
+        return [SchemaProblem("RM103", f"верхний уровень файла должен быть словарём ключей, а здесь {_type_of(data)}",
+                              doc.span_at([]))]
+    if is_valid(data):
+        return []
+    problems = []
+    seen = set()
+    for error in full_validator().iter_errors(data):
+        for problem in _translate(doc, error):
+            key = (problem.code, problem.span, problem.message)
+            if key not in seen:
+                seen.add(key)
+                problems.append(problem)
+    problems.sort(key=lambda p: (p.span.line, p.span.column, p.code))
+    return problems
+
+
+def _where(path: list) -> str:
+    if path and isinstance(path[-1], str):
+        return f"«{path[-1]}»"
+    if len(path) >= 2 and isinstance(path[-1], int) and isinstance(path[-2], str):
+        return f"«{path[-2]}», элемент {path[-1] + 1}"
+    return "значение"
+
+
+def _translate(doc: Document, error) -> list[SchemaProblem]:
+    if error.validator in ("oneOf", "anyOf"):
+        inner = _best(error)
+        if inner is not error:
+            return _translate(doc, inner)
+    path = list(error.absolute_path)
+    kind = error.validator
+    value = error.instance
+    span = doc.span_at(path)
+    where = _where(path)
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        extras = [k for k in value if k not in error.schema.get("properties", {})] if isinstance(value, dict) else []
+        out = []
+        for extra in extras:
+            key_node = doc.key_node_at(path + [extra])
+            kspan = Span.of_node(key_node) if key_node is not None else span
+            close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+            hint = f"возможно, имелось в виду «{close[0]}»?" if close else None
+            if not allowed:
+                message = f"неизвестный ключ «{extra}»: здесь ключи не допускаются"
+            else:
+                message = f"неизвестный ключ «{extra}»; допустимые ключи здесь: {', '.join(allowed)}"
+            out.append(SchemaProblem("RM101", message, kspan, hint))
+        return out
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
+        node = doc.node_at(path)
+        parent_key = doc.key_node_at(path)
+        mspan = Span.of_node(parent_key) if parent_key is not None else (Span.of_node(node) if node else span)
+        if not path:
+            mspan = Span.point(1, 1)
+        title = error.schema.get("properties", {}).get(missing, {}).get("title", "")
+        what = f" ({title.lower()})" if title and title.lower() != missing.replace("_", " ") else ""
+        return [SchemaProblem("RM102", f"нет обязательного ключа «{missing}»{what}", mspan)]
+    if kind == "type":
+        expected = error.validator_value
+        expected = expected if isinstance(expected, list) else [expected]
+        node = doc.node_at(path)
+        if "string" in expected and isinstance(value, (int, float)) and not isinstance(value, bool) and isinstance(node, ScalarNode):
+            text = node.value
+            shown = repr(value) if isinstance(value, float) else str(value)
+            if shown != text:
+                message = (f"{where}: {text} без кавычек YAML читает как число {shown}, и запись «{text}» теряется; "
+                           f"заключите значение в кавычки: \"{text}\"")
+            else:
+                message = f"{where}: {text} без кавычек YAML читает как число; здесь нужен текст — заключите его в кавычки: \"{text}\""
+            return [SchemaProblem("RM104", message, span)]
+        names = " или ".join(TYPE_NAMES.get(t, t) for t in expected)
+        return [SchemaProblem("RM103", f"{where}: ожидается {names}, а записано: {_type_of(value)}", span)]
+    if kind == "enum":
+        options = [str(o) for o in error.validator_value]
+        close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
+        hint = f"возможно, имелось в виду «{close[0]}»?" if close else None
+        return [SchemaProblem("RM105", f"{where}: недопустимое значение «{value}»; допустимо: {', '.join(options)}", span, hint)]
+    if kind == "const":
+        return [SchemaProblem("RM105", f"{where}: допустимо только значение {error.validator_value}", span)]
+    if kind == "minLength":
+        return [SchemaProblem("RM105", f"{where}: пустое значение; заполните его или удалите ключ", span)]
+    if kind == "minItems":
+        return [SchemaProblem("RM105", f"{where}: список пуст; добавьте элементы или удалите ключ", span)]
+    if kind == "minProperties":
+        return [SchemaProblem("RM105", f"{where}: словарь пуст; заполните его или удалите ключ", span)]
+    if kind in ("format", "pattern") and error.schema.get("format") == "date":
+        return [SchemaProblem("RM105", f"{where}: «{value}» — не дата; пишите дату как ГГГГ-ММ-ДД, например 2021-03-24", span)]
+    if kind == "format" and error.validator_value == "uri":
+        return [SchemaProblem("RM105", f"{where}: «{value}» — не ссылка; укажите полный адрес, начиная с https://", span)]
+    if kind in ("minimum", "maximum"):
+        return [SchemaProblem("RM105", f"{where}: значение {value} вне допустимых пределов", span)]
+    if kind == "propertyNames":
+        return [SchemaProblem("RM105", "пустое имя ключа", span)]
+    return [SchemaProblem("RM105", f"{where}: значение не соответствует формату ({kind})", span)]
