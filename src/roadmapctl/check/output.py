@@ -1,0 +1,179 @@
+"""Output formats of ``check``: text, concise, json, github, gitlab, sarif, and statistics."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from typing import Iterable
+
+from roadmapctl.check.diagnostics import Diagnostic, Severity
+from roadmapctl.loading import Source
+
+FORMATS = ("text", "concise", "json", "github", "gitlab", "sarif")
+
+_RED, _YELLOW, _BOLD, _DIM, _CYAN, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[2m", "\x1b[36m", "\x1b[0m"
+
+
+def _paint(text: str, style: str, color: bool) -> str:
+    return f"{style}{text}{_RESET}" if color else text
+
+
+def summary_line(diagnostics: list[Diagnostic], files: int) -> str:
+    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+    warnings = len(diagnostics) - errors
+    return (f"Проверено файлов: {files}. Ошибок: {errors}, предупреждений: {warnings}.")
+
+
+def render_text(diagnostics: list[Diagnostic], sources: dict[str, Source], color: bool = False) -> str:
+    """Grouped per file, each finding with its source line and a caret under the column."""
+    out: list[str] = []
+    current = None
+    for d in diagnostics:
+        if d.file != current:
+            if current is not None:
+                out.append("")
+            out.append(_paint(d.file, _BOLD, color))
+            current = d.file
+        severity = _paint(d.severity.russian, _RED if d.severity is Severity.ERROR else _YELLOW, color)
+        out.append(f"{d.file}:{d.line}:{d.column}: {_paint(d.code, _BOLD, color)} {severity}: {d.message}")
+        source = sources.get(d.file)
+        line = source.line(d.line) if source else ""
+        if line.strip():
+            shown = line.replace("\t", " ")
+            width = d.span.end_column - d.span.column if d.span.end_line == d.line else len(shown) - d.column + 1
+            width = max(1, min(width, max(1, len(shown) - d.column + 1)))
+            gutter = f"{d.line:>5} | "
+            out.append(_paint(gutter, _DIM, color) + shown)
+            out.append(" " * (len(gutter) + d.column - 1) + _paint("^" * width, _RED if d.severity is Severity.ERROR else _YELLOW, color))
+        if d.hint:
+            out.append(_paint(f"      подсказка: {d.hint}", _CYAN, color))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def render_concise(diagnostics: list[Diagnostic]) -> str:
+    lines = [f"{d.file}:{d.line}:{d.column}: {d.code} [{d.severity.russian}] {d.message}" + (f" ({d.hint})" if d.hint else "") for d in diagnostics]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def render_json(diagnostics: list[Diagnostic], files: int) -> str:
+    by_code = Counter(d.code for d in diagnostics)
+    payload = {
+        "diagnostics": [d.to_json() for d in diagnostics],
+        "summary": {
+            "files": files,
+            "errors": sum(1 for d in diagnostics if d.severity is Severity.ERROR),
+            "warnings": sum(1 for d in diagnostics if d.severity is Severity.WARNING),
+            "by_code": dict(sorted(by_code.items())),
+        },
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _gh_escape(text: str, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def render_github(diagnostics: list[Diagnostic]) -> str:
+    lines = []
+    for d in diagnostics:
+        level = "error" if d.severity is Severity.ERROR else "warning"
+        message = d.message + (f" Подсказка: {d.hint}" if d.hint else "")
+        lines.append(
+            f"::{level} file={_gh_escape(d.file, True)},line={d.line},col={d.column},"
+            f"endLine={d.span.end_line},endColumn={d.span.end_column},title={_gh_escape(d.code, True)}::{_gh_escape(message)}"
+        )
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _fingerprint(d: Diagnostic, sources: dict[str, Source]) -> str:
+    source = sources.get(d.file)
+    line = source.line(d.line).strip() if source else ""
+    return hashlib.sha256(f"{d.file}\0{d.code}\0{line}\0{d.message}".encode()).hexdigest()
+
+
+def render_gitlab(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> str:
+    """GitLab Code Quality report (a JSON array of issues)."""
+    issues = [
+        {
+            "description": f"{d.code}: {d.message}",
+            "check_name": d.code,
+            "fingerprint": _fingerprint(d, sources),
+            "severity": "major" if d.severity is Severity.ERROR else "minor",
+            "location": {"path": d.file, "lines": {"begin": d.line, "end": d.span.end_line}},
+        }
+        for d in diagnostics
+    ]
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_sarif(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> str:
+    from roadmapctl import __version__
+    from roadmapctl.check.registry import all_rules
+
+    rules = all_rules()
+    index = {r.code: i for i, r in enumerate(rules)}
+    payload = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "roadmapctl",
+                        "version": __version__,
+                        "informationUri": "https://github.com/roadmapctl/roadmapctl",
+                        "rules": [
+                            {
+                                "id": r.code,
+                                "name": r.name,
+                                "shortDescription": {"text": r.summary},
+                                "fullDescription": {"text": r.doc},
+                                "defaultConfiguration": {"level": "error" if r.severity is Severity.ERROR else "warning"},
+                            }
+                            for r in rules
+                        ],
+                    }
+                },
+                "results": [
+                    {
+                        "ruleId": d.code,
+                        "ruleIndex": index[d.code],
+                        "level": "error" if d.severity is Severity.ERROR else "warning",
+                        "message": {"text": d.message + (f" Подсказка: {d.hint}" if d.hint else "")},
+                        "locations": [
+                            {
+                                "physicalLocation": {
+                                    "artifactLocation": {"uri": d.file.replace("\\", "/")},
+                                    "region": {
+                                        "startLine": d.line,
+                                        "startColumn": d.column,
+                                        "endLine": d.span.end_line,
+                                        "endColumn": d.span.end_column,
+                                    },
+                                }
+                            }
+                        ],
+                        "partialFingerprints": {"roadmapctl/v1": _fingerprint(d, sources)},
+                    }
+                    for d in diagnostics
+                ],
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_statistics(diagnostics: Iterable[Diagnostic]) -> str:
+    from roadmapctl.check.registry import RULES
+
+    counts = Counter(d.code for d in diagnostics)
+    lines = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        rule = RULES.get(code)
+        lines.append(f"{count:>6}  {code}  {rule.summary if rule else ''}")
+    return "\n".join(lines) + ("\n" if lines else "")

@@ -1,0 +1,35 @@
+"""RM5xx: content of the table cells."""
+
+from __future__ import annotations
+
+from roadmapctl.check.diagnostics import Severity
+from roadmapctl.check.registry import Finding, rule
+
+
+@rule("RM501", "no-result", Severity.WARNING, "Пустая ячейка ожидаемого результата", """
+Если в таблице есть колонка «Ожидаемые результаты» (или «Форма предоставления результатов»),
+у каждого мероприятия она должна быть заполнена: по ней потом проверяют выполнение.
+Мероприятия-заголовки с вложенными мероприятиями не отмечаются.
+
+Неправильно:
+    - номер: "61"
+      мероприятие: Проведение родительских собраний
+
+Правильно:
+    - номер: "61"
+      мероприятие: Проведение родительских собраний
+      ожидаемый_результат: Проведены собрания во всех ОО
+""")
+def no_result(ctx):
+    for placed in ctx.roadmap.placed_activities():
+        activity = placed.activity
+        if activity.children:
+            continue
+        table = ctx.roadmap.tables[placed.table_index]
+        for field, value, title in (
+            ("ожидаемый_результат", activity.result, "ожидаемый результат"),
+            ("форма_результата", activity.result_form, "форма предоставления результатов"),
+        ):
+            if table.has_column(field) and not (value and value.strip()):
+                yield Finding(activity.at("номер"), f"у мероприятия «{activity.number}» не указан {title}",
+                              f"заполните ключ «{field}»")

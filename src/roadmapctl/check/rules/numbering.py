@@ -1,0 +1,229 @@
+"""RM2xx: numbering and structure of the tables, the period and the dates of approval."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+
+from roadmapctl.check.diagnostics import Severity
+from roadmapctl.check.registry import Finding, rule
+
+
+def parts(number: str | None) -> tuple[int, ...]:
+    """'4.6.1.' → (4, 6, 1); '12' → (12,); '' → ()."""
+    return tuple(int(x) for x in re.findall(r"\d+", number or ""))
+
+
+def _table_label(ctx, index: int) -> str:
+    return f" (таблица {index + 1})" if len(ctx.roadmap.tables) > 1 else ""
+
+
+@rule("RM201", "duplicate-number", Severity.ERROR, "Номер мероприятия повторяется", """
+Номер мероприятия — его адрес: по нему отмечают выполнение (`roadmapctl mark ФАЙЛ 1.3`),
+сравнивают версии и ссылаются в отчётах. Два мероприятия с одним номером в одной таблице
+делают эти ссылки неоднозначными.
+
+Неправильно:
+    - номер: "1.2."
+    - номер: "1.2."
+
+Правильно:
+    - номер: "1.2."
+    - номер: "1.3."
+""")
+def duplicate_number(ctx):
+    seen: dict[tuple[int, tuple[int, ...]], object] = {}
+    for placed in ctx.roadmap.placed_activities():
+        activity = placed.activity
+        key = (placed.table_index, parts(activity.number) or (activity.number,))
+        if key in seen:
+            first = seen[key]
+            yield Finding(activity.at("номер"),
+                          f"номер «{activity.number}» уже есть у мероприятия в строке {first.span.line}{_table_label(ctx, placed.table_index)}",
+                          "перенумеруйте мероприятие")
+        else:
+            seen[key] = activity
+
+
+def _sequence_findings(items, what: str, label: str):
+    """items: (number, parts, span) in document order, all siblings of one numbering level."""
+    previous = None
+    for number, nums, span in items:
+        if not nums:
+            continue
+        last = nums[-1]
+        if previous is None:
+            if last > 1 and len(nums) >= 1:
+                missing = ", ".join(_with_prefix(nums[:-1], k) for k in range(1, last))
+                yield "gap", Finding(span, f"{what} начинается с «{number}»: нет {missing}{label}")
+        else:
+            prev_number, prev_last = previous
+            if last > prev_last + 1:
+                gap = [_with_prefix(nums[:-1], k) for k in range(prev_last + 1, last)]
+                shown = ", ".join(gap[:5]) + (" …" if len(gap) > 5 else "")
+                yield "gap", Finding(span, f"пропуск в нумерации: после «{prev_number}» идёт «{number}», нет {shown}{label}",
+                                     "если пропуск случаен, перенумеруйте; если так в утверждённом документе, оставьте как есть")
+            elif last < prev_last:
+                yield "order", Finding(span, f"нарушен порядок нумерации: «{number}» стоит после «{prev_number}»{label}")
+        previous = (number, last) if previous is None or last >= previous[1] else previous
+
+
+def _with_prefix(prefix: tuple[int, ...], k: int) -> str:
+    return ".".join(str(x) for x in prefix + (k,))
+
+
+def _numbering(ctx):
+    roadmap = ctx.roadmap
+    # activities: siblings are those sharing a number prefix within a table
+    groups: dict[tuple, list] = defaultdict(list)
+    for placed in roadmap.placed_activities():
+        nums = parts(placed.activity.number)
+        if nums:
+            groups[(placed.table_index, nums[:-1])].append((placed.activity.number, nums, placed.activity.at("номер")))
+    for (table_index, _prefix), items in groups.items():
+        yield from _sequence_findings(items, "нумерация мероприятий", _table_label(ctx, table_index))
+    # sections: siblings under one parent
+    def walk(sections, table_index):
+        items = [(s.number, parts(s.number), s.at("номер")) for s in sections if s.number]
+        yield from _sequence_findings(items, "нумерация разделов", _table_label(ctx, table_index))
+        for section in sections:
+            yield from walk(section.sections, table_index)
+
+    for index, table in enumerate(roadmap.tables):
+        yield from walk(table.sections, index)
+
+
+@rule("RM202", "numbering-gap", Severity.WARNING, "Пропуск в нумерации", """
+После мероприятия 27 идёт 29, после раздела 4 — раздел 6: номер пропущен. Так бывает, когда
+строку удалили, а нумерацию не поправили, или когда строка потерялась при копировании.
+Если пропуск есть в утверждённом документе, замечание подтверждает это, и его можно подавить
+комментарием `# noqa: RM202`.
+
+Неправильно:
+    - номер: "27"
+    - номер: "29"
+
+Правильно:
+    - номер: "27"
+    - номер: "28"
+""")
+def numbering_gap(ctx):
+    for kind, finding in _numbering(ctx):
+        if kind == "gap":
+            yield finding
+
+
+@rule("RM203", "numbering-order", Severity.WARNING, "Нарушен порядок нумерации", """
+Номера одного уровня должны возрастать в порядке документа.
+
+Неправильно:
+    - номер: "1.3."
+    - номер: "1.2."
+
+Правильно:
+    - номер: "1.2."
+    - номер: "1.3."
+""")
+def numbering_order(ctx):
+    for kind, finding in _numbering(ctx):
+        if kind == "order":
+            yield finding
+
+
+@rule("RM204", "number-outside-section", Severity.WARNING, "Номер не соответствует разделу", """
+Мероприятие «2.3.» в разделе «3.» или вложенное мероприятие «4.7.1.» под мероприятием «4.6.»
+обычно означает ошибку нумерации или строку не в том разделе. Проверяются только составные
+номера; сквозная нумерация (1, 2, … 63) по разделам не привязана.
+
+Неправильно:
+    - номер: "3."
+      мероприятия:
+        - номер: "2.3."
+
+Правильно:
+    - номер: "3."
+      мероприятия:
+        - номер: "3.3."
+""")
+def number_outside_section(ctx):
+    for placed in ctx.roadmap.placed_activities():
+        nums = parts(placed.activity.number)
+        if len(nums) < 2:
+            continue
+        if placed.parent is not None:
+            parent_nums = parts(placed.parent.number)
+            if parent_nums and nums[:-1] != parent_nums:
+                yield Finding(placed.activity.at("номер"),
+                              f"вложенное мероприятие «{placed.activity.number}» стоит под мероприятием «{placed.parent.number}»")
+            continue
+        numbered = [s for s in placed.sections if s.number]
+        if not numbered:
+            continue
+        section = numbered[-1]
+        section_nums = parts(section.number)
+        if len(nums) - 1 == len(section_nums) and nums[:-1] != section_nums:
+            yield Finding(placed.activity.at("номер"),
+                          f"мероприятие «{placed.activity.number}» стоит в разделе «{section.heading}»",
+                          "перенесите мероприятие в нужный раздел или исправьте номер")
+    for _index, path in ctx.roadmap.sections():
+        if len(path) < 2 or not path[-1].number or not path[-2].number:
+            continue
+        nums, parent = parts(path[-1].number), parts(path[-2].number)
+        if len(nums) == len(parent) + 1 and nums[:-1] != parent:
+            yield Finding(path[-1].at("номер"), f"подраздел «{path[-1].number}» стоит в разделе «{path[-2].number}»")
+
+
+@rule("RM205", "bad-period", Severity.ERROR, "Период дорожной карты не читается или конец раньше начала", """
+Все сроки читаются относительно периода дорожной карты, поэтому он должен быть понятен:
+`2021-2022` (календарные годы), `2020-2021 учебный год` или `2021-01-01..2022-12-31`.
+
+Неправильно:
+    период: 2022-2021
+
+Правильно:
+    период: 2021-2022
+""")
+def bad_period(ctx):
+    from roadmapctl.deadlines import PeriodError, parse_period
+
+    try:
+        parse_period(ctx.roadmap.period_text)
+    except PeriodError as exc:
+        yield Finding(ctx.roadmap.at("период"), f"период «{ctx.roadmap.period_text}» не прочитан: {exc}",
+                      "пишите так: 2021-2022, 2020-2021 учебный год или 2021-01-01..2022-12-31")
+
+
+def _fmt(d: date) -> str:
+    return d.strftime("%d.%m.%Y")
+
+
+@rule("RM206", "approval-outside-period", Severity.WARNING, "Дата утверждения вне периода дорожной карты", """
+Дорожную карту утверждают до начала или в начале её периода. Дата приказа или грифа
+утверждения после окончания периода или больше чем за год до его начала почти всегда означает
+опечатку в дате или в периоде.
+
+Неправильно:
+    период: 2021-2022
+    приказ: {дата: 2023-03-18}
+
+Правильно:
+    период: 2021-2022
+    приказ: {дата: 2021-03-18}
+""")
+def approval_outside_period(ctx):
+    period = ctx.period
+    if period is None:
+        return
+    roadmap = ctx.roadmap
+    dated = []
+    if roadmap.order and roadmap.order.date:
+        dated.append(("дата документа", roadmap.order.date, roadmap.order.at("дата")))
+    if roadmap.approval and roadmap.approval.date:
+        dated.append(("дата утверждения", roadmap.approval.date, roadmap.approval.at("дата")))
+    earliest = date(period.start.year - 1, period.start.month, min(period.start.day, 28))
+    for what, when, span in dated:
+        if when > period.end:
+            yield Finding(span, f"{what} {_fmt(when)} позже окончания периода дорожной карты ({_fmt(period.start)}–{_fmt(period.end)})")
+        elif when < earliest:
+            yield Finding(span, f"{what} {_fmt(when)} более чем на год раньше начала периода дорожной карты ({_fmt(period.start)}–{_fmt(period.end)})")

@@ -1,0 +1,139 @@
+"""RM3xx: responsible parties — presence, the directory, spelling variants."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+
+from roadmapctl.check.diagnostics import Severity
+from roadmapctl.check.registry import Finding, rule
+from roadmapctl.textutil import digits, distance, fold, words
+
+
+def _all_refs(roadmap):
+    """(ref, activity) for every responsible named in activities and their sub-items."""
+    for activity in roadmap.activities():
+        for ref in activity.responsible:
+            yield ref, activity
+        for item in activity.subitems:
+            for ref in item.responsible:
+                yield ref, activity
+
+
+@rule("RM301", "unknown-party", Severity.WARNING, "Ответственный не найден в справочнике участников", """
+Каждый ответственный в таблице должен быть ключом справочника `участники` (или его синонимом):
+так отчёты знают, кто это, и собирают задания одной организации вместе. Подсказка предлагает
+похожее имя из справочника. Отчёт «без ответственного» считает такое мероприятие неназначенным.
+
+Неправильно:
+    участники:
+      РУО:
+    ...
+    ответственные: [РОУ]
+
+Правильно:
+    ответственные: [РУО]
+""")
+def unknown_party(ctx):
+    roadmap = ctx.roadmap
+    names = list(roadmap.parties) + [a for p in roadmap.parties.values() for a in p.aliases]
+    for ref, _activity in _all_refs(roadmap):
+        if roadmap.party(ref.name) is None:
+            close = difflib.get_close_matches(ref.name, names, n=1, cutoff=0.75)
+            hint = f"возможно, имелось в виду «{close[0]}»?" if close else f"добавьте «{ref.name}» в справочник «участники»"
+            yield Finding(ref.span, f"ответственный «{ref.name}» не найден в справочнике участников", hint)
+    for name, what, span in [(s, "целевая школа", roadmap.at("школы")) for s in roadmap.schools] + [
+        (n, "школа пары", p.span) for p in roadmap.pairs for n in (p.school, p.partner)
+    ]:
+        if roadmap.party(name) is None:
+            yield Finding(span, f"{what} «{name}» не найдена в справочнике участников", f"добавьте «{name}» в справочник «участники»")
+    for party in roadmap.parties.values():
+        for member in party.members:
+            if roadmap.party(member) is None:
+                yield Finding(party.at("состав"), f"участник «{member}» из состава «{party.key}» не найден в справочнике")
+
+
+def _near(a: str, b: str) -> bool:
+    """Two different spellings that very likely name the same party."""
+    if digits(a) != digits(b):
+        return False  # «Средняя школа №2» and «№3» are different schools
+    if a[:1].lower() + a[1:] == b[:1].lower() + b[1:]:
+        return False  # only the capital at the start of a cell differs: that is fine
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    if min(len(fa), len(fb)) >= 6 and distance(fa, fb, 2) <= (1 if min(len(fa), len(fb)) < 12 else 2):
+        return True
+    wa, wb = [w.lower() for w in words(a)], [w.lower() for w in words(b)]
+    if len(wa) == len(wb) >= 2:
+        differing = [(x, y) for x, y in zip(wa, wb) if x != y]
+        if len(differing) == 1:
+            x, y = differing[0]
+            common = 0
+            while common < min(len(x), len(y)) and x[common] == y[common]:
+                common += 1
+            return common >= 4 and min(len(x), len(y)) >= 7
+    return False
+
+
+@rule("RM302", "party-variant", Severity.WARNING, "Один участник записан по-разному", """
+Одна и та же организация записана по-разному: «МКУ «ЦНППМ г.Тулы»» и «МКУ «ЦНППИМ г.Тулы»»,
+«руководители общеобразовательных организаций» и «руководители общественных организаций».
+Это опечатка в официальном документе, и отчёты по ответственным разделят задания одной
+организации. Замечание ставится у более редкого написания. Если это действительно разные
+участники, оставьте как есть и подавите замечание; если это одно и то же, исправьте написание
+или укажите вариант в `синонимы`.
+
+Неправильно:
+    ответственные: [МКУ «ЦНППИМ г.Тулы»]   # в остальных строках — «ЦНППМ»
+
+Правильно:
+    ответственные: [МКУ «ЦНППМ г.Тулы»]
+""")
+def party_variant(ctx):
+    roadmap = ctx.roadmap
+    usage = Counter(ref.name for ref, _ in _all_refs(roadmap))
+    names = list(dict.fromkeys(list(roadmap.parties) + list(usage)))
+    acknowledged = {(p.key, a) for p in roadmap.parties.values() for a in p.aliases}
+    order = {name: i for i, name in enumerate(names)}
+    rare_of: dict[str, str] = {}
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if (a, b) in acknowledged or (b, a) in acknowledged or not _near(a, b):
+                continue
+            # the rarer spelling is the suspect; on a tie, the one that appears later
+            frequent, rare = (a, b) if (usage[a], -order[a]) >= (usage[b], -order[b]) else (b, a)
+            rare_of.setdefault(rare, frequent)
+    for ref, activity in _all_refs(roadmap):
+        if ref.name in rare_of:
+            other = rare_of[ref.name]
+            count = usage[other]
+            times = f"встречается {count} раз" if count else "есть в справочнике"
+            yield Finding(ref.span, f"«{ref.name}» похоже на другое написание того же участника: «{other}» ({times})",
+                          f"если это один участник, исправьте написание на «{other}» или добавьте «{ref.name}» в синонимы «{other}»")
+    for name, other in rare_of.items():
+        if usage[name] == 0 and name in roadmap.parties:
+            yield Finding(roadmap.parties[name].span, f"участник «{name}» похож на «{other}»: возможно, это одно и то же",
+                          f"объедините их: укажите «{name}» в синонимах «{other}»")
+
+
+@rule("RM303", "no-responsible", Severity.WARNING, "У мероприятия нет ответственного", """
+Мероприятие без ответственного никто не выполнит. Если в утверждённом документе ответственный
+не указан, замечание фиксирует это; исправить можно только новым приказом. Мероприятия, у
+которых ответственные указаны во вложенных мероприятиях или в каждом подпункте, не отмечаются.
+
+Неправильно:
+    - номер: "9"
+      мероприятие: Формирование программ развития ОО
+
+Правильно:
+    - номер: "9"
+      мероприятие: Формирование программ развития ОО
+      ответственные: [РУО, ОО]
+""")
+def no_responsible(ctx):
+    for activity in ctx.roadmap.activities():
+        if activity.children or activity.has_responsible:
+            continue
+        yield Finding(activity.at("номер"), f"у мероприятия «{activity.number}» не указан ответственный",
+                      "добавьте ключ «ответственные»")

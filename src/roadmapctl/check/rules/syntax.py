@@ -1,0 +1,105 @@
+"""RM0xx: the file itself — readability, YAML syntax, duplicate keys, tags."""
+
+from __future__ import annotations
+
+from yaml.nodes import MappingNode, SequenceNode
+
+from roadmapctl.check.diagnostics import Severity
+from roadmapctl.check.registry import Finding, declare, rule
+from roadmapctl.loading.document import STANDARD_TAGS, scalar_text
+from roadmapctl.spans import Span
+
+declare(
+    "RM001", "unreadable-file", Severity.ERROR,
+    "Файл не читается как YAML в UTF-8",
+    """
+Файл должен быть текстом в кодировке UTF-8 (с BOM или без) и правильным YAML. Правило сообщает
+о синтаксических ошибках (незакрытая кавычка, табуляция в отступе, двоеточие внутри значения без
+кавычек), о файлах в кодировке Windows-1251 или UTF-16, о двоичных данных, управляющих символах,
+слишком глубокой вложенности и «бомбах» из ссылок &якорь/*ссылка. Пока такая ошибка есть,
+остальные проверки файла не выполняются.
+
+Неправильно:
+    мероприятие: Проблема: низкие результаты
+
+Правильно:
+    мероприятие: "Проблема: низкие результаты"
+""",
+)
+
+
+def _walk(node):
+    stack = [node]
+    seen = set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        if isinstance(current, MappingNode):
+            for key, value in current.value:
+                stack.append(value)
+                stack.append(key)
+        elif isinstance(current, SequenceNode):
+            stack.extend(current.value)
+
+
+@rule(
+    "RM002", "duplicate-key", Severity.ERROR,
+    "Ключ повторяется в одном словаре",
+    """
+Если ключ записан в одном словаре дважды, YAML молча оставляет последнее значение, и первое
+пропадает. Правило указывает на второе вхождение ключа.
+
+Неправильно:
+    срок: Март 2021 года
+    срок: Апрель 2021 года
+
+Правильно:
+    срок: Апрель 2021 года
+""",
+    stage="document",
+)
+def duplicate_key(ctx):
+    if ctx.doc.root is None:
+        return
+    for node in _walk(ctx.doc.root):
+        if isinstance(node, MappingNode):
+            first: dict[str, int] = {}
+            for key, _value in node.value:
+                name = scalar_text(key)
+                if name in first:
+                    yield Finding(
+                        Span.of_node(key),
+                        f"ключ «{name}» уже есть в этом словаре (строка {first[name]}); YAML оставит только последнее значение, "
+                        "а первое будет потеряно",
+                        "объедините значения или удалите лишний ключ",
+                    )
+                else:
+                    first[name] = key.start_mark.line + 1
+
+
+@rule(
+    "RM003", "yaml-tag", Severity.ERROR,
+    "Тег YAML (!!…) не поддерживается",
+    """
+Теги вида `!!python/object` или `!local` создают в программах объекты и могут выполнять код.
+roadmapctl их никогда не выполняет и сообщает о них как об ошибке: в дорожной карте нужны
+только обычные значения.
+
+Неправильно:
+    срок: !!python/object/apply:os.system ["echo"]
+
+Правильно:
+    срок: Март 2021 года
+""",
+    stage="document",
+)
+def yaml_tag(ctx):
+    if ctx.doc.root is None:
+        return
+    for node in _walk(ctx.doc.root):
+        tag = node.tag or ""
+        if tag not in STANDARD_TAGS:
+            yield Finding(Span.of_node(node), f"тег «{tag.replace('tag:yaml.org,2002:', '!!')}» не поддерживается и не выполняется; удалите его")

@@ -1,0 +1,194 @@
+"""RM6xx: typography of official text — mixed alphabets, doubled words, quotes, HTML, spaces."""
+
+from __future__ import annotations
+
+import re
+
+from roadmapctl.check.diagnostics import Severity
+from roadmapctl.check.registry import Finding, rule
+
+_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+_CYR = re.compile(r"[А-Яа-яЁё]")
+_LAT = re.compile(r"[A-Za-z]")
+# Latin letters that look like Cyrillic ones, and their Cyrillic twins.
+_HOMOGLYPHS = str.maketrans("AaBCcEeHKMOoPpTXxyu", "АаВСсЕеНКМОоРрТХхуи")
+
+
+@rule("RM601", "mixed-alphabet", Severity.WARNING, "Латинские буквы внутри русского слова", """
+При наборе в другой раскладке или копировании из PDF в русские слова попадают латинские
+буквы: «неobjективности», «MБОУ» с латинской M. На вид слово почти не отличается, но поиск,
+сортировка и проверка орфографии его не находят.
+
+Неправильно:
+    мероприятие: Профилактика неobjективности оценивания
+
+Правильно:
+    мероприятие: Профилактика необъективности оценивания
+""", stage="document")
+def mixed_alphabet(ctx):
+    for _path, node in ctx.text_scalars():
+        for match in _WORD.finditer(node.value):
+            word = match.group()
+            if _CYR.search(word) and _LAT.search(word):
+                latin = sorted(set(_LAT.findall(word)))
+                twins = word.translate(_HOMOGLYPHS)
+                hint = (f"замените на «{twins}»" if not _LAT.search(twins)
+                        else "замените латинские буквы " + ", ".join(f"«{c}»" for c in latin) + " русскими")
+                yield Finding(ctx.locate(node, match.start(), match.end()),
+                              f"в слове «{word}» смешаны русские и латинские буквы ({', '.join(latin)})", hint)
+
+
+_TOKEN = re.compile(r"[A-Za-zА-Яа-яЁё]+|\S")
+
+
+@rule("RM602", "doubled-word", Severity.WARNING, "Слово или оборот повторён дважды подряд", """
+Повтор слова («МБОУ МБОУ») или оборота («член рабочей группы член рабочей группы») — обычная
+опечатка при правке документа.
+
+Неправильно:
+    ожидаемый_результат: 2021 г. - МБОУ МБОУ «Витимская СОШ»
+
+Правильно:
+    ожидаемый_результат: 2021 г. - МБОУ «Витимская СОШ»
+""", stage="document")
+def doubled_word(ctx):
+    for _path, node in ctx.text_scalars():
+        text = node.value
+        tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        i = 0
+        while i < len(tokens):
+            found = False
+            for size in (4, 3, 2, 1):
+                if i + 2 * size > len(tokens):
+                    continue
+                first = tokens[i:i + size]
+                second = tokens[i + size:i + 2 * size]
+                if not all(t[0][0].isalpha() for t in first):
+                    continue
+                if [t[0].lower() for t in first] != [t[0].lower() for t in second]:
+                    continue
+                if size == 1 and len(first[0][0]) < 2:
+                    continue
+                gap = text[first[-1][2]:second[0][1]]
+                if gap.strip():
+                    continue
+                phrase = text[first[0][1]:first[-1][2]]
+                yield Finding(ctx.locate(node, first[0][1], second[-1][2]),
+                              f"«{phrase}» повторено дважды подряд", f"оставьте одно «{phrase}»")
+                i += 2 * size
+                found = True
+                break
+            if not found:
+                i += 1
+
+
+_PAIRS = {"»": "«", ")": "(", "“": "„"}
+_OPENERS = {"«", "(", "„"}
+
+
+def _unbalanced(text: str) -> list[tuple[int, str]]:
+    """Positions of quotes and brackets without a partner."""
+    stack: list[tuple[str, int]] = []
+    problems: list[tuple[int, str]] = []
+    for index, char in enumerate(text):
+        if char in _OPENERS:
+            stack.append((char, index))
+        elif char in _PAIRS:
+            opener = _PAIRS[char]
+            # close the nearest matching opener (brackets and quotes may interleave)
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == opener:
+                    del stack[k]
+                    break
+            else:
+                problems.append((index, char))
+    for opener, index in stack:
+        if opener == "«" and _closed_by_inner(text, index):
+            continue  # «МО «Район» — the coinciding closing quote is omitted, an accepted convention
+        problems.append((index, opener))
+    straight = [i for i, c in enumerate(text) if c == '"']
+    if len(straight) % 2:
+        problems.append((straight[-1], '"'))
+    return sorted(problems)
+
+
+def _closed_by_inner(text: str, index: int) -> bool:
+    rest = text[index + 1:].rstrip(" .;,")
+    return rest.endswith("»") and rest.count("«") == rest.count("»") and rest.count("«") >= 1
+
+
+_NAMES = {"«": "открывающая кавычка «", "»": "закрывающая кавычка »", "(": "открывающая скобка (", ")": "закрывающая скобка )",
+          '"': 'кавычка "', "„": "открывающая кавычка „", "“": "закрывающая кавычка “"}
+
+
+@rule("RM603", "unbalanced-quotes", Severity.WARNING, "Непарные кавычки или скобки", """
+Кавычка или скобка открыта, но не закрыта (или наоборот): «Институт развития образования без
+закрывающей кавычки, МБОУ "Усть-Джигиндинская ООШ» с разными кавычками. В официальном тексте
+названия организаций берутся в кавычки-«ёлочки» парно. Запись «МО «Район» с одной
+закрывающей кавычкой в конце названия допустима и не отмечается.
+
+Неправильно:
+    ответственные: [ГБОУ ОО ДПО «Институт развития образования]
+
+Правильно:
+    ответственные: [ГБОУ ОО ДПО «Институт развития образования»]
+""", stage="document")
+def unbalanced_quotes(ctx):
+    for _path, node in ctx.text_scalars():
+        text = node.value
+        if not any(c in text for c in "«»()\"„“"):
+            continue
+        for index, char in _unbalanced(text):
+            yield Finding(ctx.locate(node, index, index + 1), f"{_NAMES[char]} без пары",
+                          "поставьте парную кавычку или скобку" if char != '"' else "используйте парные кавычки-«ёлочки»")
+
+
+_HTML = re.compile(r"</?(?:b|i|u|p|br|ul|ol|li|span|div|strong|em|font|table|tr|td|th|sup|sub|a)\b[^<>]*>|&(?:nbsp|amp|lt|gt|quot|laquo|raquo|ndash|mdash);", re.IGNORECASE)
+
+
+@rule("RM604", "html-remnant", Severity.WARNING, "Остатки разметки HTML в тексте", """
+При копировании из веб-страниц и конвертеров в текст попадают теги `<p>`, `<b>`, `<ul>` и
+сущности `&nbsp;`. В документе они напечатаются как есть.
+
+Неправильно:
+    мероприятие: <p>Разработка планов сопровождения</p>
+
+Правильно:
+    мероприятие: Разработка планов сопровождения
+""", stage="document")
+def html_remnant(ctx):
+    for _path, node in ctx.text_scalars():
+        if "<" not in node.value and "&" not in node.value:
+            continue
+        for match in _HTML.finditer(node.value):
+            yield Finding(ctx.locate(node, match.start(), match.end()), f"остаток разметки HTML «{match.group()}»", "удалите его")
+
+
+_SPACES = [
+    (re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)"), "двойной пробел", "оставьте один пробел"),
+    (re.compile(r"(?<=[^\s,.;:!?])[ \u00a0]+(?=[,;:!?)»]|\.(?!\.))"), "пробел перед знаком препинания", "уберите пробел"),
+    (re.compile(r"(?<=[«(])[ \u00a0]+"), "пробел после открывающей кавычки или скобки", "уберите пробел"),
+    (re.compile(r"[ \u00a0\t]+$", re.MULTILINE), "пробел в конце строки", "уберите его"),
+    (re.compile(r"^[ \u00a0\t]+", re.MULTILINE), "пробел в начале строки", "уберите его"),
+]
+
+
+@rule("RM605", "spacing", Severity.WARNING, "Лишние пробелы", """
+Двойные пробелы, пробелы в начале и в конце текста, пробел перед запятой или закрывающей
+кавычкой («дорожная »), после открывающей скобки. В напечатанном документе они видны как
+неровные интервалы.
+
+Неправильно:
+    срок: Январь , ежегодно
+
+Правильно:
+    срок: Январь, ежегодно
+""", stage="document")
+def spacing(ctx):
+    for _path, node in ctx.text_scalars():
+        text = node.value
+        if "  " not in text and " ," not in text and not re.search(r"\s[;:!?)».]|[«(]\s|^\s|\s$", text, re.MULTILINE):
+            continue
+        for pattern, what, hint in _SPACES:
+            for match in pattern.finditer(text):
+                yield Finding(ctx.locate(node, match.start(), max(match.end(), match.start() + 1)), what, hint)

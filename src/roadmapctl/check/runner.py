@@ -1,0 +1,47 @@
+"""Run the registered rules over one source: load → schema → model → rules → suppressions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from roadmapctl.check.config import Config
+from roadmapctl.check.context import Context
+from roadmapctl.check.diagnostics import Diagnostic, Severity
+from roadmapctl.check.registry import RULES, all_rules
+from roadmapctl.check.suppress import Suppressions
+from roadmapctl.loading import LoadError, Source, load_document, read_source
+from roadmapctl.loading.source import SourceError
+
+
+def check_source(source: Source, config: Config | None = None) -> list[Diagnostic]:
+    """All diagnostics for ``source``, suppressions and selection applied, sorted by position."""
+    config = config or Config()
+    rules = all_rules()
+    try:
+        doc = load_document(source)
+    except LoadError as exc:
+        return [Diagnostic(source.name, exc.span, exc.code, RULES[exc.code].severity, exc.message)]
+    ctx = Context(doc)
+    raw: list[Diagnostic] = []
+    for rule in rules:
+        if rule.func is None:
+            continue
+        if rule.stage == "roadmap" and ctx.roadmap is None:
+            continue
+        for finding in rule.func(ctx):
+            raw.append(Diagnostic(source.name, finding.span, rule.code, rule.severity, finding.message, finding.hint))
+    suppressions = Suppressions.parse(source)
+    diagnostics = [d for d in raw if not suppressions.suppresses(d)]
+    diagnostics.extend(suppressions.unused(source.name, {d.code for d in raw}))
+    selected = [d for d in diagnostics if config.selects(d.code, source.name)]
+    return sorted(selected, key=Diagnostic.sort_key)
+
+
+def check_path(path: str | Path, config: Config | None = None) -> list[Diagnostic]:
+    try:
+        source = read_source(path)
+    except SourceError as exc:
+        if exc.io:
+            raise
+        return [Diagnostic(exc.name, exc.span, exc.code, Severity.ERROR, exc.message)]
+    return check_source(source, config)

@@ -1,0 +1,57 @@
+"""The command line. Each command lives in its own module with a ``register(app)`` function;
+modules import their heavy libraries inside the command body so that ``check`` starts fast."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+
+app = typer.Typer(
+    name="roadmapctl",
+    help="Дорожные карты поддержки школ с низкими образовательными результатами: проверка, документы, отчёты.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+COMMAND_MODULES = ["check", "rules", "explain", "export", "render", "report", "mark", "review", "importer"]
+
+
+def _register() -> None:
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"roadmapctl.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"roadmapctl.cli.{name}":
+                continue  # a command still being built is simply absent
+            raise
+        module.register(app)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Показать версию и выйти.", is_eager=True),
+) -> None:
+    if version:
+        from roadmapctl import __version__
+
+        typer.echo(f"roadmapctl {__version__}")
+        raise typer.Exit(0)
+
+
+def main() -> None:
+    """Entry point: any unexpected exception becomes a short Russian message and exit code 2."""
+    from roadmapctl.cli.common import guard
+    from roadmapctl.cli.i18n import install, run
+
+    install()
+    _register()
+    guard(lambda: run(app))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

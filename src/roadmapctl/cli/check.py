@@ -1,0 +1,157 @@
+"""``roadmapctl check``: the linter."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Optional
+
+import typer
+
+from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, collect_paths, write_atomic
+
+PARALLEL_THRESHOLD = 16
+
+
+class _Lines:
+    """The few source lines a text report quotes, carried back from a worker process."""
+
+    def __init__(self, lines: dict[int, str]):
+        self._lines = lines
+
+    def line(self, number: int) -> str:
+        return self._lines.get(number, "")
+
+
+def _check_one(path: str, select: tuple, ignore: tuple, strict: bool):
+    from roadmapctl.check.config import ConfigError, config_for
+    from roadmapctl.check.diagnostics import Diagnostic, Severity
+    from roadmapctl.check.runner import check_source
+    from roadmapctl.loading import read_source
+    from roadmapctl.loading.source import SourceError
+
+    try:
+        config = config_for(path).merged(select, ignore, strict)
+    except ConfigError as exc:
+        return path, None, {}, str(exc), False
+    try:
+        source = read_source(path)
+    except SourceError as exc:
+        if exc.io:
+            return path, None, {}, f"{exc.name}: {exc.message}", False
+        diagnostic = Diagnostic(exc.name, exc.span, exc.code, Severity.ERROR, exc.message)
+        return exc.name, [diagnostic], {}, None, config.strict
+    diagnostics = check_source(source, config)
+    lines = {d.line: source.line(d.line) for d in diagnostics}
+    return source.name, diagnostics, lines, None, config.strict
+
+
+def _run_many(paths: list[str], select, ignore, strict, jobs: int):
+    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
+        return [_check_one(p, select, ignore, strict) for p in paths]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Warm the caches (rule registry, compiled validator) before forking so workers share them.
+    from roadmapctl.check.registry import all_rules
+    from roadmapctl.schema import fast_validator
+
+    all_rules()
+    fast_validator()
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    chunk = max(1, len(paths) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(_check_one, paths, [select] * len(paths), [ignore] * len(paths), [strict] * len(paths), chunksize=chunk))
+
+
+def _changed_since(rev: str, paths: list[str]) -> list[str]:
+    from roadmapctl.review.gitio import GitError, changed_roadmaps
+
+    try:
+        return changed_roadmaps(rev, paths)
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def register(app: typer.Typer) -> None:
+    @app.command(help="Проверить дорожные карты: синтаксис, схему, нумерацию, ответственных, сроки, оформление текста.")
+    def check(
+        paths: list[str] = typer.Argument(None, metavar="ПУТЬ", help="Файлы или папки (по умолчанию roadmaps/); «-» — стандартный ввод.", show_default=False),
+        output_format: Optional[str] = typer.Option(
+            None, "--format", "-f",
+            help="Формат вывода: text, concise, json, github, gitlab, sarif. В GitHub Actions по умолчанию github.",
+            show_default=False,
+        ),
+        select: list[str] = typer.Option([], "--select", help="Проверять только эти правила (коды или префиксы, через запятую)."),
+        ignore: list[str] = typer.Option([], "--ignore", help="Не проверять эти правила (коды или префиксы, через запятую)."),
+        strict: bool = typer.Option(False, "--strict", help="Считать предупреждения ошибками (код выхода 1)."),
+        statistics: bool = typer.Option(False, "--statistics", help="Показать число замечаний по каждому правилу."),
+        output_file: Optional[str] = typer.Option(None, "--output-file", "-o", help="Записать отчёт в файл вместо вывода на экран."),
+        changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Проверить только дорожные карты, изменённые после этой ревизии git."),
+        jobs: int = typer.Option(0, "--jobs", "-j", help="Число параллельных процессов (0 — по числу ядер)."),
+        color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в выводе (по умолчанию — только в терминале).", show_default=False),
+    ) -> None:
+        from roadmapctl.check.output import (
+            FORMATS, render_concise, render_github, render_gitlab, render_json, render_sarif, render_statistics,
+            render_text, summary_line,
+        )
+        from roadmapctl.check.diagnostics import Diagnostic, Severity
+
+        fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" and not output_file else "text")
+        if fmt not in FORMATS:
+            raise UsageError(f"неизвестный формат «{fmt}»; допустимы: {', '.join(FORMATS)}")
+        select_codes = tuple(c.strip().upper() for item in select for c in item.split(",") if c.strip())
+        ignore_codes = tuple(c.strip().upper() for item in ignore for c in item.split(",") if c.strip())
+        from roadmapctl.check.registry import all_rules
+
+        known = {r.code for r in all_rules()}
+        for code in select_codes + ignore_codes:
+            if not any(k.startswith(code) for k in known):
+                raise UsageError(f"неизвестный код правила «{code}»; список правил: roadmapctl rules")
+        files = collect_paths(paths or [])
+        if changed_since:
+            files = _changed_since(changed_since, files)
+        if "-" in files and len(files) > 1:
+            raise UsageError("«-» (стандартный ввод) нельзя сочетать с другими путями")
+        workers = jobs or (os.cpu_count() or 1)
+        results = _run_many(files, select_codes, ignore_codes, strict, workers)
+        diagnostics: list[Diagnostic] = []
+        lines: dict[str, _Lines] = {}
+        io_problems: list[str] = []
+        failing = False
+        for name, found, quoted, problem, file_strict in results:
+            if problem:
+                io_problems.append(problem)
+                continue
+            diagnostics.extend(found)
+            lines[name] = _Lines(quoted)
+            if any(d.severity is Severity.ERROR or file_strict for d in found):
+                failing = True
+        diagnostics.sort(key=Diagnostic.sort_key)
+        use_color = color if color is not None else (output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        if fmt == "text":
+            body = render_text(diagnostics, lines, use_color)
+            tail = summary_line(diagnostics, len(files) - len(io_problems))
+            body = (body + "\n" if body else "") + tail + "\n"
+        elif fmt == "concise":
+            body = render_concise(diagnostics)
+        elif fmt == "json":
+            body = render_json(diagnostics, len(files) - len(io_problems))
+        elif fmt == "github":
+            body = render_github(diagnostics)
+        elif fmt == "gitlab":
+            body = render_gitlab(diagnostics, lines)
+        else:
+            body = render_sarif(diagnostics, lines)
+        if statistics:
+            stats = render_statistics(diagnostics)
+            body = stats if fmt in ("text", "concise") else body
+        if output_file:
+            write_atomic(__import__("pathlib").Path(output_file), body.encode("utf-8"), force=True)
+        else:
+            sys.stdout.write(body)
+        for problem in io_problems:
+            typer.echo(f"roadmapctl: {problem}", err=True)
+        if io_problems:
+            raise typer.Exit(2)
+        raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)

@@ -1,0 +1,51 @@
+"""``roadmapctl rules``: the rule registry with its Russian documentation."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from roadmapctl.cli.common import UsageError
+
+
+def register(app: typer.Typer) -> None:
+    @app.command(help="Показать правила проверки или описание одного правила (например, roadmapctl rules RM301).")
+    def rules(
+        code: Optional[str] = typer.Argument(None, help="Код правила, например RM301.", show_default=False),
+        output_format: str = typer.Option("text", "--format", "-f", help="Формат: text или json."),
+    ) -> None:
+        import json
+
+        from roadmapctl.check.registry import all_rules
+
+        registry = all_rules()
+        if output_format not in ("text", "json"):
+            raise UsageError(f"неизвестный формат «{output_format}»; допустимы: text, json")
+        if code:
+            wanted = code.strip().upper()
+            found = [r for r in registry if r.code == wanted]
+            if not found:
+                raise UsageError(f"правило «{code}» не найдено; список правил: roadmapctl rules")
+            registry = found
+        if output_format == "json":
+            payload = [
+                {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary, "group": r.group, "doc": r.doc}
+                for r in registry
+            ]
+            typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        if code:
+            r = registry[0]
+            typer.echo(f"{r.code} ({r.name}) — {r.summary}")
+            typer.echo(f"Группа: {r.group}. Важность по умолчанию: {r.severity.russian}.")
+            typer.echo("")
+            typer.echo(r.doc)
+            return
+        group = None
+        for r in registry:
+            if r.group != group:
+                group = r.group
+                typer.echo(f"\n{group}")
+            typer.echo(f"  {r.code}  {r.severity.russian:<14}  {r.summary}")
+        typer.echo("\nПодробно о правиле: roadmapctl rules КОД")

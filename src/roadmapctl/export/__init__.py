@@ -1,0 +1,1 @@
+"""Stage 4: integration exports of the model (JSON, iCalendar)."""
