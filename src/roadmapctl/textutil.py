@@ -40,3 +40,17 @@ def distance(a: str, b: str, limit: int = 3) -> int:
 
 def words(text: str) -> list[str]:
     return re.findall(r"[0-9A-Za-zА-Яа-яЁё]+", text)
+
+
+def plural(n: int, one: str, few: str, many: str) -> str:
+    """Russian plural: plural(1, "раз", "раза", "раз") → "1 раз", 3 → "3 раза", 8 → "8 раз"."""
+    tail = n % 100
+    if 11 <= tail <= 14:
+        word = many
+    elif n % 10 == 1:
+        word = one
+    elif 2 <= n % 10 <= 4:
+        word = few
+    else:
+        word = many
+    return f"{n} {word}"

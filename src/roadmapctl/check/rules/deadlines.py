@@ -52,13 +52,31 @@ def _warnings(ctx, code):
     for activity, item, term, _error in _terms(ctx):
         if term is None or item.override:
             continue
-        for warning in term.warnings:
-            if _WARNING_RULES.get(warning.code) != code:
-                continue
-            span = item.at("срок")
-            if warning.end > warning.start and item.deadline:
-                span = ctx.locate_span(span, item.deadline, warning.start, warning.end)
-            yield Finding(span, f"срок «{term.text}» (мероприятие «{activity.number}»): {warning.message}")
+        found = [w for w in _all_warnings(term) if _WARNING_RULES.get(w.code) == code]
+        if not found:
+            continue
+        # one finding per deadline: "Октябрь – май" infers two years, but it is one text to fix
+        first = found[0]
+        span = item.at("срок")
+        if first.end > first.start and item.deadline:
+            span = ctx.locate_span(span, item.deadline, first.start, first.end)
+        yield Finding(span, f"срок «{term.text}» (мероприятие «{activity.number}»): {_join([w.message for w in found])}")
+
+
+def _join(messages: list[str]) -> str:
+    """'год не указан: принят 2020 (…)' twice → 'год не указан: принят 2020 (…); принят 2021 (…)'."""
+    messages = list(dict.fromkeys(messages))
+    heads = {m.split(": ", 1)[0] for m in messages}
+    if len(messages) > 1 and len(heads) == 1 and all(": " in m for m in messages):
+        return f"{heads.pop()}: " + "; ".join(m.split(": ", 1)[1] for m in messages)
+    return "; ".join(messages)
+
+
+def _all_warnings(term):
+    seen = list(term.warnings)
+    for part in term.parts:
+        seen.extend(w for w in _all_warnings(part) if w not in seen)
+    return seen
 
 
 @rule("RM401", "no-deadline", Severity.WARNING, "У мероприятия нет срока", """

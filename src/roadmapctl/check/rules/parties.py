@@ -7,7 +7,7 @@ from collections import Counter
 
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registry import Finding, rule
-from roadmapctl.textutil import digits, distance, fold, words
+from roadmapctl.textutil import digits, distance, fold, plural, words
 
 
 def _all_refs(roadmap):
@@ -108,13 +108,13 @@ def party_variant(ctx):
         if ref.name in rare_of:
             other = rare_of[ref.name]
             count = usage[other]
-            times = f"встречается {count} раз" if count else "есть в справочнике"
-            yield Finding(ref.span, f"«{ref.name}» похоже на другое написание того же участника: «{other}» ({times})",
-                          f"если это один участник, исправьте написание на «{other}» или добавьте «{ref.name}» в синонимы «{other}»")
+            times = f"встречается {plural(count, 'раз', 'раза', 'раз')}" if count else "есть в справочнике"
+            yield Finding(ref.span, f"«{ref.name}» похоже на «{other}» ({times}): возможно, один участник записан по-разному",
+                          "выберите одно написание и исправьте остальные; если это действительно разные участники, подавите замечание")
     for name, other in rare_of.items():
         if usage[name] == 0 and name in roadmap.parties:
             yield Finding(roadmap.parties[name].span, f"участник «{name}» похож на «{other}»: возможно, это одно и то же",
-                          f"объедините их: укажите «{name}» в синонимах «{other}»")
+                          f"если это один участник, укажите «{name}» в синонимах «{other}»")
 
 
 @rule("RM303", "no-responsible", Severity.WARNING, "У мероприятия нет ответственного", """

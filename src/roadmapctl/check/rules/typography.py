@@ -84,6 +84,7 @@ def doubled_word(ctx):
 
 _PAIRS = {"»": "«", ")": "(", "“": "„"}
 _OPENERS = {"«", "(", "„"}
+_ENUMERATOR = re.compile(r"(?:^|[\s,;:])(?:\d{1,2}|[а-яa-z])\)$")
 
 
 def _unbalanced(text: str) -> list[tuple[int, str]]:
@@ -94,6 +95,8 @@ def _unbalanced(text: str) -> list[tuple[int, str]]:
         if char in _OPENERS:
             stack.append((char, index))
         elif char in _PAIRS:
+            if char == ")" and _ENUMERATOR.search(text, 0, index + 1):
+                continue  # "1) …", "а) …": a list marker, not a bracket
             opener = _PAIRS[char]
             # close the nearest matching opener (brackets and quotes may interleave)
             for k in range(len(stack) - 1, -1, -1):
