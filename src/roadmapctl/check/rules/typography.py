@@ -95,9 +95,9 @@ def _unbalanced(text: str) -> list[tuple[int, str]]:
         if char in _OPENERS:
             stack.append((char, index))
         elif char in _PAIRS:
-            if char == ")" and _ENUMERATOR.search(text, 0, index + 1):
-                continue  # "1) …", "а) …": a list marker, not a bracket
             opener = _PAIRS[char]
+            if char == ")" and not any(o == "(" for o, _ in stack) and _ENUMERATOR.search(text, 0, index + 1):
+                continue  # "1) …", "а) …": a list marker, not a bracket
             # close the nearest matching opener (brackets and quotes may interleave)
             for k in range(len(stack) - 1, -1, -1):
                 if stack[k][0] == opener:
