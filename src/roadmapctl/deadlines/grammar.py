@@ -1,0 +1,851 @@
+"""A small recursive-descent grammar of Russian deadline texts.
+
+The parser turns tokens into *items*, in textual order:
+
+    text      := item ( separator? item )*            separators: , ; line break . и –
+    item      := ( label ( "–" | ":" )? )? core ( "(" note-or-anchor ")" )*
+    core      := schedule | continuous | recurrence | dated
+    dated     := ( "с" span ("по" | "до" | "–") span )
+               | prefix? ( span ( "–" span )* | number "–" span )
+    prefix    := к | до | по | в | на | не позднее [чем] | не позже | в срок до …  (+ конца / начала)
+    span      := day month [year] | dd.mm.yyyy | yyyy-mm-dd | month [","] [year]
+               | (n | I..IV | первый…) (квартал | кв. | полугодие) [year | academic year]
+               | year | yyyy-yyyy учебный год | yyyy/yyyy
+    year      := yyyy ( г | г. | гг. | г.г. | год | года … )*
+    recurrence:= [не реже] ( ежемесячно | каждый <unit> | N раз(а) в [M] <unit> | дважды в <unit>
+               | [до] N числа каждого месяца ) [day of month | yearly anchor]
+    continuous:= постоянно | систематически | в течение (года | учебного года | всего срока … | span)
+               | в процессе … | на протяжении …
+    schedule  := по [отдельному …] графику … | в соответствии с … | по мере … | по запросу … | …
+
+Year resolution, dates and kinds are computed from the items by reader.py; the parser only
+knows the words.
+"""
+
+from __future__ import annotations
+
+from . import lexicon as lx
+from .lexer import COLON, COMMA, DASH, DOT, LPAR, NL, NUM, QUOTE, RPAR, SEMI, SLASH, WORD
+from .spans import MONTHS_GEN, MONTHS_NOM, Span, last_day
+
+
+class ParseFailure(Exception):
+    """The text cannot be read: ``code`` is "unknown" or "impossible_date"."""
+
+    def __init__(self, code: str, message: str, a: int = 0, b: int = 0):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.a = a
+        self.b = b
+
+
+class Rec:
+    """A recurrence: ``mode`` is "cal" (every ``n`` months, calendar-aligned), "p0" (every
+    ``n`` months counting from the period's first month), "weeks", "years", "mday" (day
+    ``n`` of each month) or "anchor" (once a year at ``anchor``'s end)."""
+
+    __slots__ = ("mode", "n", "anchor")
+
+    def __init__(self, mode: str, n: int = 1, anchor: Span | None = None):
+        self.mode = mode
+        self.n = n
+        self.anchor = anchor
+
+    def is_yearly(self) -> bool:
+        return self.mode == "cal" and self.n == 12
+
+    def is_monthly(self) -> bool:
+        return self.mode == "cal" and self.n == 1
+
+
+class Item:
+    """One piece of a deadline: ``kind`` is "point", "range", "rec", "cont" or "sched"."""
+
+    __slots__ = ("kind", "span", "span2", "rec", "prefix", "chain", "i0", "i1", "label",
+                 "notes", "free")
+
+    def __init__(self, kind, i0, i1, span=None, span2=None, rec=None, prefix=None):
+        self.kind = kind
+        self.span = span
+        self.span2 = span2
+        self.rec = rec
+        self.prefix = prefix
+        self.chain = False
+        self.i0 = i0
+        self.i1 = i1
+        self.label = None
+        self.notes: list[str] = []
+        self.free: list[tuple[int, int]] = []
+
+
+_PREFIXES = {"до", "к", "ко", "по", "в", "во", "на"}
+_ORD_SUFFIX = {"й", "го", "е", "ое", "ый", "ой", "ого", "м", "ом", "ым", "ем", "им", "я", "ая",
+               "ю", "ую"}
+_EDGE_END = {"конца", "конец", "концу"}
+_EDGE_START = {"начала", "начало", "началу"}
+_ALL = {"всего", "всей", "весь", "всех"}
+_LABEL_NEXT = {"до", "к", "ко", "по", "не", "с", "со", "в", "во", "на", "согласно", "при"}
+_REC_START_CATS = {lx.REC, lx.EVERY, lx.TIMES, lx.MULTIPLIER, lx.CARDINAL}
+_CAL_STEPS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
+_UNIT_OF_CAT = {lx.MONTH_WORD: "month", lx.QUARTER: "quarter", lx.HALF: "half",
+                lx.HALF_YEAR: "half", lx.YEAR_WORD: "year", lx.WEEK_WORD: "week"}
+_UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
+_ANCHOR_KINDS = {"month", "day", "quarter", "half"}
+_UNIT_PHRASE = {"month": "месяц", "quarter": "квартал", "half": "полугодие", "year": "год",
+                "week": "неделю"}
+_CONJUNCTIONS = {"и", "но", "а", "также"}
+_FREE_WORDS = {"реализации", "работы", "и", "проекта", "программы"}
+
+
+class Parser:
+    def __init__(self, tokens, text: str):
+        self.t = tokens
+        self.n = len(tokens)
+        self.text = text
+
+    # small helpers --------------------------------------------------------------------------
+    def norm(self, i: int):
+        if i < self.n:
+            tok = self.t[i]
+            if tok.kind == WORD:
+                return tok.norm
+        return None
+
+    def cat(self, i: int):
+        if i < self.n:
+            return self.t[i].cat
+        return None
+
+    def kind(self, i: int):
+        if i < self.n:
+            return self.t[i].kind
+        return None
+
+    def is_year(self, i: int) -> bool:
+        if i < self.n:
+            tok = self.t[i]
+            return tok.kind == NUM and len(tok.norm) == 4 and tok.val >= 1000
+        return False
+
+    def adjacent(self, i: int, j: int) -> bool:
+        """Tokens i..j follow one another without spaces."""
+        t = self.t
+        return all(t[k].b == t[k + 1].a for k in range(i, j))
+
+    def slice(self, i: int, j: int) -> str:
+        """Text of tokens i..j-1 as written."""
+        if j <= i:
+            return ""
+        return self.text[self.t[i].a:self.t[j - 1].b]
+
+    def fail_impossible(self, message: str, i: int, j: int):
+        raise ParseFailure("impossible_date", message, self.t[i].a, self.t[min(j, self.n) - 1].b)
+
+    # top level ------------------------------------------------------------------------------
+    def parse(self) -> list[Item]:
+        items: list[Item] = []
+        i = 0
+        n = self.n
+        t = self.t
+        while True:
+            while i < n and (t[i].kind in (COMMA, SEMI, NL, DOT, DASH)
+                             or (t[i].kind == WORD and t[i].norm in _CONJUNCTIONS)):
+                i += 1
+            if i >= n:
+                break
+            r = self.item(i)
+            if r is None:
+                raise ParseFailure("unknown", self._unread(i), t[i].a, t[n - 1].b)
+            item, i = r
+            items.append(item)
+        return _merge_anchors(items)
+
+    def _unread(self, i: int) -> str:
+        rest = self.text[self.t[i].a:self.t[self.n - 1].b]
+        if len(rest) > 60:
+            rest = rest[:57].rstrip() + "…"
+        if i == 0:
+            return ("срок не распознан: ни одно правило чтения сроков к нему не подходит. "
+                    "Уточните формулировку или укажите срок в явном виде (срок_явно)")
+        return (f"срок не распознан: не удалось прочитать «{rest}». "
+                "Уточните формулировку или укажите срок в явном виде (срок_явно)")
+
+    def item(self, i: int):
+        if i >= self.n:
+            return None
+        r = self.core(i)
+        if r is None:
+            r = self.labelled(i)
+            if r is None:
+                return None
+        item, j = r
+        t = self.t
+        while j < self.n and t[j].kind == LPAR:
+            depth = 0
+            k = j
+            while k < self.n:
+                if t[k].kind == LPAR:
+                    depth += 1
+                elif t[k].kind == RPAR:
+                    depth -= 1
+                    if depth == 0:
+                        break
+                k += 1
+            if not self.paren_anchor(item, j + 1, k):
+                note = self.slice(j + 1, k).strip()
+                if note:
+                    item.notes.append(note)
+                item.free.append((j + 1, k))
+            j = min(k + 1, self.n)
+            item.i1 = j
+        return item, j
+
+    def labelled(self, i: int):
+        """Words that name a part of the work ("Фронтальный – май 2021", "реализация до
+        2022 года") in front of a recognised term."""
+        t = self.t
+        j = i
+        while j < self.n and j - i < 3 and t[j].kind == WORD and t[j].cat not in (
+                lx.MONTH, lx.MONTH_ABBR, lx.ROMAN, lx.ORDINAL):
+            j += 1
+            if j < self.n and t[j].kind == WORD and (t[j].norm in _LABEL_NEXT
+                                                      or t[j].cat in (lx.REC, lx.CONT)):
+                r = self.core(j)
+                if r is not None:
+                    return self._with_label(r, i, j)
+        if j > i and j < self.n and t[j].kind in (DASH, COLON):
+            r = self.core(j + 1)
+            if r is not None:
+                return self._with_label(r, i, j)
+        return None
+
+    def _with_label(self, r, i: int, j: int):
+        item, k = r
+        item.label = self.slice(i, j)
+        item.free.append((i, j))
+        item.i0 = i
+        return item, k
+
+    def core(self, i: int):
+        if i >= self.n:
+            return None
+        tok = self.t[i]
+        kind = tok.kind
+        if kind == WORD:
+            c = tok.cat
+            nm = tok.norm
+            if c == lx.CONT:
+                return self.cont(i)
+            if c in _REC_START_CATS or nm == "не":
+                r = self.rec(i)
+                if r is not None or c != lx.WORD:
+                    return r
+            if nm in ("по", "согласно", "в", "во", "при"):
+                r = self.sched(i)
+                if r is not None:
+                    return r
+            if nm in ("в", "во", "на", "весь"):
+                r = self.cont(i)
+                if r is not None:
+                    return r
+            if nm in ("до", "к", "ко", "по"):
+                r = self.rec(i)
+                if r is not None:
+                    return r
+            return self.dated(i)
+        if kind == NUM:
+            r = self.rec(i)
+            if r is not None:
+                return r
+            return self.dated(i)
+        return None
+
+    # spans ----------------------------------------------------------------------------------
+    def year_suffix(self, k: int) -> int:
+        """Skip "г.", "гг.", "г.г.", "года" … after a year."""
+        for _ in range(2):
+            if self.cat(k) == lx.YEAR_WORD:
+                k += 1
+                if self.kind(k) == DOT:
+                    k += 1
+            else:
+                break
+        return k
+
+    def year_part(self, k: int):
+        """An optional year after a month or a quarter: ``[","] yyyy [г.]``."""
+        kk = k
+        if self.kind(kk) == COMMA and self.is_year(kk + 1):
+            kk += 1
+        if self.is_year(kk):
+            return self.t[kk].val, self.year_suffix(kk + 1)
+        return None, k
+
+    def academic_part(self, k: int):
+        """``yyyy-yyyy учебного года`` / ``yyyy/yyyy [уч. г.]`` at k: (first year, next)."""
+        if not (self.is_year(k) and self.kind(k + 1) in (DASH, SLASH) and self.is_year(k + 2)):
+            return None
+        y1, y2 = self.t[k].val, self.t[k + 2].val
+        j = self.year_suffix(k + 3)
+        slash = self.t[k + 1].kind == SLASH
+        if self.cat(j) == lx.ACADEMIC:
+            j += 1
+            if self.kind(j) == DOT:
+                j += 1
+            j = self.year_suffix(j)
+        elif not slash:
+            return None
+        if y2 != y1 + 1:
+            self.fail_impossible(f"учебный год охватывает два соседних года, а записано "
+                                 f"«{self.slice(k, k + 3)}»", k, k + 3)
+        return y1, j
+
+    def unit_span(self, q: int, k: int, i: int):
+        """``q`` quarter/half-year word at k (its number started at token i)."""
+        t = self.t
+        c = t[k].cat
+        if c == lx.QUARTER:
+            kind, top, word = "quarter", 4, "квартала"
+        else:
+            kind, top, word = "half", 2, "полугодия"
+        if not 1 <= q <= top:
+            self.fail_impossible(f"{word} с номером {q} не бывает", i, k + 1)
+        k += 1
+        if self.kind(k) == DOT:
+            k += 1
+        acad = self.academic_part(k)
+        if acad is not None and kind == "half":
+            return Span("ahalf", acad[0], q=q, a=t[i].a, b=t[acad[1] - 1].b), acad[1]
+        y, k2 = self.year_part(k)
+        return Span(kind, y, q=q, a=t[i].a, b=t[k2 - 1].b), k2
+
+    def day_month(self, d: int, i: int, k: int):
+        """Day ``d`` (token i) followed by a month word at k."""
+        t = self.t
+        m = t[k].val
+        abbr = t[k].cat == lx.MONTH_ABBR
+        k += 1
+        if abbr and self.kind(k) == DOT:
+            k += 1
+        y, k = self.year_part(k)
+        if not 1 <= d <= (last_day(y, m) if y is not None else last_day(2000, m)):
+            year = f" {y}" if y is not None else ""
+            self.fail_impossible(f"даты {d} {MONTHS_GEN[m - 1]}{year} не существует", i, k)
+        return Span("day", y, m, d, a=t[i].a, b=t[k - 1].b), k
+
+    def numeric_date(self, i: int):
+        """dd.mm.yyyy, dd.mm.yy, dd.mm or yyyy-mm-dd at i."""
+        t = self.t
+        n = self.n
+        if i + 2 < n and t[i + 1].kind == DOT and t[i + 2].kind == NUM \
+                and len(t[i].norm) <= 2 and len(t[i + 2].norm) <= 2 and self.adjacent(i, i + 2):
+            d, m = t[i].val, t[i + 2].val
+            y = None
+            k = i + 3
+            if i + 4 < n and t[i + 3].kind == DOT and t[i + 4].kind == NUM \
+                    and len(t[i + 4].norm) in (2, 4) and self.adjacent(i + 2, i + 4):
+                y = t[i + 4].val
+                if len(t[i + 4].norm) == 2:
+                    y += 2000
+                elif y < 1:
+                    self.fail_impossible(f"даты {self.slice(i, i + 5)} не существует", i, i + 5)
+                k = self.year_suffix(i + 5)
+            elif i + 3 < n and t[i + 3].kind == DOT and self.adjacent(i + 2, i + 3):
+                k = i + 4
+            written = self.slice(i, k).rstrip(".")
+            if not 1 <= m <= 12 or not 1 <= d <= last_day(2000 if y is None else y, m):
+                self.fail_impossible(f"даты {written} не существует", i, k)
+            return Span("day", y, m, d, a=t[i].a, b=t[k - 1].b), k
+        if i + 4 < n and len(t[i].norm) == 4 and t[i + 1].kind == DASH and t[i + 2].kind == NUM \
+                and t[i + 3].kind == DASH and t[i + 4].kind == NUM and len(t[i + 2].norm) == 2 \
+                and len(t[i + 4].norm) == 2 and self.adjacent(i, i + 4):
+            y, m, d = t[i].val, t[i + 2].val, t[i + 4].val
+            if not (1 <= m <= 12 and 1 <= d <= last_day(y if y >= 1 else 2000, m)) or y < 1:
+                self.fail_impossible(f"даты {self.slice(i, i + 5)} не существует", i, i + 5)
+            return Span("day", y, m, d, a=t[i].a, b=t[i + 4].b), i + 5
+        return None
+
+    def ordinal_unit(self, i: int):
+        """After a number-like token at i: optional "-й" and a quarter/half-year word."""
+        k = i + 1
+        if self.kind(k) == DASH and self.norm(k + 1) in _ORD_SUFFIX:
+            k += 2
+        if self.cat(k) in (lx.QUARTER, lx.HALF):
+            return k
+        return None
+
+    def span(self, i: int):
+        """A calendar span at token i: (Span, next index) or None."""
+        if i >= self.n:
+            return None
+        t = self.t
+        tok = t[i]
+        if tok.kind == NUM:
+            r = self.numeric_date(i)
+            if r is not None:
+                return r
+            if self.is_year(i):
+                acad = self.academic_part(i)
+                if acad is not None:
+                    return Span("academic", acad[0], a=tok.a, b=t[acad[1] - 1].b), acad[1]
+                k = self.year_suffix(i + 1)
+                return Span("year", tok.val, a=tok.a, b=t[k - 1].b), k
+            if len(tok.norm) > 2:
+                return None
+            k = self.ordinal_unit(i)
+            if k is not None:
+                return self.unit_span(tok.val, k, i)
+            k = i + 1
+            if self.kind(k) == DASH and self.norm(k + 1) in ("го", "е"):
+                k += 2
+            if self.cat(k) in (lx.MONTH, lx.MONTH_ABBR):
+                return self.day_month(tok.val, i, k)
+            return None
+        if tok.kind != WORD:
+            return None
+        c = tok.cat
+        if c in (lx.MONTH, lx.MONTH_ABBR):
+            k = i + 1
+            if c == lx.MONTH_ABBR and self.kind(k) == DOT:
+                k += 1
+            y, k = self.year_part(k)
+            return Span("month", y, tok.val, a=tok.a, b=t[k - 1].b), k
+        if c in (lx.ROMAN, lx.ORDINAL):
+            k = self.ordinal_unit(i)
+            if k is not None:
+                return self.unit_span(tok.val, k, i)
+        return None
+
+    def bare_number(self, i: int):
+        """A number that borrows its unit from the span after a dash ("I–II квартал",
+        "15–20 мая"): its value, or None."""
+        tok = self.t[i] if i < self.n else None
+        if tok is None:
+            return None
+        if tok.kind == NUM and len(tok.norm) <= 2:
+            return tok.val
+        if tok.cat in (lx.ROMAN, lx.ORDINAL):
+            return tok.val
+        return None
+
+    def borrow(self, value: int, right: Span, i: int, k: int) -> Span | None:
+        """The left end of "I–II квартал" / "15–20 мая": ``right`` with ``value`` in it."""
+        if right.kind == "day" and self.t[i].kind == NUM:
+            if not 1 <= value <= 31:
+                self.fail_impossible(f"дня с номером {value} не бывает", i, k)
+            left = Span("day", None, right.m, value, a=self.t[i].a, b=self.t[i].b)
+        elif right.kind in ("quarter", "half", "ahalf"):
+            top = 4 if right.kind == "quarter" else 2
+            if not 1 <= value <= top:
+                word = "квартала" if right.kind == "quarter" else "полугодия"
+                self.fail_impossible(f"{word} с номером {value} не бывает", i, k)
+            left = Span(right.kind, None, q=value, a=self.t[i].a, b=self.t[i].b)
+            if right.kind == "ahalf":
+                left.y = right.y
+                left.explicit = right.explicit
+        else:
+            return None
+        return left
+
+    def span_or_range(self, i: int):
+        """``span ( "–" span )*`` or ``number "–" span``: (first, last, chain, next)."""
+        r = self.span(i)
+        t = self.t
+        if r is None:
+            value = self.bare_number(i)
+            if value is None or self.kind(i + 1) != DASH:
+                return None
+            r2 = self.span(i + 2)
+            if r2 is None:
+                return None
+            left = self.borrow(value, r2[0], i, r2[1])
+            if left is None:
+                return None
+            return left, r2[0], False, r2[1]
+        first, k = r
+        last = None
+        count = 1
+        while k < self.n and t[k].kind == DASH:
+            r2 = self.span(k + 1)
+            if r2 is None:
+                break
+            last, k = r2
+            count += 1
+        return first, last, count > 2, k
+
+    # dated items ------------------------------------------------------------------------------
+    def dated(self, i: int):
+        nm = self.norm(i)
+        if nm in ("с", "со"):
+            return self.from_to(i, i + 1)
+        if nm in ("в", "во") and self.norm(i + 1) == "период" and self.norm(i + 2) in ("с", "со"):
+            return self.from_to(i, i + 3)
+        j = i
+        prefix = None
+        if nm in ("в", "во") and self.norm(i + 1) == "срок" and self.norm(i + 2) in (
+                "до", "к", "не", "по"):
+            j = i + 2
+            nm = self.norm(j)
+        if nm == "не" and self.norm(j + 1) in ("позднее", "позже"):
+            prefix = "не позднее"
+            j += 2
+            if self.norm(j) == "чем":
+                j += 1
+        elif nm in _PREFIXES:
+            prefix = nm
+            j += 1
+        edge = None
+        if prefix is not None:
+            nm2 = self.norm(j)
+            if nm2 in _EDGE_END:
+                edge = "end"
+            elif nm2 in _EDGE_START:
+                edge = "start"
+            if edge:
+                j += 1
+                rel = self.relative_span(j)
+                if rel is not None:
+                    rel[0].edge = edge
+                    return Item("point", i, rel[1], span=rel[0], prefix=prefix), rel[1]
+        r = self.span_or_range(j)
+        if r is None:
+            return None
+        first, last, chain, k = r
+        if last is None:
+            first.edge = edge
+            return Item("point", i, k, span=first, prefix=prefix), k
+        if edge is not None or prefix not in (None, "в", "во", "на"):
+            return None
+        item = Item("range", i, k, span=first, span2=last)
+        item.chain = chain
+        return item, k
+
+    def relative_span(self, j: int):
+        """"года" / "учебного года" without a number (after "конца", "начала")."""
+        if self.cat(j) == lx.ACADEMIC and self.cat(j + 1) == lx.YEAR_WORD:
+            return Span("academic", a=self.t[j].a, b=self.t[j + 1].b), j + 2
+        if self.norm(j) in ("года", "год", "году"):
+            return Span("year", a=self.t[j].a, b=self.t[j].b), j + 1
+        return None
+
+    def from_to(self, i: int, j: int):
+        """"с A по B", "с A до B", "с A – B"."""
+        r = self.span_or_range(j)
+        if r is None:
+            value = self.bare_number(j)
+            if value is None:
+                return None
+            k = j + 1
+        else:
+            first, last, _, k = r
+            if last is not None:
+                return None
+        if not (self.norm(k) in ("по", "до") or self.kind(k) == DASH):
+            return None
+        r2 = self.span(k + 1)
+        if r2 is None:
+            return None
+        right, end = r2
+        if r is None:
+            first = self.borrow(value, right, j, end)
+            if first is None:
+                return None
+        return Item("range", i, end, span=first, span2=right), end
+
+    # recurrence -------------------------------------------------------------------------------
+    def count_at(self, i: int):
+        """A small count: a number or a numeral word: (value, next) or None."""
+        tok = self.t[i] if i < self.n else None
+        if tok is None:
+            return None
+        if tok.kind == NUM and len(tok.norm) <= 2:
+            return tok.val, i + 1
+        if tok.cat == lx.CARDINAL:
+            return tok.val, i + 1
+        return None
+
+    def month_day(self, i: int):
+        """``[до|к|не позднее|по] N[-го] числа``: (day, next) or None."""
+        j = i
+        nm = self.norm(j)
+        if nm in ("до", "к", "ко", "по"):
+            j += 1
+        elif nm == "не" and self.norm(j + 1) in ("позднее", "позже"):
+            j += 2
+        if self.kind(j) != NUM or len(self.t[j].norm) > 2:
+            return None
+        d = self.t[j].val
+        k = j + 1
+        if self.kind(k) == DASH and self.norm(k + 1) in _ORD_SUFFIX:
+            k += 2
+        if self.cat(k) != lx.DAY_WORD:
+            return None
+        if not 1 <= d <= 31:
+            self.fail_impossible(f"дня месяца с номером {d} не бывает", j, k + 1)
+        return d, k + 1
+
+    def each_month(self, k: int) -> int | None:
+        """"каждого месяца" / "ежемесячно" / "в каждом месяце" / "месяца" at k."""
+        if self.cat(k) == lx.EVERY and self.cat(k + 1) == lx.MONTH_WORD:
+            return k + 2
+        if self.norm(k) in ("в", "во") and self.cat(k + 1) == lx.EVERY \
+                and self.cat(k + 2) == lx.MONTH_WORD:
+            return k + 3
+        if self.cat(k) == lx.REC and self.t[k].val == "monthly":
+            return k + 1
+        return None
+
+    def rec(self, i: int):
+        j = i
+        if self.norm(j) == "не" and self.norm(j + 1) == "реже":
+            j += 2
+        c = self.cat(j)
+        rec = None
+        if c == lx.REC:
+            rec = Rec("cal", _CAL_STEPS.get(self.t[j].val, 0))
+            if self.t[j].val == "weekly":
+                rec = Rec("weeks", 1)
+            j += 1
+        elif c == lx.EVERY:
+            k = j + 1
+            every = self.count_at(k)
+            n_units = 1
+            if every is not None:
+                n_units, k = every
+            unit = _UNIT_OF_CAT.get(self.cat(k))
+            if unit is None:
+                return None
+            rec = self.unit_rec(1, n_units, unit, i, k + 1)
+            j = k + 1
+        else:
+            md = self.month_day(j)
+            if md is not None:
+                k = self.each_month(md[1])
+                if k is None:
+                    return None
+                rec = Rec("mday", md[0])
+                j = k
+            else:
+                r = self.times(j)
+                if r is None:
+                    return None
+                rec, j = r
+        # what may follow a recurrence word
+        if rec.is_monthly():
+            k = j + 1 if self.kind(j) == COMMA else j
+            md = self.month_day(k)
+            if md is not None:
+                rec = Rec("mday", md[0])
+                j = md[1]
+                if self.cat(j) == lx.EVERY and self.cat(j + 1) == lx.MONTH_WORD:
+                    j += 2
+                elif self.cat(j) == lx.MONTH_WORD:
+                    j += 1
+        elif rec.is_yearly():
+            k = j + 1 if self.kind(j) == COMMA else j
+            anchor = self.anchor_at(k)
+            if anchor is not None:
+                rec = Rec("anchor", 12, anchor[0])
+                j = anchor[1]
+        return Item("rec", i, j, rec=rec), j
+
+    def times(self, j: int):
+        """"N раз(а) в [M] <unit>", "раз в …", "дважды в …": (Rec, next) or None."""
+        i = j
+        c = self.cat(j)
+        if c == lx.MULTIPLIER:
+            count = self.t[j].val
+            j += 1
+        else:
+            count = 1
+            r = self.count_at(j)
+            if r is not None:
+                count, j = r
+            if self.cat(j) != lx.TIMES:
+                return None
+            j += 1
+        if self.norm(j) not in ("в", "во"):
+            return None
+        j += 1
+        n_units = 1
+        r = self.count_at(j)
+        if r is not None:
+            n_units, j = r
+        unit = _UNIT_OF_CAT.get(self.cat(j))
+        if unit is None:
+            return None
+        return self.unit_rec(count, n_units, unit, i, j + 1), j + 1
+
+    def unit_rec(self, count: int, n_units: int, unit: str, i: int, j: int) -> Rec:
+        """The recurrence of "``count`` times in ``n_units`` ``unit``s"."""
+        if count >= 1 and n_units >= 1:
+            if count == 1:
+                if unit == "week":
+                    return Rec("weeks", n_units)
+                if n_units == 1:
+                    return Rec("cal", _UNIT_MONTHS[unit])
+                if unit == "year":
+                    return Rec("years", n_units)
+                return Rec("p0", n_units * _UNIT_MONTHS[unit])
+            if n_units == 1 and unit != "week" and _UNIT_MONTHS[unit] % count == 0:
+                return Rec("cal", _UNIT_MONTHS[unit] // count)
+        raise ParseFailure(
+            "unknown",
+            f"периодичность «{self.slice(i, j)}» не поддерживается: укажите сроки в явном виде "
+            "(срок_явно)", self.t[i].a, self.t[j - 1].b)
+
+    def anchor_at(self, k: int):
+        """A year-less month, day, quarter or half-year that fixes a yearly recurrence."""
+        j = k
+        nm = self.norm(j)
+        if nm in ("в", "во", "до", "к", "ко", "по"):
+            j += 1
+        elif nm == "не" and self.norm(j + 1) in ("позднее", "позже"):
+            j += 2
+        r = self.span(j)
+        if r is None or r[0].y is not None or r[0].kind not in _ANCHOR_KINDS:
+            return None
+        return r
+
+    def paren_anchor(self, item: Item, i: int, k: int) -> bool:
+        """"Ежегодно (сентябрь)", "ежемесячно (до 5 числа)": the parenthesis completes the
+        recurrence instead of being a note."""
+        if item.kind != "rec" or i >= k:
+            return False
+        rec = item.rec
+        if rec.is_yearly():
+            r = self.anchor_at(i)
+            if r is not None and r[1] == k:
+                item.rec = Rec("anchor", 12, r[0])
+                return True
+        elif rec.is_monthly():
+            r = self.month_day(i)
+            if r is not None and r[1] == k:
+                item.rec = Rec("mday", r[0])
+                return True
+        return False
+
+    # continuous -------------------------------------------------------------------------------
+    def free_tail(self, j: int) -> int:
+        """Words that complete "в течение всего срока …" ("реализации дорожной карты")."""
+        k = j
+        while k < self.n and k - j < 8:
+            tok = self.t[k]
+            if tok.kind == QUOTE or (tok.kind == WORD and (tok.cat is None
+                                                          or tok.norm in _FREE_WORDS)):
+                k += 1
+            else:
+                break
+        return k
+
+    def cont(self, i: int):
+        t = self.t
+        if t[i].cat == lx.CONT:
+            return Item("cont", i, i + 1), i + 1
+        nm = t[i].norm
+        nm1 = self.norm(i + 1)
+        if nm in ("в", "во") and nm1 == "процессе":
+            k = self.free_tail(i + 2)
+            if k == i + 2:
+                return None
+            item = Item("cont", i, k)
+            item.free.append((i + 2, k))
+            return item, k
+        if nm in ("в", "во") and nm1 in ("течение", "ходе", "период"):
+            j = i + 2
+        elif nm == "на" and nm1 == "протяжении":
+            j = i + 2
+        elif nm == "весь" and nm1 in ("период", "срок"):
+            j = i + 1
+        else:
+            return None
+        if self.norm(j) in _ALL:
+            j += 1
+        nm2 = self.norm(j)
+        if nm2 in ("срока", "периода", "срок", "период", "реализации"):
+            k = self.free_tail(j + 1)
+            item = Item("cont", i, k)
+            item.free.append((j + 1, k))
+            return item, k
+        if nm1 == "период" and j == i + 2:
+            return None  # "в период с … по …" is a range
+        r = self.span_or_range(j)
+        if r is not None:
+            first, last, _, k = r
+            return Item("cont", i, k, span=first, span2=last), k
+        if self.cat(j) == lx.YEAR_WORD and nm2 != "г":
+            return Item("cont", i, j + 1), j + 1
+        if self.cat(j) == lx.ACADEMIC and self.cat(j + 1) == lx.YEAR_WORD:
+            return Item("cont", i, j + 2), j + 2
+        return None
+
+    # schedule ---------------------------------------------------------------------------------
+    def sched(self, i: int):
+        nm = self.norm(i)
+        j = None
+        if nm in ("по", "согласно"):
+            k = i + 1
+            while self.cat(k) == lx.SCHED_ADJ:
+                k += 1
+            if self.cat(k) == lx.SCHED_NOUN:
+                j = k + 1
+            elif nm == "по" and k == i + 1 and self.cat(k) == lx.SCHED_HEAD:
+                j = k + 1
+            elif nm == "согласно":
+                j = i + 1
+        elif nm == "при" and self.norm(i + 1) == "необходимости":
+            j = i + 2
+        elif nm in ("в", "во"):
+            nm1 = self.norm(i + 1)
+            if nm1 in ("соответствии", "соответствие") and self.norm(i + 2) in ("с", "со"):
+                j = i + 3
+            elif nm1 == "сроки":
+                j = i + 2
+            elif nm1 in ("установленные", "определенные") and self.norm(i + 2) == "сроки":
+                j = i + 3
+        if j is None:
+            return None
+        # The reference ("ИРО и ОРЦОКО", "планом работы") runs to a separator, a parenthesis,
+        # or a recurrence that the plan follows ("в соответствии с планом работы 1 раз в 2
+        # месяца": the recurrence is computable, the plan becomes its note).
+        t = self.t
+        k = j
+        while k < self.n:
+            kind = t[k].kind
+            if kind in (SEMI, NL, LPAR):
+                break
+            if kind == COMMA and k > j and self.item(k + 1) is not None:
+                break
+            if kind == NUM or t[k].cat in _REC_START_CATS or t[k].norm == "не":
+                r = self.rec(k)
+                if r is not None:
+                    item, end = r
+                    item.i0 = i
+                    item.notes.append(self.slice(i, k))
+                    item.free.append((j, k))
+                    return item, end
+            k += 1
+        item = Item("sched", i, k)
+        item.free.append((j, k))
+        return item, k
+
+
+def _merge_anchors(items: list[Item]) -> list[Item]:
+    """"Декабрь, ежегодно": a year-less month in front of "ежегодно" fixes its date."""
+    out: list[Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if (item.kind == "rec" and item.rec.is_yearly() and prev is not None
+                and prev.kind == "point" and prev.prefix is None and prev.label is None
+                and prev.span.y is None and prev.span.kind in _ANCHOR_KINDS
+                and prev.span.edge is None and not prev.notes):
+            item.rec = Rec("anchor", 12, prev.span)
+            item.i0 = prev.i0
+            out[-1] = item
+        else:
+            out.append(item)
+    return out
+
+
+__all__ = ["Item", "ParseFailure", "Parser", "Rec", "MONTHS_NOM"]

@@ -1,0 +1,192 @@
+"""The vocabulary of Russian deadline texts and the normalisation of single words.
+
+Every word of a deadline is reduced to a *norm* (lower case, ё → е, Latin look-alike letters
+inside Cyrillic words replaced, soft hyphens and zero-width characters dropped) and looked up
+here.  A word that is not in the vocabulary but is one edit (Damerau-Levenshtein distance 1)
+away from exactly one vocabulary meaning is read as that word; the parser reports the
+correction as a typo only when it actually relies on the word.
+
+An entry is a pair ``(category, value)``; the categories are the module-level constants below.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# Categories -------------------------------------------------------------------------------
+MONTH = "month"  # value: 1..12
+MONTH_ABBR = "month_abbr"  # value: 1..12 (may be followed by a dot)
+YEAR_WORD = "year_word"  # г, гг, год, года, годы ... (value: None)
+ACADEMIC = "academic"  # учебный, учебного, уч
+QUARTER = "quarter"  # квартал, кв
+HALF = "half"  # полугодие
+HALF_YEAR = "half_year"  # полгода
+MONTH_WORD = "month_word"  # месяц
+WEEK_WORD = "week_word"  # неделя
+DAY_WORD = "day_word"  # число (day of month)
+TIMES = "times"  # раз, раза
+EVERY = "every"  # каждый
+REC = "rec"  # value: monthly | quarterly | half-yearly | yearly | weekly
+CONT = "cont"  # постоянно, систематически ...
+ORDINAL = "ordinal"  # value: 1..4
+CARDINAL = "cardinal"  # value: number
+MULTIPLIER = "multiplier"  # дважды (2), трижды (3)
+SCHED_NOUN = "sched_noun"  # графику, плану ...
+SCHED_ADJ = "sched_adj"  # отдельному, индивидуальному ...
+SCHED_HEAD = "sched_head"  # what follows "по" in a schedule phrase: мере, запросу ...
+WORD = "w"  # a grammar word standing for itself (value: the norm)
+ROMAN = "roman"  # value: 1..4 (decided in the lexer, not listed here)
+
+LEXICON: dict[str, tuple[str, object]] = {}
+
+
+def _add(category: str, value: object, *words: str) -> None:
+    for word in words:
+        LEXICON[word] = (category, value)
+
+
+# Months in every case form, and their abbreviations.
+_SOFT_STEMS = {1: "январ", 2: "феврал", 4: "апрел", 6: "июн", 7: "июл", 9: "сентябр",
+               10: "октябр", 11: "ноябр", 12: "декабр"}
+for _m, _stem in _SOFT_STEMS.items():
+    _add(MONTH, _m, *(_stem + end for end in ("ь", "я", "е", "ю", "ем")))
+for _m, _stem in {3: "март", 8: "август"}.items():
+    _add(MONTH, _m, *(_stem + end for end in ("", "а", "е", "у", "ом")))
+_add(MONTH, 5, "май", "мая", "мае", "маю", "маем")
+for _m, _abbrs in {1: ("янв",), 2: ("фев", "февр"), 3: ("мар",), 4: ("апр",), 6: ("июн",),
+                   7: ("июл",), 8: ("авг",), 9: ("сен", "сент"), 10: ("окт",),
+                   11: ("ноя", "нояб"), 12: ("дек",)}.items():
+    _add(MONTH_ABBR, _m, *_abbrs)
+
+_add(YEAR_WORD, None, "г", "гг", "год", "года", "году", "годом", "годе", "годы", "годов",
+     "годам", "годах", "лет")
+_add(ACADEMIC, None, "учебный", "учебного", "учебному", "учебным", "учебном", "учебные",
+     "учебных", "учебная", "учебной", "учебную", "уч")
+_add(QUARTER, None, "квартал", "квартала", "кварталу", "кварталом", "квартале", "кварталы",
+     "кварталов", "кварталам", "кварталах", "кв")
+_add(HALF, None, "полугодие", "полугодия", "полугодию", "полугодием", "полугодии",
+     "полугодья", "полугодье", "полугодий", "полугодиям", "полугод")
+_add(HALF_YEAR, None, "полгода", "полугода")
+_add(MONTH_WORD, None, "месяц", "месяца", "месяцу", "месяцем", "месяце", "месяцы",
+     "месяцев", "месяцам", "мес")
+_add(WEEK_WORD, None, "неделя", "недели", "неделю", "неделей", "неделе", "недель")
+_add(DAY_WORD, None, "число", "числа", "числу", "числе", "чисел")
+_add(TIMES, None, "раз", "раза")
+_add(EVERY, None, "каждый", "каждого", "каждому", "каждым", "каждом", "каждая", "каждой",
+     "каждую", "каждое", "каждые", "каждых")
+_add(REC, "monthly", "ежемесячно", "помесячно")
+_add(REC, "quarterly", "ежеквартально", "поквартально")
+_add(REC, "half-yearly", "полугодично")
+_add(REC, "yearly", "ежегодно")
+_add(REC, "weekly", "еженедельно")
+_add(CONT, None, "постоянно", "систематически", "регулярно", "ежедневно", "непрерывно")
+for _n, _stem in {1: "перв", 2: "втор", 4: "четверт"}.items():
+    _add(ORDINAL, _n, *(_stem + end for end in ("ый", "ой", "ого", "ому", "ым", "ом", "ое",
+                                                   "ая", "ую")))
+_add(ORDINAL, 3, "третий", "третьего", "третьему", "третьим", "третьем", "третье",
+     "третья", "третью")
+_add(CARDINAL, 1, "один", "одного", "одному", "одним", "одном", "одна", "одну")
+_add(CARDINAL, 2, "два", "двух", "две")
+_add(CARDINAL, 3, "три", "трех")
+_add(CARDINAL, 4, "четыре", "четырех")
+_add(CARDINAL, 5, "пять", "пяти")
+_add(CARDINAL, 6, "шесть", "шести")
+_add(CARDINAL, 12, "двенадцать", "двенадцати")
+_add(MULTIPLIER, 2, "дважды")
+_add(MULTIPLIER, 3, "трижды")
+_add(SCHED_NOUN, None, "график", "графика", "графику", "графиком", "графике", "графики",
+     "графиков", "графикам", "графиками", "план", "плана", "плану", "планом", "плане",
+     "планы", "планов", "планам", "планами", "расписанию", "расписанием", "расписания")
+_add(SCHED_ADJ, None, "отдельному", "отдельным", "отдельного", "индивидуальному",
+     "индивидуальным", "утвержденному", "утвержденным", "единому", "особому",
+     "специальному", "согласованному", "составленному", "общему", "годовому",
+     "дополнительному", "своему", "своим", "собственному", "рабочему", "рабочим")
+_add(SCHED_HEAD, None, "мере", "необходимости", "запросу", "запросам", "согласованию",
+     "итогам", "результатам", "окончании", "требованию", "заявкам", "заявке", "факту")
+_add(WORD, None, "в", "во", "к", "ко", "до", "по", "с", "со", "на", "не", "позднее", "позже",
+     "реже", "чем", "конца", "конец", "концу", "начала", "начало", "началу", "течение",
+     "протяжении", "ходе", "процессе", "весь", "всего", "всей", "всех", "срок", "срока",
+     "сроки", "сроков", "период", "периода", "периоды", "периоде", "периодом", "реализации",
+     "реализация", "реализацию", "реализацией", "работы", "процесса", "необходимость", "соответствии",
+     "соответствие", "согласно", "установленные", "установленным", "определенные", "и",
+     "при", "го", "й", "е", "ое", "ый", "ой", "ого")
+
+# Words that fuzzy matching may correct to: long vocabulary words only.
+_FUZZY_MIN = 6
+_LONG_WORDS = tuple(w for w in LEXICON if len(w) >= _FUZZY_MIN)
+_DELETES: dict[str, list[str]] = {}
+for _w in _LONG_WORDS:
+    for _k in range(len(_w)):
+        _DELETES.setdefault(_w[:_k] + _w[_k + 1:], []).append(_w)
+    _DELETES.setdefault(_w, []).append(_w)
+
+# Latin letters that look like Cyrillic ones (after lower-casing).
+_HOMOGLYPHS = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х",
+                             "y": "у", "k": "к", "m": "м", "t": "т", "b": "в", "h": "н"})
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
+def osa_distance_le1(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion, substitution or
+    transposition of two neighbouring letters (optimal string alignment distance <= 1)."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    m = min(la, lb)
+    while i < m and a[i] == b[i]:
+        i += 1
+    if i == m:
+        return True  # equal, or one extra letter at the end
+    if la == lb:
+        if a[i + 1:] == b[i + 1:]:
+            return True  # substitution
+        return (i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i]
+                and a[i + 2:] == b[i + 2:])  # transposition
+    if la > lb:
+        return a[i + 1:] == b[i:]
+    return a[i:] == b[i + 1:]
+
+
+def _fuzzy(norm: str) -> str | None:
+    """The vocabulary word one edit away from ``norm``, if its meaning is unambiguous."""
+    candidates = set(_DELETES.get(norm, ()))
+    for k in range(len(norm)):
+        candidates.update(_DELETES.get(norm[:k] + norm[k + 1:], ()))
+    found = sorted(w for w in candidates if osa_distance_le1(norm, w))
+    if not found:
+        return None
+    meanings = {LEXICON[w] for w in found}
+    if len(meanings) != 1:
+        return None
+    return found[0]
+
+
+@lru_cache(maxsize=4096)
+def normalize_word(raw: str) -> tuple[str, tuple[str, object] | None, str | None]:
+    """Return ``(norm, entry, fix)`` for one word as written.
+
+    ``fix`` is None, ``"typo"`` (read as the vocabulary word ``norm`` although written
+    differently) or ``"latin"`` (Latin look-alike letters inside a Cyrillic word)."""
+    word = unicodedata.normalize("NFC", raw).translate(_INVISIBLE)
+    norm = word.lower().replace("ё", "е")
+    roman = norm.replace("і", "i")
+    if roman in _ROMAN:
+        return roman, (ROMAN, _ROMAN[roman]), None
+    fix = None
+    if any(_is_cyrillic(ch) for ch in norm) and any("a" <= ch <= "z" for ch in norm):
+        mapped = norm.translate(_HOMOGLYPHS)
+        if mapped != norm:
+            norm, fix = mapped, "latin"
+    entry = LEXICON.get(norm)
+    if entry is None and len(norm) >= _FUZZY_MIN and all(_is_cyrillic(ch) for ch in norm):
+        target = _fuzzy(norm)
+        if target is not None:
+            return target, LEXICON[target], "typo"
+    return norm, entry, fix

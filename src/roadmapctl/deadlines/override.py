@@ -1,0 +1,131 @@
+"""term_from_override: deadlines stated in structured form (rule 12, YAML «срок_явно»)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from .grammar import Rec
+from .period import Period
+from .reader import occurrences, recurrence_code
+from .spans import Span, fmt, last_day
+from .term import Kind, Term, TermWarning
+
+_REPEATS = {"еженедельно": Rec("weeks", 1), "ежемесячно": Rec("cal", 1),
+            "ежеквартально": Rec("cal", 3), "раз в полгода": Rec("cal", 6),
+            "ежегодно": Rec("cal", 12)}
+_NOTE = "срок задан в явном виде (срок_явно); текст срока только показывается"
+
+
+class OverrideError(ValueError):
+    """A structured deadline (срок_явно) is invalid (the message is in Russian)."""
+
+
+def _date(value, field: str) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise OverrideError(f"в поле «{field}» ожидается дата вида 2021-05-31, а указано "
+                        f"«{value}»")
+
+
+def _int(value, field: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise OverrideError(f"в поле «{field}» ожидается целое число от {low} до {high}, "
+                            f"а указано «{value}»")
+    return value
+
+
+def _outside(dates, period: Period) -> tuple[TermWarning, ...]:
+    return tuple(TermWarning("outside_period", f"дата {fmt(d)} вне периода дорожной карты "
+                             f"({fmt(period.start)}–{fmt(period.end)})")
+                 for d in dates if not period.start <= d <= period.end)
+
+
+def term_from_override(override: dict, period: Period, text: str = "") -> Term:
+    """The term stated by a structured override; the original ``text`` is only kept."""
+    if not isinstance(override, dict) or not override:
+        raise OverrideError("срок в явном виде (срок_явно) должен быть набором полей: "
+                            "«даты», «с» и «по», «повтор», «постоянно» или «по_графику»")
+    keys = set(override)
+    allowed = {"даты", "с", "по", "повтор", "день", "месяц", "постоянно", "по_графику"}
+    unknown = sorted(str(k) for k in keys - allowed)
+    if unknown:
+        raise OverrideError(f"в сроке в явном виде неизвестные поля: {', '.join(unknown)}; "
+                            "допустимы «даты», «с», «по», «повтор», «день», «месяц», "
+                            "«постоянно», «по_графику»")
+    forms = [name for name, fields in (("даты", {"даты"}), ("с/по", {"с", "по"}),
+                                       ("повтор", {"повтор", "день", "месяц"}),
+                                       ("постоянно", {"постоянно"}),
+                                       ("по_графику", {"по_графику"})) if keys & fields]
+    if len(forms) != 1:
+        raise OverrideError("в сроке в явном виде должна быть ровно одна форма: «даты», "
+                            "«с» и «по», «повтор», «постоянно» или «по_графику»; указано: "
+                            + ", ".join(forms))
+    form = forms[0]
+    notes = (_NOTE,)
+    if form == "даты":
+        values = override["даты"]
+        if isinstance(values, (str, date)):
+            values = [values]
+        if not isinstance(values, (list, tuple)) or not values:
+            raise OverrideError("в поле «даты» ожидается список дат, например "
+                                "[2021-05-31, 2022-01-31]")
+        dates = tuple(sorted({_date(v, "даты") for v in values}))
+        kind = Kind.ONCE if len(dates) == 1 else Kind.MILESTONES
+        return Term(text, kind, None, dates[-1], dates, notes=notes,
+                    warnings=_outside(dates, period))
+    if form == "с/по":
+        if "с" not in keys or "по" not in keys:
+            raise OverrideError("для окна выполнения укажите оба поля: «с» и «по»")
+        start, due = _date(override["с"], "с"), _date(override["по"], "по")
+        if due < start:
+            raise OverrideError(f"окно выполнения заканчивается ({fmt(due)}) раньше, чем "
+                                f"начинается ({fmt(start)})")
+        return Term(text, Kind.RANGE, start, due, (due,), notes=notes,
+                    warnings=_outside(sorted({start, due}), period))
+    if form == "повтор":
+        name = override.get("повтор")
+        if not isinstance(name, str) or name.strip().lower() not in _REPEATS:
+            raise OverrideError(f"в поле «повтор» указано «{name}»; допустимо: "
+                                + ", ".join(f"«{k}»" for k in _REPEATS))
+        name = name.strip().lower()
+        rec = _REPEATS[name]
+        day = month = None
+        if "день" in keys:
+            day = _int(override["день"], "день", 1, 31)
+        if "месяц" in keys:
+            month = _int(override["месяц"], "месяц", 1, 12)
+        if month is not None and name != "ежегодно":
+            raise OverrideError("поле «месяц» допустимо только для повтора «ежегодно»")
+        if day is not None and name not in ("ежемесячно", "ежегодно"):
+            raise OverrideError("поле «день» допустимо только для повторов «ежемесячно» и "
+                                "«ежегодно»")
+        if name == "ежемесячно" and day is not None:
+            rec = Rec("mday", day)
+        elif name == "ежегодно" and (day is not None or month is not None):
+            if month is None:
+                raise OverrideError("для ежегодного повтора с полем «день» укажите и "
+                                    "«месяц»")
+            if day is None:
+                rec = Rec("anchor", 12, Span("month", m=month))
+            else:
+                if day > last_day(2000, month):
+                    raise OverrideError(f"дня {day} в месяце {month} не бывает")
+                rec = Rec("anchor", 12, Span("day", m=month, d=day))
+        dates = tuple(occurrences(rec, period.start, period.end))
+        return Term(text, Kind.RECURRING, None, dates[-1] if dates else None, dates,
+                    notes=notes, recurrence=recurrence_code(rec))
+    if form == "постоянно":
+        if override["постоянно"] is not True:
+            raise OverrideError("поле «постоянно» может быть только true")
+        return Term(text, Kind.CONTINUOUS, period.start, period.end, (period.end,),
+                    notes=notes)
+    if override["по_графику"] is not True:
+        raise OverrideError("поле «по_графику» может быть только true")
+    return Term(text, Kind.SCHEDULE, None, None, (), notes=notes)

@@ -1,0 +1,360 @@
+"""read_deadline: from the words of a deadline to a Term (see deadlines.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from .grammar import Item, ParseFailure, Parser, Rec
+from .lexer import NUM, WORD, tokenize
+from .period import Period
+from .spans import Span, fmt, month_end, shift_years, sundays
+from .term import Kind, Term, TermWarning
+
+MAX_TEXT = 2000
+MAX_OCCURRENCES = 5000
+FAR_YEARS = 5  # dates further than this from the period are taken for typos in the year
+
+_CAL_NAMES = {1: "monthly", 2: "six_times_yearly", 3: "quarterly", 4: "three_times_yearly",
+              6: "half-yearly", 12: "yearly"}
+
+
+class _Far(Exception):
+    """A date too far from the period to be meant."""
+
+    def __init__(self, d: date, a: int, b: int):
+        super().__init__(d)
+        self.d, self.a, self.b = d, a, b
+
+
+# ----------------------------------------------------------------------------------------------
+# public entry point
+
+def read_deadline(text: str | None, period: Period) -> Term:
+    """Read a deadline text; never raises (an unreadable text gives an UNKNOWN term)."""
+    if not isinstance(text, str):
+        return _missing("" if text is None else str(text))
+    try:
+        return _read(text, period)
+    except Exception:  # the contract is "never raises": report instead of crashing
+        return _unknown(text, TermWarning(
+            "internal_error", "при чтении срока произошла внутренняя ошибка; срок не "
+            "распознан. Пожалуйста, сообщите о ней разработчикам и укажите срок в явном виде "
+            "(срок_явно)"))
+
+
+def _missing(text: str) -> Term:
+    return Term(text, Kind.MISSING, None, None, (),
+                warnings=(TermWarning("missing", "срок не указан"),))
+
+
+def _unknown(text: str, *warnings: TermWarning) -> Term:
+    return Term(text, Kind.UNKNOWN, None, None, (), warnings=tuple(warnings))
+
+
+def _read(text: str, period: Period) -> Term:
+    if len(text) > MAX_TEXT:
+        return _unknown(text, TermWarning(
+            "unknown", f"текст срока слишком длинный ({len(text)} символов), и прочитать его "
+            "не удалось: запишите срок короче или укажите его в явном виде (срок_явно)"))
+    tokens = tokenize(text)
+    if not any(t.kind in (WORD, NUM) for t in tokens):
+        return _missing(text)
+    try:
+        items = Parser(tokens, text).parse()
+        return _Builder(text, tokens, period).build(items)
+    except ParseFailure as e:
+        return _unknown(text, TermWarning(e.code, e.message, e.a, e.b))
+    except _Far as e:
+        return _unknown(text, TermWarning(
+            "outside_period", f"дата {fmt(e.d)} слишком далеко от периода дорожной карты "
+            f"({_period_text(period)}): вероятно, в годе опечатка; срок не распознан",
+            e.a, e.b))
+
+
+def _period_text(period: Period) -> str:
+    return f"{fmt(period.start)}–{fmt(period.end)}"
+
+
+# ----------------------------------------------------------------------------------------------
+# occurrences of a recurrence inside the period
+
+def _months(p0: date, p1: date):
+    y, m = p0.year, p0.month
+    while (y, m) <= (p1.year, p1.month):
+        yield y, m
+        m += 1
+        if m > 12:
+            y, m = y + 1, 1
+
+
+def occurrences(rec: Rec, p0: date, p1: date) -> list[date]:
+    """Every occurrence of ``rec`` in [p0, p1] (rule 6)."""
+    out: list[date] = []
+    mode, n = rec.mode, rec.n
+    if mode == "cal":
+        out = [month_end(y, m) for y, m in _months(p0, p1) if m % n == 0]
+    elif mode == "p0":
+        for k, (y, m) in enumerate(_months(p0, p1)):
+            if k % n == n - 1:
+                out.append(month_end(y, m))
+            if len(out) > MAX_OCCURRENCES:
+                break
+    elif mode == "mday":
+        for y, m in _months(p0, p1):
+            out.append(date(y, m, min(n, month_end(y, m).day)))
+    elif mode == "years":
+        out = [date(y, 12, 31) for y in range(p0.year + n - 1, p1.year + 1, n)]
+    elif mode == "weeks":
+        out = sundays(p0, p1)[n - 1::n]
+    elif mode == "anchor":
+        anchor = rec.anchor
+        for y in range(p0.year, p1.year + 1):
+            if anchor.kind == "day" and not anchor.exists_in(y):
+                out.append(date(y, anchor.m, month_end(y, anchor.m).day))
+            else:
+                out.append(anchor.bounds(y)[1])
+    return [d for d in out if p0 <= d <= p1][:MAX_OCCURRENCES]
+
+
+def recurrence_code(rec: Rec) -> str:
+    mode, n = rec.mode, rec.n
+    if mode == "cal":
+        return _CAL_NAMES[n]
+    if mode == "p0":
+        return "monthly" if n == 1 else f"every_{n}_months"
+    if mode == "weeks":
+        return "weekly" if n == 1 else f"every_{n}_weeks"
+    if mode == "years":
+        return f"every_{n}_years"
+    if mode == "mday":
+        return f"monthly_day_{n}"
+    a = rec.anchor
+    if a.kind == "month":
+        return "yearly" if a.m == 12 else f"yearly_month_{a.m}"
+    if a.kind == "day":
+        return f"yearly_date_{a.m:02d}-{a.d:02d}"
+    if a.kind == "quarter":
+        return "yearly" if a.q == 4 else f"yearly_quarter_{a.q}"
+    return "yearly" if a.q == 2 else f"yearly_half_{a.q}"
+
+
+# ----------------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=64)
+def _far_bounds(p0: date, p1: date) -> tuple[date, date]:
+    return shift_years(p0, -FAR_YEARS), shift_years(p1, FAR_YEARS)
+
+
+class _Builder:
+    """Resolves years and builds the Term from the parsed items."""
+
+    def __init__(self, text: str, tokens, period: Period):
+        self.text = text
+        self.t = tokens
+        self.p0 = period.start
+        self.p1 = period.end
+        self.period = period
+        self.lo, self.hi = _far_bounds(self.p0, self.p1)
+
+    # years ----------------------------------------------------------------------------------
+    def _infer(self, span: Span, lower: date, warnings: list[TermWarning]) -> None:
+        span.y = span.infer_year(lower)
+        label = f"{span.y}/{span.y + 1}" if span.kind in ("academic", "ahalf") else str(span.y)
+        warnings.append(TermWarning("year_inferred",
+                                    f"год не указан: принят {label} ({span.name()})",
+                                    span.a, span.b))
+
+    def _resolve_chain(self, chain: list[Item], wlists: list[list[TermWarning]]) -> None:
+        """Rule 4 (a year written once at the end applies to the elements before it) and
+        rule 3 (a missing year is the first occurrence on or after the period start, and
+        never before the element in front of it)."""
+        spans: list[Span] = []
+        for item in chain:
+            spans.append(item.span)
+            if item.kind == "range":
+                spans.append(item.span2)
+        carry = None
+        for span in reversed(spans):
+            if span.y is not None:
+                carry = span.y if span.kind not in ("academic", "ahalf") else None
+            elif carry is not None and span.kind not in ("academic", "ahalf"):
+                span.y = carry
+                span.propagated = True
+        lower = self.p0
+        for item, warnings in zip(chain, wlists):
+            a = item.span
+            if a.y is None:
+                self._infer(a, lower, warnings)
+            if item.kind == "range":
+                b = item.span2
+                if b.y is None:
+                    self._infer(b, a.bounds()[0], warnings)
+                elif a.propagated and a.bounds()[0] > b.bounds()[1]:
+                    a.y -= 1  # "Октябрь – май 2021": October of the year before
+                if b.bounds()[1] < a.bounds()[0]:
+                    raise ParseFailure(
+                        "impossible_date", f"конец диапазона ({b.name()}) раньше его начала "
+                        f"({a.name()})", a.a, b.b)
+                lower = max(lower, b.bounds()[1])
+            else:
+                lower = max(lower, a.bounds()[1])
+
+    # terms ----------------------------------------------------------------------------------
+    def _slice(self, item: Item) -> str:
+        return self.text[self.t[item.i0].a:self.t[item.i1 - 1].b]
+
+    def _check(self, d: date, span: Span | None, warnings: list[TermWarning]) -> None:
+        a, b = (span.a, span.b) if span is not None else (0, 0)
+        if not self.lo <= d <= self.hi:
+            raise _Far(d, a, b)
+        if not self.p0 <= d <= self.p1:
+            warnings.append(TermWarning(
+                "outside_period", f"дата {fmt(d)} вне периода дорожной карты "
+                f"({_period_text(self.period)})", a, b))
+
+    def _item_term(self, item: Item, warnings: list[TermWarning]) -> Term:
+        notes = list(item.notes)
+        if item.label:
+            notes.insert(0, f"пояснение: {item.label}")
+        kind = item.kind
+        start = due = None
+        dates: tuple[date, ...] = ()
+        recurrence = None
+        if kind == "point":
+            span = item.span
+            due = span.bounds()[1]
+            self._check(due, span, warnings)
+            if item.prefix in ("до", "к", "ко") and span.edge is None and span.kind != "day":
+                notes.append(f"чтение включительно: до конца {span.genitive()}")
+                written = self.text[self.t[item.i0].a:span.b]
+                if item.label:
+                    written = self.text[self.t[item.i0].a:span.b].split(item.label, 1)[-1]
+                warnings.append(TermWarning(
+                    "inclusive_reading", f"«{written.strip()}» прочитано включительно: "
+                    f"срок — {fmt(due)}", span.a, span.b))
+            dates = (due,)
+            result_kind = Kind.ONCE
+        elif kind == "range":
+            start = item.span.bounds()[0]
+            due = item.span2.bounds()[1]
+            self._check(start, item.span, warnings)
+            self._check(due, item.span2, warnings)
+            if item.chain:
+                notes.append(f"цепочка через тире прочитана как один период: "
+                             f"{fmt(start)}–{fmt(due)}")
+            dates = (due,)
+            result_kind = Kind.RANGE
+        elif kind == "rec":
+            dates = tuple(occurrences(item.rec, self.p0, self.p1))
+            due = dates[-1] if dates else None
+            recurrence = recurrence_code(item.rec)
+            result_kind = Kind.RECURRING
+        elif kind == "cont":
+            if item.span is None:
+                start, due = self.p0, self.p1
+            else:
+                start = item.span.bounds()[0]
+                due = (item.span2 or item.span).bounds()[1]
+                self._check(start, item.span, warnings)
+                self._check(due, item.span2 or item.span, warnings)
+            dates = (due,)
+            result_kind = Kind.CONTINUOUS
+        else:
+            result_kind = Kind.SCHEDULE
+        return Term(self._slice(item), result_kind, start, due, dates, (), tuple(notes),
+                    tuple(warnings), recurrence)
+
+    def build(self, items: list[Item]) -> Term:
+        wmap: dict[int, list[TermWarning]] = {id(item): [] for item in items}
+        # Neighbouring dated items form one group: their years are resolved together, and
+        # several of them are milestones (rule 5).
+        groups: list[list[Item]] = []
+        for item in items:
+            if item.kind in ("point", "range") and groups and groups[-1][-1].kind in (
+                    "point", "range"):
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+        for group in groups:
+            first = group[0]
+            if first.kind in ("point", "range"):
+                self._resolve_chain(group, [wmap[id(item)] for item in group])
+            elif first.kind == "cont" and first.span is not None:
+                self._resolve_chain([_as_dated(first)], [wmap[id(first)]])
+        self._typos(items, wmap)
+        parts = []
+        for group in groups:
+            terms = [self._item_term(item, wmap[id(item)]) for item in group]
+            if len(terms) == 1:
+                parts.append(terms[0])
+            else:
+                text = self.text[self.t[group[0].i0].a:self.t[group[-1].i1 - 1].b]
+                parts.append(_milestones(text, terms))
+        if len(parts) == 1:
+            return _retext(parts[0], self.text)
+        if all(p.kind is Kind.SCHEDULE for p in parts):
+            return Term(self.text, Kind.SCHEDULE, None, None, (),
+                        notes=_union(p.notes for p in parts),
+                        warnings=_union(p.warnings for p in parts))
+        return _compound(self.text, parts)
+
+    def _typos(self, items: list[Item], wmap: dict) -> None:
+        """Warn about corrected words the reading relied on (not those in notes/labels)."""
+        for item in items:
+            free = set()
+            for i, j in item.free:
+                free.update(range(i, j))
+            for k in range(item.i0, item.i1):
+                tok = self.t[k]
+                if tok.fix is None or k in free:
+                    continue
+                written = self.text[tok.a:tok.b]
+                if tok.fix == "typo":
+                    message = f"опечатка: «{written}» прочитано как «{tok.norm}»"
+                else:
+                    message = (f"в слове «{written}» латинские буквы прочитаны как русские: "
+                               f"«{tok.norm}»")
+                wmap[id(item)].append(TermWarning("typo", message, tok.a, tok.b))
+
+
+def _as_dated(item: Item) -> Item:
+    """A continuous item with a span, seen as a dated item for year resolution."""
+    if item.span2 is None:
+        clone = Item("point", item.i0, item.i1, span=item.span)
+    else:
+        clone = Item("range", item.i0, item.i1, span=item.span, span2=item.span2)
+    return clone
+
+
+def _union(seqs) -> tuple:
+    out: list = []
+    for seq in seqs:
+        for x in seq:
+            if x not in out:
+                out.append(x)
+    return tuple(out)
+
+
+def _retext(term: Term, text: str) -> Term:
+    return Term(text, term.kind, term.start, term.due, term.dates, term.parts, term.notes,
+                term.warnings, term.recurrence)
+
+
+def _milestones(text: str, terms: list[Term]) -> Term:
+    """Several dated pieces: milestones, each piece kept as a part (rule 5)."""
+    dates = tuple(sorted({t.due for t in terms}))
+    kind = Kind.MILESTONES
+    if len(dates) == 1 and all(t.kind is Kind.ONCE for t in terms):
+        kind = Kind.ONCE
+    return Term(text, kind, None, dates[-1], dates, tuple(terms),
+                _union(t.notes for t in terms), _union(t.warnings for t in terms))
+
+
+def _compound(text: str, parts: list[Term]) -> Term:
+    dates = tuple(sorted({d for p in parts for d in p.dates}))
+    starts = [p.start for p in parts if p.start is not None] + list(dates[:1])
+    dues = [p.due for p in parts if p.due is not None]
+    return Term(text, Kind.COMPOUND, min(starts) if starts else None,
+                max(dues) if dues else None, dates, tuple(parts),
+                _union(p.notes for p in parts), _union(p.warnings for p in parts))
