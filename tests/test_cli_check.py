@@ -1,0 +1,160 @@
+"""`roadmapctl check` as a user and CI run it: formats, exit codes, configuration, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROADMAPS
+
+GOOD = (ROADMAPS / "aban-2020-2023.yaml").read_text(encoding="utf-8")
+
+
+def run(*args, cwd=None, stdin: bytes | None = None, env=None):
+    environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+    environment.update(env or {})
+    proc = subprocess.run([sys.executable, "-m", "roadmapctl", *args], cwd=cwd, input=stdin, capture_output=True, env=environment)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+def test_bundled_roadmaps_pass_and_fail_only_with_strict():
+    code, out, err = run("check", str(ROADMAPS))
+    assert code == 0, err
+    assert "Проверено файлов: 5. Ошибок: 0" in out
+    code, _out, _err = run("check", "--strict", str(ROADMAPS))
+    assert code == 1
+
+
+def test_text_output_has_source_line_and_caret(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text(GOOD.replace("Июнь 2020 г.", "По отделному графику", 1), encoding="utf-8")
+    code, out, _err = run("check", str(path))
+    assert code == 0
+    lines = out.splitlines()
+    index = next(i for i, line in enumerate(lines) if "RM404" in line)
+    assert lines[index].startswith(f"{path}:")
+    assert "предупреждение" in lines[index]
+    source, caret = lines[index + 1], lines[index + 2]
+    assert "По отделному графику" in source
+    assert source[caret.index("^"):].startswith("отделному")
+    assert "\x1b[" not in out  # plain when piped
+
+
+def test_json_format_is_stable_and_complete():
+    code, out, _err = run("check", "--format", "json", str(ROADMAPS / "baunt-2021-2022.yaml"))
+    assert code == 0
+    payload = json.loads(out)
+    first = payload["diagnostics"][0]
+    assert set(first) >= {"file", "line", "column", "end_line", "end_column", "code", "severity", "message"}
+    assert payload["summary"]["files"] == 1
+    assert payload["summary"]["warnings"] == len(payload["diagnostics"]) == 13
+    assert payload["summary"]["by_code"]["RM303"] == 2
+
+
+def test_github_annotations_are_default_in_actions():
+    code, out, _err = run("check", str(ROADMAPS / "tula-2020-2021.yaml"), env={"GITHUB_ACTIONS": "true"})
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 13
+    assert all(line.startswith("::warning file=") for line in lines)
+    assert any(",title=RM303::" in line for line in lines)
+
+
+def test_gitlab_and_sarif_formats():
+    _code, out, _err = run("check", "-f", "gitlab", str(ROADMAPS / "aban-2020-2023.yaml"))
+    issues = json.loads(out)
+    assert len(issues) == 5 and {i["severity"] for i in issues} == {"minor"}
+    assert len({i["fingerprint"] for i in issues}) == 5
+    assert issues[0]["location"]["lines"]["begin"] >= 1
+    _code, out, _err = run("check", "-f", "sarif", str(ROADMAPS / "aban-2020-2023.yaml"))
+    sarif = json.loads(out)
+    assert sarif["version"] == "2.1.0"
+    run_ = sarif["runs"][0]
+    ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
+    for result in run_["results"]:
+        assert ids[result["ruleIndex"]] == result["ruleId"]
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+
+
+def test_concise_statistics_select_ignore_and_output_file(tmp_path):
+    _code, out, _err = run("check", "-f", "concise", "--select", "RM3", str(ROADMAPS))
+    assert out and all(" RM30" in line for line in out.splitlines())
+    _code, out, _err = run("check", "--statistics", "--ignore", "RM302,RM303", str(ROADMAPS))
+    assert "RM403" in out and "RM302" not in out and "RM303" not in out
+    target = tmp_path / "report.json"
+    code, out, _err = run("check", "-f", "json", "-o", str(target), str(ROADMAPS))
+    assert code == 0 and out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["files"] == 5
+
+
+def test_unknown_rule_code_is_a_usage_error():
+    code, _out, err = run("check", "--select", "XX1", str(ROADMAPS))
+    assert code == 2 and "неизвестный код правила" in err
+
+
+def test_configuration_is_found_walking_up(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.roadmapctl]\nignore = ["RM2"]\nstrict = true\n', encoding="utf-8")
+    nested = tmp_path / "region" / "district"
+    nested.mkdir(parents=True)
+    (nested / "r.yaml").write_text(GOOD, encoding="utf-8")
+    code, out, _err = run("check", "-f", "concise", str(nested / "r.yaml"))
+    assert "RM202" not in out and "RM403" in out
+    assert code == 1  # strict from the configuration
+    (tmp_path / "region" / "roadmapctl.toml").write_text('ignore = ["RM"]\n', encoding="utf-8")
+    code, out, _err = run("check", "-f", "concise", str(nested / "r.yaml"))
+    assert code == 0 and out == ""
+
+
+def test_broken_configuration_is_reported_not_crashed(tmp_path):
+    (tmp_path / "roadmapctl.toml").write_text("ignore = [\n", encoding="utf-8")
+    (tmp_path / "r.yaml").write_text(GOOD, encoding="utf-8")
+    code, _out, err = run("check", str(tmp_path / "r.yaml"))
+    assert code == 2 and "настройки" in err and "Traceback" not in err
+
+
+def test_standard_input():
+    code, out, _err = run("check", "-f", "concise", "-", stdin=GOOD.encode("utf-8"))
+    assert code == 0 and out.startswith("<stdin>:")
+
+
+BAD_INPUTS = {
+    "empty.yaml": b"",
+    "binary.yaml": bytes(range(256)),
+    "list.yaml": b"- a\n- b\n",
+    "tabs.yaml": b"a:\n\tb: 1\n",
+    "quote.yaml": b'a: "abc\n',
+    "tag.yaml": b"a: !!python/object/apply:os.system ['echo']\n",
+    "bomb.yaml": ("l0: &l0 [x]\n" + "".join(f"l{i}: &l{i} [" + ",".join([f"*l{i-1}"] * 9) + "]\n" for i in range(1, 10))).encode(),
+    "deep.yaml": b"[" * 100000 + b"]" * 100000,
+    "control.yaml": "мероприятие: текст\x01\n".encode(),
+    "cp1251.yaml": "мероприятие: Создание команды\n".encode("cp1251"),
+    "bom_crlf.yaml": b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_input_never_gives_a_traceback(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(BAD_INPUTS[name])
+    code, out, err = run("check", str(path))
+    assert "Traceback" not in out + err and "внутренняя ошибка" not in err
+    if name == "bom_crlf.yaml":
+        assert code == 0
+    else:
+        assert code == 1
+        assert f"{path}:" in out
+
+
+def test_big_file_and_missing_path(tmp_path):
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"a: " + b"x" * (20 * 1024 * 1024))
+    code, out, _err = run("check", str(big))
+    assert code == 1 and "слишком велик" in out
+    code, _out, err = run("check", str(tmp_path / "nope.yaml"))
+    assert code == 2 and "не найдены" in err
