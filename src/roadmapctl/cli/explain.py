@@ -1,0 +1,47 @@
+"""``roadmapctl explain``: how deadline texts are understood."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from roadmapctl.cli.common import UsageError
+
+
+def register(app: typer.Typer) -> None:
+    @app.command(help="Показать, как прочитан срок: вид, даты, предупреждения. Например: roadmapctl explain --period 2021-2022 \"ежеквартально\".")
+    def explain(
+        texts: list[str] = typer.Argument(..., metavar="ТЕКСТ", help="Тексты сроков, каждый в кавычках."),
+        period: Optional[str] = typer.Option(
+            None, "--period", "-p", metavar="ПЕРИОД",
+            help="Период дорожной карты: 2021-2022, «2020-2021 учебный год» или 2021-01-01..2022-12-31 (по умолчанию текущий календарный год).",
+            show_default=False,
+        ),
+        output_format: str = typer.Option("text", "--format", "-f", metavar="ФОРМАТ", help="Формат: text или json."),
+    ) -> None:
+        import json
+        from datetime import date
+
+        from roadmapctl.deadlines import PeriodError, parse_period, read_deadline
+
+        if output_format not in ("text", "json"):
+            raise UsageError(f"неизвестный формат «{output_format}»; допустимы: text, json")
+        try:
+            span = parse_period(period or str(date.today().year))
+        except PeriodError as exc:
+            raise UsageError(f"период «{period}» не прочитан: {exc}") from None
+        terms = [read_deadline(text, span) for text in texts]
+        if output_format == "json":
+            typer.echo(json.dumps([t.to_json() for t in terms], ensure_ascii=False, indent=2))
+            return
+        shown = span.text or period or ""
+        typer.echo(f"Период: {span.start:%d.%m.%Y}–{span.end:%d.%m.%Y}" + (f" ({shown})" if shown else ""))
+        for term in terms:
+            typer.echo("")
+            typer.echo(f"«{term.text}»")
+            typer.echo(f"  {term.describe()}")
+            for note in term.notes:
+                typer.echo(f"  примечание: {note}")
+            for warning in term.warnings:
+                typer.echo(f"  предупреждение: {warning.message}")
