@@ -50,7 +50,7 @@ def test_export_json_has_all_178_rows_with_readings():
     assert mtsensk["municipality"] and mtsensk["period"] == {"text": "2021-2022", "start": "2021-01-01", "end": "2022-12-31"}
     row = next(a for a in mtsensk["activities"] if a["number"] == "4.6.1.")
     assert row["parent"] == "4.6."
-    assert row["section"] == ["4. Совершенствование работы по развитию кадрового потенциала руководящих и педагогических работников школ"]
+    assert row["section"] == ["4. Совершенствование работы по развитию кадрового потенциала руководящих и педагогических работников школы"]
     first = mtsensk["activities"][0]
     assert first["number"] == "1.1."
     assert first["deadline"] == "февраль, 2021г, реализация до 2022 года"
