@@ -530,7 +530,7 @@ class Parser:
         return None
 
     def from_to(self, i: int, j: int):
-        """"с A по B", "с A до B", "с A – B"."""
+        """"с A по B", "с A до B", "с A – B", or the open span "с A"."""
         r = self.span_or_range(j)
         if r is None:
             value = self.bare_number(j)
@@ -541,11 +541,14 @@ class Parser:
             first, last, _, k = r
             if last is not None:
                 return None
-        if not (self.norm(k) in ("по", "до") or self.kind(k) == DASH):
-            return None
-        r2 = self.span(k + 1)
+        r2 = None
+        if self.norm(k) in ("по", "до") or self.kind(k) == DASH:
+            r2 = self.span(k + 1)
         if r2 is None:
-            return None
+            if r is None:
+                return None
+            # "с сентября 2021 года": an open span, continuous from its start (rule 7)
+            return Item("cont", i, k, span=first, prefix="с"), k
         right, end = r2
         if r is None:
             first = self.borrow(value, right, j, end)

@@ -112,6 +112,7 @@ _add(WORD, None, "в", "во", "к", "ко", "до", "по", "с", "со", "на
      "соответствие", "согласно", "установленные", "установленным", "определенные", "и",
      "при", "го", "й", "е", "ое", "ый", "ой", "ого")
 
+_ORDER = {w: k for k, w in enumerate(LEXICON)}
 # Words that fuzzy matching may correct to: long vocabulary words only.
 _FUZZY_MIN = 6
 _LONG_WORDS = tuple(w for w in LEXICON if len(w) >= _FUZZY_MIN)
@@ -159,7 +160,8 @@ def _fuzzy(norm: str) -> str | None:
     candidates = set(_DELETES.get(norm, ()))
     for k in range(len(norm)):
         candidates.update(_DELETES.get(norm[:k] + norm[k + 1:], ()))
-    found = sorted(w for w in candidates if osa_distance_le1(norm, w))
+    # ties between forms of one word go to the form listed first (the nominative)
+    found = sorted((w for w in candidates if osa_distance_le1(norm, w)), key=_ORDER.__getitem__)
     if not found:
         return None
     meanings = {LEXICON[w] for w in found}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,8 +23,9 @@ def overdue_dates(term: Term, as_of: date, done: bool,
     """The missed due dates of ``term`` as of ``as_of``.
 
     once / range / continuous: (due,) when due < as_of and the activity is not done;
-    milestones / recurring: every date < as_of met by no mark dated within its window
-    (after the previous date, up to and including its own) and by no mark naming it;
+    milestones / recurring: every date < as_of met neither by a mark naming it (``covers``)
+    nor by a mark dated within its window (after the previous date, up to and including its
+    own; a mark naming another of the dates does not count for windows);
     compound: the union of its parts; schedule / unknown / missing: never overdue."""
     if done:
         return ()
@@ -33,15 +35,19 @@ def overdue_dates(term: Term, as_of: date, done: bool,
             return (term.due,)
         return ()
     if kind in (Kind.MILESTONES, Kind.RECURRING):
-        covered = {m.covers for m in marks if m.covers is not None}
-        mark_days = sorted(m.date for m in marks)
+        # A mark that names one of the dates counts for that date only; any other mark
+        # counts for the date whose window (after the previous date, up to and including
+        # its own) holds the day the mark was made.
+        dates = term.dates
+        named = {m.covers for m in marks if m.covers in dates}
+        dated = sorted(m.date for m in marks if m.covers not in dates)
         missed = []
         previous = None
-        for d in term.dates:
+        for d in dates:
             if d >= as_of:
                 break
-            met = d in covered or any(
-                (previous is None or previous < m) and m <= d for m in mark_days)
+            k = 0 if previous is None else bisect_right(dated, previous)
+            met = d in named or (k < len(dated) and dated[k] <= d)
             if not met:
                 missed.append(d)
             previous = d

@@ -6,12 +6,13 @@ from datetime import date
 from functools import lru_cache
 
 from .grammar import Item, ParseFailure, Parser, Rec
-from .lexer import NUM, WORD, tokenize
+from .lexer import COMMA, DASH, DOT, NL, SEMI, tokenize
 from .period import Period
 from .spans import Span, fmt, month_end, shift_years, sundays
 from .term import Kind, Term, TermWarning
 
 MAX_TEXT = 2000
+_PLACEHOLDERS = {DASH, DOT, COMMA, SEMI, NL}
 MAX_OCCURRENCES = 5000
 FAR_YEARS = 5  # dates further than this from the period are taken for typos in the year
 
@@ -58,8 +59,8 @@ def _read(text: str, period: Period) -> Term:
             "unknown", f"текст срока слишком длинный ({len(text)} символов), и прочитать его "
             "не удалось: запишите срок короче или укажите его в явном виде (срок_явно)"))
     tokens = tokenize(text)
-    if not any(t.kind in (WORD, NUM) for t in tokens):
-        return _missing(text)
+    if all(t.kind in _PLACEHOLDERS for t in tokens):
+        return _missing(text)  # nothing, or a dash standing for "no deadline"
     try:
         items = Parser(tokens, text).parse()
         return _Builder(text, tokens, period).build(items)
@@ -256,6 +257,8 @@ class _Builder:
             else:
                 start = item.span.bounds()[0]
                 due = (item.span2 or item.span).bounds()[1]
+                if item.prefix == "с":  # open span: up to the end of the period
+                    due = max(due, self.p1)
                 self._check(start, item.span, warnings)
                 self._check(due, item.span2 or item.span, warnings)
             dates = (due,)
