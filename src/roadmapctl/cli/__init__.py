@@ -15,6 +15,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    options_metavar="[ПАРАМЕТРЫ]",
+    subcommand_metavar="КОМАНДА [АРГУМЕНТЫ]...",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -30,6 +32,8 @@ def _register() -> None:
                 continue  # a command still being built is simply absent
             raise
         module.register(app)
+    for command in app.registered_commands:
+        command.options_metavar = "[ПАРАМЕТРЫ]"
 
 
 @app.callback()
@@ -46,11 +50,11 @@ def _root(
 def main() -> None:
     """Entry point: any unexpected exception becomes a short Russian message and exit code 2."""
     from roadmapctl.cli.common import guard
-    from roadmapctl.cli.i18n import install, run
+    from roadmapctl.cli.i18n import install
 
     install()
     _register()
-    guard(lambda: run(app))
+    guard(lambda: app(prog_name="roadmapctl"))
 
 
 if __name__ == "__main__":  # pragma: no cover
