@@ -1,0 +1,115 @@
+"""``roadmapctl fmt``: one canonical layout of a roadmap file, so that reviews show content, not style.
+
+The text is composed with the same YAML 1.1 loader that every other command uses, written again
+by :mod:`roadmapctl.format.emitter`, and read back: the formatted file must hold exactly the same
+data and the same comments, or nothing is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from roadmapctl.loading.source import SourceError, decode
+from roadmapctl.spans import Span
+
+BOM = "\ufeff"
+
+
+class FormatError(Exception):
+    """The file cannot be formatted; ``span`` points at the cause when it is known."""
+
+    def __init__(self, name: str, message: str, span: Span | None = None, *, io: bool = False):
+        super().__init__(message)
+        self.name = name
+        self.message = message
+        self.span = span
+        self.io = io
+
+    def __str__(self) -> str:
+        where = f"{self.name}:{self.span.line}:{self.span.column}" if self.span else self.name
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Formatted:
+    name: str
+    before: bytes
+    after: bytes
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+def _compose(name: str, text: str):
+    from roadmapctl.loading import Source, load_document
+
+    source = Source(name=name, text=text)
+    try:
+        doc = load_document(source)
+    except SourceError as exc:
+        raise FormatError(exc.name, exc.message, exc.span) from None
+    return doc
+
+
+def format_text(text: str, name: str = "<text>", width: int | None = None) -> str:
+    """The canonical layout of ``text`` (without BOM, with ``\\n`` line ends)."""
+    from roadmapctl.format.comments import collect
+    from roadmapctl.format.emitter import WIDTH, Layout, LayoutError
+
+    if text.startswith(BOM):
+        text = text[1:]
+    doc = _compose(name, text)
+    lines = doc.source.lines
+    comments = collect(doc.root, lines)
+    try:
+        result = Layout(comments, width or WIDTH).document(doc.root)
+    except LayoutError as exc:
+        raise FormatError(name, exc.args[0], Span.point(1, 1)) from None
+    # The safety net: the same data and the same comments, or the file is left alone.
+    try:
+        again = _compose(name, result)
+    except FormatError:
+        again = None
+    if again is None or again.data != doc.data or collect(again.root, again.source.lines).count() != comments.count():
+        raise FormatError(
+            name,
+            "не удалось привести файл к единому виду без изменения содержания; файл оставлен как есть. "
+            "Пожалуйста, сообщите об этом разработчикам и приложите файл",
+        )
+    return result
+
+
+def format_bytes(data: bytes, name: str = "<text>", width: int | None = None) -> bytes:
+    """Format a file's bytes, keeping its BOM and its line ends (CRLF or LF)."""
+    try:
+        source = decode(name, data)
+    except SourceError as exc:
+        raise FormatError(exc.name, exc.message, exc.span) from None
+    text = source.text[1:] if source.text.startswith(BOM) else source.text
+    crlf = "\r\n" in text
+    result = format_text(text.replace("\r\n", "\n") if crlf else text, name, width)
+    if crlf:
+        result = result.replace("\n", "\r\n")
+    if source.had_bom:
+        result = BOM + result
+    return result.encode("utf-8")
+
+
+def format_path(path: str) -> Formatted:
+    from pathlib import Path
+
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise FormatError(path, "файл не найден", io=True) from None
+    except IsADirectoryError:
+        raise FormatError(path, "это папка, а не файл", io=True) from None
+    except PermissionError:
+        raise FormatError(path, "нет прав на чтение файла", io=True) from None
+    except OSError as exc:
+        raise FormatError(path, f"не удалось прочитать файл: {exc.strerror or exc}", io=True) from None
+    return Formatted(path, data, format_bytes(data, path))
+
+
+__all__ = ["FormatError", "Formatted", "format_bytes", "format_path", "format_text"]
