@@ -1,0 +1,432 @@
+"""What changed between two versions of a roadmap, read from the two models (never from YAML).
+
+The result is a list of :class:`Change`: plain data that the output formats render. ``kind`` is
+one of KINDS; ``number`` is the activity's number (the new one when both exist), the section's
+number for ``section`` and None for ``header``; ``old``/``new`` are the values before and after;
+``field`` names the roadmap key concerned (in Russian, as in the file); ``extra`` carries the
+details of each kind (word diff, deadline readings, added and removed parties…).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field as _field
+from datetime import date
+from difflib import SequenceMatcher
+from typing import Any, Callable
+
+from roadmapctl.model import Activity, Placed, Roadmap, SubItem
+from roadmapctl.review.match import match_activities, normalized, pair_up
+
+KINDS = ("added", "removed", "moved", "text", "deadline", "responsible", "status", "section", "header")
+
+
+@dataclass
+class Change:
+    kind: str
+    number: str | None = None
+    old: Any = None
+    new: Any = None
+    field: str | None = None
+    extra: dict = _field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        out = {"kind": self.kind, "number": self.number, "old": _jsonable(self.old), "new": _jsonable(self.new)}
+        if self.field is not None:
+            out["field"] = self.field
+        out.update({k: _jsonable(v) for k, v in self.extra.items()})
+        return out
+
+
+@dataclass
+class RoadmapDiff:
+    """The changes of one roadmap file. ``status``: modified, added, deleted or renamed."""
+
+    file: str
+    changes: list[Change]
+    status: str = "modified"
+    old_file: str | None = None
+
+    def to_json(self) -> dict:
+        out: dict = {"file": self.file, "status": self.status}
+        if self.old_file and self.old_file != self.file:
+            out["old_file"] = self.old_file
+        out["changes"] = [c.to_json() for c in self.changes]
+        return out
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+# -- word-level diff -------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """``[("=", text), ("-", removed), ("+", inserted), …]`` over words, spaces and punctuation.
+    Joining the "=" and "-" parts gives ``old``; joining "=" and "+" gives ``new``."""
+    a, b = _TOKEN.findall(old or ""), _TOKEN.findall(new or "")
+    # segments: ["=", text] or ["~", removed, inserted]
+    segments: list[list[str]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            segments.append(["=", "".join(a[i1:i2])])
+        elif segments and segments[-1][0] == "~":
+            segments[-1][1] += "".join(a[i1:i2])
+            segments[-1][2] += "".join(b[j1:j2])
+        else:
+            segments.append(["~", "".join(a[i1:i2]), "".join(b[j1:j2])])
+    # A mere space between two edits reads better inside one edit: "-a b+x y", not "-a+x -b+y".
+    merged: list[list[str]] = []
+    for segment in segments:
+        if (segment[0] == "~" and len(merged) >= 2 and merged[-1][0] == "=" and not merged[-1][1].strip()
+                and merged[-2][0] == "~"):
+            space = merged.pop()[1]
+            merged[-1][1] += space + segment[1]
+            merged[-1][2] += space + segment[2]
+        else:
+            merged.append(segment)
+    out: list[tuple[str, str]] = []
+    for segment in merged:
+        if segment[0] == "=":
+            out.append(("=", segment[1]))
+        else:
+            if segment[1]:
+                out.append(("-", segment[1]))
+            if segment[2]:
+                out.append(("+", segment[2]))
+    return out
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+def _heading(placed: Placed | None) -> str | None:
+    if placed is None or not placed.sections:
+        return None
+    return " / ".join(placed.section_titles)
+
+
+def _refs(refs) -> list[str]:
+    return [ref.display for ref in refs]
+
+
+def _date(value: date | None) -> str | None:
+    return value.strftime("%d.%m.%Y") if value else None
+
+
+def _period(roadmap: Roadmap):
+    try:
+        from roadmapctl.deadlines import PeriodError, parse_period
+    except ImportError:  # pragma: no cover - the deadline reader is a sibling package
+        return None
+    try:
+        return parse_period(roadmap.period_text)
+    except (PeriodError, ValueError):
+        return None
+
+
+def _term(item: Activity | SubItem, period, whole: bool):
+    if period is None:
+        return None
+    try:
+        from roadmapctl.terms import activity_term, item_term
+    except ImportError:  # pragma: no cover
+        return None
+    try:
+        return activity_term(item, period) if whole else item_term(item, period)
+    except Exception:  # noqa: BLE001 - a reading problem must not stop the review
+        return None
+
+
+def reading(term) -> str | None:
+    """A short Russian reading of a term: one date, a range, a few dates, or its description."""
+    if term is None:
+        return None
+    from roadmapctl.deadlines.spans import fmt
+
+    kind = term.kind.value
+    if kind == "once" and term.due:
+        return fmt(term.due)
+    if kind == "range" and term.start and term.due:
+        return f"{fmt(term.start)}–{fmt(term.due)}"
+    if kind == "milestones" and 0 < len(term.dates) <= 4:
+        return ", ".join(fmt(d) for d in term.dates)
+    return term.describe()
+
+
+def _postponement_key(p) -> tuple:
+    return (p.previous, p.reason, p.date, p.basis)
+
+
+def _postponement_json(p) -> dict:
+    out = {"previous": p.previous, "reason": p.reason}
+    if p.date:
+        out["date"] = p.date.isoformat()
+    if p.basis:
+        out["basis"] = p.basis
+    return out
+
+
+def _list_change(old: list[str], new: list[str]) -> tuple[list[str], list[str]]:
+    """(removed, added), counting repeated entries."""
+    removed = list(old)
+    added = []
+    for item in new:
+        if item in removed:
+            removed.remove(item)
+        else:
+            added.append(item)
+    return removed, added
+
+
+# -- activities ------------------------------------------------------------------------------
+
+class _Differ:
+    def __init__(self, old: Roadmap | None, new: Roadmap | None):
+        self.old = old
+        self.new = new
+        self.old_period = _period(old) if old else None
+        self.new_period = _period(new) if new else None
+        self.changes: list[Change] = []
+
+    def add(self, kind: str, number: str | None, old: Any = None, new: Any = None, field: str | None = None, **extra) -> None:
+        self.changes.append(Change(kind, number, old, new, field, {k: v for k, v in extra.items() if v is not None}))
+
+    # .. header .................................................................................
+    def header(self) -> None:
+        old, new = self.old, self.new
+        if old is None or new is None:
+            return
+
+        def scalar(path: str, get: Callable[[Roadmap], Any]) -> None:
+            a, b = get(old), get(new)
+            if a != b:
+                self.add("header", None, a, b, path)
+
+        def listing(path: str, get: Callable[[Roadmap], list[str]]) -> None:
+            a, b = get(old), get(new)
+            if a != b:
+                removed, added = _list_change(a, b)
+                self.add("header", None, a, b, path, removed=removed or None, added=added or None)
+
+        order = lambda r, attr: getattr(r.order, attr) if r.order else None  # noqa: E731
+        scalar("орган.наименование", lambda r: r.authority.name)
+        scalar("орган.краткое", lambda r: r.authority.short)
+        scalar("регион", lambda r: r.region)
+        scalar("муниципалитет", lambda r: r.municipality)
+        scalar("приказ.вид", lambda r: order(r, "kind"))
+        scalar("приказ.номер", lambda r: order(r, "number"))
+        scalar("приказ.дата", lambda r: _date(order(r, "date")))
+        scalar("приказ.место", lambda r: order(r, "place"))
+        scalar("приказ.заголовок", lambda r: order(r, "title"))
+        scalar("приказ.преамбула", lambda r: order(r, "preamble"))
+        listing("приказ.пункты", lambda r: [
+            " ".join(filter(None, [i.number, i.text] + list(i.list_items))) for i in (r.order.items if r.order else [])
+        ])
+        scalar("приказ.подпись", lambda r: _person(r.order.signatory) if r.order and r.order.signatory else None)
+        scalar("утверждение.гриф", lambda r: r.approval.word if r.approval else None)
+        scalar("утверждение", lambda r: _person_parts(r.approval.name, r.approval.position) if r.approval else None)
+        scalar("утверждение.дата", lambda r: _date(r.approval.date) if r.approval else None)
+        scalar("приложение", lambda r: " ".join(filter(None, [r.appendix.number, r.appendix.to])) if r.appendix else None)
+        scalar("название", lambda r: r.title)
+        scalar("период", lambda r: r.period_text)
+        scalar("преамбула.проблема", lambda r: r.preamble.problem if r.preamble else None)
+        scalar("преамбула.цель", lambda r: r.preamble.goal if r.preamble else None)
+        listing("преамбула.задачи", lambda r: list(r.preamble.tasks) if r.preamble else [])
+        listing("рабочая_группа", lambda r: [_person(p) for p in r.working_group])
+        listing("школы", lambda r: list(r.schools))
+        listing("пары", lambda r: [f"{p.school} — {p.partner}" for p in r.pairs])
+        listing("участники", lambda r: [_party(p) for p in r.parties.values()])
+        listing("примечания", lambda r: list(r.notes))
+        listing("таблицы", lambda r: [_table(t) for t in r.tables])
+        for change in self.changes:
+            if change.kind == "header" and change.field in ("приказ.заголовок", "приказ.преамбула", "название",
+                                                              "преамбула.проблема", "преамбула.цель"):
+                if change.old and change.new:
+                    change.extra["words"] = word_diff(change.old, change.new)
+
+    # .. sections ...............................................................................
+    def sections(self) -> None:
+        old = list(self.old.sections()) if self.old else []
+        new = list(self.new.sections()) if self.new else []
+        key = lambda item: (item[0], item[1][-1].number.strip()) if item[1][-1].number else None  # noqa: E731
+        found = pair_up([(key(s), s[1][-1].title) for s in old], [(key(s), s[1][-1].title) for s in new])
+        for i, j, _ in found:
+            a = old[i][1][-1] if i is not None else None
+            b = new[j][1][-1] if j is not None else None
+            if a is None:
+                self.add("section", b.number, None, b.heading, "разделы", change="added")
+            elif b is None:
+                self.add("section", a.number, a.heading, None, "разделы", change="removed")
+            elif a.number != b.number:
+                self.add("section", b.number, a.heading, b.heading, "разделы", change="renumbered",
+                         old_number=a.number)
+            elif a.title != b.title:
+                self.add("section", b.number, a.title, b.title, "разделы", change="renamed",
+                         words=word_diff(a.title, b.title))
+
+    # .. activities .............................................................................
+    def activities(self) -> None:
+        old = list(self.old.placed_activities()) if self.old else []
+        new = list(self.new.placed_activities()) if self.new else []
+        for pair in match_activities(old, new):
+            if pair.old is None:
+                a = pair.new.activity
+                self.add("added", a.number, None, a.text, section=_heading(pair.new),
+                         parent=pair.new.parent.number if pair.new.parent else None,
+                         responsible=_refs(a.responsible) or None, deadline=a.deadline)
+            elif pair.new is None:
+                a = pair.old.activity
+                self.add("removed", a.number, a.text, None, section=_heading(pair.old),
+                         responsible=_refs(a.responsible) or None, deadline=a.deadline)
+            else:
+                self.activity(pair.old, pair.new, pair.score)
+
+    def activity(self, old_placed: Placed, new_placed: Placed, score: float) -> None:
+        a, b = old_placed.activity, new_placed.activity
+        number = b.number
+        if a.number != b.number:
+            old_heading, new_heading = _heading(old_placed), _heading(new_placed)
+            moved_section = old_heading != new_heading
+            self.add("moved", number, a.number, b.number, "номер", text=b.text,
+                     old_section=old_heading if moved_section else None,
+                     new_section=new_heading if moved_section else None)
+        for key, getter in (("мероприятие", lambda x: x.text), ("ожидаемый_результат", lambda x: x.result),
+                            ("форма_результата", lambda x: x.result_form), ("примечание", lambda x: x.note)):
+            old_text, new_text = getter(a), getter(b)
+            if (old_text or "") != (new_text or ""):
+                self.add("text", number, old_text, new_text, key,
+                         words=word_diff(old_text or "", new_text or ""),
+                         similarity=round(score, 2) if key == "мероприятие" else None)
+        self.subitems(number, a, b)
+        self.deadline(number, a, b, whole=True)
+        self.responsible(number, a.responsible, b.responsible)
+        self.status(number, a, b)
+
+    def subitems(self, number: str, a: Activity, b: Activity) -> None:
+        old_texts, new_texts = [s.text for s in a.subitems], [s.text for s in b.subitems]
+        if old_texts != new_texts:
+            removed, added = _list_change(old_texts, new_texts)
+            self.add("text", number, old_texts, new_texts, "подпункты", removed=removed or None, added=added or None)
+        found = pair_up([(k, s.text) for k, s in enumerate(a.subitems)], [(k, s.text) for k, s in enumerate(b.subitems)])
+        for i, j, _ in found:
+            if i is None or j is None:
+                continue
+            old_item, new_item = a.subitems[i], b.subitems[j]
+            self.deadline(number, old_item, new_item, whole=False, subitem=new_item.text)
+            self.responsible(number, old_item.responsible, new_item.responsible, subitem=new_item.text)
+
+    def deadline(self, number: str, a: Activity | SubItem, b: Activity | SubItem, whole: bool, subitem: str | None = None) -> None:
+        old_records = [_postponement_key(p) for p in getattr(a, "postponements", [])]
+        new_records = [p for p in getattr(b, "postponements", []) if _postponement_key(p) not in old_records]
+        if a.deadline == b.deadline and a.override == b.override:
+            for record in new_records:
+                self.add("deadline", number, None, _postponement_json(record), "переносы", deadline_unchanged=True)
+            return
+        old_term = _term(a, self.old_period, whole)
+        new_term = _term(b, self.new_period, whole)
+        old_due = old_term.due if old_term is not None else None
+        new_due = new_term.due if new_term is not None else None
+        postponed = bool(old_due and new_due and new_due > old_due)
+        extra: dict[str, Any] = {
+            "old_reading": reading(old_term),
+            "new_reading": reading(new_term),
+            "old_due": old_due.isoformat() if old_due else None,
+            "new_due": new_due.isoformat() if new_due else None,
+            "postponed": postponed,
+            "subitem": subitem,
+        }
+        if a.override != b.override:
+            extra["old_override"] = a.override
+            extra["new_override"] = b.override
+        if postponed:
+            if new_records:
+                extra["postponement"] = _postponement_json(new_records[-1])
+                extra["reason"] = new_records[-1].reason
+            else:
+                extra["unrecorded"] = True
+        elif new_records:
+            extra["postponement"] = _postponement_json(new_records[-1])
+        self.add("deadline", number, a.deadline, b.deadline, "срок", **extra)
+
+    def responsible(self, number: str, old_refs, new_refs, subitem: str | None = None) -> None:
+        a, b = _refs(old_refs), _refs(new_refs)
+        if a == b:
+            return
+        removed, added = _list_change(a, b)
+        self.add("responsible", number, a, b, "ответственные", removed=removed, added=added,
+                 reordered=True if not removed and not added else None, subitem=subitem)
+
+    def status(self, number: str, a: Activity, b: Activity) -> None:
+        if a.status != b.status:
+            self.add("status", number, a.status, b.status, "статус")
+        if a.done_date != b.done_date:
+            self.add("status", number, _date(a.done_date), _date(b.done_date), "дата_выполнения")
+        old_marks = [(m.date, m.text, m.link, m.covers) for m in a.marks]
+        new_marks = [(m.date, m.text, m.link, m.covers) for m in b.marks]
+        for mark in new_marks:
+            if mark not in old_marks:
+                self.add("status", number, None, _mark(mark), "отметки")
+        for mark in old_marks:
+            if mark not in new_marks:
+                self.add("status", number, _mark(mark), None, "отметки")
+
+
+def _mark(mark: tuple) -> dict:
+    day, text, link, covers = mark
+    out = {"date": day.isoformat() if day else None, "text": text}
+    if link:
+        out["link"] = link
+    if covers:
+        out["covers"] = covers.isoformat()
+    return out
+
+
+def _person_parts(name: str | None, position: str | None) -> str:
+    return ", ".join(part for part in (name, position) if part)
+
+
+def _person(person) -> str:
+    text = _person_parts(person.name, person.position)
+    return f"{text} ({person.role})" if getattr(person, "role", None) else text
+
+
+def _party(party) -> str:
+    details = []
+    if party.full_name:
+        details.append(party.full_name)
+    if party.kind:
+        details.append(party.kind)
+    if party.aliases:
+        details.append("синонимы: " + ", ".join(party.aliases))
+    if party.members:
+        details.append("состав: " + ", ".join(party.members))
+    if party.note:
+        details.append(party.note)
+    return party.key + (f" ({'; '.join(details)})" if details else "")
+
+
+def _table(table) -> str:
+    columns = ", ".join(f"{c.header}" for c in table.columns)
+    return (f"{table.title}: " if table.title else "") + columns
+
+
+def diff_roadmaps(old: Roadmap | None, new: Roadmap | None) -> list[Change]:
+    """The changes from ``old`` to ``new`` (either may be None: an added or a deleted file)."""
+    differ = _Differ(old, new)
+    differ.header()
+    differ.sections()
+    differ.activities()
+    return differ.changes
+
+
+__all__ = ["Change", "KINDS", "RoadmapDiff", "diff_roadmaps", "normalized", "reading", "word_diff"]

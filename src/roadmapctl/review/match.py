@@ -1,0 +1,140 @@
+"""Pairing the activities of two versions of a roadmap.
+
+An activity keeps its identity through a renumbering: pairs are found first by identical text
+(same number first), then by number when the texts are still alike, then by text similarity, and
+last by number alone among what is left. A pair whose numbers differ is a move ("moved").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from roadmapctl.model import Placed
+
+SIMILAR = 0.6  # similarity from which two texts are taken for the same activity
+SAME_NUMBER = 0.35  # with the same number (and table) less similarity is enough
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("ё", "е") for w in _WORD.findall(text or "")]
+
+
+def normalized(text: str) -> str:
+    return " ".join(words(text))
+
+
+def similarity(a: str, b: str) -> float:
+    """A token-based ratio in [0, 1]: the better of the word-sequence ratio and the token-set
+    (Dice) ratio, so that reordered words and small edits both still read as the same text."""
+    wa, wb = words(a), words(b)
+    if not wa and not wb:
+        return 1.0
+    if not wa or not wb:
+        return 0.0
+    sa, sb = set(wa), set(wb)
+    dice = 2 * len(sa & sb) / (len(sa) + len(sb))
+    if dice < 0.2:
+        return dice
+    sequence = SequenceMatcher(None, wa, wb, autojunk=False).ratio()
+    return max(sequence, dice)
+
+
+@dataclass
+class Pair:
+    old: Placed | None
+    new: Placed | None
+    score: float = 1.0
+
+    @property
+    def moved(self) -> bool:
+        return self.old is not None and self.new is not None and self.old.activity.number != self.new.activity.number
+
+
+def _key(placed: Placed) -> tuple[int, str]:
+    return placed.table_index, placed.activity.number.strip()
+
+
+def pair_up(old: list[tuple[object, str]], new: list[tuple[object, str]]) -> list[tuple[int | None, int | None, float]]:
+    """Pair items given as (key, text): the same key and text; the same text; similar texts
+    (a shared key lowers the bar); the same key. Returns (old index, new index, score) in the new
+    order, each unpaired old item right after the pair that preceded it in the old order."""
+    old_left = set(range(len(old)))
+    new_left = set(range(len(new)))
+    paired: dict[int, int] = {}  # new index → old index
+    scores: dict[int, float] = {}
+
+    def take(i: int, j: int, score: float) -> None:
+        old_left.discard(i)
+        new_left.discard(j)
+        paired[j] = i
+        scores[j] = score
+
+    old_text = [normalized(text) for _, text in old]
+    new_text = [normalized(text) for _, text in new]
+
+    # 1. The same key and the same text.
+    by_key: dict[object, list[int]] = {}
+    for i, (key, _) in enumerate(old):
+        if key is not None:
+            by_key.setdefault(key, []).append(i)
+    for j, (key, _) in enumerate(new):
+        for i in by_key.get(key, []) if key is not None else []:
+            if i in old_left and old_text[i] == new_text[j]:
+                take(i, j, 1.0)
+                break
+
+    # 2. The same text under another key: a renumbering or a move (in document order).
+    by_text: dict[str, list[int]] = {}
+    for i in sorted(old_left):
+        by_text.setdefault(old_text[i], []).append(i)
+    for j in sorted(new_left):
+        if not new_text[j]:
+            continue
+        found = [i for i in by_text.get(new_text[j], []) if i in old_left]
+        if found:
+            take(found[0], j, 1.0)
+
+    # 3. The best remaining pairs by similarity; a shared key lowers the bar and counts for more.
+    candidates: list[tuple[float, int, int]] = []
+    for j in sorted(new_left):
+        for i in sorted(old_left):
+            score = similarity(old[i][1], new[j][1])
+            same = old[i][0] is not None and old[i][0] == new[j][0]
+            if score >= (SAME_NUMBER if same else SIMILAR):
+                candidates.append((score + (0.1 if same else 0.0), i, j))
+    candidates.sort(key=lambda c: (-c[0], c[2], c[1]))
+    for score, i, j in candidates:
+        if i in old_left and j in new_left:
+            take(i, j, min(score, 1.0))
+
+    # 4. What is left under the same key is the same row rewritten.
+    for j in sorted(new_left):
+        key = new[j][0]
+        for i in by_key.get(key, []) if key is not None else []:
+            if i in old_left:
+                take(i, j, similarity(old[i][1], new[j][1]))
+                break
+
+    out: list[tuple[int | None, int | None, float]] = []
+    after: dict[int, list[int]] = {}
+    old_to_new = {i: j for j, i in paired.items()}
+    anchor = -1
+    for i in range(len(old)):
+        if i in old_to_new:
+            anchor = old_to_new[i]
+        else:
+            after.setdefault(anchor, []).append(i)
+    out.extend((i, None, 0.0) for i in after.get(-1, []))
+    for j in range(len(new)):
+        out.append((paired.get(j), j, scores.get(j, 0.0)))
+        out.extend((i, None, 0.0) for i in after.get(j, []))
+    return out
+
+
+def match_activities(old: list[Placed], new: list[Placed]) -> list[Pair]:
+    """Every activity of both versions in exactly one pair, in the order of the new document."""
+    found = pair_up([(_key(p), p.activity.text) for p in old], [(_key(p), p.activity.text) for p in new])
+    return [Pair(old[i] if i is not None else None, new[j] if j is not None else None, score) for i, j, score in found]
