@@ -62,7 +62,7 @@ class Rec:
 class Item:
     """One piece of a deadline: ``kind`` is "point", "range", "rec", "cont" or "sched"."""
 
-    __slots__ = ("kind", "span", "span2", "rec", "prefix", "chain", "i0", "i1", "label",
+    __slots__ = ("kind", "span", "span2", "rec", "prefix", "chain", "i0", "c0", "i1", "label",
                  "notes", "free")
 
     def __init__(self, kind, i0, i1, span=None, span2=None, rec=None, prefix=None):
@@ -72,7 +72,8 @@ class Item:
         self.rec = rec
         self.prefix = prefix
         self.chain = False
-        self.i0 = i0
+        self.i0 = i0  # first token (of the label, when there is one)
+        self.c0 = i0  # first token of the term itself
         self.i1 = i1
         self.label = None
         self.notes: list[str] = []

@@ -59,7 +59,8 @@ def _read(text: str, period: Period) -> Term:
             "unknown", f"текст срока слишком длинный ({len(text)} символов), и прочитать его "
             "не удалось: запишите срок короче или укажите его в явном виде (срок_явно)"))
     tokens = tokenize(text)
-    if all(t.kind in _PLACEHOLDERS for t in tokens):
+    if not tokens or (tokens[0].kind in _PLACEHOLDERS
+                      and all(t.kind in _PLACEHOLDERS for t in tokens)):
         return _missing(text)  # nothing, or a dash standing for "no deadline"
     try:
         items = Parser(tokens, text).parse()
@@ -202,9 +203,6 @@ class _Builder:
                 lower = max(lower, a.bounds()[1])
 
     # terms ----------------------------------------------------------------------------------
-    def _slice(self, item: Item) -> str:
-        return self.text[self.t[item.i0].a:self.t[item.i1 - 1].b]
-
     def _check(self, d: date, span: Span | None, warnings: list[TermWarning]) -> None:
         a, b = (span.a, span.b) if span is not None else (0, 0)
         if not self.lo <= d <= self.hi:
@@ -214,7 +212,7 @@ class _Builder:
                 "outside_period", f"дата {fmt(d)} вне периода дорожной карты "
                 f"({_period_text(self.period)})", a, b))
 
-    def _item_term(self, item: Item, warnings: list[TermWarning]) -> Term:
+    def _item_term(self, item: Item, warnings: list[TermWarning], text: str | None = None) -> Term:
         notes = list(item.notes)
         if item.label:
             notes.insert(0, f"пояснение: {item.label}")
@@ -228,11 +226,9 @@ class _Builder:
             self._check(due, span, warnings)
             if item.prefix in ("до", "к", "ко") and span.edge is None and span.kind != "day":
                 notes.append(f"чтение включительно: до конца {span.genitive()}")
-                written = self.text[self.t[item.i0].a:span.b]
-                if item.label:
-                    written = self.text[self.t[item.i0].a:span.b].split(item.label, 1)[-1]
+                written = self.text[self.t[item.c0].a:span.b]
                 warnings.append(TermWarning(
-                    "inclusive_reading", f"«{written.strip()}» прочитано включительно: "
+                    "inclusive_reading", f"«{written}» прочитано включительно: "
                     f"срок — {fmt(due)}", span.a, span.b))
             dates = (due,)
             result_kind = Kind.ONCE
@@ -265,10 +261,21 @@ class _Builder:
             result_kind = Kind.CONTINUOUS
         else:
             result_kind = Kind.SCHEDULE
-        return Term(self._slice(item), result_kind, start, due, dates, (), tuple(notes),
-                    tuple(warnings), recurrence)
+        if text is None:
+            text = self.text[self.t[item.i0].a:self.t[item.i1 - 1].b]
+        return Term(text, result_kind, start, due, dates, (), tuple(notes), tuple(warnings),
+                    recurrence)
 
     def build(self, items: list[Item]) -> Term:
+        if len(items) == 1:  # the common case: one piece, read as the whole text
+            item = items[0]
+            warnings: list[TermWarning] = []
+            if item.kind in ("point", "range"):
+                self._resolve_chain(items, [warnings])
+            elif item.kind == "cont" and item.span is not None:
+                self._resolve_chain([_as_dated(item)], [warnings])
+            self._typos(items, {id(item): warnings})
+            return self._item_term(item, warnings, self.text)
         wmap: dict[int, list[TermWarning]] = {id(item): [] for item in items}
         # Neighbouring dated items form one group: their years are resolved together, and
         # several of them are milestones (rule 5).
@@ -295,7 +302,7 @@ class _Builder:
                 text = self.text[self.t[group[0].i0].a:self.t[group[-1].i1 - 1].b]
                 parts.append(_milestones(text, terms))
         if len(parts) == 1:
-            return _retext(parts[0], self.text)
+            return _milestones(self.text, parts[0].parts)
         if all(p.kind is Kind.SCHEDULE for p in parts):
             return Term(self.text, Kind.SCHEDULE, None, None, (),
                         notes=_union(p.notes for p in parts),
@@ -304,6 +311,8 @@ class _Builder:
 
     def _typos(self, items: list[Item], wmap: dict) -> None:
         """Warn about corrected words the reading relied on (not those in notes/labels)."""
+        if not any(tok.fix for tok in self.t):
+            return
         for item in items:
             free = set()
             for i, j in item.free:
@@ -337,11 +346,6 @@ def _union(seqs) -> tuple:
             if x not in out:
                 out.append(x)
     return tuple(out)
-
-
-def _retext(term: Term, text: str) -> Term:
-    return Term(text, term.kind, term.start, term.due, term.dates, term.parts, term.notes,
-                term.warnings, term.recurrence)
 
 
 def _milestones(text: str, terms: list[Term]) -> Term:

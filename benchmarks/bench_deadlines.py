@@ -1,0 +1,113 @@
+"""Deadline reading: roadmapctl's grammar side by side with dateparser on the seed phrases.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/bench_deadlines.py [--rounds 7]
+
+The phrases and their periods are the hand-written table of tests/test_deadlines_seed_phrases.py
+(every deadline text listed in shared/deadlines.md).  Empty deadlines are left out: there is
+nothing to read in them.  dateparser is called exactly as ``dateparser.parse(text,
+languages=["ru"])``; its answer agrees with the rules when it is the due day they give (or no
+date at all for a schedule such as "по графику").
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_seed_cases():
+    path = ROOT / "tests" / "test_deadlines_seed_phrases.py"
+    spec = importlib.util.spec_from_file_location("seed_phrases", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    cases = [(c[1], module.PERIODS[c[0]], c[2], c[4], c[0]) for c in module.SEED_CASES if c[1]]
+    return cases
+
+
+def seconds_per_phrase(func, calls, repeat: int) -> float:
+    """Time of one call of ``func``, from ``repeat`` passes over ``calls``."""
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for args in calls:
+            func(*args)
+    return (time.perf_counter() - start) / (repeat * len(calls))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=7,
+                        help="measuring rounds, alternating the two readers; the best round "
+                             "of each counts (default 7)")
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from roadmapctl.deadlines import Kind, read_deadline
+
+    try:
+        import dateparser
+    except ImportError:
+        print("dateparser is not installed: pip install 'roadmapctl[bench]'")
+        return 2
+
+    cases = load_seed_cases()
+    ours_args = [(text, period) for text, period, *_ in cases]
+    theirs_args = [(text,) for text, *_ in cases]
+
+    def dp(text):
+        return dateparser.parse(text, languages=["ru"])
+
+    # Warm up both (dateparser loads its language data on the first call).
+    for text, period in ours_args:
+        read_deadline(text, period)
+    for (text,) in theirs_args:
+        dp(text)
+
+    # Alternate the two readers round by round and keep each one's best round, so that a
+    # busy machine slows both alike instead of skewing the ratio.
+    ours_best = theirs_best = float("inf")
+    for _ in range(max(1, args.rounds)):
+        ours_best = min(ours_best, seconds_per_phrase(read_deadline, ours_args, 20))
+        theirs_best = min(theirs_best, seconds_per_phrase(dp, theirs_args, 1))
+    ours, theirs = 1 / ours_best, 1 / theirs_best
+
+    understood = answered = right = 0
+    missed, wrong = [], []
+    for text, period, _kind, due, seed in cases:
+        term = read_deadline(text, period)
+        if term.kind not in (Kind.UNKNOWN, Kind.MISSING):
+            understood += 1
+        got = dp(text)
+        got = got.date().isoformat() if got is not None else None
+        answered += got is not None
+        if got == due:
+            right += 1  # the due day, or no date for a schedule ("по графику")
+        elif got is None:
+            missed.append((seed, text, due))
+        else:
+            wrong.append((seed, text, due or "no date (schedule)", got))
+
+    n = len(cases)
+    print(f"seed phrases (non-empty): {n}")
+    print(f"roadmapctl read_deadline : {ours:12,.0f} phrases/s; understood {understood}/{n}")
+    print(f"dateparser.parse (ru)    : {theirs:12,.0f} phrases/s; returned a date for "
+          f"{answered}/{n}; agrees with the rules on {right}/{n}")
+    print(f"throughput ratio         : {ours / theirs:12.1f}x")
+    print()
+    print(f"dateparser missed ({len(missed)}):")
+    for seed, text, expected in missed:
+        print(f"  {seed}  {text!r}  (expected {expected})")
+    print(f"dateparser wrong ({len(wrong)}):")
+    for seed, text, expected, got in wrong:
+        print(f"  {seed}  {text!r}  expected {expected}, got {got}")
+    return 0 if understood == n else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
