@@ -1,0 +1,451 @@
+"""DOCX of the document view, on python-docx, per rendering.md (ГОСТ Р 7.0.97).
+
+python-docx gives the package, the sections and the header parts; the body is written as
+WordprocessingML directly, because python-docx has no API for what the document needs
+(``w:tblHeader``, ``w:cantSplit``, the PAGE field, ``w:gridSpan``, all four ``w:rFonts`` slots)
+and its cell access is slow. The zip is written again with fixed timestamps and the document
+properties are fixed, so that the same roadmap gives the same bytes.
+
+A template folder may hold ``reference.docx``: its styles are kept (ours are added only where
+a style of the same id is missing) and its body, if any, is the letterhead of the order.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import math
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from roadmapctl.render import RenderError
+from roadmapctl.render.marker import CORE, PLACEHOLDER, mark_text, package_digest
+from roadmapctl.render.style import A4_LONG, A4_SHORT, Style, twips
+from roadmapctl.render.view import DocumentView, OrderView, Para, Row, TableView
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NSDECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
+REFERENCE = "reference.docx"
+THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+CELL_MARGIN = 85  # twips, left and right inside every cell (0.15 cm)
+BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'  # 4/8 pt = 0.5 pt
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+# --- paragraphs -------------------------------------------------------------------------------
+
+def _t(text: str) -> str:
+    return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+
+
+def _run(text: str, bold: bool = False) -> str:
+    props = "<w:rPr><w:b/><w:bCs/></w:rPr>" if bold else ""
+    parts = text.split("\t")
+    inner = "<w:tab/>".join(_t(p) if p else "" for p in parts)
+    return f"<w:r>{props}{inner}</w:r>"
+
+
+def _p(runs, style: str, *, keep_next: bool = False, tabs: list[tuple[str, int]] | None = None,
+       before: int | None = None, after: int | None = None, ind: dict | None = None, jc: str | None = None,
+       sect: str = "") -> str:
+    """A paragraph; the pPr children in schema order."""
+    ppr = [f'<w:pStyle w:val="{style}"/>']
+    if keep_next:
+        ppr.append("<w:keepNext/>")
+    if tabs:
+        ppr.append("<w:tabs>" + "".join(f'<w:tab w:val="{kind}" w:pos="{pos}"/>' for kind, pos in tabs) + "</w:tabs>")
+    if before is not None or after is not None:
+        attrs = (f' w:before="{before}"' if before is not None else "") + (f' w:after="{after}"' if after is not None else "")
+        ppr.append(f"<w:spacing{attrs}/>")
+    if ind:
+        ppr.append("<w:ind" + "".join(f' w:{k}="{v}"' for k, v in ind.items()) + "/>")
+    if jc:
+        ppr.append(f'<w:jc w:val="{jc}"/>')
+    if sect:
+        ppr.append(sect)
+    if isinstance(runs, str):
+        runs = [(runs, False)]
+    body = "".join(_run(text, bold) for text, bold in runs if text)
+    return f"<w:p><w:pPr>{''.join(ppr)}</w:pPr>{body}</w:p>"
+
+
+def _para(para: Para, style: str, **kw) -> str:
+    if para.label:
+        runs = [(para.label, True)] + ([(" " + para.text, False)] if para.text else [])
+        return _p(runs, style, **kw)
+    if para.bullet and style == "RMTable":
+        # "– " and a hanging indent, so that wrapped lines of the sub-item align with its text.
+        return _p(para.line, style, ind={"left": 227, "hanging": 227}, **kw)
+    if para.bullet:
+        return _p(para.line, style, **kw)
+    return _p(para.text, style, **kw)
+
+
+# --- styles -----------------------------------------------------------------------------------
+
+def _rfonts(font: str) -> str:
+    f = quoteattr(font)
+    return f"<w:rFonts w:ascii={f} w:hAnsi={f} w:eastAsia={f} w:cs={f}/>"
+
+
+def _rpr(style: Style, size: float, bold: bool = False) -> str:
+    half = int(round(size * 2))
+    b = "<w:b/><w:bCs/>" if bold else ""
+    return (f'<w:rPr>{_rfonts(style.font)}{b}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+            '<w:lang w:val="ru-RU" w:eastAsia="ru-RU" w:bidi="ar-SA"/></w:rPr>')
+
+
+def _style_defs(style: Style) -> dict[str, str]:
+    single = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+    indent = twips(style.indent_cm * 10)
+
+    def para(sid, name, ppr, size, bold=False):
+        return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}" {NSDECL}>'
+                f'<w:name w:val="{name}"/><w:qFormat/><w:pPr>{ppr}</w:pPr>{_rpr(style, size, bold)}</w:style>')
+
+    return {
+        "RMText": para("RMText", "ДК: текст", f'<w:widowControl/>{single}<w:ind w:firstLine="{indent}"/><w:jc w:val="both"/>', style.text_size),
+        "RMRequisite": para("RMRequisite", "ДК: реквизит", f"{single}<w:jc w:val=\"left\"/>", style.text_size),
+        "RMTitle": para("RMTitle", "ДК: заголовок", f'<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="240" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>', style.text_size, True),
+        "RMPlain": para("RMPlain", "ДК: текст без отступа", f"{single}<w:jc w:val=\"left\"/>", style.text_size),
+        "RMTable": para("RMTable", "ДК: таблица", f"{single}<w:jc w:val=\"left\"/>", style.table_size),
+        "RMTableHead": para("RMTableHead", "ДК: шапка таблицы", f"<w:keepNext/>{single}<w:jc w:val=\"center\"/>", style.table_size, True),
+        "RMSection": para("RMSection", "ДК: раздел таблицы", f"<w:keepNext/>{single}<w:jc w:val=\"left\"/>", style.table_size, True),
+        "RMPageNumber": para("RMPageNumber", "ДК: номер страницы", f"{single}<w:jc w:val=\"center\"/>", style.header_size),
+    }
+
+
+def _setup_styles(document, style: Style, reference: bool) -> None:
+    from docx.oxml import parse_xml
+
+    styles = document.styles.element
+    if not reference:
+        # Defaults: the font in all four slots (no theme fonts), size, Russian, single spacing.
+        defaults = styles.find(_w("docDefaults"))
+        if defaults is not None:
+            styles.remove(defaults)
+        defaults = parse_xml(
+            f"<w:docDefaults {NSDECL}><w:rPrDefault>{_rpr(style, style.text_size)}</w:rPrDefault>"
+            '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>'
+        )
+        styles.insert(0, defaults)
+        theme_attrs = [_w(a) for a in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")]
+        for rfonts in styles.iter(_w("rFonts")):
+            for attr in theme_attrs:
+                if attr in rfonts.attrib:
+                    del rfonts.attrib[attr]
+    existing = {el.get(_w("styleId")) for el in styles.findall(_w("style"))}
+    for sid, xml in _style_defs(style).items():
+        if sid not in existing:
+            styles.append(parse_xml(xml))
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+def _grid(table: TableView, total: int) -> list[int]:
+    widths = [int(round(f * total)) for f in table.widths]
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _row_lines(row: Row, widths: list[int], size: float) -> int:
+    char = size * 20 * 0.5  # an average Cyrillic letter of Times New Roman is about half an em
+    lines = 1
+    for cell, width in zip(row.cells, widths):
+        per_line = max(1, int((width - 2 * CELL_MARGIN) / char))
+        count = sum(max(1, math.ceil(len(p.line) / per_line)) for p in cell.paragraphs)
+        lines = max(lines, count)
+    return lines
+
+
+def _cell(width: int, content: str, *, span: int = 1, valign: str | None = None) -> str:
+    tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        tcpr += f'<w:gridSpan w:val="{span}"/>'
+    if valign:
+        tcpr += f'<w:vAlign w:val="{valign}"/>'
+    return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{content}</w:tc>"
+
+
+def _table(table: TableView, style: Style, total: int, page_height: int) -> str:
+    widths = _grid(table, total)
+    n = len(widths)
+    borders = "".join(BORDER.format(side=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    out = [
+        "<w:tbl><w:tblPr>",
+        f'<w:tblW w:w="{total}" w:type="dxa"/>',
+        f"<w:tblBorders>{borders}</w:tblBorders>",
+        '<w:tblLayout w:type="fixed"/>',
+        f'<w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/><w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>',
+        '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>',
+        "</w:tblPr><w:tblGrid>",
+        "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
+        "</w:tblGrid>",
+    ]
+    header_rows = [table.headers] + ([[str(i) for i in range(1, n + 1)]] if table.column_numbers else [])
+    for cells in header_rows:
+        # The header rows repeat on every page (w:tblHeader, Word honours it on the first rows only).
+        out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+        out.extend(_cell(w, _p(text, "RMTableHead"), valign="center") for w, text in zip(widths, cells))
+        out.append("</w:tr>")
+    line = style.table_size * 20 * 1.15
+    room = page_height - twips(style.margin_top_mm) - twips(style.margin_bottom_mm) - 2 * line * len(header_rows)
+    for row in table.rows:
+        if row.is_section:
+            out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            out.append(_cell(total, _p(row.heading, "RMSection", keep_next=True), span=n))
+            out.append("</w:tr>")
+            continue
+        # Rows do not break across pages, unless one is taller than a page could hold.
+        tall = _row_lines(row, widths, style.table_size) * line > 0.85 * room
+        out.append("<w:tr>" if tall else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        for width, cell in zip(widths, row.cells):
+            cell_style = "RMTable"
+            jc = "center" if cell.field == "номер" else None
+            paras = "".join(_para(p, cell_style, jc=jc) for p in cell.paragraphs) or _p("", cell_style)
+            out.append(_cell(width, paras))
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+# --- document parts ---------------------------------------------------------------------------
+
+def _blocks(view: DocumentView, style: Style, content_width: int) -> list[str]:
+    left = max(0, content_width - int(round(style.block_width_cm * 567)))
+    out = []
+    for index, block in enumerate(view.blocks):
+        for number, line in enumerate(block.lines):
+            before = 240 if index and number == 0 else None
+            out.append(_p(line, "RMRequisite", ind={"left": left}, before=before))
+    return out
+
+
+def _order(order: OrderView, view: DocumentView, style: Style, width: int, letterhead: list | None) -> tuple[list[str], list]:
+    """The order's paragraphs (strings) and, first, the reference letterhead elements if any."""
+    out: list[str] = []
+    if not letterhead:
+        out += [_p([(line, True)], "RMPlain", jc="center") for line in order.letterhead]
+    out.append(_p([(order.kind, True)], "RMPlain", jc="center", before=240, after=240))
+    out.append(_p(f"{order.date}\t{order.number}", "RMPlain", tabs=[("right", width)]))
+    if order.place:
+        out.append(_p(order.place, "RMPlain", jc="center", before=120))
+    if order.title:
+        out.append(_p([(order.title, True)], "RMPlain", before=360, after=240, ind={"right": max(0, width - 5670)}))
+    out += [_para(p, "RMText") for p in order.preamble]
+    if order.command:
+        out.append(_p([(order.command, True)], "RMPlain", before=120, after=120))
+    out += [_para(p, "RMText") for p in order.items]
+    if order.signature_position or order.signature_name:
+        out.append(_p(f"{order.signature_position}\t{order.signature_name}", "RMPlain", tabs=[("right", width)], before=720))
+    if view.working_group:
+        out.append(_p("Состав рабочей группы", "RMTitle", before=480))
+        out += [_p(f"{i}. {line}", "RMText") for i, line in enumerate(view.working_group, 1)]
+    return out, letterhead or []
+
+
+def _appendix(view: DocumentView, style: Style, width: int, height: int) -> list[str]:
+    out = _blocks(view, style, width)
+    out.append(_p(view.title, "RMTitle", before=360 if out else 0))
+    preamble = view.preamble
+    for index, para in enumerate(preamble):
+        # A line of space between the preamble and the table, without an empty paragraph.
+        last = index == len(preamble) - 1 and view.tables and not view.tables[0].title
+        out.append(_para(para, "RMText", after=240 if last else None))
+    for table in view.tables:
+        if table.title:
+            out.append(_p(table.title, "RMTitle"))
+        out.append(_table(table, style, width, height))
+    return out
+
+
+PAGE_FIELD = (
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+    '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    '<w:r><w:t>2</w:t></w:r>'
+    '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+)
+
+
+def _set_header(header, xml_paragraph: str) -> None:
+    from docx.oxml import parse_xml
+
+    header.is_linked_to_previous = False
+    element = header._element
+    for child in list(element):
+        element.remove(child)
+    element.append(parse_xml(xml_paragraph))
+
+
+def _configure_section(section, style: Style, landscape: bool) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Twips
+
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width = Twips(A4_LONG if landscape else A4_SHORT)
+    section.page_height = Twips(A4_SHORT if landscape else A4_LONG)
+    section.top_margin = Twips(twips(style.margin_top_mm))
+    section.bottom_margin = Twips(twips(style.margin_bottom_mm))
+    section.left_margin = Twips(twips(style.margin_left_mm))
+    section.right_margin = Twips(twips(style.margin_right_mm))
+    section.header_distance = Twips(twips(style.header_distance_mm))
+    section.footer_distance = Twips(twips(style.header_distance_mm))
+    section.gutter = Twips(0)
+
+
+def _open(template_dir: Path | None):
+    import docx
+
+    reference = template_dir / REFERENCE if template_dir else None
+    if reference is not None and reference.is_file():
+        try:
+            return docx.Document(str(reference)), True
+        except Exception as exc:  # noqa: BLE001 - any broken package is the user's file
+            raise RenderError(f"{reference}: не удалось открыть как документ DOCX ({type(exc).__name__})") from None
+    return docx.Document(), False
+
+
+def _clean_package(document, view: DocumentView) -> None:
+    package = document.part.package
+    for rels in (package.rels, document.part.rels):
+        for rid, rel in list(rels.items()):
+            if rel.reltype in (THUMBNAIL, STYLES_WITH_EFFECTS):
+                rels.pop(rid)
+    settings = document.settings.element
+    for tag in ("savePreviewPicture", "rsids", "attachedTemplate"):
+        for el in settings.findall(_w(tag)):
+            settings.remove(el)
+    for el in settings.findall(_w("themeFontLang")):
+        el.set(_w("val"), "ru-RU")
+        for attr in (_w("eastAsia"), _w("bidi")):
+            el.attrib.pop(attr, None)
+    for part in package.iter_parts():
+        if str(part.partname) == "/docProps/app.xml":
+            part._blob = (
+                "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+                '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+                'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+                f"<Application>roadmapctl</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+                f"<Company>{escape(view.author)}</Company><LinksUpToDate>false</LinksUpToDate>"
+                "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+            ).encode("utf-8")
+
+
+def core_text(text: str) -> str:
+    """python-docx keeps core properties to 255 characters: a longer text ends with "…"."""
+    return text if len(text) <= 255 else text[:254].rstrip() + "…"
+
+
+def _core(document, view: DocumentView) -> None:
+    stamp = datetime(view.date.year, view.date.month, view.date.day, 0, 0, 0)
+    core = document.core_properties
+    core.title = core_text(view.title)
+    core.author = core_text(view.author)
+    core.subject = ""
+    core.keywords = "дорожная карта"
+    core.comments = ""
+    core.category = ""
+    core.content_status = ""
+    core.language = "ru-RU"
+    core.last_modified_by = "roadmapctl"
+    core.revision = 1
+    core.created = stamp
+    core.modified = stamp
+    core.last_printed = stamp
+    core.identifier = PLACEHOLDER
+    core.version = ""
+
+
+def _body(document, view: DocumentView, style: Style, letterhead: list) -> None:
+    from docx.oxml import parse_xml
+
+    body = document.element.body
+    final = body.find(_w("sectPr"))
+    landscape_width = A4_LONG - twips(style.margin_left_mm) - twips(style.margin_right_mm)
+    portrait_width = A4_SHORT - twips(style.margin_left_mm) - twips(style.margin_right_mm)
+    pieces: list[str] = []
+    order_elements: list = []
+    if view.order is not None:
+        order_pieces, order_elements = _order(view.order, view, style, portrait_width, letterhead)
+        # The order is a portrait section: its last paragraph carries the section's properties,
+        # with the page-number headers; the landscape appendix inherits them and continues the count.
+        order_sect = copy.deepcopy(final)
+        order_sect.find(_w("pgSz")).set(_w("w"), str(A4_SHORT))
+        order_sect.find(_w("pgSz")).set(_w("h"), str(A4_LONG))
+        order_sect.find(_w("pgSz")).attrib.pop(_w("orient"), None)
+        from lxml import etree
+
+        sect_xml = etree.tostring(order_sect, encoding="unicode")
+        last = order_pieces[-1]
+        head, _, tail = last.partition("</w:pPr>")
+        order_pieces[-1] = head + sect_xml + "</w:pPr>" + tail
+        for tag in ("headerReference", "footerReference", "titlePg"):
+            for el in final.findall(_w(tag)):
+                final.remove(el)
+        pieces += order_pieces
+    pieces += _appendix(view, style, landscape_width, A4_SHORT)
+    fragment = parse_xml(f"<w:body {NSDECL}>{''.join(pieces)}</w:body>")
+    for element in order_elements:
+        final.addprevious(element)
+    for element in list(fragment):
+        final.addprevious(element)
+
+
+def _rezip(data: bytes, view: DocumentView) -> bytes:
+    """The package again, with fixed timestamps and the render mark in dc:identifier."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    digest = package_digest(members)
+    mark = escape(mark_text(view.identity, digest)).encode("utf-8")
+    stamp = (max(view.date.year, 1980), view.date.month, view.date.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, blob in members:
+            if name == CORE:
+                blob = blob.replace(PLACEHOLDER.encode(), mark)
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, blob, compresslevel=6)
+    return out.getvalue()
+
+
+def render_docx(view: DocumentView, style: Style, template_dir: Path | None = None) -> bytes:
+    from docx.oxml import parse_xml
+
+    document, reference = _open(template_dir)
+    body = document.element.body
+    letterhead = []
+    for child in list(body):
+        if child.tag != _w("sectPr"):
+            if reference and view.order is not None:
+                letterhead.append(child)
+            body.remove(child)
+    if body.find(_w("sectPr")) is None:
+        body.append(parse_xml(f"<w:sectPr {NSDECL}/>"))
+    final = body.find(_w("sectPr"))
+    for tag in ("headerReference", "footerReference"):
+        for el in final.findall(_w(tag)):
+            final.remove(el)
+    _clean_package(document, view)
+    _setup_styles(document, style, reference)
+    section = document.sections[-1]
+    _configure_section(section, style, landscape=True)
+    # Page numbers: centred in the header from the second page; the first page has none.
+    section.different_first_page_header_footer = True
+    _set_header(section.header, f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="RMPageNumber"/></w:pPr>{PAGE_FIELD}</w:p>')
+    _set_header(section.first_page_header, f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="RMPageNumber"/></w:pPr></w:p>')
+    _body(document, view, style, letterhead)
+    _core(document, view)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _rezip(buffer.getvalue(), view)

@@ -1,0 +1,555 @@
+"""The ONE view of the document, built once from the model; every format renders this view.
+
+Plain dataclasses: the requisite blocks as their lines, the title, the preamble, the tables as
+rows (section rows with their level; activity rows with one cell per column, each a list of
+paragraphs), the working group and the order's own text. All text here is final: cleaned of
+characters no document format can hold, with non-breaking spaces where ГОСТ wants them and dates
+formatted; the formats only escape it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from roadmapctl.model import Activity, Roadmap, Section, Table
+from roadmapctl.render.style import Style
+
+NBSP = "\u00a0"
+DASH = "–"
+BLANK_DATE = "____________"
+BLANK_NUMBER = "________"
+SIGN_LINE = "____________"
+
+MONTHS_GEN = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+              "октября", "ноября", "декабря")
+
+# --- text cleaning ----------------------------------------------------------------------------
+
+_NEWLINES = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+# C0 and C1 controls (except tab and newline), surrogates, non-characters: no XML or HTML holds them.
+_FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_NUMERO = re.compile(r"(№+)[ \t]+(?=\S)")
+_INITIALS = r"[А-ЯЁ]\.[ \t]?[А-ЯЁ]\."
+_SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+_SURNAME_INITIALS = re.compile(rf"\b({_SURNAME})[ \t]+({_INITIALS})")
+_INITIALS_SURNAME = re.compile(rf"(?<![\w.])({_INITIALS})[ \t]+({_SURNAME})\b")
+
+
+def clean(text: str | None) -> str:
+    """Text as written, minus what breaks documents; line breaks normalized to "\\n"."""
+    if not text:
+        return ""
+    text = _NEWLINES.sub("\n", str(text))
+    text = _FORBIDDEN.sub("", text).replace("\t", " ")
+    text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
+    text = _SURNAME_INITIALS.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", text)
+    text = _INITIALS_SURNAME.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", text)
+    return text
+
+
+def lines_of(text: str | None) -> list[str]:
+    """The non-empty lines of a text, each stripped: one paragraph per line."""
+    return [line.strip() for line in clean(text).split("\n") if line.strip()]
+
+
+def one_line(text: str | None) -> str:
+    return " ".join(lines_of(text))
+
+
+def format_date(value: date | None, style: Style) -> str:
+    if value is None:
+        return ""
+    if style.dates_in_words:
+        return f"{value.day}{NBSP}{MONTHS_GEN[value.month - 1]}{NBSP}{value.year}{NBSP}г."
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
+
+
+_NAME_SURNAME_FIRST = re.compile(rf"^({_SURNAME})\s+([А-ЯЁ]\.)\s*([А-ЯЁ]\.)?$")
+_NAME_INITIALS_FIRST = re.compile(rf"^([А-ЯЁ]\.)\s*([А-ЯЁ]\.)?\s*({_SURNAME})$")
+
+
+def signature_name(name: str) -> str:
+    """"Гомбоева В.М." or "И. Г. Мясищева" → "В.М. Гомбоева" (ГОСТ: initials before the surname,
+    joined by a non-breaking space); any other form stays as written."""
+    text = one_line(name).replace(NBSP, " ")
+    match = _NAME_SURNAME_FIRST.match(text)
+    if match:
+        surname, first, second = match.groups()
+        return f"{first}{second or ''}{NBSP}{surname}"
+    match = _NAME_INITIALS_FIRST.match(text)
+    if match:
+        first, second, surname = match.groups()
+        return f"{first}{second or ''}{NBSP}{surname}"
+    return one_line(name)
+
+
+_ABBREVIATIONS = {"г", "гг", "т.д", "т.п", "др", "пр", "руб", "тыс", "млн", "млрд", "уч", "ч"}
+
+
+def title_text(title: str) -> str:
+    """The title on one line and without a final full stop (ГОСТ), abbreviations kept."""
+    text = one_line(title)
+    if text.endswith(".") and not text.endswith(".."):
+        last = text[:-1].rsplit(" ", 1)[-1].lower()
+        if last not in _ABBREVIATIONS and not re.search(r"\b(?:г|гг|т\.д|т\.п)$", last):
+            text = text[:-1].rstrip()
+    return text
+
+
+# --- the view ---------------------------------------------------------------------------------
+
+@dataclass
+class Para:
+    """One paragraph: plain text, a bullet sub-item ("– …"), or text after a bold label."""
+
+    text: str
+    bullet: bool = False
+    label: str | None = None
+
+    @property
+    def line(self) -> str:
+        """The paragraph as one line of text, with its dash or label."""
+        if self.bullet:
+            return f"{DASH} {self.text}"
+        if self.label:
+            return f"{self.label} {self.text}".rstrip()
+        return self.text
+
+
+@dataclass
+class Block:
+    """A requisite in the top-right corner: the appendix mark or the approval stamp."""
+
+    kind: str  # "appendix" | "approval"
+    lines: list[str]
+
+
+@dataclass
+class Cell:
+    field: str
+    paragraphs: list[Para]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.line for p in self.paragraphs)
+
+
+@dataclass
+class Row:
+    kind: str  # "section" | "activity"
+    level: int = 0               # section nesting (1 = top) or activity depth (0 = top, 1 = child …)
+    heading: str = ""            # section rows: "1. Управление …"
+    number: str = ""             # activity rows: the number as written
+    cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def is_section(self) -> bool:
+        return self.kind == "section"
+
+
+@dataclass
+class Part:
+    """A run of activity rows under one section heading (for formats without merged cells)."""
+
+    section: Row | None
+    rows: list[Row]
+
+
+@dataclass
+class TableView:
+    title: str | None
+    headers: list[str]
+    fields: list[str]
+    column_numbers: bool
+    rows: list[Row]
+    widths: list[float]  # fractions of the table width, summing to 1
+
+    @property
+    def activity_count(self) -> int:
+        return sum(1 for r in self.rows if not r.is_section)
+
+    @property
+    def section_count(self) -> int:
+        return sum(1 for r in self.rows if r.is_section)
+
+    def parts(self) -> list[Part]:
+        parts: list[Part] = []
+        current = Part(None, [])
+        for row in self.rows:
+            if row.is_section:
+                if current.section is not None or current.rows:
+                    parts.append(current)
+                current = Part(row, [])
+            else:
+                current.rows.append(row)
+        if current.section is not None or current.rows:
+            parts.append(current)
+        return parts
+
+
+@dataclass
+class OrderView:
+    """The order (приказ) the roadmap is an appendix to, as a document of its own."""
+
+    letterhead: list[str]
+    kind: str                  # "ПРИКАЗ"
+    date: str                  # formatted, or a blank line to fill in
+    number: str                # "№ 93/1" or a blank
+    place: str
+    title: str
+    preamble: list[Para]
+    command: str               # "ПРИКАЗЫВАЮ:" or ""
+    items: list[Para]
+    signature_position: str
+    signature_name: str
+
+
+@dataclass
+class GanttTask:
+    section: str
+    title: str
+    start: date
+    end: date | None  # None: a milestone
+
+
+@dataclass
+class DocumentView:
+    source: str
+    identity: str
+    title: str
+    author: str
+    date: date
+    period: str
+    appendix: Block | None
+    approval: Block | None
+    preamble: list[Para]
+    tables: list[TableView]
+    working_group: list[str]
+    order: OrderView | None
+    gantt: list[GanttTask] | None = None
+    gantt_note: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def blocks(self) -> list[Block]:
+        return [b for b in (self.appendix, self.approval) if b is not None]
+
+
+# --- building ---------------------------------------------------------------------------------
+
+def document_date(roadmap: Roadmap) -> date:
+    """The fixed date of the document properties: the order's date, else the approval's, else the
+    first of January of the period's first year."""
+    if roadmap.order and roadmap.order.date:
+        return roadmap.order.date
+    if roadmap.approval and roadmap.approval.date:
+        return roadmap.approval.date
+    years = re.findall(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", roadmap.period_text or "")
+    return date(int(years[0]), 1, 1) if years else date(2020, 1, 1)
+
+
+def _numbered(number: str | None) -> str:
+    return f"№{NBSP}{one_line(number)}" if number and one_line(number) else ""
+
+
+def _order_line(roadmap: Roadmap, style: Style, blanks: bool) -> str:
+    order = roadmap.order
+    if order is None:
+        return ""
+    when = format_date(order.date, style)
+    number = one_line(order.number)
+    if not when and not number and not blanks:
+        return ""
+    return f"от {when or BLANK_DATE} №{NBSP}{number or BLANK_NUMBER}"
+
+
+def appendix_block(roadmap: Roadmap, style: Style) -> Block | None:
+    if roadmap.appendix is None:
+        return None
+    lines = ["Приложение" + (f" №{NBSP}{one_line(roadmap.appendix.number)}" if roadmap.appendix.number else "")]
+    lines += lines_of(roadmap.appendix.to)
+    order_line = _order_line(roadmap, style, blanks=True)
+    if order_line:
+        lines.append(order_line)
+    return Block("appendix", lines)
+
+
+_INSTRUMENTAL = {"приказ": "приказом", "распоряжение": "распоряжением", "постановление": "постановлением",
+                 "решение": "решением", "письмо": "письмом"}
+_MASCULINE_HEADS = ("комплекс", "план", "муниципальный", "проект", "перечень")
+
+
+def approval_block(roadmap: Roadmap, style: Style) -> Block | None:
+    approval, order = roadmap.approval, roadmap.order
+    order_ref = ""
+    if order is not None and roadmap.appendix is None and (order.number or order.date):
+        kind = one_line(order.kind) or "приказ"
+        short = one_line(roadmap.authority.short)
+        who = f" {short}" if short and short.isupper() else ""
+        order_ref = f"{kind[:1].upper()}{kind[1:]}{who} {_order_line(roadmap, style, blanks=False)}"
+    if approval is not None:
+        lines = [(one_line(approval.word) or "Утверждаю").upper()]
+        lines += lines_of(approval.position)
+        lines.append(f"{SIGN_LINE} {signature_name(approval.name)}")
+        stamp_date = format_date(approval.date, style)
+        if stamp_date and not (order_ref and order is not None and order.date == approval.date):
+            lines.append(stamp_date)
+        if order_ref:
+            lines.append(order_ref)
+        return Block("approval", lines)
+    if order_ref:
+        head = title_text(roadmap.title).lstrip("«\"").split(" ", 1)[0].lower()
+        word = "УТВЕРЖДЕН" if head.startswith(_MASCULINE_HEADS) else "УТВЕРЖДЕНА"
+        kind = one_line(order.kind).lower() or "приказ"
+        short = one_line(roadmap.authority.short)
+        by = _INSTRUMENTAL.get(kind, "документом") + (f" {short}" if short and short.isupper() else "")
+        return Block("approval", [word, by, _order_line(roadmap, style, blanks=False)])
+    return None
+
+
+def preamble_paras(roadmap: Roadmap) -> list[Para]:
+    preamble = roadmap.preamble
+    if preamble is None:
+        return []
+    out: list[Para] = []
+    for label, text in (("Проблема:", preamble.problem), ("Цель:", preamble.goal)):
+        lines = lines_of(text)
+        if lines:
+            out.append(Para(lines[0], label=label))
+            out.extend(Para(line) for line in lines[1:])
+    tasks = [one_line(t) for t in preamble.tasks if one_line(t)]
+    if tasks:
+        out.append(Para("", label="Задачи:"))
+        out.extend(Para(f"{i}. {task}") for i, task in enumerate(tasks, 1))
+    return out
+
+
+def _marks(activity: Activity, style: Style) -> list[Para]:
+    out: list[Para] = []
+    if activity.status:
+        status = one_line(activity.status)
+        if activity.done_date:
+            status += f" {format_date(activity.done_date, style)}"
+        out.append(Para(status))
+    for mark in activity.marks:
+        text = one_line(mark.text)
+        out.append(Para(f"{format_date(mark.date, style)}: {text}" if mark.date else text))
+    return out
+
+
+def cell_paragraphs(activity: Activity, name: str, style: Style) -> list[Para]:
+    if name == "номер":
+        return [Para(one_line(activity.number))] if one_line(activity.number) else []
+    if name == "мероприятие":
+        paras = [Para(line) for line in lines_of(activity.text)]
+        for item in activity.subitems:
+            lines = lines_of(item.text)
+            if lines:
+                paras.append(Para(lines[0], bullet=True))
+                paras.extend(Para(line) for line in lines[1:])
+        return paras
+    if name == "ответственные":
+        seen: list[str] = []
+        for ref in activity.responsible + [r for item in activity.subitems for r in item.responsible]:
+            text = one_line(ref.display)
+            if text and text not in seen:
+                seen.append(text)
+        return [Para(text) for text in seen]
+    if name == "срок":
+        paras = [Para(line) for line in lines_of(activity.deadline)]
+        paras += [Para(line) for item in activity.subitems for line in lines_of(item.deadline)]
+        return paras
+    if name == "ожидаемый_результат":
+        return [Para(line) for line in lines_of(activity.result)]
+    if name == "форма_результата":
+        return [Para(line) for line in lines_of(activity.result_form)]
+    if name == "примечание":
+        return [Para(line) for line in lines_of(activity.note)]
+    if name == "отметка":
+        return _marks(activity, style)
+    return []
+
+
+def _activity_rows(activities: list[Activity], fields: list[str], depth: int, style: Style) -> list[Row]:
+    rows: list[Row] = []
+    for activity in activities:
+        cells = [Cell(name, cell_paragraphs(activity, name, style)) for name in fields]
+        rows.append(Row("activity", level=depth, number=one_line(activity.number), cells=cells))
+        rows.extend(_activity_rows(activity.children, fields, depth + 1, style))
+    return rows
+
+
+def _section_rows(section: Section, fields: list[str], level: int, style: Style) -> list[Row]:
+    heading = " ".join(x for x in (one_line(section.number), one_line(section.title)) if x)
+    rows = [Row("section", level=level, heading=heading)]
+    rows += _activity_rows(section.activities, fields, 0, style)
+    for child in section.sections:
+        rows += _section_rows(child, fields, level + 1, style)
+    return rows
+
+
+def _longest_word(texts: list[str]) -> int:
+    return max((len(word) for text in texts for word in text.split()), default=1)
+
+
+def column_widths(headers: list[str], fields: list[str], rows: list[Row]) -> list[float]:
+    """Widths proportional to content: the number column just fits the longest number, the others
+    share the rest by the amount of text they hold, none narrower than its longest word."""
+    n = len(fields)
+    body = [r for r in rows if not r.is_section]
+    texts = [[p.line for r in body for p in r.cells[i].paragraphs] for i in range(n)]
+    # Widths in "characters" (about 0.2 cm at 12 pt); the sum is scaled to the table later.
+    minimum, weight = [], []
+    for i, name in enumerate(fields):
+        if name == "номер":
+            longest = max([len(t) for t in texts[i]] + [3])
+            minimum.append(max(5.0, longest + 2.0))
+            weight.append(0.0)
+            continue
+        minimum.append(max(9.0, min(_longest_word(texts[i] + [headers[i]]), 18) + 2.0))
+        total = sum(len(t) for t in texts[i]) + len(headers[i])
+        weight.append(math.sqrt(total / max(1, len(body))) if total else 1.0)
+    # The page holds about 130 characters of 12 pt text in landscape: share what the minimums leave.
+    page = 130.0
+    spare = max(0.0, page - sum(minimum))
+    total_weight = sum(weight) or 1.0
+    widths = [m + spare * w / total_weight for m, w in zip(minimum, weight)]
+    scale = sum(widths)
+    return [w / scale for w in widths]
+
+
+def table_view(table: Table, style: Style) -> TableView:
+    fields = [c.field for c in table.columns]
+    headers = [one_line(c.header) for c in table.columns]
+    rows = _activity_rows(table.activities, fields, 0, style)
+    for section in table.sections:
+        rows += _section_rows(section, fields, 1, style)
+    return TableView(
+        title=one_line(table.title) or None,
+        headers=headers,
+        fields=fields,
+        column_numbers=table.column_numbers,
+        rows=rows,
+        widths=column_widths(headers, fields, rows),
+    )
+
+
+def _surnames(names: list[str]) -> set[str]:
+    out = set()
+    for name in names:
+        for word in re.findall(_SURNAME, name.replace(NBSP, " ")):
+            out.add(word)
+    return out
+
+
+def working_group_lines(roadmap: Roadmap, order: OrderView | None) -> list[str]:
+    lines = []
+    for person in roadmap.working_group:
+        parts = [one_line(person.name), one_line(person.position), one_line(person.role)]
+        lines.append(", ".join(p for p in parts if p))
+    if order is not None and lines:
+        # The order often lists the group itself (001, item 2): then it is not repeated.
+        listed = " ".join(p.text for p in order.items).replace(NBSP, " ")
+        names = [one_line(p.name).replace(NBSP, " ") for p in roadmap.working_group]
+        if all(any(word in listed for word in _surnames([name])) for name in names):
+            return []
+    return lines
+
+
+def order_view(roadmap: Roadmap, style: Style) -> OrderView | None:
+    order = roadmap.order
+    if order is None or not (order.title or order.preamble or order.items or order.signatory):
+        return None
+    kind = one_line(order.kind) or "приказ"
+    items: list[Para] = []
+    for item in order.items:
+        lines = lines_of(item.text)
+        number = one_line(item.number)
+        if lines:
+            items.append(Para(f"{number} {lines[0]}".strip()))
+            items.extend(Para(line) for line in lines[1:])
+        items.extend(Para(one_line(x), bullet=True) for x in item.list_items if one_line(x))
+    signatory = order.signatory
+    return OrderView(
+        letterhead=lines_of(roadmap.authority.name),
+        kind=kind.upper(),
+        date=format_date(order.date, style) or BLANK_DATE,
+        number=f"№{NBSP}{one_line(order.number) or BLANK_NUMBER}",
+        place=one_line(order.place),
+        title=title_text(order.title or ""),
+        preamble=[Para(line) for line in lines_of(order.preamble)],
+        command="ПРИКАЗЫВАЮ:" if kind.lower() == "приказ" and items else "",
+        items=items,
+        signature_position=one_line(signatory.position) if signatory else "",
+        signature_name=signature_name(signatory.name) if signatory else "",
+    )
+
+
+def identity_of(roadmap: Roadmap) -> str:
+    """Which roadmap a rendering is of: its file name and municipality."""
+    from pathlib import PurePath
+
+    name = PurePath(roadmap.file.replace("\\", "/")).name if roadmap.file else "-"
+    return f"{name}|{one_line(roadmap.municipality)}"
+
+
+def build_view(roadmap: Roadmap, style: Style, *, with_order: bool = False, gantt: bool = False) -> DocumentView:
+    order = order_view(roadmap, style) if with_order else None
+    view = DocumentView(
+        source=roadmap.file,
+        identity=identity_of(roadmap),
+        title=title_text(roadmap.title),
+        author=one_line(roadmap.authority.name),
+        date=document_date(roadmap),
+        period=one_line(roadmap.period_text),
+        appendix=appendix_block(roadmap, style),
+        approval=approval_block(roadmap, style),
+        preamble=preamble_paras(roadmap),
+        tables=[table_view(t, style) for t in roadmap.tables],
+        working_group=working_group_lines(roadmap, order) if with_order else [],
+        order=order,
+    )
+    if with_order and order is None:
+        view.notes.append("в дорожной карте нет текста приказа; выводится только приложение")
+    if gantt:
+        view.gantt, view.gantt_note = gantt_tasks(roadmap)
+    return view
+
+
+# --- the deadline chart -----------------------------------------------------------------------
+
+def gantt_tasks(roadmap: Roadmap) -> tuple[list[GanttTask] | None, str | None]:
+    """Dated deadlines for a timeline: a bar from start to due, or milestones on each date;
+    deadlines without dates are left out."""
+    try:
+        from roadmapctl.deadlines import Kind, OverrideError, PeriodError, parse_period
+        from roadmapctl.terms import activity_term
+    except ImportError:  # the deadline reader is optional for rendering
+        return None, "диаграмма сроков недоступна: модуль чтения сроков не установлен"
+    try:
+        period = parse_period(roadmap.period_text)
+    except PeriodError as exc:
+        return None, f"диаграмма сроков не построена: период «{roadmap.period_text}» не распознан ({exc})"
+    tasks: list[GanttTask] = []
+    for placed in roadmap.placed_activities():
+        activity = placed.activity
+        try:
+            term = activity_term(activity, period)
+        except OverrideError:
+            continue  # a broken explicit deadline is the linter's business, not the chart's
+        if term.kind in (Kind.MISSING, Kind.UNKNOWN, Kind.SCHEDULE):
+            continue
+        section = placed.section_titles[-1] if placed.section_titles else ""
+        number = one_line(activity.number)
+        text = one_line(activity.text)
+        title = f"{number} {text}".strip()
+        if term.start and term.due and term.start < term.due:
+            tasks.append(GanttTask(one_line(section), title, term.start, term.due))
+            continue
+        dates = list(term.dates) or ([term.due] if term.due else [])
+        for d in dates:
+            tasks.append(GanttTask(one_line(section), title, d, None))
+    return tasks, None

@@ -1,0 +1,375 @@
+"""The DOCX appendix read back with python-docx: every structural promise of rendering.md."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime, timezone
+
+import docx
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+
+from conftest import ROADMAPS, roadmap_files
+from roadmapctl.cli.common import load_roadmap
+from roadmapctl.render import Options, build, render
+from roadmapctl.render.marker import read_mark
+
+NAMES = [p.stem for p in roadmap_files()]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+FONT = "Times New Roman"
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    out = {}
+    for path in roadmap_files():
+        roadmap = load_roadmap(str(path))
+        data = render(roadmap, "docx")
+        out[path.stem] = (roadmap, data, docx.Document(io.BytesIO(data)))
+    return out
+
+
+def body_elements(document):
+    return [el for el in document.element.body if el.tag != qn("w:sectPr")]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_page_is_a4_landscape_with_gost_margins(rendered, name):
+    _roadmap, _data, document = rendered[name]
+    [section] = document.sections
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    pgsz = section._sectPr.find(qn("w:pgSz"))
+    assert (pgsz.get(qn("w:w")), pgsz.get(qn("w:h")), pgsz.get(qn("w:orient"))) == ("16838", "11906", "landscape")
+    mar = section._sectPr.find(qn("w:pgMar"))
+    assert int(mar.get(qn("w:left"))) >= 1134
+    assert int(mar.get(qn("w:right"))) >= 567
+    assert int(mar.get(qn("w:top"))) >= 1134
+    assert int(mar.get(qn("w:bottom"))) >= 1134
+    assert int(mar.get(qn("w:header"))) >= 567  # page number at least 10 mm from the edge
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fonts_fill_all_four_slots_without_theme_fonts(rendered, name):
+    _roadmap, _data, document = rendered[name]
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        assert defaults.get(qn(f"w:{slot}")) == FONT
+    for rfonts in styles.iter(qn("w:rFonts")):
+        assert not any(k.endswith("Theme") or k.endswith("theme") for k in rfonts.attrib), rfonts.attrib
+    for style_id in ("RMText", "RMTable", "RMTableHead", "RMSection", "RMTitle", "RMRequisite", "RMPageNumber"):
+        style = document.styles.get_by_id(style_id, 1)
+        rfonts = style.element.find(qn("w:rPr")).find(qn("w:rFonts"))
+        assert [rfonts.get(qn(f"w:{s}")) for s in ("ascii", "hAnsi", "eastAsia", "cs")] == [FONT] * 4
+        size = style.font.size.pt
+        assert 10 <= size <= 14
+    assert document.styles.get_by_id("RMText", 1).font.size.pt in (12, 13, 14)
+    assert document.styles.get_by_id("RMTable", 1).font.size.pt == 12
+    # No run overrides the fonts.
+    assert not list(document.element.body.iter(qn("w:rFonts")))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_table_rows_header_merges_and_widths(rendered, name):
+    roadmap, _data, document = rendered[name]
+    view = build(roadmap)
+    assert len(document.tables) == len(roadmap.tables)
+    for table, model_table, table_view in zip(document.tables, roadmap.tables, view.tables):
+        columns = len(model_table.columns)
+        headers = 1 + (1 if model_table.column_numbers else 0)
+        activities = sum(1 for _ in _walk(model_table.activities)) + sum(
+            sum(1 for _ in _walk(s.activities)) + _nested_activities(s) for s in model_table.sections)
+        sections = sum(1 + _nested_sections(s) for s in model_table.sections)
+        assert len(table.rows) == headers + activities + sections
+        # The header row as written, bold, repeated on every page.
+        first = table.rows[0]
+        # (with a non-breaking space after "№")
+        assert [c.text.replace("\u00a0", " ") for c in first.cells] == [c.header.strip() for c in model_table.columns]
+        for row in table.rows[:headers]:
+            assert row._tr.trPr.find(qn("w:tblHeader")) is not None
+        for row in table.rows[headers:]:
+            assert row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None
+        if model_table.column_numbers:
+            assert [c.text for c in table.rows[1].cells] == [str(i) for i in range(1, columns + 1)]
+        # Fixed layout; widths on the grid and on every cell, summing to the text width.
+        tbl = table._tbl
+        assert tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        grid = [int(g.get(qn("w:w"))) for g in tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert len(grid) == columns and sum(grid) == 16838 - 1134 - 567
+        number_column = [c.field for c in model_table.columns].index("номер")
+        assert grid[number_column] == min(grid)
+        text_column = [c.field for c in model_table.columns].index("мероприятие")
+        assert grid[text_column] == max(grid)
+        for tr in tbl.findall(qn("w:tr")):
+            for tc in tr.findall(qn("w:tc")):
+                assert tc.tcPr.find(qn("w:tcW")).get(qn("w:type")) == "dxa"
+        # Section rows: one cell spanning the whole table, bold, the heading as numbered in the source.
+        section_rows = [r for r in table_view.rows if r.is_section]
+        merged = [tr for tr in tbl.findall(qn("w:tr")) if len(tr.findall(qn("w:tc"))) == 1]
+        assert len(merged) == len(section_rows)
+        for tr, row in zip(merged, section_rows):
+            tc = tr.find(qn("w:tc"))
+            assert tc.tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == str(columns)
+            assert "".join(t.text for t in tc.iter(qn("w:t"))) == row.heading
+            assert tc.find(qn("w:p")).pPr.find(qn("w:pStyle")).get(qn("w:val")) == "RMSection"
+        # Borders: single 0.5 pt everywhere.
+        borders = tbl.tblPr.find(qn("w:tblBorders"))
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            el = borders.find(qn(f"w:{side}"))
+            assert (el.get(qn("w:val")), el.get(qn("w:sz"))) == ("single", "4")
+    assert document.styles.get_by_id("RMSection", 1).font.bold
+    assert document.styles.get_by_id("RMTableHead", 1).font.bold
+
+
+def _walk(activities):
+    for a in activities:
+        yield a
+        yield from _walk(a.children)
+
+
+def _nested_activities(section):
+    return sum(sum(1 for _ in _walk(s.activities)) + _nested_activities(s) for s in section.sections)
+
+
+def _nested_sections(section):
+    return sum(1 + _nested_sections(s) for s in section.sections)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_rows_do_not_split_unless_taller_than_a_page(rendered, name):
+    _roadmap, _data, document = rendered[name]
+    for table in document.tables:
+        for row in table.rows:
+            assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_page_numbers_from_the_second_page(rendered, name):
+    _roadmap, _data, document = rendered[name]
+    [section] = document.sections
+    assert section.different_first_page_header_footer  # w:titlePg
+    first = section.first_page_header
+    assert not first.is_linked_to_previous
+    assert "".join(p.text for p in first.paragraphs) == ""
+    assert not list(first._element.iter(qn("w:instrText")))
+    header = section.header
+    assert not header.is_linked_to_previous
+    [paragraph] = header.paragraphs
+    assert paragraph.style.style_id == "RMPageNumber"
+    assert document.styles.get_by_id("RMPageNumber", 1).paragraph_format.alignment == 1  # centred
+    instr = [el.text for el in paragraph._p.iter(qn("w:instrText"))]
+    assert [i.strip() for i in instr] == ["PAGE"]
+    kinds = [el.get(qn("w:fldCharType")) for el in paragraph._p.iter(qn("w:fldChar"))]
+    assert kinds == ["begin", "separate", "end"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_empty_paragraphs_and_nothing_after_the_table(rendered, name):
+    _roadmap, _data, document = rendered[name]
+    elements = body_elements(document)
+    assert elements[-1].tag == qn("w:tbl")
+    for p in document.paragraphs:
+        assert p.text.strip(), "an empty paragraph in the body"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_title_centered_bold_without_full_stop(rendered, name):
+    roadmap, _data, document = rendered[name]
+    titles = [p for p in document.paragraphs if p.style.style_id == "RMTitle"]
+    title = titles[0]
+    assert title.text == build(roadmap).title
+    assert not title.text.endswith(".") or title.text.endswith("гг.")
+    style = document.styles.get_by_id("RMTitle", 1)
+    assert style.font.bold and style.paragraph_format.alignment == 1
+
+
+def _requisite_lines(document):
+    lines = []
+    for p in document.paragraphs:
+        if p.style.style_id == "RMTitle":
+            break
+        lines.append(p.text)
+    return lines
+
+
+def test_appendix_mark_lines(rendered):
+    _r, _d, document = rendered["mtsensk-2021-2022"]
+    assert _requisite_lines(document) == [
+        "Приложение", "к приказу управления образования", "от 24.03.2021 №\u00a093/1",
+    ]
+    _r, _d, document = rendered["slavsk-2022-2023"]
+    assert _requisite_lines(document) == [
+        "Приложение №\u00a01",
+        "к приказу отдела образования администрации муниципального образования «Славский муниципальный округ Калининградской области»",
+        "от 28.02.2022 №\u00a011/1",
+    ]
+    # A letter without date and number: blanks to fill in by hand, as in the source.
+    _r, _d, document = rendered["tula-2020-2021"]
+    assert _requisite_lines(document) == ["Приложение №\u00a02", "к письму администрации города Тулы", "от ____________ №\u00a0________"]
+
+
+def test_approval_stamp_lines(rendered):
+    _r, _d, document = rendered["baunt-2021-2022"]
+    assert _requisite_lines(document) == [
+        "УТВЕРЖДАЮ",
+        "Начальник МКУ «Управление образования местной администрации МО «Баунтовский эвенкийский район»",
+        "____________ В.М.\u00a0Гомбоева",
+        "Приказ РУО от 18.03.2021 №\u00a022",
+    ]
+
+
+def test_requisites_sit_in_a_corner_block_of_8_cm(rendered):
+    _r, _d, document = rendered["slavsk-2022-2023"]
+    text_width = 16838 - 1134 - 567
+    for p in document.paragraphs[:3]:
+        assert p.style.style_id == "RMRequisite"
+        assert p.paragraph_format.alignment in (None, 0)
+        left = p.paragraph_format.left_indent.twips
+        assert text_width - left == round(8 * 567)
+
+
+def test_aban_preamble_and_no_requisites(rendered):
+    _r, _d, document = rendered["aban-2020-2023"]
+    assert document.paragraphs[0].style.style_id == "RMTitle"
+    text = [p for p in document.paragraphs if p.style.style_id == "RMText"]
+    assert text[0].runs[0].text == "Проблема:" and text[0].runs[0].bold
+    assert any(p.text.startswith("Цель: Поддержка школ") for p in text)
+    assert any(p.text == "Задачи:" for p in text)
+    assert any(p.text.startswith("1. Внести коррективы") for p in text)
+    assert document.styles.get_by_id("RMText", 1).paragraph_format.first_line_indent.twips == 709
+
+
+def test_sub_items_are_separate_dash_paragraphs_and_children_follow_parents(rendered):
+    _r, _d, document = rendered["tula-2020-2021"]
+    table = document.tables[0]
+    row = next(r for r in table.rows if r.cells[0].text == "4.10.")
+    activity = row.cells[1].paragraphs
+    assert activity[0].text.startswith("Организация работы межшкольного")
+    assert [p.text[:2] for p in activity[1:]] == ["– "] * 6
+    deadlines = [p.text for p in row.cells[2].paragraphs]
+    assert deadlines == ["Сентябрь-октябрь 2020", "Октябрь 2020", "Ноябрь 2020", "Декабрь 2020", "Февраль 2021", "Март 2021"]
+    responsible = [p.text for p in row.cells[3].paragraphs]
+    assert "МКУ «ЦНППМ г. Тулы» (рабочая группа)" in responsible and "ОО – сетевые партнёры" in responsible
+    _r, _d, document = rendered["mtsensk-2021-2022"]
+    numbers = [r.cells[0].text for r in document.tables[0].rows]
+    i = numbers.index("4.6.")
+    assert numbers[i + 1] == "4.6.1."
+    j = numbers.index("4.7.")
+    assert numbers[j + 1: j + 4] == ["4.7.1.", "4.7.2.", "4.7.3."]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_document_properties_and_bytes_are_fixed(rendered, name):
+    roadmap, data, document = rendered[name]
+    core = document.core_properties
+    view = build(roadmap)
+    assert core.title == (view.title if len(view.title) <= 255 else view.title[:254].rstrip() + "…")
+    assert core.author == roadmap.authority.name
+    assert core.language == "ru-RU"
+    expected = datetime(view.date.year, view.date.month, view.date.day, tzinfo=timezone.utc)
+    assert core.created == expected and core.modified == expected
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        stamps = {info.date_time for info in archive.infolist()}
+        names = archive.namelist()
+    assert stamps == {(view.date.year, view.date.month, view.date.day, 0, 0, 0)}
+    assert "docProps/thumbnail.jpeg" not in names  # python-docx's picture of an empty page
+    assert render(roadmap, "docx") == data
+    mark, untouched = read_mark(data)
+    assert mark is not None and untouched and mark.identity.startswith(f"{name}.yaml|")
+
+
+def test_dates_from_the_order(rendered):
+    roadmap, _data, document = rendered["mtsensk-2021-2022"]
+    assert document.core_properties.created == datetime(2021, 3, 24, tzinfo=timezone.utc)
+    roadmap, _data, document = rendered["aban-2020-2023"]
+    assert document.core_properties.created == datetime(2020, 1, 1, tzinfo=timezone.utc)
+
+
+def test_order_with_its_appendix_as_one_document():
+    roadmap = load_roadmap(str(ROADMAPS / "mtsensk-2021-2022.yaml"))
+    document = docx.Document(io.BytesIO(render(roadmap, "docx", Options(with_order=True))))
+    order, appendix = document.sections
+    assert order.orientation == WD_ORIENT.PORTRAIT
+    pgsz = order._sectPr.find(qn("w:pgSz"))
+    assert (pgsz.get(qn("w:w")), pgsz.get(qn("w:h"))) == ("11906", "16838")
+    assert appendix.orientation == WD_ORIENT.LANDSCAPE
+    # The first page of the whole document has no number; the appendix continues the count.
+    assert order.different_first_page_header_footer and not appendix.different_first_page_header_footer
+    assert appendix.header.is_linked_to_previous
+    assert appendix._sectPr.find(qn("w:pgNumType")) is None
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "Управление образования администрации города Мценска"
+    assert texts[1] == "ПРИКАЗ"
+    assert texts[2] == "24.03.2021\t№\u00a093/1"
+    assert "ПРИКАЗЫВАЮ:" in texts
+    assert "И. о. начальника управления образования\tИ.Г.\u00a0Мясищева" in texts
+    assert any(t.startswith("– Мясищева\u00a0И.Г.") for t in texts)
+    # The working group is listed in the order itself (item 2): not repeated.
+    assert "Состав рабочей группы" not in texts
+    assert texts.index("Приложение") > texts.index("ПРИКАЗЫВАЮ:")
+
+
+def test_order_without_text_renders_the_appendix_only():
+    roadmap = load_roadmap(str(ROADMAPS / "baunt-2021-2022.yaml"))
+    options = Options(with_order=True)
+    data = render(roadmap, "docx", options)
+    assert data == render(roadmap, "docx")
+    assert any("нет текста приказа" in note for note in options.notes)
+
+
+def test_edition_2016_narrows_the_corner_block():
+    roadmap = load_roadmap(str(ROADMAPS / "slavsk-2022-2023.yaml"))
+    document = docx.Document(io.BytesIO(render(roadmap, "docx", Options(edition=2016))))
+    left = document.paragraphs[0].paragraph_format.left_indent.twips
+    assert 16838 - 1134 - 567 - left == round(7.5 * 567)
+
+
+def test_style_file_and_reference_docx_of_a_template_folder(tmp_path):
+    (tmp_path / "style.yaml").write_text(
+        "редакция_гост: 2016\nшрифт: Arial\nразмер_текста: 13\nполя_мм:\n  левое: 30\n", encoding="utf-8")
+    reference = docx.Document()
+    reference.add_paragraph("БЛАНК МУНИЦИПАЛИТЕТА")
+    styles = reference.styles
+    from docx.enum.style import WD_STYLE_TYPE
+
+    custom = styles.add_style("Своя таблица", WD_STYLE_TYPE.PARAGRAPH)
+    custom.element.set(qn("w:styleId"), "RMTable")
+    custom.font.name = "Verdana"
+    reference.save(tmp_path / "reference.docx")
+    roadmap = load_roadmap(str(ROADMAPS / "mtsensk-2021-2022.yaml"))
+    data = render(roadmap, "docx", Options(template_dir=tmp_path, with_order=True))
+    document = docx.Document(io.BytesIO(data))
+    assert document.paragraphs[0].text == "БЛАНК МУНИЦИПАЛИТЕТА"  # the letterhead of the order
+    assert document.styles.get_by_id("RMTable", 1).font.name == "Verdana"  # the municipality's style wins
+    assert document.styles.get_by_id("RMText", 1).font.name == "Arial"
+    assert document.styles.get_by_id("RMText", 1).font.size.pt == 13
+    assert document.sections[-1].left_margin.twips == round(30 * 1440 / 25.4)
+    assert render(roadmap, "docx", Options(template_dir=tmp_path, with_order=True)) == data
+
+
+@pytest.mark.parametrize("content, words", [
+    ("поля_мм:\n  правое: 5\n", "правое поле"),
+    ("размер_текста: 16\n", "12–14"),
+    ("шрифт: Comic Sans\nредакция_гост: 2016\n", "не назван"),
+    ("цвет: красный\n", "неизвестный ключ"),
+    ("ширина_углового_блока_см: 9\n", "больше 8"),
+    ("[1, 2\n", "YAML"),
+])
+def test_style_file_errors_are_russian(tmp_path, content, words):
+    from roadmapctl.render import RenderError
+
+    (tmp_path / "style.yaml").write_text(content, encoding="utf-8")
+    roadmap = load_roadmap(str(ROADMAPS / "tula-2020-2021.yaml"))
+    with pytest.raises(RenderError, match=words):
+        render(roadmap, "docx", Options(template_dir=tmp_path))
+
+
+def test_broken_reference_docx_is_a_render_error(tmp_path):
+    from roadmapctl.render import RenderError
+
+    (tmp_path / "reference.docx").write_bytes(b"not a zip")
+    roadmap = load_roadmap(str(ROADMAPS / "tula-2020-2021.yaml"))
+    with pytest.raises(RenderError, match="reference.docx"):
+        render(roadmap, "docx", Options(template_dir=tmp_path))
