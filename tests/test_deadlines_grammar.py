@@ -138,6 +138,19 @@ def test_days(text, due):
         assert term.notes == ()
 
 
+def test_short_numeric_day_and_numbers_that_are_not_days():
+    term = read_deadline("до 01.09", P)
+    assert (term.kind, term.due, codes(term)) == (ONCE, D("2021-09-01"), {"year_inferred"})
+    assert read_deadline("3.5", P).kind is UNKNOWN
+    assert read_deadline("1.1.", P).kind is UNKNOWN
+
+
+def test_yaml_scalars_that_are_not_strings_are_read_as_written():
+    term = read_deadline(2022, P)
+    assert (term.text, term.kind, term.due) == ("2022", ONCE, D("2022-12-31"))
+    assert read_deadline(date(2021, 5, 31), P).due == D("2021-05-31")
+
+
 def test_day_without_year_takes_first_occurrence_in_period():
     term = read_deadline("до 1 июня", P)
     assert (term.kind, term.due) == (ONCE, D("2021-06-01"))

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from . import lexicon as lx
 from .lexer import COLON, COMMA, DASH, DOT, LPAR, NL, NUM, QUOTE, RPAR, SEMI, SLASH, WORD
-from .spans import MONTHS_GEN, MONTHS_NOM, Span, last_day
+from .spans import MONTHS_GEN, Span, last_day
 
 
 class ParseFailure(Exception):
@@ -352,6 +352,8 @@ class Parser:
                 elif y < 1:
                     self.fail_impossible(f"даты {self.slice(i, i + 5)} не существует", i, i + 5)
                 k = self.year_suffix(i + 5)
+            elif len(t[i + 2].norm) != 2:
+                return None  # "3.5", "1.1." are numbers, not days; a day is "01.09"
             elif i + 3 < n and t[i + 3].kind == DOT and self.adjacent(i + 2, i + 3):
                 k = i + 4
             written = self.slice(i, k).rstrip(".")
@@ -785,7 +787,8 @@ class Parser:
         return None
 
     # schedule ---------------------------------------------------------------------------------
-    def sched(self, i: int):
+    def sched_head(self, i: int) -> int | None:
+        """The words that make a schedule phrase; returns where its reference starts."""
         nm = self.norm(i)
         j = None
         if nm in ("по", "согласно"):
@@ -808,6 +811,19 @@ class Parser:
                 j = i + 2
             elif nm1 in ("установленные", "определенные") and self.norm(i + 2) == "сроки":
                 j = i + 3
+        return j
+
+    def starts_term(self, i: int) -> bool:
+        """Whether a term (without a label) starts at token i; never recurses into sched()."""
+        if self.norm(i) in _CONJUNCTIONS:
+            i += 1  # ", но не реже 1 раза в год"
+        if i >= self.n:
+            return False
+        return (self.sched_head(i) is not None or self.rec(i) is not None
+                or self.cont(i) is not None or self.dated(i) is not None)
+
+    def sched(self, i: int):
+        j = self.sched_head(i)
         if j is None:
             return None
         # The reference ("ИРО и ОРЦОКО", "планом работы") runs to a separator, a parenthesis,
@@ -819,7 +835,7 @@ class Parser:
             kind = t[k].kind
             if kind in (SEMI, NL, LPAR):
                 break
-            if kind == COMMA and k > j and self.item(k + 1) is not None:
+            if kind == COMMA and k > j and self.starts_term(k + 1):
                 break
             if kind == NUM or t[k].cat in _REC_START_CATS or t[k].norm == "не":
                 r = self.rec(k)
@@ -851,5 +867,3 @@ def _merge_anchors(items: list[Item]) -> list[Item]:
             out.append(item)
     return out
 
-
-__all__ = ["Item", "ParseFailure", "Parser", "Rec", "MONTHS_NOM"]

@@ -33,8 +33,10 @@ class _Far(Exception):
 
 def read_deadline(text: str | None, period: Period) -> Term:
     """Read a deadline text; never raises (an unreadable text gives an UNKNOWN term)."""
+    if text is None:
+        return _missing("")
     if not isinstance(text, str):
-        return _missing("" if text is None else str(text))
+        text = str(text)  # a bare number or date from YAML ("срок: 2022")
     try:
         return _read(text, period)
     except Exception:  # the contract is "never raises": report instead of crashing
@@ -212,7 +214,8 @@ class _Builder:
                 "outside_period", f"дата {fmt(d)} вне периода дорожной карты "
                 f"({_period_text(self.period)})", a, b))
 
-    def _item_term(self, item: Item, warnings: list[TermWarning], text: str | None = None) -> Term:
+    def _item_term(self, item: Item, warnings: list[TermWarning],
+                   text: str | None = None) -> Term:
         notes = list(item.notes)
         if item.label:
             notes.insert(0, f"пояснение: {item.label}")
@@ -267,16 +270,6 @@ class _Builder:
                     recurrence)
 
     def build(self, items: list[Item]) -> Term:
-        if len(items) == 1:  # the common case: one piece, read as the whole text
-            item = items[0]
-            warnings: list[TermWarning] = []
-            if item.kind in ("point", "range"):
-                self._resolve_chain(items, [warnings])
-            elif item.kind == "cont" and item.span is not None:
-                self._resolve_chain([_as_dated(item)], [warnings])
-            self._typos(items, {id(item): warnings})
-            return self._item_term(item, warnings, self.text)
-        wmap: dict[int, list[TermWarning]] = {id(item): [] for item in items}
         # Neighbouring dated items form one group: their years are resolved together, and
         # several of them are milestones (rule 5).
         groups: list[list[Item]] = []
@@ -286,6 +279,7 @@ class _Builder:
                 groups[-1].append(item)
             else:
                 groups.append([item])
+        wmap: dict[int, list[TermWarning]] = {id(item): [] for item in items}
         for group in groups:
             first = group[0]
             if first.kind in ("point", "range"):
@@ -293,16 +287,19 @@ class _Builder:
             elif first.kind == "cont" and first.span is not None:
                 self._resolve_chain([_as_dated(first)], [wmap[id(first)]])
         self._typos(items, wmap)
+        whole = len(groups) == 1  # one part: it is read as the whole text
         parts = []
         for group in groups:
-            terms = [self._item_term(item, wmap[id(item)]) for item in group]
-            if len(terms) == 1:
-                parts.append(terms[0])
+            if len(group) == 1:
+                item = group[0]
+                parts.append(self._item_term(item, wmap[id(item)], self.text if whole else None))
             else:
-                text = self.text[self.t[group[0].i0].a:self.t[group[-1].i1 - 1].b]
-                parts.append(_milestones(text, terms))
-        if len(parts) == 1:
-            return _milestones(self.text, parts[0].parts)
+                text = self.text if whole else \
+                    self.text[self.t[group[0].i0].a:self.t[group[-1].i1 - 1].b]
+                parts.append(_milestones(text, [self._item_term(item, wmap[id(item)])
+                                                for item in group]))
+        if whole:
+            return parts[0]
         if all(p.kind is Kind.SCHEDULE for p in parts):
             return Term(self.text, Kind.SCHEDULE, None, None, (),
                         notes=_union(p.notes for p in parts),
