@@ -186,6 +186,8 @@ class Layout:
                     self._before(item, column)
                     self.out.append(" " * column + "- " + flow)
                     self._eol(item)
+                    for key, _ in item.value:  # end-of-line comments of its keys end the line too
+                        self._eol(key)
                     continue
             if position == 0 and lead:
                 self._before(item, len(lead) - INDENT)
@@ -206,7 +208,7 @@ class Layout:
             key, value = pairs[index]
             if not isinstance(key, ScalarNode) or not isinstance(value, ScalarNode) or value.tag != STR:
                 return None
-            if id(key) in self.comments.before or id(key) in self.comments.eol:
+            if id(key) in self.comments.before:
                 return None
             texts = []
             for scalar in (key, value):
@@ -257,12 +259,10 @@ class Layout:
     def key_text(self, key: Node) -> str:
         if not isinstance(key, ScalarNode):
             raise LayoutError("составной ключ (словарь или список в роли ключа) не поддерживается в дорожной карте")
-        text, kind = self.scalar_text(key, force_quotes=False)
-        if kind == "literal" or "\n" in text:
-            raise LayoutError("ключ из нескольких строк не поддерживается")
+        text, _ = self.scalar_text(key, force_quotes=False, literal=False)
         return text
 
-    def scalar_text(self, node: ScalarNode, force_quotes: bool) -> tuple[str, str]:
+    def scalar_text(self, node: ScalarNode, force_quotes: bool, literal: bool = True) -> tuple[str, str]:
         """(written text, kind): kind is "plain" (one logical line, foldable) or "literal"."""
         tag = node.tag
         value = scalar_value(node)
@@ -273,7 +273,7 @@ class Layout:
         if isinstance(value, str):
             if tag == TIMESTAMP and not force_quotes and _implicit_tag(node.value) == TIMESTAMP and node.style is None:
                 return prefix + node.value, "plain"
-            if "\n" in value and not force_quotes and not prefix and _literal_ok(value):
+            if literal and "\n" in value and not force_quotes and not prefix and _literal_ok(value):
                 return value, "literal"
             return prefix + quote(value, force=force_quotes), "plain"
         if value is None:

@@ -256,8 +256,10 @@ class _Differ:
 
     # .. sections ...............................................................................
     def sections(self) -> None:
-        old = list(self.old.sections()) if self.old else []
-        new = list(self.new.sections()) if self.new else []
+        if self.old is None or self.new is None:
+            return  # a whole file added or deleted: its activities carry their sections
+        old = list(self.old.sections())
+        new = list(self.new.sections())
         key = lambda item: (item[0], item[1][-1].number.strip()) if item[1][-1].number else None  # noqa: E731
         found = pair_up([(key(s), s[1][-1].title) for s in old], [(key(s), s[1][-1].title) for s in new])
         for i, j, _ in found:

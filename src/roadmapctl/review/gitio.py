@@ -169,7 +169,12 @@ def read_file(rev: str | None, path: str, repo: Path) -> bytes:
             return (repo / path).read_bytes()
         except OSError as exc:
             raise GitError(f"не удалось прочитать файл {path}: {exc.strerror or exc}") from None
-    return _run(["show", "--no-textconv", f"{rev}:{path}"], repo)
+    try:
+        return _run(["show", "--no-textconv", f"{rev}:{path}"], repo)
+    except GitError as exc:
+        if "не находится в репозитории" in str(exc) or "git не найдена" in str(exc):
+            raise
+        raise GitError(f"файла {path} нет в ревизии «{rev}»") from None
 
 
 def changed_roadmaps(rev: str, paths: list[str]) -> list[str]:

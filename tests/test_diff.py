@@ -1,0 +1,484 @@
+"""`roadmapctl diff`: the changes between two versions of a roadmap, read from two models.
+
+The tests build real git repositories in a temporary directory, commit two versions and assert
+the exact changes found: a renumbering (shown as moves, not as deletions and additions), a
+postponement with and without a recorded reason, a party swap, a status and a progress mark, a
+renamed section and a changed order number. Every expected value is written out by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROADMAPS
+from roadmapctl.review import ReviewError, diff_roadmaps, model_from_bytes, word_diff
+from roadmapctl.review.match import match_activities, similarity
+from roadmapctl.review.output import render_md, render_text, summary
+from roadmapctl.review.changes import RoadmapDiff
+
+V1 = """\
+# yaml-language-server: $schema=../schema/roadmap.schema.json
+версия_формата: 1
+орган:
+  наименование: Управление образования города N
+муниципалитет: город N
+приказ:
+  номер: "12"
+  дата: 2021-02-01
+  подпись:
+    фио: И. И. Иванов
+    должность: Начальник управления образования
+название: Дорожная карта поддержки школ с низкими результатами
+период: 2021-2022
+таблицы:
+  - колонки:
+      - {поле: номер, заголовок: №}
+      - {поле: мероприятие, заголовок: Мероприятие}
+      - {поле: ответственные, заголовок: Ответственные}
+      - {поле: срок, заголовок: Срок}
+    разделы:
+      - номер: "1."
+        название: Организационные меры
+        мероприятия:
+          - номер: "1.1."
+            мероприятие: Утверждение перечня школ с низкими образовательными результатами
+            ответственные:
+              - Управление образования
+            срок: Март 2021 года
+          - номер: "1.2."
+            мероприятие: Создание муниципальной рабочей группы по повышению качества образования
+            ответственные:
+              - Управление образования
+            срок: Апрель 2021 года
+          - номер: "1.3."
+            мероприятие: Заключение договоров о партнёрстве школ с низкими и высокими результатами
+            ответственные:
+              - МБОУ «Средняя школа №2»
+              - МБОУ «Средняя школа №9»
+            срок: Май 2021 года
+      - номер: "2."
+        название: Методическая работа
+        мероприятия:
+          - номер: "2.1."
+            мероприятие: Анализ входных контрольных работ по математике и русскому языку
+            ответственные:
+              - МБОУ «Средняя школа №2»
+            срок: Сентябрь 2021 года
+          - номер: "2.2."
+            мероприятие: Семинар для учителей по работе с обучающимися с рисками учебной неуспешности
+            ответственные:
+              - ИМЦ
+            срок: Октябрь 2021 года
+            статус: не начато
+          - номер: "2.3."
+            мероприятие: Методический день в школах с низкими результатами
+            ответственные:
+              - ИМЦ
+            срок: Ноябрь 2021 года
+"""
+
+
+def v2_text() -> str:
+    """The second version: a new 1.1 renumbers section 1; 1.3 (now 1.4) swaps a party; 2.1 is
+    postponed without a reason, 2.2 with one and is started; 2.3 is removed; section 2 renamed;
+    the order number changes."""
+    text = V1.replace('номер: "12"', 'номер: "12/1"')
+    text = text.replace(
+        '''          - номер: "1.1."
+            мероприятие: Утверждение''',
+        '''          - номер: "1.1."
+            мероприятие: Издание приказа о реализации проекта поддержки школ
+            ответственные:
+              - Управление образования
+            срок: Февраль 2021 года
+          - номер: "1.1.x"
+            мероприятие: Утверждение''',
+    )
+    text = text.replace('номер: "1.3."', 'номер: "1.4."').replace('номер: "1.2."', 'номер: "1.3."')
+    text = text.replace('номер: "1.1.x"', 'номер: "1.2."')
+    text = text.replace("              - МБОУ «Средняя школа №9»\n", "              - МБОУ «Средняя школа №1»\n")
+    text = text.replace("название: Методическая работа", "название: Методическая поддержка")
+    text = text.replace("срок: Сентябрь 2021 года", "срок: Декабрь 2021 года")
+    text = text.replace(
+        "            срок: Октябрь 2021 года\n            статус: не начато\n",
+        "            срок: Ноябрь 2021 года\n"
+        "            статус: в работе\n"
+        "            отметки:\n"
+        "              - дата: 2021-10-15\n"
+        "                текст: Семинар подготовлен, программа согласована\n"
+        "            переносы:\n"
+        "              - прежний_срок: Октябрь 2021 года\n"
+        "                дата: 2021-10-01\n"
+        "                причина: Карантин в школах района\n",
+    )
+    start = text.index('          - номер: "2.3."')
+    return text[:start]
+
+
+def model(text: str, name: str = "roadmaps/n-2021-2022.yaml"):
+    return model_from_bytes(name, text.encode("utf-8"))
+
+
+def brief(changes) -> list[tuple]:
+    return [(c.kind, c.number, c.old, c.new, c.field) for c in changes]
+
+
+EXPECTED = [
+    ("header", None, "12", "12/1", "приказ.номер"),
+    ("section", "2.", "Методическая работа", "Методическая поддержка", "разделы"),
+    ("added", "1.1.", None, "Издание приказа о реализации проекта поддержки школ", None),
+    ("moved", "1.2.", "1.1.", "1.2.", "номер"),
+    ("moved", "1.3.", "1.2.", "1.3.", "номер"),
+    ("moved", "1.4.", "1.3.", "1.4.", "номер"),
+    ("responsible", "1.4.",
+     ["МБОУ «Средняя школа №2»", "МБОУ «Средняя школа №9»"],
+     ["МБОУ «Средняя школа №2»", "МБОУ «Средняя школа №1»"], "ответственные"),
+    ("deadline", "2.1.", "Сентябрь 2021 года", "Декабрь 2021 года", "срок"),
+    ("deadline", "2.2.", "Октябрь 2021 года", "Ноябрь 2021 года", "срок"),
+    ("status", "2.2.", "не начато", "в работе", "статус"),
+    ("status", "2.2.", None, {"date": "2021-10-15", "text": "Семинар подготовлен, программа согласована"}, "отметки"),
+    ("removed", "2.3.", "Методический день в школах с низкими результатами", None, None),
+]
+
+
+# -- the models --------------------------------------------------------------------------------
+
+def test_changes_between_two_models():
+    changes = diff_roadmaps(model(V1), model(v2_text()))
+    assert brief(changes) == EXPECTED
+    by = {(c.kind, c.number, c.field): c for c in changes}
+    swap = by[("responsible", "1.4.", "ответственные")]
+    assert swap.extra["removed"] == ["МБОУ «Средняя школа №9»"]
+    assert swap.extra["added"] == ["МБОУ «Средняя школа №1»"]
+    unrecorded = by[("deadline", "2.1.", "срок")].extra
+    assert unrecorded["old_reading"] == "30.09.2021" and unrecorded["new_reading"] == "31.12.2021"
+    assert unrecorded["old_due"] == "2021-09-30" and unrecorded["new_due"] == "2021-12-31"
+    assert unrecorded["postponed"] is True and unrecorded["unrecorded"] is True
+    recorded = by[("deadline", "2.2.", "срок")].extra
+    assert recorded["postponed"] is True and "unrecorded" not in recorded
+    assert recorded["reason"] == "Карантин в школах района"
+    assert recorded["postponement"] == {"previous": "Октябрь 2021 года", "reason": "Карантин в школах района", "date": "2021-10-01"}
+    added = by[("added", "1.1.", None)].extra
+    assert added == {"section": "1. Организационные меры", "responsible": ["Управление образования"], "deadline": "Февраль 2021 года"}
+    assert by[("section", "2.", "разделы")].extra["change"] == "renamed"
+
+
+def test_no_changes_for_the_same_roadmap():
+    assert diff_roadmaps(model(V1), model(V1)) == []
+
+
+def test_renumbering_after_a_deletion_is_a_move():
+    text = V1.replace(V1[V1.index('          - номер: "1.1."'):V1.index('          - номер: "1.2."')], "")
+    text = text.replace('номер: "1.2."', 'номер: "1.1."').replace('номер: "1.3."', 'номер: "1.2."')
+    assert brief(diff_roadmaps(model(V1), model(text))) == [
+        ("removed", "1.1.", "Утверждение перечня школ с низкими образовательными результатами", None, None),
+        ("moved", "1.1.", "1.2.", "1.1.", "номер"),
+        ("moved", "1.2.", "1.3.", "1.2.", "номер"),
+    ]
+
+
+def test_renumbered_and_reworded_activity_is_still_a_move_with_a_word_diff():
+    text = V1.replace('номер: "2.1."', 'номер: "1.4."').replace(
+        "Анализ входных контрольных работ по математике и русскому языку",
+        "Анализ входных и итоговых контрольных работ по математике и русскому языку",
+    )
+    # move 2.1 to the end of section 1 (after 1.3)
+    block_start = text.index('          - номер: "1.4."')
+    block_end = text.index('          - номер: "2.2."')
+    block = text[block_start:block_end]
+    text = text[:block_start] + text[block_end:]
+    anchor = text.index("      - номер: \"2.\"")
+    text = text[:anchor] + block + text[anchor:]
+    changes = diff_roadmaps(model(V1), model(text))
+    assert brief(changes)[:2] == [
+        ("moved", "1.4.", "2.1.", "1.4.", "номер"),
+        ("text", "1.4.", "Анализ входных контрольных работ по математике и русскому языку",
+         "Анализ входных и итоговых контрольных работ по математике и русскому языку", "мероприятие"),
+    ]
+    assert changes[0].extra["old_section"] == "2. Методическая работа"
+    assert changes[0].extra["new_section"] == "1. Организационные меры"
+    assert changes[1].extra["words"] == [
+        ("=", "Анализ входных"), ("+", " и итоговых"), ("=", " контрольных работ по математике и русскому языку"),
+    ]
+    assert len(changes) == 2
+
+
+def test_a_new_activity_under_an_old_number_does_not_steal_its_identity():
+    # a new 1.2 is inserted; the old 1.2 becomes 1.3 with a small edit; the old 1.3 becomes 1.4
+    text = V1.replace('номер: "1.3."', 'номер: "1.4."').replace('номер: "1.2."', 'номер: "1.3."')
+    text = text.replace("Создание муниципальной рабочей группы по повышению", "Создание муниципальной рабочей группы по вопросам повышения")
+    anchor = text.index('          - номер: "1.3."')
+    new = ('          - номер: "1.2."\n            мероприятие: Совещание руководителей школ\n'
+           "            срок: Март 2021 года\n")
+    text = text[:anchor] + new + text[anchor:]
+    assert [c[:2] for c in brief(diff_roadmaps(model(V1), model(text)))] == [
+        ("added", "1.2."), ("moved", "1.3."), ("text", "1.3."), ("moved", "1.4."),
+    ]
+
+
+def test_deadline_changes_read_in_words():
+    earlier = V1.replace("срок: Май 2021 года", "срок: Апрель 2021 года")
+    (change,) = diff_roadmaps(model(V1), model(earlier))
+    assert change.extra["postponed"] is False and "unrecorded" not in change.extra
+    assert (change.extra["old_reading"], change.extra["new_reading"]) == ("31.05.2021", "30.04.2021")
+    same = V1.replace("срок: Май 2021 года", "срок: май 2021 г.")
+    (change,) = diff_roadmaps(model(V1), model(same))
+    assert change.extra["old_due"] == change.extra["new_due"] == "2021-05-31"
+    assert change.extra["postponed"] is False
+
+
+def test_a_postponement_record_without_a_new_deadline_is_reported():
+    text = V1.replace(
+        "            срок: Май 2021 года\n",
+        "            срок: Май 2021 года\n            переносы:\n              - прежний_срок: Апрель 2021 года\n"
+        "                причина: Решение рабочей группы\n",
+    )
+    assert brief(diff_roadmaps(model(V1), model(text))) == [
+        ("deadline", "1.3.", None, {"previous": "Апрель 2021 года", "reason": "Решение рабочей группы"}, "переносы"),
+    ]
+
+
+def test_added_and_deleted_files():
+    added = diff_roadmaps(None, model(V1))
+    assert [c.kind for c in added] == ["added"] * 6
+    removed = diff_roadmaps(model(V1), None)
+    assert [(c.kind, c.number) for c in removed][:2] == [("removed", "1.1."), ("removed", "1.2.")]
+
+
+def test_matching_by_similarity():
+    assert similarity("Анализ результатов ВПР", "Анализ результатов ВПР") == 1.0
+    assert similarity("Анализ результатов ВПР по математике", "Анализ результатов ВПР по русскому языку") > 0.6
+    assert similarity("Анализ результатов ВПР", "Семинар для учителей") < 0.2
+    old = list(model(V1).placed_activities())
+    pairs = match_activities(old, old)
+    assert all(p.old is p.new or p.old.activity == p.new.activity for p in pairs)
+
+
+def test_word_diff_joins_back_to_both_texts():
+    ops = word_diff("Сентябрь 2021 года, по графику", "Декабрь 2021 года по графику ОО")
+    assert "".join(t for op, t in ops if op != "+") == "Сентябрь 2021 года, по графику"
+    assert "".join(t for op, t in ops if op != "-") == "Декабрь 2021 года по графику ОО"
+
+
+def test_broken_version_is_a_russian_error_with_a_position():
+    with pytest.raises(ReviewError) as caught:
+        model_from_bytes("r.yaml", "версия_формата: 1\nназвание: [x\n".encode("utf-8"))
+    assert str(caught.value).startswith("r.yaml:")
+    with pytest.raises(ReviewError) as caught:
+        model_from_bytes("r.yaml", "версия_формата: 1\nназвание: x\n".encode("utf-8"))
+    assert "не соответствует формату" in str(caught.value)
+
+
+# -- outputs -----------------------------------------------------------------------------------
+
+def test_text_output():
+    diffs = [RoadmapDiff("roadmaps/n-2021-2022.yaml", diff_roadmaps(model(V1), model(v2_text())))]
+    text = render_text(diffs)
+    assert "  ~ номер приказа: «12» → «12/1»\n" in text
+    assert "  + 1.1. добавлено мероприятие в разделе «1. Организационные меры»\n" in text
+    assert "  ~ 1.2. перенумеровано: 1.1. → 1.2.\n" in text
+    assert "  ~ 1.4. ответственные — добавлен: МБОУ «Средняя школа №1»; больше не отвечает: МБОУ «Средняя школа №9»\n" in text
+    assert "  ~ 2.1. срок перенесён: 30.09.2021 → 31.12.2021\n" in text
+    assert "      ⚠ перенос без записи о причине: добавьте в «переносы» прежний срок и причину\n" in text
+    assert "      причина переноса: Карантин в школах района\n" in text
+    assert "  − 2.3. удалено мероприятие\n" in text
+    assert text.endswith(
+        "Изменена 1 дорожная карта, 12 изменений: добавлено мероприятий — 1, удалено мероприятий — 1, "
+        "перенумеровано — 3, сроки — 2, ответственные — 1, статусы и отметки — 2, разделы — 1, реквизиты — 1; "
+        "переносов срока без записи о причине — 1.\n"
+    )
+    assert "\x1b[" not in text
+    assert "\x1b[" in render_text(diffs, color=True)
+
+
+def test_markdown_output():
+    diffs = [RoadmapDiff("roadmaps/n-2021-2022.yaml", diff_roadmaps(model(V1), model(v2_text())))]
+    md = render_md(diffs)
+    lines = md.splitlines()
+    assert lines[0] == "### Дорожные карты: изменения"
+    assert lines[2] == f"**{summary(diffs)}**"
+    assert "#### `roadmaps/n-2021-2022.yaml`" in lines
+    assert "| № | Изменение | Было | Стало |" in lines
+    assert ("| 2.1. | срок перенесён: 30.09.2021 → 31.12.2021 | «Сентябрь 2021 года»<br>30.09.2021 | "
+            "«Декабрь 2021 года»<br>31.12.2021<br>⚠️ **перенос без записи о причине: добавьте в «переносы» "
+            "прежний срок и причину** |") in lines
+    assert ("| 1.4. | ответственные — добавлен: МБОУ «Средняя школа №1»; больше не отвечает: МБОУ «Средняя школа №9» | "
+            "МБОУ «Средняя школа №2»<br><del>МБОУ «Средняя школа №9»</del> | "
+            "МБОУ «Средняя школа №2»<br><ins>МБОУ «Средняя школа №1»</ins> |") in lines
+    # every table row has four cells
+    for line in lines:
+        if line.startswith("| "):
+            assert line.count(" | ") == 3, line
+
+
+def test_markdown_folds_long_texts():
+    long_old = "Организация " + " ".join(["сетевого взаимодействия школ"] * 20)
+    long_new = long_old + " района"
+    old = V1.replace("Методический день в школах с низкими результатами", long_old)
+    new = V1.replace("Методический день в школах с низкими результатами", long_new)
+    md = render_md([RoadmapDiff("r.yaml", diff_roadmaps(model(old), model(new)))])
+    row = next(line for line in md.splitlines() if line.startswith("| 2.3."))
+    assert "<details><summary>полностью</summary>" in row
+    assert "<ins> района</ins>" in row and " … " in row
+
+
+# -- git repositories --------------------------------------------------------------------------
+
+ENV = {
+    **os.environ,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_AUTHOR_NAME": "Тест", "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Тест", "GIT_COMMITTER_EMAIL": "test@example.org",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, env=ENV, check=True, capture_output=True, text=True).stdout
+
+
+def run(*args, cwd=None):
+    env = {k: v for k, v in ENV.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+    proc = subprocess.run([sys.executable, "-m", "roadmapctl", *map(str, args)], cwd=cwd, env=env, capture_output=True)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    root = tmp_path / "repo"
+    (root / "roadmaps").mkdir(parents=True)
+    git(root, "init", "-q", "-b", "main")
+    (root / "roadmaps" / "n-2021-2022.yaml").write_text(V1, encoding="utf-8")
+    (root / ".gitlab-ci.yml").write_text("stages: [test]\n", encoding="utf-8")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "first version")
+    return root
+
+
+def test_git_two_commits_json(repo):
+    (repo / "roadmaps" / "n-2021-2022.yaml").write_text(v2_text(), encoding="utf-8")
+    (repo / ".gitlab-ci.yml").write_text("stages: [test, deploy]\n", encoding="utf-8")  # not a roadmap
+    git(repo, "commit", "-q", "-am", "second version")
+    code, out, err = run("diff", "--git", "HEAD~1", "HEAD", "--format", "json", cwd=repo)
+    assert code == 0, err
+    payload = json.loads(out)
+    assert [r["file"] for r in payload["roadmaps"]] == ["roadmaps/n-2021-2022.yaml"]
+    changes = payload["roadmaps"][0]["changes"]
+    assert [(c["kind"], c["number"], c["old"], c["new"]) for c in changes] == [
+        (kind, number, old, new) for kind, number, old, new, _ in EXPECTED
+    ]
+    postponed = changes[7]
+    assert postponed == {
+        "kind": "deadline", "number": "2.1.", "old": "Сентябрь 2021 года", "new": "Декабрь 2021 года", "field": "срок",
+        "old_reading": "30.09.2021", "new_reading": "31.12.2021", "old_due": "2021-09-30", "new_due": "2021-12-31",
+        "postponed": True, "unrecorded": True,
+    }
+    assert payload["summary"]["changes"] == 12
+    assert payload["summary"]["unrecorded_postponements"] == 1
+
+
+def test_git_working_tree_added_deleted_and_renamed_files(repo):
+    roadmaps = repo / "roadmaps"
+    (roadmaps / "m-2021-2022.yaml").write_text(V1.replace("город N", "город M"), encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "second roadmap")
+    base = git(repo, "rev-parse", "HEAD").strip()
+    git(repo, "mv", "roadmaps/m-2021-2022.yaml", "roadmaps/m-2021-2023.yaml")
+    (roadmaps / "n-2021-2022.yaml").unlink()
+    (roadmaps / "k-2022-2023.yaml").write_text(V1, encoding="utf-8")  # untracked: still a new file
+    code, out, err = run("diff", "--git", base, "--format", "json", cwd=repo)
+    assert code == 0, err
+    payload = json.loads(out)
+    assert [(r["file"], r["status"], r.get("old_file")) for r in payload["roadmaps"]] == [
+        ("roadmaps/k-2022-2023.yaml", "added", None),
+        ("roadmaps/m-2021-2023.yaml", "renamed", "roadmaps/m-2021-2022.yaml"),
+        ("roadmaps/n-2021-2022.yaml", "deleted", None),
+    ]
+    assert payload["roadmaps"][1]["changes"] == []
+    assert [c["kind"] for c in payload["roadmaps"][0]["changes"]] == ["added"] * 6
+    assert [c["kind"] for c in payload["roadmaps"][2]["changes"]] == ["removed"] * 6
+    # a path limits the comparison
+    code, out, err = run("diff", "--git", base, "roadmaps/k-2022-2023.yaml", "--format", "json", cwd=repo)
+    assert [r["file"] for r in json.loads(out)["roadmaps"]] == ["roadmaps/k-2022-2023.yaml"]
+
+
+def test_git_markdown_comment(repo):
+    (repo / "roadmaps" / "n-2021-2022.yaml").write_text(v2_text(), encoding="utf-8")
+    code, out, err = run("diff", "--git", "main", "--format", "md", cwd=repo)
+    assert code == 0, err
+    assert out.startswith("### Дорожные карты: изменения\n\n**Изменена 1 дорожная карта, 12 изменений: ")
+    assert "#### `roadmaps/n-2021-2022.yaml`" in out
+
+
+def test_git_text_and_exit_code(repo):
+    code, out, err = run("diff", "--git", "HEAD", "--exit-code", cwd=repo)
+    assert (code, out) == (0, "Изменений в дорожных картах нет.\n")
+    (repo / "roadmaps" / "n-2021-2022.yaml").write_text(v2_text(), encoding="utf-8")
+    code, out, err = run("diff", "--git", "HEAD", "--exit-code", cwd=repo)
+    assert code == 1
+    assert out.startswith("roadmaps/n-2021-2022.yaml\n")
+
+
+def test_git_errors_in_russian(repo, tmp_path):
+    code, out, err = run("diff", "--git", "no-such-branch", cwd=repo)
+    assert code == 2
+    assert "ревизия «no-such-branch» не найдена" in err and "Traceback" not in err
+    elsewhere = tmp_path / "plain"
+    elsewhere.mkdir()
+    env_ceiling = {**ENV, "GIT_CEILING_DIRECTORIES": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "roadmapctl", "diff", "--git", "HEAD"], cwd=elsewhere, env=env_ceiling,
+                          capture_output=True)
+    assert proc.returncode == 2
+    assert "не находится в репозитории git" in proc.stderr.decode("utf-8")
+
+
+def test_git_broken_version_is_reported_and_the_rest_still_shown(repo):
+    (repo / "roadmaps" / "n-2021-2022.yaml").write_text(V1 + "  сломано: [\n", encoding="utf-8")
+    (repo / "roadmaps" / "k-2022-2023.yaml").write_text(V1, encoding="utf-8")
+    code, out, err = run("diff", "--git", "HEAD", cwd=repo)
+    assert code == 2
+    assert "roadmaps/k-2022-2023.yaml (новый файл)" in out
+    assert "roadmaps/n-2021-2022.yaml:" in err and "Traceback" not in err
+
+
+def test_two_files(tmp_path):
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(V1, encoding="utf-8")
+    new.write_text(v2_text(), encoding="utf-8")
+    code, out, err = run("diff", old, new, "--format", "json")
+    assert code == 0, err
+    payload = json.loads(out)
+    assert payload["roadmaps"][0]["file"] == str(new)
+    assert payload["roadmaps"][0]["old_file"] == str(old)
+    assert len(payload["roadmaps"][0]["changes"]) == 12
+    code, out, err = run("diff", old)
+    assert code == 2 and "укажите два файла" in err
+    code, out, err = run("diff", old, tmp_path / "missing.yaml")
+    assert code == 2 and "файл не найден" in err
+
+
+def test_bundled_roadmaps_compare_equal_to_themselves_and_after_fmt(tmp_path):
+    from roadmapctl.format import format_bytes
+
+    for path in sorted(ROADMAPS.glob("*.yaml")):
+        data = path.read_bytes()
+        before = model_from_bytes(path.name, data)
+        assert diff_roadmaps(before, before) == []
+        after = model_from_bytes(path.name, format_bytes(data, path.name))
+        assert diff_roadmaps(before, after) == [], path.name
+
+
+def test_check_changed_since(repo):
+    (repo / "roadmaps" / "m-2021-2022.yaml").write_text(V1.replace("город N", "город M"), encoding="utf-8")
+    code, out, err = run("check", "--changed-since", "HEAD", "--format", "json", cwd=repo)
+    assert code in (0, 1), err
+    files = {d["file"] for d in json.loads(out)["diagnostics"]}
+    assert json.loads(out)["summary"]["files"] == 1
+    assert files <= {"roadmaps/m-2021-2022.yaml"}
