@@ -1,0 +1,13 @@
+"""Import of roadmaps from Word documents (.docx) and from tab-separated text extracted from them.
+
+Stages: a reader (``docx_reader`` or ``text``) gives a neutral grid of paragraphs and tables;
+``tables`` finds the activity tables and ``columns`` the role of each column; ``rows`` builds
+sections and activities; ``header`` reads the text above the table; ``parties`` splits the
+responsible cells and builds the directory; ``emit`` writes the YAML with the importer's
+guesses as comments. ``skeleton`` writes a new roadmap from scratch.
+"""
+
+from roadmapctl.importer.grid import ImportFailure
+from roadmapctl.importer.pipeline import ImportResult, Options, import_bytes, import_document, import_path
+
+__all__ = ["ImportFailure", "ImportResult", "Options", "import_bytes", "import_document", "import_path"]

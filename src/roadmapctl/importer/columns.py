@@ -1,0 +1,110 @@
+"""Header row → the role of each column, whatever the order and the wording of the headers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# (field, patterns) in the order they are tried: the first match wins, so "Форма предоставления
+# результатов" is a form before it is a result, "Сроки исполнения" a deadline before an executor
+# and "Ожидаемые результаты исполнения мероприятия" a result before an activity.
+_ROLES: list[tuple[str, tuple[str, ...]]] = [
+    ("номер", (r"^№", r"^n\s*п\s*/\s*п", r"\bп\s*/\s*п\b", r"^номер\b", r"^no\.?$", r"^#$")),
+    ("форма_результата", (r"\bформа\b.*\b(результат|отчет|предоставлени|представлени)", r"\bотчетност")),
+    ("отметка", (r"\bотметк", r"\bинформация о (выполнении|ходе|исполнении)", r"\bстатус\b", r"\bвыполнено\b")),
+    ("примечание", (r"\bпримечани", r"\bкомментари")),
+    ("срок", (r"\bсрок", r"\bдата\b", r"\bдаты\b", r"\bпериод\b", r"\bвремя проведения", r"\bкогда\b")),
+    ("ответственные", (r"\bответственн", r"\bисполнител", r"\bкто\b", r"\bучастник", r"\bсоисполнител")),
+    ("ожидаемый_результат", (r"\bожидаем", r"\bрезультат", r"\bиндикатор", r"\bпоказател", r"\bэффект")),
+    ("мероприятие", (
+        r"\bмероприяти", r"\bсодержание\b", r"\bнаправлени", r"\bдействи", r"\bнаименование\b",
+        r"\bвид(ы)? работ", r"\bзадач", r"\bформ[аы] работы",
+    )),
+]
+_COMPILED = [(field, tuple(re.compile(p) for p in patterns)) for field, patterns in _ROLES]
+
+FIELD_NAMES = {
+    "номер": "номер",
+    "мероприятие": "мероприятие",
+    "ответственные": "ответственные",
+    "срок": "срок",
+    "ожидаемый_результат": "ожидаемый результат",
+    "форма_результата": "форма предоставления результатов",
+    "примечание": "примечание",
+    "отметка": "отметка о выполнении",
+}
+
+
+def _norm(header: str) -> str:
+    text = header.lower().replace("ё", "е").replace("\n", " ")
+    return re.sub(r"\s+", " ", text).strip(" .:*")
+
+
+def role_of(header: str) -> str | None:
+    """The field a header names, or None."""
+    text = _norm(header)
+    if not text:
+        return None
+    for field, patterns in _COMPILED:
+        if any(p.search(text) for p in patterns):
+            return field
+    return None
+
+
+@dataclass
+class Column:
+    index: int  # position in the source row
+    field: str | None  # None: not recognised
+    header: str  # as written (paragraphs joined with a space)
+
+
+@dataclass
+class Header:
+    columns: list[Column]
+
+    @property
+    def placed(self) -> list[Column]:
+        return [c for c in self.columns if c.field]
+
+    @property
+    def unplaced(self) -> list[Column]:
+        return [c for c in self.columns if not c.field and c.header]
+
+    def index(self, field: str) -> int | None:
+        for column in self.columns:
+            if column.field == field:
+                return column.index
+        return None
+
+
+def recognize(texts: list[str]) -> Header | None:
+    """A header if the row names an activity column and at least one other known column.
+
+    A role already taken is not given twice: a second column of the same kind is left unplaced
+    (and reported). A number column without a header (an empty first cell) is accepted.
+    """
+    filled = [t.strip() for t in texts if t.strip()]
+    if len(filled) < 2 or any(len(t) > 90 for t in filled) or any(re.fullmatch(r"[\d.\s]+", t) for t in filled):
+        return None
+    columns: list[Column] = []
+    taken: set[str] = set()
+    for index, raw in enumerate(texts):
+        header = re.sub(r"\s+", " ", raw).strip()
+        field = role_of(header)
+        if field in taken:
+            field = None
+        if field:
+            taken.add(field)
+        columns.append(Column(index, field, header))
+    if "мероприятие" not in taken or len(taken) < 2 or 2 * len(taken) < len(filled):
+        return None
+    if "номер" not in taken and columns and not columns[0].header:
+        columns[0].field = "номер"
+        columns[0].header = "№"
+    return Header(columns)
+
+
+def is_column_numbers(texts: list[str]) -> bool:
+    """The row "1 2 3 4 5" under a header."""
+    filled = [t.strip().rstrip(".") for t in texts if t.strip()]
+    return len(filled) >= 2 and filled == [str(i) for i in range(1, len(filled) + 1)]

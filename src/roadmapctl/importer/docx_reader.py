@@ -1,0 +1,274 @@
+"""Reader for Word documents (.docx) → the same neutral grid as the text reader.
+
+The body is read in document order (paragraphs and tables). Table rows are read from the XML,
+cell by cell, so a merged cell is read once: a cell spanning columns (``w:gridSpan``) sits in its
+first grid column, a row that is one cell across the whole table is a merged row (a section
+title), and a cell merged down from the row above (``w:vMerge``) repeats that cell's text (the
+number column excepted: see rows.py). Several paragraphs and list items in a cell stay separate
+paragraphs; Word's automatic list numbering in the number column is computed, since it is not
+part of the text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from roadmapctl.importer.grid import Cell, Grid, ImportFailure, Para, Row, SourceDoc
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def is_docx(data: bytes) -> bool:
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+class _Numbering:
+    """Word list numbering: the label each numbered paragraph shows ("1.", "1.2.")."""
+
+    def __init__(self, document):
+        self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            part = document.part.numbering_part
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        root = part.element
+        abstract = {}
+        for node in root.findall(f"{W}abstractNum"):
+            levels = {}
+            for lvl in node.findall(f"{W}lvl"):
+                ilvl = int(lvl.get(f"{W}ilvl", "0"))
+                fmt = lvl.find(f"{W}numFmt")
+                text = lvl.find(f"{W}lvlText")
+                start = lvl.find(f"{W}start")
+                levels[ilvl] = (
+                    fmt.get(f"{W}val") if fmt is not None else "decimal",
+                    text.get(f"{W}val") if text is not None else f"%{ilvl + 1}.",
+                    int(start.get(f"{W}val")) if start is not None and start.get(f"{W}val", "").isdigit() else 1,
+                )
+            abstract[node.get(f"{W}abstractNumId")] = levels
+        for num in root.findall(f"{W}num"):
+            ref = num.find(f"{W}abstractNumId")
+            if ref is None:
+                continue
+            for ilvl, spec in abstract.get(ref.get(f"{W}val"), {}).items():
+                self.formats[(num.get(f"{W}numId"), ilvl)] = spec
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        spec = self.formats.get((num_id, ilvl))
+        if spec is None:
+            return None
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        for level in range(9):
+            if counters[level] == 0 and level < ilvl:
+                counters[level] = self.formats.get((num_id, level), ("decimal", "", 1))[2]
+        counters[ilvl] = counters[ilvl] + 1 if counters[ilvl] else spec[2]
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+        fmt, text, _start = spec
+        if fmt not in ("decimal", "decimalZero"):
+            return None  # bullets and letters: not a number
+        return re.sub(r"%(\d)", lambda m: str(counters[int(m.group(1)) - 1]), text)
+
+
+class _Reader:
+    def __init__(self, document, name: str):
+        self.document = document
+        self.name = name
+        self.numbering = _Numbering(document)
+        self.ordinal = 0
+        self.tables = 0
+
+    # -------------------------------------------------------------- paragraphs
+    def paragraph(self, element) -> tuple[list[Para], str | None]:
+        """A w:p → its paragraphs (split at manual line breaks) and its list label, if numbered."""
+        from docx.text.paragraph import Paragraph
+
+        self.ordinal += 1
+        paragraph = Paragraph(element, None)
+        try:
+            text = paragraph.text
+        except Exception:  # noqa: BLE001 - odd run content: fall back to the raw text nodes
+            text = "".join(t.text or "" for t in element.iter(f"{W}t"))
+        text = text.replace("\t", " ").replace("\xad", "")
+        ppr = element.find(f"{W}pPr")
+        bullet = False
+        label = None
+        if ppr is not None:
+            numpr = ppr.find(f"{W}numPr")
+            if numpr is not None:
+                num_id = numpr.find(f"{W}numId")
+                ilvl = numpr.find(f"{W}ilvl")
+                if num_id is not None and num_id.get(f"{W}val") not in (None, "0"):
+                    label = self.numbering.label(num_id.get(f"{W}val"), int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0)
+                    bullet = label is None
+        style = ""
+        try:
+            style = paragraph.style.name if paragraph.style is not None else ""
+        except Exception:  # noqa: BLE001 - a style the package does not define
+            style = ""
+        if "List Bullet" in style or "Маркированный" in style:
+            bullet = True
+        bold = self._bold(paragraph)
+        page_break = bool(element.findall(f".//{W}br[@{W}type='page']")) or (
+            ppr is not None and ppr.find(f"{W}pageBreakBefore") is not None
+        )
+        lines = text.split("\n")
+        paras = []
+        for k, line in enumerate(lines):
+            paras.append(Para(line.strip(), bold=bold, bullet=bullet and k == 0, line=self.ordinal, page_break=page_break and k == 0))
+            if k:
+                self.ordinal += 1
+        return paras, label
+
+    @staticmethod
+    def _bold(paragraph) -> bool:
+        runs = [r for r in paragraph.runs if r.text.strip()]
+        if not runs:
+            return False
+        try:
+            style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+        except Exception:  # noqa: BLE001
+            style_bold = False
+        return all(r.bold or (r.bold is None and style_bold) for r in runs)
+
+    # -------------------------------------------------------------- tables
+    def table(self, element) -> Grid:
+        self.tables += 1
+        number = self.tables
+        grid_cols = element.find(f"{W}tblGrid")
+        ncols = len(grid_cols.findall(f"{W}gridCol")) if grid_cols is not None else 0
+        rows: list[Row] = []
+        above: dict[int, Cell] = {}
+        for r, tr in enumerate(element.findall(f"{W}tr"), 1):
+            cells: list[Cell] = []
+            position = 0
+            spans = []
+            before = tr.find(f"{W}trPr")
+            skipped = 0
+            if before is not None:
+                grid_before = before.find(f"{W}gridBefore")
+                if grid_before is not None and grid_before.get(f"{W}val", "0").isdigit():
+                    skipped = int(grid_before.get(f"{W}val"))
+            for _ in range(skipped):
+                cells.append(Cell())
+                position += 1
+            for tc in tr.findall(f"{W}tc"):
+                tcpr = tc.find(f"{W}tcPr")
+                span = 1
+                vmerge = None
+                if tcpr is not None:
+                    grid_span = tcpr.find(f"{W}gridSpan")
+                    if grid_span is not None and grid_span.get(f"{W}val", "1").isdigit():
+                        span = max(1, int(grid_span.get(f"{W}val")))
+                    merge = tcpr.find(f"{W}vMerge")
+                    if merge is not None:
+                        vmerge = merge.get(f"{W}val", "continue")
+                cell = self.cell(tc)
+                if vmerge == "continue" and position in above:
+                    cell = Cell([Para(p.text, bold=p.bold, bullet=p.bullet, line=p.line) for p in above[position].paras],
+                                vmerged=True)
+                elif vmerge == "restart" or vmerge is None:
+                    above[position] = cell
+                cells.append(cell)
+                spans.append(span)
+                for _ in range(span - 1):
+                    cells.append(Cell())
+                position += span
+            width = max(ncols, position)
+            merged = len(spans) == 1 and spans[0] >= max(2, width) and width > 1
+            rows.append(Row(cells, where=f"таблица {number}, строка {r}", merged=merged, exact=True))
+        width = max([ncols] + [len(row.cells) for row in rows]) if rows else ncols
+        for row in rows:
+            row.cells += [Cell() for _ in range(width - len(row.cells))]
+        return Grid(rows, where=f"таблица {number}", ncols=width)
+
+    def cell(self, tc) -> Cell:
+        paras: list[Para] = []
+        label = None
+        for child in tc:
+            if child.tag == f"{W}p":
+                found, own = self.paragraph(child)
+                if own and label is None and not any(not p.empty for p in paras):
+                    label = own
+                paras.extend(found)
+            elif child.tag == f"{W}tbl":
+                inner = self.table(child)
+                for row in inner.rows:
+                    text = " | ".join(c.text for c in row.cells if not c.empty)
+                    if text:
+                        paras.append(Para(text))
+            elif child.tag == f"{W}sdt":
+                content = child.find(f"{W}sdtContent")
+                if content is not None:
+                    for p in content.iter(f"{W}p"):
+                        found, _own = self.paragraph(p)
+                        paras.extend(found)
+        cell = Cell(paras)
+        if label:
+            cell.auto_number = label
+        return cell
+
+    # -------------------------------------------------------------- body
+    def body(self, root) -> list:
+        blocks: list = []
+        for child in root:
+            if child.tag == f"{W}p":
+                paras, label = self.paragraph(child)
+                for para in paras:
+                    if label and not para.empty and para is paras[0]:
+                        para.text = f"{label} {para.text}"
+                    if not para.empty:
+                        blocks.append(para)
+            elif child.tag == f"{W}tbl":
+                blocks.append(self.table(child))
+            elif child.tag == f"{W}sdt":
+                content = child.find(f"{W}sdtContent")
+                if content is not None:
+                    blocks.extend(self.body(content))
+        return blocks
+
+
+def read_docx(data: bytes, name: str = "<docx>") -> SourceDoc:
+    """Read a .docx into paragraphs and grids. Raises only ImportFailure."""
+    if len(data) > MAX_BYTES:
+        raise ImportFailure(f"{name}: файл слишком велик ({len(data) / 1024 / 1024:.1f} МБ) для документа с дорожной картой")
+    if not is_docx(data):
+        raise ImportFailure(f"{name}: файл не является документом Word (.docx)")
+    try:
+        import docx  # python-docx; imported only when a Word file is read
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise ImportFailure("для чтения документов Word нужен пакет python-docx; установите его: pip install python-docx") from None
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 - any damage inside the package
+        raise ImportFailure(f"{name}: документ Word повреждён или сохранён в неподдерживаемом виде ({type(exc).__name__}); "
+                            "откройте его в Word и сохраните заново как .docx") from None
+    reader = _Reader(document, name)
+    try:
+        blocks = reader.body(document.element.body)
+    except ImportFailure:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise ImportFailure(f"{name}: не удалось прочитать содержимое документа Word ({type(exc).__name__}: {exc})") from None
+    doc = SourceDoc(name=name, kind="docx", blocks=blocks)
+    try:
+        core = document.core_properties
+        if core.title:
+            doc.properties["title"] = core.title
+        if core.author:
+            doc.properties["author"] = core.author
+    except Exception:  # noqa: BLE001 - properties are optional
+        pass
+    if not any(isinstance(b, Grid) for b in blocks):
+        raise ImportFailure(f"{name}: в документе Word нет ни одной таблицы; импорт ожидает таблицу мероприятий")
+    return doc

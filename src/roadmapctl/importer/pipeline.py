@@ -1,0 +1,340 @@
+"""The import as a whole: bytes → document → tables and header → roadmap data → YAML text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from roadmapctl.importer.grid import ImportFailure, SourceDoc
+from roadmapctl.importer.guesses import COMMENT_PREFIX, GuessLog, shorten
+from roadmapctl.importer.header import HeaderInfo, decide_municipality, parse_header
+from roadmapctl.importer.parties import Directory, RefDraft, kind_of, split_cell
+from roadmapctl.importer.rows import ActivityDraft, SectionDraft, TableDraft, assemble, finalize
+from roadmapctl.importer.tables import find_tables
+
+PLACEHOLDER_AUTHORITY = "Орган не указан в документе"
+PLACEHOLDER_MUNICIPALITY = "Муниципалитет не указан в документе"
+PLACEHOLDER_TITLE = "Дорожная карта"
+
+
+@dataclass
+class Options:
+    municipality: str | None = None
+    period: str | None = None
+    authority: str | None = None
+    region: str | None = None
+
+
+@dataclass
+class ImportResult:
+    text: str  # the YAML
+    data: dict
+    guesses: GuessLog
+    source: SourceDoc
+    comments: dict[tuple, list[str]] = field(default_factory=dict)
+
+
+def read_document(data: bytes, name: str) -> SourceDoc:
+    """Pick the reader by content: a Word package, or text."""
+    if not data or not data.strip():
+        raise ImportFailure(f"{name}: файл пуст")
+    if data.startswith(b"PK\x03\x04"):
+        from roadmapctl.importer.docx_reader import is_docx, read_docx
+
+        if is_docx(data):
+            return read_docx(data, name)
+        raise ImportFailure(f"{name}: это архив ZIP, но не документ Word (.docx); если это документ OpenDocument (.odt), "
+                            "сохраните его в LibreOffice или Word как .docx")
+    from roadmapctl.importer.text import read_text
+
+    return read_text(data, name)
+
+
+def import_bytes(data: bytes, name: str = "<ввод>", options: Options | None = None) -> ImportResult:
+    return import_document(read_document(data, name), options)
+
+
+def import_path(path: str | Path, options: Options | None = None) -> ImportResult:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailure(f"{path}: файл не найден") from None
+    except IsADirectoryError:
+        raise ImportFailure(f"{path}: это папка, а не файл") from None
+    except PermissionError:
+        raise ImportFailure(f"{path}: нет прав на чтение файла") from None
+    except OSError as exc:
+        raise ImportFailure(f"{path}: не удалось прочитать файл: {exc.strerror or exc}") from None
+    return import_bytes(data, str(path), options)
+
+
+# --------------------------------------------------------------------------- the roadmap
+
+
+def _parties(tables: list[TableDraft], directory: Directory, log: GuessLog) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for table in tables:
+        for activity in table.walk():
+            if not activity.responsible_paras:
+                continue
+            found = split_cell(activity.responsible_paras)
+            refs: list[RefDraft] = found.refs
+            activity.responsible = [ref.as_yaml() for ref in refs]
+            for ref in refs:
+                directory.use(ref)
+            for pair in found.pairs:
+                if pair not in pairs:
+                    pairs.append(pair)
+            for note in found.notes:
+                log.add(activity.label, note, activity)
+    return pairs
+
+
+def _authority_fallback(info: HeaderInfo, directory: Directory, doc: SourceDoc, log: GuessLog) -> None:
+    if not info.authority:
+        organs = [n for n in directory.order if kind_of(n) == "орган" and len(n.split()) >= 3]
+        if organs:
+            best = max(organs, key=lambda n: (directory.usage[n], -directory.order[n]))
+            info.authority = best
+            info.note("орган", f"в тексте над таблицей орган не назван; взят из колонки ответственных: «{best}»", log)
+        elif doc.properties.get("author"):
+            info.authority = doc.properties["author"]
+            info.note("орган", "орган взят из свойства «Автор» документа Word", log)
+    if not info.authority_short and info.authority:
+        lowered = info.authority.lower()
+        shorts = [n for n in directory.usage
+                  if n != info.authority and (
+                      (kind_of(n) == "орган" and re.fullmatch(r"[А-ЯЁ]{2,6}", n))
+                      or (len(n.split()) <= 3 and lowered.startswith(n.lower()) and len(n) >= 8))]
+        if shorts:
+            info.authority_short = max(shorts, key=lambda n: (directory.usage[n], -directory.order[n]))
+
+
+def _period_fallback(info: HeaderInfo, tables: list[TableDraft], log: GuessLog) -> None:
+    if info.period:
+        return
+    years = []
+    for table in tables:
+        for activity in table.walk():
+            texts = [activity.deadline or ""] + [i.get("срок", "") for i in activity.subitems if isinstance(i, dict)]
+            for text in texts:
+                years.extend(int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", text))
+    if years:
+        first, last = min(years), max(years)
+        info.period = f"{first}-{last}" if last > first else str(first)
+        info.note("период", f"период в документе не найден; выведен из годов в сроках мероприятий: {info.period}", log)
+        return
+    when = info.order.get("дата") or info.approval.get("дата")
+    year = when.year if isinstance(when, date) else date.today().year
+    info.period = str(year)
+    info.note("период", f"период в документе не найден; поставлен {year} год — укажите настоящий период", log)
+
+
+def _activity_data(activity: ActivityDraft, path: tuple, comments: dict) -> dict:
+    if activity.comments:
+        comments[path] = [f"{COMMENT_PREFIX} {c}" for c in activity.comments]
+    data: dict = {"номер": activity.number, "мероприятие": activity.text}
+    if activity.subitems:
+        data["подпункты"] = activity.subitems
+    if activity.responsible:
+        data["ответственные"] = activity.responsible
+    if activity.deadline:
+        data["срок"] = activity.deadline
+    if activity.result:
+        data["ожидаемый_результат"] = activity.result
+    if activity.result_form:
+        data["форма_результата"] = activity.result_form
+    if activity.note:
+        data["примечание"] = activity.note
+    if activity.children:
+        data["мероприятия"] = [_activity_data(child, path + ("мероприятия", i), comments)
+                               for i, child in enumerate(activity.children)]
+    return data
+
+
+def _section_data(section: SectionDraft, path: tuple, comments: dict) -> dict:
+    if section.comments:
+        comments[path] = [f"{COMMENT_PREFIX} {c}" for c in section.comments]
+    data: dict = {}
+    if section.number:
+        data["номер"] = section.number
+    data["название"] = section.title or "(без названия)"
+    if section.activities:
+        data["мероприятия"] = [_activity_data(a, path + ("мероприятия", i), comments) for i, a in enumerate(section.activities)]
+    if section.sections:
+        data["разделы"] = [_section_data(s, path + ("разделы", i), comments) for i, s in enumerate(section.sections)]
+    return data
+
+
+def _table_data(table: TableDraft, path: tuple, comments: dict) -> dict:
+    if table.comments:
+        comments[path] = [f"{COMMENT_PREFIX} {c}" for c in table.comments]
+    data: dict = {}
+    if table.title:
+        data["название"] = table.title
+    data["колонки"] = [{"поле": f, "заголовок": h} for f, h in table.columns]
+    data["номера_колонок"] = table.column_numbers
+    if table.activities:
+        data["мероприятия"] = [_activity_data(a, path + ("мероприятия", i), comments) for i, a in enumerate(table.activities)]
+    if table.sections:
+        data["разделы"] = [_section_data(s, path + ("разделы", i), comments) for i, s in enumerate(table.sections)]
+    return data
+
+
+def _columns(segment_header, table_where: str, log: GuessLog, table: TableDraft) -> list[tuple[str, str]]:
+    columns: list[tuple[str, str]] = []
+    have_note = False
+    for column in segment_header.columns:
+        if column.field:
+            columns.append((column.field, column.header or column.field))
+            continue
+        if not column.header:
+            continue
+        if not have_note and "примечание" not in {c.field for c in segment_header.columns}:
+            column_field = "примечание"
+            have_note = True
+            columns.append((column_field, column.header))
+            message = (f"колонку «{column.header}» не удалось сопоставить ни с одним полем мероприятия; она записана "
+                       "как «примечание» — проверьте")
+        else:
+            message = (f"колонку «{column.header}» не удалось сопоставить ни с одним полем мероприятия; её текст "
+                       "добавлен в примечание каждого мероприятия с названием колонки")
+        log.add(table_where, message, table)
+    return columns
+
+
+def import_document(doc: SourceDoc, options: Options | None = None) -> ImportResult:
+    options = options or Options()
+    log = GuessLog()
+    for note in doc.notes:
+        log.add(doc.name, note)
+    layout = find_tables(doc, log)
+    tables: list[TableDraft] = []
+    for segment in layout.segments:
+        table = TableDraft(columns=[], where=segment.header_row.where, title=segment.title)
+        # an unplaced column: the first one becomes the note column, the others are folded into notes
+        table.columns = _columns(segment.header, segment.header_row.where, log, table)
+        for column in segment.header.columns:
+            if not column.field and column.header and ("примечание", column.header) in table.columns:
+                column.field = "примечание"
+        assemble(segment.rows, segment.header, table, log)
+        for activity in _top_level(table):
+            finalize(activity, doc.kind == "text", log)
+        tables.append(table)
+    if not any(list(t.walk()) for t in tables):
+        raise ImportFailure(f"{doc.name}: таблица мероприятий найдена (заголовок: "
+                            f"{', '.join(h for _f, h in tables[0].columns)}), но в ней нет ни одного мероприятия")
+
+    directory = Directory()
+    pairs = _parties(tables, directory, log)
+    info = parse_header(layout.before, log)
+    if options.authority:
+        info.authority = options.authority
+    _authority_fallback(info, directory, doc, log)
+    if options.municipality:
+        info.municipality = options.municipality
+    decide_municipality(info, log)
+    if options.period:
+        info.period = options.period
+    _period_fallback(info, tables, log)
+    if options.region:
+        info.region = options.region
+    if not info.title:
+        title = doc.properties.get("title")
+        if title:
+            info.title = title
+            info.note("название", "заголовок взят из свойства «Название» документа Word", log)
+        else:
+            info.title = PLACEHOLDER_TITLE
+            info.note("название", "заголовок дорожной карты в документе не найден; поставлено «Дорожная карта» — "
+                                  "впишите настоящий заголовок", log)
+    if not info.authority:
+        info.authority = PLACEHOLDER_AUTHORITY
+        info.note("орган", "орган, издавший документ, не найден; впишите его наименование", log)
+    if not info.municipality:
+        info.municipality = PLACEHOLDER_MUNICIPALITY
+        info.note("муниципалитет", "муниципалитет не найден; впишите его (например, «город Мценск»)", log)
+
+    schools: list[str] = []
+    for school, partner in pairs:
+        directory.mention(school, "школа")
+        directory.mention(partner, "школа")
+        if school not in schools:
+            schools.append(school)
+    entries = directory.build(log, info.authority, info.authority_short)
+
+    comments: dict[tuple, list[str]] = {}
+    for key, messages in info.comments.items():
+        comments[(key,)] = [f"{COMMENT_PREFIX} {m}" for m in messages]
+    data: dict = {"версия_формата": 1}
+    authority = {"наименование": info.authority}
+    if info.authority_short and info.authority_short != info.authority:
+        authority["краткое"] = info.authority_short
+    data["орган"] = authority
+    if info.region:
+        data["регион"] = info.region
+    data["муниципалитет"] = info.municipality
+    if info.order:
+        data["приказ"] = info.order
+    if info.approval:
+        data["утверждение"] = info.approval
+    if info.appendix:
+        data["приложение"] = info.appendix
+    data["название"] = info.title
+    data["период"] = info.period
+    if info.preamble:
+        data["преамбула"] = info.preamble
+    if info.working_group:
+        data["рабочая_группа"] = info.working_group
+    if pairs:
+        data["школы"] = schools
+        data["пары"] = [{"школа": a, "партнёр": b} for a, b in pairs]
+        comments[("школы",)] = [f"{COMMENT_PREFIX} целевые школы определены по парам «школа — партнёр» из колонки "
+                                "ответственных (первая школа каждой пары); проверьте список"]
+        log.add("школы", "целевые школы определены по парам «школа — партнёр» из колонки ответственных")
+    directory_data: dict = {}
+    for name, entry in entries.items():
+        value: dict = {}
+        if entry.full:
+            value["полное"] = entry.full
+        if entry.kind:
+            value["вид"] = entry.kind
+        if entry.aliases:
+            value["синонимы"] = entry.aliases
+        if entry.members:
+            value["состав"] = entry.members
+        directory_data[name] = value or None
+        if entry.comments:
+            comments[("участники", name)] = [f"{COMMENT_PREFIX} {c}" for c in entry.comments]
+    if directory_data:
+        data["участники"] = directory_data
+        comments.setdefault(("участники",), []).append(
+            f"{COMMENT_PREFIX} вид каждого участника (орган, организация, школа, группа, человек) определён по написанию "
+            "имени — проверьте справочник")
+    data["таблицы"] = [_table_data(t, ("таблицы", i), comments) for i, t in enumerate(tables)]
+
+    from roadmapctl.importer.emit import dump
+
+    preface = [
+        f"Импортировано командой «roadmapctl import» из файла «{Path(doc.name).name}».",
+    ]
+    if len(log):
+        preface.append(f"Места, где импорт действовал по догадке ({len(log)}), отмечены комментариями «# {COMMENT_PREFIX}»; "
+                       "проверьте их и удалите комментарии.")
+    text = dump(data, comments, preface)
+    return ImportResult(text=text, data=data, guesses=log, source=doc, comments=comments)
+
+
+def _top_level(table: TableDraft) -> list[ActivityDraft]:
+    out = list(table.activities)
+
+    def walk(sections):
+        for section in sections:
+            out.extend(section.activities)
+            walk(section.sections)
+
+    walk(table.sections)
+    return out

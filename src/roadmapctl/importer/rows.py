@@ -1,0 +1,699 @@
+"""Grid rows → sections and activities.
+
+Handles what real tables do: section rows (one filled cell, a merged row, a bold title), nested
+section numbers (1. → 1.1.), child activities (4.6 → 4.6.1), bullet sub-items with their own
+deadlines, rows split by a page break (a row without a number continues the previous activity),
+the column-number row "1 2 3 4 5", repeated headers, extraction artifacts ("-- -- --"), and rows
+of extracted text with a cell too many or too few.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from roadmapctl.importer.columns import FIELD_NAMES, Header, is_column_numbers
+from roadmapctl.importer.grid import Cell, Para, Row
+from roadmapctl.importer.guesses import GuessLog, shorten
+
+NUMBER = re.compile(r"^(?:\d{1,3}(?:\s?\.\s?\d{1,3})*\.?|[IVXLC]{1,6}\.?)$")
+SECTION_HEAD = re.compile(r"^(?P<num>(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,3}){0,3})\.?)\s+(?P<title>\S.*)$", re.S)
+ARTIFACT = re.compile(r"^[-–—_=.*\s]*$")
+DASHES = "-–—"
+
+_MONTH = r"(?:январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*|ма[йя]"
+_DEADLINE = re.compile(
+    r"\b(?:" + _MONTH + r"|(?:19|20)\d\d|квартал\w*|кв\.|полугоди\w*|постоянно|ежегодно|ежеквартально|ежемесячно|"
+    r"еженедельно|ежедневно|в течени[еи]|график\w*|по плану|в соответствии|по мере|по запросу|систематически|"
+    r"в процессе работы|раз в|\d+\s*раз\w*|до \d|к \d|не позднее|не реже|регулярно|учебн\w+ год\w*|срок\w*|"
+    r"весь период|периодически|по необходимости|по согласованию|ежегодн\w*)\b|\d{1,2}\.\d{1,2}\.\d{2,4}",
+    re.IGNORECASE,
+)
+
+
+def looks_like_deadline(text: str) -> bool:
+    """Whether a cell reads as a deadline ("Март 2021 года", "постоянно", "по графику")."""
+    text = text.strip()
+    if not text:
+        return False
+    return bool(_DEADLINE.search(text)) and len(text) <= 250
+
+
+def parts(number: str | None) -> tuple[int, ...]:
+    return tuple(int(x) for x in re.findall(r"\d+", number or ""))
+
+
+@dataclass
+class ActivityDraft:
+    number: str
+    where: str
+    cells: dict[str, list[Para]] = field(default_factory=dict)
+    comments: list[str] = field(default_factory=list)
+    children: list["ActivityDraft"] = field(default_factory=list)
+    # filled by finalize()
+    text: str = ""
+    subitems: list = field(default_factory=list)  # str or {"текст": …, "срок": …}
+    responsible_paras: list[str] = field(default_factory=list)
+    responsible: list = field(default_factory=list)  # str or {"кто", "уточнение", "связка"}
+    deadline: str | None = None
+    result: str | None = None
+    result_form: str | None = None
+    note: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"мероприятие {self.number} ({self.where})"
+
+
+@dataclass
+class SectionDraft:
+    title: str
+    number: str | None
+    where: str
+    activities: list[ActivityDraft] = field(default_factory=list)
+    sections: list["SectionDraft"] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TableDraft:
+    columns: list[tuple[str, str]]  # (field, header as written)
+    where: str
+    title: str | None = None
+    column_numbers: bool = False
+    activities: list[ActivityDraft] = field(default_factory=list)
+    sections: list[SectionDraft] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    title_comments: list[str] = field(default_factory=list)
+
+    def walk(self):
+        """Every activity with its children, in document order."""
+        def rec(items):
+            for item in items:
+                yield item
+                yield from rec(item.children)
+
+        def sections(secs):
+            for sec in secs:
+                yield from rec(sec.activities)
+                yield from sections(sec.sections)
+
+        yield from rec(self.activities)
+        yield from sections(self.sections)
+
+
+# --------------------------------------------------------------------------- cells of a row
+
+
+def _merge_cells(cells: list[Cell]) -> Cell:
+    paras = [p for cell in cells for p in cell.paras if not p.empty]
+    return Cell(paras)
+
+
+def fit_row(row: Row, header: Header, log: GuessLog) -> list[Cell]:
+    """The row's cells, one per column of the header.
+
+    Word rows are exact. Extracted text may carry an empty cell too many (a merged-cell artifact:
+    the empty cell is dropped) or a cell too few (the cell of a missing deadline: when the text
+    standing in the deadline column is not a deadline, the cells from there on move right).
+    """
+    n = len(header.columns)
+    cells = list(row.cells)
+    if row.exact:
+        return (cells + [Cell() for _ in range(n - len(cells))])[:n]
+    if len(cells) == n:
+        return cells
+    if len(cells) > n:
+        while len(cells) > n:
+            if cells[-1].empty:
+                cells.pop()
+                continue
+            empty = [i for i in range(1, len(cells) - 1) if cells[i].empty]
+            if not empty:
+                extra = cells[n - 1:]
+                cells = cells[: n - 1] + [_merge_cells(extra)]
+                log.add(row.where, f"в строке больше ячеек ({len(row.cells)}), чем колонок ({n}); лишние ячейки "
+                                   f"присоединены к колонке «{header.columns[-1].header}»")
+                break
+            del cells[empty[-1]]
+        return cells
+    given = len(cells)
+    cells = cells + [Cell() for _ in range(n - given)]
+    deadline = header.index("срок")
+    if deadline is not None and deadline < given and deadline < n - 1:
+        piece = cells[deadline]
+        if not piece.empty and not looks_like_deadline(piece.text):
+            shift = n - given
+            cells = cells[:deadline] + [Cell() for _ in range(shift)] + cells[deadline:given]
+            target = header.columns[min(deadline + shift, n - 1)].header
+            row_note = (f"в строке не хватает ячейки; текст «{shorten(piece.text, 40)}» стоял в колонке сроков, "
+                        f"но на срок не похож — перенесён в колонку «{target}», срок оставлен пустым")
+            log.add(row.where, row_note)
+            row.cells = cells  # remember the decision for the continuation logic
+            setattr(row, "shift_note", row_note)
+    return cells
+
+
+# --------------------------------------------------------------------------- classification
+
+
+@dataclass
+class _Entry:
+    kind: str  # section | activity | cont | loose | skip | colnums
+    row: Row
+    cells: list[Cell] = field(default_factory=list)
+    number: str | None = None
+    title: str | None = None
+
+
+def _is_number(text: str) -> bool:
+    return bool(NUMBER.match(text.strip()))
+
+
+def classify(rows: list[Row], header: Header, log: GuessLog) -> list[_Entry]:
+    entries: list[_Entry] = []
+    header_texts = [re.sub(r"\s+", " ", c.header).strip().lower() for c in header.columns]
+    number_col = header.index("номер")
+    activity_col = header.index("мероприятие")
+    for row in rows:
+        if row.loose:
+            entries.append(_Entry("loose", row, row.cells))
+            continue
+        cells = fit_row(row, header, log)
+        texts = [c.text.strip() for c in cells]
+        filled = [i for i, t in enumerate(texts) if t]
+        if not filled or all(ARTIFACT.match(t) for t in texts):
+            entries.append(_Entry("skip", row))
+            continue
+        if is_column_numbers(texts):
+            entries.append(_Entry("colnums", row))
+            continue
+        if [re.sub(r"\s+", " ", t).lower() for t in texts] == header_texts:
+            entries.append(_Entry("skip", row))  # the header repeated on a new page
+            continue
+        if number_col is not None and cells[number_col].vmerged:
+            cells = list(cells)
+            cells[number_col] = Cell()
+            texts[number_col] = ""
+            filled = [i for i, t in enumerate(texts) if t]
+        number_text = texts[number_col] if number_col is not None else ""
+        if number_col is not None and not number_text and cells[number_col].auto_number:
+            number_text = cells[number_col].auto_number
+        only = filled[0] if len(filled) == 1 else None
+        if row.merged or (only is not None and only in (0, number_col) and only != activity_col
+                          and not _is_number(texts[only])):
+            title = texts[only] if only is not None else " ".join(t for t in texts if t)
+            entries.append(_section_entry(row, title))
+            continue
+        if only is not None and only == activity_col and not number_text:
+            text = texts[only]
+            if SECTION_HEAD.match(text) or cells[only].bold:
+                entries.append(_section_entry(row, text))
+                continue
+        if number_text:
+            if not _is_number(number_text):
+                head = SECTION_HEAD.match(number_text)
+                if head and activity_col is not None and not texts[activity_col]:
+                    # the number and the text share the first cell
+                    number_text = head.group("num")
+                    cells = list(cells)
+                    cells[activity_col] = Cell([Para(head.group("title"))])
+                    log.add(row.where, f"номер и текст мероприятия стояли в одной ячейке; разделены: «{number_text}»")
+                else:
+                    log.add(row.where, f"в колонке номеров стоит не номер: «{shorten(number_text, 30)}»; оставлено как написано")
+            entries.append(_Entry("activity", row, cells, number=number_text.strip()))
+            continue
+        if number_col is None:
+            entries.append(_Entry("activity", row, cells, number=None))
+            continue
+        entries.append(_Entry("cont", row, cells))
+    return entries
+
+
+def _section_entry(row: Row, title: str) -> _Entry:
+    title = " ".join(title.split("\n")).strip()
+    head = SECTION_HEAD.match(title)
+    if head:
+        return _Entry("section", row, number=head.group("num"), title=head.group("title").strip())
+    return _Entry("section", row, number=None, title=title)
+
+
+# --------------------------------------------------------------------------- joining pieces
+
+
+def _starts_item(para: Para) -> bool:
+    text = para.text.lstrip()
+    return para.bullet or (len(text) > 1 and text[0] in DASHES + "•·" and not text[1] in DASHES)
+
+
+def join_paras(existing: list[Para], piece: list[Para]) -> list[Para]:
+    """Append a continuation piece to a cell: its first paragraph continues the last one (with a
+    space) unless it starts a list item; the rest are paragraphs of their own."""
+    piece = [p for p in piece if not p.empty]
+    if not piece:
+        return existing
+    if not existing:
+        return list(piece)
+    first, rest = piece[0], piece[1:]
+    if _starts_item(first):
+        return existing + piece
+    last = existing[-1]
+    joined = Para(last.text.rstrip() + " " + first.text.lstrip(), bold=last.bold, bullet=last.bullet, line=last.line)
+    return existing[:-1] + [joined] + rest
+
+
+# --------------------------------------------------------------------------- the tree
+
+
+def _gap(previous: tuple[int, ...], following: tuple[int, ...]) -> bool:
+    """Whether ``following`` skips a number after ``previous`` at its own level."""
+    if not previous or not following:
+        return False
+    level = len(following)
+    if level > len(previous):
+        return following[:len(previous)] == previous and following[-1] > 1
+    return following[:-1] == previous[:level - 1] and following[-1] > previous[level - 1] + 1
+
+
+class _Builder:
+    def __init__(self, table: TableDraft, header: Header, log: GuessLog):
+        self.table = table
+        self.header = header
+        self.log = log
+        self.sections: list[SectionDraft] = []
+        self.activities: list[ActivityDraft] = []  # the chain of open parents in the current container
+        self.last: ActivityDraft | None = None
+        self.pending: list[str] = []  # comments waiting for the next item
+        self.counter = 0
+
+    @property
+    def section(self) -> SectionDraft | None:
+        return self.sections[-1] if self.sections else None
+
+    def _take_pending(self, target) -> None:
+        if self.pending:
+            target.comments.extend(self.pending)
+            self.pending = []
+
+    def add_section(self, number: str | None, title: str, row: Row) -> SectionDraft:
+        section = SectionDraft(title=title, number=number, where=row.where)
+        mine = parts(number)
+        if mine:
+            while self.sections and not (parts(self.sections[-1].number) and mine[:len(parts(self.sections[-1].number))] == parts(self.sections[-1].number) and len(mine) > len(parts(self.sections[-1].number))):
+                self.sections.pop()
+        else:
+            self.sections = []
+        container = self.sections[-1].sections if self.sections else self.table.sections
+        container.append(section)
+        self.sections.append(section)
+        self.activities = []
+        self.last = None
+        self._take_pending(section)
+        return section
+
+    def add_activity(self, number: str | None, cells: list[Cell], row: Row) -> ActivityDraft:
+        if number is None:
+            self.counter += 1
+            number = str(self.counter)
+            if self.counter == 1:
+                self.log.add(row.where, "в таблице нет колонки номеров; мероприятия пронумерованы по порядку", self.table)
+        activity = ActivityDraft(number=number, where=row.where)
+        for column, cell in zip(self.header.columns, cells):
+            if column.field == "номер":
+                continue
+            key = column.field or "?" + column.header
+            if not cell.empty:
+                activity.cells[key] = [p for p in cell.paras if not p.empty]
+        note = getattr(row, "shift_note", None)
+        if note:
+            activity.comments.append(note)
+        mine = parts(number)
+        while self.activities and not (mine and len(mine) == len(parts(self.activities[-1].number)) + 1
+                                       and mine[:-1] == parts(self.activities[-1].number)):
+            self.activities.pop()
+        if self.activities:
+            self.activities[-1].children.append(activity)
+        elif self.section is not None:
+            self.section.activities.append(activity)
+        else:
+            self.table.activities.append(activity)
+        self.activities.append(activity)
+        self.last = activity
+        self._take_pending(activity)
+        return activity
+
+    def continue_activity(self, cells: list[Cell], row: Row, loose: bool = False) -> None:
+        activity = self.last
+        if activity is None:
+            text = " ".join(c.text for c in cells if not c.empty)
+            section = self.section
+            if section is not None and not section.activities and not section.sections:
+                section.title = (section.title + " " + " ".join(text.split())).strip()
+                self.log.add(row.where, f"строка без номера сразу после заголовка раздела присоединена к его названию: "
+                                        f"«{shorten(text, 40)}»", section)
+                return
+            self.add_activity(None if self.header.index("номер") is None else "б/н", cells if not loose else self._loose_cells(cells), row)
+            self.log.add(row.where, "строка без номера перед первым мероприятием записана как мероприятие «б/н»; "
+                                    "укажите номер", self.last)
+            return
+        if loose:
+            field_name = "мероприятие"
+            activity.cells[field_name] = join_paras(activity.cells.get(field_name, []), [p for c in cells for p in c.paras])
+            self.log.add(row.where, f"строка вне колонок таблицы («{shorten(cells[0].text if cells else '', 40)}») "
+                                    f"присоединена к тексту мероприятия {activity.number}", activity)
+            return
+        deadline_col = self.header.index("срок")
+        moved = None
+        if deadline_col is not None and deadline_col + 1 < len(cells):
+            piece = cells[deadline_col]
+            after = cells[deadline_col + 1]
+            have = activity.cells.get("срок")
+            if (not piece.empty and after.empty and not looks_like_deadline(piece.text)
+                    and have and looks_like_deadline(" ".join(p.text for p in have))):
+                cells = list(cells)
+                cells[deadline_col + 1], cells[deadline_col] = piece, Cell()
+                moved = self.header.columns[deadline_col + 1].header
+        joined_fields = []
+        for column, cell in zip(self.header.columns, cells):
+            if column.field == "номер" or cell.empty or cell.vmerged:
+                continue
+            key = column.field or "?" + column.header
+            activity.cells[key] = join_paras(activity.cells.get(key, []), cell.paras)
+            joined_fields.append(column.header)
+        message = (f"строка без номера ({row.where}) — продолжение мероприятия {activity.number} после разрыва "
+                   f"страницы; её текст присоединён через пробел (колонки: {', '.join(joined_fields)})")
+        if moved:
+            message += f"; текст из колонки сроков на срок не похож и перенесён в колонку «{moved}»"
+        self.log.add(row.where, message, activity)
+
+    def _loose_cells(self, cells: list[Cell]) -> list[Cell]:
+        out = [Cell() for _ in self.header.columns]
+        index = self.header.index("мероприятие") or 0
+        out[index] = _merge_cells(cells)
+        return out
+
+    def orphan(self, cells: list[Cell], row: Row, following: str) -> None:
+        text = " / ".join(c.text for c in cells if not c.empty)
+        self.pending.append(f"фрагмент «{shorten(text, 80)}» ({row.where}) не присоединён ни к одному мероприятию: "
+                            f"сразу за ним {following} — вероятно, часть текста потеряна при извлечении")
+        self.log.add(row.where, f"фрагмент «{shorten(text, 50)}» не присоединён: за ним {following}; "
+                                "вероятно, текст потерян при извлечении")
+
+
+def _following_gap(entries: list[_Entry], index: int, builder: _Builder) -> str | None:
+    """When the next numbered row after a continuation skips a number, describe the gap."""
+    for entry in entries[index + 1:]:
+        if entry.kind not in ("section", "activity"):
+            continue
+        if entry.kind == "section":
+            current = builder.section
+            mine, theirs = parts(entry.number), parts(current.number) if current else ()
+            if mine and theirs and len(mine) <= len(theirs) and _gap(theirs[:len(mine)], mine):
+                missing = ".".join(str(x) for x in mine[:-1] + (mine[-1] - 1,))
+                return f"пропуск в нумерации (нет раздела {missing})"
+            last = builder.last
+            if mine and last is not None and parts(last.number) and len(mine) <= len(parts(last.number)):
+                if _gap(parts(last.number)[:len(mine)], mine):
+                    missing = ".".join(str(x) for x in mine[:-1] + (mine[-1] - 1,))
+                    return f"пропуск в нумерации (нет раздела {missing})"
+            return None
+        if entry.kind == "activity":
+            last = builder.last
+            mine = parts(entry.number)
+            if last is not None and mine and parts(last.number):
+                previous = parts(last.number)
+                if len(mine) <= len(previous) and _gap(previous[:len(mine)], mine):
+                    missing = ".".join(str(x) for x in mine[:-1] + (mine[-1] - 1,))
+                    return f"пропуск в нумерации (нет мероприятия {missing})"
+            return None
+    return None
+
+
+def assemble(rows: list[Row], header: Header, table: TableDraft, log: GuessLog) -> TableDraft:
+    """Fill ``table`` with the sections and activities of ``rows`` (the rows after the header)."""
+    entries = classify(rows, header, log)
+    builder = _Builder(table, header, log)
+    for index, entry in enumerate(entries):
+        if entry.kind == "skip":
+            continue
+        if entry.kind == "colnums":
+            table.column_numbers = True
+            continue
+        if entry.kind == "section":
+            builder.add_section(entry.number, entry.title or "", entry.row)
+        elif entry.kind == "activity":
+            builder.add_activity(entry.number, entry.cells, entry.row)
+        elif entry.kind in ("cont", "loose"):
+            gap = _following_gap(entries, index, builder) if builder.last is not None else None
+            if gap:
+                builder.orphan(entry.cells, entry.row, gap)
+            else:
+                builder.continue_activity(entry.cells, entry.row, loose=entry.kind == "loose")
+    if builder.pending:
+        table.comments.extend(builder.pending)
+    return table
+
+
+# --------------------------------------------------------------------------- the activity cell
+
+
+def _quote_depths(text: str) -> list[int]:
+    """Depth inside «…» at each character, counting only quotes that are closed."""
+    opens: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for i, ch in enumerate(text):
+        if ch == "«":
+            opens.append(i)
+        elif ch == "»" and opens:
+            pairs.append((opens.pop(), i))
+    depth = [0] * (len(text) + 1)
+    for start, end in pairs:
+        for k in range(start + 1, end):
+            depth[k] += 1
+    return depth
+
+
+def _separators(text: str, start: int, depth: list[int]) -> list[int]:
+    """Positions of list markers: a dash at quote depth 0 that stands at the start, or after
+    "; : » \"" (spaces aside), and is followed by a space or a letter. A dash inside a word
+    ("учебно-методических", "форсайт-сессия") is never a marker."""
+    found = []
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch not in DASHES or depth[i]:
+            continue
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if not after or not (after.isspace() or after.isalpha() or after in "«\""):
+            continue
+        j = i - 1
+        while j >= start and text[j] == " ":
+            j -= 1
+        before = text[j] if j >= start else ""
+        if ch == "-" and before in ("", ";", ":", "»", "\"", "”"):
+            found.append(i)
+        elif ch in "–—" and before in ("", ";", ":"):
+            found.append(i)
+    return found
+
+
+def _items(body: str, depth: list[int], start: int) -> list[str]:
+    cuts = _separators(body, start, depth)
+    if not cuts or body[start:cuts[0]].strip():
+        cuts = [start] + cuts if not cuts or cuts[0] != start else cuts
+    items = []
+    for k, cut in enumerate(cuts):
+        end = cuts[k + 1] if k + 1 < len(cuts) else len(body)
+        piece = body[cut:end].strip()
+        if piece[:1] in DASHES:
+            piece = piece[1:].strip()
+        if piece:
+            items.append(piece)
+    return items
+
+
+def split_inline_list(text: str) -> tuple[str, list[str]] | None:
+    """An inline "- item; - item" list flattened into one paragraph → (lead, items), or None.
+
+    A list is recognised after a colon ("…характеризующих: -результативность …; -…"), or when
+    items are separated by "; -" — then the list starts at the last dash before the first such
+    separator ("…центров образования- Анализ …; - Самоанализ …").
+    """
+    depth = _quote_depths(text)
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    if stripped[:1] in DASHES and len(stripped) > 1 and stripped[1] not in DASHES:
+        return "", _items(text, depth, offset)
+    for match in re.finditer(r":\s*[-–—]", text):
+        dash = match.end() - 1
+        if depth[dash]:
+            continue
+        lead = text[: match.start() + 1].strip()
+        if not lead:
+            continue
+        items = _items(text, depth, dash)
+        if items:
+            return lead, items
+    separators = [i for i in _separators(text, 0, depth) if text[:i].rstrip().endswith(";")]
+    if not separators:
+        return None
+    first = separators[0]
+    start = None
+    for i in range(first - 1, 0, -1):
+        if text[i] in DASHES and not depth[i] and ((i + 1 < len(text) and text[i + 1] == " ") or text[i - 1] == " "):
+            if text[i - 1] == ";":
+                continue
+            start = i
+            break
+    if start is None:
+        return None
+    lead = text[:start].rstrip()
+    if not lead:
+        return None
+    items = _items(text, depth, start)
+    return (lead, items) if len(items) >= 2 else None
+
+
+_ACTIVITY_NOUNS = (
+    "Разработка|Организация|Проведение|Создание|Обеспечение|Анализ|Мониторинг|Корректировка|Внедрение|Подготовка|"
+    "Формирование|Реализация|Привлечение|Изучение|Утверждение|Участие|Контроль|Информирование|Включение|Внесение|"
+    "Диагностика|Оказание|Сопровождение|Направление|Заключение|Представление|Выявление|Рассмотрение|Совершенствование"
+)
+_RUN_TOGETHER = re.compile(r"(?<=[а-яё)»])\s+(?=(?:" + _ACTIVITY_NOUNS + r")\s)")
+
+
+def split_run_together(text: str) -> list[str]:
+    """Extracted text that lost a paragraph break: "…результатами Разработка …" → two paragraphs."""
+    depth = _quote_depths(text)
+    cuts = [m.start() for m in _RUN_TOGETHER.finditer(text) if not depth[m.start()]]
+    if not cuts:
+        return [text]
+    out, start = [], 0
+    for cut in cuts:
+        out.append(text[start:cut].strip())
+        start = cut
+    out.append(text[start:].strip())
+    return [p for p in out if p]
+
+
+def split_activity_cell(paras: list[Para], inline: bool) -> tuple[str, list[str]]:
+    """The activity cell → its text and its bullet sub-items.
+
+    The first paragraph is always text. Later paragraphs that are list items (a Word list, or a
+    leading dash) are sub-items; with ``inline`` (extracted text) a list flattened into one
+    paragraph is split as well.
+    """
+    paras = [p for p in paras if not p.empty]
+    if not paras:
+        return "", []
+    lead: list[str] = []
+    items: list[str] = []
+    for k, para in enumerate(paras):
+        text = para.text.strip()
+        if k > 0 and (para.bullet or _starts_item(para)):
+            if inline:
+                found = split_inline_list(text)
+                if found and not found[0]:
+                    items.extend(found[1])
+                    continue
+            items.append(text[1:].strip() if text[:1] in DASHES + "•·" else text)
+            continue
+        if items:
+            # a plain paragraph after the list: one more item
+            items.append(text)
+            continue
+        if inline:
+            found = split_inline_list(text)
+            if found:
+                lead_text, found_items = found
+                if lead_text:
+                    lead.append(lead_text)
+                items.extend(found_items)
+                continue
+        lead.append(text)
+    if not lead and items:
+        lead.append(items.pop(0))
+    if inline and not items:
+        lead = [piece for text in lead for piece in split_run_together(text)]
+    return "\n".join(lead), items
+
+
+_TWO_DATES = re.compile(
+    r"^(?P<a>(?:" + _MONTH + r")\s*,?\s*\d{4}\s*(?:г\.?|года?)?)\s+(?P<b>(?:" + _MONTH + r")\s*,?\s*\d{4}\s*(?:г\.?|года?)?)$",
+    re.IGNORECASE,
+)
+
+
+def distribute_deadlines(paras: list[str], count: int) -> list[str] | None:
+    """Deadline paragraphs (and a paragraph holding two dates) matched to ``count`` sub-items."""
+    if count < 2 or len(paras) < 2:
+        return None
+    if len(paras) == count:
+        return paras
+    need = count - len(paras)
+    expanded: list[str] = []
+    for text in paras:
+        match = _TWO_DATES.match(text.strip()) if need > 0 else None
+        if match:
+            expanded.extend([match.group("a").strip(), match.group("b").strip()])
+            need -= 1
+        else:
+            expanded.append(text)
+    return expanded if len(expanded) == count else None
+
+
+def finalize(activity: ActivityDraft, inline: bool, log: GuessLog) -> None:
+    """Turn the collected cell paragraphs into the activity's fields."""
+    cells = activity.cells
+    text, items = split_activity_cell(cells.get("мероприятие", []), inline)
+    activity.text = text
+    if inline and "\n" in text and "\n" not in " ".join(p.text for p in cells.get("мероприятие", [])):
+        log.add(activity.label, "в тексте мероприятия два предложения слиты без знака препинания (так бывает, когда при "
+                "извлечении теряется граница абзаца); текст разделён на два абзаца перед словом «"
+                + text.split("\n")[1].split()[0] + "»", activity)
+    deadline_paras = [p.text.strip() for p in cells.get("срок", []) if not p.empty]
+    deadlines = distribute_deadlines(deadline_paras, len(items)) if items else None
+    if deadlines:
+        activity.subitems = [{"текст": item, "срок": when} for item, when in zip(items, deadlines)]
+        activity.deadline = None
+        if len(deadlines) != len(deadline_paras):
+            log.add(activity.label, "сроки подпунктов сопоставлены по порядку; абзац с двумя датами разделён на два срока: "
+                    + "; ".join(deadlines), activity)
+        else:
+            log.add(activity.label, "сроки подпунктов сопоставлены абзацам колонки сроков по порядку", activity)
+    else:
+        activity.subitems = list(items)
+        activity.deadline = "\n".join(deadline_paras) or None
+    activity.responsible_paras = [p.text for p in cells.get("ответственные", []) if not p.empty]
+    activity.result = _joined(cells.get("ожидаемый_результат"))
+    activity.result_form = _joined(cells.get("форма_результата"))
+    notes = []
+    own_note = _joined(cells.get("примечание"))
+    if own_note:
+        notes.append(own_note)
+    mark = _joined(cells.get("отметка"))
+    if mark:
+        notes.append(mark)
+    for key, paras in cells.items():
+        if key.startswith("?"):
+            value = _joined(paras)
+            if value:
+                notes.append(f"{key[1:] or 'колонка без заголовка'}: {value}")
+    activity.note = "\n".join(notes) or None
+    if not activity.text:
+        activity.text = "(текст мероприятия не указан)"
+        log.add(activity.label, "в документе у мероприятия нет текста; записана пометка «(текст мероприятия не указан)»", activity)
+    for child in activity.children:
+        finalize(child, inline, log)
+
+
+def _joined(paras: list[Para] | None) -> str | None:
+    if not paras:
+        return None
+    text = "\n".join(p.text.strip() for p in paras if not p.empty)
+    return text or None
+
+
+__all__ = [
+    "ActivityDraft", "SectionDraft", "TableDraft", "assemble", "finalize", "fit_row", "looks_like_deadline",
+    "split_activity_cell", "split_inline_list", "FIELD_NAMES",
+]
