@@ -423,6 +423,20 @@ def test_one_letter_typos_in_long_words(text, written, read, kind):
     assert text[warning.start:warning.end] == written
 
 
+@pytest.mark.parametrize("text", ["постоянной", "регулярной работы", "по результатами",
+                                  "ежегодный", "в процесс"])
+def test_real_word_forms_are_not_taken_for_typos(text):
+    term = read_deadline(text, P)
+    assert term.kind is UNKNOWN
+    assert "typo" not in codes(term)
+
+
+def test_other_forms_of_schedule_words_are_read_without_warnings():
+    for text in ("по отдельным планам", "согласно индивидуальным графикам", "по рабочему плану"):
+        term = read_deadline(text, P)
+        assert (term.kind, term.warnings) == (SCHEDULE, ()), text
+
+
 def test_short_words_are_not_corrected():
     assert read_deadline("маяя 2021", P).kind is UNKNOWN
 
@@ -449,6 +463,13 @@ def test_empty_is_missing(text):
     term = read_deadline(text, P)
     assert (term.kind, term.dates, term.due) == (MISSING, (), None)
     assert [w.message for w in term.warnings] == ["срок не указан"]
+
+
+def test_long_lists_are_read_without_deep_recursion():
+    term = read_deadline("по графику, " * 160, P)
+    assert (term.kind, term.warnings) == (SCHEDULE, ())
+    term = read_deadline("май 2021, " * 190, P)
+    assert (term.kind, term.dates) == (ONCE, (D("2021-05-31"),))
 
 
 def test_huge_text_is_unknown_without_work():

@@ -112,6 +112,48 @@ _add(WORD, None, "в", "во", "к", "ко", "до", "по", "с", "со", "на
      "соответствие", "согласно", "установленные", "установленным", "определенные", "и",
      "при", "го", "й", "е", "ое", "ый", "ой", "ого")
 
+# Every form of the adjectives and nouns above, so that a legitimate form is never "corrected"
+# into a neighbouring vocabulary word ("постоянной" is not a typo of "постоянно").
+def _adjective(stem: str) -> list[str]:
+    if stem[-1] in "кгх":
+        ends = ("ий", "ой", "ая", "ое", "ие", "ого", "ому", "им", "ом", "ую", "их", "ими")
+    elif stem[-1] in "жчшщ":
+        ends = ("ий", "ая", "ее", "ие", "его", "ему", "им", "ем", "ую", "их", "ими", "ей")
+    else:
+        ends = ("ый", "ой", "ая", "ое", "ые", "ого", "ому", "ым", "ом", "ую", "ых", "ыми")
+    return [stem + end for end in ends]
+
+
+def _noun(stem: str) -> list[str]:
+    plural = "и" if stem[-1] in "гкхжчшщ" else "ы"
+    return [stem + end for end in ("", "а", "у", "ом", "е", plural, "ов", "ам", "ами", "ах")]
+
+
+for _stem in ("отдельн", "индивидуальн", "утвержденн", "согласованн", "составленн",
+              "специальн", "дополнительн", "годов", "собственн", "рабоч"):
+    for _form in _adjective(_stem):
+        LEXICON.setdefault(_form, (SCHED_ADJ, None))
+for _stem in ("график", "план"):
+    for _form in _noun(_stem):
+        LEXICON.setdefault(_form, (SCHED_NOUN, None))
+for _form in _adjective("учебн"):
+    LEXICON.setdefault(_form, (ACADEMIC, None))
+KNOWN_WORDS = frozenset(
+    [form for stem in ("постоянн", "систематическ", "регулярн", "ежедневн", "непрерывн",
+                       "ежемесячн", "ежеквартальн", "ежегодн", "еженедельн", "помесячн",
+                       "поквартальн", "полугодичн", "установленн", "определенн", "общ", "особ",
+                       "един")
+     for form in _adjective(stem)]
+    + [form for stem in ("результат", "запрос", "процесс", "урок", "срок", "период", "итог")
+       for form in _noun(stem)]
+    + [stem + end for stem in ("требовани", "согласовани", "окончани", "поступлени",
+                               "утверждени", "составлени")
+       for end in ("е", "я", "ю", "ем", "и", "й", "ям", "ями", "ях")]
+    + ["свой", "своя", "свое", "свои", "своего", "своей", "своих", "своими", "работа",
+       "работе", "работу", "работой", "работам", "работами", "работах", "учебно",
+       "необходимостью", "соответствия", "соответствию", "соответствием"]
+) - LEXICON.keys()
+
 _ORDER = {w: k for k, w in enumerate(LEXICON)}
 # Words that fuzzy matching may correct to: long vocabulary words only.
 _FUZZY_MIN = 6
@@ -187,7 +229,8 @@ def normalize_word(raw: str) -> tuple[str, tuple[str, object] | None, str | None
         if mapped != norm:
             norm, fix = mapped, "latin"
     entry = LEXICON.get(norm)
-    if entry is None and len(norm) >= _FUZZY_MIN and all(_is_cyrillic(ch) for ch in norm):
+    if entry is None and len(norm) >= _FUZZY_MIN and norm not in KNOWN_WORDS \
+            and all(_is_cyrillic(ch) for ch in norm):
         target = _fuzzy(norm)
         if target is not None:
             return target, LEXICON[target], "typo"
