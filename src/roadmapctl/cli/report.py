@@ -1,0 +1,142 @@
+"""``roadmapctl report``: progress of the roadmaps as of a day."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from roadmapctl.cli.common import EXIT_FINDINGS, UsageError
+
+# Russian names a user may type for the kinds, besides the English ones.
+_KIND_WORDS = {
+    "просрочено": "overdue", "просроченные": "overdue",
+    "без_ответственного": "unassigned", "без-ответственного": "unassigned",
+    "без_срока": "undated", "без-срока": "undated",
+    "скоро": "upcoming", "приближается": "upcoming",
+    "без_отметок": "stale", "без-отметок": "stale",
+    "выполнено": "done", "выполненные": "done",
+}
+_BY = {"party": "party", "roadmap": "roadmap", "section": "section", "kind": "kind",
+       "участник": "party", "участникам": "party", "карта": "roadmap", "картам": "roadmap", "раздел": "section", "разделам": "section"}
+
+
+def _kinds(values: list[str], option: str) -> list[str]:
+    from roadmapctl.report.items import KINDS
+
+    out = []
+    for value in values:
+        for word in value.split(","):
+            word = word.strip().lower()
+            if not word:
+                continue
+            kind = word if word in KINDS else _KIND_WORDS.get(word)
+            if kind is None:
+                raise UsageError(f"{option}: неизвестный вид «{word}»; допустимы: {', '.join(KINDS)}")
+            if kind not in out:
+                out.append(kind)
+    return out
+
+
+def register(app: typer.Typer) -> None:
+    @app.command(
+        help=(
+            "Отчёт о ходе реализации: просроченные мероприятия (с пропущенными сроками и днями просрочки), "
+            "мероприятия без ответственного, без определённого срока, с приближающимся сроком, без отметок "
+            "больше квартала и выполненные — на указанную дату. Например: roadmapctl report roadmaps/ --as-of 2021-06-01 "
+            "--kind overdue --format xlsx -o отчёт.xlsx"
+        )
+    )
+    def report(
+        paths: list[str] = typer.Argument(None, metavar="ПУТЬ", help="Файлы или папки (по умолчанию roadmaps/).", show_default=False),
+        as_of: Optional[str] = typer.Option(
+            None, "--as-of", metavar="ДАТА", help="На какую дату считать: ГГГГ-ММ-ДД или ДД.ММ.ГГГГ (по умолчанию сегодня).", show_default=False,
+        ),
+        kind: list[str] = typer.Option(
+            [], "--kind", "-k", metavar="ВИД",
+            help="Что показать (можно через запятую): overdue — просрочено, unassigned — без ответственного, "
+            "undated — срок не определён, upcoming — срок скоро, stale — нет отметок больше квартала, done — выполнено. По умолчанию всё.",
+            show_default=False,
+        ),
+        within: int = typer.Option(30, "--within", metavar="ДНЕЙ", help="Сколько дней вперёд считать срок приближающимся."),
+        party: Optional[str] = typer.Option(
+            None, "--party", "-p", metavar="УЧАСТНИК",
+            help="Только мероприятия этого участника: имя, краткое имя или синоним. Для школы из списка «школы» "
+            "учитываются и общие группы («ОО», «руководители ОО»).",
+            show_default=False,
+        ),
+        by: Optional[str] = typer.Option(
+            None, "--by", metavar="ГРУППИРОВКА", help="Группировать по участнику (party), дорожной карте (roadmap) или разделу (section); по умолчанию — по виду.",
+            show_default=False,
+        ),
+        output_format: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="Формат: table, md, json, csv, xlsx, docx или html."),
+        output: Optional[str] = typer.Option(None, "--output", "-o", metavar="ФАЙЛ", help="Записать отчёт в файл (по умолчанию — на экран).", show_default=False),
+        fail_on: list[str] = typer.Option(
+            [], "--fail-on", metavar="ВИДЫ", help="Завершиться с кодом 1, если есть замечания этих видов (например: overdue,unassigned) — для CI.",
+            show_default=False,
+        ),
+        color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в таблице (по умолчанию — только в терминале).", show_default=False),
+    ) -> None:
+        import os
+        import shutil
+        import sys
+        from datetime import date
+        from pathlib import Path
+
+        from roadmapctl.cli.common import collect_paths, load_roadmap, write_atomic
+        from roadmapctl.cli.mark import parse_day
+        from roadmapctl.report.formats import BINARY, FORMATS, render
+        from roadmapctl.report.items import KINDS, build_report
+        from roadmapctl.report.parties import known_names, resolve
+
+        if output_format not in FORMATS:
+            raise UsageError(f"неизвестный формат «{output_format}»; допустимы: {', '.join(FORMATS)}")
+        grouping = _BY.get((by or "kind").strip().lower())
+        if grouping is None:
+            raise UsageError(f"--by: неизвестная группировка «{by}»; допустимы: party, roadmap, section")
+        kinds = _kinds(kind, "--kind") or list(KINDS)
+        failing_kinds = _kinds(fail_on, "--fail-on")
+        if within < 0:
+            raise UsageError("--within: число дней не может быть отрицательным")
+        day = parse_day(as_of, "--as-of") if as_of else date.today()
+        if output_format in BINARY and not output and sys.stdout.isatty():
+            raise UsageError(f"формат {output_format} — это файл, а не текст: укажите, куда записать, например -o отчёт.{output_format}")
+        files = collect_paths(paths or [])
+        if "-" in files:
+            raise UsageError("отчёт строится по файлам; стандартный ввод («-») здесь не поддерживается")
+        if output:
+            target = Path(output).resolve()
+            if target.suffix.lower() in (".yaml", ".yml") or any(Path(f).resolve() == target for f in files):
+                raise UsageError(f"{output}: отчёт нельзя записать в файл дорожной карты; укажите другое имя")
+        roadmaps = [load_roadmap(f) for f in files]
+
+        select = None
+        if party:
+            views = {id(r): resolve(r, party) for r in roadmaps}
+            if not any(v.found for v in views.values()):
+                import difflib
+
+                close = difflib.get_close_matches(party, known_names(roadmaps), n=5, cutoff=0.5)
+                hint = f"; похожие: {', '.join(close)}" if close else ""
+                raise UsageError(f"участник «{party}» не найден ни в одной дорожной карте{hint}")
+
+            roadmaps = [r for r in roadmaps if views[id(r)].found]
+
+            def select(roadmap):
+                return views[id(roadmap)].select(roadmap)
+
+        result = build_report(roadmaps, day, kinds, within, party, select)
+        use_color = color if color is not None else (output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        width = shutil.get_terminal_size((120, 24)).columns if output is None and sys.stdout.isatty() else 120
+        data = render(result, output_format, by=grouping, width=width, color=use_color)
+        if output:
+            write_atomic(Path(output), data, force=True)
+        else:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        if failing_kinds:
+            found = {item.kind for rr in result.roadmaps for row in rr.rows for item in row.items}
+            hit = [k for k in failing_kinds if k in found]
+            if hit:
+                typer.echo(f"roadmapctl: есть замечания видов: {', '.join(hit)}", err=True)
+                raise typer.Exit(EXIT_FINDINGS)

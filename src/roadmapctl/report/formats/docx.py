@@ -1,0 +1,178 @@
+"""DOCX (python-docx): A4 landscape, Times New Roman in every font slot, the table header
+repeated on every page, rows kept whole, page numbers from the second page (rendering.md)."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, time
+
+from roadmapctl.report.formats.common import stable_zip
+from roadmapctl.report.formats.document import COLUMNS, WIDTHS_MM, DocumentView, document_view
+from roadmapctl.report.formats.page import page_style
+from roadmapctl.report.items import Report
+
+
+def _fonts(rpr, font: str) -> None:
+    """Set the font in all four w:rFonts slots of ``rpr`` and drop theme fonts, which would win."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{slot}"), font)
+    for theme in ("asciiTheme", "hAnsiTheme", "cstheme", "eastAsiaTheme"):
+        fonts.attrib.pop(qn(f"w:{theme}"), None)
+
+
+def _setup(document, style) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(style.text_size)
+    _fonts(normal.element.get_or_add_rPr(), style.font)
+    for rpr in document.styles.element.iterfind(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"):
+        _fonts(rpr, style.font)
+    paragraph_format = normal.paragraph_format
+    paragraph_format.space_after = Pt(0)
+    paragraph_format.space_before = Pt(0)
+    paragraph_format.line_spacing = 1.0
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.left_margin, section.right_margin = Mm(style.margin_left_mm), Mm(style.margin_right_mm)
+    section.top_margin, section.bottom_margin = Mm(style.margin_top_mm), Mm(style.margin_bottom_mm)
+    section.header_distance = Mm(12.5)
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.alignment = 1  # centre
+    field = header._p.makeelement(qn("w:fldSimple"), {qn("w:instr"): " PAGE "})
+    header._p.append(field)
+
+
+def _paragraph(container, text: str, style, *, size: float, bold: bool = False, align: int | None = None,
+               before: float = 0, new_page: bool = False):
+    from docx.shared import Pt
+
+    paragraph = container.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(before)
+    paragraph.paragraph_format.keep_with_next = True
+    paragraph.paragraph_format.page_break_before = new_page
+    if align is not None:
+        paragraph.alignment = align
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(size)
+    return paragraph
+
+
+def _cell(cell, lines: list[str], style, *, bold: bool = False, align: int | None = None) -> None:
+    from docx.shared import Pt
+
+    first = cell.paragraphs[0]
+    for index, line in enumerate(lines or [""]):
+        paragraph = first if index == 0 else cell.add_paragraph()
+        if align is not None:
+            paragraph.alignment = align
+        run = paragraph.add_run(line)
+        run.bold = bold
+        run.font.size = Pt(style.table_size)
+
+
+def _row_flags(row, header: bool = False) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+    if header:
+        trpr.append(OxmlElement("w:tblHeader"))
+
+
+def _table(document, header: list[str], widths_mm: tuple[int, ...], style):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    table = document.add_table(rows=1, cols=len(header))
+    table.style = "Table Grid"
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for column, width in zip(table.columns, widths_mm):
+        column.width = Mm(width)
+    for cell, label, width in zip(table.rows[0].cells, header, widths_mm):
+        cell.width = Mm(width)
+        _cell(cell, [label], style, bold=True, align=1)
+    _row_flags(table.rows[0], header=True)
+    return table
+
+
+def _add_row(table, values: list[list[str]], widths_mm, style, *, span: bool = False, bold: bool = False) -> None:
+    from docx.shared import Mm
+
+    row = table.add_row()
+    _row_flags(row)
+    cells = row.cells
+    for cell, width in zip(cells, widths_mm):
+        cell.width = Mm(width)
+    if span:
+        merged = cells[0].merge(cells[-1])
+        _cell(merged, values[0], style, bold=bold)
+        return
+    for cell, lines in zip(cells, values):
+        _cell(cell, lines, style, bold=bold)
+
+
+def render(report: Report, by: str = "kind", **_options) -> bytes:
+    import docx
+
+    view: DocumentView = document_view(report)
+    style = page_style()
+    document = docx.Document()
+    _setup(document, style)
+    body = document.paragraphs[0] if document.paragraphs else None
+    if body is not None and not body.text:
+        body._p.getparent().remove(body._p)
+    _paragraph(document, view.title, style, size=style.text_size, bold=True, align=1)
+    for line in view.lines:
+        _paragraph(document, line, style, size=style.text_size, align=1)
+    if view.summary:
+        _paragraph(document, "Сводка по муниципалитетам", style, size=style.text_size, bold=True, before=12)
+        widths = (87,) + (36,) * (len(view.summary_header) - 1)
+        table = _table(document, view.summary_header, widths, style)
+        for values in view.summary:
+            _add_row(table, [[v] for v in values], widths, style)
+    for index, part in enumerate(view.roadmaps):
+        _paragraph(document, part.title, style, size=style.text_size, bold=True, align=1, before=12,
+                   new_page=bool(view.summary) or index > 0)
+        if len(view.roadmaps) > 1 and part.municipality:
+            _paragraph(document, part.municipality, style, size=style.text_size, align=1)
+        if not any(t.lines for t in part.tables):
+            _paragraph(document, "Мероприятий по выбранным условиям нет.", style, size=style.text_size)
+        for table_part in part.tables:
+            if table_part.title:
+                _paragraph(document, table_part.title, style, size=style.text_size, bold=True, align=1, before=12)
+            table = _table(document, list(COLUMNS), WIDTHS_MM, style)
+            for line in table_part.lines:
+                if line.section is not None:
+                    _add_row(table, [[line.section]], WIDTHS_MM, style, span=True, bold=True)
+                else:
+                    _add_row(table, [[line.number], line.text.splitlines() or [""], line.responsible, [line.deadline], line.marks],
+                             WIDTHS_MM, style)
+    stamp = datetime.combine(report.as_of, time())
+    core = document.core_properties
+    core.title = view.title
+    core.author = "roadmapctl"
+    core.last_modified_by = "roadmapctl"
+    core.created = stamp
+    core.modified = stamp
+    core.revision = 1
+    out = io.BytesIO()
+    document.save(out)
+    return stable_zip(out.getvalue(), report.as_of)

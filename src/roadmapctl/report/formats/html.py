@@ -1,0 +1,23 @@
+"""HTML: one self-contained page from ``templates/report.html.j2``; the summary of several
+roadmaps is drawn as an inline SVG bar chart (no JavaScript)."""
+
+from __future__ import annotations
+
+from roadmapctl.report.formats.document import COLUMNS, WIDTHS_MM, document_view
+from roadmapctl.report.formats.page import page_style
+from roadmapctl.report.items import Report
+
+TEMPLATE = "report.html.j2"
+
+
+def render(report: Report, by: str = "kind", **_options) -> bytes:
+    import jinja2
+
+    from roadmapctl.resources import templates_dir
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir()), encoding="utf-8"),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    page = env.get_template(TEMPLATE).render(doc=document_view(report), style=page_style(), columns=COLUMNS, widths=WIDTHS_MM)
+    return page.encode("utf-8")

@@ -1,0 +1,76 @@
+"""XLSX (openpyxl): a sheet of items with a frozen header, filters, column widths and real
+dates, and a sheet with the summary per municipality."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, time
+
+from roadmapctl.report.formats.common import ITEM_COLUMNS, SUMMARY_COLUMNS, cell, stable_zip, title
+from roadmapctl.report.items import Report
+
+_WIDTHS = {
+    "municipality": 24, "file": 28, "number": 8, "text": 60, "kind": 22, "responsible": 36, "deadline": 28,
+    "due": 12, "missed": 24, "days_late": 10, "note": 40,
+}
+DATE_FORMAT = "DD.MM.YYYY"
+
+
+def _header(sheet, labels: list[str]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    sheet.append(labels)
+    for column in range(1, len(labels) + 1):
+        c = sheet.cell(row=1, column=column)
+        c.font = Font(bold=True)
+        c.fill = PatternFill("solid", fgColor="DDEBF7")
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+
+
+def render(report: Report, by: str = "kind", **_options) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Отчёт"
+    _header(sheet, [label for _key, label in ITEM_COLUMNS])
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for item in report.items:
+        values = []
+        for key, _label in ITEM_COLUMNS:
+            if key == "due":
+                values.append(item.due)
+            elif key == "days_late":
+                values.append(item.days_late)
+            else:
+                values.append(cell(item, key))
+        sheet.append(values)
+        row = sheet.max_row
+        for column, (key, _label) in enumerate(ITEM_COLUMNS, start=1):
+            c = sheet.cell(row=row, column=column)
+            c.alignment = wrap
+            if key == "due" and item.due is not None:
+                c.number_format = DATE_FORMAT
+    for column, (key, _label) in enumerate(ITEM_COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[key]
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(ITEM_COLUMNS))}{max(sheet.max_row, 1)}"
+
+    summary = book.create_sheet("Сводка")
+    _header(summary, [label for _key, label in SUMMARY_COLUMNS])
+    for s in report.summary:
+        summary.append([getattr(s, key) for key, _label in SUMMARY_COLUMNS])
+    for column, (key, _label) in enumerate(SUMMARY_COLUMNS, start=1):
+        summary.column_dimensions[get_column_letter(column)].width = 36 if key == "municipality" else 14
+    summary.auto_filter.ref = f"A1:{get_column_letter(len(SUMMARY_COLUMNS))}{max(summary.max_row, 1)}"
+
+    stamp = datetime.combine(report.as_of, time())
+    book.properties.title = title(report)
+    book.properties.creator = "roadmapctl"
+    book.properties.created = stamp
+    book.properties.modified = stamp
+    out = io.BytesIO()
+    book.save(out)
+    return stable_zip(out.getvalue(), report.as_of)

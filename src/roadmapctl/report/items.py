@@ -1,0 +1,292 @@
+"""Report items: what each activity needs attention for, as of a day. Pure: no I/O.
+
+One item per activity and kind. An activity that is done (as of the day) gives only a ``done``
+item; a cancelled one gives none. A heading row (an activity with children and neither a
+deadline nor a responsible party of its own, like 001 4.6) is carried by its children and gives
+no item of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Callable, Iterable
+
+from roadmapctl.model import Activity, Placed, Roadmap
+
+KINDS = ("overdue", "unassigned", "undated", "upcoming", "stale", "done")
+KIND_TITLES = {
+    "overdue": "Просрочено",
+    "unassigned": "Ответственный не указан",
+    "undated": "Срок не определён",
+    "upcoming": "Приближается срок",
+    "stale": "Давно нет отметок о ходе",
+    "done": "Выполнено",
+}
+DONE, IN_PROGRESS, CANCELLED = "выполнено", "в работе", "отменено"
+DEFAULT_WITHIN = 30
+STALE_MONTHS = 3  # "no mark for longer than a quarter"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One reason an activity appears in a report. ``order`` is its place in the document."""
+
+    file: str
+    municipality: str
+    number: str
+    text: str
+    kind: str
+    responsible: tuple[str, ...]
+    deadline: str | None
+    due: date | None = None
+    missed: tuple[date, ...] = ()
+    days_late: int | None = None
+    section: str | None = None
+    status: str | None = None
+    done_date: date | None = None
+    last_mark: date | None = None
+    note: str = ""
+    order: int = 0
+    roadmap_index: int = 0
+
+    def to_json(self) -> dict:
+        return {
+            "file": self.file,
+            "municipality": self.municipality,
+            "number": self.number,
+            "text": self.text,
+            "kind": self.kind,
+            "responsible": list(self.responsible),
+            "deadline": self.deadline,
+            "due": self.due.isoformat() if self.due else None,
+            "missed": [d.isoformat() for d in self.missed],
+            "days_late": self.days_late,
+        }
+
+
+@dataclass
+class Summary:
+    """Counts of one roadmap (activities, not occurrences)."""
+
+    file: str
+    municipality: str
+    activities: int = 0
+    done: int = 0
+    overdue: int = 0
+    unassigned: int = 0
+    undated: int = 0
+    upcoming: int = 0
+    stale: int = 0
+    cancelled: int = 0
+
+    def to_json(self) -> dict:
+        return {
+            "file": self.file,
+            "municipality": self.municipality,
+            "activities": self.activities,
+            "done": self.done,
+            "overdue": self.overdue,
+            "unassigned": self.unassigned,
+            "undated": self.undated,
+            "upcoming": self.upcoming,
+            "stale": self.stale,
+            "cancelled": self.cancelled,
+        }
+
+
+@dataclass
+class Row:
+    """One activity with everything the document formats show about it."""
+
+    placed: Placed
+    kinds: tuple[str, ...]
+    items: tuple[Item, ...]
+
+
+@dataclass
+class RoadmapReport:
+    roadmap: Roadmap
+    summary: Summary
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    as_of: date
+    kinds: tuple[str, ...]
+    within: int
+    party: str | None
+    roadmaps: list[RoadmapReport]
+
+    @property
+    def items(self) -> list[Item]:
+        """Every item of the selected kinds: by roadmap, then kind, then document order."""
+        out = [
+            item for rr in self.roadmaps for row in rr.rows for item in row.items if item.kind in self.kinds
+        ]
+        return sorted(out, key=lambda i: (i.roadmap_index, KINDS.index(i.kind), i.order))
+
+    @property
+    def summary(self) -> list[Summary]:
+        return [rr.summary for rr in self.roadmaps]
+
+    def to_json(self) -> dict:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "items": [item.to_json() for item in self.items],
+            "summary": [s.to_json() for s in self.summary],
+        }
+
+
+def is_heading(activity: Activity) -> bool:
+    """A row that only groups its children (001 4.6 "Проведение мероприятий …:")."""
+    return bool(activity.children) and not activity.has_deadline and not activity.has_responsible
+
+
+def is_done(activity: Activity, as_of: date) -> bool:
+    if activity.status == DONE or (activity.status is None and activity.done_date is not None):
+        return activity.done_date is None or activity.done_date <= as_of
+    return False
+
+
+def months_before(day: date, months: int) -> date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))
+
+
+def _term(activity: Activity, period):
+    from roadmapctl.deadlines import Kind, OverrideError, Term
+    from roadmapctl.terms import activity_term
+
+    if period is None:
+        return Term(activity.deadline or "", Kind.UNKNOWN, None, None, ())
+    try:
+        return activity_term(activity, period)
+    except OverrideError:
+        return Term(activity.deadline or "", Kind.UNKNOWN, None, None, ())
+
+
+def _deadline_text(activity: Activity) -> str | None:
+    if activity.deadline and activity.deadline.strip():
+        return activity.deadline
+    parts = [item.deadline for item in activity.subitems if item.deadline and item.deadline.strip()]
+    return "; ".join(parts) if parts else None
+
+
+def _responsible(activity: Activity) -> tuple[str, ...]:
+    names = [ref.display for ref in activity.responsible]
+    for item in activity.subitems:
+        names.extend(ref.display for ref in item.responsible if ref.display not in names)
+    return tuple(names)
+
+
+def _fmt(day: date) -> str:
+    return day.strftime("%d.%m.%Y")
+
+
+def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within: int, order: int, roadmap_index: int) -> tuple[Item, ...]:
+    """Every item of one activity as of ``as_of`` (all kinds; the caller selects)."""
+    from roadmapctl.deadlines import Kind, Mark, overdue_dates
+
+    activity = placed.activity
+    if activity.status == CANCELLED or is_heading(activity):
+        return ()
+    marks = [m for m in activity.marks if m.date is not None and m.date <= as_of]
+    last_mark = max((m.date for m in marks), default=None)
+    base = dict(
+        file=roadmap.file,
+        municipality=roadmap.municipality,
+        number=activity.number,
+        text=activity.text,
+        responsible=_responsible(activity),
+        deadline=_deadline_text(activity),
+        section=placed.sections[-1].heading if placed.sections else None,
+        status=activity.status,
+        done_date=activity.done_date,
+        last_mark=last_mark,
+        order=order,
+        roadmap_index=roadmap_index,
+    )
+    term = _term(activity, period)
+    if is_done(activity, as_of):
+        note = f"выполнено {_fmt(activity.done_date)}" if activity.done_date else "выполнено"
+        return (Item(kind="done", due=term.due, note=note, **base),)
+
+    items: list[Item] = []
+    progress = [Mark(m.date, m.covers) for m in marks]
+    missed = overdue_dates(term, as_of, False, progress)
+    if missed:
+        late = (as_of - missed[0]).days
+        if len(missed) > 1:
+            note = f"пропущены сроки {', '.join(_fmt(d) for d in missed)}; просрочка {late} дн."
+        else:
+            note = f"срок {_fmt(missed[0])}, просрочка {late} дн."
+        items.append(Item(kind="overdue", due=term.due, missed=tuple(missed), days_late=late, note=note, **base))
+
+    refs = list(activity.responsible) + [ref for item in activity.subitems for ref in item.responsible]
+    if not refs:
+        items.append(Item(kind="unassigned", due=term.due, note="ответственный не указан", **base))
+    elif all(roadmap.party(ref.name) is None for ref in refs):
+        names = ", ".join(f"«{ref.name}»" for ref in refs)
+        items.append(Item(kind="unassigned", due=term.due, note=f"нет в справочнике участников: {names}", **base))
+
+    if term.kind in (Kind.SCHEDULE, Kind.UNKNOWN, Kind.MISSING):
+        note = {Kind.SCHEDULE: "по графику или по плану", Kind.MISSING: "срок не указан"}.get(term.kind, "срок не распознан")
+        items.append(Item(kind="undated", note=note, **base))
+    else:
+        horizon = as_of + timedelta(days=within)
+        dates = term.dates or ((term.due,) if term.due else ())
+        for day in sorted(dates):
+            if day < as_of or day > horizon:
+                continue
+            # an occurrence already met by a mark in its window is not "upcoming"
+            if term.kind in (Kind.ONCE, Kind.RANGE, Kind.CONTINUOUS) or day in overdue_dates(term, day + timedelta(days=1), False, progress):
+                items.append(Item(kind="upcoming", due=day, note=f"срок {_fmt(day)}, через {(day - as_of).days} дн.", **base))
+                break
+
+    if activity.status == IN_PROGRESS:
+        since = last_mark or term.start or (period.start if period else None)
+        if since is None or since < months_before(as_of, STALE_MONTHS):
+            note = f"последняя отметка {_fmt(last_mark)}" if last_mark else "отметок о ходе нет"
+            items.append(Item(kind="stale", due=term.due, note=note, **base))
+    return tuple(items)
+
+
+def roadmap_report(roadmap: Roadmap, as_of: date, within: int = DEFAULT_WITHIN, index: int = 0,
+                   select: Callable[[Placed], bool] | None = None) -> RoadmapReport:
+    from roadmapctl.deadlines import PeriodError, parse_period
+
+    try:
+        period = parse_period(roadmap.period_text)
+    except PeriodError:
+        period = None
+    summary = Summary(roadmap.file, roadmap.municipality)
+    rows = []
+    for order, placed in enumerate(roadmap.placed_activities()):
+        activity = placed.activity
+        if is_heading(activity) or (select is not None and not select(placed)):
+            continue
+        items = activity_items(roadmap, placed, period, as_of, within, order, index)
+        kinds = tuple(dict.fromkeys(item.kind for item in items))
+        rows.append(Row(placed, kinds, items))
+        summary.activities += 1
+        if activity.status == CANCELLED:
+            summary.cancelled += 1
+        for kind in kinds:
+            setattr(summary, kind, getattr(summary, kind) + 1)
+    return RoadmapReport(roadmap, summary, rows)
+
+
+def build_report(roadmaps: Iterable[Roadmap], as_of: date, kinds: Iterable[str] = KINDS, within: int = DEFAULT_WITHIN,
+                 party: str | None = None, select: Callable[[Roadmap], Callable[[Placed], bool] | None] | None = None) -> Report:
+    """The report over ``roadmaps``; ``select(roadmap)`` gives the filter of its activities
+    (the party view), or None for all of them."""
+    chosen = tuple(k for k in KINDS if k in set(kinds))
+    parts = [
+        roadmap_report(roadmap, as_of, within, index, select(roadmap) if select else None)
+        for index, roadmap in enumerate(roadmaps)
+    ]
+    return Report(as_of, chosen, within, party, parts)
