@@ -482,3 +482,50 @@ def test_check_changed_since(repo):
     files = {d["file"] for d in json.loads(out)["diagnostics"]}
     assert json.loads(out)["summary"]["files"] == 1
     assert files <= {"roadmaps/m-2021-2022.yaml"}
+
+
+# -- the CI examples ---------------------------------------------------------------------------
+
+CI = Path(__file__).resolve().parents[1] / "examples" / "ci"
+
+
+def _ci_commands() -> list[tuple[str, str]]:
+    import shlex
+
+    import yaml
+
+    found = []
+    github = yaml.safe_load((CI / "github-roadmaps.yml").read_text(encoding="utf-8"))
+    scripts = [step.get("run", "") for step in github["jobs"]["review"]["steps"]]
+    gitlab = yaml.safe_load((CI / "gitlab-ci.yml").read_text(encoding="utf-8"))
+    scripts += gitlab["roadmaps"]["script"]
+    for script in scripts:
+        for line in script.splitlines():
+            line = line.strip().split(" || ")[0]
+            if line.startswith("roadmapctl "):
+                found.append((line, shlex.split(line)[1]))
+    return found
+
+
+def test_ci_examples_run_the_review_commands():
+    commands = " ".join(line for line, _ in _ci_commands())
+    for needed in ("diff --git", "--format md", "fmt --check", "--changed-since", "--format github", "--format sarif",
+                   "--format gitlab"):
+        assert needed in commands, needed
+    assert "fetch-depth: 0" in (CI / "github-roadmaps.yml").read_text(encoding="utf-8")
+    assert 'GIT_DEPTH: "0"' in (CI / "gitlab-ci.yml").read_text(encoding="utf-8")
+
+
+def test_ci_example_commands_work_in_a_repository(repo):
+    import shlex
+
+    (repo / "roadmaps" / "n-2021-2022.yaml").write_text(v2_text(), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "second version")
+    for line, command in _ci_commands():
+        args = [arg.replace("$BASE", "HEAD~1") for arg in shlex.split(line)[1:]]
+        code, out, err = run(*args, cwd=repo)
+        assert code in (0, 1), (line, err)
+        assert "Traceback" not in err and "нет такого параметра" not in err, (line, err)
+    assert (repo / "roadmap-diff.md").read_text(encoding="utf-8").startswith("### Дорожные карты: изменения")
+    assert json.loads((repo / "roadmapctl.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8"))

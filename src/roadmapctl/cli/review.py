@@ -105,8 +105,8 @@ def register(app: typer.Typer) -> None:
             help="Сравнить дорожные карты, изменённые в git после ревизии БАЗА (ветка, тег или коммит).",
             show_default=False,
         ),
-        output_format: str = typer.Option("text", "--format", "-f", help="Формат: text, md (комментарий к pull request), json."),
-        output_file: Optional[str] = typer.Option(None, "--output-file", "-o", help="Записать отчёт в файл вместо вывода на экран."),
+        output_format: str = typer.Option("text", "--format", "-f", metavar="ФОРМАТ", help="Формат: text, md (комментарий к pull request), json."),
+        output_file: Optional[str] = typer.Option(None, "--output-file", "-o", metavar="ФАЙЛ", help="Записать отчёт в файл вместо вывода на экран."),
         exit_code: bool = typer.Option(False, "--exit-code", help="Завершиться с кодом 1, если изменения есть."),
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в выводе (по умолчанию — только в терминале).", show_default=False),
     ) -> None:

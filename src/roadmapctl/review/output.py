@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections import Counter
 
 from roadmapctl.review.changes import KINDS, Change, RoadmapDiff
@@ -106,7 +107,11 @@ def unrecorded(diffs: list[RoadmapDiff]) -> int:
 
 
 def _quote(text: str | None) -> str:
-    return f"«{text}»" if text else "(пусто)"
+    if not text:
+        return "(пусто)"
+    if text.startswith("«") and text.endswith("»") and text.count("«") == 1:
+        return text  # already in quotes
+    return f"«{text}»"
 
 
 def _short(text: str | None, limit: int = FOLD) -> str:
@@ -363,9 +368,13 @@ def _text_details(change: Change, color: bool) -> list[str]:
 
 # -- Markdown ----------------------------------------------------------------------------------
 
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]~|]")
+
+
 def _md(text: str) -> str:
     """Text for a Markdown table cell: HTML-escaped, pipes escaped, line breaks as <br>."""
-    text = html.escape(text, quote=False).replace("|", "\\|")
+    text = html.escape(text, quote=False)
+    text = _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
     return text.replace("\r\n", "\n").replace("\n", "<br>")
 
 
@@ -406,7 +415,11 @@ def _md_cells(change: Change) -> tuple[str, str]:
     if k == "removed":
         return _md_long(change.old), "—"
     if k == "moved":
-        return _md(change.old or ""), _md(change.new or "") + "<br>" + _md_long(x.get("text"))
+        old, new = _md(change.old or ""), _md(change.new or "")
+        if x.get("new_section"):
+            old += f"<br>раздел «{_md(x.get('old_section') or '')}»"
+            new += f"<br>раздел «{_md(x['new_section'])}»"
+        return old, new
     if k == "deadline":
         if change.field == "переносы":
             return "—", _md(_value(change.new))
@@ -451,7 +464,10 @@ def render_md(diffs: list[RoadmapDiff]) -> str:
         rows = ["| № | Изменение | Было | Стало |", "|---|---|---|---|"]
         for change in diff.changes:
             old, new = _md_cells(change)
-            rows.append(f"| {_md(change.number or '')} | {_md(describe(change))} | {old} | {new} |")
+            what = _md(describe(change))
+            if change.kind == "moved":  # which activity: its text under the new number
+                what = f"перенумеровано<br><i>{_md(_short(change.extra.get('text'), 100))}</i>"
+            rows.append(f"| {_md(change.number or '')} | {what} | {old} | {new} |")
         if diff.status in ("added", "deleted") and len(rows) > 12:
             n = len(diff.changes)
             out.append(f"<details><summary>{n} {plural(n, 'мероприятие', 'мероприятия', 'мероприятий')}</summary>")
