@@ -1,0 +1,176 @@
+"""The report writers: JSON keys, CSV for Excel, XLSX, DOCX and HTML in the appendix layout,
+Markdown and the terminal table; each is deterministic."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from datetime import date, datetime
+from xml.etree import ElementTree
+
+import pytest
+
+from conftest import ROADMAPS
+from roadmapctl.cli.common import load_roadmap
+from roadmapctl.report.formats import FORMATS, render
+from roadmapctl.report.items import build_report
+
+AS_OF = date(2021, 6, 1)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture(scope="module")
+def roadmaps():
+    return [load_roadmap(str(p)) for p in sorted(ROADMAPS.glob("*.yaml"))]
+
+
+@pytest.fixture(scope="module")
+def report(roadmaps):
+    return build_report(roadmaps, AS_OF)
+
+
+@pytest.fixture(scope="module")
+def baunt_report(roadmaps):
+    return build_report([r for r in roadmaps if r.file.endswith("baunt-2021-2022.yaml")], AS_OF)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_is_deterministic(report, fmt):
+    assert render(report, fmt) == render(report, fmt)
+
+
+def test_json_keys_and_one_item_per_activity_and_kind(report):
+    data = json.loads(render(report, "json"))
+    assert list(data) == ["as_of", "items", "summary"] and data["as_of"] == "2021-06-01"
+    keys = ["file", "municipality", "number", "text", "kind", "responsible", "deadline", "due", "missed", "days_late"]
+    assert all(list(item) == keys for item in data["items"])
+    row9 = [i for i in data["items"] if i["file"].endswith("baunt-2021-2022.yaml") and i["number"] == "9"]
+    assert [(i["kind"], i["missed"], i["days_late"], i["due"]) for i in row9] == [
+        ("overdue", ["2021-05-31"], 1, "2021-05-31"), ("unassigned", [], None, "2021-05-31"),
+    ]
+    assert row9[0]["responsible"] == [] and row9[0]["deadline"] == "Май 2021 года"
+    pairs = [(i["file"], i["number"], i["kind"]) for i in data["items"]]
+    assert len(pairs) == len(set(pairs))
+    assert {tuple(s) for s in data["summary"]} == {(
+        "file", "municipality", "activities", "done", "overdue", "unassigned", "undated", "upcoming", "stale", "cancelled",
+    )}
+
+
+def test_csv_opens_in_russian_excel(report):
+    data = render(report, "csv")
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8")), delimiter=";"))
+    assert rows[0][:4] == ["Муниципалитет", "Файл", "№", "Мероприятие"]
+    assert len(rows) == len(report.items) + 1
+    first = dict(zip(rows[0], rows[1]))
+    assert first["Вид"] == "Просрочено" and first["Дата срока"] == "30.06.2020" and first["Дней просрочки"] == "336"
+
+
+def test_xlsx_header_frozen_filters_widths_and_real_dates(report):
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(render(report, "xlsx")))
+    assert book.sheetnames == ["Отчёт", "Сводка"]
+    sheet = book["Отчёт"]
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:K{len(report.items) + 1}"
+    assert sheet["A1"].font.b and sheet["D1"].value == "Мероприятие"
+    assert sheet.column_dimensions["D"].width == 60
+    assert sheet["H2"].value == datetime(2020, 6, 30) and sheet["H2"].number_format == "DD.MM.YYYY"
+    assert sheet["J2"].value == 336
+    summary = book["Сводка"]
+    assert [c.value for c in summary[1]][:3] == ["Муниципалитет", "Мероприятий", "Выполнено"]
+    assert summary.max_row == 6
+
+
+def _docx_xml(data: bytes, name: str = "word/document.xml"):
+    return ElementTree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read(name))
+
+
+def test_docx_is_a4_landscape_times_with_repeated_header(baunt_report):
+    data = render(baunt_report, "docx")
+    body = _docx_xml(data)
+    size = body.find(f".//{W}pgSz")
+    assert (size.get(f"{W}w"), size.get(f"{W}h"), size.get(f"{W}orient")) == ("16838", "11906", "landscape")
+    margins = body.find(f".//{W}pgMar")
+    assert int(margins.get(f"{W}left")) >= 1134 and int(margins.get(f"{W}right")) >= 567
+    assert int(margins.get(f"{W}top")) >= 1134 and int(margins.get(f"{W}bottom")) >= 1134
+    texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in body.iter(f"{W}p")]
+    assert texts[0] == "Информация о ходе реализации дорожной карты по состоянию на 01.06.2021"
+    tables = body.findall(f".//{W}tbl")
+    assert len(tables) == 1
+    rows = tables[0].findall(f"{W}tr")
+    assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
+    assert all(r.find(f"{W}trPr/{W}tblHeader") is None for r in rows[1:])
+    header = ["".join(t.text for t in c.iter(f"{W}t")) for c in rows[0].findall(f"{W}tc")]
+    assert header == ["№ п/п", "Мероприятие", "Ответственные", "Срок", "Отметка о выполнении"]
+    # sections are merged rows: 15 sections of 000 ("1.", "1.1." … "3.5")
+    assert sum(1 for r in rows if r.find(f"{W}tc/{W}tcPr/{W}gridSpan") is not None) == 15
+    row9 = next(r for r in rows if "".join(t.text for t in r.find(f"{W}tc").iter(f"{W}t")) == "9")
+    cells = ["\n".join("".join(t.text for t in p.iter(f"{W}t")) for p in c.findall(f"{W}p")) for c in row9.findall(f"{W}tc")]
+    assert cells[2] == "" and cells[3] == "Май 2021 года"
+    assert cells[4] == "Не выполнено в срок 31.05.2021 (просрочка 1 дн.)\nОтветственный не указан"
+    styles = _docx_xml(data, "word/styles.xml")
+    normal = next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == "Normal")
+    fonts = normal.find(f"{W}rPr/{W}rFonts")
+    assert {fonts.get(f"{W}{slot}") for slot in ("ascii", "hAnsi", "cs", "eastAsia")} == {"Times New Roman"}
+    core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode()
+    assert "2021-06-01T00:00:00Z" in core
+
+
+def test_html_is_self_contained_with_a_chart_for_several_roadmaps(report, baunt_report):
+    page = render(report, "html").decode("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="ru">' in page
+    assert "<script" not in page and not re.search(r'(src|href)="https?:', page)
+    assert "<h1>Информация о ходе реализации дорожных карт по состоянию на 01.06.2021</h1>" in page
+    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
+    ElementTree.fromstring(svg)  # well-formed
+    assert svg.count("<rect") == 4 + 5 * 4  # legend + 4 bars for each of the 5 municipalities
+    assert "Сводка по муниципалитетам" in page and "thead" in page and "table-header-group" in page
+    single = render(baunt_report, "html").decode("utf-8")
+    assert "<svg" not in single and "Отметка о выполнении" in single
+    assert '<tr class="section"><th colspan="5" scope="rowgroup">1.1. Преодоление дефицита базовой инфраструктуры</th></tr>' in single
+
+
+def test_html_escapes_every_text(tmp_path):
+    from roadmapctl.edit import MarkRequest, mark_activity
+    from roadmapctl.loading import read_source
+
+    path = tmp_path / "b.yaml"
+    path.write_bytes((ROADMAPS / "baunt-2021-2022.yaml").read_bytes())
+    path.write_bytes(mark_activity(read_source(path), MarkRequest("1", date(2021, 3, 1), note="<b>жирный</b> & <script>")).data)
+    page = render(build_report([load_roadmap(str(path))], AS_OF), "html").decode("utf-8")
+    assert "&lt;b&gt;жирный&lt;/b&gt; &amp; &lt;script&gt;" in page and "<script" not in page
+
+
+def test_markdown_groups_and_escapes(baunt_report, report):
+    text = render(baunt_report, "md").decode("utf-8")
+    assert text.startswith("# Информация о ходе реализации дорожной карты по состоянию на 01.06.2021\n")
+    assert "## Просрочено (13)\n" in text and "## Ответственный не указан (2)\n" in text and "## Срок не определён (5)\n" in text
+    assert "| 9 | Формирование программ развития ОО по переходу в эффективный режим работы | — | Май 2021 года | срок 31.05.2021, просрочка 1 дн. |" in text
+    from roadmapctl.report.formats.markdown import md_cell
+
+    assert md_cell("a | b\nc <d>") == "a \\| b<br>c &lt;d>"
+    by_roadmap = render(report, "md", by="roadmap").decode("utf-8")
+    # 10 overdue, 6 unassigned, 2 upcoming
+    assert re.search(r"^## город Тула \(.*tula-2020-2021\.yaml\) \(18\)$", by_roadmap, re.M)
+
+
+def test_terminal_table(baunt_report):
+    text = render(baunt_report, "table", width=120).decode("utf-8")
+    assert text.splitlines()[0] == "Информация о ходе реализации дорожной карты по состоянию на 01.06.2021"
+    assert "Просрочено (13)" in text and "Срок не определён (5)" in text
+    assert "\x1b[" not in text
+    assert "\x1b[" in render(baunt_report, "table", width=120, color=True).decode("utf-8")
+
+
+def test_group_by_party_puts_an_item_under_each_responsible(baunt_report):
+    from roadmapctl.report.formats.common import group_items
+
+    groups = {g.title: [(i.number, i.kind) for i in g.items] for g in group_items(baunt_report, "party")}
+    assert list(groups)[-1] == "Ответственный не указан"
+    assert groups["Ответственный не указан"] == [("9", "overdue"), ("9", "unassigned"), ("61", "unassigned")]
+    assert ("4", "overdue") in groups["РУО"] and ("4", "overdue") in groups["ОО"]
