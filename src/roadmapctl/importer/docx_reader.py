@@ -99,7 +99,9 @@ class _Reader:
             text = paragraph.text
         except Exception:  # noqa: BLE001 - odd run content: fall back to the raw text nodes
             text = "".join(t.text or "" for t in element.iter(f"{W}t"))
-        text = text.replace("\t", " ").replace("\xad", "")
+        # tabs and non-breaking spaces become plain spaces (the renderer puts non-breaking spaces
+        # back where ГОСТ wants them); soft hyphens are dropped
+        text = text.replace("\t", " ").replace("\xa0", " ").replace("\u202f", " ").replace("\xad", "")
         ppr = element.find(f"{W}pPr")
         bullet = False
         label = None

@@ -90,6 +90,10 @@ def _parties(tables: list[TableDraft], directory: Directory, log: GuessLog) -> l
                     pairs.append(pair)
             for note in found.notes:
                 log.add(activity.label, note, activity)
+            last = activity.responsible_paras[-1].rstrip()
+            if last.endswith(";"):
+                log.add(activity.label, "ячейка ответственных оканчивается точкой с запятой: возможно, её продолжение "
+                        "попало в ячейку следующей строки — сверьте с документом", activity)
     return pairs
 
 

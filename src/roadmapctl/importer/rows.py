@@ -359,8 +359,8 @@ class _Builder:
         if loose:
             field_name = "мероприятие"
             activity.cells[field_name] = join_paras(activity.cells.get(field_name, []), [p for c in cells for p in c.paras])
-            self.log.add(row.where, f"строка вне колонок таблицы («{shorten(cells[0].text if cells else '', 40)}») "
-                                    f"присоединена к тексту мероприятия {activity.number}", activity)
+            self.log.add(row.where, f"строка вне колонок таблицы («{shorten(cells[0].text if cells else '', 40)}», "
+                                    f"{row.where}) присоединена к тексту мероприятия {activity.number}", activity)
             return
         deadline_col = self.header.index("срок")
         moved = None
@@ -380,11 +380,15 @@ class _Builder:
             key = column.field or "?" + column.header
             activity.cells[key] = join_paras(activity.cells.get(key, []), cell.paras)
             joined_fields.append(column.header)
+        if not joined_fields:
+            return
+        columns = ", ".join(f"«{name}»" for name in joined_fields)
         message = (f"строка без номера ({row.where}) — продолжение мероприятия {activity.number} после разрыва "
-                   f"страницы; её текст присоединён через пробел (колонки: {', '.join(joined_fields)})")
+                   f"страницы; её текст присоединён через пробел (колонки {columns})")
         if moved:
             message += f"; текст из колонки сроков на срок не похож и перенесён в колонку «{moved}»"
-        self.log.add(row.where, message, activity)
+        activity.comments.append(message)
+        self.log.add(row.where, message.replace(f" ({row.where})", ""))
 
     def _loose_cells(self, cells: list[Cell]) -> list[Cell]:
         out = [Cell() for _ in self.header.columns]
@@ -598,8 +602,8 @@ def split_activity_cell(paras: list[Para], inline: bool) -> tuple[str, list[str]
             items.append(text[1:].strip() if text[:1] in DASHES + "•·" else text)
             continue
         if items:
-            # a plain paragraph after the list: one more item
-            items.append(text)
+            # a plain paragraph after a list item continues that item (a sub-item of several lines)
+            items[-1] = items[-1] + "\n" + text
             continue
         if inline:
             found = split_inline_list(text)

@@ -90,7 +90,7 @@ def _clean_inline(text: str) -> str:
     text = _INLINE_TAG.sub("", text)
     if "&" in text:
         text = _ENTITY.sub(lambda m: html.unescape(m.group()), text)
-    return _CONTROL.sub(" ", text)
+    return _CONTROL.sub(" ", text).replace("\xa0", " ").replace("\u202f", " ").replace("\xad", "")
 
 
 def parse_cell(raw: str, line: int | None = None) -> list[Para]:

@@ -1,0 +1,113 @@
+"""``roadmapctl new``: a roadmap started from scratch, for a methodologist without a Word file.
+
+The skeleton is a complete, valid roadmap (it passes ``roadmapctl check``): the schema line, the
+header, one table with the usual five columns, one section and one activity — each with a short
+Russian comment saying what to write there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from roadmapctl.importer.emit import dump
+from roadmapctl.importer.grid import ImportFailure
+
+DEFAULT_AUTHORITY = "Управление образования"
+DEFAULT_SHORT = "УО"
+
+
+def _period(text: str) -> tuple[str, str, int]:
+    """(period as written in the file, the words for the title, the first year)."""
+    try:
+        from roadmapctl.deadlines import PeriodError, parse_period
+    except ImportError:  # pragma: no cover - the deadlines package is part of roadmapctl
+        parse_period = None
+        PeriodError = ValueError
+    cleaned = " ".join(text.split())
+    if parse_period is not None:
+        try:
+            period = parse_period(cleaned)
+        except PeriodError as exc:
+            raise ImportFailure(str(exc)) from None
+        first = period.start.year
+        if period.academic:
+            return cleaned, f"на {period.start.year}-{period.end.year} учебный год", first
+        if period.start.month == 1 and period.start.day == 1 and period.end.month == 12 and period.end.day == 31:
+            if period.start.year == period.end.year:
+                return cleaned, f"на {first} год", first
+            return cleaned, f"на {period.start.year}-{period.end.year} годы", first
+        return cleaned, f"на период {period.start:%d.%m.%Y}–{period.end:%d.%m.%Y}", first
+    match = re.fullmatch(r"(\d{4})(?:\s*-\s*(\d{4}))?(\s+учебный год)?", cleaned)
+    if not match:
+        raise ImportFailure(f"не удалось прочитать период «{text}»; пишите так: 2025-2026 или 2025-2026 учебный год")
+    first = int(match.group(1))
+    if match.group(3):
+        return cleaned, f"на {cleaned}", first
+    return cleaned, (f"на {cleaned} годы" if match.group(2) else f"на {cleaned} год"), first
+
+
+def skeleton(municipality: str, period: str, authority: str | None = None, short: str | None = None,
+             title: str | None = None) -> str:
+    municipality = " ".join(municipality.split())
+    if not municipality:
+        raise ImportFailure("укажите муниципалитет, например: --municipality «город Мценск»")
+    written, words, first_year = _period(period)
+    academic = "учебн" in words
+    authority = " ".join((authority or DEFAULT_AUTHORITY).split())
+    short = " ".join((short or (DEFAULT_SHORT if authority == DEFAULT_AUTHORITY else "")).split()) or None
+    responsible = short or authority
+    title = title or f"Дорожная карта по поддержке школ с низкими образовательными результатами ({municipality}) {words}"
+    deadline = f"Сентябрь {first_year} года" if academic else f"Март {first_year} года"
+    data = {
+        "версия_формата": 1,
+        "орган": {"наименование": authority, **({"краткое": short} if short and short != authority else {})},
+        "муниципалитет": municipality,
+        "название": title,
+        "период": written,
+        "участники": {
+            responsible: {"полное": authority, "вид": "орган"} if responsible != authority else {"вид": "орган"},
+            "ОО": {"полное": "общеобразовательные организации", "вид": "группа"},
+        },
+        "таблицы": [{
+            "колонки": [
+                {"поле": "номер", "заголовок": "№ п/п"},
+                {"поле": "мероприятие", "заголовок": "Мероприятие"},
+                {"поле": "ответственные", "заголовок": "Ответственный"},
+                {"поле": "срок", "заголовок": "Срок реализации"},
+                {"поле": "ожидаемый_результат", "заголовок": "Ожидаемые результаты"},
+            ],
+            "номера_колонок": False,
+            "разделы": [{
+                "номер": "1.",
+                "название": "Организационно-управленческие мероприятия",
+                "мероприятия": [{
+                    "номер": "1.1.",
+                    "мероприятие": "Разработка и утверждение муниципальной дорожной карты",
+                    "ответственные": [responsible, "ОО"],
+                    "срок": deadline,
+                    "ожидаемый_результат": "Дорожная карта утверждена приказом",
+                }],
+            }],
+        }],
+    }
+    comments = {
+        ("орган",): ["Орган, который утверждает дорожную карту. «краткое» — как он назван в колонке «Ответственный»."],
+        ("муниципалитет",): ["Муниципальное образование, например «город Мценск» или «Абанский район»."],
+        ("название",): ["Заголовок над таблицей — так, как он будет напечатан (без точки в конце)."],
+        ("период",): ["Период: «2025-2026» — календарные годы, «2025-2026 учебный год» — с 1 сентября по 31 августа. "
+                      "Все сроки читаются относительно него."],
+        ("участники",): ["Справочник участников: каждое имя из колонки «Ответственный» должно быть здесь. "
+                         "Виды: орган, организация, школа, группа, человек."],
+        ("таблицы",): ["Таблица мероприятий. Колонки можно переставить, переименовать или убрать; у каждой колонки "
+                       "«поле» — что в ней, «заголовок» — как она подписана в документе."],
+        ("таблицы", 0, "разделы", 0): ["Раздел таблицы: строка с названием на всю ширину. Добавляйте разделы так же, "
+                                       "с номерами «2.», «3.» …"],
+        ("таблицы", 0, "разделы", 0, "мероприятия", 0): [
+            "Мероприятие: номер всегда в кавычках; срок — словами, как в документе («Март 2025 года», "
+            "«ежеквартально», «В течение учебного года»). Проверить файл: roadmapctl check ФАЙЛ"],
+    }
+    preface = [
+        "Новая дорожная карта, созданная командой «roadmapctl new». Замените примеры своими данными; строки, "
+        "которые начинаются с «#», — комментарии, программа их не читает, их можно удалить.",
+    ]
+    return dump(data, comments, preface)
