@@ -392,7 +392,8 @@ def _section_rows(section: Section, fields: list[str], level: int, style: Style)
 
 
 def _longest_word(texts: list[str]) -> int:
-    return max((len(word) for text in texts for word in text.split()), default=1)
+    """The longest run of characters a line cannot break (a non-breaking space binds)."""
+    return max((len(word) for text in texts for word in re.split(r"[ \t\n]+", text)), default=1)
 
 
 def column_widths(headers: list[str], fields: list[str], rows: list[Row]) -> list[float]:
@@ -405,8 +406,9 @@ def column_widths(headers: list[str], fields: list[str], rows: list[Row]) -> lis
     minimum, weight = [], []
     for i, name in enumerate(fields):
         if name == "номер":
-            longest = max([len(t) for t in texts[i]] + [3])
-            minimum.append(max(5.0, longest + 2.0))
+            # The numbers on one line, and the header's words (bold, so wider) unbroken.
+            longest = max([len(t) for t in texts[i]] + [3, math.ceil(_longest_word([headers[i]]) * 1.15)])
+            minimum.append(max(5.0, longest + 2.5))
             weight.append(0.0)
             continue
         minimum.append(max(9.0, min(_longest_word(texts[i] + [headers[i]]), 18) + 2.0))

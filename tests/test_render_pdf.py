@@ -1,0 +1,118 @@
+"""A real word processor opens every bundled roadmap's DOCX: LibreOffice converts it to PDF,
+and the PDF has landscape A4 pages, page numbers from the second page and every activity number.
+
+Skipped, with the reason, only when LibreOffice (soffice) or poppler-utils are not installed
+(Debian: apt-get install -y libreoffice-writer-nogui poppler-utils).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from conftest import ROADMAPS, roadmap_files
+from roadmapctl.cli.common import load_roadmap
+from roadmapctl.render import Options, render
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+POPPLER = shutil.which("pdfinfo") and shutil.which("pdftotext")
+pytestmark = [
+    pytest.mark.skipif(not SOFFICE, reason="LibreOffice (soffice) не установлен: apt-get install -y libreoffice-writer-nogui"),
+    pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdfinfo, pdftotext) не установлены: apt-get install -y poppler-utils"),
+]
+A4_LANDSCAPE = (841.89, 595.28)
+A4_PORTRAIT = (595.28, 841.89)
+TIMEOUT = 180
+
+
+def to_pdf(docx: Path) -> Path:
+    """Convert with a profile of its own (a shared profile makes soffice fail silently)."""
+    with tempfile.TemporaryDirectory(prefix="roadmapctl-lo-") as profile:
+        subprocess.run(
+            [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+             "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)],
+            check=True, capture_output=True, timeout=TIMEOUT,
+        )
+    pdf = docx.with_suffix(".pdf")
+    assert pdf.exists(), f"LibreOffice did not convert {docx.name}"
+    return pdf
+
+
+def page_sizes(pdf: Path) -> list[tuple[float, float]]:
+    out = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return [(float(w), float(h)) for w, h in re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", out, re.M)]
+
+
+def page_text(pdf: Path, first: int | None = None, last: int | None = None) -> str:
+    args = ["pdftotext", "-layout"]
+    if first:
+        args += ["-f", str(first), "-l", str(last or first)]
+    return subprocess.run(args + [str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def close(size, expected) -> bool:
+    return abs(size[0] - expected[0]) < 1.5 and abs(size[1] - expected[1]) < 1.5
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("pdf")
+    jobs = []
+    for path in roadmap_files():
+        roadmap = load_roadmap(str(path))
+        target = folder / f"{path.stem}.docx"
+        target.write_bytes(render(roadmap, "docx"))
+        jobs.append((path.stem, roadmap, target))
+    mtsensk = load_roadmap(str(ROADMAPS / "mtsensk-2021-2022.yaml"))
+    with_order = folder / "mtsensk-order.docx"
+    with_order.write_bytes(render(mtsensk, "docx", Options(with_order=True)))
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        converted = list(pool.map(to_pdf, [job[2] for job in jobs] + [with_order]))
+    result = {name: (roadmap, pdf) for (name, roadmap, _), pdf in zip(jobs, converted)}
+    result["mtsensk-order"] = (mtsensk, converted[-1])
+    return result
+
+
+@pytest.mark.parametrize("name", [p.stem for p in roadmap_files()])
+def test_pdf_pages_are_landscape_a4(pdfs, name):
+    _roadmap, pdf = pdfs[name]
+    sizes = page_sizes(pdf)
+    assert sizes, "no pages"
+    assert all(close(size, A4_LANDSCAPE) for size in sizes), sizes
+
+
+@pytest.mark.parametrize("name", [p.stem for p in roadmap_files()])
+def test_pdf_text_has_every_activity_number(pdfs, name):
+    roadmap, pdf = pdfs[name]
+    tokens = set(page_text(pdf).split())
+    missing = [a.number for a in roadmap.activities() if a.number.strip() not in tokens]
+    assert not missing, f"numbers not in the PDF: {missing}"
+
+
+@pytest.mark.parametrize("name", [p.stem for p in roadmap_files()])
+def test_pdf_numbers_pages_from_the_second(pdfs, name):
+    _roadmap, pdf = pdfs[name]
+    count = len(page_sizes(pdf))
+    assert count >= 2
+    first = page_text(pdf, 1).strip().splitlines()[0].strip()
+    assert first != "1"
+    for page in range(2, count + 1):
+        assert page_text(pdf, page).strip().splitlines()[0].strip() == str(page)
+
+
+def test_pdf_of_order_with_appendix_turns_to_landscape(pdfs):
+    roadmap, pdf = pdfs["mtsensk-order"]
+    sizes = page_sizes(pdf)
+    text = page_text(pdf)
+    order_pages = next(i for i in range(1, len(sizes) + 1) if "Приложение" in page_text(pdf, i)) - 1
+    assert order_pages >= 1
+    assert all(close(s, A4_PORTRAIT) for s in sizes[:order_pages])
+    assert all(close(s, A4_LANDSCAPE) for s in sizes[order_pages:])
+    assert "ПРИКАЗЫВАЮ:" in text and "И.Г. Мясищева" in text.replace("\u00a0", " ")
+    assert page_text(pdf, order_pages + 1).strip().splitlines()[0].strip() == str(order_pages + 1)
