@@ -94,7 +94,7 @@ class _Reader:
         from docx.text.paragraph import Paragraph
 
         self.ordinal += 1
-        paragraph = Paragraph(element, None)
+        paragraph = Paragraph(element, self.document._body)
         try:
             text = paragraph.text
         except Exception:  # noqa: BLE001 - odd run content: fall back to the raw text nodes
@@ -105,19 +105,24 @@ class _Reader:
         ppr = element.find(f"{W}pPr")
         bullet = False
         label = None
-        if ppr is not None:
-            numpr = ppr.find(f"{W}numPr")
-            if numpr is not None:
-                num_id = numpr.find(f"{W}numId")
-                ilvl = numpr.find(f"{W}ilvl")
-                if num_id is not None and num_id.get(f"{W}val") not in (None, "0"):
-                    label = self.numbering.label(num_id.get(f"{W}val"), int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0)
-                    bullet = label is None
         style = ""
-        try:
-            style = paragraph.style.name if paragraph.style is not None else ""
-        except Exception:  # noqa: BLE001 - a style the package does not define
-            style = ""
+        style_element = None
+        style_ref = ppr.find(f"{W}pStyle") if ppr is not None else None
+        if style_ref is not None:
+            style_element = self._styles.get(style_ref.get(f"{W}val"))
+        if style_element is not None:
+            name = style_element.find(f"{W}name")
+            style = name.get(f"{W}val", "") if name is not None else ""
+        numpr = ppr.find(f"{W}numPr") if ppr is not None else None
+        if numpr is None:
+            numpr = self._style_numbering(style_element)
+        if numpr is not None:
+            num_id = numpr.find(f"{W}numId")
+            ilvl = numpr.find(f"{W}ilvl")
+            if num_id is not None and num_id.get(f"{W}val") not in (None, "0"):
+                level = int(ilvl.get(f"{W}val", "0")) if ilvl is not None and ilvl.get(f"{W}val", "0").isdigit() else 0
+                label = self.numbering.label(num_id.get(f"{W}val"), level)
+                bullet = label is None
         if "List Bullet" in style or "Маркированный" in style:
             bullet = True
         bold = self._bold(paragraph)
@@ -131,6 +136,31 @@ class _Reader:
             if k:
                 self.ordinal += 1
         return paras, label
+
+    def _style_numbering(self, style_element):
+        """The list numbering a paragraph style carries ("List Number", "List Bullet"), if any."""
+        seen = 0
+        while style_element is not None and seen < 10:
+            ppr = style_element.find(f"{W}pPr")
+            if ppr is not None and ppr.find(f"{W}numPr") is not None:
+                return ppr.find(f"{W}numPr")
+            based = style_element.find(f"{W}basedOn")
+            if based is None:
+                return None
+            style_element = self._styles.get(based.get(f"{W}val"))
+            seen += 1
+        return None
+
+    @property
+    def _styles(self) -> dict:
+        if not hasattr(self, "_style_map"):
+            self._style_map = {}
+            try:
+                for node in self.document.styles.element.findall(f"{W}style"):
+                    self._style_map[node.get(f"{W}styleId")] = node
+            except Exception:  # noqa: BLE001 - no styles part
+                pass
+        return self._style_map
 
     @staticmethod
     def _bold(paragraph) -> bool:

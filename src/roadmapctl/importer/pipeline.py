@@ -99,13 +99,14 @@ def _parties(tables: list[TableDraft], directory: Directory, log: GuessLog) -> l
 
 def _authority_fallback(info: HeaderInfo, directory: Directory, doc: SourceDoc, log: GuessLog) -> None:
     if not info.authority:
-        organs = [n for n in directory.order if kind_of(n) == "орган" and len(n.split()) >= 3]
+        organs = [n for n in directory.order if kind_of(n) == "орган" and len(n.split()) >= 2]
+        author = doc.properties.get("author", "")
         if organs:
-            best = max(organs, key=lambda n: (directory.usage[n], -directory.order[n]))
-            info.authority = best
+            best = max(organs, key=lambda n: (len(n.split()) >= 3, n[:1].isupper(), directory.usage[n], -directory.order[n]))
+            info.authority = best[:1].upper() + best[1:]
             info.note("орган", f"в тексте над таблицей орган не назван; взят из колонки ответственных: «{best}»", log)
-        elif doc.properties.get("author"):
-            info.authority = doc.properties["author"]
+        elif author and kind_of(author) == "орган" and len(author.split()) >= 2:
+            info.authority = author
             info.note("орган", "орган взят из свойства «Автор» документа Word", log)
     if not info.authority_short and info.authority:
         lowered = info.authority.lower()

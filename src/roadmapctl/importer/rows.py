@@ -175,6 +175,7 @@ def classify(rows: list[Row], header: Header, log: GuessLog) -> list[_Entry]:
     header_texts = [re.sub(r"\s+", " ", c.header).strip().lower() for c in header.columns]
     number_col = header.index("номер")
     activity_col = header.index("мероприятие")
+    auto_numbered: list[tuple[str, str]] = []
     for row in rows:
         if row.loose:
             entries.append(_Entry("loose", row, row.cells))
@@ -197,8 +198,10 @@ def classify(rows: list[Row], header: Header, log: GuessLog) -> list[_Entry]:
             texts[number_col] = ""
             filled = [i for i, t in enumerate(texts) if t]
         number_text = texts[number_col] if number_col is not None else ""
-        if number_col is not None and not number_text and cells[number_col].auto_number:
+        if number_col is not None and not number_text and cells[number_col].auto_number and \
+                any(texts[i] for i in range(len(texts)) if i != number_col):
             number_text = cells[number_col].auto_number
+            auto_numbered.append((row.where, number_text))
         only = filled[0] if len(filled) == 1 else None
         if row.merged or (only is not None and only in (0, number_col) and only != activity_col
                           and not _is_number(texts[only])):
@@ -227,6 +230,11 @@ def classify(rows: list[Row], header: Header, log: GuessLog) -> list[_Entry]:
             entries.append(_Entry("activity", row, cells, number=None))
             continue
         entries.append(_Entry("cont", row, cells))
+    if auto_numbered:
+        first, last = auto_numbered[0], auto_numbered[-1]
+        span = f"«{first[1]}»" if len(auto_numbered) == 1 else f"«{first[1]}» … «{last[1]}» ({len(auto_numbered)})"
+        log.add(first[0], f"номера мероприятий {span} проставлены автоматической нумерацией Word (в тексте ячеек их нет); "
+                          "импорт вычислил их по порядку — сверьте с документом")
     return entries
 
 
@@ -324,6 +332,11 @@ class _Builder:
             key = column.field or "?" + column.header
             if not cell.empty:
                 activity.cells[key] = [p for p in cell.paras if not p.empty]
+                if cell.vmerged:
+                    activity.comments.append(f"ячейка колонки «{column.header}» объединена с ячейкой строки выше; "
+                                             "её текст отнесён и к этому мероприятию")
+                    self.log.add(row.where, f"ячейка колонки «{column.header}» объединена по вертикали с ячейкой "
+                                            f"строки выше; её текст отнесён и к мероприятию {number}")
         note = getattr(row, "shift_note", None)
         if note:
             activity.comments.append(note)
