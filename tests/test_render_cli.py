@@ -1,0 +1,200 @@
+"""`roadmapctl render` as a user runs it: outputs, replacing files safely, errors in Russian."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROADMAPS
+
+TULA = ROADMAPS / "tula-2020-2021.yaml"
+MTSENSK = ROADMAPS / "mtsensk-2021-2022.yaml"
+
+
+def run(*args, stdin: bytes | None = None, cwd=None):
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+    proc = subprocess.run([sys.executable, "-m", "roadmapctl", "render", *map(str, args)], input=stdin,
+                          capture_output=True, cwd=cwd, env=env)
+    err = proc.stderr.decode("utf-8")
+    assert "Traceback" not in err, err
+    return proc.returncode, proc.stdout, err
+
+
+def test_markdown_and_html_of_one_roadmap_go_to_stdout():
+    code, out, _err = run(TULA, "--to", "md")
+    assert code == 0 and out.decode("utf-8").startswith("Приложение №\u00a02\\\n")
+    code, out, _err = run(TULA, "-t", "html")
+    assert code == 0 and out.startswith(b"<!DOCTYPE html>")
+
+
+def test_docx_asks_for_a_file_and_many_roadmaps_ask_for_a_folder():
+    code, out, err = run(TULA, "--to", "docx")
+    assert code == 2 and not out and "-o" in err and "DOCX" in err
+    code, out, err = run(ROADMAPS, "--to", "md")
+    assert code == 2 and not out and "укажите папку" in err
+
+
+def test_format_from_the_file_name_and_mismatch(tmp_path):
+    code, _out, _err = run(TULA, "-o", tmp_path / "a.docx")
+    assert code == 0 and (tmp_path / "a.docx").read_bytes().startswith(b"PK")
+    code, _out, err = run(TULA, "--to", "html", "-o", tmp_path / "a.md")
+    assert code == 2 and "не подходит" in err
+    code, _out, err = run(TULA, "-o", tmp_path / "a.txt")
+    assert code == 2 and "укажите формат" in err
+    code, _out, err = run(TULA, "--to", "pdf")
+    assert code == 2 and "неизвестный формат «pdf»" in err
+
+
+def test_a_folder_gets_one_file_per_roadmap_and_reruns_change_nothing(tmp_path):
+    out = tmp_path / "out"
+    code, _out, err = run(ROADMAPS, "--to", "docx", "-o", out)
+    assert code == 0, err
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(p.stem + ".docx" for p in ROADMAPS.glob("*.yaml"))
+    assert "записано 5 файлов" in err
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    code, _out, err = run(ROADMAPS, "--to", "docx", "-o", out)
+    assert code == 0 and "без изменений 5" in err
+    assert before == {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+    # One roadmap into an existing folder: named after the roadmap.
+    code, _out, _err = run(TULA, "--to", "md", "-o", out)
+    assert code == 0 and (out / "tula-2020-2021.md").exists()
+
+
+def test_a_users_file_is_never_replaced_without_force(tmp_path):
+    target = tmp_path / "notes.md"
+    target.write_text("мои заметки\n", encoding="utf-8")
+    code, _out, err = run(TULA, "-o", target)
+    assert code == 2 and "создан не командой render" in err and "--force" in err
+    assert target.read_text(encoding="utf-8") == "мои заметки\n"
+    code, _out, _err = run(TULA, "-o", target, "--force")
+    assert code == 0 and target.read_text(encoding="utf-8").startswith("Приложение")
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html", ".docx"])
+def test_rendering_of_another_roadmap_or_an_edited_one_is_kept(tmp_path, suffix):
+    target = tmp_path / f"r{suffix}"
+    assert run(TULA, "-o", target)[0] == 0
+    code, _out, err = run(MTSENSK, "-o", target)
+    assert code == 2 and "другая дорожная карта (tula-2020-2021.yaml)" in err
+    data = target.read_bytes()
+    if suffix == ".docx":
+        import io
+        import zipfile
+
+        edited = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(edited, "w") as dst:
+            for info in src.infolist():
+                blob = src.read(info)
+                if info.filename == "word/document.xml":
+                    blob = blob.replace("Тулы".encode(), "Тулы!".encode(), 1)
+                dst.writestr(info, blob)
+        target.write_bytes(edited.getvalue())
+    else:
+        target.write_bytes(data.replace("Тулы".encode(), "Тулы!".encode(), 1))
+    code, _out, err = run(TULA, "-o", target)
+    assert code == 2 and "изменён после создания" in err
+
+
+def test_a_newer_rendering_of_the_same_roadmap_replaces_the_old(tmp_path):
+    source = tmp_path / "tula-2020-2021.yaml"
+    source.write_bytes(TULA.read_bytes())
+    target = tmp_path / "tula.md"
+    assert run(source, "-o", target)[0] == 0
+    source.write_text(TULA.read_text(encoding="utf-8").replace("Декабрь 2020", "Январь 2021", 1), encoding="utf-8")
+    code, _out, err = run(source, "-o", target)
+    assert code == 0 and "записано 1 файл" in err
+    assert "Январь 2021" in target.read_text(encoding="utf-8")
+
+
+def test_a_rendering_by_a_newer_roadmapctl_is_kept(tmp_path):
+    target = tmp_path / "tula.md"
+    assert run(TULA, "-o", target)[0] == 0
+    text = target.read_text(encoding="utf-8")
+    body, mark = text.rstrip("\n").rsplit("\n", 1)
+    body = body.replace("Декабрь 2020", "Январь 2021", 1) + "\n"
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    mark = mark.replace("roadmapctl 0.", "roadmapctl 99.", 1)
+    mark = mark[: mark.index("sha256=") + 7] + digest + " -->"
+    target.write_text(body + mark + "\n", encoding="utf-8")
+    code, _out, err = run(TULA, "-o", target)
+    assert code == 2 and "более новой версией" in err
+
+
+def test_a_broken_roadmap_fails_alone(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.yaml").write_bytes(TULA.read_bytes())
+    (folder / "bad.yaml").write_text("версия_формата: 1\nназвание: [\n", encoding="utf-8")
+    code, _out, err = run(folder, "--to", "html", "-o", tmp_path / "out")
+    assert code == 2  # a file that is not YAML at all
+    assert (tmp_path / "out" / "good.html").exists() and not (tmp_path / "out" / "bad.html").exists()
+    assert "bad.yaml:3:1: ошибка синтаксиса YAML" in err
+    (folder / "bad.yaml").write_text("версия_формата: 1\nназвание: Дорожная карта\n", encoding="utf-8")
+    code, _out, err = run(folder, "--to", "html", "-o", tmp_path / "out")
+    assert code == 1  # YAML that breaks the schema: the findings of check
+    assert "roadmapctl check" in err and not (tmp_path / "out" / "bad.html").exists()
+
+
+def test_standard_input():
+    code, out, _err = run("-", "--to", "md", stdin=TULA.read_bytes())
+    assert code == 0 and "Приложение" in out.decode("utf-8")
+
+
+def test_options_are_checked(tmp_path):
+    code, _out, err = run(TULA, "--to", "html", "--gantt")
+    assert code == 2 and "--gantt" in err
+    code, _out, err = run(TULA, "--to", "md", "--template", tmp_path / "нет")
+    assert code == 2 and "папка шаблонов не найдена" in err
+    code, _out, err = run(TULA, "--to", "md", "--gost", "2000")
+    assert code == 2 and "2016, 2025" in err
+    code, out, _err = run(TULA, "--to", "md", "--gost", "2016", "--gantt")
+    assert code == 0 and b"```mermaid" in out
+
+
+def test_with_order_notes_a_roadmap_without_the_order_text():
+    code, out, err = run(TULA, "--to", "md", "--with-order")
+    assert code == 0 and "нет текста приказа" in err and out.startswith("Приложение".encode())
+
+
+def test_own_templates_and_their_errors(tmp_path):
+    (tmp_path / "roadmap.md.j2").write_text("{{ doc.title|md }} — {{ doc.tables|length }}\n", encoding="utf-8")
+    code, out, _err = run(TULA, "--to", "md", "--template", tmp_path)
+    assert code == 0 and out.decode("utf-8").startswith("«Дорожная карта» мероприятий")
+    code, out, _err = run(TULA, "--to", "html", "--template", tmp_path)  # not overridden: ours
+    assert code == 0 and out.startswith(b"<!DOCTYPE html>")
+    (tmp_path / "roadmap.md.j2").write_text("{% for x in %}\n", encoding="utf-8")
+    code, _out, err = run(TULA, "--to", "md", "--template", tmp_path)
+    assert code == 2 and "ошибка в шаблоне" in err and "строка 1" in err
+    (tmp_path / "roadmap.md.j2").write_text("{{ doc.nothing }}\n", encoding="utf-8")
+    code, _out, err = run(TULA, "--to", "md", "--template", tmp_path)
+    assert code == 2 and "ошибка в шаблоне" in err
+    (tmp_path / "style.yaml").write_text("размер_текста: 20\n", encoding="utf-8")
+    code, _out, err = run(TULA, "--to", "docx", "-o", tmp_path / "x.docx", "--template", tmp_path)
+    assert code == 2 and "12–14" in err and not (tmp_path / "x.docx").exists()
+
+
+def test_help_is_russian():
+    proc = subprocess.run([sys.executable, "-m", "roadmapctl", "render", "--help"], capture_output=True)
+    text = proc.stdout.decode("utf-8")
+    assert proc.returncode == 0 and "Оформить дорожную карту" in text and "--with-order" in text
+
+
+def test_importing_render_does_not_import_python_docx_or_jinja():
+    code = ("import sys, roadmapctl.render, roadmapctl.render.view, roadmapctl.cli.render;"
+            "print('docx' in sys.modules, 'jinja2' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
+
+
+@pytest.mark.skipif(not __import__("shutil").which("script"), reason="нет программы script (util-linux) для терминала")
+def test_progress_bar_on_a_terminal(tmp_path):
+    command = f"{sys.executable} -m roadmapctl render {ROADMAPS} --to md -o {tmp_path}"
+    proc = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True)
+    text = proc.stdout.decode("utf-8", "replace")
+    assert proc.returncode == 0 and "Оформление" in text and "5/5" in text
