@@ -101,11 +101,11 @@ def register(app: typer.Typer) -> None:
             return
         write_atomic(Path(file), result.data, force=True)
         typer.echo(f"{file}: мероприятие {result.number}: " + "; ".join(result.changes))
-        for warning in _warnings(roadmap, request):
+        for warning in _warnings(roadmap, request, result.number):
             typer.echo(f"roadmapctl: внимание: {warning}", err=True)
 
 
-def _warnings(roadmap, request) -> list[str]:
+def _warnings(roadmap, request, number: str) -> list[str]:
     """Hints about what was written: a new deadline that is not understood, a covered date that
     is not one of the deadline's dates."""
     from roadmapctl.deadlines import Kind, PeriodError, parse_period, read_deadline
@@ -121,10 +121,9 @@ def _warnings(roadmap, request) -> list[str]:
         if term.kind in (Kind.UNKNOWN, Kind.MISSING):
             out.append(f"новый срок «{request.postpone}» не распознан; проверьте его: roadmapctl explain --period \"{roadmap.period_text}\" \"{request.postpone}\"")
     if request.covers and not request.postpone:
-        wanted = request.number.strip().rstrip(".")
         for placed in roadmap.placed_activities():
             activity = placed.activity
-            if activity.number.strip().rstrip(".") == wanted and request.table in (None, placed.table_index + 1):
+            if activity.number == number and request.table in (None, placed.table_index + 1):
                 term = activity_term(activity, period)
                 if term.dates and request.covers not in term.dates:
                     shown = ", ".join(d.strftime("%d.%m.%Y") for d in term.dates[:12])

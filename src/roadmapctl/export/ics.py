@@ -50,7 +50,7 @@ def export_ics(roadmaps: list[Roadmap]) -> bytes:
     from icalendar import Calendar, Event
 
     from roadmapctl.deadlines import OverrideError, PeriodError, parse_period
-    from roadmapctl.report.items import CANCELLED
+    from roadmapctl.report.items import CANCELLED, responsible_names
     from roadmapctl.terms import activity_term
 
     calendar = Calendar()
@@ -75,9 +75,7 @@ def export_ics(roadmaps: list[Roadmap]) -> bytes:
             except OverrideError:
                 continue
             days = _dated(term)
-            responsible = [r.display for r in activity.responsible] + [
-                r.display for item in activity.subitems for r in item.responsible
-            ]
+            responsible = responsible_names(activity)
             for index, day in enumerate(days, start=1):
                 event = Event()
                 event.add("uid", _uid(roadmap, placed.table_index, activity.number, day))

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Callable, Iterable
 
+from roadmapctl.deadlines import Kind, Mark, OverrideError, PeriodError, Term, overdue_dates, parse_period
 from roadmapctl.model import Activity, Placed, Roadmap
+from roadmapctl.terms import activity_term
 
 KINDS = ("overdue", "unassigned", "undated", "upcoming", "stale", "done")
 KIND_TITLES = {
@@ -119,7 +122,7 @@ class Report:
     party: str | None
     roadmaps: list[RoadmapReport]
 
-    @property
+    @cached_property
     def items(self) -> list[Item]:
         """Every item of the selected kinds: by roadmap, then kind, then document order."""
         out = [
@@ -157,10 +160,7 @@ def months_before(day: date, months: int) -> date:
     return date(year, month, min(day.day, last))
 
 
-def _term(activity: Activity, period):
-    from roadmapctl.deadlines import Kind, OverrideError, Term
-    from roadmapctl.terms import activity_term
-
+def _term(activity: Activity, period) -> Term:
     if period is None:
         return Term(activity.deadline or "", Kind.UNKNOWN, None, None, ())
     try:
@@ -169,14 +169,16 @@ def _term(activity: Activity, period):
         return Term(activity.deadline or "", Kind.UNKNOWN, None, None, ())
 
 
-def _deadline_text(activity: Activity) -> str | None:
+def deadline_text(activity: Activity) -> str | None:
+    """The deadline as written: the activity's own, or its sub-items' joined with "; "."""
     if activity.deadline and activity.deadline.strip():
         return activity.deadline
     parts = [item.deadline for item in activity.subitems if item.deadline and item.deadline.strip()]
     return "; ".join(parts) if parts else None
 
 
-def _responsible(activity: Activity) -> tuple[str, ...]:
+def responsible_names(activity: Activity) -> tuple[str, ...]:
+    """The responsible parties as written, the activity's own first, then its sub-items'."""
     names = [ref.display for ref in activity.responsible]
     for item in activity.subitems:
         names.extend(ref.display for ref in item.responsible if ref.display not in names)
@@ -189,8 +191,6 @@ def _fmt(day: date) -> str:
 
 def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within: int, order: int, roadmap_index: int) -> tuple[Item, ...]:
     """Every item of one activity as of ``as_of`` (all kinds; the caller selects)."""
-    from roadmapctl.deadlines import Kind, Mark, overdue_dates
-
     activity = placed.activity
     if activity.status == CANCELLED or is_heading(activity):
         return ()
@@ -201,8 +201,8 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
         municipality=roadmap.municipality,
         number=activity.number,
         text=activity.text,
-        responsible=_responsible(activity),
-        deadline=_deadline_text(activity),
+        responsible=responsible_names(activity),
+        deadline=deadline_text(activity),
         section=placed.sections[-1].heading if placed.sections else None,
         status=activity.status,
         done_date=activity.done_date,
@@ -257,8 +257,6 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
 
 def roadmap_report(roadmap: Roadmap, as_of: date, within: int = DEFAULT_WITHIN, index: int = 0,
                    select: Callable[[Placed], bool] | None = None) -> RoadmapReport:
-    from roadmapctl.deadlines import PeriodError, parse_period
-
     try:
         period = parse_period(roadmap.period_text)
     except PeriodError:

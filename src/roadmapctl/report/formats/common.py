@@ -8,9 +8,8 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date
 
-from roadmapctl.report.items import DONE, IN_PROGRESS, KIND_TITLES, KINDS, Item, Report, Row
+from roadmapctl.report.items import IN_PROGRESS, KIND_TITLES, KINDS, Item, Report, Row
 
-GROUPINGS = ("kind", "party", "roadmap", "section")
 NO_PARTY = "Ответственный не указан"
 NO_SECTION = "Без раздела"
 
@@ -202,8 +201,3 @@ def stable_zip(data: bytes, stamp: date) -> bytes:
             target.writestr(fixed, body)
     return out.getvalue()
 
-
-__all__ = [
-    "DONE", "GROUPINGS", "Group", "ITEM_COLUMNS", "SUMMARY_COLUMNS", "cell", "columns_for", "completion_lines",
-    "fmt_date", "fmt_dates", "group_items", "heading_lines", "stable_zip", "title",
-]

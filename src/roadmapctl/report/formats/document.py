@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from roadmapctl.report.formats.common import SUMMARY_COLUMNS, completion_lines, heading_lines, title
-from roadmapctl.report.items import KINDS, Report
+from roadmapctl.report.items import KINDS, Report, deadline_text, responsible_names
 
 COLUMNS = ("№ п/п", "Мероприятие", "Ответственные", "Срок", "Отметка о выполнении")
 WIDTHS_MM = (14, 95, 50, 40, 68)  # 267 mm: A4 landscape less 20 mm left and 10 mm right margins
@@ -116,12 +116,9 @@ def document_view(report: Report) -> DocumentView:
                 lines.append(Line(section=path[depth].heading, depth=depth))
             current_path = path
             activity = placed.activity
-            deadline = activity.deadline or "; ".join(i.deadline for i in activity.subitems if i.deadline) or ""
             lines.append(Line(
-                number=activity.number, text=activity.text,
-                responsible=[ref.display for ref in activity.responsible]
-                + [ref.display for item in activity.subitems for ref in item.responsible],
-                deadline=deadline, marks=completion_lines(row, report.as_of), kinds=row.kinds,
+                number=activity.number, text=activity.text, responsible=list(responsible_names(activity)),
+                deadline=deadline_text(activity) or "", marks=completion_lines(row, report.as_of), kinds=row.kinds,
             ))
         roadmap = rr.roadmap
         parts.append(RoadmapPart(roadmap.title, roadmap.municipality, roadmap.file, tables))
