@@ -99,7 +99,10 @@ def register(app: typer.Typer) -> None:
             )
             sys.stdout.writelines(diff)
             return
-        write_atomic(Path(file), result.data, force=True)
+        try:
+            write_atomic(Path(file), result.data, force=True)
+        except OSError as exc:
+            raise UsageError(f"{file}: не удалось записать файл ({exc.strerror or exc}); файл не изменён") from None
         typer.echo(f"{file}: мероприятие {result.number}: " + "; ".join(result.changes))
         for warning in _warnings(roadmap, request, result.number):
             typer.echo(f"roadmapctl: внимание: {warning}", err=True)

@@ -130,7 +130,10 @@ def register(app: typer.Typer) -> None:
         width = shutil.get_terminal_size((120, 24)).columns if output is None and sys.stdout.isatty() else 120
         data = render(result, output_format, by=grouping, width=width, color=use_color)
         if output:
-            write_atomic(Path(output), data, force=True)
+            try:
+                write_atomic(Path(output), data, force=True)
+            except OSError as exc:
+                raise UsageError(f"{output}: не удалось записать файл ({exc.strerror or exc})") from None
         else:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
