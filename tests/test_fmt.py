@@ -297,3 +297,11 @@ def test_any_values_survive_and_formatting_is_idempotent(value, number, note):
     out = format_text(original)
     assert data(out) == before
     assert format_text(out) == out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("", ""), ("\n\n", ""), ("# только комментарий\n", "# только комментарий\n"), ("- a\n-   b\n", "- a\n- b\n")],
+)
+def test_documents_without_a_roadmap(text, expected):
+    assert format_text(text) == expected

@@ -69,11 +69,13 @@ def _diff_git(base: str, args: list[str]):
     head = None
     paths = list(args)
     repo = toplevel(next((p for p in paths if Path(p).exists()), "."))
-    if paths and not Path(paths[0]).exists() and is_revision(paths[0], repo):
+    if paths and not Path(paths[0]).exists():
+        if not is_revision(paths[0], repo):
+            raise UsageError(
+                f"«{paths[0]}» — не ревизия git и не существующий файл или папка. Чтобы сравнить удалённый "
+                "файл, укажите обе ревизии: roadmapctl diff --git БАЗА ВЕРСИЯ ПУТЬ"
+            )
         head = paths.pop(0)
-    for path in paths:
-        if not Path(path).exists() and head is None and len(paths) == len(args):
-            raise UsageError(f"«{path}» — не ревизия git и не путь к файлу или папке")
     explicit = bool(paths)
     diffs, problems = [], []
     for change in changed_files(base, head, paths or None, repo):

@@ -158,7 +158,7 @@ class Layout:
         elif root is not None:
             self.out.extend(self.inline(root, 0, 0, False))
         self.out.extend(self.comments.trailing)
-        return "\n".join(self.out) + "\n"
+        return "\n".join(self.out) + "\n" if self.out else ""
 
     def mapping(self, node: MappingNode, cursor: SchemaCursor, column: int, lead: str) -> None:
         """Keys at ``column``; the first one follows ``lead`` (the ``- `` of a sequence item)."""

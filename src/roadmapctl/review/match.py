@@ -29,12 +29,16 @@ def normalized(text: str) -> str:
 def similarity(a: str, b: str) -> float:
     """A token-based ratio in [0, 1]: the better of the word-sequence ratio and the token-set
     (Dice) ratio, so that reordered words and small edits both still read as the same text."""
-    wa, wb = words(a), words(b)
+    return _similarity(words(a), words(b))
+
+
+def _similarity(wa: list[str], wb: list[str], sa: set | None = None, sb: set | None = None) -> float:
     if not wa and not wb:
         return 1.0
     if not wa or not wb:
         return 0.0
-    sa, sb = set(wa), set(wb)
+    sa = set(wa) if sa is None else sa
+    sb = set(wb) if sb is None else sb
     dice = 2 * len(sa & sb) / (len(sa) + len(sb))
     if dice < 0.2:
         return dice
@@ -72,8 +76,15 @@ def pair_up(old: list[tuple[object, str]], new: list[tuple[object, str]]) -> lis
         paired[j] = i
         scores[j] = score
 
-    old_text = [normalized(text) for _, text in old]
-    new_text = [normalized(text) for _, text in new]
+    old_words = [words(text) for _, text in old]
+    new_words = [words(text) for _, text in new]
+    old_sets = [set(w) for w in old_words]
+    new_sets = [set(w) for w in new_words]
+    old_text = [" ".join(w) for w in old_words]
+    new_text = [" ".join(w) for w in new_words]
+
+    def score(i: int, j: int) -> float:
+        return _similarity(old_words[i], new_words[j], old_sets[i], new_sets[j])
 
     # 1. The same key and the same text.
     by_key: dict[object, list[int]] = {}
@@ -101,10 +112,10 @@ def pair_up(old: list[tuple[object, str]], new: list[tuple[object, str]]) -> lis
     candidates: list[tuple[float, int, int]] = []
     for j in sorted(new_left):
         for i in sorted(old_left):
-            score = similarity(old[i][1], new[j][1])
+            value = score(i, j)
             same = old[i][0] is not None and old[i][0] == new[j][0]
-            if score >= (SAME_NUMBER if same else SIMILAR):
-                candidates.append((score + (0.1 if same else 0.0), i, j))
+            if value >= (SAME_NUMBER if same else SIMILAR):
+                candidates.append((value + (0.1 if same else 0.0), i, j))
     candidates.sort(key=lambda c: (-c[0], c[2], c[1]))
     for score, i, j in candidates:
         if i in old_left and j in new_left:
@@ -115,7 +126,7 @@ def pair_up(old: list[tuple[object, str]], new: list[tuple[object, str]]) -> lis
         key = new[j][0]
         for i in by_key.get(key, []) if key is not None else []:
             if i in old_left:
-                take(i, j, similarity(old[i][1], new[j][1]))
+                take(i, j, score(i, j))
                 break
 
     out: list[tuple[int | None, int | None, float]] = []
