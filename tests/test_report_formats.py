@@ -128,7 +128,10 @@ def test_html_is_self_contained_with_a_chart_for_several_roadmaps(report, baunt_
     assert "<h1>Информация о ходе реализации дорожных карт по состоянию на 01.06.2021</h1>" in page
     svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
     ElementTree.fromstring(svg)  # well-formed
-    assert svg.count("<rect") == 4 + 5 * 4  # legend + 4 bars for each of the 5 municipalities
+    assert svg.count("<rect") == 4 + 5 * 5  # legend; a band and 4 bars for each of the 5 municipalities
+    # the band of the largest roadmap (Баунт, 63) is the full 420 px; Абан's overdue bar is 18/63 of it
+    assert 'width="420.0" height="37" fill="#ececec"><title>Мероприятий: 63</title>' in svg
+    assert 'width="120.0" height="8" fill="#c62828"><title>Просрочено: 18</title>' in svg
     assert "Сводка по муниципалитетам" in page and "thead" in page and "table-header-group" in page
     single = render(baunt_report, "html").decode("utf-8")
     assert "<svg" not in single and "Отметка о выполнении" in single

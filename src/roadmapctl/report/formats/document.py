@@ -59,6 +59,7 @@ class Chart:
     width: int
     height: int
     rows: list[tuple[float, str]]  # (y of the label, municipality)
+    totals: list[Bar]  # a light band per municipality: all its activities
     bars: list[Bar]
     legend: list[tuple[float, str, str]]  # (x, color, label)
     label_width: int
@@ -78,10 +79,11 @@ def _chart(report: Report) -> Chart:
     label_width, bar_area, bar_h, gap = 260, 420, 9, 14
     top = 30
     biggest = max([s.activities for s in report.summary] + [1])
-    rows, bars = [], []
+    rows, totals, bars = [], [], []
     y = top
     for s in report.summary:
         rows.append((y + 2 * bar_h, s.municipality or s.file))
+        totals.append(Bar(label_width + 10, y - 1, round(bar_area * s.activities / biggest, 1), "#ececec", "Мероприятий", s.activities))
         for index, (key, label, color) in enumerate(CHART_SERIES):
             value = getattr(s, key)
             bars.append(Bar(label_width + 10, y + index * bar_h, round(bar_area * value / biggest, 1), color, label, value))
@@ -90,7 +92,7 @@ def _chart(report: Report) -> Chart:
     for _key, label, color in CHART_SERIES:
         legend.append((x, color, label))
         x += 14 + 8 * len(label) + 18
-    return Chart(max(label_width + bar_area + 60, int(x)), int(y), rows, bars, legend, label_width)
+    return Chart(max(label_width + bar_area + 60, int(x)), int(y), rows, totals, bars, legend, label_width)
 
 
 def document_view(report: Report) -> DocumentView:
