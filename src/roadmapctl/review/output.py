@@ -264,9 +264,7 @@ def _ops_window(words: list[tuple[str, str]], context: int = CONTEXT) -> list[tu
             out.append((op, text))
         elif first:
             out.append(("…", ""))
-            out.append((op, " ".join(tokens[-keep:]) if keep else ""))
-            if text.startswith(" ") and len(tokens) <= keep:
-                pass
+            out.append((op, " ".join(tokens[-keep:])))
         elif last:
             out.append((op, " ".join(tokens[:keep])))
             out.append(("…", ""))
