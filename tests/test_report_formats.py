@@ -177,3 +177,19 @@ def test_group_by_party_puts_an_item_under_each_responsible(baunt_report):
     assert list(groups)[-1] == "Ответственный не указан"
     assert groups["Ответственный не указан"] == [("9", "overdue"), ("9", "unassigned"), ("61", "unassigned")]
     assert ("4", "overdue") in groups["РУО"] and ("4", "overdue") in groups["ОО"]
+
+
+def test_group_by_section_keeps_an_activitys_items_together(report):
+    from roadmapctl.report.formats.common import group_items
+
+    groups = {g.title: [(i.number, i.kind) for i in g.items] for g in group_items(report, "section")}
+    section2 = next(v for k, v in groups.items() if k.startswith("город Тула: 2. "))
+    assert section2 == [
+        ("2.1.", "overdue"),
+        ("2.2.", "overdue"), ("2.2.", "unassigned"), ("2.2.", "upcoming"),
+        ("2.3.", "overdue"), ("2.3.", "unassigned"),
+        ("2.4.", "overdue"), ("2.4.", "unassigned"),
+        ("2.5.", "unassigned"), ("2.5.", "upcoming"),
+        ("2.6.", "unassigned"),
+        ("2.7.", "overdue"), ("2.7.", "unassigned"),
+    ]

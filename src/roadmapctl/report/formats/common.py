@@ -70,7 +70,8 @@ def group_items(report: Report, by: str = "kind") -> list[Group]:
             if chosen:
                 groups[kind] = Group(kind, KIND_TITLES[kind], chosen)
         return list(groups.values())
-    for item in items:
+    # in the other groupings an activity's items stay together, in document order
+    for item in sorted(items, key=lambda i: (i.roadmap_index, i.order, KINDS.index(i.kind))):
         if by == "roadmap":
             keys = [(item.file, f"{item.municipality} ({item.file})" if item.municipality else item.file)]
         elif by == "section":
