@@ -198,3 +198,9 @@ def test_progress_bar_on_a_terminal(tmp_path):
     proc = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True)
     text = proc.stdout.decode("utf-8", "replace")
     assert proc.returncode == 0 and "Оформление" in text and "5/5" in text
+
+
+def test_a_failing_own_template_is_a_message_not_a_traceback(tmp_path):
+    (tmp_path / "roadmap.html.j2").write_text("{{ 1 / 0 }}\n", encoding="utf-8")
+    code, _out, err = run(TULA, "--to", "html", "--template", tmp_path)
+    assert code == 2 and "ошибка при заполнении шаблона" in err and "ZeroDivisionError" in err

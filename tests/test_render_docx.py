@@ -373,3 +373,12 @@ def test_broken_reference_docx_is_a_render_error(tmp_path):
     roadmap = load_roadmap(str(ROADMAPS / "tula-2020-2021.yaml"))
     with pytest.raises(RenderError, match="reference.docx"):
         render(roadmap, "docx", Options(template_dir=tmp_path))
+
+
+def test_the_example_style_file_is_valid_and_says_the_defaults(tmp_path):
+    from roadmapctl.render.style import Style, load_style
+    from roadmapctl.resources import templates_dir
+
+    (tmp_path / "style.yaml").write_bytes((templates_dir() / "style.example.yaml").read_bytes())
+    assert load_style(tmp_path) == Style()
+    assert load_style(tmp_path, 2016).block_width_cm == 7.5

@@ -137,6 +137,11 @@ def _number(name: str, key: str, value) -> float:
     return float(value)
 
 
+def _g(value: float) -> str:
+    """A number the Russian way: 7,5."""
+    return f"{value:g}".replace(".", ",")
+
+
 def check_style(style: Style) -> None:
     """Refuse values that break ГОСТ Р 7.0.97 or rendering.md."""
     problems = []
@@ -144,22 +149,22 @@ def check_style(style: Style) -> None:
         value = getattr(style, f"margin_{side}_mm")
         if value < minimum:
             names = {"top": "верхнее", "bottom": "нижнее", "left": "левое", "right": "правое"}
-            problems.append(f"{names[side]} поле {value:g} мм меньше {minimum:g} мм")
+            problems.append(f"{names[side]} поле {_g(value)} мм меньше {_g(minimum)} мм")
     if not 12 <= style.text_size <= 14:
-        problems.append(f"размер шрифта текста {style.text_size:g} пт вне пределов 12–14 пт")
+        problems.append(f"размер шрифта текста {_g(style.text_size)} пт вне пределов 12–14 пт")
     if not 10 <= style.table_size <= 14:
-        problems.append(f"размер шрифта в таблице {style.table_size:g} пт вне пределов 10–14 пт")
+        problems.append(f"размер шрифта в таблице {_g(style.table_size)} пт вне пределов 10–14 пт")
     if not 10 <= style.header_size <= 14:
-        problems.append(f"размер номера страницы {style.header_size:g} пт вне пределов 10–14 пт")
+        problems.append(f"размер номера страницы {_g(style.header_size)} пт вне пределов 10–14 пт")
     if not 4 <= style.block_width_cm <= MAX_BLOCK_CM[style.edition]:
         problems.append(
-            f"ширина углового блока {style.block_width_cm:g} см больше {MAX_BLOCK_CM[style.edition]:g} см "
-            f"(ГОСТ Р 7.0.97-{style.edition})" if style.block_width_cm > 4 else f"ширина углового блока {style.block_width_cm:g} см меньше 4 см"
+            f"ширина углового блока {_g(style.block_width_cm)} см больше {_g(MAX_BLOCK_CM[style.edition])} см "
+            f"(ГОСТ Р 7.0.97-{style.edition})" if style.block_width_cm > 4 else f"ширина углового блока {_g(style.block_width_cm)} см меньше 4 см"
         )
     if style.header_distance_mm < 10:
         problems.append("номер страницы ближе 10 мм к краю листа")
     if not 0 <= style.indent_cm <= 3:
-        problems.append(f"абзацный отступ {style.indent_cm:g} см вне пределов 0–3 см")
+        problems.append(f"абзацный отступ {_g(style.indent_cm)} см вне пределов 0–3 см")
     if not re.fullmatch(r"[\w .-]{1,64}", style.font):
         problems.append(f"название шрифта «{style.font}» содержит недопустимые знаки")
     if style.edition == 2016 and style.font not in FONTS_2016:

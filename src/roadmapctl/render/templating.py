@@ -45,3 +45,7 @@ def render_template(name: str, template_dir: Path | None, html: bool, filters: d
         raise RenderError(f"ошибка в шаблоне «{name}»: неизвестное имя ({exc.message})") from None
     except jinja2.TemplateError as exc:
         raise RenderError(f"ошибка в шаблоне «{name}»: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - a user's template may fail in any way
+        if template_dir is None:
+            raise
+        raise RenderError(f"ошибка при заполнении шаблона «{name}» из {template_dir}: {type(exc).__name__}: {exc}") from None

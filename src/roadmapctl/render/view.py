@@ -414,6 +414,12 @@ def column_widths(headers: list[str], fields: list[str], rows: list[Row]) -> lis
         minimum.append(max(9.0, min(_longest_word(texts[i] + [headers[i]]), 18) + 2.0))
         total = sum(len(t) for t in texts[i]) + len(headers[i])
         weight.append(math.sqrt(total / max(1, len(body))) if total else 1.0)
+    if "мероприятие" in fields:
+        # The activity column is the widest (rendering.md).
+        i = fields.index("мероприятие")
+        others = [w for j, w in enumerate(weight) if j != i]
+        weight[i] = max(weight[i], 1.1 * max(others, default=0.0))
+        minimum[i] = max(minimum[i], max((m for j, m in enumerate(minimum) if j != i), default=0.0))
     # The page holds about 130 characters of 12 pt text in landscape: share what the minimums leave.
     page = 130.0
     spare = max(0.0, page - sum(minimum))
