@@ -25,7 +25,7 @@ _MONTH = r"(?:январ|феврал|март|апрел|июн|июл|авгу
 _DEADLINE = re.compile(
     r"\b(?:" + _MONTH + r"|(?:19|20)\d\d|квартал\w*|кв\.|полугоди\w*|постоянно|ежегодно|ежеквартально|ежемесячно|"
     r"еженедельно|ежедневно|в течени[еи]|график\w*|по плану|в соответствии|по мере|по запросу|систематически|"
-    r"в процессе работы|раз в|\d+\s*раз\w*|до \d|к \d|не позднее|не реже|регулярно|учебн\w+ год\w*|срок\w*|"
+    r"в процессе работы|раз в|\d+\s*раз\w*|до \d+|к \d+|не позднее|не реже|регулярно|учебн\w+ год\w*|срок\w*|"
     r"весь период|периодически|по необходимости|по согласованию|ежегодн\w*)\b|\d{1,2}\.\d{1,2}\.\d{2,4}",
     re.IGNORECASE,
 )
@@ -612,7 +612,9 @@ def split_activity_cell(paras: list[Para], inline: bool) -> tuple[str, list[str]
                 if found and not found[0]:
                     items.extend(found[1])
                     continue
-            items.append(text[1:].strip() if text[:1] in DASHES + "•·" else text)
+            item = text[1:].strip() if text[:1] in DASHES + "•·" else text
+            if item:
+                items.append(item)
             continue
         if items:
             # a plain paragraph after a list item continues that item (a sub-item of several lines)
@@ -627,6 +629,7 @@ def split_activity_cell(paras: list[Para], inline: bool) -> tuple[str, list[str]
                 items.extend(found_items)
                 continue
         lead.append(text)
+    items = [item for item in items if item.strip()]
     if not lead and items:
         lead.append(items.pop(0))
     if inline and not items:
