@@ -14,7 +14,7 @@ import bisect
 import copy
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import yaml
@@ -393,10 +393,8 @@ def _check_request(request: MarkRequest) -> MarkRequest:
         raise EditError("перенос срока требует причины: добавьте --reason «…»")
     if status is None and note is None and postpone is None:
         raise EditError("укажите, что записать: --status, --note или --postpone")
-    return MarkRequest(
-        number=request.number.strip(), on=request.on, explicit_date=request.explicit_date, table=request.table,
-        status=status, note=note, link=link, covers=request.covers, postpone=postpone, reason=reason, basis=basis,
-    )
+    return replace(request, number=request.number.strip(), status=status, note=note, link=link,
+                   postpone=postpone, reason=reason, basis=basis)
 
 
 def mark_activity(source: Source, request: MarkRequest) -> EditResult:
