@@ -105,3 +105,11 @@ def test_section_titles_are_as_written(pair):
     roadmap, seed, _counts = pair
     for _index, path in roadmap.sections():
         assert normalize(path[-1].title) in seed, path[-1].title
+
+
+def test_bundled_roadmaps_are_in_the_canonical_layout():
+    from roadmapctl.format import format_bytes
+
+    for path in sorted(ROADMAPS.glob("*.yaml")):
+        data = path.read_bytes()
+        assert format_bytes(data, str(path)) == data, f"{path.name}: run roadmapctl fmt roadmaps/"
