@@ -31,11 +31,16 @@ def run(*args):
     return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
 
 
-def inserted_after(old: str, anchor: str, block: str) -> str:
-    """``old`` with ``block`` inserted right after ``anchor`` (which must occur once): the
-    expected text, so that comparing with it checks every other byte too."""
-    assert old.count(anchor) == 1, anchor
-    return old.replace(anchor, anchor + block)
+def inserted_before_row(old: str, marker: str, block: str) -> str:
+    """``old`` with ``block`` added at the end of the last line of content (not a comment, not
+    blank) before the line holding ``marker`` — the end of the activity that precedes it."""
+    lines = old.splitlines(keepends=True)
+    [index] = [i for i, line in enumerate(lines) if marker in line]
+    last = index - 1
+    while not lines[last].strip() or lines[last].lstrip().startswith("#"):
+        last -= 1
+    content = lines[last].rstrip("\r\n")
+    return "".join(lines[:last]) + content + block + lines[last][len(content):] + "".join(lines[last + 1:])
 
 
 def activity_data(text: str, number: str):
@@ -68,10 +73,10 @@ def test_done_with_note_and_link_inserts_exactly_these_lines_after_row_9():
     result = mark_activity(source, MarkRequest(
         "9", DAY, explicit_date=True, status="выполнено", note="Программы развития: утверждены", link="https://example.ru/a.pdf",
     ))
-    # right after row 9's last line, before row 10
-    assert result.text == inserted_after(
+    # right after row 9's last line, before row 10 (and the comments above row 10)
+    assert result.text == inserted_before_row(
         source.text,
-        "ожидаемый_результат: Перевод ОО на программно-целевой подход по выводу ОО из кризисной ситуации",
+        '- номер: "10"',
         "\n            статус: выполнено"
         "\n            дата_выполнения: 2021-05-20"
         "\n            отметки:"
@@ -86,16 +91,18 @@ def test_done_with_note_and_link_inserts_exactly_these_lines_after_row_9():
 def test_status_goes_before_the_children_of_a_parent_row():
     source = read_source(MTSENSK)
     result = mark_activity(source, MarkRequest("4.6", DAY, status="в работе"))
-    assert result.text == inserted_after(
-        source.text, 'мероприятие: "Проведение мероприятий в рамках партнерских отношений:"\n', "            статус: в работе\n"
-    )
-    assert "            статус: в работе\n            мероприятия:\n" in result.text
+    lines = source.text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if '- номер: "4.6."' in line)
+    children = next(i for i in range(start, len(lines)) if lines[i].strip() == "мероприятия:")
+    assert lines[children].startswith("            мероприятия:")
+    expected = "".join(lines[:children]) + "            статус: в работе\n" + "".join(lines[children:])
+    assert result.text == expected
 
 
 def test_last_activity_of_a_file_gets_its_lines_at_the_end():
     source = read_source(ABAN)
     result = mark_activity(source, MarkRequest("31", DAY, note="Фестиваль проведён"))
-    assert source.text.endswith("              - административные команды ОО\n")
+    assert source.text.endswith("\n") and source.text.rsplit("- номер: ", 1)[1].startswith('"31"')  # the last row
     assert result.text == source.text[:-1] + (
         "\n            отметки:\n              - дата: 2021-05-20\n                текст: Фестиваль проведён\n"
     )
@@ -288,9 +295,9 @@ def test_crlf_file_stays_crlf_and_bom_stays():
     assert result.data.startswith(b"\xef\xbb\xbf")
     body = result.data[3:]
     assert b"\n" not in body.replace(b"\r\n", b"")
-    assert body.decode("utf-8") == inserted_after(
+    assert body.decode("utf-8") == inserted_before_row(
         raw[3:].decode("utf-8"),
-        "мероприятие: Мастер – классы учителей по работе с «трудными» детьми\r\n                срок: В течение года",
+        '- номер: "3.5"',
         "\r\n                статус: в работе\r\n                отметки:\r\n                  - дата: 2021-05-20"
         "\r\n                    текст: Проведены 2 мастер-класса",
     )
