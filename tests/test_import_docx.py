@@ -210,3 +210,40 @@ def test_fixtures_script_builds_every_fixture(tmp_path):
         fresh = import_path(path).data
         committed = import_path(FIXTURES / name).data
         assert fresh == committed, name
+
+
+def test_paragraph_text_keeps_insertions_and_field_results_and_drops_deletions():
+    from lxml import etree
+
+    from roadmapctl.importer.docx_reader import W, paragraph_text
+
+    ns = W[1:-1]
+    xml = (f'<w:p xmlns:w="{ns}"><w:pPr><w:tabs><w:tab w:val="left" w:pos="1"/></w:tabs></w:pPr>'
+           '<w:r><w:t>Срок</w:t><w:tab/></w:r>'
+           '<w:ins><w:r><w:t>март</w:t></w:r></w:ins>'
+           '<w:del><w:r><w:delText>апрель</w:delText></w:r></w:del>'
+           '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>'
+           '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t> 2021</w:t></w:r>'
+           '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+           '<w:hyperlink><w:r><w:br/><w:t>года</w:t></w:r></w:hyperlink></w:p>')
+    assert paragraph_text(etree.fromstring(xml)) == "Срок март 2021\nгода"
+
+
+def test_a_second_header_row_under_merged_header_cells_is_skipped(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=5)
+    for cell, text in zip(table.rows[0].cells, ["№", "Мероприятие", "Сроки", "", "Ответственный"]):
+        cell.paragraphs[0].add_run(text)
+    table.rows[0].cells[2].merge(table.rows[0].cells[3])
+    for cell, text in zip(table.rows[1].cells, ["", "", "начало", "окончание", ""]):
+        cell.paragraphs[0].add_run(text)
+    for cell, text in zip(table.rows[2].cells, ["1.", "Семинар", "Март 2021", "Апрель 2021", "РУО"]):
+        cell.paragraphs[0].add_run(text)
+    path = tmp_path / "two_header_rows.docx"
+    document.save(path)
+    result = import_path(path)
+    doc = yaml.safe_load(result.text)
+    assert list(_flat(doc)) == ["1."]
+    assert any("вторая строка заголовка" in g.message for g in result.guesses)

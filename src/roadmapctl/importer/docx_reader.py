@@ -80,6 +80,40 @@ class _Numbering:
         return re.sub(r"%(\d)", lambda m: str(counters[int(m.group(1)) - 1]), text)
 
 
+_SKIP = {f"{W}pPr", f"{W}rPr", f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", f"{W}fldData"}
+
+
+def paragraph_text(element) -> str:
+    """The text a reader sees in a w:p: runs, hyperlinks, fields' results and tracked insertions,
+    without tracked deletions and field codes; tabs as spaces, line breaks as "\n"."""
+    out: list[str] = []
+    stack = list(reversed(list(element)))
+    while stack:
+        node = stack.pop()
+        tag = node.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == f"{W}t":
+            out.append(node.text or "")
+        elif tag in (f"{W}tab", f"{W}ptab"):
+            out.append(" ")
+        elif tag in (f"{W}br", f"{W}cr"):
+            if node.get(f"{W}type") not in ("page", "column"):
+                out.append("\n")
+        elif tag == f"{W}noBreakHyphen":
+            out.append("-")
+        elif tag == f"{W}sym":
+            code = node.get(f"{W}char", "")
+            try:
+                value = int(code, 16)
+                out.append(chr(value - 0xF000) if value >= 0xF000 and value - 0xF000 >= 0x20 else chr(value))
+            except ValueError:
+                pass
+        else:
+            stack.extend(reversed(list(node)))
+    return "".join(out)
+
+
 class _Reader:
     def __init__(self, document, name: str):
         self.document = document
@@ -95,10 +129,7 @@ class _Reader:
 
         self.ordinal += 1
         paragraph = Paragraph(element, self.document._body)
-        try:
-            text = paragraph.text
-        except Exception:  # noqa: BLE001 - odd run content: fall back to the raw text nodes
-            text = "".join(t.text or "" for t in element.iter(f"{W}t"))
+        text = paragraph_text(element)
         # tabs and non-breaking spaces become plain spaces (the renderer puts non-breaking spaces
         # back where ГОСТ wants them); soft hyphens are dropped
         text = text.replace("\t", " ").replace("\xa0", " ").replace("\u202f", " ").replace("\xad", "")

@@ -197,6 +197,13 @@ def classify(rows: list[Row], header: Header, log: GuessLog) -> list[_Entry]:
             cells[number_col] = Cell()
             texts[number_col] = ""
             filled = [i for i, t in enumerate(texts) if t]
+        if not any(e.kind in ("section", "activity") for e in entries) and number_col is not None and \
+                not texts[number_col] and all(len(texts[i]) <= 40 for i in filled) and \
+                any(not header.columns[i].header for i in filled if i < len(header.columns)):
+            entries.append(_Entry("skip", row))
+            log.add(row.where, "вторая строка заголовка таблицы («" + "», «".join(texts[i] for i in filled)
+                    + "») пропущена: колонки, объединённые в заголовке, импорт не разделяет")
+            continue
         number_text = texts[number_col] if number_col is not None else ""
         if number_col is not None and not number_text and cells[number_col].auto_number and \
                 any(texts[i] for i in range(len(texts)) if i != number_col):
