@@ -79,7 +79,7 @@ def test_bullet_list_in_a_cell_with_its_own_deadlines():
     ]
     assert "срок" not in item
     assert item["ответственные"] == ["ИМЦ", "МБОУ «СОШ № 1»"]  # one party per paragraph
-    assert any("сроки подпунктов" in g.message for g in result.guesses)
+    assert any("отдан подпункту" in g.message for g in result.guesses)
 
 
 def test_cell_merged_down_is_read_for_both_rows_and_reported():

@@ -127,7 +127,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(f"roadmapctl: в результате импорта есть ошибки ({len(errors)}); исправьте их в файле"
                        + (f" и проверьте его: roadmapctl check {target}" if target else ""), err=True)
             raise typer.Exit(EXIT_FINDINGS)
-        where = f"roadmapctl check {target}" if target is not None else "roadmapctl check"
+        where = f"roadmapctl check {target}" if target is not None else "roadmapctl check ФАЙЛ.yaml"
         typer.echo(f"Проверка результата: ошибок нет, предупреждений: {warnings}"
                    + (f" (подробно: {where})." if warnings else "."), err=True)
         if target is not None:

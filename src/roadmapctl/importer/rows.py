@@ -146,11 +146,8 @@ def fit_row(row: Row, header: Header, log: GuessLog) -> list[Cell]:
             shift = n - given
             cells = cells[:deadline] + [Cell() for _ in range(shift)] + cells[deadline:given]
             target = header.columns[min(deadline + shift, n - 1)].header
-            row_note = (f"в строке не хватает ячейки; текст «{shorten(piece.text, 40)}» стоял в колонке сроков, "
-                        f"но на срок не похож — перенесён в колонку «{target}», срок оставлен пустым")
-            log.add(row.where, row_note)
-            row.cells = cells  # remember the decision for the continuation logic
-            setattr(row, "shift_note", row_note)
+            row.shift_note = (f"в строке не хватает ячейки: текст «{shorten(piece.text, 40)}» стоял в колонке сроков, "
+                              f"но на срок не похож и перенесён в колонку «{target}»")
     return cells
 
 
@@ -180,12 +177,12 @@ def classify(rows: list[Row], header: Header, log: GuessLog) -> list[_Entry]:
         if row.loose:
             entries.append(_Entry("loose", row, row.cells))
             continue
+        if all(ARTIFACT.match(cell.text) for cell in row.cells):
+            entries.append(_Entry("skip", row))  # empty, or an extraction artifact such as "-- -- --"
+            continue
         cells = fit_row(row, header, log)
         texts = [c.text.strip() for c in cells]
         filled = [i for i, t in enumerate(texts) if t]
-        if not filled or all(ARTIFACT.match(t) for t in texts):
-            entries.append(_Entry("skip", row))
-            continue
         if is_column_numbers(texts):
             entries.append(_Entry("colnums", row))
             continue
@@ -346,7 +343,8 @@ class _Builder:
                                             f"строки выше; её текст отнесён и к мероприятию {number}")
         note = getattr(row, "shift_note", None)
         if note:
-            activity.comments.append(note)
+            activity.comments.append(note + "; срока у мероприятия нет")
+            self.log.add(row.where, note + f"; у мероприятия {number} срока нет")
         mine = parts(number)
         while self.activities and not (mine and len(mine) == len(parts(self.activities[-1].number)) + 1
                                        and mine[:-1] == parts(self.activities[-1].number)):
@@ -379,8 +377,11 @@ class _Builder:
         if loose:
             field_name = "мероприятие"
             activity.cells[field_name] = join_paras(activity.cells.get(field_name, []), [p for c in cells for p in c.paras])
-            self.log.add(row.where, f"строка вне колонок таблицы («{shorten(cells[0].text if cells else '', 40)}», "
-                                    f"{row.where}) присоединена к тексту мероприятия {activity.number}", activity)
+            fragment = shorten(cells[0].text if cells else "", 40)
+            activity.comments.append(f"строка вне колонок таблицы («{fragment}», {row.where}) присоединена к тексту "
+                                     "мероприятия через пробел")
+            self.log.add(row.where, f"строка вне колонок таблицы («{fragment}») присоединена к тексту мероприятия "
+                                    f"{activity.number}")
             return
         deadline_col = self.header.index("срок")
         moved = None
@@ -407,6 +408,9 @@ class _Builder:
                    f"страницы; её текст присоединён через пробел (колонки {columns})")
         if moved:
             message += f"; текст из колонки сроков на срок не похож и перенесён в колонку «{moved}»"
+        note = getattr(row, "shift_note", None)
+        if note:
+            message += "; " + note
         activity.comments.append(message)
         self.log.add(row.where, message.replace(f" ({row.where})", ""))
 
@@ -668,6 +672,11 @@ def distribute_deadlines(paras: list[str], count: int) -> list[str] | None:
     return expanded if len(expanded) == count else None
 
 
+def _split_paragraphs(before: list[str], after: list[str]) -> list[str]:
+    """The deadline paragraphs that distribute_deadlines cut in two."""
+    return [text for text in before if text not in after]
+
+
 def finalize(activity: ActivityDraft, inline: bool, log: GuessLog) -> None:
     """Turn the collected cell paragraphs into the activity's fields."""
     cells = activity.cells
@@ -683,10 +692,11 @@ def finalize(activity: ActivityDraft, inline: bool, log: GuessLog) -> None:
         activity.subitems = [{"текст": item, "срок": when} for item, when in zip(items, deadlines)]
         activity.deadline = None
         if len(deadlines) != len(deadline_paras):
-            log.add(activity.label, "сроки подпунктов сопоставлены по порядку; абзац с двумя датами разделён на два срока: "
-                    + "; ".join(deadlines), activity)
+            cut = "», «".join(_split_paragraphs(deadline_paras, deadlines))
+            log.add(activity.label, f"в колонке сроков абзацев меньше, чем подпунктов; абзац «{cut}» с двумя датами "
+                    "разделён на два срока, и сроки отданы подпунктам по порядку", activity)
         else:
-            log.add(activity.label, "сроки подпунктов сопоставлены абзацам колонки сроков по порядку", activity)
+            log.add(activity.label, "каждый абзац колонки сроков отдан подпункту с тем же порядковым номером", activity)
     else:
         activity.subitems = list(items)
         activity.deadline = "\n".join(deadline_paras) or None
