@@ -311,8 +311,6 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
         if i_command is not None:
             used.add(i_command)
             _order_items(info, lines, i_command + 1, used, log)
-    elif i_approval is None and i_appendix is None:
-        pass
 
     # ---------------------------------------------------------------- approval stamp
     if i_approval is not None:

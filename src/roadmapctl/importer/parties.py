@@ -55,13 +55,9 @@ class RefDraft:
     kind: str | None = None
 
     def as_yaml(self):
+        """A plain name, or {кто, уточнение, связка} (the joiner written out, as in roadmaps/)."""
         if self.qualifier:
-            value = {"кто": self.name, "уточнение": self.qualifier}
-            if self.joiner != "скобки":
-                value["связка"] = self.joiner
-            else:
-                value["связка"] = "скобки"
-            return value
+            return {"кто": self.name, "уточнение": self.qualifier, "связка": self.joiner}
         return self.name
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from roadmapctl.importer.grid import ImportFailure, SourceDoc
-from roadmapctl.importer.guesses import COMMENT_PREFIX, GuessLog, shorten
+from roadmapctl.importer.guesses import COMMENT_PREFIX, GuessLog
 from roadmapctl.importer.header import HeaderInfo, decide_municipality, parse_header
 from roadmapctl.importer.parties import Directory, RefDraft, kind_of, split_cell
 from roadmapctl.importer.rows import ActivityDraft, SectionDraft, TableDraft, assemble, finalize
