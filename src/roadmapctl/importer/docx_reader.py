@@ -31,6 +31,13 @@ def is_docx(data: bytes) -> bool:
         return False
 
 
+def _int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
 class _Numbering:
     """Word list numbering: the label each numbered paragraph shows ("1.", "1.2.")."""
 
@@ -38,22 +45,25 @@ class _Numbering:
         self.formats: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counters: dict[str, list[int]] = {}
         try:
-            part = document.part.numbering_part
-        except (NotImplementedError, KeyError, AttributeError):
-            return
-        root = part.element
+            self._read(document.part.numbering_part.element)
+        except Exception:  # noqa: BLE001 - no numbering part, or a damaged one: numbers stay as typed
+            self.formats = {}
+
+    def _read(self, root) -> None:
         abstract = {}
         for node in root.findall(f"{W}abstractNum"):
             levels = {}
             for lvl in node.findall(f"{W}lvl"):
-                ilvl = int(lvl.get(f"{W}ilvl", "0"))
+                ilvl = _int(lvl.get(f"{W}ilvl"), 0)
+                if not 0 <= ilvl <= 8:
+                    continue
                 fmt = lvl.find(f"{W}numFmt")
                 text = lvl.find(f"{W}lvlText")
                 start = lvl.find(f"{W}start")
                 levels[ilvl] = (
                     fmt.get(f"{W}val") if fmt is not None else "decimal",
                     text.get(f"{W}val") if text is not None else f"%{ilvl + 1}.",
-                    int(start.get(f"{W}val")) if start is not None and start.get(f"{W}val", "").isdigit() else 1,
+                    _int(start.get(f"{W}val"), 1) if start is not None else 1,
                 )
             abstract[node.get(f"{W}abstractNumId")] = levels
         for num in root.findall(f"{W}num"):
@@ -64,6 +74,8 @@ class _Numbering:
                 self.formats[(num.get(f"{W}numId"), ilvl)] = spec
 
     def label(self, num_id: str, ilvl: int) -> str | None:
+        if not 0 <= ilvl <= 8:
+            return None
         spec = self.formats.get((num_id, ilvl))
         if spec is None:
             return None
@@ -316,8 +328,10 @@ def read_docx(data: bytes, name: str = "<docx>") -> SourceDoc:
     except Exception as exc:  # noqa: BLE001 - any damage inside the package
         raise ImportFailure(f"{name}: документ Word повреждён или сохранён в неподдерживаемом виде ({type(exc).__name__}); "
                             "откройте его в Word и сохраните заново как .docx") from None
-    reader = _Reader(document, name)
+    if document.element.body is None:
+        raise ImportFailure(f"{name}: в документе Word нет основного текста (он повреждён); откройте его в Word и сохраните заново")
     try:
+        reader = _Reader(document, name)
         blocks = reader.body(document.element.body)
     except ImportFailure:
         raise
