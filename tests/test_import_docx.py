@@ -247,3 +247,38 @@ def test_a_second_header_row_under_merged_header_cells_is_skipped(tmp_path):
     doc = yaml.safe_load(result.text)
     assert list(_flat(doc)) == ["1."]
     assert any("вторая строка заголовка" in g.message for g in result.guesses)
+
+
+def test_damaged_word_documents_never_raise_anything_but_import_failure():
+    """The fixtures with random elements removed, attributes spoiled or nodes duplicated."""
+    import random
+
+    from lxml import etree
+
+    rng = random.Random(20210324)
+    for _ in range(80):
+        name = rng.choice(["merged_sections.docx", "landscape.docx", "split_table.docx", "auto_numbers.docx"])
+        source = zipfile.ZipFile(FIXTURES / name)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as target:
+            for item in source.infolist():
+                blob = source.read(item.filename)
+                if item.filename in ("word/document.xml", "word/numbering.xml", "word/styles.xml"):
+                    root = etree.fromstring(blob)
+                    for _ in range(rng.randint(1, 6)):
+                        nodes = list(root.iter())
+                        node = rng.choice(nodes)
+                        parent = node.getparent()
+                        if parent is not None and rng.random() < 0.5:
+                            parent.remove(node)
+                        elif node.attrib:
+                            key = rng.choice(list(node.attrib))
+                            node.attrib[key] = rng.choice(["", "x", "-1", "999999", "continue"])
+                        elif parent is not None:
+                            parent.append(etree.fromstring(etree.tostring(rng.choice(nodes))))
+                    blob = etree.tostring(root)
+                target.writestr(item, blob)
+        try:
+            import_bytes(out.getvalue(), "damaged.docx")
+        except ImportFailure:
+            pass
