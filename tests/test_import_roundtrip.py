@@ -285,3 +285,19 @@ def test_generated_roadmap_survives_docx_and_back(writer, data):
         path.write_text(text, encoding="utf-8")
         want, got = _round_trip(path, WRITERS[writer])
     assert got == want
+
+
+def test_dump_is_canonical_with_comments_above_their_entries():
+    from roadmapctl.format import format_text
+
+    data = {"таблицы": [{"колонки": [{"поле": "номер", "заголовок": "№"}],
+                         "мероприятия": [{"мероприятие": "Текст\nв две строки\n", "номер": "1."}]}],
+            "участники": {"ОО": None, "РУО": {"вид": "орган"}}, "версия_формата": 1, "название": "yes"}
+    comments = {("участники", "ОО"): ["импорт: вид не определён"], ("таблицы", 0, "мероприятия", 0): ["импорт: x"]}
+    text = dump(data, comments, ["Вступление."])
+    assert format_text(text) == text
+    lines = text.splitlines()
+    assert lines[:3] == ["# yaml-language-server: $schema=../schema/roadmap.schema.json", "# Вступление.", "версия_формата: 1"]
+    assert lines[lines.index("  # импорт: вид не определён") + 1] == "  ОО:"
+    assert lines[lines.index("      # импорт: x") + 1] == '      - номер: "1."'
+    assert yaml.safe_load(text)["таблицы"][0]["мероприятия"][0]["мероприятие"] == "Текст\nв две строки\n"
