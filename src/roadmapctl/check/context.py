@@ -47,8 +47,15 @@ class Context:
         except PeriodError:
             return None
 
-    def text_scalars(self) -> Iterator[tuple[list, ScalarNode]]:
+    def text_scalars(self) -> list[tuple[list, ScalarNode]]:
         """Every string scalar of official text with its path (keys and list indexes)."""
+        return self._text_scalars
+
+    @cached_property
+    def _text_scalars(self) -> list[tuple[list, ScalarNode]]:
+        return list(self._walk_text_scalars())
+
+    def _walk_text_scalars(self) -> Iterator[tuple[list, ScalarNode]]:
         if self.doc.root is None:
             return
         stack: list[tuple[list, Node, str | None]] = [([], self.doc.root, None)]
