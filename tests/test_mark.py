@@ -6,7 +6,7 @@ is unchanged (comments, key order, quoting, line ends, BOM) and that failures le
 
 from __future__ import annotations
 
-import difflib
+
 import os
 import subprocess
 import sys

@@ -6,7 +6,6 @@ import copy
 import json
 import re
 
-import pytest
 from hypothesis import given, settings, strategies as st
 
 from roadmapctl.loading import load_path, load_text

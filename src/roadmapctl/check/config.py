@@ -8,7 +8,7 @@ Configuration files are found by walking up from each checked file; the nearest 
 from __future__ import annotations
 
 import fnmatch
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 

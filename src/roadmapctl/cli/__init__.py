@@ -4,7 +4,6 @@ modules import their heavy libraries inside the command body so that ``check`` s
 from __future__ import annotations
 
 import importlib
-import sys
 
 import typer
 

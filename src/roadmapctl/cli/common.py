@@ -75,7 +75,7 @@ def load_roadmap(path: str):
     from roadmapctl.check.diagnostics import Severity
     from roadmapctl.check.output import render_text
     from roadmapctl.check.runner import check_source
-    from roadmapctl.loading import LoadError, load_document, read_source
+    from roadmapctl.loading import load_document, read_source
     from roadmapctl.loading.source import SourceError
     from roadmapctl.schema import validate
 

@@ -21,19 +21,13 @@ def _plural(n: int, one: str, few: str, many: str) -> str:
 
 
 def _read_input(file: str) -> tuple[bytes, str]:
-    if file == "-":
-        return sys.stdin.buffer.read(), "<стандартный ввод>"
-    path = Path(file)
+    from roadmapctl.loading.source import SourceError, read_bytes
+
     try:
-        if path.is_dir():
-            raise UsageError(f"{file}: это папка, а не файл")
-        return path.read_bytes(), file
-    except FileNotFoundError:
-        raise UsageError(f"{file}: файл не найден") from None
-    except PermissionError:
-        raise UsageError(f"{file}: нет прав на чтение файла") from None
-    except OSError as exc:
-        raise UsageError(f"{file}: не удалось прочитать файл: {exc.strerror or exc}") from None
+        data = read_bytes(file)
+    except SourceError as exc:
+        raise UsageError(f"{exc.name}: {exc.message}") from None
+    return data, ("<стандартный ввод>" if file == "-" else file)
 
 
 def _target(output: Optional[str], source: str) -> Path | None:

@@ -122,8 +122,7 @@ def register(app: typer.Typer) -> None:
 
             roadmaps = [r for r in roadmaps if views[id(r)].found]
 
-            def select(roadmap):
-                return views[id(roadmap)].select(roadmap)
+            select = lambda roadmap: views[id(roadmap)].select(roadmap)  # noqa: E731
 
         result = build_report(roadmaps, day, kinds, within, party, select)
         use_color = color if color is not None else (output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))

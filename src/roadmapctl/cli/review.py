@@ -25,19 +25,14 @@ FMT_HELP = (
 
 
 def _read_bytes(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    p = Path(path)
+    from roadmapctl.loading.source import SourceError, read_bytes
+
+    if path != "-" and Path(path).is_dir():
+        raise UsageError(f"{path}: это папка, а не файл; для папок используйте diff --git")
     try:
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{path}: файл не найден") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path}: это папка, а не файл; для папок используйте diff --git") from None
-    except PermissionError:
-        raise UsageError(f"{path}: нет прав на чтение файла") from None
-    except OSError as exc:
-        raise UsageError(f"{path}: не удалось прочитать файл: {exc.strerror or exc}") from None
+        return read_bytes(path)
+    except SourceError as exc:
+        raise UsageError(f"{exc.name}: {exc.message}") from None
 
 
 def _looks_like_roadmap(data: bytes | None) -> bool:

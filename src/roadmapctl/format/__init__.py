@@ -97,18 +97,12 @@ def format_bytes(data: bytes, name: str = "<text>", width: int | None = None) ->
 
 
 def format_path(path: str) -> Formatted:
-    from pathlib import Path
+    from roadmapctl.loading.source import SourceError, read_bytes
 
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise FormatError(path, "файл не найден", io=True) from None
-    except IsADirectoryError:
-        raise FormatError(path, "это папка, а не файл", io=True) from None
-    except PermissionError:
-        raise FormatError(path, "нет прав на чтение файла", io=True) from None
-    except OSError as exc:
-        raise FormatError(path, f"не удалось прочитать файл: {exc.strerror or exc}", io=True) from None
+        data = read_bytes(path)
+    except SourceError as exc:
+        raise FormatError(path, exc.message, io=True) from None
     return Formatted(path, data, format_bytes(data, path))
 
 

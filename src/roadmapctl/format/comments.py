@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 _BLOCK_HEADER = re.compile(r"[|>][+\-0-9]*")
 _EOL = re.compile(r"(?:(?<=\s)|^)#")

@@ -57,17 +57,12 @@ def import_bytes(data: bytes, name: str = "<ввод>", options: Options | None 
 
 
 def import_path(path: str | Path, options: Options | None = None) -> ImportResult:
-    path = Path(path)
+    from roadmapctl.loading.source import SourceError, read_bytes
+
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ImportFailure(f"{path}: файл не найден") from None
-    except IsADirectoryError:
-        raise ImportFailure(f"{path}: это папка, а не файл") from None
-    except PermissionError:
-        raise ImportFailure(f"{path}: нет прав на чтение файла") from None
-    except OSError as exc:
-        raise ImportFailure(f"{path}: не удалось прочитать файл: {exc.strerror or exc}") from None
+        data = read_bytes(path)
+    except SourceError as exc:
+        raise ImportFailure(f"{exc.name}: {exc.message}") from None
     return import_bytes(data, str(path), options)
 
 

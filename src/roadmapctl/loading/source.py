@@ -102,22 +102,32 @@ def decode(name: str, data: bytes, path: Path | None = None) -> Source:
     return Source(name=name, text=text, path=path, had_bom=had_bom, crlf="\r\n" in text)
 
 
-def read_source(name: str | Path) -> Source:
-    """Read a file, or standard input for ``-``."""
+def read_bytes(name: str | Path, limit: int | None = None) -> bytes:
+    """The bytes of a file (``-``: standard input), at most ``limit + 1`` of them when a limit is
+    given; every I/O problem becomes a SourceError with a Russian message and ``io=True``."""
     if str(name) == "-":
-        data = sys.stdin.buffer.read()
-        return decode("<stdin>", data)
+        stream = sys.stdin.buffer
+        return stream.read(limit + 1) if limit is not None else stream.read()
     path = Path(name)
     shown = str(name)
     try:
         if path.is_dir():
             raise SourceError(shown, "это папка, а не файл", io=True)
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            return handle.read(limit + 1) if limit is not None else handle.read()
     except FileNotFoundError:
         raise SourceError(shown, "файл не найден", io=True) from None
     except PermissionError:
         raise SourceError(shown, "нет прав на чтение файла", io=True) from None
+    except IsADirectoryError:
+        raise SourceError(shown, "это папка, а не файл", io=True) from None
     except OSError as exc:
         raise SourceError(shown, f"не удалось прочитать файл: {exc.strerror or exc}", io=True) from None
-    return decode(shown, data, path)
+
+
+def read_source(name: str | Path) -> Source:
+    """Read a file, or standard input for ``-``."""
+    data = read_bytes(name, MAX_BYTES)
+    if str(name) == "-":
+        return decode("<stdin>", data)
+    return decode(str(name), data, Path(name))

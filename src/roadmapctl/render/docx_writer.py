@@ -113,7 +113,7 @@ def _style_defs(style: Style) -> dict[str, str]:
     return {
         "RMText": para("RMText", "ДК: текст", f'<w:widowControl/>{single}<w:ind w:firstLine="{indent}"/><w:jc w:val="both"/>', style.text_size),
         "RMRequisite": para("RMRequisite", "ДК: реквизит", f"{single}<w:jc w:val=\"left\"/>", style.text_size),
-        "RMTitle": para("RMTitle", "ДК: заголовок", f'<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="240" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>', style.text_size, True),
+        "RMTitle": para("RMTitle", "ДК: заголовок", '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="240" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>', style.text_size, True),
         "RMPlain": para("RMPlain", "ДК: текст без отступа", f"{single}<w:jc w:val=\"left\"/>", style.text_size),
         "RMTable": para("RMTable", "ДК: таблица", f"{single}<w:jc w:val=\"left\"/>", style.table_size),
         "RMTableHead": para("RMTableHead", "ДК: шапка таблицы", f"<w:keepNext/>{single}<w:jc w:val=\"center\"/>", style.table_size, True),

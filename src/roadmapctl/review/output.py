@@ -448,7 +448,7 @@ def _md_cells(change: Change) -> tuple[str, str]:
 
 
 def render_md(diffs: list[RoadmapDiff]) -> str:
-    out = [f"### Дорожные карты: изменения", "", f"**{summary(diffs)}**", ""]
+    out = ["### Дорожные карты: изменения", "", f"**{summary(diffs)}**", ""]
     for diff in diffs:
         if not diff.changes and diff.status == "modified":
             continue

@@ -85,7 +85,6 @@ def _cell(cell, lines: list[str], style, *, bold: bool = False, align: int | Non
 
 def _row_flags(row, header: bool = False) -> None:
     from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     trpr = row._tr.get_or_add_trPr()
     trpr.append(OxmlElement("w:cantSplit"))
