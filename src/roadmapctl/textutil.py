@@ -42,15 +42,16 @@ def words(text: str) -> list[str]:
     return re.findall(r"[0-9A-Za-zА-Яа-яЁё]+", text)
 
 
+def plural_word(n: int, one: str, few: str, many: str) -> str:
+    """The Russian form of a word for ``n``: 1 раз, 3 раза, 8 раз, 11 раз, 21 раз."""
+    n = abs(n)
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
+
+
 def plural(n: int, one: str, few: str, many: str) -> str:
-    """Russian plural: plural(1, "раз", "раза", "раз") → "1 раз", 3 → "3 раза", 8 → "8 раз"."""
-    tail = n % 100
-    if 11 <= tail <= 14:
-        word = many
-    elif n % 10 == 1:
-        word = one
-    elif 2 <= n % 10 <= 4:
-        word = few
-    else:
-        word = many
-    return f"{n} {word}"
+    """``n`` with its word: plural(3, "раз", "раза", "раз") → "3 раза"."""
+    return f"{n} {plural_word(n, one, few, many)}"

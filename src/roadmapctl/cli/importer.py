@@ -10,14 +10,7 @@ from typing import Optional
 import typer
 
 from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError
-
-
-def _plural(n: int, one: str, few: str, many: str) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
+from roadmapctl.textutil import plural_word as _plural
 
 
 def _read_input(file: str) -> tuple[bytes, str]:

@@ -9,16 +9,9 @@ from typing import Optional
 import typer
 
 from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, collect_paths
+from roadmapctl.textutil import plural_word as _plural
 
 FORMAT_NAMES = "docx, html или md"
-
-
-def _plural(n: int, one: str, few: str, many: str) -> str:
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
 
 
 def _choose_format(to: Optional[str], output: Optional[str]) -> str:

@@ -30,15 +30,6 @@ def fmt(d: date) -> str:
     return f"{d.day:02d}.{d.month:02d}.{d.year:04d}"
 
 
-def plural(n: int, one: str, few: str, many: str) -> str:
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
-
-
 def shift_years(d: date, years: int) -> date:
     """``d`` moved by whole years, clamped to the calendar's range (29 Feb → 28 Feb)."""
     y = min(max(d.year + years, date.min.year), date.max.year)

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from .spans import MONTHS_GEN, MONTHS_NOM, ROMAN, fmt, plural
+from roadmapctl.textutil import plural_word as plural
+
+from .spans import MONTHS_GEN, MONTHS_NOM, ROMAN, fmt
 
 
 class Kind(str, Enum):

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from roadmapctl.review.changes import KINDS, Change, RoadmapDiff
+from roadmapctl.textutil import plural_word as plural
 
 FORMATS = ("text", "md", "json")
 MD_LIMIT = 60000  # GitHub refuses comments over 65536 characters
@@ -70,15 +71,6 @@ KIND_LABELS = {  # for the summary line: "сроки — 2"
     "header": "реквизиты",
 }
 SHORT = 60  # a value this short is shown inline: "номер приказа: «93/1» → «93/2»"
-
-
-def plural(n: int, one: str, few: str, many: str) -> str:
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return few
-    return many
 
 
 def counts(diffs: list[RoadmapDiff]) -> Counter:
