@@ -185,6 +185,8 @@ def _translate(doc: Document, error) -> list[SchemaProblem]:
             hint = f"возможно, имелось в виду «{close[0]}»?" if close else None
             if not allowed:
                 message = f"неизвестный ключ «{extra}»: здесь ключи не допускаются"
+            elif close:
+                message = f"неизвестный ключ «{extra}»"
             else:
                 message = f"неизвестный ключ «{extra}»; допустимые ключи здесь: {', '.join(allowed)}"
             out.append(SchemaProblem("RM101", message, kspan, hint))
