@@ -143,3 +143,12 @@ def test_any_data_gives_problems_not_exceptions(fragment):
     data = load_text(MINIMAL).data
     data["таблицы"][0]["мероприятия"][0]["подпункты"] = fragment
     assert is_valid(data) == (not list(full_validator().iter_errors(data)))
+
+
+def test_format_example_is_clean_and_canonical():
+    from roadmapctl.check.runner import check_path
+    from roadmapctl.format import format_bytes
+
+    example = ROOT / "docs" / "format-example.yaml"
+    assert check_path(example) == []
+    assert format_bytes(example.read_bytes(), str(example)) == example.read_bytes()
