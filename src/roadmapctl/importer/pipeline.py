@@ -162,11 +162,16 @@ def _section_data(section: SectionDraft, path: tuple, comments: dict) -> dict:
     if section.number:
         data["номер"] = section.number
     data["название"] = section.title or "(без названия)"
-    if section.activities:
-        data["мероприятия"] = [_activity_data(a, path + ("мероприятия", i), comments) for i, a in enumerate(section.activities)]
-    if section.sections:
-        data["разделы"] = [_section_data(s, path + ("разделы", i), comments) for i, s in enumerate(section.sections)]
+    _add_rows(data, section, path, comments)
     return data
+
+
+def _add_rows(data: dict, owner: SectionDraft | TableDraft, path: tuple, comments: dict) -> None:
+    """The activities and sections of a table or a section, in the schema's keys."""
+    if owner.activities:
+        data["мероприятия"] = [_activity_data(a, path + ("мероприятия", i), comments) for i, a in enumerate(owner.activities)]
+    if owner.sections:
+        data["разделы"] = [_section_data(s, path + ("разделы", i), comments) for i, s in enumerate(owner.sections)]
 
 
 def _table_data(table: TableDraft, path: tuple, comments: dict) -> dict:
@@ -177,10 +182,7 @@ def _table_data(table: TableDraft, path: tuple, comments: dict) -> dict:
         data["название"] = table.title
     data["колонки"] = [{"поле": f, "заголовок": h} for f, h in table.columns]
     data["номера_колонок"] = table.column_numbers
-    if table.activities:
-        data["мероприятия"] = [_activity_data(a, path + ("мероприятия", i), comments) for i, a in enumerate(table.activities)]
-    if table.sections:
-        data["разделы"] = [_section_data(s, path + ("разделы", i), comments) for i, s in enumerate(table.sections)]
+    _add_rows(data, table, path, comments)
     return data
 
 
