@@ -20,6 +20,13 @@ class Context:
     def __init__(self, doc: Document):
         self.doc = doc
         self.source = doc.source
+        self._shared: dict[str, object] = {}
+
+    def shared(self, name: str, compute):
+        """A result several rules of one file need (computed once, by the first rule that asks)."""
+        if name not in self._shared:
+            self._shared[name] = compute(self)
+        return self._shared[name]
 
     @cached_property
     def schema_problems(self):

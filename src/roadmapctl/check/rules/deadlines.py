@@ -24,16 +24,16 @@ def _deadline_items(ctx):
 
 
 def _terms(ctx):
-    cache = ctx.__dict__.setdefault("_deadline_terms", None)
-    if cache is not None:
-        return cache
+    return ctx.shared("deadline_terms", _read_terms)
+
+
+def _read_terms(ctx):
     from roadmapctl.deadlines import OverrideError
     from roadmapctl.terms import item_term
 
     period = ctx.period
     out = []
     if period is None:
-        ctx.__dict__["_deadline_terms"] = out
         return out
     for activity, item in _deadline_items(ctx):
         if not (item.deadline or item.override):
@@ -44,7 +44,6 @@ def _terms(ctx):
             out.append((activity, item, None, str(exc)))
             continue
         out.append((activity, item, term, None))
-    ctx.__dict__["_deadline_terms"] = out
     return out
 
 

@@ -109,7 +109,7 @@ def _numbering(ctx):
     - номер: "28"
 """)
 def numbering_gap(ctx):
-    for kind, finding in _numbering(ctx):
+    for kind, finding in ctx.shared("numbering", lambda c: list(_numbering(c))):
         if kind == "gap":
             yield finding
 
@@ -126,7 +126,7 @@ def numbering_gap(ctx):
     - номер: "1.3."
 """)
 def numbering_order(ctx):
-    for kind, finding in _numbering(ctx):
+    for kind, finding in ctx.shared("numbering", lambda c: list(_numbering(c))):
         if kind == "order":
             yield finding
 
