@@ -157,3 +157,13 @@ def test_big_file_and_missing_path(tmp_path):
     assert code == 1 and "слишком велик" in out
     code, _out, err = run("check", str(tmp_path / "nope.yaml"))
     assert code == 2 and "не найдены" in err
+
+
+def test_check_does_not_load_heavy_libraries():
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "roadmapctl", "check", str(ROADMAPS / "aban-2020-2023.yaml")],
+                          capture_output=True)
+    assert proc.returncode == 0
+    loaded = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.decode().splitlines() if "|" in line}
+    heavy = {"docx", "jinja2", "openpyxl", "ruamel", "rich", "icalendar", "jsonschema", "lxml", "pydantic"}
+    assert loaded & heavy == set(), "check must start fast: no rendering, reporting or full-schema libraries on a valid file"
+    assert {"yaml", "roadmapctl"} <= loaded  # the probe saw the real imports
