@@ -62,6 +62,7 @@ CASES = [
     ("RM204", HEAD.replace("    мероприятия:\n", "    разделы:\n      - номер: \"3.\"\n        название: Раздел\n        мероприятия:\n")
      + activity("2.1.").replace("      ", "          ", 1).replace("\n        ", "\n            ")),
     ("RM205", HEAD.replace("период: 2021-2022", "период: 2022-2021") + activity()),
+    ("RM207", HEAD + activity("1.") + activity("2.") + activity("3")),
     ("RM206", HEAD.replace("участники:", "приказ:\n  дата: 2024-01-10\nучастники:") + activity()),
     ("RM301", HEAD + activity(responsible="[РОУ]")),
     ("RM302", HEAD.replace("  ИМЦ:\n", "  ИМЦ:\n  МКУ «ЦНППМ г.Тулы»:\n  МКУ «ЦНППИМ г.Тулы»:\n")

@@ -227,3 +227,47 @@ def approval_outside_period(ctx):
             yield Finding(span, f"{what} {_fmt(when)} позже окончания периода дорожной карты ({_fmt(period.start)}–{_fmt(period.end)})")
         elif when < earliest:
             yield Finding(span, f"{what} {_fmt(when)} более чем на год раньше начала периода дорожной карты ({_fmt(period.start)}–{_fmt(period.end)})")
+
+
+@rule("RM207", "number-style", Severity.WARNING, "Номера одного уровня записаны по-разному", """
+В одной таблице номера одного уровня пишут единообразно: либо все с точкой в конце («26.»,
+«2.1.»), либо все без неё («27», «2.1»). Разнобой («26.», затем «27») обычно остаётся после
+правки документа. Замечание ставится у номеров, записанных реже.
+
+Неправильно:
+    - номер: "26."
+    - номер: "27"
+
+Правильно:
+    - номер: "26."
+    - номер: "27."
+""")
+def number_style(ctx):
+    groups: dict[tuple, list[tuple[str, object]]] = {}
+    for placed in ctx.roadmap.placed_activities():
+        number = placed.activity.number
+        if parts(number):
+            groups.setdefault((placed.table_index, "мероприятий", len(parts(number))), []).append((number, placed.activity.at("номер")))
+    for index, path in ctx.roadmap.sections():
+        number = path[-1].number
+        if number and parts(number):
+            groups.setdefault((index, "разделов", len(parts(number))), []).append((number, path[-1].at("номер")))
+    for (table_index, what, _depth), items in groups.items():
+        dotted = [item for item in items if item[0].rstrip().endswith(".")]
+        plain = [item for item in items if not item[0].rstrip().endswith(".")]
+        if not dotted or not plain:
+            continue
+        if len(dotted) != len(plain):
+            rare, usual = (dotted, plain) if len(dotted) < len(plain) else (plain, dotted)
+        else:  # a tie: the style of the first number is the document's own
+            first_dotted = items[0][0].rstrip().endswith(".")
+            rare, usual = (plain, dotted) if first_dotted else (dotted, plain)
+        with_dot = rare is dotted
+        for number, span in rare:
+            position = next(i for i, item in enumerate(items) if item[1] is span)
+            before = [item for item in items[:position] if item in usual]
+            example = (before[-1] if before else usual[0])[0]
+            yield Finding(span,
+                          f"номер «{number}» записан {'с точкой' if with_dot else 'без точки'} в конце, а другие номера "
+                          f"{what} того же уровня — {'без неё' if with_dot else 'с точкой'} («{example}»){_table_label(ctx, table_index)}",
+                          "пишите номера одного уровня единообразно")
