@@ -43,7 +43,8 @@ def heading_lines(report: Report) -> list[str]:
     lines = []
     if len(report.roadmaps) == 1:
         roadmap = report.roadmaps[0].roadmap
-        lines.append(f"{roadmap.title} ({roadmap.municipality})" if roadmap.municipality else roadmap.title)
+        named = not roadmap.municipality or roadmap.municipality.lower() in roadmap.title.lower()
+        lines.append(roadmap.title if named else f"{roadmap.title} ({roadmap.municipality})")
     else:
         lines.append(f"Дорожных карт: {len(report.roadmaps)}")
     if report.party:
