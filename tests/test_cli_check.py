@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import jsonschema
 import pytest
 
 from conftest import ROADMAPS
@@ -64,6 +65,44 @@ def test_github_annotations_are_default_in_actions():
     assert any(",title=RM303::" in line for line in lines)
 
 
+# What code-scanning uploads require of a SARIF 2.1.0 log, written out from the specification's
+# required properties (sections 3.13, 3.14, 3.18, 3.19, 3.27, 3.28, 3.29, 3.30).
+_TEXT = {"type": "object", "required": ["text"], "properties": {"text": {"type": "string", "minLength": 1}}}
+_POSITIVE = {"type": "integer", "minimum": 1}
+SARIF_SUBSET = {
+    "type": "object",
+    "required": ["version", "runs"],
+    "properties": {
+        "version": {"const": "2.1.0"},
+        "runs": {"type": "array", "minItems": 1, "items": {
+            "type": "object",
+            "required": ["tool", "results"],
+            "properties": {
+                "tool": {"type": "object", "required": ["driver"], "properties": {"driver": {
+                    "type": "object", "required": ["name", "rules"], "properties": {
+                        "name": {"type": "string"},
+                        "rules": {"type": "array", "items": {"type": "object", "required": ["id", "shortDescription"],
+                                                             "properties": {"id": {"type": "string"}, "shortDescription": _TEXT}}},
+                    }}}},
+                "results": {"type": "array", "items": {
+                    "type": "object",
+                    "required": ["ruleId", "message", "locations", "level"],
+                    "properties": {
+                        "level": {"enum": ["none", "note", "warning", "error"]},
+                        "message": _TEXT,
+                        "locations": {"type": "array", "minItems": 1, "items": {
+                            "type": "object", "required": ["physicalLocation"], "properties": {"physicalLocation": {
+                                "type": "object", "required": ["artifactLocation", "region"], "properties": {
+                                    "artifactLocation": {"type": "object", "required": ["uri"]},
+                                    "region": {"type": "object", "required": ["startLine", "startColumn"], "properties": {
+                                        "startLine": _POSITIVE, "startColumn": _POSITIVE, "endLine": _POSITIVE, "endColumn": _POSITIVE}},
+                                }}}}},
+                    }}},
+            }}},
+    },
+}
+
+
 def test_gitlab_and_sarif_formats():
     _code, out, _err = run("check", "-f", "gitlab", str(ROADMAPS / "aban-2020-2023.yaml"))
     issues = json.loads(out)
@@ -72,6 +111,7 @@ def test_gitlab_and_sarif_formats():
     assert issues[0]["location"]["lines"]["begin"] >= 1
     _code, out, _err = run("check", "-f", "sarif", str(ROADMAPS / "aban-2020-2023.yaml"))
     sarif = json.loads(out)
+    jsonschema.validate(sarif, SARIF_SUBSET)
     assert sarif["version"] == "2.1.0"
     run_ = sarif["runs"][0]
     ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
