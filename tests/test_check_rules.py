@@ -81,6 +81,7 @@ CASES = [
     ("RM603", HEAD + activity(responsible="[ГБОУ ОО ДПО «Институт развития образования]")),
     ("RM604", HEAD + activity(text="<p>Разработка планов</p>")),
     ("RM605", HEAD + activity(deadline="Январь , ежегодно")),
+    ("RM606", HEAD + activity(result="Повышение компетентности х педагогов")),
     ("RM901", HEAD + activity() .replace("Создание команды", "Создание команды  # noqa: RM601")),
 ]
 
@@ -135,3 +136,8 @@ def test_noqa_suppresses_on_its_line_and_file_level():
 def test_noqa_inside_a_quoted_string_is_text():
     text = HEAD + activity(text='"Разбор # noqa: RM404 в тексте"', deadline="По отделному графику")
     assert "RM404" in codes(text)
+
+
+def test_letters_in_abbreviations_and_list_markers_are_not_stray():
+    text = HEAD + activity(text="Семинар (№ п/п по плану): а) входной контроль; б) итоговый, г. Тула, 2021 г, в школах и у педагогов")
+    assert "RM606" not in codes(text)

@@ -52,7 +52,7 @@ def test_json_format_is_stable_and_complete():
     first = payload["diagnostics"][0]
     assert set(first) >= {"file", "line", "column", "end_line", "end_column", "code", "severity", "message"}
     assert payload["summary"]["files"] == 1
-    assert payload["summary"]["warnings"] == len(payload["diagnostics"]) == 18  # 13 defects of the text + 5 section numbers in another style
+    assert payload["summary"]["warnings"] == len(payload["diagnostics"]) == 20  # 15 defects of the text + 5 section numbers in another style
     assert payload["summary"]["by_code"]["RM303"] == 2
 
 

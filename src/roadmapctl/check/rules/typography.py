@@ -178,3 +178,34 @@ def spacing(ctx):
         for pattern, what, hint in _SPACES:
             for match in pattern.finditer(text):
                 yield Finding(ctx.locate(node, match.start(), max(match.end(), match.start() + 1)), what, hint)
+
+
+# A Cyrillic letter standing alone between words; "п/п", "г." and "а)" are not alone.
+_LONE_LETTER = re.compile(r"(?<![\w./\-])([А-Яа-яЁё])(?![\w./)\-])")
+_ONE_LETTER_WORDS = frozenset("авиксоуяАВИКСОУЯ")
+
+
+@rule("RM606", "stray-letter", Severity.WARNING, "Одиночная буква между словами", """
+Одна буква, которая не является словом русского языка («в», «к», «с», «у», «о», «и», «а», «я»),
+между словами — обычно след правки: недописанное или недостёртое слово («компетентности
+х педагогов»). Буква после числа («2021 г»), в сокращениях («п/п», «г.») и в нумерации
+перечня («а)») не отмечается.
+
+Неправильно:
+    ожидаемый_результат: Повышение профессиональной компетентности х педагогов
+
+Правильно:
+    ожидаемый_результат: Повышение профессиональной компетентности педагогов
+""", stage="document")
+def stray_letter(ctx):
+    for _path, node in ctx.text_scalars():
+        text = node.value
+        for match in _LONE_LETTER.finditer(text):
+            letter = match.group(1)
+            if letter in _ONE_LETTER_WORDS:
+                continue
+            before = text[:match.start()].rstrip()
+            if before and before[-1].isdigit():
+                continue  # "2021 г", "5 л"
+            yield Finding(ctx.locate(node, match.start(), match.end()),
+                          f"одиночная буква «{letter}» между словами: похоже на опечатку", "удалите её или допишите слово")
