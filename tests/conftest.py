@@ -16,3 +16,24 @@ def roadmaps_dir() -> Path:
 
 def roadmap_files() -> list[Path]:
     return sorted(ROADMAPS.glob("*.yaml"))
+
+
+def activities_by_number(doc: dict) -> dict[str, dict]:
+    """Every activity of a loaded roadmap document (plain YAML data) by its number, in
+    document order: each table's own activities, then its sections, children after parents."""
+    out: dict[str, dict] = {}
+
+    def walk(items):
+        for item in items or []:
+            out[item["номер"]] = item
+            walk(item.get("мероприятия"))
+
+    def sections(items):
+        for section in items or []:
+            walk(section.get("мероприятия"))
+            sections(section.get("разделы"))
+
+    for table in doc["таблицы"]:
+        walk(table.get("мероприятия"))
+        sections(table.get("разделы"))
+    return out

@@ -15,31 +15,14 @@ from roadmapctl.check.runner import check_source
 from roadmapctl.importer import ImportFailure, import_bytes, import_path
 from roadmapctl.loading import Source
 
+from conftest import activities_by_number
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 
 
 def _import(name: str):
     result = import_path(FIXTURES / name)
     return result, yaml.safe_load(result.text)
-
-
-def _flat(doc: dict) -> dict[str, dict]:
-    out = {}
-
-    def walk(items):
-        for item in items or []:
-            out[item["номер"]] = item
-            walk(item.get("мероприятия"))
-
-    def sections(items):
-        for section in items or []:
-            walk(section.get("мероприятия"))
-            sections(section.get("разделы"))
-
-    for table in doc["таблицы"]:
-        walk(table.get("мероприятия"))
-        sections(table.get("разделы"))
-    return out
 
 
 def _no_errors(result) -> None:
@@ -63,7 +46,7 @@ def test_merged_section_rows_nested_sections_and_multi_paragraph_cells():
         ("1.", "Управление реализацией «Дорожной карты»"), ("2.", "Мониторинг")]
     assert [(s["номер"], s["название"]) for s in table["разделы"][0]["разделы"]] == [
         ("1.1.", "Нормативная база"), ("1.2.", "Кадры")]
-    acts = _flat(doc)
+    acts = activities_by_number(doc)
     assert list(acts) == ["1", "2", "3", "4", "5", "6", "6.1", "6.2"]
     assert acts["1"]["мероприятие"] == "Разработка муниципальной «Дорожной карты»\nСогласование с руководителями школ"
     assert acts["1"]["ответственные"] == ["РУО", "ОО"]
@@ -71,7 +54,7 @@ def test_merged_section_rows_nested_sections_and_multi_paragraph_cells():
 
 def test_bullet_list_in_a_cell_with_its_own_deadlines():
     result, doc = _import("merged_sections.docx")
-    item = _flat(doc)["3"]
+    item = activities_by_number(doc)["3"]
     assert item["мероприятие"] == "Проведение семинаров для учителей:"
     assert item["подпункты"] == [
         {"текст": "семинар «Формирующее оценивание»;", "срок": "Сентябрь 2021 года"},
@@ -84,14 +67,14 @@ def test_bullet_list_in_a_cell_with_its_own_deadlines():
 
 def test_cell_merged_down_is_read_for_both_rows_and_reported():
     result, doc = _import("merged_sections.docx")
-    acts = _flat(doc)
+    acts = activities_by_number(doc)
     assert acts["4"]["ответственные"] == acts["5"]["ответственные"] == ["управление образования"]
     assert any("по вертикали" in g.message and "5" in g.message for g in result.guesses)
 
 
 def test_children_and_spelling_variants():
     result, doc = _import("merged_sections.docx")
-    parent = _flat(doc)["6"]
+    parent = activities_by_number(doc)["6"]
     assert [c["номер"] for c in parent["мероприятия"]] == ["6.1", "6.2"]
     directory = doc["участники"]
     assert "МКУ «ЦНППМ»" in directory and "МКУ «ЦНППИМ»" in directory
@@ -123,7 +106,7 @@ def test_columns_in_any_order_column_numbers_and_an_unplaced_column():
     assert table["номера_колонок"] is True
     assert table["разделы"][0]["название"] == "Организационно-управленческие мероприятия"
     assert "номер" not in table["разделы"][0]
-    acts = _flat(doc)
+    acts = activities_by_number(doc)
     assert acts["1."]["срок"] == "Февраль 2021 года"
     assert acts["1."]["примечание"] == "Без финансирования"
     assert any("Источник финансирования" in g.message for g in result.guesses)
@@ -131,7 +114,7 @@ def test_columns_in_any_order_column_numbers_and_an_unplaced_column():
 
 def test_parties_people_school_lists_and_pairs():
     _result, doc = _import("landscape.docx")
-    acts = _flat(doc)
+    acts = activities_by_number(doc)
     assert acts["1."]["ответственные"] == ["Коршунова Н.В., муниципальный координатор", "УО"]
     assert acts["2."]["ответственные"] == ["МБОУ ЦО №№ 17, 24, 29", "УО"]
     assert doc["участники"]["МБОУ ЦО №№ 17, 24, 29"]["состав"] == ["МБОУ ЦО № 17", "МБОУ ЦО № 24", "МБОУ ЦО № 29"]
@@ -143,7 +126,7 @@ def test_parties_people_school_lists_and_pairs():
 def test_table_split_across_pages():
     result, doc = _import("split_table.docx")
     assert len(doc["таблицы"]) == 1
-    acts = _flat(doc)
+    acts = activities_by_number(doc)
     assert list(acts) == ["1.1.", "1.2.", "1.3.", "2.1.", "2.2."]
     assert acts["1.2."]["мероприятие"] == "Анализ результатов оценочных процедур в школах с низкими образовательными результатами"
     assert acts["1.2."]["ожидаемый_результат"] == "Подготовлена аналитическая справка"
@@ -166,7 +149,7 @@ def test_two_tables_with_a_title_between():
 
 def test_word_list_numbering_in_the_number_column():
     result, doc = _import("auto_numbers.docx")
-    assert list(_flat(doc)) == ["1.", "2.", "3."]
+    assert list(activities_by_number(doc)) == ["1.", "2.", "3."]
     assert any("автоматической нумерацией" in g.message for g in result.guesses)
     assert doc["период"] == "2021"
 
@@ -245,7 +228,7 @@ def test_a_second_header_row_under_merged_header_cells_is_skipped(tmp_path):
     document.save(path)
     result = import_path(path)
     doc = yaml.safe_load(result.text)
-    assert list(_flat(doc)) == ["1."]
+    assert list(activities_by_number(doc)) == ["1."]
     assert any("вторая строка заголовка" in g.message for g in result.guesses)
 
 

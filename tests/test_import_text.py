@@ -19,30 +19,13 @@ from roadmapctl.importer.rows import looks_like_deadline, split_inline_list
 from roadmapctl.importer.text import parse_cell, read_text
 from roadmapctl.loading import Source
 
+from conftest import activities_by_number
+
 HEADER = "№ п/п\tМероприятие\tОтветственный\tСрок реализации\tОжидаемые результаты"
 
 
 def doc_of(*lines: str) -> dict:
     return yaml.safe_load(import_bytes("\n".join(lines).encode("utf-8"), "t.txt").text)
-
-
-def flat(doc: dict) -> dict[str, dict]:
-    out = {}
-
-    def walk(items):
-        for item in items or []:
-            out[item["номер"]] = item
-            walk(item.get("мероприятия"))
-
-    def sections(items):
-        for section in items or []:
-            walk(section.get("мероприятия"))
-            sections(section.get("разделы"))
-
-    for table in doc["таблицы"]:
-        walk(table.get("мероприятия"))
-        sections(table.get("разделы"))
-    return out
 
 
 # --------------------------------------------------------------------------- columns
@@ -165,7 +148,7 @@ def test_sections_nested_numbering_children_and_column_number_row():
     assert table["номера_колонок"] is True
     assert [s["номер"] for s in table["разделы"]] == ["1.", "2."]
     assert table["разделы"][0]["разделы"][0]["номер"] == "1.1."
-    acts = flat(doc)
+    acts = activities_by_number(doc)
     assert list(acts) == ["1", "2", "2.1", "3"]
     assert acts["2"]["мероприятия"][0]["номер"] == "2.1"
 
@@ -178,7 +161,7 @@ def test_page_break_continuation_and_cells_too_many_or_too_few():
         "2.\tБез даты\tРУО\tРезультат, который на дату не похож",
         "3.\tЛишняя ячейка\tРУО\tАпрель 2021 года\t\tРезультат в шестой ячейке",
     )
-    acts = flat(doc)
+    acts = activities_by_number(doc)
     assert acts["1."]["мероприятие"] == "Начало текста конец текста"
     assert acts["1."]["ожидаемый_результат"] == "Первая часть вторая часть"
     assert "срок" not in acts["2."]
