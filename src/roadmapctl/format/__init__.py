@@ -52,6 +52,46 @@ def _compose(name: str, text: str):
     return doc
 
 
+def spelling(node, memo: dict | None = None):
+    """A node tree as the text each scalar was typed with (mappings as sorted pairs).
+
+    Two documents with equal spellings say the same thing in the same words, whatever the
+    quoting and layout; aliases are followed once (the loader has already refused cycles)."""
+    from yaml.nodes import MappingNode, ScalarNode
+
+    memo = {} if memo is None else memo
+    if id(node) in memo:
+        return memo[id(node)]
+    if node is None:
+        result = None
+    elif isinstance(node, ScalarNode):
+        result = node.value
+    elif isinstance(node, MappingNode):
+        result = ("map", tuple(sorted((repr(spelling(k, memo)), repr(spelling(v, memo))) for k, v in node.value)))
+    else:
+        result = ("seq", tuple(spelling(item, memo) for item in node.value))
+    memo[id(node)] = result
+    return result
+
+
+def _agrees(before, after) -> bool:
+    """``after`` holds the data of ``before``, where a typed value (4.10, yes, 08) may have become
+    the text it was typed with; the spelling comparison makes sure that text is the typed one."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        return before.keys() == after.keys() and all(_agrees(before[k], after[k]) for k in before)
+    if isinstance(before, list) and isinstance(after, list):
+        return len(before) == len(after) and all(_agrees(b, a) for b, a in zip(before, after))
+    if type(before) is type(after):
+        return before == after
+    return isinstance(after, str) and isinstance(before, (int, float, bool))
+
+
+def same_values(before, after) -> bool:
+    """Whether two loaded documents say the same: every scalar spelled as before, and the data
+    equal but for typed spellings now kept as the text they were typed with."""
+    return spelling(before.root) == spelling(after.root) and _agrees(before.data, after.data)
+
+
 def format_text(text: str, name: str = "<text>", width: int | None = None) -> str:
     """The canonical layout of ``text`` (without BOM, with ``\\n`` line ends)."""
     from roadmapctl.format.comments import collect
@@ -71,7 +111,7 @@ def format_text(text: str, name: str = "<text>", width: int | None = None) -> st
         again = _compose(name, result)
     except FormatError:
         again = None
-    if again is None or again.data != doc.data or collect(again.root, again.source.lines).count() != comments.count():
+    if again is None or not same_values(doc, again) or collect(again.root, again.source.lines).count() != comments.count():
         raise FormatError(
             name,
             "не удалось привести файл к единому виду без изменения содержания; файл оставлен как есть. "

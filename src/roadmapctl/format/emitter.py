@@ -34,6 +34,15 @@ _ESCAPES = {"\0": "0", "\x07": "a", "\x08": "b", "\x09": "t", "\x0a": "n", "\x0b
             "\x0d": "r", "\x1b": "e", '"': '"', "\\": "\\", "\x85": "N", "\xa0": "_", "\u2028": "L", "\u2029": "P"}
 
 
+TYPED_TAGS = frozenset({INT, FLOAT, BOOL, NULL, TIMESTAMP})
+
+
+def _wants_text(cursor: SchemaCursor | None) -> bool:
+    """Whether the schema allows only text at this place (so a typed spelling is meant as text)."""
+    types = cursor.types() if cursor is not None else None
+    return types is not None and types <= {"string"}
+
+
 class LayoutError(Exception):
     """The file holds a construct the canonical layout cannot write (the message is Russian)."""
 
@@ -243,7 +252,7 @@ class Layout:
                 write(value, cursor, child, "")
             return
         start = len(head) + (1 if key is not None else 0)
-        lines = self.inline(value, start, child, force_quotes)
+        lines = self.inline(value, start, child, force_quotes, cursor)
         if lines == [""]:
             self.out.append(head.rstrip())
             self._eol(anchor)
@@ -262,38 +271,43 @@ class Layout:
         text, _ = self.scalar_text(key, force_quotes=False, literal=False)
         return text
 
-    def scalar_text(self, node: ScalarNode, force_quotes: bool, literal: bool = True) -> tuple[str, str]:
-        """(written text, kind): kind is "plain" (one logical line, foldable) or "literal"."""
+    def scalar_text(self, node: ScalarNode, force_quotes: bool, literal: bool = True,
+                    cursor: SchemaCursor | None = None) -> tuple[str, str]:
+        """(written text, kind): kind is "plain" (one logical line, foldable) or "literal".
+
+        A value is never changed: a number, a yes/no word or a date keeps the spelling it was
+        typed with. Where the schema wants text (``номер: 4.10``, ``примечание: yes``) that
+        spelling is written in quotes, so it reads back as the text the user typed."""
         tag = node.tag
         value = scalar_value(node)
         prefix = ""
         if tag not in STANDARD_TAGS:
             prefix = (tag if tag.startswith("!") else f"!<{tag}>") + " "
             value = node.value
-        if isinstance(value, str):
-            if tag == TIMESTAMP and not force_quotes and _implicit_tag(node.value) == TIMESTAMP and node.style is None:
-                return prefix + node.value, "plain"
+        elif tag in TYPED_TAGS and (node.style or _implicit_tag(node.value) != tag):
+            # an explicitly tagged scalar (``!!float "4.10"``, ``!!float 5``): tag and spelling stay
+            return f"!!{tag.rsplit(':', 1)[1]} " + _double_quoted(node.value), "plain"
+        if isinstance(value, str) and tag != TIMESTAMP:
             if literal and "\n" in value and not force_quotes and not prefix and _literal_ok(value):
                 return value, "literal"
             return prefix + quote(value, force=force_quotes), "plain"
-        if value is None:
-            return prefix + ("" if node.value in ("", "~", "null") or tag == NULL else node.value), "plain"
-        if tag == BOOL or isinstance(value, bool):
-            return prefix + ("true" if value else "false"), "plain"
-        if tag in (INT, FLOAT):
-            # the number as written when it still reads back as the same number
-            if node.style is None and _implicit_tag(node.value) == tag:
-                return prefix + node.value, "plain"
-            return prefix + repr(value), "plain"
-        return prefix + node.value, "plain"
+        if prefix:
+            return prefix + node.value, "plain"
+        if tag == NULL or value is None:
+            return node.value, "plain"  # empty stays empty: ``~`` and ``null`` as typed
+        # int, float, bool, timestamp: the spelling as typed, quoted where text is wanted
+        if force_quotes or (tag != TIMESTAMP and _wants_text(cursor)):
+            return quote(node.value, force=True), "plain"
+        return node.value, "plain"
 
-    def inline(self, node: Node, start: int, column: int, force_quotes: bool | None) -> list[str]:
+    def inline(self, node: Node, start: int, column: int, force_quotes: bool | None,
+               cursor: SchemaCursor | None = None) -> list[str]:
         """A scalar (or an empty collection) as output lines; the first continues a line at ``start``."""
         if isinstance(node, MappingNode):
             return ["{}"]
         if isinstance(node, SequenceNode):
             return ["[]"]
-        text, kind = self.scalar_text(node, bool(force_quotes))
+        text, kind = self.scalar_text(node, bool(force_quotes), cursor=cursor)
         if kind == "literal":
             chomp = "-" if not text.endswith("\n") else ("" if not text.endswith("\n\n") else "+")
             body = text[:-1] if text.endswith("\n") else text
