@@ -6,12 +6,13 @@ from __future__ import annotations
 import importlib
 
 import typer
+import typer.main
 
 app = typer.Typer(
     name="roadmapctl",
     help="Дорожные карты поддержки школ с низкими образовательными результатами: проверка, документы, отчёты.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     options_metavar="[ПАРАМЕТРЫ]",
@@ -35,15 +36,41 @@ def _register() -> None:
         command.options_metavar = "[ПАРАМЕТРЫ]"
 
 
-@app.callback()
-def _root(
-    version: bool = typer.Option(False, "--version", help="Показать версию и выйти.", is_eager=True),
-) -> None:
-    if version:
+def _print_version(value: bool) -> None:
+    """An eager option: ``roadmapctl --version`` alone answers before a command is required."""
+    if value:
         from roadmapctl import __version__
 
         typer.echo(f"roadmapctl {__version__}")
         raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", help="Показать версию и выйти.", is_eager=True, callback=_print_version,
+    ),
+) -> None:
+    """Options of the whole program; the commands are registered by their modules."""
+
+
+COMPLETION_HELP = {
+    "install_completion": "Установить автодополнение для оболочки (bash, zsh, fish, powershell; "
+                          "по умолчанию — для текущей).",
+    "show_completion": "Показать сценарий автодополнения для оболочки, чтобы настроить его вручную.",
+}
+
+
+def build_command():
+    """The click command of the whole program, with every command registered and the completion
+    options described in Russian."""
+    _register()
+    command = typer.main.get_command(app)
+    for param in command.params:
+        if param.name in COMPLETION_HELP:
+            param.help = COMPLETION_HELP[param.name]
+            param.metavar = "ОБОЛОЧКА" if param.name == "install_completion" else None
+    return command
 
 
 def main() -> None:
@@ -52,8 +79,8 @@ def main() -> None:
     from roadmapctl.cli.i18n import install
 
     install()
-    _register()
-    guard(lambda: app(prog_name="roadmapctl"))
+    command = build_command()
+    guard(lambda: command(prog_name="roadmapctl"))
 
 
 if __name__ == "__main__":  # pragma: no cover

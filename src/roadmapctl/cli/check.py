@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, collect_paths, write_atomic
+from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, collect_paths, complete_from, write_atomic
 
 PARALLEL_THRESHOLD = 16
 
@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
     def check(
         paths: list[str] = typer.Argument(None, metavar="ПУТЬ", help="Файлы или папки (по умолчанию roadmaps/); «-» — стандартный ввод.", show_default=False),
         output_format: Optional[str] = typer.Option(
-            None, "--format", "-f",
+            None, "--format", "-f", autocompletion=complete_from("roadmapctl.check.output", "FORMATS"),
             help="Формат вывода: text, concise, json, github, gitlab, sarif. В GitHub Actions по умолчанию github.",
             show_default=False,
         ),

@@ -18,6 +18,19 @@ class UsageError(Exception):
     """A problem with the command line, a path or the file system: exit code 2."""
 
 
+def complete_from(module: str, name: str) -> Callable[[str], list[str]]:
+    """Shell completion of an option's values from a constant of the package that owns them
+    (imported only when the shell asks, so start-up stays fast)."""
+
+    def complete(incomplete: str) -> list[str]:
+        import importlib
+
+        values = getattr(importlib.import_module(module), name)
+        return [value for value in values if value.startswith(incomplete)]
+
+    return complete
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> "typer.Exit":
     typer.echo(f"roadmapctl: {message}", err=True)
     return typer.Exit(code)

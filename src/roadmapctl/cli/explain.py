@@ -6,7 +6,9 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import UsageError
+from roadmapctl.cli.common import UsageError, complete_from
+
+FORMATS = ("text", "json")
 
 
 def register(app: typer.Typer) -> None:
@@ -18,14 +20,14 @@ def register(app: typer.Typer) -> None:
             help="Период дорожной карты: 2021-2022, «2020-2021 учебный год» или 2021-01-01..2022-12-31 (по умолчанию текущий календарный год).",
             show_default=False,
         ),
-        output_format: str = typer.Option("text", "--format", "-f", metavar="ФОРМАТ", help="Формат: text или json."),
+        output_format: str = typer.Option("text", "--format", "-f", autocompletion=complete_from("roadmapctl.cli.explain", "FORMATS"), metavar="ФОРМАТ", help="Формат: text или json."),
     ) -> None:
         import json
         from datetime import date
 
         from roadmapctl.deadlines import PeriodError, parse_period, read_deadline
 
-        if output_format not in ("text", "json"):
+        if output_format not in FORMATS:
             raise UsageError(f"неизвестный формат «{output_format}»; допустимы: text, json")
         try:
             span = parse_period(period or str(date.today().year))

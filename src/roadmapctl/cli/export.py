@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import UsageError, load_roadmaps, write_atomic
+from roadmapctl.cli.common import UsageError, complete_from, load_roadmaps, write_atomic
 
 FORMATS = ("json", "ics")
 
@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
     @app.command(help="Выгрузить дорожные карты для других программ: JSON или календарь iCalendar (.ics).")
     def export(
         paths: list[str] = typer.Argument(None, metavar="ПУТЬ", help="Файлы или папки (по умолчанию roadmaps/).", show_default=False),
-        output_format: str = typer.Option("json", "--format", "-f", help="Формат: json или ics."),
+        output_format: str = typer.Option("json", "--format", "-f", autocompletion=complete_from("roadmapctl.cli.export", "FORMATS"), help="Формат: json или ics."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Файл для записи (по умолчанию — стандартный вывод)."),
         force: bool = typer.Option(False, "--force", help="Заменить существующий файл."),
     ) -> None:

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, collect_paths
+from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, collect_paths, complete_from
 from roadmapctl.textutil import plural_word as _plural
 
 FORMAT_NAMES = "docx, html или md"
@@ -100,7 +100,7 @@ def register(app: typer.Typer) -> None:
     @app.command(help="Оформить дорожную карту как приложение к приказу (ГОСТ Р 7.0.97): документ Word (DOCX), веб-страница (HTML) или Markdown.")
     def render(
         paths: list[str] = typer.Argument(None, metavar="ПУТЬ", help="Файлы или папки с дорожными картами (по умолчанию roadmaps/); «-» — стандартный ввод.", show_default=False),
-        to: Optional[str] = typer.Option(None, "--to", "-t", metavar="ФОРМАТ", help="Формат: docx, html или md (по умолчанию — по расширению файла в -o).", show_default=False),
+        to: Optional[str] = typer.Option(None, "--to", "-t", autocompletion=complete_from("roadmapctl.render", "FORMATS"), metavar="ФОРМАТ", help="Формат: docx, html или md (по умолчанию — по расширению файла в -o).", show_default=False),
         output: Optional[str] = typer.Option(None, "--output", "-o", metavar="ПУТЬ", help="Файл (для одной дорожной карты) или папка (для нескольких: по файлу на каждую). Без -o Markdown и HTML выводятся на экран.", show_default=False),
         force: bool = typer.Option(False, "--force", help="Заменить существующий файл, даже если он создан не этой командой или изменён после создания."),
         with_order: bool = typer.Option(False, "--with-order", help="Добавить текст приказа и состав рабочей группы: приказ с приложением одним документом."),

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, UsageError
+from roadmapctl.cli.common import EXIT_FINDINGS, UsageError, complete_from
 
 # Russian names a user may type for the kinds, besides the English ones.
 _KIND_WORDS = {
@@ -69,7 +69,7 @@ def register(app: typer.Typer) -> None:
             None, "--by", metavar="ГРУППИРОВКА", help="Группировать по участнику (party), дорожной карте (roadmap) или разделу (section); по умолчанию — по виду.",
             show_default=False,
         ),
-        output_format: str = typer.Option("table", "--format", "-f", metavar="ФОРМАТ", help="Формат: table, md, json, csv, xlsx, docx или html."),
+        output_format: str = typer.Option("table", "--format", "-f", autocompletion=complete_from("roadmapctl.report.formats", "FORMATS"), metavar="ФОРМАТ", help="Формат: table, md, json, csv, xlsx, docx или html."),
         output: Optional[str] = typer.Option(None, "--output", "-o", metavar="ФАЙЛ", help="Записать отчёт в файл (по умолчанию — на экран).", show_default=False),
         fail_on: list[str] = typer.Option(
             [], "--fail-on", metavar="ВИДЫ", help="Завершиться с кодом 1, если есть замечания этих видов (например: overdue,unassigned) — для CI.",

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, collect_paths, write_atomic
+from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, collect_paths, complete_from, write_atomic
 
 DIFF_HELP = (
     "Показать изменения дорожных карт по существу: добавленные, удалённые и перенумерованные "
@@ -102,7 +102,7 @@ def register(app: typer.Typer) -> None:
             help="Сравнить дорожные карты, изменённые в git после ревизии БАЗА (ветка, тег или коммит).",
             show_default=False,
         ),
-        output_format: str = typer.Option("text", "--format", "-f", metavar="ФОРМАТ", help="Формат: text, md (комментарий к pull request), json."),
+        output_format: str = typer.Option("text", "--format", "-f", autocompletion=complete_from("roadmapctl.review.output", "FORMATS"), metavar="ФОРМАТ", help="Формат: text, md (комментарий к pull request), json."),
         output_file: Optional[str] = typer.Option(None, "--output-file", "-o", metavar="ФАЙЛ", help="Записать отчёт в файл вместо вывода на экран."),
         exit_code: bool = typer.Option(False, "--exit-code", help="Завершиться с кодом 1, если изменения есть."),
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в выводе (по умолчанию — только в терминале).", show_default=False),

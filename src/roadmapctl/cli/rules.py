@@ -6,21 +6,23 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import UsageError
+from roadmapctl.cli.common import UsageError, complete_from
+
+FORMATS = ("text", "json")
 
 
 def register(app: typer.Typer) -> None:
     @app.command(help="Показать правила проверки или описание одного правила (например, roadmapctl rules RM301).")
     def rules(
         code: Optional[str] = typer.Argument(None, help="Код правила, например RM301.", show_default=False),
-        output_format: str = typer.Option("text", "--format", "-f", help="Формат: text или json."),
+        output_format: str = typer.Option("text", "--format", "-f", autocompletion=complete_from("roadmapctl.cli.rules", "FORMATS"), help="Формат: text или json."),
     ) -> None:
         import json
 
         from roadmapctl.check.registry import all_rules
 
         registry = all_rules()
-        if output_format not in ("text", "json"):
+        if output_format not in FORMATS:
             raise UsageError(f"неизвестный формат «{output_format}»; допустимы: text, json")
         if code:
             wanted = code.strip().upper()
