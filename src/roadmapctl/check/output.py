@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
+from functools import lru_cache
+from pathlib import Path
 from typing import Iterable
+from urllib.parse import quote
 
 from roadmapctl.check.diagnostics import Diagnostic, Severity
 from roadmapctl.loading import Source
@@ -89,10 +93,43 @@ def render_github(diagnostics: list[Diagnostic]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def _fingerprint(d: Diagnostic, sources: dict[str, Source]) -> str:
-    source = sources.get(d.file)
-    line = source.line(d.line).strip() if source else ""
-    return hashlib.sha256(f"{d.file}\0{d.code}\0{line}\0{d.message}".encode()).hexdigest()
+@lru_cache(maxsize=256)
+def _repository_root(directory: str) -> Path | None:
+    """The nearest folder at or above ``directory`` that holds ``.git`` (a folder, or a file in a
+    worktree or submodule), or None outside a repository."""
+    here = Path(directory)
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def repository_path(file: str) -> str:
+    """A finding's file as CI services want it: relative to the repository root (not to the
+    current folder), with ``/`` separators; relative to the current folder outside a repository."""
+    if file in ("-", "<stdin>") or not file:
+        return file
+    path = Path(os.path.abspath(file))
+    root = _repository_root(str(path.parent))
+    base = root if root is not None else Path.cwd()
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _fingerprints(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> list[str]:
+    """One fingerprint per finding, stable when lines move: the file, the rule, the text of the
+    line and the message; the same finding repeated in one file is told apart by its occurrence."""
+    seen: Counter[str] = Counter()
+    out = []
+    for d in diagnostics:
+        source = sources.get(d.file)
+        line = source.line(d.line).strip() if source else ""
+        key = f"{repository_path(d.file)}\0{d.code}\0{line}\0{d.message}"
+        seen[key] += 1
+        out.append(hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest())
+    return out
 
 
 def render_gitlab(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> str:
@@ -101,13 +138,25 @@ def render_gitlab(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> 
         {
             "description": f"{d.code}: {d.message}",
             "check_name": d.code,
-            "fingerprint": _fingerprint(d, sources),
+            "fingerprint": fingerprint,
             "severity": "major" if d.severity is Severity.ERROR else "minor",
-            "location": {"path": d.file, "lines": {"begin": d.line, "end": d.span.end_line}},
+            "location": {"path": repository_path(d.file), "lines": {"begin": d.line, "end": d.span.end_line}},
         }
-        for d in diagnostics
+        for d, fingerprint in zip(diagnostics, _fingerprints(diagnostics, sources))
     ]
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_uri(file: str) -> str:
+    """A relative URI reference (RFC 3986): the repository path, percent-encoded (UTF-8)."""
+    return quote(repository_path(file), safe="/")
+
+
+def _rule_help(rule) -> dict:
+    from roadmapctl.check.registry import rule_help
+
+    text = rule_help(rule)
+    return {"text": text, "markdown": text}
 
 
 def render_sarif(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> str:
@@ -125,13 +174,13 @@ def render_sarif(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> s
                     "driver": {
                         "name": "roadmapctl",
                         "version": __version__,
-                        "informationUri": "https://github.com/roadmapctl/roadmapctl",
                         "rules": [
                             {
                                 "id": r.code,
                                 "name": r.name,
                                 "shortDescription": {"text": r.summary},
                                 "fullDescription": {"text": r.doc},
+                                "help": _rule_help(r),
                                 "defaultConfiguration": {"level": "error" if r.severity is Severity.ERROR else "warning"},
                             }
                             for r in rules
@@ -147,7 +196,7 @@ def render_sarif(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> s
                         "locations": [
                             {
                                 "physicalLocation": {
-                                    "artifactLocation": {"uri": d.file.replace("\\", "/")},
+                                    "artifactLocation": {"uri": _sarif_uri(d.file), "uriBaseId": "SRCROOT"},
                                     "region": {
                                         "startLine": d.line,
                                         "startColumn": d.column,
@@ -157,9 +206,9 @@ def render_sarif(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> s
                                 }
                             }
                         ],
-                        "partialFingerprints": {"roadmapctl/v1": _fingerprint(d, sources)},
+                        "partialFingerprints": {"roadmapctl/v2": fingerprint},
                     }
-                    for d in diagnostics
+                    for d, fingerprint in zip(diagnostics, _fingerprints(diagnostics, sources))
                 ],
                 "columnKind": "unicodeCodePoints",
             }

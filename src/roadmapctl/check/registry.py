@@ -68,6 +68,12 @@ def declare(code: str, name: str, severity: Severity, summary: str, doc: str, st
     RULES[code] = Rule(code, name, severity, summary, doc.strip(), stage, None)
 
 
+def rule_help(rule: Rule) -> str:
+    """A rule's whole documentation as ``roadmapctl rules CODE`` shows it (and SARIF's ``help``)."""
+    return (f"{rule.code} ({rule.name}) — {rule.summary}\n"
+            f"Группа: {rule.group}. Важность по умолчанию: {rule.severity.russian}.\n\n{rule.doc}")
+
+
 def all_rules() -> list[Rule]:
     from roadmapctl.check import rules  # noqa: F401 - importing registers every rule
 

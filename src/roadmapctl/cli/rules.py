@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         import json
 
-        from roadmapctl.check.registry import all_rules
+        from roadmapctl.check.registry import all_rules, rule_help
 
         registry = all_rules()
         if output_format not in FORMATS:
@@ -38,11 +38,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
             return
         if code:
-            r = registry[0]
-            typer.echo(f"{r.code} ({r.name}) — {r.summary}")
-            typer.echo(f"Группа: {r.group}. Важность по умолчанию: {r.severity.russian}.")
-            typer.echo("")
-            typer.echo(r.doc)
+            typer.echo(rule_help(registry[0]))
             return
         group = None
         for r in registry:
