@@ -3,6 +3,7 @@ or a new one from scratch."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -44,6 +45,21 @@ def _check(text: str, name: str):
         typer.echo(f"roadmapctl: проверка результата не выполнена ({type(exc).__name__}: {exc}); "
                    f"проверьте файл командой roadmapctl check", err=True)
         return None
+
+
+def _link_schema(text: str, target: Path | None) -> str:
+    """Give ``text`` a schema modeline that resolves from where it is written; when no schema file
+    is there yet (``roadmap.schema.json`` or ``schema/roadmap.schema.json`` up to the repository
+    root), write one at the repository root, never over an existing file."""
+    from roadmapctl.cli.schema_cmd import write_schema
+    from roadmapctl.modeline import link_for, with_modeline
+
+    link = link_for(target if target is not None else Path("дорожная-карта.yaml"))
+    if target is not None and not link.exists:
+        write_schema(link.schema)
+        shown = os.path.relpath(link.schema) if not os.path.isabs(str(target)) else link.schema
+        typer.echo(f"Схема для редактора записана в {shown}: на неё ссылается первая строка файла.", err=True)
+    return with_modeline(text, link.line)
 
 
 def _report_guesses(guesses) -> None:
@@ -92,11 +108,12 @@ def register(app: typer.Typer) -> None:
         except ImportFailure as exc:
             raise UsageError(str(exc)) from None
         shown = str(target) if target is not None else "<импорт>"
-        diagnostics = _check(result.text, shown)
+        text = _link_schema(result.text, target)
+        diagnostics = _check(text, shown)
         if target is not None:
-            write_atomic(target, result.text.encode("utf-8"), force=force)
+            write_atomic(target, text.encode("utf-8"), force=force)
         else:
-            sys.stdout.buffer.write(result.text.encode("utf-8"))
+            sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.flush()
         _report_guesses(result.guesses)
         if diagnostics is None:
@@ -109,7 +126,7 @@ def register(app: typer.Typer) -> None:
             from roadmapctl.check.output import render_text
             from roadmapctl.loading import Source
 
-            source = Source(name=shown, text=result.text)
+            source = Source(name=shown, text=text)
             sys.stderr.write(render_text(errors, {shown: source}, False))
             typer.echo(f"roadmapctl: в результате импорта есть ошибки ({len(errors)}); исправьте их в файле"
                        + (f" и проверьте его: roadmapctl check {target}" if target else ""), err=True)
@@ -149,6 +166,7 @@ def register(app: typer.Typer) -> None:
             text = skeleton(municipality, period, authority, short, title)
         except ImportFailure as exc:
             raise UsageError(str(exc)) from None
+        text = _link_schema(text, target)
         if target is None:
             sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.flush()
