@@ -1,7 +1,7 @@
-"""Truth on the five real roadmaps: every defect shared/domain.md lists is reported at the
+"""Truth on the five real roadmaps: every defect docs/domain.md lists is reported at the
 activity it concerns, every finding is true of the document, nothing fine is flagged.
 
-The expectations are written out by hand from the seed documents (shared/seeds), one line per
+The expectations are written out by hand from the seed documents (tests/fixtures/seeds), one line per
 defect: (rule, a fragment of the message that names the activity or the words concerned).
 """
 

@@ -1,4 +1,4 @@
-"""Reader for tab-separated text as extracted from Word documents (the form of ../shared/seeds).
+"""Reader for tab-separated text as extracted from Word documents (the form of tests/fixtures/seeds).
 
 A line with tabs is a table row (one cell per tab-separated piece); a line without tabs is a
 paragraph. Consecutive rows form one table; a paragraph standing between rows of a table (a
