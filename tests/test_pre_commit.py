@@ -1,4 +1,4 @@
-"""pre-commit as a roadmap repository uses it: the README's configuration works as written, and
+"""pre-commit as a roadmap repository uses it: the configuration in docs/check.md works as written, and
 the hooks of `.pre-commit-hooks.yaml` take the roadmaps and nothing else (`mkdocs.yml` used to be
 checked as a roadmap and gave 8 errors)."""
 
@@ -22,7 +22,7 @@ MKDOCS = "site_name: Документы\nnav:\n  - Главная: index.md\nthe
 
 
 def readme_config() -> str:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
     block = readme.split("<!-- pre-commit-config -->", 1)[1]
     return re.search(r"```yaml\n(.*?)```", block, re.S).group(1)
 
@@ -54,7 +54,7 @@ def pre_commit(repo: Path, *args: str) -> subprocess.CompletedProcess:
                           env=git_env(repo), timeout=900)
 
 
-def test_the_readme_configuration_works_as_written(tmp_path):
+def test_the_documented_configuration_works_as_written(tmp_path):
     repo = make_repository(tmp_path / "roadmaps-repo", readme_config())
     result = pre_commit(repo, "run", "--all-files")
     assert result.returncode == 0, result.stdout + result.stderr
