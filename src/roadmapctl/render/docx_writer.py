@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 from roadmapctl.render import RenderError
 from roadmapctl.render.marker import CORE, PLACEHOLDER, mark_text, package_digest
 from roadmapctl.render.style import A4_LONG, A4_SHORT, Style, twips
-from roadmapctl.render.view import DocumentView, OrderView, Para, Row, TableView
+from roadmapctl.render.view import DocumentView, OrderView, Para, TableView
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
