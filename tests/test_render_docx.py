@@ -1,4 +1,4 @@
-"""The DOCX appendix read back with python-docx: every structural promise of rendering.md."""
+"""The DOCX appendix read back with python-docx: every structural promise of docs/rendering.md."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""DOCX of the document view, on python-docx, per rendering.md (ГОСТ Р 7.0.97).
+"""DOCX of the document view, on python-docx, per docs/rendering.md (ГОСТ Р 7.0.97).
 
 python-docx gives the package, the sections and the header parts; the body is written as
 WordprocessingML directly, because python-docx has no API for what the document needs

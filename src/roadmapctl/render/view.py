@@ -404,7 +404,7 @@ def _section_rows(section: Section, fields: list[str], level: int, style: Style)
 
 TABLE_CHARS_AT_12PT = 115.0
 CELL_PADDING_CHARS = 1.5   # the cell's inner margins, left and right together
-SHORT_ROW_LINES = 5        # a row of up to this many lines is kept on one page (rendering rules)
+SHORT_ROW_LINES = 5        # a row of up to this many lines is kept on one page (docs/rendering.md)
 MIN_NUMBER_CHARS = 5.0     # the "№" column: at least the width of "№ п/п" in bold
 MIN_TEXT_CHARS = 10.0      # any other column (about 2 cm)
 LONGEST_UNBROKEN = 18      # a longer word may break rather than widen its column

@@ -1,5 +1,6 @@
 """DOCX (python-docx): A4 landscape, Times New Roman in every font slot, the table header
-repeated on every page, rows kept whole, page numbers from the second page (rendering.md)."""
+repeated on every page, page numbers from the second page, as the appendix (docs/rendering.md);
+unlike the appendix, every row of a progress report is kept whole."""
 
 from __future__ import annotations
 
