@@ -475,7 +475,10 @@ def test_long_lists_are_read_without_deep_recursion():
 def test_huge_text_is_unknown_without_work():
     term = read_deadline("май 2021, " * 500, P)
     assert term.kind is UNKNOWN
-    assert "слишком длинный" in term.warnings[0].message
+    assert "слишком длинный (5000 символов)" in term.warnings[0].message
+    # the number agrees with its noun: 2001 символ, 2002 символа
+    assert "(2001 символ)" in read_deadline("м" * 2001, P).warnings[0].message
+    assert "(2002 символа)" in read_deadline("м" * 2002, P).warnings[0].message
 
 
 # ---- describe and to_json ----------------------------------------------------------------------

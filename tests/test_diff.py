@@ -1,7 +1,8 @@
 """`roadmapctl diff`: the changes between two versions of a roadmap, read from two models.
 
 The tests build real git repositories in a temporary directory, commit two versions and assert
-the exact changes found: a renumbering (shown as moves, not as deletions and additions), a
+the exact changes found: a renumbering (one change, not deletions and additions, and not a
+move unless an activity changed its place), a
 postponement with and without a recorded reason, a party swap, a status and a progress mark, a
 renamed section and a changed order number. Every expected value is written out by hand.
 """
@@ -133,9 +134,7 @@ EXPECTED = [
     ("header", None, "12", "12/1", "приказ.номер"),
     ("section", "2.", "Методическая работа", "Методическая поддержка", "разделы"),
     ("added", "1.1.", None, "Издание приказа о реализации проекта поддержки школ", None),
-    ("moved", "1.2.", "1.1.", "1.2.", "номер"),
-    ("moved", "1.3.", "1.2.", "1.3.", "номер"),
-    ("moved", "1.4.", "1.3.", "1.4.", "номер"),
+    ("renumbered", "1.2.", ["1.1.", "1.2.", "1.3."], ["1.2.", "1.3.", "1.4."], "номер"),
     ("responsible", "1.4.",
      ["МБОУ «Средняя школа №2»", "МБОУ «Средняя школа №9»"],
      ["МБОУ «Средняя школа №2»", "МБОУ «Средняя школа №1»"], "ответственные"),
@@ -173,13 +172,12 @@ def test_no_changes_for_the_same_roadmap():
     assert diff_roadmaps(model(V1), model(V1)) == []
 
 
-def test_renumbering_after_a_deletion_is_a_move():
+def test_renumbering_after_a_deletion_is_one_renumbering():
     text = V1.replace(V1[V1.index('          - номер: "1.1."'):V1.index('          - номер: "1.2."')], "")
     text = text.replace('номер: "1.2."', 'номер: "1.1."').replace('номер: "1.3."', 'номер: "1.2."')
     assert brief(diff_roadmaps(model(V1), model(text))) == [
         ("removed", "1.1.", "Утверждение перечня школ с низкими образовательными результатами", None, None),
-        ("moved", "1.1.", "1.2.", "1.1.", "номер"),
-        ("moved", "1.2.", "1.3.", "1.2.", "номер"),
+        ("renumbered", "1.1.", ["1.2.", "1.3."], ["1.1.", "1.2."], "номер"),
     ]
 
 
@@ -218,7 +216,7 @@ def test_a_new_activity_under_an_old_number_does_not_steal_its_identity():
            "            срок: Март 2021 года\n")
     text = text[:anchor] + new + text[anchor:]
     assert [c[:2] for c in brief(diff_roadmaps(model(V1), model(text)))] == [
-        ("added", "1.2."), ("moved", "1.3."), ("text", "1.3."), ("moved", "1.4."),
+        ("added", "1.2."), ("renumbered", "1.3."), ("text", "1.3."),
     ]
 
 
@@ -282,15 +280,15 @@ def test_text_output():
     text = render_text(diffs)
     assert "  ~ номер приказа: «12» → «12/1»\n" in text
     assert "  + 1.1. добавлено мероприятие в разделе «1. Организационные меры»\n" in text
-    assert "  ~ 1.2. перенумеровано: 1.1. → 1.2.\n" in text
+    assert "  ~ 1.2. перенумеровано: 1.1.–1.3. стали 1.2.–1.4. (3 мероприятия)\n" in text
     assert "  ~ 1.4. ответственные — добавлен: МБОУ «Средняя школа №1»; больше не отвечает: МБОУ «Средняя школа №9»\n" in text
     assert "  ~ 2.1. срок перенесён: 30.09.2021 → 31.12.2021\n" in text
     assert "      ⚠ перенос без записи о причине: добавьте в «переносы» прежний срок и причину\n" in text
     assert "      причина переноса: Карантин в школах района\n" in text
     assert "  − 2.3. удалено мероприятие\n" in text
     assert text.endswith(
-        "Изменена 1 дорожная карта, 12 изменений: добавлено мероприятий — 1, удалено мероприятий — 1, "
-        "перенумеровано — 3, сроки — 2, ответственные — 1, статусы и отметки — 2, разделы — 1, реквизиты — 1; "
+        "Изменена 1 дорожная карта, 10 изменений: добавлено мероприятий — 1, удалено мероприятий — 1, "
+        "перенумеровано — 1, сроки — 2, ответственные — 1, статусы и отметки — 2, разделы — 1, реквизиты — 1; "
         "переносов срока без записи о причине — 1.\n"
     )
     assert "\x1b[" not in text
@@ -373,13 +371,13 @@ def test_git_two_commits_json(repo):
     assert [(c["kind"], c["number"], c["old"], c["new"]) for c in changes] == [
         (kind, number, old, new) for kind, number, old, new, _ in EXPECTED
     ]
-    postponed = changes[7]
+    postponed = changes[5]
     assert postponed == {
         "kind": "deadline", "number": "2.1.", "old": "Сентябрь 2021 года", "new": "Декабрь 2021 года", "field": "срок",
         "old_reading": "30.09.2021", "new_reading": "31.12.2021", "old_due": "2021-09-30", "new_due": "2021-12-31",
         "postponed": True, "unrecorded": True,
     }
-    assert payload["summary"]["changes"] == 12
+    assert payload["summary"]["changes"] == 10
     assert payload["summary"]["unrecorded_postponements"] == 1
 
 
@@ -412,7 +410,7 @@ def test_git_markdown_comment(repo):
     (repo / "roadmaps" / "n-2021-2022.yaml").write_text(v2_text(), encoding="utf-8")
     code, out, err = run("diff", "--git", "main", "--format", "md", cwd=repo)
     assert code == 0, err
-    assert out.startswith("### Дорожные карты: изменения\n\n**Изменена 1 дорожная карта, 12 изменений: ")
+    assert out.startswith("### Дорожные карты: изменения\n\n**Изменена 1 дорожная карта, 10 изменений: ")
     assert "#### `roadmaps/n-2021-2022.yaml`" in out
 
 
@@ -456,7 +454,7 @@ def test_two_files(tmp_path):
     payload = json.loads(out)
     assert payload["roadmaps"][0]["file"] == str(new)
     assert payload["roadmaps"][0]["old_file"] == str(old)
-    assert len(payload["roadmaps"][0]["changes"]) == 12
+    assert len(payload["roadmaps"][0]["changes"]) == 10
     code, out, err = run("diff", old)
     assert code == 2 and "укажите два файла" in err
     code, out, err = run("diff", old, tmp_path / "missing.yaml")
@@ -528,3 +526,56 @@ def test_ci_example_commands_work_in_a_repository(repo):
     assert (repo / "roadmap-diff.md").read_text(encoding="utf-8").startswith("### Дорожные карты: изменения")
     assert json.loads((repo / "roadmapctl.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
     json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+
+
+# -- renumbering and moves ---------------------------------------------------------------------
+
+MTSENSK = (ROADMAPS / "mtsensk-2021-2022.yaml").read_text(encoding="utf-8")
+
+
+def renumber_section(text: str, old: str, new: str) -> str:
+    """Section «old.» and every number under it ("old.1.", "old.6.1.") renumbered to «new.»."""
+    start = text.index(f'\n      - номер: "{old}."')
+    end = text.index("\n      - номер:", start + 10)
+    return text[:start] + text[start:end].replace(f'номер: "{old}.', f'номер: "{new}.') + text[end:]
+
+
+def test_renumbering_a_section_is_one_change():
+    # Мценск has sections 1-4, 6, 7: section 4 (4.1.-4.13., with 4.6.1. and 4.7.1.-4.7.3.) becomes 5.
+    changes = diff_roadmaps(model(MTSENSK), model(renumber_section(MTSENSK, "4", "5")))
+    assert [(c.kind, c.number, c.extra.get("old_number")) for c in changes] == [("section", "5.", "4.")]
+    pairs = changes[0].extra["activities"]
+    assert len(pairs) == 17 and pairs[0] == ["4.1.", "5.1."] and pairs[-1] == ["4.13.", "5.13."]
+    assert ["4.6.1.", "5.6.1."] in pairs
+    text = render_text([RoadmapDiff("m.yaml", changes)])
+    assert "  ~ 5. раздел 4. → 5.: 4.1.–4.13. стали 5.1.–5.13. (17 мероприятий)\n" in text
+    # the long section title is shown once, and nothing is called moved
+    assert text.count("Совершенствование работы по развитию кадрового потенциала") == 1
+    assert "перемещено" not in text
+    md = render_md([RoadmapDiff("m.yaml", changes)])
+    assert md.count("Совершенствование работы по развитию кадрового потенциала") == 1
+
+
+def test_renumbering_two_sections_in_a_cascade():
+    new = renumber_section(renumber_section(MTSENSK, "4", "5"), "3", "4")
+    changes = diff_roadmaps(model(MTSENSK), model(new))
+    assert [(c.kind, c.number, c.extra.get("old_number"), len(c.extra["activities"])) for c in changes] == [
+        ("section", "4.", "3.", 9), ("section", "5.", "4.", 17),
+    ]
+    assert "раздел 3. → 4.: 3.1.–3.9. стали 4.1.–4.9. (9 мероприятий)" in render_text([RoadmapDiff("m.yaml", changes)])
+
+
+def test_an_activity_is_moved_only_when_its_place_among_the_others_changed():
+    # 3.3 now stands before 3.2 (the numbers as written stay with the texts)
+    start, middle, end = (MTSENSK.index(f'          - номер: "3.{n}."') for n in (2, 3, 4))
+    swapped = MTSENSK[:start] + MTSENSK[middle:end] + MTSENSK[start:middle] + MTSENSK[end:]
+    assert brief(diff_roadmaps(model(MTSENSK), model(swapped))) == [("moved", "3.3.", "3.3.", "3.3.", "номер")]
+    # the same with the numbers following the new order: 3.3 moved up, 3.2 renumbered as a result
+    renumbered = (swapped.replace('номер: "3.2."', 'номер: "3.x."').replace('номер: "3.3."', 'номер: "3.2."')
+                  .replace('номер: "3.x."', 'номер: "3.3."'))
+    assert brief(diff_roadmaps(model(MTSENSK), model(renumbered))) == [
+        ("moved", "3.2.", "3.3.", "3.2.", "номер"),
+        ("renumbered", "3.3.", ["3.2."], ["3.3."], "номер"),
+    ]
+    text = render_text([RoadmapDiff("m.yaml", diff_roadmaps(model(MTSENSK), model(renumbered)))])
+    assert "  ~ 3.2. перемещено: было 3.3.\n" in text and "  ~ 3.3. перенумеровано: 3.2. → 3.3.\n" in text

@@ -46,3 +46,28 @@ def test_skeleton_is_commented_in_russian_and_canonical():
 def test_skeleton_refuses_bad_arguments(municipality, period):
     with pytest.raises(ImportFailure):
         skeleton(municipality, period)
+
+
+def test_skeleton_has_the_order_approval_and_appendix_keys_commented_out():
+    text = skeleton("город Примерск", "2025-2026")
+    for key in ("приказ", "утверждение", "приложение"):
+        assert f"\n# {key}:\n" in text
+        assert key not in yaml.safe_load(text)
+    # the notes next to them are Russian
+    notes = [line for line in text.splitlines() if line.startswith("# ") and ":" not in line[:20]]
+    assert any("Реквизиты для шапки приложения" in line for line in notes)
+    # taking the «# » away gives a valid roadmap whose appendix has its header filled in
+    import re
+
+    opened = "\n".join(line[2:] if re.match(r"# (приказ:|утверждение:|приложение:|  \S)", line) else line
+                       for line in text.splitlines()) + "\n"
+    doc = yaml.safe_load(opened)
+    assert doc["приказ"] == {"вид": "приказ", "номер": "1", "дата": yaml.safe_load("2025-01-15")}
+    assert doc["утверждение"]["фио"] == "И.И. Иванова" and doc["приложение"]["номер"] == "1"
+    assert check_source(Source(name="new.yaml", text=opened)) == []
+    from roadmapctl.render import build
+    from roadmapctl.review import model_from_bytes
+
+    view = build(model_from_bytes("new.yaml", opened.encode("utf-8")))
+    assert view.appendix.lines == ["Приложение №\u00a01", "к приказу управления образования", "от 15.01.2025 №\u00a01"]
+    assert view.approval.lines[0] == "УТВЕРЖДАЮ"

@@ -203,3 +203,19 @@ def test_a_failing_own_template_is_a_message_not_a_traceback(tmp_path):
     (tmp_path / "roadmap.html.j2").write_text("{{ 1 / 0 }}\n", encoding="utf-8")
     code, _out, err = run(TULA, "--to", "html", "--template", tmp_path)
     assert code == 2 and "ошибка при заполнении шаблона" in err and "ZeroDivisionError" in err
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "md"])
+def test_the_bundled_appendices_render_byte_identically_run_to_run(tmp_path, fmt):
+    """Two separate runs (other hash seeds, other folders) give the same bytes for all five."""
+    outputs = []
+    for seed in ("1", "2"):
+        folder = tmp_path / f"run{seed}"
+        env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+        env["PYTHONHASHSEED"] = seed
+        proc = subprocess.run([sys.executable, "-m", "roadmapctl", "render", str(ROADMAPS), "--to", fmt, "-o", str(folder)],
+                              capture_output=True, env=env)
+        assert proc.returncode == 0, proc.stderr.decode("utf-8")
+        outputs.append({p.name: p.read_bytes() for p in sorted(folder.iterdir())})
+    assert len(outputs[0]) == 5
+    assert outputs[0] == outputs[1]

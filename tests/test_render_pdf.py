@@ -116,3 +116,56 @@ def test_pdf_of_order_with_appendix_turns_to_landscape(pdfs):
     assert all(close(s, A4_LANDSCAPE) for s in sizes[order_pages:])
     assert "ПРИКАЗЫВАЮ:" in text and "И.Г. Мясищева" in text.replace("\u00a0", " ")
     assert page_text(pdf, order_pages + 1).strip().splitlines()[0].strip() == str(order_pages + 1)
+
+
+def page_bottoms(pdf: Path) -> list[float]:
+    """Per page, the lowest text as a share of the page's text area (0 top, 1 bottom margin)."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    margin = 20 / 25.4 * 72
+    shares = []
+    for page in re.findall(r"<page [^>]*>(.*?)</page>", out, re.S):
+        bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', page)]
+        shares.append((max(bottoms, default=margin) - margin) / (A4_LANDSCAPE[1] - 2 * margin))
+    return shares
+
+
+@pytest.mark.parametrize("name", [p.stem for p in roadmap_files()])
+def test_pdf_pages_are_not_left_a_quarter_empty(pdfs, name):
+    """Rows may break across pages (docs/rendering.md): only a short row (up to five lines) or a
+    section row with the row after it moves whole to the next page, which leaves at most about
+    seven lines (a fifth of the page) empty. Keeping every row whole left Мценск's second page
+    28 % empty."""
+    _roadmap, pdf = pdfs[name]
+    shares = page_bottoms(pdf)
+    assert len(shares) >= 2
+    for page, share in enumerate(shares[:-1], 1):
+        assert share >= 0.75, f"page {page} is filled only to {share:.0%}"
+
+
+def _words(text: str) -> list[str]:
+    return text.replace("\u00a0", " ").split()
+
+
+@pytest.mark.parametrize("name", [p.stem for p in roadmap_files()])
+def test_pdf_section_row_never_ends_a_page(pdfs, name):
+    """Every section heading is on the same page as the beginning of the row after it."""
+    from roadmapctl.render import build
+
+    roadmap, pdf = pdfs[name]
+    pages = [" ".join(_words(page_text(pdf, n).replace("\n", " "))) for n in range(1, len(page_sizes(pdf)) + 1)]
+    checked = 0
+    for table in build(roadmap).tables:
+        for row, following in zip(table.rows, table.rows[1:]):
+            if not row.is_section:
+                continue
+            # pdftotext -layout puts a wrapped heading's lines apart: its first four words suffice.
+            head = " ".join(_words(row.heading)[:4])
+            where = [n for n, text in enumerate(pages) if head in text]
+            assert where, f"section «{head}» not found"
+            if following.is_section:
+                nxt = " ".join(_words(following.heading)[:4])
+            else:
+                nxt = following.number
+            assert nxt in pages[where[0]].split(head, 1)[1], f"«{head}» ends page {where[0] + 1}, «{nxt}» is not after it"
+            checked += 1
+    assert checked >= 1

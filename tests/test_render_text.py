@@ -209,7 +209,10 @@ def test_html_is_one_self_contained_russian_page(mtsensk):
     assert "@import" not in text and "url(" not in text
     assert "@page { size: A4 landscape; margin: 20mm 10mm 20mm 20mm;" in text
     assert "thead { display: table-header-group; position: static; }" in text
-    assert "tr { break-inside: avoid;" in text
+    # Only short rows and section rows are kept whole; the others may break across pages.
+    assert "tr.whole, tr.section { break-inside: avoid;" in text
+    assert '<tr class="activity depth-0 whole">\n<td class="number"><p>3.3.</p></td>' in text
+    assert '<tr class="activity depth-0">\n<td class="number"><p>2.1.</p></td>' in text
     assert parser.tags.count("table") == 1 and parser.tags.count("thead") == 1
 
 

@@ -44,8 +44,9 @@ def test_every_format_is_deterministic(report, fmt):
 
 def test_json_keys_and_one_item_per_activity_and_kind(report):
     data = json.loads(render(report, "json"))
-    assert list(data) == ["as_of", "items", "summary"] and data["as_of"] == "2021-06-01"
-    keys = ["file", "municipality", "number", "text", "kind", "responsible", "deadline", "due", "missed", "days_late"]
+    assert list(data) == ["as_of", "totals", "items", "summary"] and data["as_of"] == "2021-06-01"
+    keys = ["file", "municipality", "number", "text", "kind", "responsible", "deadline", "due", "missed", "days_late",
+            "postponements"]
     assert all(list(item) == keys for item in data["items"])
     row9 = [i for i in data["items"] if i["file"].endswith("baunt-2021-2022.yaml") and i["number"] == "9"]
     assert [(i["kind"], i["missed"], i["days_late"], i["due"]) for i in row9] == [
@@ -63,6 +64,9 @@ def test_csv_opens_in_russian_excel(report):
     data = render(report, "csv")
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8")), delimiter=";"))
+    # The totals first (a row of names, a row of numbers, an empty row), then the items.
+    assert rows[0][0] == "Мероприятий" and rows[2] == []
+    rows = rows[3:]
     assert rows[0][:4] == ["Муниципалитет", "Файл", "№", "Мероприятие"]
     assert len(rows) == len(report.items) + 1
     first = dict(zip(rows[0], rows[1]))
@@ -75,12 +79,14 @@ def test_xlsx_header_frozen_filters_widths_and_real_dates(report):
     book = load_workbook(io.BytesIO(render(report, "xlsx")))
     assert book.sheetnames == ["Отчёт", "Сводка"]
     sheet = book["Отчёт"]
-    assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:K{len(report.items) + 1}"
-    assert sheet["A1"].font.b and sheet["D1"].value == "Мероприятие"
+    # The totals in rows 1-2, the items' header in row 4.
+    assert sheet["A1"].value == "Мероприятий" and sheet["A1"].font.b
+    assert sheet.freeze_panes == "A5"
+    assert sheet.auto_filter.ref == f"A4:L{len(report.items) + 4}"
+    assert sheet["A4"].font.b and sheet["D4"].value == "Мероприятие" and sheet["L4"].value == "Перенос срока"
     assert sheet.column_dimensions["D"].width == 60
-    assert sheet["H2"].value == datetime(2020, 6, 30) and sheet["H2"].number_format == "DD.MM.YYYY"
-    assert sheet["J2"].value == 336
+    assert sheet["H5"].value == datetime(2020, 6, 30) and sheet["H5"].number_format == "DD.MM.YYYY"
+    assert sheet["J5"].value == 336
     summary = book["Сводка"]
     assert [c.value for c in summary[1]][:3] == ["Муниципалитет", "Мероприятий", "Выполнено"]
     assert summary.max_row == 6
@@ -112,7 +118,7 @@ def test_docx_is_a4_landscape_times_with_repeated_header(baunt_report):
     row9 = next(r for r in rows if "".join(t.text for t in r.find(f"{W}tc").iter(f"{W}t")) == "9")
     cells = ["\n".join("".join(t.text for t in p.iter(f"{W}t")) for p in c.findall(f"{W}p")) for c in row9.findall(f"{W}tc")]
     assert cells[2] == "" and cells[3] == "Май 2021 года"
-    assert cells[4] == "Не выполнено в срок 31.05.2021 (просрочка 1 дн.)\nОтветственный не указан"
+    assert cells[4] == "Не выполнено в срок 31.05.2021 (просрочка 1 день)\nОтветственный не указан"
     styles = _docx_xml(data, "word/styles.xml")
     normal = next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == "Normal")
     fonts = normal.find(f"{W}rPr/{W}rFonts")
@@ -153,7 +159,7 @@ def test_markdown_groups_and_escapes(baunt_report, report):
     text = render(baunt_report, "md").decode("utf-8")
     assert text.startswith("# Информация о ходе реализации дорожной карты по состоянию на 01.06.2021\n")
     assert "## Просрочено (13)\n" in text and "## Ответственный не указан (2)\n" in text and "## Срок не определён (5)\n" in text
-    assert "| 9 | Формирование программ развития ОО по переходу в эффективный режим работы | — | Май 2021 года | срок 31.05.2021, просрочка 1 дн. |" in text
+    assert "| 9 | Формирование программ развития ОО по переходу в эффективный режим работы | — | Май 2021 года | срок 31.05.2021, просрочка 1 день |" in text
     from roadmapctl.report.formats.markdown import md_cell
 
     assert md_cell("a | b\nc <d>") == "a \\| b<br>c &lt;d>"

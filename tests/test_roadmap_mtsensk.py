@@ -245,7 +245,7 @@ def test_document_defects_are_kept(roadmap, by_number):
 def test_lost_text_after_4_13_is_not_invented(by_number):
     assert by_number["4.13."]["ожидаемый_результат"] == "Подготовлена информация об опыте работы в рамках муниципальной программы"
     text = ROADMAP.read_text(encoding="utf-8")
-    assert "TEXT LOST IN THE SOURCE after 4.13" in text
+    assert "ТЕКСТ УТРАЧЕН В ИСТОЧНИКЕ после 4.13" in text
 
 
 def test_no_html_or_markdown_artifacts(table):

@@ -251,14 +251,48 @@ class Roadmap(Located):
                 yield from walk(section, index, ())
 
     def party(self, name: str) -> Party | None:
-        """The directory entry for ``name`` (a key or one of its aliases)."""
+        """The directory entry for ``name``: a key, one of its aliases, its full name
+        (``полное``); the authority's full and short names (``орган``) are one party, the entry
+        under either of them."""
+        found = self._entry(name)
+        if found is not None:
+            return found
+        if _spaced(name) in self.authority_names():
+            for other in self.authority_names():
+                found = self._entry(other)
+                if found is not None:
+                    return found
+        return None
+
+    def authority_names(self) -> list[str]:
+        """The authority's short name and its full name, as written (spacing normalised)."""
+        names = [_spaced(self.authority.short), _spaced(self.authority.name)]
+        return [n for n in dict.fromkeys(names) if n]
+
+    def authority_party(self) -> Party | None:
+        """The directory entry of the authority, under its short or its full name."""
+        for name in self.authority_names():
+            found = self._entry(name)
+            if found is not None:
+                return found
+        return None
+
+    def _entry(self, name: str) -> Party | None:
         found = self.parties.get(name)
         if found is not None:
             return found
         for party in self.parties.values():
             if name in party.aliases:
                 return party
+        wanted = _spaced(name)
+        for party in self.parties.values():
+            if party.full_name and _spaced(party.full_name) == wanted:
+                return party
         return None
+
+
+def _spaced(text: str | None) -> str:
+    return " ".join((text or "").split())
 
 
 def _walk_activities(activities, index, sections, parent=None):

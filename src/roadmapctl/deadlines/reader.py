@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from functools import lru_cache
 
+from roadmapctl.textutil import plural
+
 from .grammar import Item, ParseFailure, Parser, Rec
 from .lexer import COMMA, DASH, DOT, NL, SEMI, tokenize
 from .period import Period
@@ -58,7 +60,7 @@ def _unknown(text: str, *warnings: TermWarning) -> Term:
 def _read(text: str, period: Period) -> Term:
     if len(text) > MAX_TEXT:
         return _unknown(text, TermWarning(
-            "unknown", f"текст срока слишком длинный ({len(text)} символов), и прочитать его "
+            "unknown", f"текст срока слишком длинный ({plural(len(text), 'символ', 'символа', 'символов')}), и прочитать его "
             "не удалось: запишите срок короче или укажите его в явном виде (срок_явно)"))
     tokens = tokenize(text)
     if not tokens or (tokens[0].kind in _PLACEHOLDERS

@@ -2,7 +2,9 @@
 
 The skeleton is a complete, valid roadmap (it passes ``roadmapctl check``): the schema line, the
 header, one table with the usual five columns, one section and one activity — each with a short
-Russian comment saying what to write there.
+Russian comment saying what to write there. The order, the approval stamp and the appendix mark
+are there too, commented out (their number and date are rarely known when a roadmap is begun):
+removing the «# » before their lines fills the header of the appendix.
 """
 
 from __future__ import annotations
@@ -110,4 +112,43 @@ def skeleton(municipality: str, period: str, authority: str | None = None, short
         "Новая дорожная карта, созданная командой «roadmapctl new». Замените примеры своими данными; строки, "
         "которые начинаются с «#», — комментарии, программа их не читает, их можно удалить.",
     ]
-    return dump(data, comments, preface)
+    text = dump(data, comments, preface)
+    start = _comment_start(text, text.index("\nназвание:"))
+    return text[:start] + "\n" + _requisites(first_year, academic) + text[start + 1:]
+
+
+def _comment_start(text: str, key: int) -> int:
+    """Where the comment lines right above the line at ``key`` (an index of its "\n") begin."""
+    start = key
+    while True:
+        previous = text.rindex("\n", 0, start)
+        if text[previous + 1:start].startswith("#"):
+            start = previous
+        else:
+            return start
+
+
+def _requisites(first_year: int, academic: bool) -> str:
+    """The order, the approval stamp and the appendix mark, commented out, with Russian notes."""
+    day = f"{first_year}-08-25" if academic else f"{first_year}-01-15"
+    lines = [
+        "# Реквизиты для шапки приложения. Когда станут известны номер и дата приказа, уберите «# » в",
+        "# начале строк нужных блоков и впишите свои данные; пустые поля лучше удалить.",
+        "#",
+        "# Приказ, приложением к которому будет дорожная карта (номер — в кавычках, дата — ГГГГ-ММ-ДД):",
+        "# приказ:",
+        "#   вид: приказ",
+        '#   номер: "1"',
+        f"#   дата: {day}",
+        "# Гриф утверждения, если дорожную карту утверждает должностное лицо («УТВЕРЖДАЮ»):",
+        "# утверждение:",
+        "#   гриф: Утверждаю",
+        "#   должность: Начальник управления образования",
+        "#   фио: И.И. Иванова",
+        f"#   дата: {day}",
+        "# Отметка «Приложение № … к приказу …» в правом верхнем углу; орган — в родительном падеже:",
+        "# приложение:",
+        '#   номер: "1"',
+        "#   к: к приказу управления образования",
+    ]
+    return "\n".join(lines) + "\n"

@@ -136,6 +136,47 @@ _PROBLEMS = {
 }
 
 
+_NO_SPACE = re.compile(r"[^\s:#\"'{\[][^:]*?(:)(?=[^\s/])")
+
+
+def _explain(source: Source, context: str, context_mark, mark) -> LoadError | None:
+    """The cause where the parser only sees its effect further down: a key without a space after
+    its colon ("мероприятие:Анализ…", the parser stops on the next line), a quote left open (the
+    value runs on to the next quote, lines below, and the parser stops there)."""
+    if "simple key" in context and context_mark is not None:
+        line = source.line(context_mark.line + 1)
+        found = _NO_SPACE.match(line, context_mark.column)
+        if found:
+            key = line[context_mark.column:found.start(1)].strip()
+            rest = line[found.end(1):].strip()
+            shown = rest if len(rest) <= 30 else rest[:29] + "…"
+            return LoadError(
+                source.name,
+                f"после двоеточия нет пробела: «{key}:{shown}» — без пробела YAML не видит здесь ключа и "
+                f"значения; напишите «{key}: {shown}»",
+                Span.point(context_mark.line + 1, found.start(1) + 1),
+            )
+    if mark is None:
+        return None
+    runaway = None
+    try:
+        for token in yaml.scan(source.text, Loader=_Loader):
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") \
+                    and token.start_mark.line < token.end_mark.line:
+                runaway = token
+    except yaml.YAMLError:
+        pass
+    if runaway is not None and runaway.end_mark.line == mark.line:
+        quote = "«\"»" if runaway.style == '"' else "«'»"
+        return LoadError(
+            source.name,
+            f"кавычка {quote} открыта в строке {runaway.start_mark.line + 1}, но не закрыта в ней: значение "
+            f"продолжается до строки {runaway.end_mark.line + 1}; добавьте закрывающую кавычку в конце значения",
+            Span.point(runaway.start_mark.line + 1, runaway.start_mark.column + 1),
+        )
+    return None
+
+
 def _syntax_error(source: Source, exc: yaml.YAMLError) -> LoadError:
     name = source.name
     if isinstance(exc, yaml.reader.ReaderError):
@@ -164,6 +205,9 @@ def _syntax_error(source: Source, exc: yaml.YAMLError) -> LoadError:
             "кавычка открыта, но не закрыта: добавьте закрывающую кавычку в конце значения",
             Span.point(context_mark.line + 1, context_mark.column + 1),
         )
+    explained = _explain(source, context, context_mark, mark)
+    if explained is not None:
+        return explained
     message = _PROBLEMS.get(problem)
     if message is None:
         for key, text in _PROBLEMS.items():

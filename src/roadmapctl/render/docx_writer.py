@@ -1,4 +1,4 @@
-"""DOCX of the document view, on python-docx, per rendering.md (ГОСТ Р 7.0.97).
+"""DOCX of the document view, on python-docx, per docs/rendering.md (ГОСТ Р 7.0.97).
 
 python-docx gives the package, the sections and the header parts; the body is written as
 WordprocessingML directly, because python-docx has no API for what the document needs
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import copy
 import io
-import math
 import zipfile
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 from roadmapctl.render import RenderError
 from roadmapctl.render.marker import CORE, PLACEHOLDER, mark_text, package_digest
 from roadmapctl.render.style import A4_LONG, A4_SHORT, Style, twips
-from roadmapctl.render.view import DocumentView, OrderView, Para, Row, TableView
+from roadmapctl.render.view import DocumentView, OrderView, Para, TableView
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -155,16 +154,6 @@ def _grid(table: TableView, total: int) -> list[int]:
     return widths
 
 
-def _row_lines(row: Row, widths: list[int], size: float) -> int:
-    char = size * 20 * 0.5  # an average Cyrillic letter of Times New Roman is about half an em
-    lines = 1
-    for cell, width in zip(row.cells, widths):
-        per_line = max(1, int((width - 2 * CELL_MARGIN) / char))
-        count = sum(max(1, math.ceil(len(p.line) / per_line)) for p in cell.paragraphs)
-        lines = max(lines, count)
-    return lines
-
-
 def _cell(width: int, content: str, *, span: int = 1, valign: str | None = None) -> str:
     tcpr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
@@ -174,7 +163,7 @@ def _cell(width: int, content: str, *, span: int = 1, valign: str | None = None)
     return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{content}</w:tc>"
 
 
-def _table(table: TableView, style: Style, total: int, page_height: int) -> str:
+def _table(table: TableView, style: Style, total: int) -> str:
     widths = _grid(table, total)
     n = len(widths)
     borders = "".join(BORDER.format(side=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -195,17 +184,16 @@ def _table(table: TableView, style: Style, total: int, page_height: int) -> str:
         out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
         out.extend(_cell(w, _p(text, "RMTableHead"), valign="center") for w, text in zip(widths, cells))
         out.append("</w:tr>")
-    line = style.table_size * 20 * 1.15
-    room = page_height - twips(style.margin_top_mm) - twips(style.margin_bottom_mm) - 2 * line * len(header_rows)
     for row in table.rows:
         if row.is_section:
+            # Whole, and kept with the row after it (w:keepNext): never alone at the foot of a page.
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             out.append(_cell(total, _p(row.heading, "RMSection", keep_next=True), span=n))
             out.append("</w:tr>")
             continue
-        # Rows do not break across pages, unless one is taller than a page could hold.
-        tall = _row_lines(row, widths, style.table_size) * line > 0.85 * room
-        out.append("<w:tr>" if tall else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        # Short rows stay whole; a taller one may break across pages (Word's default), so that
+        # a page is not left a third empty before it.
+        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if row.whole else "<w:tr>")
         for width, cell in zip(widths, row.cells):
             cell_style = "RMTable"
             jc = "center" if cell.field == "номер" else None
@@ -251,7 +239,7 @@ def _order(order: OrderView, view: DocumentView, style: Style, width: int, lette
     return out, letterhead or []
 
 
-def _appendix(view: DocumentView, style: Style, width: int, height: int) -> list[str]:
+def _appendix(view: DocumentView, style: Style, width: int) -> list[str]:
     out = _blocks(view, style, width)
     out.append(_p(view.title, "RMTitle", before=360 if out else 0))
     preamble = view.preamble
@@ -262,7 +250,7 @@ def _appendix(view: DocumentView, style: Style, width: int, height: int) -> list
     for table in view.tables:
         if table.title:
             out.append(_p(table.title, "RMTitle"))
-        out.append(_table(table, style, width, height))
+        out.append(_table(table, style, width))
     return out
 
 
@@ -391,7 +379,7 @@ def _body(document, view: DocumentView, style: Style, letterhead: list) -> None:
             for el in final.findall(_w(tag)):
                 final.remove(el)
         pieces += order_pieces
-    pieces += _appendix(view, style, landscape_width, A4_SHORT)
+    pieces += _appendix(view, style, landscape_width)
     fragment = parse_xml(f"<w:body {NSDECL}>{''.join(pieces)}</w:body>")
     for element in order_elements:
         final.addprevious(element)

@@ -143,7 +143,7 @@ def _g(value: float) -> str:
 
 
 def check_style(style: Style) -> None:
-    """Refuse values that break ГОСТ Р 7.0.97 or rendering.md."""
+    """Refuse values that break ГОСТ Р 7.0.97 or docs/rendering.md."""
     problems = []
     for side, minimum in MIN_MARGINS_MM.items():
         value = getattr(style, f"margin_{side}_mm")

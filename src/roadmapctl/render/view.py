@@ -13,6 +13,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from roadmapctl.model import Activity, Roadmap, Section, Table
 from roadmapctl.render.style import Style
@@ -144,6 +145,9 @@ class Row:
     heading: str = ""            # section rows: "1. Управление …"
     number: str = ""             # activity rows: the number as written
     cells: list[Cell] = field(default_factory=list)
+    # Kept on one page: section rows and short activity rows (see ``SHORT_ROW_LINES``); a taller
+    # row may break across pages, so that a page is not left a third empty before it.
+    whole: bool = True
 
     @property
     def is_section(self) -> bool:
@@ -391,42 +395,140 @@ def _section_rows(section: Section, fields: list[str], level: int, style: Style)
     return rows
 
 
+# --- column widths and row heights -----------------------------------------------------------
+#
+# Measured in "characters": a Cyrillic letter of a serif face, capitals and punctuation counted
+# in, is on average a little over half an em (0.55 em, measured on the bundled appendices in
+# LibreOffice). At 12 pt the landscape table (267 mm) holds about 115 of them on a line; at
+# another size proportionally more or fewer.
+
+TABLE_CHARS_AT_12PT = 115.0
+CELL_PADDING_CHARS = 1.5   # the cell's inner margins, left and right together
+SHORT_ROW_LINES = 5        # a row of up to this many lines is kept on one page (docs/rendering.md)
+MIN_NUMBER_CHARS = 5.0     # the "№" column: at least the width of "№ п/п" in bold
+MIN_TEXT_CHARS = 10.0      # any other column (about 2 cm)
+LONGEST_UNBROKEN = 18      # a longer word may break rather than widen its column
+
+
+def table_chars(table_size: float) -> float:
+    """How many characters of the table's text fit across the table."""
+    return TABLE_CHARS_AT_12PT * 12.0 / table_size
+
+
+@lru_cache(maxsize=65536)
+def paragraph_lines(text: str, width: float) -> int:
+    """Lines a paragraph takes in a column ``width`` characters wide (at least one): its words
+    wrapped as a word processor does, a word longer than a line broken inside."""
+    per_line = max(1, int(width - CELL_PADDING_CHARS))
+    lines, used = 1, 0
+    for word in text.split():
+        size = len(word)
+        if used and used + 1 + size <= per_line:
+            used += 1 + size
+            continue
+        if used:
+            lines += 1
+        lines += (size - 1) // per_line
+        used = size - (size - 1) // per_line * per_line
+    return lines
+
+
+def row_lines(row: Row, widths: list[float]) -> int:
+    """The height of an activity row in lines: its tallest cell. ``widths`` in characters."""
+    return max(
+        [sum(paragraph_lines(p.line, width) for p in cell.paragraphs) for cell, width in zip(row.cells, widths)] + [1]
+    )
+
+
 def _longest_word(texts: list[str]) -> int:
     """The longest run of characters a line cannot break (a non-breaking space binds)."""
     return max((len(word) for text in texts for word in re.split(r"[ \t\n]+", text)), default=1)
 
 
-def column_widths(headers: list[str], fields: list[str], rows: list[Row]) -> list[float]:
-    """Widths proportional to content: the number column just fits the longest number, the others
-    share the rest by the amount of text they hold, none narrower than its longest word."""
+def _share(minimum: list[float], weight: list[float], total: float) -> list[float]:
+    """``total`` shared in proportion to ``weight``; a column whose share falls below its
+    minimum gets the minimum and the others share what is left."""
+    fixed = [w <= 0 for w in weight]
+    while True:
+        free = total - sum(m for m, f in zip(minimum, fixed) if f)
+        weights = sum(w for w, f in zip(weight, fixed) if not f) or 1.0
+        widths = [m if f else free * w / weights for m, w, f in zip(minimum, weight, fixed)]
+        short = [i for i, (x, m, f) in enumerate(zip(widths, minimum, fixed)) if not f and x < m]
+        if not short:
+            return widths
+        for i in short:
+            fixed[i] = True
+
+
+def _table_lines(rows: list[Row], widths: list[float]) -> int:
+    return sum(row_lines(row, widths) for row in rows)
+
+
+def column_widths(headers: list[str], fields: list[str], rows: list[Row], across: float = TABLE_CHARS_AT_12PT) -> list[float]:
+    """Column widths from the text actually in each column, as fractions of the table width.
+
+    Every column has a minimum: the "№" column fits its longest number and the words of its
+    header; any other column fits its longest word (up to ``LONGEST_UNBROKEN`` characters) and
+    the words of its header. The rest of the width is first shared in proportion to the amount
+    of text each column holds; then width moves, a few characters at a time, from one column to
+    another for as long as that makes the table shorter (fewer lines in all, each row as tall as
+    its tallest cell), never below a minimum and never making the activity column narrower than
+    another one. The result depends only on the text, so the same table gets the same widths.
+    """
     n = len(fields)
     body = [r for r in rows if not r.is_section]
     texts = [[p.line for r in body for p in r.cells[i].paragraphs] for i in range(n)]
-    # Widths in "characters" (about 0.2 cm at 12 pt); the sum is scaled to the table later.
-    minimum, weight = [], []
+    minimum: list[float] = []
+    weight: list[float] = []
     for i, name in enumerate(fields):
+        header_word = _longest_word([headers[i]]) * 1.15  # the header is bold, so wider
         if name == "номер":
-            # The numbers on one line, and the header's words (bold, so wider) unbroken.
-            longest = max([len(t) for t in texts[i]] + [3, math.ceil(_longest_word([headers[i]]) * 1.15)])
-            minimum.append(max(5.0, longest + 2.5))
+            longest = max([len(t) for t in texts[i]] + [3.0, header_word])
+            minimum.append(math.ceil(max(MIN_NUMBER_CHARS, longest + 2.5)))
             weight.append(0.0)
             continue
-        minimum.append(max(9.0, min(_longest_word(texts[i] + [headers[i]]), 18) + 2.0))
-        total = sum(len(t) for t in texts[i]) + len(headers[i])
-        weight.append(math.sqrt(total / max(1, len(body))) if total else 1.0)
-    if "мероприятие" in fields:
-        # The activity column is the widest (rendering.md).
-        i = fields.index("мероприятие")
-        others = [w for j, w in enumerate(weight) if j != i]
-        weight[i] = max(weight[i], 1.1 * max(others, default=0.0))
-        minimum[i] = max(minimum[i], max((m for j, m in enumerate(minimum) if j != i), default=0.0))
-    # The page holds about 130 characters of 12 pt text in landscape: share what the minimums leave.
-    page = 130.0
-    spare = max(0.0, page - sum(minimum))
-    total_weight = sum(weight) or 1.0
-    widths = [m + spare * w / total_weight for m, w in zip(minimum, weight)]
-    scale = sum(widths)
-    return [w / scale for w in widths]
+        word = max(min(_longest_word(texts[i]), LONGEST_UNBROKEN), header_word)
+        minimum.append(math.ceil(max(MIN_TEXT_CHARS, word + 2.5)))
+        weight.append(float(sum(len(t) for t in texts[i])) or 1.0)
+    if "номер" in fields:
+        # The number column is the narrowest.
+        number = minimum[fields.index("номер")]
+        minimum = [m if name == "номер" else max(m, number + 1) for m, name in zip(minimum, fields)]
+    activity = fields.index("мероприятие") if "мероприятие" in fields else None
+    if activity is not None:
+        minimum[activity] = max(minimum)
+    if sum(minimum) >= across:
+        return [m / sum(minimum) for m in minimum]
+    widths = [float(round(x)) for x in _share(minimum, weight, across)]
+    # Rounding may leave a character or two: the widest text column takes them.
+    widths[max(range(n), key=lambda i: (weight[i], -i))] += across - sum(widths)
+
+    def allowed(candidate: list[float]) -> bool:
+        if any(x < m for x, m in zip(candidate, minimum)):
+            return False
+        return activity is None or all(candidate[activity] >= x for x in candidate)
+
+    if body and allowed(widths):
+        lines = _table_lines(body, widths)
+        for step in (8.0, 4.0, 2.0, 1.0):
+            while True:
+                best = None
+                for i in range(n):
+                    for j in range(n):
+                        if i == j or weight[i] <= 0:
+                            continue
+                        candidate = list(widths)
+                        candidate[i] += step
+                        candidate[j] -= step
+                        if not allowed(candidate):
+                            continue
+                        value = _table_lines(body, candidate)
+                        if value < lines and (best is None or value < best[0]):
+                            best = (value, candidate)
+                if best is None:
+                    break
+                lines, widths = best
+    return [w / across for w in widths]
 
 
 def table_view(table: Table, style: Style) -> TableView:
@@ -435,13 +537,18 @@ def table_view(table: Table, style: Style) -> TableView:
     rows = _activity_rows(table.activities, fields, 0, style)
     for section in table.sections:
         rows += _section_rows(section, fields, 1, style)
+    across = table_chars(style.table_size)
+    widths = column_widths(headers, fields, rows, across)
+    for row in rows:
+        if not row.is_section:
+            row.whole = row_lines(row, [w * across for w in widths]) <= SHORT_ROW_LINES
     return TableView(
         title=one_line(table.title) or None,
         headers=headers,
         fields=fields,
         column_numbers=table.column_numbers,
         rows=rows,
-        widths=column_widths(headers, fields, rows),
+        widths=widths,
     )
 
 

@@ -14,8 +14,9 @@ from functools import cached_property
 from typing import Callable, Iterable
 
 from roadmapctl.deadlines import Kind, Mark, OverrideError, PeriodError, Term, overdue_dates, parse_period
-from roadmapctl.model import Activity, Placed, Roadmap
+from roadmapctl.model import Activity, Placed, Postponement, Roadmap
 from roadmapctl.terms import activity_term
+from roadmapctl.textutil import plural
 
 KINDS = ("overdue", "unassigned", "undated", "upcoming", "stale", "done")
 KIND_TITLES = {
@@ -52,6 +53,7 @@ class Item:
     note: str = ""
     order: int = 0
     roadmap_index: int = 0
+    postponements: tuple[Postponement, ...] = ()
 
     def to_json(self) -> dict:
         return {
@@ -65,7 +67,11 @@ class Item:
             "due": self.due.isoformat() if self.due else None,
             "missed": [d.isoformat() for d in self.missed],
             "days_late": self.days_late,
+            "postponements": [postponement_json(p) for p in self.postponements],
         }
+
+
+COUNTS = ("activities", "done", "overdue", "unassigned", "undated", "upcoming", "stale", "cancelled")
 
 
 @dataclass
@@ -82,6 +88,13 @@ class Summary:
     upcoming: int = 0
     stale: int = 0
     cancelled: int = 0
+
+    def add(self, other: "Summary") -> None:
+        for name in COUNTS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def counts(self) -> dict:
+        return {name: getattr(self, name) for name in COUNTS}
 
     def to_json(self) -> dict:
         return {
@@ -134,9 +147,18 @@ class Report:
     def summary(self) -> list[Summary]:
         return [rr.summary for rr in self.roadmaps]
 
+    @property
+    def totals(self) -> Summary:
+        """The counts of everything the report covers (all its roadmaps, the party's activities)."""
+        total = Summary("", "")
+        for summary in self.summary:
+            total.add(summary)
+        return total
+
     def to_json(self) -> dict:
         return {
             "as_of": self.as_of.isoformat(),
+            "totals": self.totals.counts(),
             "items": [item.to_json() for item in self.items],
             "summary": [s.to_json() for s in self.summary],
         }
@@ -189,6 +211,25 @@ def _fmt(day: date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
+def days(n: int) -> str:
+    """"1 день", "3 дня", "12 дней"."""
+    return plural(n, "день", "дня", "дней")
+
+
+def postponement_json(p: Postponement) -> dict:
+    out = {"previous": p.previous, "date": p.date.isoformat() if p.date else None, "reason": p.reason}
+    if p.basis:
+        out["basis"] = p.basis
+    return out
+
+
+def postponement_text(p: Postponement) -> str:
+    """"Срок перенесён 25.03.2021 с «Март 2021 года»: Состав команды не утверждён (приказ № 5)"."""
+    when = f" {_fmt(p.date)}" if p.date else ""
+    text = f"Срок перенесён{when} с «{p.previous}»: {p.reason}"
+    return text + (f" ({p.basis})" if p.basis else "")
+
+
 def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within: int, order: int, roadmap_index: int) -> tuple[Item, ...]:
     """Every item of one activity as of ``as_of`` (all kinds; the caller selects)."""
     activity = placed.activity
@@ -209,6 +250,7 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
         last_mark=last_mark,
         order=order,
         roadmap_index=roadmap_index,
+        postponements=tuple(activity.postponements),
     )
     term = _term(activity, period)
     if is_done(activity, as_of):
@@ -221,9 +263,9 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
     if missed:
         late = (as_of - missed[0]).days
         if len(missed) > 1:
-            note = f"пропущены сроки {', '.join(_fmt(d) for d in missed)}; просрочка {late} дн."
+            note = f"пропущены сроки {', '.join(_fmt(d) for d in missed)}; просрочка {days(late)}"
         else:
-            note = f"срок {_fmt(missed[0])}, просрочка {late} дн."
+            note = f"срок {_fmt(missed[0])}, просрочка {days(late)}"
         items.append(Item(kind="overdue", due=term.due, missed=tuple(missed), days_late=late, note=note, **base))
 
     refs = list(activity.responsible) + [ref for item in activity.subitems for ref in item.responsible]
@@ -244,7 +286,7 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
                 continue
             # an occurrence already met by a mark in its window is not "upcoming"
             if term.kind in (Kind.ONCE, Kind.RANGE, Kind.CONTINUOUS) or day in overdue_dates(term, day + timedelta(days=1), False, progress):
-                items.append(Item(kind="upcoming", due=day, note=f"срок {_fmt(day)}, через {(day - as_of).days} дн.", **base))
+                items.append(Item(kind="upcoming", due=day, note=f"срок {_fmt(day)}, через {days((day - as_of).days)}", **base))
                 break
 
     if activity.status == IN_PROGRESS:

@@ -5,6 +5,14 @@ one of KINDS; ``number`` is the activity's number (the new one when both exist),
 number for ``section`` and None for ``header``; ``old``/``new`` are the values before and after;
 ``field`` names the roadmap key concerned (in Russian, as in the file); ``extra`` carries the
 details of each kind (word diff, deadline readings, added and removed parties…).
+
+Numbers change in two ways. An activity is ``moved`` only when it changed its place: it went to
+another section, or it now stands elsewhere among the other activities (it is not on the longest
+run of activities that kept their order). An activity that kept its place but got a new number
+was renumbered: when its section was renumbered and its number followed ("4.2." of section "4."
+became "5.2." of section "5."), that is part of the section's one change (``extra["activities"]``);
+otherwise the neighbours renumbered together (after an insertion or a deletion) make one
+``renumbered`` change with the old and the new numbers as lists.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from typing import Any, Callable
 from roadmapctl.model import Activity, Placed, Roadmap, SubItem
 from roadmapctl.review.match import match_activities, normalized, pair_up
 
-KINDS = ("added", "removed", "moved", "text", "deadline", "responsible", "status", "section", "header")
+KINDS = ("added", "removed", "moved", "renumbered", "text", "deadline", "responsible", "status", "section", "header")
 
 
 @dataclass
@@ -197,6 +205,9 @@ class _Differ:
         self.old_period = _period(old) if old else None
         self.new_period = _period(new) if new else None
         self.changes: list[Change] = []
+        # id(old section) → the new section paired with it; id(new section) → its renumbering
+        self.section_pairs: dict[int, Any] = {}
+        self.renumbered_sections: dict[int, Change] = {}
 
     def add(self, kind: str, number: str | None, old: Any = None, new: Any = None, field: str | None = None, **extra) -> None:
         self.changes.append(Change(kind, number, old, new, field, {k: v for k, v in extra.items() if v is not None}))
@@ -265,13 +276,17 @@ class _Differ:
         for i, j, _ in found:
             a = old[i][1][-1] if i is not None else None
             b = new[j][1][-1] if j is not None else None
+            if a is not None and b is not None and old[i][0] == new[j][0]:
+                self.section_pairs[id(a)] = b
             if a is None:
                 self.add("section", b.number, None, b.heading, "разделы", change="added")
             elif b is None:
                 self.add("section", a.number, a.heading, None, "разделы", change="removed")
             elif a.number != b.number:
                 self.add("section", b.number, a.heading, b.heading, "разделы", change="renumbered",
-                         old_number=a.number)
+                         old_number=a.number, title=b.title if a.title == b.title else None,
+                         words=word_diff(a.title, b.title) if a.title != b.title else None)
+                self.renumbered_sections[id(b)] = self.changes[-1]
             elif a.title != b.title:
                 self.add("section", b.number, a.title, b.title, "разделы", change="renamed",
                          words=word_diff(a.title, b.title))
@@ -280,7 +295,15 @@ class _Differ:
     def activities(self) -> None:
         old = list(self.old.placed_activities()) if self.old else []
         new = list(self.new.placed_activities()) if self.new else []
-        for pair in match_activities(old, new):
+        pairs = match_activities(old, new)
+        moved = self._moved(pairs, {id(p): n for n, p in enumerate(old)})
+        runs = self._renumbering_runs(pairs, moved)
+        for index, pair in enumerate(pairs):
+            if index in runs:
+                members = [pairs[k] for k in runs[index]]
+                self.add("renumbered", members[0].new.activity.number,
+                         [m.old.activity.number for m in members], [m.new.activity.number for m in members], "номер",
+                         section=_heading(members[0].new))
             if pair.old is None:
                 a = pair.new.activity
                 self.add("added", a.number, None, a.text, section=_heading(pair.new),
@@ -291,17 +314,73 @@ class _Differ:
                 self.add("removed", a.number, a.text, None, section=_heading(pair.old),
                          responsible=_refs(a.responsible) or None, deadline=a.deadline)
             else:
-                self.activity(pair.old, pair.new, pair.score)
+                self.activity(pair.old, pair.new, pair.score, index in moved)
 
-    def activity(self, old_placed: Placed, new_placed: Placed, score: float) -> None:
+    def _same_section(self, old_placed: Placed, new_placed: Placed) -> bool:
+        if old_placed.table_index != new_placed.table_index:
+            return False
+        if not old_placed.sections or not new_placed.sections:
+            return not old_placed.sections and not new_placed.sections
+        return self.section_pairs.get(id(old_placed.sections[-1])) is new_placed.sections[-1]
+
+    def _moved(self, pairs, old_order: dict[int, int]) -> set[int]:
+        """The pairs (by index) whose activity changed its place: another section, or out of
+        the longest run of activities that kept their order."""
+        both = [k for k, p in enumerate(pairs) if p.old is not None and p.new is not None]
+        sequence = [old_order[id(pairs[k].old)] for k in both]
+        keep = {both[k] for k in _longest_increasing(sequence)}
+        return {k for k in both if k not in keep or not self._same_section(pairs[k].old, pairs[k].new)}
+
+    def _renumbering_runs(self, pairs, moved: set[int]) -> dict[int, list[int]]:
+        """Runs of neighbouring activities renumbered in place, by the index of their first pair.
+        A number that follows its section's renumbering goes to that section's change instead."""
+        runs: dict[int, list[int]] = {}
+        current: list[int] = []
+        section = None
+        for k, pair in enumerate(pairs):
+            if pair.old is None or pair.new is None:
+                continue  # an added or removed row does not end a run
+            a, b = pair.old.activity, pair.new.activity
+            if k in moved or a.number == b.number or self._follows_section(pair):
+                if current:
+                    runs[current[0]] = current
+                current = []
+                continue
+            here = id(pair.new.sections[-1]) if pair.new.sections else None
+            if current and here != section:
+                runs[current[0]] = current
+                current = []
+            section = here
+            current.append(k)
+        if current:
+            runs[current[0]] = current
+        return runs
+
+    def _follows_section(self, pair) -> bool:
+        """The number changed exactly as its section's: "4.6.1." of "4." → "5.6.1." of "5."."""
+        if not pair.new.sections:
+            return False
+        change = self.renumbered_sections.get(id(pair.new.sections[-1]))
+        if change is None or not pair.old.sections or self.section_pairs.get(id(pair.old.sections[-1])) is not pair.new.sections[-1]:
+            return False
+        old_core = (change.extra.get("old_number") or "").strip().rstrip(".")
+        new_core = (change.number or "").strip().rstrip(".")
+        a, b = pair.old.activity.number.strip(), pair.new.activity.number.strip()
+        if not old_core or not new_core or not a.startswith(old_core) or a[len(old_core):][:1].isdigit():
+            return False
+        if b != new_core + a[len(old_core):]:
+            return False
+        change.extra.setdefault("activities", []).append([a, b])
+        return True
+
+    def activity(self, old_placed: Placed, new_placed: Placed, score: float, moved: bool = False) -> None:
         a, b = old_placed.activity, new_placed.activity
         number = b.number
-        if a.number != b.number:
-            old_heading, new_heading = _heading(old_placed), _heading(new_placed)
-            moved_section = old_heading != new_heading
+        if moved:
+            other_section = not self._same_section(old_placed, new_placed)
             self.add("moved", number, a.number, b.number, "номер", text=b.text,
-                     old_section=old_heading if moved_section else None,
-                     new_section=new_heading if moved_section else None)
+                     old_section=_heading(old_placed) if other_section else None,
+                     new_section=_heading(new_placed) if other_section else None)
         for key, getter in (("мероприятие", lambda x: x.text), ("ожидаемый_результат", lambda x: x.result),
                             ("форма_результата", lambda x: x.result_form), ("примечание", lambda x: x.note)):
             old_text, new_text = getter(a), getter(b)
@@ -381,6 +460,28 @@ class _Differ:
         for mark in old_marks:
             if mark not in new_marks:
                 self.add("status", number, _mark(mark), None, "отметки")
+
+
+def _longest_increasing(sequence: list[int]) -> list[int]:
+    """Indices of one longest strictly increasing subsequence (the first found, deterministic)."""
+    import bisect
+
+    tails: list[int] = []  # tails[n]: index of the smallest tail of an increasing run of length n+1
+    previous: list[int] = [-1] * len(sequence)
+    for i, value in enumerate(sequence):
+        n = bisect.bisect_left([sequence[t] for t in tails], value)
+        if n:
+            previous[i] = tails[n - 1]
+        if n == len(tails):
+            tails.append(i)
+        else:
+            tails[n] = i
+    out: list[int] = []
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        out.append(k)
+        k = previous[k]
+    return out[::-1]
 
 
 def _mark(mark: tuple) -> dict:

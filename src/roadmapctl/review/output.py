@@ -62,7 +62,8 @@ FIELD_LABELS = {
 KIND_LABELS = {  # for the summary line: "сроки — 2"
     "added": "добавлено мероприятий",
     "removed": "удалено мероприятий",
-    "moved": "перенумеровано",
+    "moved": "перемещено",
+    "renumbered": "перенумеровано",
     "text": "тексты",
     "deadline": "сроки",
     "responsible": "ответственные",
@@ -157,10 +158,12 @@ def describe(change: Change) -> str:
     if k == "removed":
         return "удалено мероприятие"
     if k == "moved":
-        moved = f"перенумеровано: {change.old} → {change.new}"
+        moved = "перемещено" + (f": было {change.old}" if change.old != change.new else "")
         if x.get("new_section"):
-            moved += f", перемещено в раздел «{x['new_section']}»"
+            moved += f", теперь в разделе «{x['new_section']}»"
         return moved
+    if k == "renumbered":
+        return "перенумеровано: " + renumbering(change.old, change.new)
     if k == "text":
         label = FIELD_LABELS.get(change.field or "", change.field or "текст")
         if change.field == "подпункты":
@@ -196,7 +199,11 @@ def describe(change: Change) -> str:
         if what == "removed":
             return "удалён раздел"
         if what == "renumbered":
-            return f"раздел перенумерован: {x.get('old_number') or 'без номера'} → {change.number or 'без номера'}"
+            text = f"раздел {x.get('old_number') or 'без номера'} → {change.number or 'без номера'}"
+            pairs = x.get("activities") or []
+            if pairs:
+                text += ": " + renumbering([a for a, _ in pairs], [b for _, b in pairs])
+            return text
         return "раздел переименован"
     if k == "header":
         label = FIELD_LABELS.get(change.field or "", change.field or "")
@@ -215,6 +222,17 @@ def describe(change: Change) -> str:
             return f"{label}: {_quote(change.old)} → {_quote(change.new)}"
         return f"{label}: изменено"
     return k
+
+
+def _span(numbers: list[str]) -> str:
+    return numbers[0] if len(numbers) == 1 else f"{numbers[0]}–{numbers[-1]}"
+
+
+def renumbering(old: list[str], new: list[str]) -> str:
+    """"1.2. → 1.3." for one activity, "3.1.–3.9. стали 4.1.–4.9." for several."""
+    if len(old) == 1:
+        return f"{old[0]} → {new[0]}"
+    return f"{_span(old)} стали {_span(new)} ({len(new)} {plural(len(new), 'мероприятие', 'мероприятия', 'мероприятий')})"
 
 
 def _inline(value) -> bool:
@@ -330,6 +348,10 @@ def _text_details(change: Change, color: bool) -> list[str]:
         return lines
     if k == "moved":
         return [_quote(_short(x.get("text"), 100))]
+    if k == "renumbered":
+        return []
+    if k == "section" and x.get("change") == "renumbered" and x.get("title"):
+        return [_quote(_short(x["title"]))]  # the title once: it did not change
     if k == "deadline":
         lines = []
         if change.field == "срок" and (change.old or change.new):
@@ -404,6 +426,13 @@ def _md_cells(change: Change) -> tuple[str, str]:
         return "—", _md_long(change.new)
     if k == "removed":
         return _md_long(change.old), "—"
+    if k == "renumbered":
+        return _md(_span(change.old)), _md(_span(change.new))
+    if k == "section" and x.get("change") == "renumbered" and x.get("title"):
+        pairs = x.get("activities") or []
+        old = _md(x.get("old_number") or "—") + (f"<br>{_md(_span([a for a, _ in pairs]))}" if pairs else "")
+        new = _md(change.number or "—") + (f"<br>{_md(_span([b for _, b in pairs]))}" if pairs else "")
+        return old, new
     if k == "moved":
         old, new = _md(change.old or ""), _md(change.new or "")
         if x.get("new_section"):
@@ -456,7 +485,9 @@ def render_md(diffs: list[RoadmapDiff]) -> str:
             old, new = _md_cells(change)
             what = _md(describe(change))
             if change.kind == "moved":  # which activity: its text under the new number
-                what = f"перенумеровано<br><i>{_md(_short(change.extra.get('text'), 100))}</i>"
+                what = f"{_md(describe(change))}<br><i>{_md(_short(change.extra.get('text'), 100))}</i>"
+            if change.kind == "section" and change.extra.get("title"):
+                what += f"<br><i>{_md(_short(change.extra['title'], 100))}</i>"
             rows.append(f"| {_md(change.number or '')} | {what} | {old} | {new} |")
         if diff.status in ("added", "deleted") and len(rows) > 12:
             n = len(diff.changes)

@@ -36,21 +36,59 @@ def _all_refs(roadmap):
 """)
 def unknown_party(ctx):
     roadmap = ctx.roadmap
-    names = list(roadmap.parties) + [a for p in roadmap.parties.values() for a in p.aliases]
     for ref, _activity in _all_refs(roadmap):
         if roadmap.party(ref.name) is None:
-            close = difflib.get_close_matches(ref.name, names, n=1, cutoff=0.75)
-            hint = f"возможно, имелось в виду «{close[0]}»?" if close else f"добавьте «{ref.name}» в справочник «участники»"
-            yield Finding(ref.span, f"ответственный «{ref.name}» не найден в справочнике участников", hint)
+            yield Finding(ref.span, f"ответственный «{ref.name}» не найден в справочнике участников",
+                          unknown_party_hint(roadmap, ref.name))
     for name, what, span in [(s, "целевая школа", roadmap.at("школы")) for s in roadmap.schools] + [
         (n, "школа пары", p.span) for p in roadmap.pairs for n in (p.school, p.partner)
     ]:
         if roadmap.party(name) is None:
-            yield Finding(span, f"{what} «{name}» не найдена в справочнике участников", f"добавьте «{name}» в справочник «участники»")
+            yield Finding(span, f"{what} «{name}» не найдена в справочнике участников", unknown_party_hint(roadmap, name))
     for party in roadmap.parties.values():
         for member in party.members:
             if roadmap.party(member) is None:
                 yield Finding(party.at("состав"), f"участник «{member}» из состава «{party.key}» не найден в справочнике")
+
+
+def _leads(short: str, full: str) -> bool:
+    """``short`` is ``full`` written differently (case, quotes, spacing) or its first two or more
+    words: «Управление образования» of «Управление образования администрации города Мценска»."""
+    if fold(short) == fold(full):
+        return True
+    ws, wf = [w.lower() for w in words(short)], [w.lower() for w in words(full)]
+    return len(ws) >= 2 and len(ws) < len(wf) and wf[:len(ws)] == ws
+
+
+def unknown_party_hint(roadmap, name: str) -> str:
+    """What to do about a name the directory does not know, never leading to a second entry for
+    a party it already has: the authority (full and short name are one party), an entry whose
+    key, full name or synonym this name shortens or spells differently, a near spelling; only a
+    name that is none of these is to be added."""
+    authority = roadmap.authority_names()
+    entry = roadmap.authority_party()
+    if any(_leads(name, other) for other in authority):
+        if entry is not None:
+            return _use(entry, name)
+        key, full = authority[0], authority[-1]
+        extra = f" и «полное: {full}»" if full != key else ""
+        return (f"это орган, который утверждает дорожную карту; добавьте в справочник «участники» одну запись "
+                f"«{key}» с «вид: орган»{extra} и пишите везде «{key}»")
+    for party in roadmap.parties.values():
+        if any(_leads(name, other) for other in [party.key, party.full_name, *party.aliases] if other):
+            return _use(party, name)
+    names = {n: p for p in roadmap.parties.values() for n in [p.key, *p.aliases, p.full_name] if n}
+    close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.75)
+    if close:
+        party = names[close[0]]
+        return f"возможно, имелось в виду «{party.key}»?"
+    return f"добавьте «{name}» в справочник «участники»"
+
+
+def _use(party, name: str) -> str:
+    full = f" ({party.full_name})" if party.full_name and party.full_name != party.key else ""
+    return (f"это участник «{party.key}»{full}, он уже есть в справочнике: напишите «{party.key}» или добавьте "
+            f"«{name}» в «синонимы» у «{party.key}»")
 
 
 def _near(a: str, b: str) -> bool:

@@ -8,7 +8,8 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date
 
-from roadmapctl.report.items import IN_PROGRESS, KIND_TITLES, KINDS, Item, Report, Row
+from roadmapctl.report.items import IN_PROGRESS, KIND_TITLES, KINDS, Item, Report, Row, days, postponement_text
+from roadmapctl.textutil import plural_word
 
 NO_PARTY = "Ответственный не указан"
 NO_SECTION = "Без раздела"
@@ -23,6 +24,32 @@ SUMMARY_COLUMNS = [
     ("upcoming", "Срок скоро"),
     ("stale", "Без отметок"),
 ]
+
+
+# The totals every report starts with, for what it covers.
+TOTAL_COLUMNS = [
+    ("activities", "Мероприятий"),
+    ("done", "Выполнено"),
+    ("overdue", "Просрочено"),
+    ("upcoming", "Срок скоро"),
+    ("undated", "Без срока"),
+    ("unassigned", "Без ответственного"),
+]
+
+
+def totals_line(report: Report) -> str:
+    """"Всего 63 мероприятия: выполнено — 0, просрочено — 13, срок скоро — 2, без срока — 5,
+    без ответственного — 2"."""
+    totals = report.totals
+    n = totals.activities
+    head = f"Всего {n} {plural_word(n, 'мероприятие', 'мероприятия', 'мероприятий')}"
+    rest = ", ".join(f"{label.lower()} — {getattr(totals, key)}" for key, label in TOTAL_COLUMNS[1:])
+    return f"{head}: {rest}"
+
+
+def totals_values(report: Report) -> list[int]:
+    totals = report.totals
+    return [getattr(totals, key) for key, _label in TOTAL_COLUMNS]
 
 
 def fmt_date(day: date | None) -> str:
@@ -101,6 +128,7 @@ ITEM_COLUMNS = [
     ("missed", "Пропущенные сроки"),
     ("days_late", "Дней просрочки"),
     ("note", "Примечание"),
+    ("postponed", "Перенос срока"),
 ]
 
 
@@ -118,6 +146,8 @@ def cell(item: Item, key: str) -> str:
         return fmt_dates(item.missed)
     if key == "days_late":
         return "" if item.days_late is None else str(item.days_late)
+    if key == "postponed":
+        return "; ".join(postponement_text(p) for p in item.postponements)
     value = getattr(item, key)
     return "" if value is None else str(value)
 
@@ -126,9 +156,10 @@ def columns_for(report: Report, by: str) -> list[tuple[str, str]]:
     """The columns of the tables meant for reading (terminal, Markdown): the dates and days are
     in the note; no municipality for one roadmap; no kind when the groups are the kinds."""
     many = len(report.roadmaps) > 1
+    postponed = any(item.postponements for item in report.items)
     out = []
     for key, label in ITEM_COLUMNS:
-        if key in ("file", "due", "missed", "days_late"):
+        if key in ("file", "due", "missed", "days_late") or (key == "postponed" and not postponed):
             continue
         if key == "municipality" and not (many and by != "roadmap"):
             continue
@@ -154,10 +185,10 @@ def completion_lines(row: Row, as_of: date) -> list[str]:
         if len(overdue.missed) > 1:
             lines.append(f"Не выполнено в срок: {fmt_dates(overdue.missed)}")
         else:
-            lines.append(f"Не выполнено в срок {fmt_date(overdue.missed[0])} (просрочка {overdue.days_late} дн.)")
+            lines.append(f"Не выполнено в срок {fmt_date(overdue.missed[0])} (просрочка {days(overdue.days_late)})")
     upcoming = by_kind.get("upcoming")
     if upcoming:
-        lines.append(f"Срок {fmt_date(upcoming.due)} (через {(upcoming.due - as_of).days} дн.)")
+        lines.append(f"Срок {fmt_date(upcoming.due)} (через {days((upcoming.due - as_of).days)})")
     if "undated" in by_kind:
         lines.append("Срок не определён")
     if "unassigned" in by_kind:
@@ -172,12 +203,7 @@ def completion_lines(row: Row, as_of: date) -> list[str]:
         if mark.link:
             text += f" ({mark.link})"
         lines.append(text)
-    for postponement in activity.postponements:
-        when = f" {fmt_date(postponement.date)}" if postponement.date else ""
-        text = f"Срок перенесён{when} с «{postponement.previous}»: {postponement.reason}"
-        if postponement.basis:
-            text += f" ({postponement.basis})"
-        lines.append(text)
+    lines.extend(postponement_text(p) for p in activity.postponements)
     if not lines:
         lines.append("Отметок нет" if activity.status in (None, "не начато") else activity.status.capitalize())
     return lines

@@ -1,18 +1,24 @@
 """CSV for Excel: UTF-8 with BOM (Excel then reads Cyrillic right) and ";" between fields (the
-list separator of the Russian Windows locale, so that a double click opens it in columns)."""
+list separator of the Russian Windows locale, so that a double click opens it in columns).
+
+Like every report it starts with the totals: a row of their names, a row of the numbers and an
+empty row; then the items, a header row first."""
 
 from __future__ import annotations
 
 import csv
 import io
 
-from roadmapctl.report.formats.common import ITEM_COLUMNS, cell
+from roadmapctl.report.formats.common import ITEM_COLUMNS, TOTAL_COLUMNS, cell, totals_values
 from roadmapctl.report.items import Report
 
 
 def render(report: Report, by: str = "kind", **_options) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([label for _key, label in TOTAL_COLUMNS])
+    writer.writerow([str(n) for n in totals_values(report)])
+    writer.writerow([])
     writer.writerow([label for _key, label in ITEM_COLUMNS])
     for item in report.items:
         writer.writerow([cell(item, key) for key, _label in ITEM_COLUMNS])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roadmapctl.report.formats.common import SUMMARY_COLUMNS, completion_lines, heading_lines, title
+from roadmapctl.report.formats.common import SUMMARY_COLUMNS, completion_lines, heading_lines, title, totals_line
 from roadmapctl.report.items import KINDS, Report, deadline_text, responsible_names
 
 COLUMNS = ("№ п/п", "Мероприятие", "Ответственные", "Срок", "Отметка о выполнении")
@@ -69,6 +69,7 @@ class Chart:
 class DocumentView:
     title: str
     lines: list[str]
+    totals: str
     summary_header: list[str]
     summary: list[list[str]]
     chart: Chart | None
@@ -128,6 +129,7 @@ def document_view(report: Report) -> DocumentView:
     return DocumentView(
         title=title(report),
         lines=heading_lines(report) if many or report.party or report.kinds != KINDS else [],
+        totals=totals_line(report),
         summary_header=[label for _key, label in SUMMARY_COLUMNS[:6]] if many else [],
         summary=[[str(getattr(s, key)) for key, _ in SUMMARY_COLUMNS[:6]] for s in report.summary] if many else [],
         chart=_chart(report) if many else None,

@@ -1,5 +1,6 @@
 """DOCX (python-docx): A4 landscape, Times New Roman in every font slot, the table header
-repeated on every page, rows kept whole, page numbers from the second page (rendering.md)."""
+repeated on every page, page numbers from the second page, as the appendix (docs/rendering.md);
+unlike the appendix, every row of a progress report is kept whole."""
 
 from __future__ import annotations
 
@@ -141,6 +142,7 @@ def render(report: Report, by: str = "kind", **_options) -> bytes:
     _paragraph(document, view.title, style, size=style.text_size, bold=True, align=1)
     for line in view.lines:
         _paragraph(document, line, style, size=style.text_size, align=1)
+    _paragraph(document, view.totals, style, size=style.text_size, align=1, before=6)
     if view.summary:
         _paragraph(document, "Сводка по муниципалитетам", style, size=style.text_size, bold=True, before=12)
         widths = (87,) + (36,) * (len(view.summary_header) - 1)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from roadmapctl.report.formats.common import SUMMARY_COLUMNS, cell, columns_for, group_items, heading_lines, title
+from roadmapctl.report.formats.common import (
+    SUMMARY_COLUMNS, cell, columns_for, group_items, heading_lines, title, totals_line,
+)
 from roadmapctl.report.items import Report
 
 
@@ -22,6 +24,7 @@ def render(report: Report, by: str = "kind", **_options) -> bytes:
     lines = [f"# {title(report)}", ""]
     lines += [f"{line}  " for line in heading_lines(report)]
     lines.append("")
+    lines += [f"**{totals_line(report)}**", ""]
     if len(report.roadmaps) > 1:
         lines += ["## Сводка по муниципалитетам", ""]
         rows = [[str(getattr(s, key)) for key, _ in SUMMARY_COLUMNS] for s in report.summary]

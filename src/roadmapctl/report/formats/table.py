@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 
-from roadmapctl.report.formats.common import SUMMARY_COLUMNS, cell, columns_for, group_items, heading_lines, title
+from roadmapctl.report.formats.common import (
+    SUMMARY_COLUMNS, cell, columns_for, group_items, heading_lines, title, totals_line,
+)
 from roadmapctl.report.items import Report
 
 _RATIOS = {"text": 5, "responsible": 2, "deadline": 2, "note": 3, "municipality": 2, "kind": 2}
@@ -24,6 +26,7 @@ def render(report: Report, by: str = "kind", width: int | None = None, color: bo
     console.print(title(report), style="bold")
     for line in heading_lines(report):
         console.print(line)
+    console.print(totals_line(report))
     if len(report.roadmaps) > 1:
         summary = Table(title="Сводка по муниципалитетам", box=box.SIMPLE_HEAVY, title_justify="left")
         for key, label in SUMMARY_COLUMNS:

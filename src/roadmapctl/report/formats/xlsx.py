@@ -1,31 +1,36 @@
-"""XLSX (openpyxl): a sheet of items with a frozen header, filters, column widths and real
-dates, and a sheet with the summary per municipality."""
+"""XLSX (openpyxl): a sheet of items that starts with the totals, with a frozen header, filters,
+column widths and real dates, and a sheet with the summary per municipality."""
 
 from __future__ import annotations
 
 import io
 from datetime import datetime, time
 
-from roadmapctl.report.formats.common import ITEM_COLUMNS, SUMMARY_COLUMNS, cell, stable_zip, title
+from roadmapctl.report.formats.common import (
+    ITEM_COLUMNS, SUMMARY_COLUMNS, TOTAL_COLUMNS, cell, stable_zip, title, totals_values,
+)
 from roadmapctl.report.items import Report
 
 _WIDTHS = {
     "municipality": 24, "file": 28, "number": 8, "text": 60, "kind": 22, "responsible": 36, "deadline": 28,
-    "due": 12, "missed": 24, "days_late": 10, "note": 40,
+    "due": 12, "missed": 24, "days_late": 10, "note": 40, "postponed": 40,
 }
+TOTALS_ROWS = 3  # the names of the totals, their numbers, an empty row
 DATE_FORMAT = "DD.MM.YYYY"
 
 
 def _header(sheet, labels: list[str]) -> None:
+    """A bold header row after what the sheet already holds, frozen with everything above it."""
     from openpyxl.styles import Alignment, Font, PatternFill
 
     sheet.append(labels)
+    row = sheet.max_row
     for column in range(1, len(labels) + 1):
-        c = sheet.cell(row=1, column=column)
+        c = sheet.cell(row=row, column=column)
         c.font = Font(bold=True)
         c.fill = PatternFill("solid", fgColor="DDEBF7")
         c.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
+    sheet.freeze_panes = f"A{row + 1}"
 
 
 def render(report: Report, by: str = "kind", **_options) -> bytes:
@@ -36,6 +41,13 @@ def render(report: Report, by: str = "kind", **_options) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "Отчёт"
+    from openpyxl.styles import Font
+
+    sheet.append([label for _key, label in TOTAL_COLUMNS])
+    for column in range(1, len(TOTAL_COLUMNS) + 1):
+        sheet.cell(row=1, column=column).font = Font(bold=True)
+    sheet.append(totals_values(report))
+    sheet.append([])
     _header(sheet, [label for _key, label in ITEM_COLUMNS])
     wrap = Alignment(wrap_text=True, vertical="top")
     for item in report.items:
@@ -56,7 +68,7 @@ def render(report: Report, by: str = "kind", **_options) -> bytes:
                 c.number_format = DATE_FORMAT
     for column, (key, _label) in enumerate(ITEM_COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[key]
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(ITEM_COLUMNS))}{max(sheet.max_row, 1)}"
+    sheet.auto_filter.ref = f"A{TOTALS_ROWS + 1}:{get_column_letter(len(ITEM_COLUMNS))}{sheet.max_row}"
 
     summary = book.create_sheet("Сводка")
     _header(summary, [label for _key, label in SUMMARY_COLUMNS])

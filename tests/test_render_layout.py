@@ -1,0 +1,93 @@
+"""The table layout of the appendix (docs/rendering.md): column widths from the text in each
+column, within minimums; short rows and section rows kept whole, taller rows free to break."""
+
+from __future__ import annotations
+
+from roadmapctl.model import Activity, Column, Ref, Section, Table
+from roadmapctl.render.style import Style
+from roadmapctl.render.view import paragraph_lines, table_chars, table_view
+
+HEADERS = {"номер": "№ п/п", "мероприятие": "Мероприятие", "ответственные": "Ответственный",
+           "срок": "Срок", "ожидаемый_результат": "Ожидаемый результат"}
+ACTIVITY = ("Проведение методического семинара для заместителей директоров по учебной работе "
+            "по вопросам организации внутренней системы оценки качества образования")
+
+
+def table(activities, sections=(), fields=tuple(HEADERS)):
+    return Table([Column(f, HEADERS[f]) for f in fields], None, False, list(activities), list(sections))
+
+
+def activity(number, text=ACTIVITY, responsible=("РУО",), deadline="Март 2021 года", result="Проведён семинар"):
+    return Activity(number, text, responsible=[Ref(r) for r in responsible], deadline=deadline, result=result)
+
+
+def widths_in_chars(view):
+    across = table_chars(Style().table_size)
+    return dict(zip(view.fields, (w * across for w in view.widths)))
+
+
+def test_paragraph_lines_wrap_whole_words():
+    # 23 characters: one line in a column of 25 characters (less 1.5 of padding), two in 24.
+    assert paragraph_lines("МБОУ «Средняя школа №2»", 25) == 1
+    assert paragraph_lines("МБОУ «Средняя школа №2»", 24) == 2
+    # "aa bb cc" in lines of 5 characters: "aa bb" and "cc".
+    assert paragraph_lines("aa bb cc", 6.5) == 2
+    # A word longer than a line is broken inside: 30 letters in lines of 10 → 3 lines.
+    assert paragraph_lines("а" * 30, 11.5) == 3
+    assert paragraph_lines("", 10) == 1
+
+
+def test_a_column_with_more_text_is_wider():
+    long_result = ("Созданы условия для повышения качества образования, разработаны и утверждены "
+                   "программы повышения качества образования в каждой школе с низкими результатами")
+    few = table([activity(f"{i}.", result="Проведён семинар") for i in range(1, 9)])
+    many = table([activity(f"{i}.", result=long_result) for i in range(1, 9)])
+    assert widths_in_chars(table_view(many, Style()))["ожидаемый_результат"] > \
+        widths_in_chars(table_view(few, Style()))["ожидаемый_результат"] + 10
+
+
+def test_a_column_of_short_names_gets_only_what_its_header_needs():
+    # Every responsible cell reads "РУО": the column needs no more than its header word
+    # «Ответственный» (13 bold letters, about 15 characters) and the padding — under 20 characters.
+    view = table_view(table([activity(f"{i}.") for i in range(1, 12)]), Style())
+    widths = widths_in_chars(view)
+    assert 15 <= widths["ответственные"] <= 20
+    assert widths["номер"] == min(widths.values())
+    assert widths["мероприятие"] == max(widths.values())
+
+
+def test_swapping_the_texts_of_two_columns_swaps_their_widths():
+    text_a = "Анализ результатов ВПР и ОГЭ по математике и русскому языку в разрезе классов и учителей"
+    text_b = "Аналитическая справка"
+    first = table([activity(f"{i}.", deadline=text_b, result=text_a) for i in range(1, 7)],
+                  fields=("номер", "мероприятие", "срок", "ожидаемый_результат"))
+    second = table([activity(f"{i}.", deadline=text_a, result=text_b) for i in range(1, 7)],
+                   fields=("номер", "мероприятие", "срок", "ожидаемый_результат"))
+    one, two = widths_in_chars(table_view(first, Style())), widths_in_chars(table_view(second, Style()))
+    assert one["ожидаемый_результат"] > one["срок"]
+    assert two["срок"] > two["ожидаемый_результат"]
+
+
+def test_no_column_below_its_longest_word():
+    word = "Межведомственного"  # 17 letters
+    view = table_view(table([activity("1.", deadline=f"{word} плана", result="Да")]), Style())
+    widths = widths_in_chars(view)
+    assert widths["срок"] >= len(word) + 1.5
+    assert widths["ожидаемый_результат"] >= len("Ожидаемый")  # the header's longest word
+
+
+def test_widths_sum_to_the_table_and_are_the_same_every_time():
+    activities = [activity(f"{i}.", responsible=("РУО", "МБОУ «Средняя школа №2»")) for i in range(1, 20)]
+    first = table_view(table(activities), Style()).widths
+    assert abs(sum(first) - 1) < 1e-9
+    assert table_view(table(activities), Style()).widths == first
+
+
+def test_short_rows_and_sections_are_whole_tall_rows_may_break():
+    short = activity("1.1.")  # about three lines in the activity column
+    tall = activity("1.2.", responsible=tuple(f"МБОУ «Средняя общеобразовательная школа №{n}»" for n in range(1, 9)))
+    view = table_view(table([], [Section("Управление реализацией", "1.", [short, tall])]), Style())
+    rows = {row.number or row.heading: row for row in view.rows}
+    assert rows["1. Управление реализацией"].whole
+    assert rows["1.1."].whole
+    assert not rows["1.2."].whole  # eight schools, at least eight lines
