@@ -428,6 +428,8 @@ class Parser:
         k = i + 1
         if self.kind(k) == DASH and self.norm(k + 1) in _ORD_SUFFIX:
             k += 2
+        elif self.norm(k) in _ORD_SUFFIX and self.adjacent(i, k):
+            k += 1  # "1ая четверть", "2ое полугодие"
         if self.cat(k) in _NUMBERED:
             return k
         return None
@@ -762,6 +764,8 @@ class Parser:
         unit = _UNIT_OF_CAT.get(self.cat(j))
         if unit is None:
             return None
+        if self.norm(j) == "пол" and self.norm(j + 1) == "года":
+            j += 1  # "раз в пол года" (полгода written apart)
         return self.unit_rec(count, n_units, unit, i, j + 1), j + 1
 
     def unit_rec(self, count: int, n_units: int, unit: str, i: int, j: int) -> Rec:
@@ -838,6 +842,9 @@ class Parser:
                 lead = True
         elif nm == "по" and self.norm(j + 1) in _RESULTS:
             j += 2
+            lead = True
+        elif nm == "по" and self.cat(j + 1) in (lx.SQUARTER, lx.TRIMESTER, lx.HALF):
+            j += 1  # "по четвертям", "по полугодиям"
             lead = True
         elif self.cat(j) == lx.PART and self.t[j].val == 3:
             j += 1

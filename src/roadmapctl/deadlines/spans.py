@@ -159,8 +159,10 @@ class Span:
             text = _HOLIDAYS_NOM[self.q - 1] + _school_year(y)
         else:
             text = f"{ROMAN[self.q]} {_SCHOOL_UNITS[kind][0]}{_school_year(y)}"
-        if self.part is not None:
-            return f"{_PARTS[self.part - 1]} {self.genitive(y, bare=True)}"
+        if self.part is not None and kind == "month":
+            text = f"{self.part}-я декада {MONTHS_GEN[self.m - 1]}" + (f" {y}" if y is not None else "")
+        elif self.part is not None:
+            text = f"{_PARTS[self.part - 1]} {self.genitive(y, bare=True)}"
         if self.edge == "end":
             return "конец " + self.genitive(y)
         if self.edge == "start":
@@ -171,6 +173,8 @@ class Span:
         """"2022 года", "мая 2022 года", "I квартала 2022 года", "учебного года" …"""
         y = self.y if y is None else y
         if self.part is not None and not bare:
+            if self.kind == "month":
+                return f"{self.part}-й декады {self.genitive(y, bare=True)}"
             return f"{_PARTS_GEN[self.part - 1]} {self.genitive(y, bare=True)}"
         year = f" {y} года" if y is not None else ""
         kind = self.kind
