@@ -5,7 +5,7 @@ Run from the repository root:
     .venv/bin/python benchmarks/bench_deadlines.py [--rounds 7]
 
 The phrases and their periods are the hand-written table of tests/test_deadlines_seed_phrases.py
-(every deadline text listed in shared/deadlines.md).  Empty deadlines are left out: there is
+(every deadline text listed in docs/deadlines.md).  Empty deadlines are left out: there is
 nothing to read in them.  dateparser is called exactly as ``dateparser.parse(text,
 languages=["ru"])``; its answer agrees with the rules when it is the due day they give (or no
 date at all for a schedule such as "по графику").

@@ -1,4 +1,4 @@
-"""read_deadline: from the words of a deadline to a Term (see deadlines.md)."""
+"""read_deadline: from the words of a deadline to a Term (see docs/deadlines.md)."""
 
 from __future__ import annotations
 
