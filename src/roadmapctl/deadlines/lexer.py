@@ -93,8 +93,8 @@ def tokenize(text: str, marks: list[tuple[int, int]] | None = None) -> list[Toke
             append(Token(OTHER, raw, None, None, a, b))
             continue
         if group == "w":
-            if len(tokens) >= 2 and tokens[-1].kind == DASH and tokens[-1].a == tokens[-2].b \
-                    and tokens[-1].b == a and tokens[-2].kind == WORD:
+            if tokens and tokens[-1].kind == DASH and tokens[-1].b == a and len(tokens) >= 2 \
+                    and tokens[-1].a == tokens[-2].b and tokens[-2].kind == WORD:
                 joined = normalize_word(text[tokens[-2].a:b])
                 if joined[1] is not None and joined[2] is None:  # "пол-е": a contraction
                     first = tokens[-2]

@@ -14,6 +14,7 @@ from .spans import MONTHS_GEN, SCHOOL_KINDS, Span, fmt, month_end, shift_years, 
 from .term import Kind, Term, TermWarning
 
 MAX_TEXT = 2000
+_SCHOOLISH = SCHOOL_KINDS | {"academic"}  # span kinds that may be read with the school calendar
 _PLACEHOLDERS = {DASH, DOT, COMMA, SEMI, NL}
 MAX_OCCURRENCES = 5000
 FAR_YEARS = 5  # dates further than this from the period are taken for typos in the year
@@ -182,7 +183,8 @@ class _Builder:
         self.p1 = period.end
         self.period = period
         self.lo, self.hi = _far_bounds(self.p0, self.p1)
-        self.cal = period.school_calendar()
+        self.cal = period.calendar or TYPICAL
+        self.school = period.school
 
     # years ----------------------------------------------------------------------------------
     def _infer(self, span: Span, lower: date, warnings: list[TermWarning]) -> None:
@@ -212,12 +214,11 @@ class _Builder:
             span.cal = self.cal
             if span.y is not None:
                 carry = school = None
-                if span.kind == "academic" or span.school:
+                if span.kind in _SCHOOLISH:
                     school = span.y
                 else:
                     carry = span.y
-            elif carry is not None and span.kind not in ("academic", "ahalf") \
-                    and not span.school:
+            elif carry is not None and span.kind not in _SCHOOLISH:
                 span.y = carry
                 span.propagated = True
             elif school is not None:
@@ -225,14 +226,14 @@ class _Builder:
                 # a month (September … August) and every school unit before it
                 if span.kind in ("month", "day"):
                     span.y = school if span.m >= 9 else school + 1
-                elif span.school or span.kind == "half":
+                elif span.kind in _SCHOOLISH or span.kind == "half":
                     span.y = school
                     if span.kind == "half":
                         span.kind = "ahalf"
                 else:
                     continue
                 span.propagated = True
-        if self.period.school:
+        if self.school:
             for span in spans:  # "II полугодие" of a school year (no calendar year written)
                 if span.kind == "half" and span.y is None:
                     span.kind = "ahalf"
@@ -274,7 +275,10 @@ class _Builder:
         start = due = None
         dates: tuple[date, ...] = ()
         recurrence = None
-        if kind == "point" and item.span.window and item.prefix in (None, "в", "во", "на"):
+        span = item.span
+        if kind == "point" and span.edge is None and (
+                span.kind == "holiday" or (span.part is not None and span.kind == "month")) \
+                and item.prefix in (None, "в", "во", "на"):
             # a part of a month or a holiday: a window of work (range)
             start, due = item.span.bounds()
             self._check(start, item.span, warnings)
@@ -306,7 +310,7 @@ class _Builder:
             result_kind = Kind.RANGE
         elif kind == "rec":
             rec = item.rec
-            if self.period.school and rec.mode == "cal" and rec.n == 6:
+            if self.school and rec.mode == "cal" and rec.n == 6:
                 rec = item.rec = Rec("school", unit="ahalf")  # the school year's half-years
             dates = tuple(occurrences(rec, self.p0, self.p1, self.cal))
             due = dates[-1] if dates else None
@@ -326,9 +330,11 @@ class _Builder:
             result_kind = Kind.CONTINUOUS
         else:
             result_kind = Kind.SCHEDULE
-        years = self._school_years(item)
-        if years:
-            notes.append(f"сроки учебного года — {self.cal.source(years)}")
+        if kind == "rec" or (span is not None and (span.kind in _SCHOOLISH or (
+                item.span2 is not None and item.span2.kind in _SCHOOLISH))):
+            years = self._school_years(item)
+            if years:
+                notes.append(f"сроки учебного года — {self.cal.source(years)}")
         if text is None:
             text = self.text[self.t[item.i0].a:self.t[item.i1 - 1].b]
         return Term(text, result_kind, start, due, dates, (), tuple(notes), tuple(warnings),
@@ -387,7 +393,10 @@ class _Builder:
 
     def _typos(self, items: list[Item], wmap: dict) -> None:
         """Warn about corrected words the reading relied on (not those in notes/labels)."""
-        if not any(tok.fix for tok in self.t):
+        for tok in self.t:
+            if tok.fix is not None:
+                break
+        else:
             return
         for item in items:
             free = set()
