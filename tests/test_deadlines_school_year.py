@@ -368,3 +368,31 @@ def test_the_issue_example_half_years_are_not_swapped():
     period = parse_period("2025-2026 учебный год")
     assert read_deadline("II полугодие", period).due == D("2026-05-31")
     assert read_deadline("I полугодие", period).due == D("2025-12-31")
+
+
+# ---- more ways of saying the same ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,due", [
+    ("до окончания I четверти", "2025-10-31"),
+    ("по итогам учебного года", "2026-05-31"),
+    ("по окончании I полугодия", "2025-12-31"),
+    ("по завершении II полугодия", "2026-05-31"),
+    ("по итогам II полугодия 2025-2026 учебного года", "2026-05-31"),
+])
+def test_the_end_of_a_school_span(text, due):
+    assert reading(text) == (ONCE, None, D(due))
+
+
+def test_a_recurrence_inside_a_written_span_stays_inside_it():
+    period = Period(D("2024-01-01"), D("2026-12-31"), False, "2024-2026")
+    cases = {
+        "ежечетвертно в течение 2025-2026 учебного года":
+            "2025-10-31 2025-12-31 2026-03-31 2026-05-31",
+        "1 раз в полугодие в 2025-2026 учебном году": "2025-12-31 2026-05-31",
+        "2 раза в год, в течение 2025-2026 учебного года": "2025-12-31 2026-05-31",
+        "ежеквартально в течение 2026 года": "2026-03-31 2026-06-30 2026-09-30 2026-12-31",
+        "2 раза в год в 2025 году": "2025-06-30 2025-12-31",
+    }
+    for text, expected in cases.items():
+        term = read_deadline(text, period)
+        assert (term.kind, term.dates) == (RECURRING, dates(expected)), text

@@ -53,13 +53,14 @@ class Rec:
     ``n`` of each month), "anchor" (once a year at ``anchor``'s end) or "school" (the end of
     every ``unit`` of the school year: "squarter", "trimester", "ahalf" or "holiday")."""
 
-    __slots__ = ("mode", "n", "anchor", "unit")
+    __slots__ = ("mode", "n", "anchor", "unit", "window")
 
     def __init__(self, mode: str, n: int = 1, anchor: Span | None = None, unit: str = ""):
         self.mode = mode
         self.n = n
         self.anchor = anchor
         self.unit = unit
+        self.window = None  # a written span the recurrence stays inside ("… в 2021 году")
 
     def is_yearly(self) -> bool:
         return self.mode == "cal" and self.n == 12
@@ -92,7 +93,7 @@ class Item:
 _PREFIXES = {"до", "к", "ко", "по", "в", "во", "на"}
 _ORD_SUFFIX = {"й", "го", "е", "ое", "ый", "ой", "ого", "м", "ом", "ым", "ем", "им", "я", "ая",
                "ю", "ую"}
-_EDGE_END = {"конца", "конец", "концу"}
+_EDGE_END = {"конца", "конец", "концу", "окончания", "окончанию", "завершения", "завершению"}
 _EDGE_START = {"начала", "начало", "началу"}
 _ALL = {"всего", "всей", "весь", "всех"}
 _LABEL_NEXT = {"до", "к", "ко", "по", "не", "с", "со", "в", "во", "на", "согласно", "при"}
@@ -568,6 +569,11 @@ class Parser:
                 prefix = "по итогам"  # "по итогам I четверти": at its end
                 j += 1
         edge = part = None
+        if prefix == "по итогам":
+            rel = self.relative_span(j)  # "по итогам учебного года": at its end
+            if rel is not None:
+                rel[0].edge = "end"
+                return Item("point", i, rel[1], span=rel[0], prefix=prefix), rel[1]
         if self.cat(j) == lx.PART:
             nm2 = self.norm(j)
             if prefix in (None, "в", "во", "на") or self.t[j].val == 2:
@@ -737,7 +743,25 @@ class Parser:
             if anchor is not None:
                 rec = Rec("anchor", 12, anchor[0])
                 j = anchor[1]
+        window = self.rec_window(j + 1 if self.kind(j) == COMMA else j)
+        if window is not None:
+            rec.window, j = window
         return Item("rec", i, j, rec=rec), j
+
+    def rec_window(self, k: int):
+        """"в течение 2025-2026 учебного года", "в 2021 году" after a recurrence: the span with a
+        written year that the recurrence stays inside."""
+        nm = self.norm(k)
+        if nm in ("в", "во"):
+            k += 2 if self.norm(k + 1) in ("течение", "ходе") else 1
+        elif nm == "на" and self.norm(k + 1) == "протяжении":
+            k += 2
+        else:
+            return None
+        r = self.span(k)
+        if r is None or r[0].y is None or r[0].kind in ("day", "month") or r[0].part is not None:
+            return None
+        return r
 
     def times(self, j: int):
         """"N раз(а) в [M] <unit>", "раз в …", "дважды в …": (Rec, next) or None."""

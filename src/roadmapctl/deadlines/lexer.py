@@ -85,7 +85,7 @@ def tokenize(text: str, marks: list[tuple[int, int]] | None = None) -> list[Toke
         raw = m.group(index)
         a, b = m.span(index)
         if group == "f":
-            if tokens and tokens[-1].b == a and tokens[-1].kind in (WORD, NUM, DOT, RPAR):
+            if tokens and tokens[-1].b == a and tokens[-1].kind in (WORD, NUM, DOT, RPAR, QUOTE):
                 if marks is not None:
                     marks.append((a, b))
                 tokens[-1].b = b  # the mark is transparent: "15*.12.2025" stays one date

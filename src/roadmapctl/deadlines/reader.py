@@ -310,9 +310,16 @@ class _Builder:
             result_kind = Kind.RANGE
         elif kind == "rec":
             rec = item.rec
-            if self.school and rec.mode == "cal" and rec.n == 6:
+            p0, p1, school = self.p0, self.p1, self.school
+            window = rec.window
+            if window is not None:  # "ежечетвертно в течение 2025-2026 учебного года"
+                window.cal = self.cal
+                lo, hi = window.bounds()
+                p0, p1 = max(p0, lo), min(p1, hi)
+                school = school or window.kind in _SCHOOLISH
+            if school and rec.mode == "cal" and rec.n == 6:
                 rec = item.rec = Rec("school", unit="ahalf")  # the school year's half-years
-            dates = tuple(occurrences(rec, self.p0, self.p1, self.cal))
+            dates = tuple(occurrences(rec, p0, p1, self.cal))
             due = dates[-1] if dates else None
             recurrence = recurrence_code(rec)
             result_kind = Kind.RECURRING
