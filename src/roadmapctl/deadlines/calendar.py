@@ -25,10 +25,6 @@ from .spans import month_end
 Window = tuple[date, date]
 
 HOLIDAYS = ("autumn", "winter", "spring", "summer")
-HOLIDAY_NAMES = {"autumn": "осенние каникулы", "winter": "зимние каникулы",
-                 "spring": "весенние каникулы", "summer": "летние каникулы"}
-HOLIDAY_GENITIVE = {"autumn": "осенних каникул", "winter": "зимних каникул",
-                    "spring": "весенних каникул", "summer": "летних каникул"}
 
 ROADMAP_CALENDAR = "по учебному календарю дорожной карты"
 TYPICAL_CALENDAR = "по типовому календарю"

@@ -9,8 +9,8 @@ from functools import lru_cache
 from .grammar import Item, ParseFailure, Parser, Rec
 from .lexer import COMMA, DASH, DOT, NL, SEMI, tokenize
 from .period import Period
-from .calendar import HOLIDAY_NAMES, HOLIDAYS, TYPICAL, SchoolCalendar
-from .spans import MONTHS_GEN, SCHOOL_KINDS, Span, fmt, month_end, shift_years, sundays
+from .calendar import TYPICAL, SchoolCalendar
+from .spans import SCHOOL_KINDS, Span, fmt, month_end, shift_years, sundays
 from .term import Kind, Term, TermWarning
 
 MAX_TEXT = 2000
@@ -183,7 +183,7 @@ class _Builder:
         self.p1 = period.end
         self.period = period
         self.lo, self.hi = _far_bounds(self.p0, self.p1)
-        self.cal = period.calendar or TYPICAL
+        self.cal = period.school_calendar()
         self.school = period.school
 
     # years ----------------------------------------------------------------------------------
