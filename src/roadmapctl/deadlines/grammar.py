@@ -569,13 +569,15 @@ class Parser:
                 prefix = "по итогам"  # "по итогам I четверти": at its end
                 j += 1
         edge = part = None
+        if j >= self.n:
+            return None
         if prefix == "по итогам":
             rel = self.relative_span(j)  # "по итогам учебного года": at its end
             if rel is not None:
                 rel[0].edge = "end"
                 return Item("point", i, rel[1], span=rel[0], prefix=prefix), rel[1]
-        if self.cat(j) == lx.PART:
-            nm2 = self.norm(j)
+        if self.t[j].cat == lx.PART:
+            nm2 = self.t[j].norm
             if prefix in (None, "в", "во", "на") or self.t[j].val == 2:
                 part = self.t[j].val  # "в конце мая", "начало учебного года", "до середины мая"
             elif nm2 in _EDGE_END:

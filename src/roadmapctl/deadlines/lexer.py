@@ -77,6 +77,7 @@ def tokenize(text: str, marks: list[tuple[int, int]] | None = None) -> list[Toke
     tokens: list[Token] = []
     append = tokens.append
     pattern = _TOKEN_MARKS_RE if _HAS_MARKS.search(text) else _TOKEN_RE
+    joinable = -1  # where a "word-" written together ends: a word starting there may join it
     for m in pattern.finditer(text):
         group = m.lastgroup
         if group == "sp":
@@ -84,17 +85,8 @@ def tokenize(text: str, marks: list[tuple[int, int]] | None = None) -> list[Toke
         index = m.lastindex
         raw = m.group(index)
         a, b = m.span(index)
-        if group == "f":
-            if tokens and tokens[-1].b == a and tokens[-1].kind in (WORD, NUM, DOT, RPAR, QUOTE):
-                if marks is not None:
-                    marks.append((a, b))
-                tokens[-1].b = b  # the mark is transparent: "15*.12.2025" stays one date
-                continue
-            append(Token(OTHER, raw, None, None, a, b))
-            continue
         if group == "w":
-            if tokens and tokens[-1].kind == DASH and tokens[-1].b == a and len(tokens) >= 2 \
-                    and tokens[-1].a == tokens[-2].b and tokens[-2].kind == WORD:
+            if a == joinable:
                 joined = normalize_word(text[tokens[-2].a:b])
                 if joined[1] is not None and joined[2] is None:  # "пол-е": a contraction
                     first = tokens[-2]
@@ -111,9 +103,16 @@ def tokenize(text: str, marks: list[tuple[int, int]] | None = None) -> list[Toke
         elif group == "nl":
             append(Token(NL, "\n", None, None, a, b))
         elif group == "d":
+            if tokens and tokens[-1].b == a and tokens[-1].kind == WORD:
+                joinable = b
             append(Token(DASH, "-", None, None, a, b))
         elif group == "p":
             append(Token(_PUNCT.get(raw, QUOTE), raw, None, None, a, b))
+        elif group == "f" and tokens and tokens[-1].b == a \
+                and tokens[-1].kind in (WORD, NUM, DOT, RPAR, QUOTE):
+            if marks is not None:
+                marks.append((a, b))
+            tokens[-1].b = b  # the mark is transparent: "15*.12.2025" stays one date
         else:
             append(Token(OTHER, raw, None, None, a, b))
     return tokens
