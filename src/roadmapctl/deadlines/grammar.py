@@ -113,6 +113,9 @@ _NUMBERED = {lx.QUARTER: ("quarter", 4, "квартала"), lx.HALF: ("half", 2
 # "в период каникул", "во время каникул", "в дни каникул", "в ходе …", "в течение …"
 _DURING = {"период", "время", "дни", "ходе", "течение"}
 _RESULTS = {"итогам", "окончании", "результатам", "завершении"}
+# what may start "в каникулярное время", "по итогам каждой четверти", "конец четверти"
+_SCHOOL_REC_CATS = {lx.HOLIDAY, lx.HOLIDAY_ADJ, lx.PART}
+_SCHOOL_REC_WORDS = {"в", "во", "на", "по"}
 _UNIT_PHRASE = {"month": "месяц", "quarter": "квартал", "half": "полугодие", "year": "год",
                 "week": "неделю"}
 _CONJUNCTIONS = {"и", "но", "а", "также"}
@@ -262,7 +265,7 @@ class Parser:
                 r = self.rec(i)
                 if r is not None or c != lx.WORD:
                     return r
-            if c in (lx.HOLIDAY, lx.HOLIDAY_ADJ, lx.PART) or nm in ("в", "во", "на", "по"):
+            if c in _SCHOOL_REC_CATS or nm in _SCHOOL_REC_WORDS:
                 r = self.school_rec(i)
                 if r is not None:
                     return r

@@ -362,6 +362,15 @@ class _Builder:
         return years
 
     def build(self, items: list[Item]) -> Term:
+        if len(items) == 1:  # the common case: one item, read as the whole text
+            item = items[0]
+            warnings: list[TermWarning] = []
+            if item.kind in ("point", "range"):
+                self._resolve_chain(items, [warnings])
+            elif item.kind == "cont" and item.span is not None:
+                self._resolve_chain([_as_dated(item)], [warnings])
+            self._typos(items, {id(item): warnings})
+            return self._item_term(item, warnings, self.text)
         # Neighbouring dated items form one group: their years are resolved together, and
         # several of them are milestones (rule 5).
         groups: list[list[Item]] = []
