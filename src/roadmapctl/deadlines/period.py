@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from .calendar import TYPICAL, SchoolCalendar
 from .grammar import ParseFailure, Parser
@@ -30,7 +31,7 @@ class Period:
     text: str = ""
     calendar: SchoolCalendar | None = None
 
-    @property
+    @cached_property
     def school(self) -> bool:
         """Whether the period counts in school years (1 September … 31 August): then
         "полугодие" and "2 раза в год" mean the school year's half-years."""
@@ -38,7 +39,7 @@ class Period:
                                  and (self.end.month, self.end.day) == (8, 31)
                                  and self.end.year > self.start.year)
 
-    @property
+    @cached_property
     def certain_year(self) -> bool:
         """Whether a month (or a day, a quarter …) without a year can only be in one year of
         the period: the period is twelve months or shorter."""
