@@ -1,5 +1,5 @@
 """Deadline phrases of the seeds' families that are NOT in the seeds, and the period, override
-and overdue functions.  All expectations are written by hand from deadlines.md."""
+and overdue functions.  All expectations are written by hand from docs/deadlines.md."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
-"""Every deadline text of the seeds (deadlines.md, "Deadline texts in the seeds and how they
-read"), with the expected reading written out by hand from the rules — not computed by the
-code under test.  The same table feeds benchmarks/bench_deadlines.py."""
+"""Every deadline text of the seeds (docs/deadlines.md, "Сроки исходных дорожных карт и их
+чтение"), with the expected reading written out by hand from the rules — not computed by the
+code under test.  The same table feeds benchmarks/bench_deadlines.py, and the document's table
+must agree with it row by row."""
 
 from __future__ import annotations
 
@@ -271,43 +272,34 @@ def test_describe_lines_of_seed_phrases():
         "несколько сроков: 01.09.2021–31.12.2021, 01.01.2022–31.03.2022")
 
 
-# ---- the table covers every phrase listed in deadlines.md ---------------------------------------
+# ---- docs/deadlines.md lists every phrase and reads it as this table does -----------------------
 
-def _shared_deadlines_md() -> Path | None:
-    here = Path(__file__).resolve()
-    for base in here.parents:
-        candidate = base / "shared" / "deadlines.md"
-        if candidate.is_file():
-            return candidate
-    return None
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "deadlines.md"
 
 
-def _listed_phrases(markdown: str) -> set[tuple[str, str]]:
-    section = markdown.split("## Deadline texts in the seeds and how they read", 1)[1]
-    section = section.split("Worked examples:", 1)[0]
-    paragraphs = re.split(r"\n(?=\d{3} \(period)", section.strip())
-    phrases = set()
-    for paragraph in paragraphs:
-        seed = paragraph[:3]
-        body = " ".join(paragraph.split(":", 1)[1].split())
-        body = body[:-1] if body.endswith(".") else body
-        for piece in body.split("; "):
-            piece = piece.strip()
-            if piece.startswith("(empty"):
-                phrases.add((seed, ""))
-                continue
-            piece = re.sub(r"^(per sub-item )?in \d+\.\d+: ", "", piece)
-            for phrase in piece.split(" / "):
-                phrases.add((seed, phrase.strip()))
-    return phrases
+def _documented_rows(markdown: str) -> dict[tuple[str, str], tuple]:
+    """The rows of the table under "Сроки исходных дорожных карт и их чтение":
+    (seed, text) → (kind, start, due, dates, warning codes), as written in the document."""
+    section = markdown.split("## Сроки исходных дорожных карт и их чтение", 1)[1]
+    rows = {}
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != 7 or not re.fullmatch(r"\d{3}", cells[0]):
+            continue
+        seed, text, kind, start, due, dates, codes = cells
+        text = "" if text == "(пусто)" else text
+        dash = lambda v: None if v == "–" else v  # noqa: E731
+        rows[(seed, text)] = (kind, dash(start), dash(due),
+                              "" if dates == "–" else " ".join(dates.split(", ")),
+                              "" if codes == "–" else " ".join(codes.split(", ")))
+    return rows
 
 
 def test_every_listed_phrase_is_in_the_table():
-    path = _shared_deadlines_md()
-    if path is None:
-        pytest.skip("shared/deadlines.md is not beside the project")
-    listed = _listed_phrases(path.read_text(encoding="utf-8"))
-    table = {(c[0], c[1]) for c in SEED_CASES}
-    assert len(listed) > 90
-    assert listed - table == set()
-    assert table - listed == set()
+    rows = _documented_rows(DOCS.read_text(encoding="utf-8"))
+    table = {(c[0], c[1]): (c[2].value, c[3], c[4], c[5], c[6]) for c in SEED_CASES}
+    assert len(rows) > 90
+    assert set(rows) - set(table) == set()
+    assert set(table) - set(rows) == set()
+    for key, documented in rows.items():
+        assert documented == table[key], key

@@ -1,7 +1,7 @@
 """Truth on the five real roadmaps, with no progress recorded.
 
 Every expected set below is written out by hand from the seed texts and the rules of
-deadlines.md (the reading of each deadline is noted next to it), not computed by the code under
+docs/deadlines.md (the reading of each deadline is noted next to it), not computed by the code under
 test. "Undated" is the schedule / unknown / missing deadlines; "overdue" as of 2021-06-01 is the
 once / range deadlines before that day plus the missed occurrences of milestones and recurring ones.
 """

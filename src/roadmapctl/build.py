@@ -10,8 +10,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from roadmapctl.loading import Document
 from roadmapctl.loading.document import scalar_text
 from roadmapctl.model import (
-    Activity, Appendix, Approval, Authority, Column, Order, OrderItem, Pair, Party, Person, Placed,
-    Postponement, Preamble, ProgressMark, Ref, Roadmap, Section, SubItem, Table,
+    Activity, Appendix, Approval, Authority, Column, Dates, Order, OrderItem, Pair, Party, Person, Placed,
+    Postponement, Preamble, ProgressMark, Ref, Roadmap, SchoolYearDates, Section, SubItem, Table,
 )
 from roadmapctl.spans import Span
 
@@ -150,6 +150,34 @@ def _person(m: _Map) -> Person:
     return Person(m.text("фио") or "", m.text("должность"), m.text("роль"), **m.loc())
 
 
+def _dates(value: Any, node: Node | None) -> Dates:
+    m = _Map(value, node)
+    return Dates(m.date("с"), m.date("по"), **m.loc())
+
+
+def _school_calendar(root: _Map) -> list[SchoolYearDates]:
+    calendar = root.child("учебный_календарь")
+    out = []
+    for key, value in (calendar.data or {}).items():
+        entry = _Map(value or {}, calendar.nodes.get(key))
+        key_span = entry.span
+        if isinstance(calendar.node, MappingNode):
+            for key_node, _ in calendar.node.value:
+                if scalar_text(key_node) == key:
+                    key_span = Span.of_node(key_node)
+        first, _, second = str(key).partition("-")
+        year = int(first) if first.isdigit() and second.isdigit() and int(second) == int(first) + 1 else None
+        holidays = entry.child("каникулы")
+        out.append(SchoolYearDates(
+            str(key), year,
+            [_dates(v, n) for v, n in entry.items("четверти")],
+            [_dates(v, n) for v, n in entry.items("триместры")],
+            {name: _dates(v, holidays.nodes.get(name)) for name, v in (holidays.data or {}).items()},
+            span=key_span, spans=entry.spans,
+        ))
+    return out
+
+
 def build_roadmap(doc: Document) -> Roadmap:
     root = _Map(doc.data, doc.root)
     order = None
@@ -206,6 +234,7 @@ def build_roadmap(doc: Document) -> Roadmap:
         pairs=[Pair(_Map(v, n).text("школа") or "", _Map(v, n).text("партнёр") or "", **_Map(v, n).loc()) for v, n in root.items("пары")],
         parties=parties,
         notes=list(root.get("примечания") or []),
+        school_calendar=_school_calendar(root),
         **root.loc(),
     )
 

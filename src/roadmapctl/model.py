@@ -194,6 +194,28 @@ class Authority(Located):
 
 
 @dataclass
+class Dates(Located):
+    """A window of the school calendar: ``с`` … ``по`` (None when a date is not a valid date)."""
+
+    start: date | None
+    end: date | None
+
+
+@dataclass
+class SchoolYearDates(Located):
+    """One school year of the roadmap's own school calendar (``учебный_календарь``).
+
+    ``key`` is the school year as written ("2025-2026"), ``year`` its first year (None when
+    the key is not two neighbouring years); ``holidays`` by Russian key (осенние …)."""
+
+    key: str
+    year: int | None
+    quarters: list[Dates] = field(default_factory=list)
+    trimesters: list[Dates] = field(default_factory=list)
+    holidays: dict[str, Dates] = field(default_factory=dict)
+
+
+@dataclass
 class Placed:
     """An activity with where it stands: its table, its section path and its parent activity."""
 
@@ -226,6 +248,7 @@ class Roadmap(Located):
     pairs: list[Pair] = field(default_factory=list)
     parties: dict[str, Party] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    school_calendar: list[SchoolYearDates] = field(default_factory=list)
 
     def placed_activities(self) -> Iterator[Placed]:
         """Every numbered row in document order, children right after their parent."""

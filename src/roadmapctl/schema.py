@@ -225,6 +225,14 @@ def _translate(doc: Document, error) -> list[SchemaProblem]:
         return [SchemaProblem("RM105", f"{where}: допустимо только значение {error.validator_value}", span)]
     if kind == "minLength":
         return [SchemaProblem("RM105", f"{where}: пустое значение; заполните его или удалите ключ", span)]
+    if kind in ("minItems", "maxItems") and error.schema.get("minItems") == error.schema.get("maxItems"):
+        count = error.schema["minItems"]
+        found = len(value) if isinstance(value, list) else 0
+        from roadmapctl.textutil import plural_word
+
+        items = plural_word(count, "элемент", "элемента", "элементов")
+        return [SchemaProblem("RM105", f"{where}: нужно ровно {count} {items}, а указано {found}", span,
+                              error.schema.get("errorMessage"))]
     if kind == "minItems":
         return [SchemaProblem("RM105", f"{where}: список пуст; добавьте элементы или удалите ключ", span)]
     if kind == "minProperties":
@@ -237,4 +245,7 @@ def _translate(doc: Document, error) -> list[SchemaProblem]:
         return [SchemaProblem("RM105", f"{where}: значение {value} вне допустимых пределов", span)]
     if kind == "propertyNames":
         return [SchemaProblem("RM105", "пустое имя ключа", span)]
+    if kind == "pattern" and isinstance(error.schema.get("errorMessage"), str):
+        # a key of a map that must have a form (the school years of «учебный_календарь»)
+        return [SchemaProblem("RM105", f"{where}: «{value}» — {error.schema['errorMessage']}", span)]
     return [SchemaProblem("RM105", f"{where}: значение не соответствует формату ({kind})", span)]

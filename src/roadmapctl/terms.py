@@ -5,8 +5,39 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from roadmapctl.deadlines import Kind, Period, Term, read_deadline, term_from_override
-from roadmapctl.model import Activity, SubItem
+from roadmapctl.deadlines import Kind, Period, Term, parse_period, read_deadline, term_from_override
+from roadmapctl.deadlines.calendar import HOLIDAYS, SchoolCalendar, SchoolYear
+from roadmapctl.model import Activity, Dates, Roadmap, SubItem
+
+_HOLIDAY_KEYS = dict(zip(("осенние", "зимние", "весенние", "летние"), HOLIDAYS))
+
+
+def _windows(entries: list[Dates], count: int) -> tuple:
+    windows = tuple((d.start, d.end) for d in entries
+                    if d.start is not None and d.end is not None and d.start <= d.end)
+    return windows if len(windows) == count else ()
+
+
+def school_calendar(roadmap: Roadmap) -> SchoolCalendar | None:
+    """The roadmap's own school calendar (``учебный_календарь``), or None when it declares
+    none.  A window whose dates are not dates, or end before they start, is left to the
+    typical calendar (RM407 reports it)."""
+    years = []
+    for entry in roadmap.school_calendar:
+        if entry.year is None:
+            continue
+        holidays = tuple((_HOLIDAY_KEYS[key], (d.start, d.end)) for key, d in entry.holidays.items()
+                         if key in _HOLIDAY_KEYS and d.start is not None and d.end is not None
+                         and d.start <= d.end)
+        years.append(SchoolYear(entry.year, _windows(entry.quarters, 4),
+                                _windows(entry.trimesters, 3), holidays))
+    return SchoolCalendar(tuple(years)) if years else None
+
+
+def roadmap_period(roadmap: Roadmap) -> Period:
+    """The roadmap's period with its school calendar: what every reading of its deadlines
+    uses.  Raises PeriodError (a Russian message) when the period cannot be read."""
+    return parse_period(roadmap.period_text).with_calendar(school_calendar(roadmap))
 
 
 @lru_cache(maxsize=8192)

@@ -45,12 +45,13 @@ class Context:
     @cached_property
     def period(self):
         """The roadmap's Period, or None when it is missing or unreadable (RM205 says why)."""
-        from roadmapctl.deadlines import PeriodError, parse_period
+        from roadmapctl.deadlines import PeriodError
+        from roadmapctl.terms import roadmap_period
 
         if self.roadmap is None:
             return None
         try:
-            return parse_period(self.roadmap.period_text)
+            return roadmap_period(self.roadmap)
         except PeriodError:
             return None
 

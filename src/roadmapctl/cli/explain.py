@@ -21,6 +21,11 @@ def register(app: typer.Typer) -> None:
             show_default=False,
         ),
         output_format: str = typer.Option("text", "--format", "-f", autocompletion=complete_from("roadmapctl.cli.explain", "FORMATS"), metavar="ФОРМАТ", help="Формат: text или json."),
+        roadmap_file: Optional[str] = typer.Option(
+            None, "--file", "-F", metavar="ФАЙЛ",
+            help="Дорожная карта, из которой взять период и учебный календарь (сроки читаются так же, как в check и report).",
+            show_default=False,
+        ),
     ) -> None:
         import json
         from datetime import date
@@ -29,8 +34,17 @@ def register(app: typer.Typer) -> None:
 
         if output_format not in FORMATS:
             raise UsageError(f"неизвестный формат «{output_format}»; допустимы: text, json")
+        calendar = None
+        if roadmap_file is not None:
+            from roadmapctl.cli.common import load_roadmap
+            from roadmapctl.terms import school_calendar
+
+            roadmap = load_roadmap(roadmap_file)
+            calendar = school_calendar(roadmap)
+            if period is None:
+                period = roadmap.period_text
         try:
-            span = parse_period(period or str(date.today().year))
+            span = parse_period(period or str(date.today().year)).with_calendar(calendar)
         except PeriodError as exc:
             raise UsageError(f"период «{period}» не прочитан: {exc}") from None
         terms = [read_deadline(text, span) for text in texts]
@@ -39,6 +53,8 @@ def register(app: typer.Typer) -> None:
             return
         shown = span.text or period or ""
         typer.echo(f"Период: {span.start:%d.%m.%Y}–{span.end:%d.%m.%Y}" + (f" ({shown})" if shown else ""))
+        if calendar is not None:
+            typer.echo(f"Учебный календарь: из файла {roadmap_file} (где он не задан — типовой)")
         for term in terms:
             typer.echo("")
             typer.echo(f"«{term.text}»")

@@ -111,11 +111,11 @@ def register(app: typer.Typer) -> None:
 def _warnings(roadmap, request, number: str) -> list[str]:
     """Hints about what was written: a new deadline that is not understood, a covered date that
     is not one of the deadline's dates."""
-    from roadmapctl.deadlines import Kind, PeriodError, parse_period, read_deadline
-    from roadmapctl.terms import activity_term
+    from roadmapctl.deadlines import Kind, PeriodError, read_deadline
+    from roadmapctl.terms import activity_term, roadmap_period
 
     try:
-        period = parse_period(roadmap.period_text)
+        period = roadmap_period(roadmap)
     except PeriodError:
         return []
     out = []

@@ -1,6 +1,6 @@
 """Reading Russian deadline texts (сроки) into terms, and what is overdue.
 
-See /shared/deadlines.md for the rules; ``read_deadline`` never raises."""
+See docs/deadlines.md for the rules; ``read_deadline`` never raises."""
 
 from .overdue import Mark, overdue_dates
 from .override import OverrideError, term_from_override

@@ -9,11 +9,18 @@ The parser turns tokens into *items*, in textual order:
                | prefix? ( span ( "–" span )* | number "–" span )
     prefix    := к | до | по | в | на | не позднее [чем] | не позже | в срок до …  (+ конца / начала)
     span      := day month [year] | dd.mm.yyyy | yyyy-mm-dd | month [","] [year]
-               | (n | I..IV | первый…) (квартал | кв. | полугодие) [year | academic year]
+               | (n | I..IV | первый…) (квартал | кв. | полугодие | четверть | триместр)
+                 [year | academic year]
+               | (n | I..III | первая…) декада month [year]
+               | (осенние | зимние | весенние | летние) каникулы [year | academic year]
                | year | yyyy-yyyy учебный год | yyyy/yyyy
+    part      := (начало | середина | конец …) span      (a ten-day part of a month, the
+                 first or last month of a longer span)
     year      := yyyy ( г | г. | гг. | г.г. | год | года … )*
     recurrence:= [не реже] ( ежемесячно | каждый <unit> | N раз(а) в [M] <unit> | дважды в <unit>
                | [до] N числа каждого месяца ) [day of month | yearly anchor]
+               | ежечетвертно | (по итогам | в конце) [каждой] (четверти | триместра | полугодия)
+               | [в | во | на] [период | время | дни] каникул(ы) | в каникулярное время
     continuous:= постоянно | систематически | в течение (года | учебного года | всего срока … | span)
                | в процессе … | на протяжении …
     schedule  := по [отдельному …] графику … | в соответствии с … | по мере … | по запросу … | …
@@ -43,14 +50,17 @@ class ParseFailure(Exception):
 class Rec:
     """A recurrence: ``mode`` is "cal" (every ``n`` months, calendar-aligned), "p0" (every
     ``n`` months counting from the period's first month), "weeks", "years", "mday" (day
-    ``n`` of each month) or "anchor" (once a year at ``anchor``'s end)."""
+    ``n`` of each month), "anchor" (once a year at ``anchor``'s end) or "school" (the end of
+    every ``unit`` of the school year: "squarter", "trimester", "ahalf" or "holiday")."""
 
-    __slots__ = ("mode", "n", "anchor")
+    __slots__ = ("mode", "n", "anchor", "unit", "window")
 
-    def __init__(self, mode: str, n: int = 1, anchor: Span | None = None):
+    def __init__(self, mode: str, n: int = 1, anchor: Span | None = None, unit: str = ""):
         self.mode = mode
         self.n = n
         self.anchor = anchor
+        self.unit = unit
+        self.window = None  # a written span the recurrence stays inside ("… в 2021 году")
 
     def is_yearly(self) -> bool:
         return self.mode == "cal" and self.n == 12
@@ -83,16 +93,29 @@ class Item:
 _PREFIXES = {"до", "к", "ко", "по", "в", "во", "на"}
 _ORD_SUFFIX = {"й", "го", "е", "ое", "ый", "ой", "ого", "м", "ом", "ым", "ем", "им", "я", "ая",
                "ю", "ую"}
-_EDGE_END = {"конца", "конец", "концу"}
+_EDGE_END = {"конца", "конец", "концу", "окончания", "окончанию", "завершения", "завершению"}
 _EDGE_START = {"начала", "начало", "началу"}
 _ALL = {"всего", "всей", "весь", "всех"}
 _LABEL_NEXT = {"до", "к", "ко", "по", "не", "с", "со", "в", "во", "на", "согласно", "при"}
 _REC_START_CATS = {lx.REC, lx.EVERY, lx.TIMES, lx.MULTIPLIER, lx.CARDINAL}
 _CAL_STEPS = {"monthly": 1, "quarterly": 3, "half-yearly": 6, "yearly": 12}
+_SCHOOL_STEPS = {"school-quarterly": "squarter", "school-trimesterly": "trimester"}
 _UNIT_OF_CAT = {lx.MONTH_WORD: "month", lx.QUARTER: "quarter", lx.HALF: "half",
-                lx.HALF_YEAR: "half", lx.YEAR_WORD: "year", lx.WEEK_WORD: "week"}
+                lx.HALF_YEAR: "half", lx.YEAR_WORD: "year", lx.WEEK_WORD: "week",
+                lx.SQUARTER: "squarter", lx.TRIMESTER: "trimester", lx.HOLIDAY: "holiday"}
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "half": 6, "year": 12}
-_ANCHOR_KINDS = {"month", "day", "quarter", "half"}
+_SCHOOL_UNITS = {"squarter", "trimester", "holiday"}
+_ANCHOR_KINDS = {"month", "day", "quarter", "half", "squarter", "trimester", "holiday"}
+# numbered units: (span kind, how many in a year, genitive for messages)
+_NUMBERED = {lx.QUARTER: ("quarter", 4, "квартала"), lx.HALF: ("half", 2, "полугодия"),
+             lx.SQUARTER: ("squarter", 4, "четверти"), lx.TRIMESTER: ("trimester", 3, "триместра"),
+             lx.DECADE: ("decade", 3, "декады")}
+# "в период каникул", "во время каникул", "в дни каникул", "в ходе …", "в течение …"
+_DURING = {"период", "время", "дни", "ходе", "течение"}
+_RESULTS = {"итогам", "окончании", "результатам", "завершении"}
+# what may start "в каникулярное время", "по итогам каждой четверти", "конец четверти"
+_SCHOOL_REC_CATS = {lx.HOLIDAY, lx.HOLIDAY_ADJ, lx.PART}
+_SCHOOL_REC_WORDS = {"в", "во", "на", "по"}
 _UNIT_PHRASE = {"month": "месяц", "quarter": "квартал", "half": "полугодие", "year": "год",
                 "week": "неделю"}
 _CONJUNCTIONS = {"и", "но", "а", "также"}
@@ -242,6 +265,14 @@ class Parser:
                 r = self.rec(i)
                 if r is not None or c != lx.WORD:
                     return r
+            if c in _SCHOOL_REC_CATS or nm in _SCHOOL_REC_WORDS:
+                r = self.school_rec(i)
+                if r is not None:
+                    return r
+                if nm == "по" and self.norm(i + 1) in _RESULTS:
+                    r = self.dated(i)  # "по итогам I четверти"
+                    if r is not None:
+                        return r
             if nm in ("по", "согласно", "в", "во", "при"):
                 r = self.sched(i)
                 if r is not None:
@@ -303,23 +334,50 @@ class Parser:
         return y1, j
 
     def unit_span(self, q: int, k: int, i: int):
-        """``q`` quarter/half-year word at k (its number started at token i)."""
+        """``q`` quarter/half-year/четверть/триместр/декада word at k (its number started at
+        token i)."""
         t = self.t
-        c = t[k].cat
-        if c == lx.QUARTER:
-            kind, top, word = "quarter", 4, "квартала"
-        else:
-            kind, top, word = "half", 2, "полугодия"
+        kind, top, word = _NUMBERED[t[k].cat]
         if not 1 <= q <= top:
             self.fail_impossible(f"{word} с номером {q} не бывает", i, k + 1)
         k += 1
         if self.kind(k) == DOT:
             k += 1
+        if kind == "decade":  # "1-я декада сентября [2025 г.]": a part of that month
+            if self.cat(k) not in (lx.MONTH, lx.MONTH_ABBR):
+                return None
+            month, k2 = self.span(k)
+            month.part, month.a = q, t[i].a
+            return month, k2
+        return self.school_year_part(kind, q, i, k)
+
+    def school_year_part(self, kind: str, q: int, i: int, k: int):
+        """The year after a numbered unit or a holiday: a school year makes a half-year a
+        school one; a calendar year keeps a half-year calendar and places a school unit in the
+        school year it ends in ("летние каникулы 2026" → those of 2025/2026)."""
+        t = self.t
         acad = self.academic_part(k)
-        if acad is not None and kind == "half":
-            return Span("ahalf", acad[0], q=q, a=t[i].a, b=t[acad[1] - 1].b), acad[1]
+        if acad is not None and kind in ("half", "squarter", "trimester", "holiday"):
+            kind = "ahalf" if kind == "half" else kind
+            return Span(kind, acad[0], q=q, a=t[i].a, b=t[acad[1] - 1].b), acad[1]
         y, k2 = self.year_part(k)
+        if y is not None and kind in _SCHOOL_UNITS:
+            probe = Span(kind, y, q=q)
+            if probe.bounds()[1].year != y:
+                y -= 1
         return Span(kind, y, q=q, a=t[i].a, b=t[k2 - 1].b), k2
+
+    def holiday_span(self, i: int):
+        """"осенние каникулы [2025-2026 учебного года]", "летних кан." at i (a season word)."""
+        k = i + 1
+        if self.kind(k) == DOT:
+            k += 1
+        if self.cat(k) != lx.HOLIDAY:
+            return None
+        k += 1
+        if self.kind(k) == DOT:
+            k += 1
+        return self.school_year_part("holiday", self.t[i].val, i, k)
 
     def day_month(self, d: int, i: int, k: int):
         """Day ``d`` (token i) followed by a month word at k."""
@@ -374,7 +432,9 @@ class Parser:
         k = i + 1
         if self.kind(k) == DASH and self.norm(k + 1) in _ORD_SUFFIX:
             k += 2
-        if self.cat(k) in (lx.QUARTER, lx.HALF):
+        elif self.norm(k) in _ORD_SUFFIX and self.adjacent(i, k):
+            k += 1  # "1ая четверть", "2ое полугодие"
+        if self.cat(k) in _NUMBERED:
             return k
         return None
 
@@ -418,6 +478,8 @@ class Parser:
             k = self.ordinal_unit(i)
             if k is not None:
                 return self.unit_span(tok.val, k, i)
+        if c == lx.SEASON:
+            return self.holiday_span(i)
         return None
 
     def bare_number(self, i: int):
@@ -438,13 +500,19 @@ class Parser:
             if not 1 <= value <= 31:
                 self.fail_impossible(f"дня с номером {value} не бывает", i, k)
             left = Span("day", None, right.m, value, a=self.t[i].a, b=self.t[i].b)
-        elif right.kind in ("quarter", "half", "ahalf"):
-            top = 4 if right.kind == "quarter" else 2
+        elif right.kind in ("quarter", "half", "ahalf", "squarter", "trimester") \
+                or (right.kind == "month" and right.part is not None):
+            if right.kind == "month":  # "1–2 декада мая"
+                top, word = 3, "декады"
+            else:
+                _kind, top, word = _NUMBERED[{"quarter": lx.QUARTER, "squarter": lx.SQUARTER,
+                                              "trimester": lx.TRIMESTER}.get(right.kind, lx.HALF)]
             if not 1 <= value <= top:
-                word = "квартала" if right.kind == "quarter" else "полугодия"
                 self.fail_impossible(f"{word} с номером {value} не бывает", i, k)
-            left = Span(right.kind, None, q=value, a=self.t[i].a, b=self.t[i].b)
-            if right.kind == "ahalf":
+            left = Span(right.kind, None, right.m, q=value, a=self.t[i].a, b=self.t[i].b)
+            if right.kind == "month":
+                left.q, left.part = 0, value
+            if right.kind in ("ahalf", "squarter", "trimester", "month"):
                 left.y = right.y
                 left.explicit = right.explicit
         else:
@@ -498,27 +566,49 @@ class Parser:
         elif nm in _PREFIXES:
             prefix = nm
             j += 1
-        edge = None
-        if prefix is not None:
-            nm2 = self.norm(j)
-            if nm2 in _EDGE_END:
-                edge = "end"
+            if prefix in ("в", "во") and self.norm(j) in ("период", "время", "дни"):
+                j += 1  # "в период летних каникул", "во время осенних каникул"
+            elif prefix == "по" and self.norm(j) in _RESULTS:
+                prefix = "по итогам"  # "по итогам I четверти": at its end
+                j += 1
+        edge = part = None
+        if j >= self.n:
+            return None
+        if prefix == "по итогам":
+            rel = self.relative_span(j)  # "по итогам учебного года": at its end
+            if rel is not None:
+                rel[0].edge = "end"
+                return Item("point", i, rel[1], span=rel[0], prefix=prefix), rel[1]
+        if self.t[j].cat == lx.PART:
+            nm2 = self.t[j].norm
+            if prefix in (None, "в", "во", "на") or self.t[j].val == 2:
+                part = self.t[j].val  # "в конце мая", "начало учебного года", "до середины мая"
+            elif nm2 in _EDGE_END:
+                edge = "end"  # "до конца 2021 года": its last day
             elif nm2 in _EDGE_START:
                 edge = "start"
-            if edge:
-                j += 1
-                rel = self.relative_span(j)
-                if rel is not None:
-                    rel[0].edge = edge
-                    return Item("point", i, rel[1], span=rel[0], prefix=prefix), rel[1]
+            else:
+                return None
+            j += 1
+            rel = self.relative_span(j)
+            if rel is not None:
+                if part == 2:
+                    return None  # the middle of a year is not a date
+                rel[0].edge, rel[0].part = edge, part
+                return Item("point", i, rel[1], span=rel[0], prefix=prefix), rel[1]
         r = self.span_or_range(j)
         if r is None:
             return None
         first, last, chain, k = r
         if last is None:
+            if part is not None:
+                if first.part is not None or (part == 2 and first.kind != "month") \
+                        or first.kind == "day":
+                    return None
+                first.part = part
             first.edge = edge
             return Item("point", i, k, span=first, prefix=prefix), k
-        if edge is not None or prefix not in (None, "в", "во", "на"):
+        if edge is not None or part is not None or prefix not in (None, "в", "во", "на"):
             return None
         item = Item("range", i, k, span=first, span2=last)
         item.chain = chain
@@ -609,9 +699,13 @@ class Parser:
         c = self.cat(j)
         rec = None
         if c == lx.REC:
-            rec = Rec("cal", _CAL_STEPS.get(self.t[j].val, 0))
-            if self.t[j].val == "weekly":
+            val = self.t[j].val
+            if val in _SCHOOL_STEPS:
+                rec = Rec("school", unit=_SCHOOL_STEPS[val])
+            elif val == "weekly":
                 rec = Rec("weeks", 1)
+            else:
+                rec = Rec("cal", _CAL_STEPS.get(val, 0))
             j += 1
         elif c == lx.EVERY:
             k = j + 1
@@ -654,7 +748,25 @@ class Parser:
             if anchor is not None:
                 rec = Rec("anchor", 12, anchor[0])
                 j = anchor[1]
+        window = self.rec_window(j + 1 if self.kind(j) == COMMA else j)
+        if window is not None:
+            rec.window, j = window
         return Item("rec", i, j, rec=rec), j
+
+    def rec_window(self, k: int):
+        """"в течение 2025-2026 учебного года", "в 2021 году" after a recurrence: the span with a
+        written year that the recurrence stays inside."""
+        nm = self.norm(k)
+        if nm in ("в", "во"):
+            k += 2 if self.norm(k + 1) in ("течение", "ходе") else 1
+        elif nm == "на" and self.norm(k + 1) == "протяжении":
+            k += 2
+        else:
+            return None
+        r = self.span(k)
+        if r is None or r[0].y is None or r[0].kind in ("day", "month") or r[0].part is not None:
+            return None
+        return r
 
     def times(self, j: int):
         """"N раз(а) в [M] <unit>", "раз в …", "дважды в …": (Rec, next) or None."""
@@ -681,11 +793,15 @@ class Parser:
         unit = _UNIT_OF_CAT.get(self.cat(j))
         if unit is None:
             return None
+        if self.norm(j) == "пол" and self.norm(j + 1) == "года":
+            j += 1  # "раз в пол года" (полгода written apart)
         return self.unit_rec(count, n_units, unit, i, j + 1), j + 1
 
     def unit_rec(self, count: int, n_units: int, unit: str, i: int, j: int) -> Rec:
         """The recurrence of "``count`` times in ``n_units`` ``unit``s"."""
-        if count >= 1 and n_units >= 1:
+        if count == 1 and n_units == 1 and unit in _SCHOOL_UNITS:
+            return Rec("school", unit=unit)
+        if count >= 1 and n_units >= 1 and unit not in _SCHOOL_UNITS:
             if count == 1:
                 if unit == "week":
                     return Rec("weeks", n_units)
@@ -707,8 +823,16 @@ class Parser:
         nm = self.norm(j)
         if nm in ("в", "во", "до", "к", "ко", "по"):
             j += 1
+            if nm in ("в", "во") and self.norm(j) in _DURING:
+                j += 1  # "ежегодно, в период летних каникул"
         elif nm == "не" and self.norm(j + 1) in ("позднее", "позже"):
             j += 2
+        elif self.cat(j) == lx.PART:  # "ежегодно, конец мая"
+            r = self.span(j + 1)
+            if r is None or r[0].kind != "month" or r[0].part is not None or r[0].y is not None:
+                return None
+            r[0].part = self.t[j].val
+            return r
         r = self.span(j)
         if r is None or r[0].y is not None or r[0].kind not in _ANCHOR_KINDS:
             return None
@@ -731,6 +855,45 @@ class Parser:
                 item.rec = Rec("mday", r[0])
                 return True
         return False
+
+    def school_rec(self, i: int):
+        """Every part of the school year of one kind: "в каникулярное время", "в период
+        каникул", "по итогам каждой четверти", "в конце четверти", "по окончании триместра"."""
+        j = i
+        nm = self.norm(j)
+        lead = False  # words that name the end of a unit ("по итогам", "в конце")
+        if nm in ("в", "во", "на"):
+            j += 1
+            if self.norm(j) in _DURING:
+                j += 1
+            elif self.cat(j) == lx.PART and self.t[j].val == 3:
+                j += 1
+                lead = True
+        elif nm == "по" and self.norm(j + 1) in _RESULTS:
+            j += 2
+            lead = True
+        elif nm == "по" and self.cat(j + 1) in (lx.SQUARTER, lx.TRIMESTER, lx.HALF):
+            j += 1  # "по четвертям", "по полугодиям"
+            lead = True
+        elif self.cat(j) == lx.PART and self.t[j].val == 3:
+            j += 1
+            lead = True
+        every = self.cat(j) == lx.EVERY
+        if every:
+            j += 1
+        c = self.cat(j)
+        if c == lx.HOLIDAY_ADJ and self.norm(j + 1) in ("время", "времени", "период", "дни"):
+            return Item("rec", i, j + 2, rec=Rec("school", unit="holiday")), j + 2
+        unit = _UNIT_OF_CAT.get(c) if c in (lx.HOLIDAY, lx.SQUARTER, lx.TRIMESTER, lx.HALF) \
+            else None
+        if unit is None or (unit != "holiday" and not lead):
+            return None
+        k = j + 1
+        if self.kind(k) == DOT:
+            k += 1
+        if self.is_year(k):
+            return None  # "по итогам полугодия 2025 года" names one half-year: not a rhythm
+        return Item("rec", i, k, rec=self.unit_rec(1, 1, unit, i, k)), k
 
     # continuous -------------------------------------------------------------------------------
     def free_tail(self, j: int) -> int:

@@ -1,4 +1,4 @@
-"""Which due dates of a term are missed as of a day (deadlines.md, "Overdue")."""
+"""Which due dates of a term are missed as of a day (docs/deadlines.md, "Просрочка")."""
 
 from __future__ import annotations
 

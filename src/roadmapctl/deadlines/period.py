@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
+from .calendar import TYPICAL, SchoolCalendar
 from .grammar import ParseFailure, Parser
 from .lexer import DOT, tokenize
+from .spans import shift_years
 
 MIN_YEAR = 1900
 MAX_YEAR = 2199
@@ -19,12 +22,34 @@ class PeriodError(ValueError):
 
 @dataclass(frozen=True)
 class Period:
-    """The roadmap period [start, end]."""
+    """The roadmap period [start, end], and the school calendar its school words follow
+    (``calendar``: the roadmap's own, or None for the typical one)."""
 
     start: date
     end: date
     academic: bool = False
     text: str = ""
+    calendar: SchoolCalendar | None = None
+
+    @cached_property
+    def school(self) -> bool:
+        """Whether the period counts in school years (1 September … 31 August): then
+        "полугодие" and "2 раза в год" mean the school year's half-years."""
+        return self.academic or ((self.start.month, self.start.day) == (9, 1)
+                                 and (self.end.month, self.end.day) == (8, 31)
+                                 and self.end.year > self.start.year)
+
+    @cached_property
+    def certain_year(self) -> bool:
+        """Whether a month (or a day, a quarter …) without a year can only be in one year of
+        the period: the period is twelve months or shorter."""
+        return self.end < shift_years(self.start, 1)
+
+    def school_calendar(self) -> SchoolCalendar:
+        return self.calendar if self.calendar is not None else TYPICAL
+
+    def with_calendar(self, calendar: SchoolCalendar | None) -> "Period":
+        return replace(self, calendar=calendar)
 
 
 def _check_year(y: int, text: str) -> None:

@@ -1,7 +1,8 @@
-"""read_deadline: from the words of a deadline to a Term (see deadlines.md)."""
+"""read_deadline: from the words of a deadline to a Term (see docs/deadlines.md)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -10,10 +11,12 @@ from roadmapctl.textutil import plural
 from .grammar import Item, ParseFailure, Parser, Rec
 from .lexer import COMMA, DASH, DOT, NL, SEMI, tokenize
 from .period import Period
-from .spans import Span, fmt, month_end, shift_years, sundays
+from .calendar import TYPICAL, SchoolCalendar
+from .spans import SCHOOL_KINDS, Span, fmt, month_end, shift_years, sundays
 from .term import Kind, Term, TermWarning
 
 MAX_TEXT = 2000
+_SCHOOLISH = SCHOOL_KINDS | {"academic"}  # span kinds that may be read with the school calendar
 _PLACEHOLDERS = {DASH, DOT, COMMA, SEMI, NL}
 MAX_OCCURRENCES = 5000
 FAR_YEARS = 5  # dates further than this from the period are taken for typos in the year
@@ -62,13 +65,19 @@ def _read(text: str, period: Period) -> Term:
         return _unknown(text, TermWarning(
             "unknown", f"текст срока слишком длинный ({plural(len(text), 'символ', 'символа', 'символов')}), и прочитать его "
             "не удалось: запишите срок короче или укажите его в явном виде (срок_явно)"))
-    tokens = tokenize(text)
+    marks: list[tuple[int, int]] = []
+    tokens = tokenize(text, marks)
     if not tokens or (tokens[0].kind in _PLACEHOLDERS
                       and all(t.kind in _PLACEHOLDERS for t in tokens)):
         return _missing(text)  # nothing, or a dash standing for "no deadline"
     try:
         items = Parser(tokens, text).parse()
-        return _Builder(text, tokens, period).build(items)
+        term = _Builder(text, tokens, period).build(items)
+        if marks:
+            shown = ", ".join(dict.fromkeys(f"«{text[a:b]}»" for a, b in marks))
+            term = replace(term, notes=term.notes + (
+                f"знак сноски {shown} не относится к сроку и пропущен",))
+        return term
     except ParseFailure as e:
         return _unknown(text, TermWarning(e.code, e.message, e.a, e.b))
     except _Far as e:
@@ -94,11 +103,17 @@ def _months(p0: date, p1: date):
             y, m = y + 1, 1
 
 
-def occurrences(rec: Rec, p0: date, p1: date) -> list[date]:
-    """Every occurrence of ``rec`` in [p0, p1] (rule 6)."""
+def occurrences(rec: Rec, p0: date, p1: date, cal: SchoolCalendar | None = None) -> list[date]:
+    """Every occurrence of ``rec`` in [p0, p1] (rule 6); school units follow ``cal``."""
     out: list[date] = []
     mode, n = rec.mode, rec.n
-    if mode == "cal":
+    cal = cal or TYPICAL
+    if mode == "school":
+        for y in range(p0.year - 1, p1.year + 1):
+            for q in range(1, cal.count(rec.unit) + 1):
+                out.append(cal.unit(y, rec.unit, q)[1])
+        out.sort()
+    elif mode == "cal":
         out = [month_end(y, m) for y, m in _months(p0, p1) if m % n == 0]
     elif mode == "p0":
         for k, (y, m) in enumerate(_months(p0, p1)):
@@ -115,7 +130,9 @@ def occurrences(rec: Rec, p0: date, p1: date) -> list[date]:
         out = sundays(p0, p1)[n - 1::n]
     elif mode == "anchor":
         anchor = rec.anchor
-        for y in range(p0.year, p1.year + 1):
+        anchor.cal = cal
+        school = anchor.kind in SCHOOL_KINDS
+        for y in range(p0.year - 1 if school else p0.year, p1.year + 1):
             if anchor.kind == "day" and not anchor.exists_in(y):
                 out.append(date(y, anchor.m, month_end(y, anchor.m).day))
             else:
@@ -135,7 +152,13 @@ def recurrence_code(rec: Rec) -> str:
         return f"every_{n}_years"
     if mode == "mday":
         return f"monthly_day_{n}"
+    if mode == "school":
+        return f"school_{rec.unit}"
     a = rec.anchor
+    if a.kind in SCHOOL_KINDS:
+        return f"yearly_{a.kind}_{a.q}"
+    if a.part is not None:
+        return f"yearly_decade_{a.m}-{a.part}"
     if a.kind == "month":
         return "yearly" if a.m == 12 else f"yearly_month_{a.m}"
     if a.kind == "day":
@@ -162,11 +185,16 @@ class _Builder:
         self.p1 = period.end
         self.period = period
         self.lo, self.hi = _far_bounds(self.p0, self.p1)
+        self.cal = period.school_calendar()
+        self.school = period.school
 
     # years ----------------------------------------------------------------------------------
     def _infer(self, span: Span, lower: date, warnings: list[TermWarning]) -> None:
         span.y = span.infer_year(lower)
-        label = f"{span.y}/{span.y + 1}" if span.kind in ("academic", "ahalf") else str(span.y)
+        if self.period.certain_year:
+            return  # a period of twelve months or less leaves one possible year: no warning
+        label = f"{span.y}/{span.y + 1}" if span.kind == "academic" or span.school \
+            else str(span.y)
         warnings.append(TermWarning("year_inferred",
                                     f"год не указан: принят {label} ({span.name()})",
                                     span.a, span.b))
@@ -180,13 +208,37 @@ class _Builder:
             spans.append(item.span)
             if item.kind == "range":
                 spans.append(item.span2)
-        carry = None
+            if item.kind == "point" and item.prefix in ("до", "к", "ко") \
+                    and item.span.kind == "holiday" and item.span.edge is None:
+                item.span.edge = "start"  # "к летним каникулам": by the day they begin
+        carry = school = None
         for span in reversed(spans):
+            span.cal = self.cal
             if span.y is not None:
-                carry = span.y if span.kind not in ("academic", "ahalf") else None
-            elif carry is not None and span.kind not in ("academic", "ahalf"):
+                carry = school = None
+                if span.kind in _SCHOOLISH:
+                    school = span.y
+                else:
+                    carry = span.y
+            elif carry is not None and span.kind not in _SCHOOLISH:
                 span.y = carry
                 span.propagated = True
+            elif school is not None:
+                # "сентябрь – I четверть 2025-2026 учебного года": the school year places
+                # a month (September … August) and every school unit before it
+                if span.kind in ("month", "day"):
+                    span.y = school if span.m >= 9 else school + 1
+                elif span.kind in _SCHOOLISH or span.kind == "half":
+                    span.y = school
+                    if span.kind == "half":
+                        span.kind = "ahalf"
+                else:
+                    continue
+                span.propagated = True
+        if self.school:
+            for span in spans:  # "II полугодие" of a school year (no calendar year written)
+                if span.kind == "half" and span.y is None:
+                    span.kind = "ahalf"
         lower = self.p0
         for item, warnings in zip(chain, wlists):
             a = item.span
@@ -225,11 +277,22 @@ class _Builder:
         start = due = None
         dates: tuple[date, ...] = ()
         recurrence = None
-        if kind == "point":
+        span = item.span
+        if kind == "point" and span.edge is None and (
+                span.kind == "holiday" or (span.part is not None and span.kind == "month")) \
+                and item.prefix in (None, "в", "во", "на"):
+            # a part of a month or a holiday: a window of work (range)
+            start, due = item.span.bounds()
+            self._check(start, item.span, warnings)
+            self._check(due, item.span, warnings)
+            dates = (due,)
+            result_kind = Kind.RANGE
+        elif kind == "point":
             span = item.span
             due = span.bounds()[1]
             self._check(due, span, warnings)
-            if item.prefix in ("до", "к", "ко") and span.edge is None and span.kind != "day":
+            if item.prefix in ("до", "к", "ко") and span.edge is None and span.kind != "day" \
+                    and not span.window:
                 notes.append(f"чтение включительно: до конца {span.genitive()}")
                 written = self.text[self.t[item.c0].a:span.b]
                 warnings.append(TermWarning(
@@ -248,9 +311,19 @@ class _Builder:
             dates = (due,)
             result_kind = Kind.RANGE
         elif kind == "rec":
-            dates = tuple(occurrences(item.rec, self.p0, self.p1))
+            rec = item.rec
+            p0, p1, school = self.p0, self.p1, self.school
+            window = rec.window
+            if window is not None:  # "ежечетвертно в течение 2025-2026 учебного года"
+                window.cal = self.cal
+                lo, hi = window.bounds()
+                p0, p1 = max(p0, lo), min(p1, hi)
+                school = school or window.kind in _SCHOOLISH
+            if school and rec.mode == "cal" and rec.n == 6:
+                rec = item.rec = Rec("school", unit="ahalf")  # the school year's half-years
+            dates = tuple(occurrences(rec, p0, p1, self.cal))
             due = dates[-1] if dates else None
-            recurrence = recurrence_code(item.rec)
+            recurrence = recurrence_code(rec)
             result_kind = Kind.RECURRING
         elif kind == "cont":
             if item.span is None:
@@ -266,12 +339,40 @@ class _Builder:
             result_kind = Kind.CONTINUOUS
         else:
             result_kind = Kind.SCHEDULE
+        if kind == "rec" or (span is not None and (span.kind in _SCHOOLISH or (
+                item.span2 is not None and item.span2.kind in _SCHOOLISH))):
+            years = self._school_years(item)
+            if years:
+                notes.append(f"сроки учебного года — {self.cal.source(years)}")
         if text is None:
             text = self.text[self.t[item.i0].a:self.t[item.i1 - 1].b]
         return Term(text, result_kind, start, due, dates, (), tuple(notes), tuple(warnings),
                     recurrence)
 
+    def _school_years(self, item: Item) -> list[int]:
+        """The school years whose calendar the reading of ``item`` used (none: no school
+        word was read)."""
+        if item.kind == "rec":
+            rec = item.rec
+            if rec.mode == "school" or (rec.mode == "anchor" and rec.anchor.school):
+                return list(range(self.p0.year - 1, self.p1.year + 1))
+            return []
+        years = []
+        for span in (item.span, item.span2):
+            if span is not None and span.school and span.y is not None:
+                years.append(span.y)
+        return years
+
     def build(self, items: list[Item]) -> Term:
+        if len(items) == 1:  # the common case: one item, read as the whole text
+            item = items[0]
+            warnings: list[TermWarning] = []
+            if item.kind in ("point", "range"):
+                self._resolve_chain(items, [warnings])
+            elif item.kind == "cont" and item.span is not None:
+                self._resolve_chain([_as_dated(item)], [warnings])
+            self._typos(items, {id(item): warnings})
+            return self._item_term(item, warnings, self.text)
         # Neighbouring dated items form one group: their years are resolved together, and
         # several of them are milestones (rule 5).
         groups: list[list[Item]] = []
@@ -310,7 +411,10 @@ class _Builder:
 
     def _typos(self, items: list[Item], wmap: dict) -> None:
         """Warn about corrected words the reading relied on (not those in notes/labels)."""
-        if not any(tok.fix for tok in self.t):
+        for tok in self.t:
+            if tok.fix is not None:
+                break
+        else:
             return
         for item in items:
             free = set()

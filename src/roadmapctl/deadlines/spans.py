@@ -40,14 +40,20 @@ class Span:
     """A named span of the calendar.
 
     ``kind``: "day" (m, d), "month" (m), "quarter" (q), "half" (q = 1 or 2), "year",
-    "academic" (y is the first year), "ahalf" (half q of academic year y).
+    "academic" (y is the first year), and the school kinds of school year y, whose dates
+    come from ``cal`` (a SchoolCalendar; None: the typical one): "ahalf" (half-year q),
+    "squarter" (quarter q, четверть), "trimester" (q), "holiday" (q: 1 autumn … 4 summer).
     ``y`` is None while the year is not known; ``explicit`` tells whether it was written.
     ``edge``: None, "start" (the span's first day only) or "end" (its last day only).
+    ``part``: None, 1, 2 or 3 — the beginning, middle or end of the span: of a month, its
+    ten-day part (декада: 1–10, 11–20, 21–last); of a longer span, its first or last month
+    (of a school year, the month lessons start or end).
     ``a``/``b`` are character offsets of the words that name the span."""
 
-    __slots__ = ("kind", "y", "m", "d", "q", "explicit", "edge", "a", "b", "propagated")
+    __slots__ = ("kind", "y", "m", "d", "q", "explicit", "edge", "a", "b", "propagated",
+                 "part", "cal")
 
-    def __init__(self, kind, y=None, m=0, d=0, q=0, a=0, b=0):
+    def __init__(self, kind, y=None, m=0, d=0, q=0, a=0, b=0, part=None):
         self.kind = kind
         self.y = y
         self.m = m
@@ -58,6 +64,27 @@ class Span:
         self.a = a
         self.b = b
         self.propagated = False
+        self.part = part
+        self.cal = None
+
+    @property
+    def school(self) -> bool:
+        """Whether the span is a part of a school year (read with the school calendar)."""
+        return self.kind in SCHOOL_KINDS or (self.kind == "academic"
+                                             and (self.edge is not None or self.part is not None))
+
+    @property
+    def window(self) -> bool:
+        """Whether the span reads as a window of work (a range), not as one deadline."""
+        return self.edge is None and (self.kind == "holiday"
+                                      or (self.part is not None and self.kind == "month"))
+
+    def _calendar(self):
+        if self.cal is None:
+            from .calendar import TYPICAL
+
+            return TYPICAL
+        return self.cal
 
     # bounds of the span for year y ---------------------------------------------------------
     def _bounds(self, y: int) -> tuple[date, date]:
@@ -75,14 +102,27 @@ class Span:
             return date(y, 1, 1), date(y, 12, 31)
         if kind == "academic":
             return date(y, 9, 1), date(y + 1, 8, 31)
-        if kind == "ahalf":
-            if self.q == 1:
-                return date(y, 9, 1), date(y, 12, 31)
-            return date(y + 1, 1, 1), date(y + 1, 8, 31)
+        if kind in SCHOOL_KINDS:
+            return self._calendar().unit(y, kind, self.q)
         raise ValueError(kind)  # pragma: no cover - all kinds are listed above
 
     def bounds(self, y: int | None = None) -> tuple[date, date]:
-        first, last = self._bounds(self.y if y is None else y)
+        y = self.y if y is None else y
+        first, last = self._bounds(y)
+        if self.kind == "academic" and (self.edge is not None or self.part is not None):
+            cal = self._calendar()  # the school year's start and end are those of lessons
+            first, last = cal.lessons_start(y), cal.lessons_end(y)
+        part = self.part
+        if part is not None:
+            if self.kind == "month":
+                top = last_day(first.year, first.month)
+                first, last = ((first, first.replace(day=10)),
+                               (first.replace(day=11), first.replace(day=20)),
+                               (first.replace(day=21), first.replace(day=top)))[part - 1]
+            elif part == 1:
+                last = month_end(first.year, first.month)
+            else:
+                first = last.replace(day=1)
         if self.edge == "start":
             return first, first
         if self.edge == "end":
@@ -115,18 +155,27 @@ class Span:
             text = f"{y} год" if y is not None else "год"
         elif kind == "academic":
             text = f"{y}/{y + 1} учебный год" if y is not None else "учебный год"
+        elif kind == "holiday":
+            text = _HOLIDAYS_NOM[self.q - 1] + _school_year(y)
         else:
-            text = f"{ROMAN[self.q]} полугодие" + (
-                f" {y}/{y + 1} учебного года" if y is not None else " учебного года")
+            text = f"{ROMAN[self.q]} {_SCHOOL_UNITS[kind][0]}{_school_year(y)}"
+        if self.part is not None and kind == "month":
+            text = f"{self.part}-я декада {MONTHS_GEN[self.m - 1]}" + (f" {y}" if y is not None else "")
+        elif self.part is not None:
+            text = f"{_PARTS[self.part - 1]} {self.genitive(y, bare=True)}"
         if self.edge == "end":
             return "конец " + self.genitive(y)
         if self.edge == "start":
             return "начало " + self.genitive(y)
         return text
 
-    def genitive(self, y: int | None = None) -> str:
+    def genitive(self, y: int | None = None, bare: bool = False) -> str:
         """"2022 года", "мая 2022 года", "I квартала 2022 года", "учебного года" …"""
         y = self.y if y is None else y
+        if self.part is not None and not bare:
+            if self.kind == "month":
+                return f"{self.part}-й декады {self.genitive(y, bare=True)}"
+            return f"{_PARTS_GEN[self.part - 1]} {self.genitive(y, bare=True)}"
         year = f" {y} года" if y is not None else ""
         kind = self.kind
         if kind == "month":
@@ -142,7 +191,22 @@ class Span:
         academic = f"{y}/{y + 1} учебного года" if y is not None else "учебного года"
         if kind == "academic":
             return academic
-        return f"{ROMAN[self.q]} полугодия {academic}"
+        if kind == "holiday":
+            return _HOLIDAYS_GEN[self.q - 1] + _school_year(y)
+        return f"{ROMAN[self.q]} {_SCHOOL_UNITS[kind][1]}{_school_year(y)}"
+
+
+SCHOOL_KINDS = frozenset({"ahalf", "squarter", "trimester", "holiday"})
+_SCHOOL_UNITS = {"ahalf": ("полугодие", "полугодия"), "squarter": ("четверть", "четверти"),
+                 "trimester": ("триместр", "триместра")}
+_HOLIDAYS_NOM = ("осенние каникулы", "зимние каникулы", "весенние каникулы", "летние каникулы")
+_HOLIDAYS_GEN = ("осенних каникул", "зимних каникул", "весенних каникул", "летних каникул")
+_PARTS = ("начало", "середина", "конец")
+_PARTS_GEN = ("начала", "середины", "конца")
+
+
+def _school_year(y: int | None) -> str:
+    return f" {y}/{y + 1} учебного года" if y is not None else " учебного года"
 
 
 def sundays(start: date, end: date) -> list[date]:

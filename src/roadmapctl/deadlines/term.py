@@ -44,7 +44,18 @@ def recurrence_name(rec: str) -> str:
              "three_times_yearly": "3 раза в год", "six_times_yearly": "6 раз в год"}
     if rec in fixed:
         return fixed[rec]
+    school = {"school_squarter": "каждую четверть", "school_trimester": "каждый триместр",
+              "school_ahalf": "раз в полугодие учебного года", "school_holiday": "в каждые каникулы"}
+    if rec in school:
+        return school[rec]
     head, _, arg = rec.rpartition("_")
+    if head in ("yearly_squarter", "yearly_trimester", "yearly_ahalf", "yearly_holiday"):
+        from .spans import Span
+
+        return f"ежегодно ({Span(head[7:], q=int(arg)).name()})"
+    if head == "yearly_decade":
+        m, part = arg.split("-")
+        return f"ежегодно ({part}-я декада {MONTHS_GEN[int(m) - 1]})"
     if head == "monthly_day":
         return f"ежемесячно, до {arg} числа"
     if head == "yearly_month":

@@ -49,9 +49,9 @@ def _stamp(roadmap: Roadmap, period) -> datetime:
 def export_ics(roadmaps: list[Roadmap]) -> bytes:
     from icalendar import Calendar, Event
 
-    from roadmapctl.deadlines import OverrideError, PeriodError, parse_period
+    from roadmapctl.deadlines import OverrideError, PeriodError
     from roadmapctl.report.items import CANCELLED, responsible_names
-    from roadmapctl.terms import activity_term
+    from roadmapctl.terms import activity_term, roadmap_period
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -62,7 +62,7 @@ def export_ics(roadmaps: list[Roadmap]) -> bytes:
     calendar.add("x-wr-calname", "Сроки дорожной карты: " + names[0] if len(names) == 1 else "Сроки дорожных карт")
     for roadmap in roadmaps:
         try:
-            period = parse_period(roadmap.period_text)
+            period = roadmap_period(roadmap)
         except PeriodError:
             continue
         stamp = _stamp(roadmap, period)

@@ -12,11 +12,11 @@ def _iso(value):
 
 
 def roadmap_json(roadmap: Roadmap) -> dict:
-    from roadmapctl.deadlines import OverrideError, PeriodError, parse_period
-    from roadmapctl.terms import activity_term
+    from roadmapctl.deadlines import OverrideError, PeriodError
+    from roadmapctl.terms import activity_term, roadmap_period
 
     try:
-        period = parse_period(roadmap.period_text)
+        period = roadmap_period(roadmap)
     except PeriodError:
         period = None
     activities = []

@@ -640,12 +640,12 @@ def gantt_tasks(roadmap: Roadmap) -> tuple[list[GanttTask] | None, str | None]:
     """Dated deadlines for a timeline: a bar from start to due, or milestones on each date;
     deadlines without dates are left out."""
     try:
-        from roadmapctl.deadlines import Kind, OverrideError, PeriodError, parse_period
-        from roadmapctl.terms import activity_term
+        from roadmapctl.deadlines import Kind, OverrideError, PeriodError
+        from roadmapctl.terms import activity_term, roadmap_period
     except ImportError:  # the deadline reader is optional for rendering
         return None, "диаграмма сроков недоступна: модуль чтения сроков не установлен"
     try:
-        period = parse_period(roadmap.period_text)
+        period = roadmap_period(roadmap)
     except PeriodError as exc:
         return None, f"диаграмма сроков не построена: период «{roadmap.period_text}» не распознан ({exc})"
     tasks: list[GanttTask] = []

@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Callable, Iterable
 
-from roadmapctl.deadlines import Kind, Mark, OverrideError, PeriodError, Term, overdue_dates, parse_period
+from roadmapctl.deadlines import Kind, Mark, OverrideError, PeriodError, Term, overdue_dates
 from roadmapctl.model import Activity, Placed, Postponement, Roadmap
-from roadmapctl.terms import activity_term
+from roadmapctl.terms import activity_term, roadmap_period
 from roadmapctl.textutil import plural
 
 KINDS = ("overdue", "unassigned", "undated", "upcoming", "stale", "done")
@@ -300,7 +300,7 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
 def roadmap_report(roadmap: Roadmap, as_of: date, within: int = DEFAULT_WITHIN, index: int = 0,
                    select: Callable[[Placed], bool] | None = None) -> RoadmapReport:
     try:
-        period = parse_period(roadmap.period_text)
+        period = roadmap_period(roadmap)
     except PeriodError:
         period = None
     summary = Summary(roadmap.file, roadmap.municipality)

@@ -133,11 +133,12 @@ def _date(value: date | None) -> str | None:
 
 def _period(roadmap: Roadmap):
     try:
-        from roadmapctl.deadlines import PeriodError, parse_period
+        from roadmapctl.deadlines import PeriodError
+        from roadmapctl.terms import roadmap_period
     except ImportError:  # pragma: no cover - the deadline reader is a sibling package
         return None
     try:
-        return parse_period(roadmap.period_text)
+        return roadmap_period(roadmap)
     except (PeriodError, ValueError):
         return None
 

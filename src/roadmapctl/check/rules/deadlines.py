@@ -1,4 +1,5 @@
-"""RM4xx: deadlines, read by the deadline grammar (see shared/deadlines.md)."""
+"""RM4xx: deadlines, read by the deadline grammar, and the school calendar they follow (see
+docs/deadlines.md)."""
 
 from __future__ import annotations
 
@@ -178,3 +179,157 @@ def bad_override(ctx):
     for activity, item, term, error in _terms(ctx):
         if error:
             yield Finding(item.at("срок_явно"), f"мероприятие «{activity.number}»: {error}")
+
+
+# ---- the roadmap's own school calendar (учебный_календарь) --------------------------------------
+
+_HOLIDAY_GEN = {"осенние": "осенних", "зимние": "зимних", "весенние": "весенних", "летние": "летних"}
+# holidays and the quarters they stand between (летние: after the last one)
+_BETWEEN = {"осенние": (1, 2), "зимние": (2, 3), "весенние": (3, 4), "летние": (4, None)}
+
+
+def _fmt(d) -> str:
+    return f"{d:%d.%m.%Y}"
+
+
+def _windows(entry):
+    """(name, genitive for messages, Dates) of every window of a school year, in the order
+    written: quarters, trimesters, holidays."""
+    from roadmapctl.deadlines.spans import ROMAN
+
+    for i, dates in enumerate(entry.quarters, 1):
+        yield f"{ROMAN[i] if i < len(ROMAN) else i} четверть", f"{ROMAN[i] if i < len(ROMAN) else i} четверти", dates
+    for i, dates in enumerate(entry.trimesters, 1):
+        yield f"{ROMAN[i] if i < len(ROMAN) else i} триместр", f"{ROMAN[i] if i < len(ROMAN) else i} триместра", dates
+    for key, dates in entry.holidays.items():
+        yield f"{key} каникулы", f"{_HOLIDAY_GEN.get(key, key)} каникул", dates
+
+
+@rule("RM407", "school-calendar-dates", Severity.ERROR, "Даты учебного календаря вне своего учебного года", """
+Каждый учебный год календаря (ключ вида `2025-2026`) — это два соседних года, с 1 сентября
+первого по 31 августа второго. Даты его четвертей, триместров и каникул должны лежать внутри
+этого учебного года, и окончание не может быть раньше начала. Иначе сроки «II четверть» или
+«в период осенних каникул» прочитаются неверно.
+
+Неправильно:
+    учебный_календарь:
+      "2025-2026":
+        каникулы:
+          осенние: {с: 2024-10-25, по: 2024-11-04}
+
+Правильно:
+    учебный_календарь:
+      "2025-2026":
+        каникулы:
+          осенние: {с: 2025-10-25, по: 2025-11-04}
+""")
+def school_calendar_dates(ctx):
+    from datetime import date
+
+    for entry in ctx.roadmap.school_calendar:
+        if entry.year is None:
+            yield Finding(entry.span, f"«{entry.key}» — не учебный год: учебный год охватывает два соседних года, "
+                                      "например 2025-2026")
+            continue
+        first, last = date(entry.year, 9, 1), date(entry.year + 1, 8, 31)
+        for name, genitive, dates in _windows(entry):
+            if dates.start is None or dates.end is None:
+                continue  # not a date: the schema says so (RM105)
+            if dates.end < dates.start:
+                yield Finding(dates.at("по"), f"учебный год {entry.key}: {name} заканчивается ({_fmt(dates.end)}) "
+                                              f"раньше, чем начинается ({_fmt(dates.start)})")
+                continue
+            for key, day in (("с", dates.start), ("по", dates.end)):
+                if not first <= day <= last:
+                    yield Finding(dates.at(key), f"учебный год {entry.key}: дата {_fmt(day)} ({name}) вне учебного года "
+                                                 f"({_fmt(first)}–{_fmt(last)})",
+                                  "проверьте год в дате или ключ учебного года")
+
+
+@rule("RM408", "school-calendar-order", Severity.ERROR, "Четверти или триместры не по порядку или пересекаются", """
+Четверти (и триместры) перечисляются по порядку: каждая следующая начинается после того, как
+закончилась предыдущая. Если они перепутаны или налезают друг на друга, непонятно, какой
+день к какой четверти относится.
+
+Неправильно:
+    четверти:
+      - {с: 2025-09-01, по: 2025-10-24}
+      - {с: 2025-10-20, по: 2025-12-28}
+      …
+
+Правильно:
+    четверти:
+      - {с: 2025-09-01, по: 2025-10-24}
+      - {с: 2025-11-05, по: 2025-12-28}
+      …
+""")
+def school_calendar_order(ctx):
+    from roadmapctl.deadlines.spans import ROMAN
+
+    for entry in ctx.roadmap.school_calendar:
+        for unit, word, items in (("четверть", "четверти", entry.quarters), ("триместр", "триместра", entry.trimesters)):
+            previous = None
+            for i, dates in enumerate(items, 1):
+                if dates.start is None or dates.end is None or dates.end < dates.start:
+                    previous = None
+                    continue
+                if previous is not None and dates.start <= previous[1].end:
+                    number = ROMAN[i] if i < len(ROMAN) else str(i)
+                    before = ROMAN[previous[0]] if previous[0] < len(ROMAN) else str(previous[0])
+                    yield Finding(dates.at("с"), f"учебный год {entry.key}: {number} {unit} начинается "
+                                                 f"({_fmt(dates.start)}) до окончания {before} {word} "
+                                                 f"({_fmt(previous[1].end)})",
+                                  "перечислите четверти по порядку без пересечений" if unit == "четверть"
+                                  else "перечислите триместры по порядку без пересечений")
+                previous = (i, dates)
+
+
+@rule("RM409", "school-calendar-holidays", Severity.ERROR, "Каникулы не между четвертями", """
+Каникулы лежат между четвертями: осенние — между I и II, зимние — между II и III, весенние —
+между III и IV, летние — после IV (или после последнего триместра). Каникулы, которые
+налезают на четверть, — ошибка в датах.
+
+Неправильно:
+    учебный_календарь:
+      "2025-2026":
+        четверти:
+          - {с: 2025-09-01, по: 2025-10-24}
+          - {с: 2025-11-05, по: 2025-12-28}
+          - {с: 2026-01-12, по: 2026-03-27}
+          - {с: 2026-04-06, по: 2026-05-26}
+        каникулы:
+          осенние: {с: 2025-10-20, по: 2025-11-04}
+
+Правильно:
+        каникулы:
+          осенние: {с: 2025-10-25, по: 2025-11-04}
+""")
+def school_calendar_holidays(ctx):
+    def valid(dates):
+        return dates.start is not None and dates.end is not None and dates.start <= dates.end
+
+    for entry in ctx.roadmap.school_calendar:
+        quarters = entry.quarters if len(entry.quarters) == 4 and all(valid(q) for q in entry.quarters) else None
+        trimesters = entry.trimesters if len(entry.trimesters) == 3 and all(valid(t) for t in entry.trimesters) else None
+        for key, dates in entry.holidays.items():
+            if key not in _BETWEEN or not valid(dates):
+                continue
+            genitive = f"{_HOLIDAY_GEN[key]} каникул"
+            after, before = _BETWEEN[key]
+            if quarters is not None:
+                from roadmapctl.deadlines.spans import ROMAN
+
+                prev = quarters[after - 1]
+                if dates.start <= prev.end:
+                    yield Finding(dates.at("с"), f"учебный год {entry.key}: начало {genitive} ({_fmt(dates.start)}) "
+                                                 f"не позже конца {ROMAN[after]} четверти ({_fmt(prev.end)})",
+                                  f"каникулы начинаются после {ROMAN[after]} четверти")
+                if before is not None and dates.end >= quarters[before - 1].start:
+                    nxt = quarters[before - 1]
+                    yield Finding(dates.at("по"), f"учебный год {entry.key}: конец {genitive} ({_fmt(dates.end)}) "
+                                                  f"не раньше начала {ROMAN[before]} четверти ({_fmt(nxt.start)})",
+                                  f"каникулы заканчиваются до {ROMAN[before]} четверти")
+            elif key == "летние" and trimesters is not None and dates.start <= trimesters[-1].end:
+                yield Finding(dates.at("с"), f"учебный год {entry.key}: начало летних каникул ({_fmt(dates.start)}) "
+                                             f"не позже конца III триместра ({_fmt(trimesters[-1].end)})",
+                              "летние каникулы начинаются после последнего триместра")
