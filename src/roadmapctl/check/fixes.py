@@ -142,11 +142,11 @@ def _overlaps(a: Edit, b: Edit) -> bool:
 
 
 def unified_diff(name: str, before: str, after: str) -> str:
-    """A unified diff of one file, as ``git diff`` shows it."""
+    """A unified diff of one file (the name on both header lines, as ruff shows it)."""
     import difflib
 
     lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                 fromfile=f"a/{name}", tofile=f"b/{name}")
+                                 fromfile=name, tofile=name)
     out = []
     for line in lines:
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
