@@ -138,7 +138,7 @@ class Context:
         if span.line != span.end_line:
             return None
         written = self.source.line(span.line)[span.column - 1:span.end_column - 1]
-        if written == old and _PLAIN_SAFE.fullmatch(new):
+        if written == old and is_plain_safe(new):
             return Edit(span, new)
         if written in (old, json.dumps(old, ensure_ascii=False), f"'{old}'"):
             return Edit(span, json.dumps(new, ensure_ascii=False))
@@ -147,3 +147,17 @@ class Context:
 
 # Text that YAML reads back as the same string without quotes, in block and in flow context.
 _PLAIN_SAFE = re.compile(r"(?![-?:,\[\]{}#&*!|>'\"%@`\s])(?:(?!: |:$| #)[^,\[\]{}\n\t\\])*(?<![\s:])")
+
+
+def is_plain_safe(text: str) -> bool:
+    """YAML reads ``text`` back unchanged when it is written without quotes (block or flow)."""
+    return bool(_PLAIN_SAFE.fullmatch(text)) and not _LOOKS_TYPED.fullmatch(text)
+
+
+def scalar_source(text: str) -> str:
+    """``text`` as a YAML scalar: plain when that reads back the same, else in double quotes."""
+    return text if is_plain_safe(text) else json.dumps(text, ensure_ascii=False)
+
+
+# plain words YAML 1.1 would read as numbers, booleans, null or dates
+_LOOKS_TYPED = re.compile(r"[-+.\d][\d._:eE+-]*|(?i:y|n|yes|no|on|off|true|false|null|~)|\d{4}-\d\d?-\d\d?.*")

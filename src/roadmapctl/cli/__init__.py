@@ -19,7 +19,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-COMMAND_MODULES = ["check", "rules", "explain", "export", "render", "report", "mark", "review", "importer"]
+COMMAND_MODULES = ["check", "rules", "explain", "export", "render", "report", "mark", "review", "importer", "lsp"]
 
 
 def _register() -> None:
