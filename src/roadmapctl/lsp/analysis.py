@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmapctl.check.config import Config
@@ -32,13 +33,26 @@ REF_KEYWORD = "x-roadmapctl-ref"
 
 @dataclass
 class Analysis:
-    """One version of a document: its findings and, when it was readable, its YAML."""
+    """One version of a document: its findings and, when it was readable, its YAML (composed
+    only when hover or completion asks for it, so that re-checking while typing stays fast)."""
 
     name: str
     text: str
     diagnostics: list[Diagnostic]
-    document: Document | None = None
+    readable: bool = False
     lines: list[str] = field(default_factory=list)
+    path: str | None = None
+
+    @cached_property
+    def document(self) -> Document | None:
+        if not self.readable:
+            return None
+        try:
+            return load_document(Source(name=self.name, text=self.text.removeprefix("\ufeff"), path=self.path))
+        except (LoadError, SourceError, RecursionError):
+            return None
+        except Exception:  # noqa: BLE001 - hover and completion simply have nothing to say
+            return None
 
 
 def _failure(name: str, message: str, span: Span | None = None, code: str = "RM001") -> Diagnostic:
@@ -54,22 +68,16 @@ def analyze(text: str, name: str, config: Config | None = None, path=None) -> An
         # the same gate as reading a file: size, NUL bytes, encodings
         source = decode(name, text.encode("utf-8", "surrogatepass"), path)
     except SourceError as exc:
-        return Analysis(name, text, [_failure(name, exc.message, exc.span, exc.code)], None, lines)
+        return Analysis(name, text, [_failure(name, exc.message, exc.span, exc.code)], False, lines, path)
     except Exception as exc:  # noqa: BLE001 - a lone surrogate and the like
-        return Analysis(name, text, [_failure(name, f"текст не читается как UTF-8: {exc}")], None, lines)
+        return Analysis(name, text, [_failure(name, f"текст не читается как UTF-8: {exc}")], False, lines, path)
     try:
         diagnostics = check_source(source, config)
     except Exception as exc:  # noqa: BLE001 - the editor must keep its server
         message = ("внутренняя ошибка roadmapctl при проверке этого текста — это не ваша вина; пожалуйста, "
                    f"сообщите разработчикам и приложите файл. Подробности: {type(exc).__name__}: {exc}")
-        return Analysis(name, text, [_failure(name, message)], None, lines)
-    document = None
-    if not any(d.code == "RM001" for d in diagnostics):
-        try:
-            document = load_document(Source(name=name, text=source.text, path=path))
-        except (LoadError, SourceError, RecursionError):
-            document = None
-    return Analysis(name, text, diagnostics, document, lines)
+        return Analysis(name, text, [_failure(name, message)], False, lines, path)
+    return Analysis(name, text, diagnostics, not any(d.code == "RM001" for d in diagnostics), lines, path)
 
 
 # -- where the cursor is ------------------------------------------------------------------------

@@ -69,7 +69,7 @@ class RoadmapServer(LanguageServer):
         if self.workspace.get_text_document(uri).version != version:
             return
         self.analyses[uri] = result
-        if result.document is not None:
+        if result.readable:
             self.last_good[uri] = result
         self.publish(uri, result, version)
 
@@ -120,7 +120,7 @@ class RoadmapServer(LanguageServer):
             path = _path(uri)
             result = an.analyze(document.source, path or uri, _config(path), path)
             self.analyses[uri] = result
-            if result.document is not None:
+            if result.readable:
                 self.last_good[uri] = result
         return result
 
@@ -192,7 +192,7 @@ def create_server() -> RoadmapServer:
             result = ls.analyses.get(uri)
             if result is None or result.text != document.source:
                 # while typing, the text is often not YAML: only its lines are needed here
-                result = an.Analysis(uri, document.source, [], None, split_lines(document.source))
+                result = an.Analysis(uri, document.source, [], False, split_lines(document.source))
             line, column = ls.point(result.lines, params.position)
             items = an.complete(result, ls.last_good.get(uri), line, column)
         except Exception:  # noqa: BLE001
