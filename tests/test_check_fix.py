@@ -172,3 +172,14 @@ def test_fixing_is_idempotent_keeps_comments_and_leaves_single_spaces(spaces, co
     expected = "Создание" + "".join(sp[0] + w for sp, w in zip(spaces, words[1:]))
     assert f'      - номер: "1.12"\n        мероприятие: {expected}{comment}\n' in once.after
     assert once.after.replace(f"мероприятие: {expected}", f"мероприятие: {value}", 1) == source
+
+
+def test_json_output_carries_the_fix(tmp_path):
+    import json
+
+    path = tmp_path / "roadmap.yaml"
+    path.write_bytes(BEFORE.encode("utf-8"))
+    _code, out, _err = run("check", "--format", "json", path)
+    [number] = [d for d in json.loads(out)["diagnostics"] if d["code"] == "RM104"]
+    assert number["fix"] == {"title": 'Заключить значение в кавычки: "1.10"', "safe": True,
+                             "edits": [{"line": 19, "column": 16, "end_line": 19, "end_column": 20, "text": '"1.10"'}]}

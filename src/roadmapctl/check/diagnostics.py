@@ -68,4 +68,10 @@ class Diagnostic:
             "severity": self.severity.value,
             "message": self.message,
             "hint": self.hint,
+            "fix": None if self.fix is None else {
+                "title": self.fix.title,
+                "safe": self.fix.safe,
+                "edits": [{"line": e.span.line, "column": e.span.column, "end_line": e.span.end_line,
+                           "end_column": e.span.end_column, "text": e.text} for e in self.fix.edits],
+            },
         }
