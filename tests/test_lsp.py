@@ -310,3 +310,23 @@ def test_bad_input_gives_diagnostics_and_the_server_lives_on(bad, expected):
         assert hover is None
 
     run(body)
+
+
+def test_fast_typing_ends_with_the_findings_of_the_last_text_and_close_clears_them():
+    last = DEFECTS.replace("Анализ результатов ВПР", "Анализ  результатов ВПР")
+
+    async def body(s: Session):
+        s.open(DEFECTS)
+        await s.diagnostics(1)
+        for version in range(2, 11):
+            s.replace(DEFECTS.replace("Анализ результатов ВПР", f"Анализ результатов ВПР {version}"), version)
+        s.replace(last, 11)
+        final = await s.diagnostics(11)
+        assert codes(final) == sorted([("RM605", _line(last, "Создание  муниципальной")),
+                                       ("RM605", _line(last, "Анализ  результатов"))])
+        await asyncio.sleep(0.5)
+        assert max(v for v in s.published if v is not None) == 11  # nothing stale after it
+        s.client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(URI)))
+        assert await s.diagnostics(None) == []
+
+    run(body)

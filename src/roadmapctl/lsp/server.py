@@ -19,7 +19,7 @@ from roadmapctl.check.diagnostics import Diagnostic, Fix, Severity
 from roadmapctl.lsp import analysis as an
 from roadmapctl.lsp.positions import from_client, split_lines, to_client
 
-DEBOUNCE_SECONDS = 0.05
+DEBOUNCE_SECONDS = 0.03
 SOURCE = "roadmapctl"
 log = logging.getLogger("roadmapctl.lsp")
 
@@ -30,6 +30,8 @@ class RoadmapServer(LanguageServer):
         self.analyses: dict[str, an.Analysis] = {}
         self.last_good: dict[str, an.Analysis] = {}
         self.pending: dict[str, asyncio.Task] = {}
+        self.running: set[str] = set()
+        self.dirty: set[str] = set()
         self.schema_from_yaml_ls = False
 
     # -- positions ------------------------------------------------------------------------------
@@ -53,6 +55,8 @@ class RoadmapServer(LanguageServer):
 
     def check_now(self, uri: str) -> tuple[an.Analysis, int | None] | None:
         """Check the current text of ``uri`` (in a worker thread); None when it changed meanwhile."""
+        if uri not in self.workspace.text_documents:
+            return None
         document = self.workspace.get_text_document(uri)
         text, version = document.source, document.version
         path = _path(uri)
@@ -66,8 +70,8 @@ class RoadmapServer(LanguageServer):
         if checked is None:
             return
         result, version = checked
-        if self.workspace.get_text_document(uri).version != version:
-            return
+        if uri not in self.workspace.text_documents or self.workspace.get_text_document(uri).version != version:
+            return  # closed, or changed again meanwhile
         self.analyses[uri] = result
         if result.readable:
             self.last_good[uri] = result
@@ -89,6 +93,8 @@ class RoadmapServer(LanguageServer):
         )
 
     def schedule(self, uri: str, delay: float) -> None:
+        """Check ``uri`` after ``delay`` seconds without a newer change (debounce). At most one check
+        of a file runs at a time: a change that arrives meanwhile is checked right after it."""
         previous = self.pending.pop(uri, None)
         if previous is not None and not previous.done():
             previous.cancel()
@@ -98,12 +104,23 @@ class RoadmapServer(LanguageServer):
         try:
             if delay:
                 await asyncio.sleep(delay)
-            checked = await asyncio.get_running_loop().run_in_executor(None, self._safe_check, uri)
-            self.accept(uri, checked)
         except asyncio.CancelledError:
-            pass
+            return
+        if uri in self.running:
+            self.dirty.add(uri)  # the running check's loop picks the newest text up
+            return
+        self.running.add(uri)
+        try:
+            while True:
+                self.dirty.discard(uri)
+                checked = await asyncio.get_running_loop().run_in_executor(None, self._safe_check, uri)
+                self.accept(uri, checked)
+                if uri not in self.dirty:
+                    break
         except Exception:  # noqa: BLE001 - never a dead server
             log.exception("publishing the findings of %s failed", uri)
+        finally:
+            self.running.discard(uri)
 
     def _safe_check(self, uri: str):
         try:
