@@ -25,7 +25,7 @@ from roadmapctl.spans import Span
 # Schema findings: in the editor they may come from yaml-language-server instead (docs/lsp.md).
 SCHEMA_CODES = frozenset({"RM101", "RM102", "RM103", "RM104", "RM105"})
 # Keys whose values name a party of the directory «участники».
-PARTY_KEYS = frozenset({"ответственные", "кто", "школы", "состав", "школа", "партнёр", "синонимы"})
+PARTY_KEYS = frozenset({"ответственные", "кто", "школы", "состав", "школа", "партнёр"})
 DEADLINE_KEYS = frozenset({"срок", "прежний_срок"})
 # A schema property marked with this keyword holds the number of an existing activity.
 REF_KEYWORD = "x-roadmapctl-ref"
@@ -138,7 +138,7 @@ def hover(analysis: Analysis, line: int, column: int) -> tuple[str, Span] | None
     key = _governing_key(path)
     if key in DEADLINE_KEYS and node.value.strip():
         return _deadline_markdown(data, node.value), span
-    if key in PARTY_KEYS and key != "синонимы" and node.value.strip():
+    if key in PARTY_KEYS and node.value.strip():
         text = _party_markdown(data, node.value)
         return (text, span) if text else None
     return None
