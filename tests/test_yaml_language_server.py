@@ -133,3 +133,51 @@ def test_yaml_language_server_shows_a_misspelled_key_and_a_wrong_type_in_russian
     assert by_line[wrong_type] == "«ответственные»: ожидается список — строки с «- » или [первый, второй]"
     for message in by_line.values():
         assert "not allowed" not in message and "Incorrect type" not in message
+
+
+def test_beside_yaml_language_server_each_schema_finding_is_shown_once(tmp_path):
+    """Both servers on one file, as VS Code with the YAML extension and ours runs them."""
+    import sys
+
+    tools = npm_tools()
+    path = tmp_path / "roadmap.yaml"
+    text = MODELINE.format(schema=SCHEMA.as_uri()) + ROADMAP
+    path.write_text(text, encoding="utf-8")
+    theirs = asyncio.run(_yaml_ls_diagnostics(tools, path, text))
+
+    async def ours() -> list[lsp.Diagnostic]:
+        client = LanguageClient("roadmapctl-test", "1")
+        published: list = []
+        arrived = asyncio.Event()
+
+        @client.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def on_diagnostics(ls, params):  # pygls passes itself to a parameter named ls
+            published.append(list(params.diagnostics))
+            arrived.set()
+
+        await client.start_io(sys.executable, "-m", "roadmapctl", "lsp")
+        try:
+            await asyncio.wait_for(client.initialize_async(lsp.InitializeParams(
+                capabilities=lsp.ClientCapabilities(),
+                initialization_options={"schemaFindings": "yaml-language-server"})), 30)
+            client.initialized(lsp.InitializedParams())
+            client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+                lsp.TextDocumentItem(uri=path.as_uri(), language_id="yaml", version=1, text=text)))
+            await asyncio.wait_for(arrived.wait(), 30)
+            await asyncio.wait_for(client.shutdown_async(None), 10)
+            client.exit(None)
+            return published[0]
+        finally:
+            if client._server is not None and client._server.returncode is None:
+                client._server.kill()
+            await client.stop()
+
+    mine = asyncio.run(ours())
+    lines = text.splitlines()
+    for needle in ("ответсвенные", "ответственные: РУО"):
+        line = next(i for i, text_line in enumerate(lines) if needle in text_line)
+        shown = [d for d in theirs + mine if d.range.start.line == line]
+        assert len(shown) == 1, shown
+        assert shown[0].source != "roadmapctl"
+    # the misspelled key reaches the editor once, in Russian, from yaml-language-server
+    assert not [d for d in mine if d.code in {"RM101", "RM102", "RM103", "RM104", "RM105"}]
