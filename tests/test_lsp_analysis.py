@@ -128,3 +128,15 @@ def test_completion_context_never_fails(prefix, column):
     lines = ["ответственные:", prefix]
     context = an.completion_context(lines, 2, min(column, len(prefix)) + 1)
     assert context is None or (isinstance(context[0], str) and context[1] >= 1)
+
+
+@given(st.text(max_size=40))
+def test_a_completed_or_corrected_name_reads_back_as_itself(name):
+    import yaml
+
+    from roadmapctl.check.context import scalar_source
+
+    written = scalar_source(name)
+    for document in (f"ответственные: [{written}]\n", f"ответственные:\n  - {written}\n"):
+        data = yaml.safe_load(document)
+        assert data["ответственные"] == [name], (name, written)

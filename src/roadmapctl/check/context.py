@@ -140,24 +140,34 @@ class Context:
         written = self.source.line(span.line)[span.column - 1:span.end_column - 1]
         if written == old and is_plain_safe(new):
             return Edit(span, new)
-        if written in (old, json.dumps(old, ensure_ascii=False), f"'{old}'"):
-            return Edit(span, json.dumps(new, ensure_ascii=False))
+        if written in (old, double_quoted(old), f"'{old}'"):
+            return Edit(span, double_quoted(new))
         return None
 
 
 # Text that YAML reads back as the same string without quotes, in block and in flow context.
-_PLAIN_SAFE = re.compile(r"(?![-?:,\[\]{}#&*!|>'\"%@`\s])(?:(?!: |:$| #)[^,\[\]{}\n\t\\])*(?<![\s:])")
+_PLAIN_SAFE = re.compile(r"(?![-?:,\[\]{}#&*!|>'\"%@`\s])(?:(?!: |:$| #)[^,\[\]{}\n\t\\?])*(?<![\s:])")
 
 
 def is_plain_safe(text: str) -> bool:
     """YAML reads ``text`` back unchanged when it is written without quotes (block or flow)."""
-    return bool(_PLAIN_SAFE.fullmatch(text)) and not _LOOKS_TYPED.fullmatch(text)
+    return (bool(text) and bool(_PLAIN_SAFE.fullmatch(text)) and not _LOOKS_TYPED.fullmatch(text)
+            and not _UNPRINTABLE.search(text) and not any(ord(c) < 32 for c in text))
 
 
 def scalar_source(text: str) -> str:
     """``text`` as a YAML scalar: plain when that reads back the same, else in double quotes."""
-    return text if is_plain_safe(text) else json.dumps(text, ensure_ascii=False)
+    return text if is_plain_safe(text) else double_quoted(text)
+
+
+def double_quoted(text: str) -> str:
+    """``text`` in YAML double quotes: letters as they are, invisible and line-breaking characters escaped."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+# characters YAML does not allow as they are, or reads as line breaks (NEL, LS, PS)
+_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 # plain words YAML 1.1 would read as numbers, booleans, null or dates
-_LOOKS_TYPED = re.compile(r"[-+.\d][\d._:eE+-]*|(?i:y|n|yes|no|on|off|true|false|null|~)|\d{4}-\d\d?-\d\d?.*")
+_LOOKS_TYPED = re.compile(r"[-+.\d][\d._:eE+-]*|(?i:y|n|yes|no|on|off|true|false|null|~|=|<<)|\d{4}-\d\d?-\d\d?.*")
