@@ -84,7 +84,7 @@ class Session:
             [lsp.TextDocumentContentChangeWholeDocument(text=text)]))
 
 
-async def _session(body, initialization_options=None):
+async def _session(body, initialization_options=None, capabilities=None):
     client = LanguageClient("roadmapctl-test", "1")
     session = Session(client)
 
@@ -96,7 +96,7 @@ async def _session(body, initialization_options=None):
     await client.start_io(sys.executable, "-m", "roadmapctl", "lsp", cwd=str(ROOT))
     try:
         result = await asyncio.wait_for(client.initialize_async(lsp.InitializeParams(
-            capabilities=lsp.ClientCapabilities(), initialization_options=initialization_options)), 30)
+            capabilities=capabilities or lsp.ClientCapabilities(), initialization_options=initialization_options)), 30)
         assert result.server_info.name == "roadmapctl"
         client.initialized(lsp.InitializedParams())
         await body(session)
@@ -330,3 +330,14 @@ def test_fast_typing_ends_with_the_findings_of_the_last_text_and_close_clears_th
         assert await s.diagnostics(None) == []
 
     run(body)
+
+
+def test_positions_in_utf8_when_the_client_counts_bytes():
+    async def body(s: Session):
+        s.open(DEFECTS)
+        [spacing] = await s.diagnostics(1)
+        # 8 spaces, «мероприятие: » (11 letters of two bytes, then 2), «Создание» (8 × 2 bytes)
+        assert (spacing.range.start.character, spacing.range.end.character) == (48, 50)
+
+    run(body, capabilities=lsp.ClientCapabilities(
+        general=lsp.GeneralClientCapabilities(position_encodings=[lsp.PositionEncodingKind.Utf8])))
