@@ -291,7 +291,6 @@ def complete(analysis: Analysis, last_good: Analysis | None, line: int, column: 
     if context is None:
         return []
     key, start = context
-    prefix = analysis.lines[line - 1][: column - 1]
     source = analysis if analysis.document is not None else last_good
     data = source.document.data if source is not None and source.document is not None else None
     data = data if isinstance(data, dict) else {}
