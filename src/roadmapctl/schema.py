@@ -30,6 +30,8 @@ class SchemaProblem:
     message: str
     span: Span
     hint: str | None = None
+    # A correction the checker can offer: replace the source text at this span by this text.
+    replacement: tuple[Span, str] | None = None
 
 
 @cache
@@ -181,15 +183,18 @@ def _translate(doc: Document, error) -> list[SchemaProblem]:
         for extra in extras:
             key_node = doc.key_node_at(path + [extra])
             kspan = Span.of_node(key_node) if key_node is not None else span
-            close = difflib.get_close_matches(extra, allowed, n=1, cutoff=0.6)
+            close = difflib.get_close_matches(extra, allowed, n=2, cutoff=0.6)
             hint = f"возможно, имелось в виду «{close[0]}»?" if close else None
+            # a misspelling with exactly one close key, not already present, can be corrected
+            replacement = ((kspan, close[0]) if len(close) == 1 and key_node is not None and close[0] not in value
+                           and isinstance(key_node, ScalarNode) and kspan.line == kspan.end_line else None)
             if not allowed:
                 message = f"неизвестный ключ «{extra}»: здесь ключи не допускаются"
             elif close:
                 message = f"неизвестный ключ «{extra}»"
             else:
                 message = f"неизвестный ключ «{extra}»; допустимые ключи здесь: {', '.join(allowed)}"
-            out.append(SchemaProblem("RM101", message, kspan, hint))
+            out.append(SchemaProblem("RM101", message, kspan, hint, replacement))
         return out
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
@@ -208,12 +213,13 @@ def _translate(doc: Document, error) -> list[SchemaProblem]:
         if "string" in expected and isinstance(value, (int, float)) and not isinstance(value, bool) and isinstance(node, ScalarNode):
             text = node.value
             shown = repr(value) if isinstance(value, float) else str(value)
+            replacement = (span, f'"{text}"') if not node.style and span.line == span.end_line else None
             if shown != text:
                 message = (f"{where}: {text} без кавычек YAML читает как число {shown}, и запись «{text}» теряется; "
                            f"заключите значение в кавычки: \"{text}\"")
             else:
                 message = f"{where}: {text} без кавычек YAML читает как число; здесь нужен текст — заключите его в кавычки: \"{text}\""
-            return [SchemaProblem("RM104", message, span)]
+            return [SchemaProblem("RM104", message, span, replacement=replacement)]
         names = " или ".join(TYPE_NAMES.get(t, t) for t in expected)
         return [SchemaProblem("RM103", f"{where}: ожидается {names}, а записано: {_type_of(value)}", span)]
     if kind == "enum":

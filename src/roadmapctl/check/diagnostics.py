@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from roadmapctl.spans import Span
@@ -18,6 +18,25 @@ class Severity(str, Enum):
 
 
 @dataclass(frozen=True)
+class Edit:
+    """Replace the source text at ``span`` (1-based lines and columns, end exclusive) by ``text``."""
+
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """How to correct a finding: text edits on its own span. ``title`` is what an editor offers
+    («Заключить номер в кавычки»); a fix that is not ``safe`` may change the meaning of the text,
+    so ``check --fix`` applies it only with ``--unsafe-fixes`` (an editor offers it always)."""
+
+    title: str
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     file: str
     span: Span
@@ -25,6 +44,7 @@ class Diagnostic:
     severity: Severity
     message: str
     hint: str | None = None
+    fix: Fix | None = field(default=None, compare=False)
 
     @property
     def line(self) -> int:
@@ -48,4 +68,10 @@ class Diagnostic:
             "severity": self.severity.value,
             "message": self.message,
             "hint": self.hint,
+            "fix": None if self.fix is None else {
+                "title": self.fix.title,
+                "safe": self.fix.safe,
+                "edits": [{"line": e.span.line, "column": e.span.column, "end_line": e.span.end_line,
+                           "end_column": e.span.end_column, "text": e.text} for e in self.fix.edits],
+            },
         }

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, NamedTuple
 
-from roadmapctl.check.diagnostics import Severity
+from roadmapctl.check.diagnostics import Fix, Severity
 from roadmapctl.spans import Span
 
 
@@ -18,6 +18,7 @@ class Finding(NamedTuple):
     span: Span
     message: str
     hint: str | None = None
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True)

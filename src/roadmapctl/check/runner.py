@@ -29,7 +29,7 @@ def check_source(source: Source, config: Config | None = None) -> list[Diagnosti
         if rule.stage == "roadmap" and ctx.roadmap is None:
             continue
         for finding in rule.func(ctx):
-            raw.append(Diagnostic(source.name, finding.span, rule.code, rule.severity, finding.message, finding.hint))
+            raw.append(Diagnostic(source.name, finding.span, rule.code, rule.severity, finding.message, finding.hint, finding.fix))
     suppressions = Suppressions.parse(source)
     diagnostics = [d for d in raw if not suppressions.suppresses(d)]
     diagnostics.extend(suppressions.unused(source.name, {d.code for d in raw}))

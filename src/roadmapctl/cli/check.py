@@ -73,6 +73,47 @@ def _changed_since(rev: str, paths: list[str]) -> list[str]:
         raise UsageError(str(exc)) from None
 
 
+def _fix_files(files: list[str], select, ignore, strict, unsafe: bool, diff: bool):
+    """Apply the fixes to each file (or collect their diffs): (fixed findings, diffs, I/O problems,
+    whether findings that fail the check are left). Standard input is fixed onto standard output."""
+    from roadmapctl.check.diagnostics import Severity
+    from roadmapctl.check.config import ConfigError, config_for
+    from roadmapctl.check.fixes import fix_text, unified_diff
+    from roadmapctl.loading import read_source
+    from roadmapctl.loading.source import SourceError
+
+    count = 0
+    diffs: list[str] = []
+    problems: list[str] = []
+    failing = False
+    for path in files:
+        try:
+            config = config_for(path).merged(select, ignore, strict)
+            source = read_source(path)
+        except ConfigError as exc:
+            problems.append(str(exc))
+            continue
+        except SourceError as exc:
+            if exc.io:
+                problems.append(f"{exc.name}: {exc.message}")
+            failing = True
+            continue  # unreadable content: the check below reports it
+        result = fix_text(source.text, source.name, config, unsafe=unsafe, path=source.path)
+        count += len(result.applied)
+        failing = failing or any(d.severity is Severity.ERROR or config.strict for d in result.remaining)
+        after = ("\ufeff" if source.had_bom else "") + result.after
+        if diff:
+            if result.changed:
+                diffs.append(unified_diff(source.name, source.text, result.after))
+        elif path == "-":
+            sys.stdout.write(after)
+        elif result.changed:
+            from pathlib import Path
+
+            write_atomic(Path(path), after.encode("utf-8"), force=True)
+    return count, diffs, problems, failing
+
+
 def register(app: typer.Typer) -> None:
     @app.command(help="Проверить дорожные карты: синтаксис, схему, нумерацию, ответственных, сроки, оформление текста.")
     def check(
@@ -90,6 +131,9 @@ def register(app: typer.Typer) -> None:
         changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Проверить только дорожные карты, изменённые после этой ревизии git."),
         jobs: int = typer.Option(0, "--jobs", "-j", help="Число параллельных процессов (0 — по числу ядер)."),
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в выводе (по умолчанию — только в терминале).", show_default=False),
+        fix: bool = typer.Option(False, "--fix", help="Исправить в файлах то, что исправляется автоматически, и показать оставшиеся замечания."),
+        unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="С --fix: применить и исправления, которые меняют смысл текста (например, написание участника, у которого своя запись в справочнике)."),
+        diff: bool = typer.Option(False, "--diff", help="С --fix: не менять файлы, а показать исправления в виде diff (код выхода 1, если есть что исправить)."),
     ) -> None:
         from roadmapctl.check.output import (
             FORMATS, render_concise, render_github, render_gitlab, render_json, render_sarif, render_statistics,
@@ -113,6 +157,22 @@ def register(app: typer.Typer) -> None:
             files = _changed_since(changed_since, files)
         if "-" in files and len(files) > 1:
             raise UsageError("«-» (стандартный ввод) нельзя сочетать с другими путями")
+        if (diff or unsafe_fixes) and not fix:
+            raise UsageError("--diff и --unsafe-fixes работают только вместе с --fix")
+        fixed = 0
+        if fix:
+            fixed, diffs, fix_problems, left_failing = _fix_files(files, select_codes, ignore_codes, strict, unsafe_fixes, diff)
+            for problem in fix_problems:
+                typer.echo(f"roadmapctl: {problem}", err=True)
+            if fix_problems:
+                raise typer.Exit(2)
+            if diff:
+                sys.stdout.write("".join(diffs))
+                typer.echo(f"Можно исправить замечаний: {fixed}." if fixed else "Исправлять нечего.", err=True)
+                raise typer.Exit(EXIT_FINDINGS if diffs else EXIT_OK)
+            if files == ["-"]:
+                # the fixed text went to standard output; the findings left decide the exit code
+                raise typer.Exit(EXIT_FINDINGS if left_failing else EXIT_OK)
         workers = jobs or (os.cpu_count() or 1)
         results = _run_many(files, select_codes, ignore_codes, strict, workers)
         diagnostics: list[Diagnostic] = []
@@ -132,6 +192,11 @@ def register(app: typer.Typer) -> None:
         if fmt == "text":
             body = render_text(diagnostics, lines, use_color)
             tail = summary_line(diagnostics, len(files) - len(io_problems))
+            fixable = sum(1 for d in diagnostics if d.fix is not None and d.fix.safe)
+            if fix:
+                tail += f" Исправлено: {fixed}."
+            elif fixable:
+                tail += f" Исправляется автоматически: {fixable} (roadmapctl check --fix)."
             body = (body + "\n" if body else "") + tail + "\n"
         elif fmt == "concise":
             body = render_concise(diagnostics)

@@ -58,8 +58,5 @@ def register(app: typer.Typer) -> None:
         for term in terms:
             typer.echo("")
             typer.echo(f"«{term.text}»")
-            typer.echo(f"  {term.describe()}")
-            for note in term.notes:
-                typer.echo(f"  примечание: {note}")
-            for warning in term.warnings:
-                typer.echo(f"  предупреждение: {warning.message}")
+            for line in term.explanation():
+                typer.echo(f"  {line}")

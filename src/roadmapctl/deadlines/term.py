@@ -126,6 +126,11 @@ class Term:
             return f"срок не указан: {_UNDEFINED}"
         return f"срок не распознан: {_UNDEFINED}"
 
+    def explanation(self) -> list[str]:
+        """What ``roadmapctl explain`` says about the term, line by line (an editor's hover too)."""
+        return ([self.describe()] + [f"примечание: {note}" for note in self.notes]
+                + [f"предупреждение: {warning.message}" for warning in self.warnings])
+
     def to_json(self) -> dict:
         return {
             "text": self.text,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 
-from roadmapctl.check.diagnostics import Severity
+from roadmapctl.check.diagnostics import Fix, Severity
 from roadmapctl.check.registry import Finding, rule
 from roadmapctl.textutil import digits, distance, fold, plural, words
 
@@ -148,11 +148,24 @@ def party_variant(ctx):
             count = usage[other]
             times = f"встречается {plural(count, 'раз', 'раза', 'раз')}" if count else "есть в справочнике"
             yield Finding(ref.span, f"«{ref.name}» похоже на «{other}» ({times}): возможно, один участник записан по-разному",
-                          "выберите одно написание и исправьте остальные; если это действительно разные участники, подавите замечание")
+                          "выберите одно написание и исправьте остальные; если это действительно разные участники, подавите замечание",
+                          _spelling_fix(ctx, ref, other))
     for name, other in rare_of.items():
         if usage[name] == 0 and name in roadmap.parties:
             yield Finding(roadmap.parties[name].span, f"участник «{name}» похож на «{other}»: возможно, это одно и то же",
                           f"если это один участник, укажите «{name}» в синонимах «{other}»")
+
+
+def _spelling_fix(ctx, ref, other: str) -> Fix | None:
+    """Write ``ref`` as the directory writes the party. Safe only when the variant is not itself
+    in the directory: two directory entries may be two parties, so an editor only offers it."""
+    roadmap = ctx.roadmap
+    if roadmap.party(other) is None:
+        return None
+    edit = ctx.value_edit(ref.at("кто"), ref.name, other)
+    if edit is None:
+        return None
+    return Fix(f"Записать как в справочнике: «{other}»", (edit,), safe=roadmap.party(ref.name) is None)
 
 
 @rule("RM303", "no-responsible", Severity.WARNING, "У мероприятия нет ответственного", """

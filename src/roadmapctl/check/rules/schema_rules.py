@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from roadmapctl.check.diagnostics import Severity
+from roadmapctl.check.diagnostics import Edit, Fix, Severity
 from roadmapctl.check.registry import Finding, rule
+
+_FIX_TITLES = {
+    "RM101": "Исправить ключ на «{text}»",
+    "RM104": "Заключить значение в кавычки: {text}",
+}
 
 
 def _problems(ctx, code):
     for problem in ctx.schema_problems:
         if problem.code == code:
-            yield Finding(problem.span, problem.message, problem.hint)
+            fix = None
+            if problem.replacement is not None and code in _FIX_TITLES:
+                span, text = problem.replacement
+                fix = Fix(_FIX_TITLES[code].format(text=text), (Edit(span, text),))
+            yield Finding(problem.span, problem.message, problem.hint, fix)
 
 
 @rule("RM101", "unknown-key", Severity.ERROR, "Неизвестный ключ", """

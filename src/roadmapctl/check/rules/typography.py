@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from roadmapctl.check.diagnostics import Severity
+from roadmapctl.check.diagnostics import Fix, Severity
 from roadmapctl.check.registry import Finding, rule
 
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
@@ -61,8 +61,10 @@ def doubled_word(ctx):
             phrase = match.group(1)
             if len(phrase) < 2:
                 continue  # "и и" aside, one-letter repeats are too often list artefacts
+            edit = ctx.fragment_edit(node, match.start(), match.end(), phrase)
+            fix = Fix(f"Оставить одно «{phrase}»", (edit,)) if edit else None
             yield Finding(ctx.locate(node, match.start(), match.end()),
-                          f"«{phrase}» повторено дважды подряд", f"оставьте одно «{phrase}»")
+                          f"«{phrase}» повторено дважды подряд", f"оставьте одно «{phrase}»", fix)
 
 
 _PAIRS = {"»": "«", ")": "(", "“": "„"}
@@ -157,6 +159,10 @@ _SPACES = [
     (re.compile(r"[ \u00a0\t]+$", re.MULTILINE), "пробел в конце строки", "уберите его"),
     (re.compile(r"^[ \u00a0\t]+", re.MULTILINE), "пробел в начале строки", "уберите его"),
 ]
+# What a fix puts in place of the spaces (None: no fix), by the finding's name.
+_SPACE_FIXES = {"двойной пробел": ("Оставить один пробел", lambda spaces: spaces[0]),
+                "пробел в конце строки": ("Убрать пробел в конце", lambda spaces: ""),
+                "пробел в начале строки": ("Убрать пробел в начале", lambda spaces: "")}
 
 
 @rule("RM605", "spacing", Severity.WARNING, "Лишние пробелы", """
@@ -177,7 +183,12 @@ def spacing(ctx):
             continue
         for pattern, what, hint in _SPACES:
             for match in pattern.finditer(text):
-                yield Finding(ctx.locate(node, match.start(), max(match.end(), match.start() + 1)), what, hint)
+                fix = None
+                if what in _SPACE_FIXES and match.end() > match.start():
+                    title, replace = _SPACE_FIXES[what]
+                    edit = ctx.fragment_edit(node, match.start(), match.end(), replace(match.group()))
+                    fix = Fix(title, (edit,)) if edit else None
+                yield Finding(ctx.locate(node, match.start(), max(match.end(), match.start() + 1)), what, hint, fix)
 
 
 # A Cyrillic letter standing alone between words; "п/п", "г." and "а)" are not alone.

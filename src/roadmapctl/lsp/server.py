@@ -1,0 +1,318 @@
+"""The LSP wiring (pygls): diagnostics, hover, completion, code actions, formatting.
+
+Every request is answered from :mod:`roadmapctl.lsp.analysis`; this module only converts
+positions and types. A failure inside a handler is logged and answered with nothing: the
+editor keeps its server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+
+from roadmapctl import __version__
+from roadmapctl.check.diagnostics import Diagnostic, Fix, Severity
+from roadmapctl.lsp import analysis as an
+from roadmapctl.lsp.positions import from_client, split_lines, to_client
+
+DEBOUNCE_SECONDS = 0.03
+SOURCE = "roadmapctl"
+log = logging.getLogger("roadmapctl.lsp")
+
+
+class RoadmapServer(LanguageServer):
+    def __init__(self):
+        super().__init__("roadmapctl", __version__)
+        self.analyses: dict[str, an.Analysis] = {}
+        self.last_good: dict[str, an.Analysis] = {}
+        self.pending: dict[str, asyncio.Task] = {}
+        self.running: set[str] = set()
+        self.dirty: set[str] = set()
+        self.schema_from_yaml_ls = False
+
+    # -- positions ------------------------------------------------------------------------------
+
+    @property
+    def encoding(self) -> str:
+        value = getattr(self.workspace, "position_encoding", None) or "utf-16"
+        return str(getattr(value, "value", value))
+
+    def range_of(self, lines: list[str], span) -> lsp.Range:
+        start = to_client(lines, span.line, span.column, self.encoding)
+        end = to_client(lines, span.end_line, span.end_column, self.encoding)
+        if end < start:
+            end = start
+        return lsp.Range(lsp.Position(*start), lsp.Position(*end))
+
+    def point(self, lines: list[str], position: lsp.Position) -> tuple[int, int]:
+        return from_client(lines, position.line, position.character, self.encoding)
+
+    # -- checking -------------------------------------------------------------------------------
+
+    def check_now(self, uri: str) -> tuple[an.Analysis, int | None] | None:
+        """Check the current text of ``uri`` (in a worker thread); None when it changed meanwhile."""
+        if uri not in self.workspace.text_documents:
+            return None
+        document = self.workspace.get_text_document(uri)
+        text, version = document.source, document.version
+        path = _path(uri)
+        result = an.analyze(text, path or uri, _config(path), path)
+        if self.workspace.get_text_document(uri).version != version:
+            return None  # a newer text is on its way
+        return result, version
+
+    def accept(self, uri: str, checked) -> None:
+        """Keep and publish a check's result (on the event loop's thread)."""
+        if checked is None:
+            return
+        result, version = checked
+        if uri not in self.workspace.text_documents or self.workspace.get_text_document(uri).version != version:
+            return  # closed, or changed again meanwhile
+        self.analyses[uri] = result
+        if result.readable:
+            self.last_good[uri] = result
+        self.publish(uri, result, version)
+
+    def publish(self, uri: str, result: an.Analysis, version) -> None:
+        shown = [d for d in result.diagnostics if not (self.schema_from_yaml_ls and d.code in an.SCHEMA_CODES)]
+        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
+            uri=uri, version=version, diagnostics=[self.to_lsp(result.lines, d) for d in shown]))
+
+    def to_lsp(self, lines: list[str], d: Diagnostic) -> lsp.Diagnostic:
+        message = d.message + (f"\nподсказка: {d.hint}" if d.hint else "")
+        return lsp.Diagnostic(
+            range=self.range_of(lines, d.span),
+            message=message,
+            severity=lsp.DiagnosticSeverity.Error if d.severity is Severity.ERROR else lsp.DiagnosticSeverity.Warning,
+            code=d.code,
+            source=SOURCE,
+        )
+
+    def schedule(self, uri: str, delay: float) -> None:
+        """Check ``uri`` after ``delay`` seconds without a newer change (debounce). At most one check
+        of a file runs at a time: a change that arrives meanwhile is checked right after it."""
+        previous = self.pending.pop(uri, None)
+        if previous is not None and not previous.done():
+            previous.cancel()
+        self.pending[uri] = asyncio.ensure_future(self._check_later(uri, delay))
+
+    async def _check_later(self, uri: str, delay: float) -> None:
+        try:
+            if delay:
+                await asyncio.sleep(delay)
+        except asyncio.CancelledError:
+            return
+        if uri in self.running:
+            self.dirty.add(uri)  # the running check's loop picks the newest text up
+            return
+        self.running.add(uri)
+        try:
+            while True:
+                self.dirty.discard(uri)
+                checked = await asyncio.get_running_loop().run_in_executor(None, self._safe_check, uri)
+                self.accept(uri, checked)
+                if uri not in self.dirty:
+                    break
+        except Exception:  # noqa: BLE001 - never a dead server
+            log.exception("publishing the findings of %s failed", uri)
+        finally:
+            self.running.discard(uri)
+
+    def _safe_check(self, uri: str):
+        try:
+            return self.check_now(uri)
+        except Exception:  # noqa: BLE001 - never a dead server
+            log.exception("checking %s failed", uri)
+            return None
+
+    def analysis(self, uri: str) -> an.Analysis:
+        """The analysis of the current text (computed now if the debounced one is not there yet)."""
+        document = self.workspace.get_text_document(uri)
+        result = self.analyses.get(uri)
+        if result is None or result.text != document.source:
+            path = _path(uri)
+            result = an.analyze(document.source, path or uri, _config(path), path)
+            self.analyses[uri] = result
+            if result.readable:
+                self.last_good[uri] = result
+        return result
+
+
+def _path(uri: str) -> str | None:
+    parsed = urlparse(uri)
+    return unquote(parsed.path) if parsed.scheme == "file" else None
+
+
+def _config(path: str | None):
+    from roadmapctl.check.config import Config, ConfigError, config_for
+
+    try:
+        return config_for(path)
+    except ConfigError as exc:
+        log.warning("%s", exc)
+        return Config()
+
+
+def create_server() -> RoadmapServer:
+    server = RoadmapServer()
+
+    @server.feature(lsp.INITIALIZE)
+    def initialize(ls: RoadmapServer, params: lsp.InitializeParams):
+        _read_options(ls, params.initialization_options)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: RoadmapServer, params: lsp.DidOpenTextDocumentParams):
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: RoadmapServer, params: lsp.DidChangeTextDocumentParams):
+        ls.schedule(params.text_document.uri, DEBOUNCE_SECONDS)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: RoadmapServer, params: lsp.DidSaveTextDocumentParams):
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: RoadmapServer, params: lsp.DidCloseTextDocumentParams):
+        uri = params.text_document.uri
+        task = ls.pending.pop(uri, None)
+        if task is not None:
+            task.cancel()
+        ls.analyses.pop(uri, None)
+        ls.last_good.pop(uri, None)
+        ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
+    def hover(ls: RoadmapServer, params: lsp.HoverParams):
+        try:
+            result = ls.analysis(params.text_document.uri)
+            line, column = ls.point(result.lines, params.position)
+            found = an.hover(result, line, column)
+        except Exception:  # noqa: BLE001
+            log.exception("hover failed")
+            return None
+        if found is None:
+            return None
+        markdown, span = found
+        return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=markdown),
+                         range=ls.range_of(result.lines, span))
+
+    @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=["[", ",", " ", "-"]))
+    def completion(ls: RoadmapServer, params: lsp.CompletionParams):
+        try:
+            uri = params.text_document.uri
+            document = ls.workspace.get_text_document(uri)
+            result = ls.analyses.get(uri)
+            if result is None or result.text != document.source:
+                # while typing, the text is often not YAML: only its lines are needed here
+                result = an.Analysis(uri, document.source, [], False, split_lines(document.source))
+            line, column = ls.point(result.lines, params.position)
+            items = an.complete(result, ls.last_good.get(uri), line, column)
+        except Exception:  # noqa: BLE001
+            log.exception("completion failed")
+            return None
+        out = []
+        for index, item in enumerate(items):
+            start = to_client(result.lines, line, item.start, ls.encoding)
+            end = to_client(result.lines, line, column, ls.encoding)
+            out.append(lsp.CompletionItem(
+                label=item.label, detail=item.detail, kind=lsp.CompletionItemKind.Value,
+                sort_text=f"{index:04d}", filter_text=item.label,
+                text_edit=lsp.TextEdit(lsp.Range(lsp.Position(*start), lsp.Position(*end)), item.insert)))
+        return lsp.CompletionList(is_incomplete=False, items=out)
+
+    @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
+        code_action_kinds=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.SourceFixAll]))
+    def code_action(ls: RoadmapServer, params: lsp.CodeActionParams):
+        try:
+            return _code_actions(ls, params)
+        except Exception:  # noqa: BLE001
+            log.exception("code actions failed")
+            return None
+
+    @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
+    def formatting(ls: RoadmapServer, params: lsp.DocumentFormattingParams):
+        from roadmapctl.format import FormatError, format_text
+
+        uri = params.text_document.uri
+        text = ls.workspace.get_text_document(uri).source
+        try:
+            formatted = format_text(text.replace("\r\n", "\n"), _path(uri) or uri)
+        except FormatError as exc:
+            ls.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Warning, f"roadmapctl fmt: {exc}"))
+            return None
+        except Exception:  # noqa: BLE001
+            log.exception("formatting failed")
+            return None
+        if "\r\n" in text:
+            formatted = formatted.replace("\n", "\r\n")
+        if formatted == text:
+            return []
+        lines = split_lines(text)
+        end = to_client(lines, len(lines), len(lines[-1]) + 1, ls.encoding)
+        return [lsp.TextEdit(lsp.Range(lsp.Position(0, 0), lsp.Position(*end)), formatted)]
+
+    @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def did_change_configuration(ls: RoadmapServer, params: lsp.DidChangeConfigurationParams):
+        _read_options(ls, params.settings)
+        for uri in list(ls.analyses):
+            ls.schedule(uri, 0)
+
+    return server
+
+
+def _read_options(ls: RoadmapServer, options) -> None:
+    """``schemaFindings``: "roadmapctl" (default) or "yaml-language-server" (docs/lsp.md)."""
+    if isinstance(options, dict):
+        options = options.get("roadmapctl", options)
+        if isinstance(options, dict) and "schemaFindings" in options:
+            ls.schema_from_yaml_ls = options.get("schemaFindings") == "yaml-language-server"
+
+
+def _edit(ls: RoadmapServer, uri: str, lines: list[str], fix: Fix) -> lsp.WorkspaceEdit:
+    return lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(ls.range_of(lines, e.span), e.text) for e in fix.edits]})
+
+
+def _code_actions(ls: RoadmapServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    uri = params.text_document.uri
+    result = ls.analysis(uri)
+    start = ls.point(result.lines, params.range.start)
+    end = ls.point(result.lines, params.range.end)
+    only = params.context.only if params.context else None
+    actions: list[lsp.CodeAction] = []
+    wants = (lambda kind: not only or any(kind.startswith(o) for o in only))
+    if wants(lsp.CodeActionKind.QuickFix):
+        for d in an.diagnostics_in(result, *start, *end):
+            shown = ls.to_lsp(result.lines, d)
+            if d.fix is not None:
+                actions.append(lsp.CodeAction(title=d.fix.title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[shown],
+                                              is_preferred=d.fix.safe, edit=_edit(ls, uri, result.lines, d.fix)))
+        for d in an.diagnostics_in(result, *start, *end):
+            suppress = an.suppression(result, d)
+            if suppress is not None:
+                actions.append(lsp.CodeAction(title=suppress.title, kind=lsp.CodeActionKind.QuickFix,
+                                              diagnostics=[ls.to_lsp(result.lines, d)],
+                                              edit=_edit(ls, uri, result.lines, suppress)))
+    if wants(lsp.CodeActionKind.SourceFixAll) and any(d.fix is not None and d.fix.safe for d in result.diagnostics):
+        from roadmapctl.check.fixes import fix_text
+
+        path = _path(uri)
+        fixed = fix_text(result.text, path or uri, _config(path), path=path)
+        if fixed.changed:
+            lines = result.lines
+            last = to_client(lines, len(lines), len(lines[-1]) + 1, ls.encoding)
+            actions.append(lsp.CodeAction(
+                title=f"Исправить всё, что исправляется автоматически ({len(fixed.applied)})",
+                kind=lsp.CodeActionKind.SourceFixAll,
+                edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(lsp.Range(lsp.Position(0, 0), lsp.Position(*last)),
+                                                                    fixed.after)]})))
+    return actions
+
+
+def serve() -> None:
+    """Run the server over standard input and output until the client says exit."""
+    create_server().start_io()

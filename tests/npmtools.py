@@ -1,0 +1,33 @@
+"""npm packages for the tests that use a real editor component (yaml-language-server, vsce).
+
+They are installed once into ``.tools/npm`` inside the repository (git-ignored); a test that
+needs them is skipped, saying why, when npm is absent or the registry cannot be reached.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TOOLS = ROOT / ".tools" / "npm"
+PACKAGES = ["yaml-language-server", "@vscode/vsce", "vscode-languageclient"]
+
+
+def npm_tools() -> Path:
+    """The folder whose node_modules holds PACKAGES (installed now if needed)."""
+    if shutil.which("npm") is None or shutil.which("node") is None:
+        pytest.skip("npm and node are not installed: the editor components cannot be tested here")
+    if all((TOOLS / "node_modules" / name / "package.json").is_file() for name in PACKAGES):
+        return TOOLS
+    TOOLS.mkdir(parents=True, exist_ok=True)
+    if not (TOOLS / "package.json").exists():
+        (TOOLS / "package.json").write_text('{"private": true}\n', encoding="utf-8")
+    done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", *PACKAGES],
+                          cwd=TOOLS, capture_output=True, text=True, timeout=900)
+    if done.returncode != 0:
+        pytest.skip(f"npm install failed (no registry?): {done.stderr.strip()[-300:]}")
+    return TOOLS
