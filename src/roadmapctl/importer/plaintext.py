@@ -16,7 +16,7 @@ from roadmapctl.importer.rows import NUMBER, looks_like_deadline
 
 _VERTICALS = str.maketrans({"│": "|", "┃": "|", "║": "|", "¦": "|"})
 _BORDER = re.compile(r"^[\s|+:\-=─━┄┈┼┬┴├┤┌┐└┘╔╗╚╝═╠╣╦╩╬╪╫╞╡╤╧╥╨]*$")
-_BORDER_DASHES = re.compile(r"[-=─━═┄┈]{3,}")
+_BORDER_DASHES = re.compile(r"[-=─━═┄┈]{3,}|(?:^|\|)\s*:?-{2,}:?\s*(?:\||$)")
 _ESCAPED_PIPE = "\x00"
 
 Lines = list  # list[str | None | tuple[int, list[str]]]
@@ -71,7 +71,7 @@ def pipe_rows(lines: list[str]) -> Lines | None:
     out: Lines = list(lines)
     for b in borders:
         out[b] = None
-    if len(inner) >= 2:
+    if len(inner) >= 3 and 4 * len(inner) >= len(table_lines):
         # a box table: the lines between two border lines are one row, each cell wrapped over them
         group: list[int] = []
 
@@ -174,7 +174,7 @@ def _split_row(lines: list[str], count: int, deadline: int | None, activity: int
     return before + after
 
 
-def single_cell_rows(lines: list[str]) -> Lines | None:
+def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
     """Rows of a table copied one cell per line: the header lines give the columns; a line that
     is only a number starts a row; a line «I. …», «Раздел 2 …» is a section."""
     texts = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
@@ -206,20 +206,32 @@ def single_cell_rows(lines: list[str]) -> Lines | None:
     activity = next((k for k, c in enumerate(others) if c.field == "мероприятие"), None)
     out: Lines = list(lines)
     first_line = texts[header_start][0]
-    out[first_line] = (first_line + 1, cells)
+    out[first_line] = (first_line + 1 + offset, cells)
     for i, _text in texts[header_start + 1:after]:
         out[i] = None
     k = after
     # the column-number line "1 2 3 4 5" (one per line) under the header
     if k + ncols <= len(texts) and is_column_numbers([t for _i, t in texts[k:k + ncols]]):
-        out[texts[k][0]] = (texts[k][0] + 1, [t for _i, t in texts[k:k + ncols]])
+        out[texts[k][0]] = (texts[k][0] + 1 + offset, [t for _i, t in texts[k:k + ncols]])
         for i, _t in texts[k + 1:k + ncols]:
             out[i] = None
         k += ncols
     rows: list[tuple[int, list[str], str]] = []  # (first index into texts, lines, kind)
+    next_table = None
     while k < len(texts):
         index, text = texts[k]
         if NUMBER.match(text) and not re.fullmatch(r"[IVXLC]{1,6}\.?", text):
+            if rows and rows[-1][2] == "row":
+                # the header of another table (and its title) may stand before this number
+                another = _header_before(lines, index)
+                if another and another[0] > texts[rows[-1][0]][0]:
+                    next_table = another[0]
+                    start, pieces, kind = rows[-1]
+                    keep = [j for j in range(start, start + len(pieces)) if texts[j][0] < next_table]
+                    del pieces[len(keep):]
+                    if len(pieces) > ncols:  # lines beyond a full row: a title between the tables
+                        del pieces[ncols:]
+                    break
             rows.append((k, [text], "row"))
         elif _SECTION_LINE.match(text) and len(text) <= 200 and (not rows or rows[-1][2] == "section" or len(rows[-1][1]) > 1):
             rows.append((k, [text], "section"))
@@ -247,18 +259,17 @@ def single_cell_rows(lines: list[str]) -> Lines | None:
     for start, pieces, kind in rows:
         index = texts[start][0]
         if kind == "section":
-            out[index] = (index + 1, [join_wrapped(pieces)] + [""] * (ncols - 1))
+            out[index] = (index + 1 + offset, [join_wrapped(pieces)] + [""] * (ncols - 1))
         else:
             body = _split_row(pieces[1:], ncols - 1, deadline, activity)
             row = body[:number_col] + [pieces[0]] + body[number_col:]
-            out[index] = (index + 1, row)
+            out[index] = (index + 1 + offset, row)
         for j in range(start + 1, start + len(pieces)):
             out[texts[j][0]] = None
-    last_index = texts[rows[-1][0] + len(rows[-1][1]) - 1][0] if rows else None
-    if last_index is not None:
-        for j in range(rows[-1][0] + 1, len(texts)):
-            if texts[j][0] <= last_index:
-                out[texts[j][0]] = None
+    if next_table is not None:
+        tail = single_cell_rows(lines[next_table:], offset + next_table)
+        if tail is not None:
+            out[next_table:] = tail
     return out
 
 
