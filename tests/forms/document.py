@@ -111,6 +111,7 @@ def docx(borders: bool = True) -> bytes:
         for k, text in enumerate(row):
             cells[k].text = text
     _widths(second)
+    document.add_paragraph("")  # Word always ends a document with a paragraph after the last table
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

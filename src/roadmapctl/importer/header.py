@@ -583,7 +583,12 @@ def _appendix(info: HeaderInfo, lines: list[_Line], start: int, used: set[int]) 
         text = lines[k].text
         if not parts and not re.match(r"^к\s", text):
             break
-        if re.match(r"^(?:от\b|«?\d)", text) or parse_date(text) or "№" in text:
+        tail = re.match(r"^(?P<head>к\s.+?)\s+(?P<rest>(?:от|№|N)\s*(?:«?\d).*)$", text)
+        if tail and (parse_date(tail.group("rest")) or parse_number(tail.group("rest"))):
+            # "к приказу … от 01.09.2023 N 512" on one line: the mark, then the date and number
+            parts.append(tail.group("head"))
+            text = tail.group("rest")
+        if re.match(r"^(?:от\b|«?\d)", text) or parse_date(text) or parse_number(text):
             used.add(k)
             when = parse_date(text)
             number = parse_number(text)

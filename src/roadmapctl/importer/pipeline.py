@@ -72,7 +72,13 @@ def _converted(data: bytes, kind: str, name: str) -> SourceDoc:
     from roadmapctl.importer.convert import KINDS, convert_to
     from roadmapctl.importer.docx_reader import read_docx
 
-    doc = read_docx(convert_to(data, kind, name), name)
+    try:
+        doc = read_docx(convert_to(data, kind, name), name)
+    except ImportFailure as exc:
+        message = str(exc)
+        if KINDS[kind][0] in message:
+            raise
+        raise ImportFailure(f"{message} (файл — {KINDS[kind][0]}; LibreOffice преобразовал его в .docx)") from None
     doc.notes.insert(0, f"{KINDS[kind][0]} преобразован в .docx программой LibreOffice и прочитан как документ Word")
     return doc
 

@@ -71,7 +71,10 @@ def pipe_rows(lines: list[str]) -> Lines | None:
     out: Lines = list(lines)
     for b in borders:
         out[b] = None
-    if len(inner) >= 3 and 4 * len(inner) >= len(table_lines):
+    # a box table (borders drawn with ─┼ or +---+ between the rows, as legal databases export
+    # them) wraps every cell over several lines; a Markdown table has one separator line only
+    drawn = [b for b in inner if re.search(r"[─━═┼├┤╪╫+]", lines[b])]
+    if len(drawn) >= 2:
         # a box table: the lines between two border lines are one row, each cell wrapped over them
         group: list[int] = []
 
