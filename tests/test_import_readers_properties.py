@@ -81,7 +81,8 @@ def test_one_cell_per_line_finds_every_row(rows):
 @given(st.lists(CELL, min_size=1, max_size=6))
 def test_join_wrapped_keeps_every_word(pieces):
     joined = join_wrapped(pieces)
-    # nothing is lost or added but spaces and paragraph breaks
+    # nothing is lost or added but spaces and paragraph breaks (a line starting with a
+    # punctuation mark is joined without a space)
     assert "".join(joined.replace("<br>", "").split()) == "".join("".join(pieces).split())
     # a line starting with a dash starts a paragraph; others are joined into one
     breaks = sum(1 for p in pieces[1:] if p.strip()[:1] == "-" and len(p.strip()) > 1 and p.strip()[1] not in "-–—")

@@ -53,8 +53,8 @@ def join_wrapped(pieces: list[str]) -> str:
             out = piece
         elif piece[:1] in "-–—•·" and len(piece) > 1 and piece[1] not in "-–—":
             out += "<br>" + piece
-        elif out.endswith("-") and not out.endswith(" -") and piece[:1].islower():
-            out += piece
+        elif (out.endswith("-") and not out.endswith(" -") and piece[:1].islower()) or piece[:1] in ".,;:)»!?":
+            out += piece  # "учебно-" + "методических"; a wrapped "10.10" + "."
         else:
             out += " " + piece
     return out
