@@ -227,3 +227,21 @@ def test_box_table_of_a_legal_database():
     assert data["период"] == "2023-2024 учебный год"
     assert data["приложение"]["номер"] == "2"
     assert data["приказ"]["номер"] == "512"
+
+
+def test_check_does_not_load_the_pdf_libraries():
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    roadmap = sorted((root / "roadmaps").glob("*.yaml"))[0]
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "roadmapctl", "check", str(roadmap)],
+                          capture_output=True)
+    loaded = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.decode().splitlines() if "|" in line}
+    assert "roadmapctl" in loaded
+    assert loaded & {"pdfplumber", "pypdfium2", "pdfminer"} == set()
+
+
+def test_the_form_guess_is_listed_and_left_as_a_comment():
+    result = import_bytes(doc.one_cell_per_line(), "plan.txt")
+    assert any("каждая ячейка стоит на своей строке" in g.message for g in result.guesses)
+    assert "# импорт: таблица прочитана из текста, где каждая ячейка стоит на своей строке" in result.text

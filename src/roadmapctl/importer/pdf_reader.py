@@ -82,7 +82,8 @@ class _Page:
         textpage.close()
         self.edges: list[dict] = []
         for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_PATH], max_depth=3):
-            left, bottom, right, top = obj.get_bounds()
+            # get_bounds() since pypdfium2 4.22, get_pos() before
+            left, bottom, right, top = obj.get_bounds() if hasattr(obj, "get_bounds") else obj.get_pos()
             top, bottom = self.height - top, self.height - bottom
             if right - left < 3 and bottom - top > 3:
                 self._edge("v", (left + right) / 2, top, (left + right) / 2, bottom)

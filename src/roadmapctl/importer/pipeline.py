@@ -357,6 +357,8 @@ def import_document(doc: SourceDoc, options: Options | None = None) -> ImportRes
     if len(log):
         preface.append(f"Места, где импорт действовал по догадке ({len(log)}), отмечены комментариями «# {COMMENT_PREFIX}»; "
                        "проверьте их и удалите комментарии.")
+    # what the reader itself guessed (the form of the table, a conversion) stays in the file too
+    preface.extend(f"{COMMENT_PREFIX} {note}" for note in doc.notes)
     text = dump(data, comments, preface)
     return ImportResult(text=text, data=data, guesses=log, source=doc, comments=comments)
 
