@@ -139,3 +139,23 @@ def test_check_points_at_words_split_by_a_fold():
     row = next(k for k, ln in enumerate(lines) if "педагогами работа" in ln) + 1
     assert (found[0].span.line, found[0].span.column) == (row, lines[row - 1].index("работа") + 1)
     assert found[0].span.end_line == row + 1
+
+
+def test_a_title_in_capitals_over_three_paragraphs():
+    paras = [Para("ДОРОЖНАЯ КАРТА", line=1, bold=True), Para("ПО ПОДДЕРЖКЕ ШКОЛ С НИЗКИМИ РЕЗУЛЬТАТАМИ", line=2, bold=True),
+             Para("НА 2023 ГОД", line=3, bold=True)]
+    info = parse_header(paras, GuessLog())
+    assert info.title == "ДОРОЖНАЯ КАРТА ПО ПОДДЕРЖКЕ ШКОЛ С НИЗКИМИ РЕЗУЛЬТАТАМИ НА 2023 ГОД"
+    assert info.period == "2023"
+
+
+def test_a_section_row_in_a_box_table():
+    text = "\n".join(["Дорожная карта на 2024 год", "┌──┬────────────┬──────┐", "│N │Мероприятие │Срок  │",
+                      "├──┴────────────┴──────┤", "│I. Организационные    │", "├──┬────────────┬──────┤",
+                      "│1.│Работа      │Март  │", "│  │с кадрами   │2024 г│", "├──┼────────────┼──────┤",
+                      "│2.│Анализ      │Май   │", "└──┴────────────┴──────┘"])
+    data, _result = imported(text)
+    section = data["таблицы"][0]["разделы"][0]
+    assert (section["номер"], section["название"]) == ("I.", "Организационные")
+    assert [(a["номер"], a["мероприятие"], a["срок"]) for a in section["мероприятия"]] == [
+        ("1.", "Работа с кадрами", "Март 2024 г"), ("2.", "Анализ", "Май")]

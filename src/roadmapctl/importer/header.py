@@ -327,7 +327,7 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
     candidates = [i for i in range(len(lines)) if i not in used and TITLE_START.match(lines[i].text)]
     if candidates:
         start = candidates[0]
-        title, end = _adjacent_block(lines, start, lambda ln: ln.text[:1].islower() or (ln.text[:1] in "(«" and lines[start].bold and ln.bold))
+        title, end = _adjacent_block(lines, start, lambda ln: _title_goes_on(lines[start], ln))
         used.update(range(start, end))
         info.title = title.strip()
     else:
@@ -369,6 +369,25 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
             info.order["вид"] = {"приказу": "приказ", "письму": "письмо", "распоряжению": "распоряжение",
                                  "постановлению": "постановление"}[match.group(1)]
     return info
+
+
+def _caps(text: str) -> bool:
+    letters = re.sub(r"[^А-ЯЁа-яёA-Za-z]", "", text)
+    return len(letters) >= 3 and letters.isupper()
+
+
+def _title_goes_on(first: _Line, line: _Line) -> bool:
+    """Whether a paragraph continues the title that ``first`` starts: it begins with a small letter,
+    or both are set in capitals ("ДОРОЖНАЯ КАРТА" / "ПО ПОДДЕРЖКЕ ШКОЛ …"), or both are bold and
+    this one opens with a bracket, a quote or a preposition."""
+    text = line.text
+    if APPENDIX.match(text) or APPROVAL.match(text) or ORDER_WORD.match(text) or _preamble_word(text):
+        return False
+    if text[:1].islower():
+        return True
+    if _caps(first.text) and _caps(text) and len(text) <= 300:
+        return True
+    return first.bold and line.bold and (text[:1] in "(«\"" or bool(re.match(r"(?i)^(?:по|на|в|для|с|о|об)\s", text)))
 
 
 def decide_municipality(info: HeaderInfo, log: GuessLog) -> None:

@@ -164,17 +164,22 @@ class _Reader:
     def flush(self) -> None:
         paras: list[list] = []
         right = getattr(self, "_right", 0)
+        left = min((x0 for _t, x0, _x1, _b in self.pending), default=0)
         for text, _x0, x1, bold in self.pending:
             if paras:
                 previous = paras[-1]
-                wrapped = previous[2] >= right - 20 and not previous[0].rstrip().endswith((".", ":", ";"))
+                # a line of a paragraph wrapped by the page: the line above is long and runs to the
+                # right margin, and this one starts at the left edge (a stamp set flush right does not)
+                wrapped = previous[2] >= right - 20 and previous[2] - previous[4] >= 0.6 * (right - left) and \
+                    _x0 <= previous[4] + 2 and not previous[0].rstrip().endswith((".", ":", ";"))
                 if text[:1].islower() or wrapped:
                     previous[0] = join_wrapped([previous[0], text])
                     previous[2] = x1
                     previous[3] = previous[3] and bold
+                    previous[4] = _x0
                     continue
-            paras.append([text, _x0, x1, bold])
-        for text, _x0, _x1, bold in paras:
+            paras.append([text, _x0, x1, bold, _x0])
+        for text, _x0, _x1, bold, _left in paras:
             self.counter[0] += 1
             self.blocks.append(Para(" ".join(text.split()), bold=bold, line=self.counter[0]))
         self.pending = []

@@ -32,12 +32,13 @@ def _pipe_cells(line: str) -> list[str] | None:
     if text.count("|") < 1:
         return None
     pieces = text.split("|")
+    enclosed = text.startswith("|") and text.endswith("|") and len(text) > 1
     if text.startswith("|"):
         pieces = pieces[1:]
     if text.endswith("|") and pieces:
         pieces = pieces[:-1]
-    if len(pieces) < 2:
-        return None
+    if len(pieces) < 2 and not (enclosed and len(pieces) == 1):
+        return None  # one cell is a row only between two bars: «│I. Организационные мероприятия│»
     return [p.replace(_ESCAPED_PIPE, "|").strip() for p in pieces]
 
 
@@ -64,7 +65,7 @@ def pipe_rows(lines: list[str]) -> Lines | None:
     """Rows of a ``|`` table, or None when the text has none (fewer than two lines with cells)."""
     cells_of = [(_pipe_cells(line) if not _is_border(line) else None) for line in lines]
     table_lines = [i for i, cells in enumerate(cells_of) if cells]
-    if len(table_lines) < 2:
+    if sum(1 for i in table_lines if len(cells_of[i]) >= 2) < 2:
         return None
     borders = [i for i, line in enumerate(lines) if _is_border(line)]
     inner = [b for b in borders if table_lines[0] < b < table_lines[-1]]
