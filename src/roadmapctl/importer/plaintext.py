@@ -143,12 +143,23 @@ def _header_before(lines: list[str], row: int) -> tuple[int, list[str]] | None:
 def _split_row(lines: list[str], count: int, deadline: int | None, activity: int | None) -> list[str]:
     """The lines of one row (after its number) → ``count`` cells."""
     lines = [line for line in lines if line]
-    if len(lines) <= count:
+    if len(lines) == count:
+        return lines
+    if len(lines) < count:
+        # an empty cell left no line: the deadline, when one line reads as a deadline, is put in
+        # its column, the lines before it from the first column on, the lines after it after it
+        if deadline is not None:
+            for k, line in enumerate(lines):
+                if 0 < k and looks_like_deadline(line) and len(line) <= 80 and k <= deadline and \
+                        len(lines) - k <= count - deadline:
+                    before = lines[:k] + [""] * (deadline - k)
+                    after = lines[k + 1:]
+                    return before + [line] + after + [""] * (count - deadline - 1 - len(after))
         return lines
     # first, lines that continue a sentence (a small letter) join the line above
     merged: list[str] = []
     for line in lines:
-        if merged and len(merged) + (len(lines) - len(merged)) > count and (line[:1].islower() or line[:1] in ",;)»"):
+        if merged and len(merged) + (len(lines) - len(merged)) > count and (line[:1].islower() or line[:1] in ",;)»«("):
             merged[-1] = join_wrapped([merged[-1], line])
         else:
             merged.append(line)
@@ -188,11 +199,18 @@ def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
             row = i
             # a section line (and the column-number lines) may stand between the header and the row
             back = position - 1
-            while back >= 0 and (_SECTION_LINE.match(texts[back][1]) or re.fullmatch(r"\d{1,2}", texts[back][1])):
-                back -= 1
-            if back < position - 1:
-                row = texts[back + 1][0]
-            found = _header_before(lines, row)
+            while back >= 0 and re.fullmatch(r"\d{1,2}", texts[back][1]):
+                back -= 1  # the column numbers "1 2 3 4 5", one per line
+            # up to two section titles may stand between the header and the first row: the reading
+            # that gives the widest header wins (a title is not taken for a header cell)
+            found = None
+            for skip in range(3):
+                if back - skip < 0 or (skip and not _title_line(texts[back - skip + 1][1])):
+                    break
+                start_line = texts[back - skip + 1][0] if back - skip + 1 < position else i
+                candidate = _header_before(lines, start_line)
+                if candidate and (found is None or len(candidate[1]) > len(found[1])):
+                    found, row = candidate, start_line
             if found:
                 break
     if not found:
@@ -237,8 +255,11 @@ def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
                         del pieces[ncols:]
                     break
             rows.append((k, [text], "row"))
-        elif _SECTION_LINE.match(text) and len(text) <= 200 and (not rows or rows[-1][2] == "section" or len(rows[-1][1]) > 1):
+        elif _SECTION_LINE.match(_plain(text)) and len(text) <= 300 and (not rows or rows[-1][2] == "section" or len(rows[-1][1]) > 1):
             rows.append((k, [text], "section"))
+        elif not rows or (rows[-1][2] == "section" and not _continues_title(text) and len(rows[-1][1]) >= 1
+                          and k + 1 < len(texts) and NUMBER.match(texts[k + 1][1])):
+            rows.append((k, [text], "section"))  # a title line before the first row, or before a row
         elif rows and rows[-1][2] == "row":
             rows[-1][1].append(text)
         elif rows and rows[-1][2] == "section" and len(rows[-1][1]) == 1 and _continues_title(text):
@@ -250,14 +271,20 @@ def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
         k += 1
     if not any(kind == "row" for _k, _l, kind in rows):
         return None
-    # a numbered section line "1. Организационные мероприятия" standing alone before rows "1.1"
+    # a section line standing alone before the next row: a numbered one "1. Организационные
+    # мероприятия" before rows "1.1", or any title line (a capital letter, no final period) after a
+    # row whose lines fill its cells exactly without it
     for r, (start, pieces, kind) in enumerate(rows):
         if kind != "row" or len(pieces) < 2:
             continue
         last = pieces[-1]
-        match = _NUMBERED_LINE.match(last)
+        match = _NUMBERED_LINE.match(_plain(last))
         following = rows[r + 1][1][0] if r + 1 < len(rows) else ""
-        if match and following.startswith(match.group("num") + ".") and len(following.rstrip(".")) > len(match.group("num")):
+        numbered = bool(match) and following.startswith(match.group("num") + ".") and \
+            len(following.rstrip(".")) > len(match.group("num"))
+        titled = bool(following) and rows[r + 1][2] == "row" and len(pieces) == ncols + 1 and \
+            _plain(last)[:1].isupper() and not _plain(last).rstrip().endswith((".", ";", ",")) and len(last) <= 250
+        if numbered or titled:
             pieces.pop()
             rows.insert(r + 1, (start + len(pieces), [last], "section"))
     for start, pieces, kind in rows:
@@ -275,6 +302,20 @@ def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
         if tail is not None:
             out[next_table:] = tail
     return out
+
+
+_TAG = re.compile(r"<[^<>]{1,40}>")
+
+
+def _plain(text: str) -> str:
+    """A line without the HTML remnants of an extraction ("<b>1. Раздел</b>" → "1. Раздел")."""
+    return _TAG.sub("", text).strip()
+
+
+def _title_line(text: str) -> bool:
+    """A section title standing between the header and the first row."""
+    plain = _plain(text)
+    return bool(_SECTION_LINE.match(plain) or _NUMBERED_LINE.match(plain) or (len(plain) > 3 and not NUMBER.match(plain)))
 
 
 def _continues_title(text: str) -> bool:
