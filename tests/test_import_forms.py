@@ -245,3 +245,20 @@ def test_the_form_guess_is_listed_and_left_as_a_comment():
     result = import_bytes(doc.one_cell_per_line(), "plan.txt")
     assert any("каждая ячейка стоит на своей строке" in g.message for g in result.guesses)
     assert "# импорт: таблица прочитана из текста, где каждая ячейка стоит на своей строке" in result.text
+
+
+@needs_soffice
+def test_a_table_over_several_pages_of_a_pdf(tmp_path):
+    pytest.importorskip("pypdfium2")
+    pdf = convert(tmp_path, doc.long_docx(), ".docx", "pdf")
+    result = import_bytes(pdf, "long.pdf")
+    data = result.data
+    assert len(data["таблицы"]) == 1
+    sections = data["таблицы"][0]["разделы"]
+    assert [(s["номер"], s["название"]) for s in sections] == [(f"{k}.", f"Направление работы {k}") for k in range(1, 7)]
+    for k, section in enumerate(sections, 1):
+        rows = [(a["номер"], a["мероприятие"], a["срок"], a["ответственные"]) for a in section["мероприятия"]]
+        assert rows == [(f"{k}.{a}.", f"{doc.LONG_TEXT} (пункт {k}.{a})", "Март 2025 г.", ["УО", "ОО"])
+                        for a in range(1, 9)]
+    # the table goes on over the pages without a guess about a table "without a header"
+    assert not any("без строки заголовка" in g.message for g in result.guesses)

@@ -177,3 +177,30 @@ def one_cell_per_line() -> bytes:
     for r in MONITORING:
         lines += list(r)
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+LONG_TEXT = ("Организация методического сопровождения педагогов общеобразовательных организаций с низкими "
+             "образовательными результатами по вопросам подготовки обучающихся к оценочным процедурам")
+
+
+def long_docx(sections: int = 6, per_section: int = 8) -> bytes:
+    """A table over several pages: numbered sections «1.», activities «1.1.» … with long texts."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Дорожная карта по поддержке школ на 2025 год")
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for k, text in enumerate(["№ п/п", "Мероприятие", "Срок", "Ответственный"]):
+        table.rows[0].cells[k].text = text
+    for s in range(1, sections + 1):
+        cells = table.add_row().cells
+        cells[0].merge(cells[-1]).text = f"{s}. Направление работы {s}"
+        for a in range(1, per_section + 1):
+            cells = table.add_row().cells
+            for cell, text in zip(cells, [f"{s}.{a}.", f"{LONG_TEXT} (пункт {s}.{a})", "Март 2025 г.", "УО, ОО"]):
+                cell.text = text
+    document.add_paragraph("")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -58,7 +58,12 @@ class _Page:
         current: dict | None = None
         for i in range(min(count, len(text))):
             ch = text[i]
-            if ch.isspace() or ch in "\x00\x02\ufffe":
+            if ch == "\x02":  # PDFium's mark of a hyphen at the end of a line
+                if current is not None:
+                    current["text"] += "-"
+                current = None
+                continue
+            if ch.isspace() or ch in "\x00\ufffe":
                 current = None
                 continue
             left, bottom, right, top = textpage.get_charbox(i)
@@ -211,8 +216,11 @@ class _Reader:
             grid_rows: list[list[Cell | None]] = [[None] * len(columns) for _ in tops]
             for k, (x0, top, x1, _bottom) in enumerate(boxes):
                 r, c = _index(tops, top), _index(columns, x0)
-                lines = [" ".join(w["text"] for w in line) for line in _text_lines(texts[k])]
+                lines = _cell_lines(texts[k], x0, x1)
                 cell = Cell(_paragraphs(lines, self.counter))
+                cell.broken_end = bool(lines) and lines[-1] == _BROKEN  # type: ignore[attr-defined]
+                if cell.broken_end:
+                    cell.paras = _paragraphs(lines[:-1], self.counter)
                 if texts[k] and all(w["bold"] for w in texts[k]):
                     for para in cell.paras:
                         para.bold = True
@@ -368,6 +376,24 @@ class _Reader:
             position += 1
         self.flush()
 
+    def _split_row(self, previous: Grid, block: Grid) -> None:
+        """A row cut by the page break: the first row of the continuation has no number; where a
+        cell of the row above ends in a word broken by the page, the piece on the new page is glued
+        back to it (the rest is joined by the row assembler, which reports it)."""
+        header = next((h for row in previous.rows[:3] if (h := recognize(row.texts())) is not None), None)
+        number = header.index("номер") if header is not None else None
+        first, last = block.rows[0], previous.rows[-1]
+        if number is None or not first.cells[number].empty or first.merged:
+            return
+        for above, below in zip(last.cells, first.cells):
+            if getattr(above, "broken_end", False) and above.paras and below.paras and below.paras[0].text[:1].islower():
+                above.paras[-1].text += below.paras[0].text.split(" ", 1)[0]
+                rest = below.paras[0].text.split(" ", 1)
+                if len(rest) > 1:
+                    below.paras[0].text = rest[1]
+                else:
+                    below.paras.pop(0)
+
     def join_pages(self) -> None:
         """A ruled table that goes on over the next page is one grid: a grid right after another with
         the same number of columns, nothing between them, continues it (its repeated header row is
@@ -377,6 +403,7 @@ class _Reader:
             previous = joined[-1] if joined else None
             if isinstance(block, Grid) and isinstance(previous, Grid) and block.ncols == previous.ncols and \
                     block.rows and recognize(block.rows[0].texts()) is None:
+                self._split_row(previous, block)
                 previous.rows.extend(block.rows)
                 continue
             if isinstance(block, Grid) and isinstance(previous, Grid) and block.ncols == previous.ncols and \
@@ -385,6 +412,35 @@ class _Reader:
                 continue
             joined.append(block)
         self.blocks = joined
+
+
+_BROKEN = "\x00broken"
+
+
+def _cell_lines(words: list[dict], left: float, right: float) -> list[str]:
+    """The lines of a cell's text. A word too long for the column is broken by the page without a
+    hyphen ("общеобразовате" / "льных"): a line that is one word filling the text's width to within
+    half a letter, followed by a line starting with a small letter, is glued to it without a space."""
+    lines = _text_lines(words)
+    if not lines:
+        return []
+    out: list[str] = []
+    glue = False
+    for line in lines:
+        text = " ".join(w["text"] for w in line)
+        if glue and out and text[:1].islower():
+            out[-1] += text
+        else:
+            out.append(text)
+        word = line[0]
+        letter = (word["x1"] - word["x0"]) / max(1, len(word["text"]))
+        # the cell's padding is a few points (Word 5.4, LibreOffice 2.8): a broken word runs from
+        # the left padding to the right one
+        glue = len(line) == 1 and word["text"][-1:].isalpha() and word["x0"] - left <= 7 and \
+            right - word["x1"] <= 7 + 0.5 * letter
+    if glue:
+        out.append(_BROKEN)  # the cell ends in a broken word: it goes on in the row on the next page
+    return out
 
 
 def _cluster(values: list[float], tolerance: float = 2.0) -> list[float]:
