@@ -262,3 +262,17 @@ def test_a_table_over_several_pages_of_a_pdf(tmp_path):
                         for a in range(1, 9)]
     # the table goes on over the pages without a guess about a table "without a header"
     assert not any("без строки заголовка" in g.message for g in result.guesses)
+
+
+def test_cli_imports_a_web_page_numbered_per_section_with_exit_0(tmp_path):
+    import sys
+
+    source = tmp_path / "план.html"
+    source.write_bytes(doc.html())
+    proc = subprocess.run([sys.executable, "-m", "roadmapctl", "import", str(source), "-o", str(tmp_path) + "/"],
+                          capture_output=True, timeout=120)
+    err = proc.stderr.decode()
+    assert proc.returncode == 0, err
+    assert "ошибок нет" in err
+    written = (tmp_path / "план.yaml").read_text(encoding="utf-8")
+    assert_the_document(yaml.safe_load(written), written)
