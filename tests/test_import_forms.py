@@ -276,3 +276,65 @@ def test_cli_imports_a_web_page_numbered_per_section_with_exit_0(tmp_path):
     assert "ошибок нет" in err
     written = (tmp_path / "план.yaml").read_text(encoding="utf-8")
     assert_the_document(yaml.safe_load(written), written)
+
+
+def _merged_down_docx() -> bytes:
+    """Two activities sharing one deadline cell merged down (Word's vMerge)."""
+    from docx import Document
+    import io
+
+    document = Document()
+    document.add_paragraph("Дорожная карта на 2025 год")
+    table = document.add_table(rows=3, cols=4)
+    table.style = "Table Grid"
+    for k, text in enumerate(["№", "Мероприятие", "Срок", "Ответственный"]):
+        table.rows[0].cells[k].text = text
+    for r, (number, text, who) in enumerate([("1.", "Совещание директоров", "УО"), ("2.", "Семинар учителей", "ОО")], 1):
+        cells = table.rows[r].cells
+        cells[0].text, cells[1].text, cells[3].text = number, text, who
+    merged = table.rows[1].cells[2].merge(table.rows[2].cells[2])
+    merged.text = "Сентябрь 2025 г."
+    document.add_paragraph("")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@needs_soffice
+def test_a_cell_merged_down_reads_alike_in_word_and_pdf(tmp_path):
+    pytest.importorskip("pypdfium2")
+    word = _merged_down_docx()
+    expected = [("1.", "Совещание директоров", "Сентябрь 2025 г.", ["УО"]), ("2.", "Семинар учителей", "Сентябрь 2025 г.", ["ОО"])]
+    for data, name in ((word, "m.docx"), (convert(tmp_path, word, ".docx", "pdf"), "m.pdf")):
+        result = import_bytes(data, name)
+        rows = [(a["номер"], a["мероприятие"], a.get("срок"), a.get("ответственные"))
+                for a in result.data["таблицы"][0]["мероприятия"]]
+        assert rows == expected, name
+        assert any("объединена по вертикали" in g.message for g in result.guesses), name
+
+
+@needs_soffice
+def test_a_borderless_pdf_table_without_numbers(tmp_path):
+    pytest.importorskip("pypdfium2")
+    from docx import Document
+    import io
+
+    rows = [("Совещание директоров школ по итогам года и планированию работы на следующий год", "Август 2025 г.", "УО"),
+            ("Семинар учителей", "Октябрь 2025 г.", "ОО"),
+            ("Анализ результатов ВПР и подготовка справки для администрации района", "Май 2025 г.", "ИМЦ")]
+    document = Document()
+    document.add_paragraph("План работы на 2025 год")
+    table = document.add_table(rows=1, cols=3)
+    for k, text in enumerate(["Мероприятие", "Срок", "Ответственный"]):
+        table.rows[0].cells[k].text = text
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row):
+            cell.text = text
+    document.add_paragraph("")
+    out = io.BytesIO()
+    document.save(out)
+    result = import_bytes(convert(tmp_path, out.getvalue(), ".docx", "pdf"), "plan.pdf")
+    got = [(a["мероприятие"], a["срок"], a["ответственные"]) for a in result.data["таблицы"][0]["мероприятия"]]
+    assert got == [(text, when, [who]) for text, when, who in rows]
+    assert any("нарисована без линий" in g.message and "сверьте границы строк" in g.message for g in result.guesses)

@@ -160,6 +160,7 @@ class _Reader:
         self.tables = 0
         self.aligned: dict | None = None  # an open table found by alignment (continues on the next page)
         self.pending: list[tuple[str, float, float, bool]] = []  # text lines waiting to become paragraphs
+        self.notes: list[str] = []  # what the reader guessed, for the list at the end
 
     # ---------------------------------------------------------------- paragraphs
     def line(self, text: str, x0: float, x1: float, right: float, bold: bool = False) -> None:
@@ -214,8 +215,11 @@ class _Reader:
                         break
             self.tables += 1
             grid_rows: list[list[Cell | None]] = [[None] * len(columns) for _ in tops]
+            spans_down: dict[tuple[int, int], list[int]] = {}
             for k, (x0, top, x1, _bottom) in enumerate(boxes):
                 r, c = _index(tops, top), _index(columns, x0)
+                if grid_rows[r][c] is not None:
+                    continue
                 lines = _cell_lines(texts[k], x0, x1)
                 cell = Cell(_paragraphs(lines, self.counter))
                 cell.broken_end = bool(lines) and lines[-1] == _BROKEN  # type: ignore[attr-defined]
@@ -225,10 +229,19 @@ class _Reader:
                     for para in cell.paras:
                         para.bold = True
                 grid_rows[r][c] = cell
+                spans_down[(r, c)] = [k2 for k2, t2 in enumerate(tops) if top + 2 < t2 < _bottom - 2]
+            # a cell spanning rows is repeated in the rows below and marked as merged down, as a
+            # Word cell with vMerge (the row assembler reports it)
+            for (r, c), below in spans_down.items():
+                for r2 in below:
+                    if grid_rows[r2][c] is None:
+                        above = grid_rows[r][c]
+                        grid_rows[r2][c] = Cell([Para(p.text, bold=p.bold, line=p.line) for p in above.paras], vmerged=True)
             rows: list[Row] = []
             for r, raw in enumerate(grid_rows, 1):
-                present = [c for c in raw if c is not None]
-                merged = len(present) == 1 and len(raw) > 1 and raw[0] is not None
+                present = [c for c in raw if c is not None and not c.vmerged]
+                merged = len(present) == 1 and len(raw) > 1 and raw[0] is not None and not raw[0].vmerged and \
+                    all(c is None for c in raw[1:])
                 rows.append(Row([c if c is not None else Cell() for c in raw],
                                 where=f"страница {number}, таблица {self.tables}, строка {r}", merged=merged, exact=True))
             out.append((bbox, Grid(rows, where=f"страница {number}, таблица {self.tables}")))
@@ -264,6 +277,12 @@ class _Reader:
         first = texts[number_col].strip() if number_col is not None else ""
         lone = [k for k, t in enumerate(texts) if t]
         starts_row = bool(first) and bool(NUMBER.match(first.split()[0]))
+        if number_col is None:
+            # no number column: cells are set from the top of the row, so a row's first line has text
+            # in several columns, its activity starting with a capital letter (a guess, reported)
+            activity = table["activity"]
+            starts_row = activity is not None and texts[activity][:1].isupper() and len(lone) >= 2
+
         section = len(lone) == 1 and title_like and not starts_row
         if len(lone) == 1 and lone[0] == number_col and not starts_row and not section:
             return False  # a short paragraph (a title of the next table) after the table
@@ -288,6 +307,12 @@ class _Reader:
             return
         self.aligned = None
         self.tables += 1
+        note = (f"таблица {self.tables} (страница {table['page']}) нарисована без линий: её колонки найдены по "
+                "выравниванию текста под строкой заголовка")
+        if table["number"] is None:
+            note += ("; колонки номеров нет, поэтому строки разделены по первой строке каждой (текст в нескольких "
+                     "колонках, мероприятие с заглавной буквы) — сверьте границы строк с документом")
+        self.notes.append(note)
         rows = [Row([Cell(_paragraphs(table["header"][k:k + 1], self.counter)) for k in range(len(table["bounds"]))],
                     where=f"страница {table['page']}, таблица {self.tables}, заголовок", exact=True)]
         for r, row in enumerate(table["rows"], 1):
@@ -327,7 +352,8 @@ class _Reader:
                 continue
             edges = [0.0] + [(bounds_x[k][1] + bounds_x[k + 1][0]) / 2 for k in range(len(base) - 1)] + [width + 1]
             best = ({"bounds": list(zip(edges[:-1], edges[1:])), "header": texts, "rows": [],
-                     "number": header.index("номер"), "page": number}, index + depth)
+                     "number": header.index("номер"), "activity": header.index("мероприятие"), "page": number},
+                    index + depth)
         if best is None:
             return None
         self.aligned = best[0]
@@ -496,7 +522,7 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> SourceDoc:
                             "только PDF с текстовым слоем. Распознайте текст (например, программой ocrmypdf с "
                             "параметром -l rus или в ABBYY FineReader) и импортируйте результат, либо импортируйте "
                             "исходный документ Word")
-    doc = SourceDoc(name=name, kind="pdf", blocks=reader.blocks)
+    doc = SourceDoc(name=name, kind="pdf", blocks=reader.blocks, notes=reader.notes)
     if not any(isinstance(b, Grid) for b in doc.blocks):
         raise ImportFailure(f"{name}: в PDF не найдена таблица: ни таблицы с линиями, ни колонок, выровненных под "
                             "строкой заголовка («№», «Мероприятие», «Срок», «Ответственный»)")
