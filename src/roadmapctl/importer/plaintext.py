@@ -202,14 +202,15 @@ def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
             while back >= 0 and re.fullmatch(r"\d{1,2}", texts[back][1]):
                 back -= 1  # the column numbers "1 2 3 4 5", one per line
             # up to two section titles may stand between the header and the first row: the reading
-            # that gives the widest header wins (a title is not taken for a header cell)
+            # with the most known columns, then the fewest unknown ones, wins (a title is not taken
+            # for a header cell, nor a header cell for a title)
             found = None
             for skip in range(3):
                 if back - skip < 0 or (skip and not _title_line(texts[back - skip + 1][1])):
                     break
                 start_line = texts[back - skip + 1][0] if back - skip + 1 < position else i
                 candidate = _header_before(lines, start_line)
-                if candidate and (found is None or len(candidate[1]) > len(found[1])):
+                if candidate and (found is None or _score(candidate[1]) > _score(found[1])):
                     found, row = candidate, start_line
             if found:
                 break
@@ -282,7 +283,8 @@ def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
         following = rows[r + 1][1][0] if r + 1 < len(rows) else ""
         numbered = bool(match) and following.startswith(match.group("num") + ".") and \
             len(following.rstrip(".")) > len(match.group("num"))
-        titled = bool(following) and rows[r + 1][2] == "row" and len(pieces) == ncols + 1 and \
+        wrapped = any(line[:1].islower() or line[:1] in ",;)»«(" for line in pieces[2:-1])
+        titled = bool(following) and rows[r + 1][2] == "row" and len(pieces) == ncols + 1 and not wrapped and \
             _plain(last)[:1].isupper() and not _plain(last).rstrip().endswith((".", ";", ",")) and len(last) <= 250
         if numbered or titled:
             pieces.pop()
@@ -302,6 +304,13 @@ def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
         if tail is not None:
             out[next_table:] = tail
     return out
+
+
+def _score(cells: list[str]) -> tuple[int, int]:
+    header = recognize(cells)
+    if header is None:
+        return (0, 0)
+    return (len(header.placed), -len(header.unplaced))
 
 
 _TAG = re.compile(r"<[^<>]{1,40}>")
