@@ -255,7 +255,7 @@ def import_document(doc: SourceDoc, options: Options | None = None) -> ImportRes
                 column.field = "примечание"
         assemble(segment.rows, segment.header, table, log)
         for activity in _top_level(table):
-            finalize(activity, doc.kind == "text", log)
+            finalize(activity, doc.kind in ("text", "pdf"), log)  # both lose paragraph breaks in cells
         tables.append(table)
     if not any(list(t.walk()) for t in tables):
         raise ImportFailure(f"{doc.name}: таблица мероприятий найдена (заголовок: "
