@@ -245,6 +245,10 @@ def test_the_form_guess_is_listed_and_left_as_a_comment():
     result = import_bytes(doc.one_cell_per_line(), "plan.txt")
     assert any("каждая ячейка стоит на своей строке" in g.message for g in result.guesses)
     assert "# импорт: таблица прочитана из текста, где каждая ячейка стоит на своей строке" in result.text
+    # the first activity's text is wrapped over two lines: joining them is a guess of that row
+    row_guesses = [g for g in result.guesses if "со строчной буквы, присоединены к строке выше" in g.message]
+    assert [g.where for g in row_guesses] == ["строка 12"]
+    assert "# импорт: строки текста, начинающиеся со строчной буквы, присоединены к строке выше как" in result.text
 
 
 @needs_soffice

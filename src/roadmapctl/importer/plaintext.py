@@ -3,7 +3,8 @@ tables) and one cell per line (text copied from a PDF viewer).
 
 Both functions return the text's lines with the table rows put in place: an item is either the
 line as it was (a paragraph or a blank), ``None`` for a line taken into a row, or a tuple
-``(first line number, cells)`` for a row. Line numbers therefore stay those of the file, and the
+``(first line number, cells)`` for a row, or ``(first line number, cells, guess)`` when placing its
+lines in cells was a guess. Line numbers therefore stay those of the file, and the
 text reader builds its grid from the result exactly as it does for tab-separated text.
 """
 
@@ -140,11 +141,11 @@ def _header_before(lines: list[str], row: int) -> tuple[int, list[str]] | None:
     return best
 
 
-def _split_row(lines: list[str], count: int, deadline: int | None, activity: int | None) -> list[str]:
-    """The lines of one row (after its number) → ``count`` cells."""
+def _split_row(lines: list[str], count: int, deadline: int | None, activity: int | None) -> tuple[list[str], str | None]:
+    """The lines of one row (after its number) → ``count`` cells, and what was guessed (or None)."""
     lines = [line for line in lines if line]
     if len(lines) == count:
-        return lines
+        return lines, None
     if len(lines) < count:
         # an empty cell left no line: the deadline, when one line reads as a deadline, is put in
         # its column, the lines before it from the first column on, the lines after it after it
@@ -154,22 +155,26 @@ def _split_row(lines: list[str], count: int, deadline: int | None, activity: int
                         len(lines) - k <= count - deadline:
                     before = lines[:k] + [""] * (deadline - k)
                     after = lines[k + 1:]
-                    return before + [line] + after + [""] * (count - deadline - 1 - len(after))
-        return lines
-    # first, lines that continue a sentence (a small letter) join the line above
+                    return (before + [line] + after + [""] * (count - deadline - 1 - len(after)),
+                            f"в строке меньше строк текста ({len(lines)}), чем колонок ({count}): строка «{line}» "
+                            "поставлена в колонку сроков, пустыми считаются ячейки рядом с ней")
+        return lines, None
+    # first, lines that continue a sentence (a small letter) join the line above, while there are
+    # more lines than cells
     merged: list[str] = []
-    for line in lines:
-        if merged and len(merged) + (len(lines) - len(merged)) > count and (line[:1].islower() or line[:1] in ",;)»«("):
+    for k, line in enumerate(lines):
+        if merged and len(merged) + len(lines) - k > count and (line[:1].islower() or line[:1] in ",;)»«("):
             merged[-1] = join_wrapped([merged[-1], line])
         else:
             merged.append(line)
-        if len(merged) == count and line is not lines[-1]:
-            pass
+    note = "строки текста, начинающиеся со строчной буквы, присоединены к строке выше как продолжение ячейки"
     lines = merged
     if len(lines) <= count:
-        return lines
+        return lines, note
     # then the deadline anchors the row: the cells before it take the first lines, the extra
     # lines before it join the activity cell; the extra lines after it join the last cell
+    note = (f"в строке больше строк текста ({len(lines)}), чем колонок ({count}): лишние строки до срока "
+            "присоединены к тексту мероприятия, после срока — к последней колонке")
     anchor = None
     if deadline is not None:
         for k, line in enumerate(lines):
@@ -177,7 +182,9 @@ def _split_row(lines: list[str], count: int, deadline: int | None, activity: int
                 anchor = k
                 break
     if anchor is None:
-        return lines[:count - 1] + [join_wrapped(lines[count - 1:])]
+        return lines[:count - 1] + [join_wrapped(lines[count - 1:])], (
+            f"в строке больше строк текста ({len(lines)}), чем колонок ({count}); лишние строки присоединены к "
+            "последней колонке")
     before, after = lines[:anchor], lines[anchor:]
     if len(before) > deadline:
         extra = len(before) - deadline
@@ -186,7 +193,7 @@ def _split_row(lines: list[str], count: int, deadline: int | None, activity: int
     tail = count - deadline
     if len(after) > tail:
         after = after[:tail - 1] + [join_wrapped(after[tail - 1:])]
-    return before + after
+    return before + after, note
 
 
 def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
@@ -294,9 +301,9 @@ def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
         if kind == "section":
             out[index] = (index + 1 + offset, [join_wrapped(pieces)] + [""] * (ncols - 1))
         else:
-            body = _split_row(pieces[1:], ncols - 1, deadline, activity)
+            body, note = _split_row(pieces[1:], ncols - 1, deadline, activity)
             row = body[:number_col] + [pieces[0]] + body[number_col:]
-            out[index] = (index + 1 + offset, row)
+            out[index] = (index + 1 + offset, row, note) if note else (index + 1 + offset, row)
         for j in range(start + 1, start + len(pieces)):
             out[texts[j][0]] = None
     if next_table is not None:

@@ -348,6 +348,10 @@ class _Builder:
                                              "её текст отнесён и к этому мероприятию")
                     self.log.add(row.where, f"ячейка колонки «{column.header}» объединена по вертикали с ячейкой "
                                             f"строки выше; её текст отнесён и к мероприятию {number}")
+        guess = getattr(row, "reader_note", None)  # how the reader put the row's lines in cells
+        if guess:
+            activity.comments.append(guess)
+            self.log.add(row.where, f"{guess} (мероприятие {number})")
         note = getattr(row, "shift_note", None)
         if note:
             activity.comments.append(note + "; срока у мероприятия нет")

@@ -146,9 +146,9 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
             lines = rows
     items: list[tuple[str, int, object]] = []  # (kind, line, payload)
     for number, raw in enumerate(lines, 1):
-        if isinstance(raw, tuple):  # a row found by plaintext: (line number, cells)
-            first, pieces = raw
-            items.append(("row", first, [Cell(parse_cell(piece, first)) for piece in pieces]))
+        if isinstance(raw, tuple):  # a row found by plaintext: (line number, cells[, guess])
+            first, pieces = raw[0], raw[1]
+            items.append(("row", first, ([Cell(parse_cell(piece, first)) for piece in pieces], raw[2:])))
             continue
         if raw is None:
             items.append(("blank", number, None))
@@ -176,7 +176,14 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
             if grid is None:
                 grid = Grid([], where=f"таблица со строки {number}")
                 doc.blocks.append(grid)
-            grid.rows.append(Row(payload, where=f"строка {number}"))
+            if isinstance(payload, tuple):
+                payload, guess = payload
+                row = Row(payload, where=f"строка {number}")
+                if guess:
+                    row.reader_note = guess[0]  # type: ignore[attr-defined]
+                grid.rows.append(row)
+            else:
+                grid.rows.append(Row(payload, where=f"строка {number}"))
             blanks_since_row = 0
             continue
         paras: list[Para] = payload  # type: ignore[assignment]
