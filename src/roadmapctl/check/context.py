@@ -88,7 +88,15 @@ class Context:
         return self.locate_span(Span.of_node(node), node.value, start, end)
 
     def locate_span(self, span: Span, value: str, start: int, end: int) -> Span:
-        """The source span of ``value[start:end]`` for a scalar written at ``span``."""
+        """The source span of ``value[start:end]`` for a scalar written at ``span``.
+
+        The scalar's source text is aligned with its value character by character, so a fragment
+        is found exactly also in a long text folded over several lines (line breaks and the
+        indentation of a plain or quoted scalar read as one space), in a block scalar, and after
+        escapes; when the alignment fails, the fragment is looked for line by line."""
+        found = self._aligned(span, value, start, end)
+        if found is not None:
+            return found
         fragment = value[start:end]
         first, last = span.line, span.end_line
         if fragment and "\n" not in fragment:
@@ -106,6 +114,53 @@ class Context:
                     occurrence -= 1
                     col = found + 1
         return span
+
+    def _aligned(self, span: Span, value: str, start: int, end: int) -> Span | None:
+        if not 0 <= start < end <= len(value) or span.end_line - span.line > 2000:
+            return None
+        positions: list[tuple[int, int]] = []  # (line, column) of each source character, 1-based
+        chars: list[str] = []
+        for number in range(span.line, span.end_line + 1):
+            line = self.source.line(number)
+            first = span.column - 1 if number == span.line else 0
+            last = span.end_column - 1 if number == span.end_line else len(line)
+            for column in range(first, min(last, len(line))):
+                chars.append(line[column])
+                positions.append((number, column + 1))
+            if number != span.end_line:
+                chars.append("\n")
+                positions.append((number, len(line) + 1))
+        mapped: list[int] = []  # source index of each value character
+        p = 0
+        for ch in value[:end]:
+            if ch.isspace():
+                # a space or a line break of the value: a whitespace run of the source (a fold with
+                # the next line's indentation), or an escape such as \n
+                if p < len(chars) and chars[p].isspace():
+                    mapped.append(p)
+                    while p < len(chars) and chars[p].isspace():
+                        p += 1
+                elif p + 1 < len(chars) and chars[p] == "\\":
+                    mapped.append(p)
+                    p += 2
+                elif mapped:
+                    mapped.append(mapped[-1])  # one more line break of the same run
+                else:
+                    return None
+                continue
+            skipped = 0
+            while p < len(chars) and chars[p] != ch and skipped < 8:
+                p += 1
+                skipped += 1
+            if p >= len(chars) or chars[p] != ch:
+                return None
+            mapped.append(p)
+            p += 1
+        if len(mapped) < end:
+            return None
+        first_line, first_column = positions[mapped[start]]
+        last_line, last_column = positions[mapped[end - 1]]
+        return Span(first_line, first_column, last_line, last_column + 1)
 
     def fragment_edit(self, node: ScalarNode, start: int, end: int, text: str) -> Edit | None:
         """An edit that replaces ``node.value[start:end]`` by ``text`` in the source, or None when

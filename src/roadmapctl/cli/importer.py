@@ -76,12 +76,14 @@ def _report_guesses(guesses) -> None:
 def register(app: typer.Typer) -> None:
     @app.command(
         "import",
-        help="Перенести дорожную карту из документа Word (.docx) или из текста с табуляциями в файл YAML. "
+        help="Перенести дорожную карту в файл YAML из документа Word (.docx), PDF с текстовым слоем, "
+             "сохранённой веб-страницы (.html), текста с таблицей (ячейки через табуляцию или «|», или каждая "
+             "ячейка на своей строке), а также .odt, .doc и .rtf (через LibreOffice). "
              "Без -o результат выводится на экран. Всё, что пришлось угадать, перечисляется в конце и "
              "остаётся в файле комментариями «# импорт:».",
     )
     def import_command(
-        file: str = typer.Argument(..., metavar="ФАЙЛ", help="Документ .docx или текст (.txt) с таблицей; «-» — стандартный ввод."),
+        file: str = typer.Argument(..., metavar="ФАЙЛ", help="Документ (.docx, .pdf, .html, .odt, .doc, .rtf) или текст (.txt, .md) с таблицей; «-» — стандартный ввод."),
         output: Optional[str] = typer.Option(None, "--output", "-o", metavar="ФАЙЛ.yaml",
                                              help="Куда записать дорожную карту (файл или папка)."),
         force: bool = typer.Option(False, "--force", help="Заменить существующий файл."),

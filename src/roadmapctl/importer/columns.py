@@ -9,11 +9,11 @@ from dataclasses import dataclass
 # результатов" is a form before it is a result, "Сроки исполнения" a deadline before an executor
 # and "Ожидаемые результаты исполнения мероприятия" a result before an activity.
 _ROLES: list[tuple[str, tuple[str, ...]]] = [
-    ("номер", (r"^№", r"^n\s*п\s*/\s*п", r"\bп\s*/\s*п\b", r"^номер\b", r"^no\.?$", r"^#$")),
+    ("номер", (r"^№", r"^n$", r"^n\s*п\s*/\s*п", r"^n\s+п\.?\s*п\.?$", r"\bп\s*/\s*п\b", r"^номер\b", r"^no\.?$", r"^#$")),
     ("форма_результата", (r"\bформа\b.*\b(результат|отчет|предоставлени|представлени)", r"\bотчетност")),
     ("отметка", (r"\bотметк", r"\bинформация о (выполнении|ходе|исполнении)", r"\bстатус\b", r"\bвыполнено\b")),
     ("примечание", (r"\bпримечани", r"\bкомментари")),
-    ("срок", (r"\bсрок", r"\bдата\b", r"\bдаты\b", r"\bпериод\b", r"\bвремя проведения", r"\bкогда\b")),
+    ("срок", (r"\bсрок", r"\bпериодичност", r"\bдата\b", r"\bдаты\b", r"\bпериод\b", r"\bвремя проведения", r"\bкогда\b")),
     ("ответственные", (r"\bответственн", r"\bисполнител", r"\bкто\b", r"\bучастник", r"\bсоисполнител")),
     ("ожидаемый_результат", (r"\bожидаем", r"\bрезультат", r"\bиндикатор", r"\bпоказател", r"\bэффект")),
     ("мероприятие", (
@@ -96,6 +96,17 @@ def recognize(texts: list[str]) -> Header | None:
         if field:
             taken.add(field)
         columns.append(Column(index, field, header))
+    if "мероприятие" not in taken and len(taken) >= 3 and "номер" in taken:
+        # a table of another kind (a monitoring plan: «№ | Показатель | Периодичность | Ответственный
+        # | Форма …»): its first text column that is neither who nor when holds what each row is about
+        for column in columns:
+            if column.header and column.field in (None, "ожидаемый_результат") and column.index > (columns[0].index if
+                                                                                                    columns[0].field == "номер" else -1):
+                if column.field:
+                    taken.discard(column.field)
+                column.field = "мероприятие"
+                taken.add("мероприятие")
+                break
     if "мероприятие" not in taken or len(taken) < 2 or 2 * len(taken) < len(filled):
         return None
     if "номер" not in taken and columns and not columns[0].header:

@@ -95,9 +95,9 @@ class _Numbering:
 _SKIP = {f"{W}pPr", f"{W}rPr", f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", f"{W}fldData"}
 
 
-def paragraph_text(element) -> str:
+def paragraph_text(element, tab: str = " ") -> str:
     """The text a reader sees in a w:p: runs, hyperlinks, fields' results and tracked insertions,
-    without tracked deletions and field codes; tabs as spaces, line breaks as "\n"."""
+    without tracked deletions and field codes; tabs as ``tab`` (a space), line breaks as "\n"."""
     out: list[str] = []
     stack = list(reversed(list(element)))
     while stack:
@@ -108,7 +108,7 @@ def paragraph_text(element) -> str:
         if tag == f"{W}t":
             out.append(node.text or "")
         elif tag in (f"{W}tab", f"{W}ptab"):
-            out.append(" ")
+            out.append(tab)
         elif tag in (f"{W}br", f"{W}cr"):
             if node.get(f"{W}type") not in ("page", "column"):
                 out.append("\n")
@@ -347,5 +347,7 @@ def read_docx(data: bytes, name: str = "<docx>") -> SourceDoc:
     except Exception:  # noqa: BLE001 - properties are optional
         pass
     if not any(isinstance(b, Grid) for b in blocks):
-        raise ImportFailure(f"{name}: в документе Word нет ни одной таблицы; импорт ожидает таблицу мероприятий")
+        from roadmapctl.importer.docx_tabs import tabbed_paragraphs  # a table typed as paragraphs with tabs
+
+        return tabbed_paragraphs(document, doc)
     return doc

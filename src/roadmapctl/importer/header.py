@@ -22,14 +22,16 @@ MONTHS = {
 _MONTH_WORD = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 _DATE_DIGITS = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _DATE_WORDS = re.compile(r"(?<!\d)«?(\d{1,2})\s*(" + _MONTH_WORD + r")»?\s+(\d{4})", re.IGNORECASE)
-_NUMBER = re.compile(r"№\s*(?P<num>[0-9][0-9A-Za-zА-Яа-я/\-.]*[0-9A-Za-zА-Яа-я])|№\s*(?P<one>\d)")
+# «№» or «N» (legal databases print the number sign so): "№ 93/1", "N 1295"
+_NUMBER = re.compile(r"(?:№|(?<![A-Za-zА-Яа-яЁё])N(?=\s*\d))\s*(?P<num>[0-9][0-9A-Za-zА-Яа-я/\-.]*[0-9A-Za-zА-Яа-я])|"
+                     r"(?:№|(?<![A-Za-zА-Яа-яЁё])N(?=\s*\d))\s*(?P<one>\d)")
 
 APPROVAL = re.compile(r"^(?P<word>УТВЕРЖДАЮ|Утверждаю|УТВЕРЖДЕН[АО]?|Утвержден[ао]?|СОГЛАСОВАНО|Согласовано)\b\s*:?\s*(?P<rest>.*)$")
 ORDER_WORD = re.compile(r"^(?:П\s*Р\s*И\s*К\s*А\s*З|ПРИКАЗ|Приказ|Р\s*А\s*С\s*П\s*О\s*Р\s*Я\s*Ж\s*Е\s*Н\s*И\s*Е|РАСПОРЯЖЕНИЕ|"
                         r"П\s*О\s*С\s*Т\s*А\s*Н\s*О\s*В\s*Л\s*Е\s*Н\s*И\s*Е|ПОСТАНОВЛЕНИЕ)\s*$")
 COMMAND = re.compile(r"^(?:П\s*Р\s*И\s*К\s*А\s*З\s*Ы\s*В\s*А\s*Ю|ПОСТАНОВЛЯЮ|РАСПОРЯЖАЮСЬ|приказываю|постановляю)\s*:?\s*$",
                      re.IGNORECASE)
-APPENDIX = re.compile(r"^(?:приложение)\b\s*(?:№\s*)?(?P<num>\d+)?", re.IGNORECASE)
+APPENDIX = re.compile(r"^(?:приложение)\b\s*(?:(?:№|N)\s*)?(?P<num>\d+)?", re.IGNORECASE)
 TITLE_START = re.compile(
     r"^«?\s*(?:дорожн\w+\s+карт|муниципальн\w+\s+(?:проект|дорожн|план|программ|комплекс)|комплекс\s+мер|"
     r"план\s+(?:мероприятий|действий|работы)|программ\w*\s+(?:поддержки|повышения|сопровождения)|«дорожн)",
@@ -108,7 +110,8 @@ _PERIOD_RANGE = re.compile(
     r"(?<!\d)(?P<y1>(?:19|20)\d\d)\s*(?:г\.?\s*|гг\.?\s*)?[-–—/]\s*(?P<y2>(?:19|20)\d\d|\d\d)(?!\d)\s*(?P<rest>[^.,;)]{0,30})",
     re.IGNORECASE,
 )
-_PERIOD_ONE = re.compile(r"\bна\s+(?P<y>(?:19|20)\d\d)\s*(?:год|г\.)", re.IGNORECASE)
+_PERIOD_ONE = re.compile(r"\b(?:на|в)\s+(?P<y>(?:19|20)\d\d)\s*(?:-?\s*(?:м|ом)\s+)?(?:календарн\w*\s+)?(?:год\w*|г\.|г\b)",
+                         re.IGNORECASE)
 
 
 def find_period(text: str) -> str | None:
@@ -324,7 +327,7 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
     candidates = [i for i in range(len(lines)) if i not in used and TITLE_START.match(lines[i].text)]
     if candidates:
         start = candidates[0]
-        title, end = _adjacent_block(lines, start, lambda ln: ln.text[:1].islower() or (ln.text[:1] in "(«" and lines[start].bold and ln.bold))
+        title, end = _adjacent_block(lines, start, lambda ln: _title_goes_on(lines[start], ln))
         used.update(range(start, end))
         info.title = title.strip()
     else:
@@ -366,6 +369,25 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
             info.order["вид"] = {"приказу": "приказ", "письму": "письмо", "распоряжению": "распоряжение",
                                  "постановлению": "постановление"}[match.group(1)]
     return info
+
+
+def _caps(text: str) -> bool:
+    letters = re.sub(r"[^А-ЯЁа-яёA-Za-z]", "", text)
+    return len(letters) >= 3 and letters.isupper()
+
+
+def _title_goes_on(first: _Line, line: _Line) -> bool:
+    """Whether a paragraph continues the title that ``first`` starts: it begins with a small letter,
+    or both are set in capitals ("ДОРОЖНАЯ КАРТА" / "ПО ПОДДЕРЖКЕ ШКОЛ …"), or both are bold and
+    this one opens with a bracket, a quote or a preposition."""
+    text = line.text
+    if APPENDIX.match(text) or APPROVAL.match(text) or ORDER_WORD.match(text) or _preamble_word(text):
+        return False
+    if text[:1].islower():
+        return True
+    if _caps(first.text) and _caps(text) and len(text) <= 300:
+        return True
+    return first.bold and line.bold and (text[:1] in "(«\"" or bool(re.match(r"(?i)^(?:по|на|в|для|с|о|об)\s", text)))
 
 
 def decide_municipality(info: HeaderInfo, log: GuessLog) -> None:
@@ -497,8 +519,10 @@ def _approval(info: HeaderInfo, lines: list[_Line], start: int, used: set[int], 
         if lines[k].line - lines[k - 1].line > 3 or TITLE_START.match(ln.text) or APPENDIX.match(ln.text) or ORDER_WORD.match(ln.text):
             break
         text = ln.text
-        ref = re.match(r"^(?:Приказ|приказом|Приказом|приказ)\s*(?P<who>[А-ЯЁ]{2,}(?:\s+[А-ЯЁ]{2,})?)?\b.*?\bот\s+(?P<date>.+?)$", text)
+        ref = re.match(r"^(?:Приказ|приказом|Приказом|приказ|[Рр]аспоряжением|[Пп]остановлением|[Рр]ешением)\s*"
+                       r"(?P<who>[А-ЯЁ]{2,}(?:\s+[А-ЯЁ]{2,})?)?\b.*?\bот\s+(?P<date>.+?)$", text)
         if ref:
+            _approving_act(info, text[:1].lower() + text[1:], log)
             when = parse_date(text)
             number = parse_number(text)
             info.order.setdefault("вид", "приказ")
@@ -530,6 +554,7 @@ def _approval(info: HeaderInfo, lines: list[_Line], start: int, used: set[int], 
     if word.lower().startswith(("утвержден", "согласован")):
         # "УТВЕРЖДЕНА приказом …": approved by the order, not by a person
         info.approval = {}
+        _approving_act(info, " ".join([rest] + [lines[i].text for i in range(start + 1, k) if i in used]), log)
         return
     if name and position:
         info.approval = {"гриф": word, "должность": " ".join(position), "фио": name}
@@ -537,6 +562,33 @@ def _approval(info: HeaderInfo, lines: list[_Line], start: int, used: set[int], 
             info.approval["дата"] = when
     else:
         info.note("утверждение", "гриф утверждения найден, но должность или фамилия в нём не распознаны; гриф не перенесён", log)
+
+
+_ACT = re.compile(r"^(?P<act>приказом|распоряжением|постановлением|решением|письмом)\s+(?P<who>.*?)\s*(?:\bот\b|№|N\s*\d|$)",
+                  re.IGNORECASE)
+_ACT_KIND = {"приказом": "приказ", "распоряжением": "распоряжение", "постановлением": "постановление",
+             "решением": "решение", "письмом": "письмо"}
+
+
+def _approving_act(info: HeaderInfo, text: str, log: GuessLog) -> None:
+    """"приказом управления образования администрации города Энска от 12.01.2023 N 15" → the
+    order's kind, date and number, and the authority (its name turned to the nominative)."""
+    text = " ".join(text.split())
+    match = _ACT.match(text)
+    if not match:
+        return
+    info.order.setdefault("вид", _ACT_KIND[match.group("act").lower()])
+    when = parse_date(text)
+    number = parse_number(text)
+    if when:
+        info.order.setdefault("дата", when)
+    if number:
+        info.order.setdefault("номер", number)
+    who = match.group("who").strip(" ,")
+    if who and not info.authority and len(who.split()) >= 2 and who.split()[0].lower() in _NOMINATIVE:
+        info.authority = _nominative_phrase(who)
+        info.note("орган", f"наименование органа восстановлено из строки утверждения «{shorten(text, 70)}» "
+                           "(именительный падеж — догадка импорта)", log)
 
 
 def _appendix(info: HeaderInfo, lines: list[_Line], start: int, used: set[int]) -> None:
@@ -550,7 +602,12 @@ def _appendix(info: HeaderInfo, lines: list[_Line], start: int, used: set[int]) 
         text = lines[k].text
         if not parts and not re.match(r"^к\s", text):
             break
-        if re.match(r"^(?:от\b|«?\d)", text) or parse_date(text) or "№" in text:
+        tail = re.match(r"^(?P<head>к\s.+?)\s+(?P<rest>(?:от|№|N)\s*(?:«?\d).*)$", text)
+        if tail and (parse_date(tail.group("rest")) or parse_number(tail.group("rest"))):
+            # "к приказу … от 01.09.2023 N 512" on one line: the mark, then the date and number
+            parts.append(tail.group("head"))
+            text = tail.group("rest")
+        if re.match(r"^(?:от\b|«?\d)", text) or parse_date(text) or parse_number(text):
             used.add(k)
             when = parse_date(text)
             number = parse_number(text)

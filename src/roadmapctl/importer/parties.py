@@ -29,7 +29,11 @@ _ORG_INSIDE = re.compile(rf"\s{ORG_FORM}\b")
 PERSON = re.compile(
     r"^(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.?|[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)$"
 )
-_PARTICIPLE = re.compile(r"^[а-яё]+(?:щих|щим|щими|вших|вшим|емых|имых|нных|енных|анных|тых)\b")
+# a participial phrase after a comma belongs to the name before it ("органы местного
+# самоуправления, осуществляющие управление в сфере образования"): any case and number
+_PARTICIPLE = re.compile(r"^[а-яё]+(?:[щв]ш?(?:ий|ая|ее|ие|его|ей|их|им|ими|ую|ем)|(?:ем|им|нн|енн|анн|т)(?:ый|ая|ое|ые|ого|ой|ых|ым|ыми|ую|ом))\b")
+_ONE_PERSON = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.|[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
+_PEOPLE = re.compile(rf"^{_ONE_PERSON}(?:\s+{_ONE_PERSON})+$")
 _SCHOOL = re.compile(r"(?i)(?:\bшкол|\bсош\b|\bоош\b|\bнош\b|\bцо\b|\bвош\b|гимнази|лице[йя]|\bсш\b|\bоу\b\s*«)")
 _AUTHORITY = re.compile(
     r"(?i)^(?:управлени[ея] образования|отдел[а]? образования|комитет[а]? (?:по )?образовани|департамент[а]? образования|"
@@ -161,7 +165,10 @@ def _qualify(ref: RefDraft) -> RefDraft:
     if ref.qualifier:
         return ref
     match = _BRACKET.match(ref.name)
-    if match and match.group("q").strip() and not re.fullmatch(r"[\d\s,.]+", match.group("q")):
+    # an abbreviation in brackets names the body itself ("… (ОМСУ)"), it does not qualify it
+    if match and match.group("q").strip() and not re.fullmatch(r"[\d\s,.]+", match.group("q")) and \
+            not (re.fullmatch(r"[А-ЯЁA-Z][А-ЯЁA-Zа-яё]*[А-ЯЁA-Z]", match.group("q").strip())
+                 and len(match.group("name").split()) >= 2):
         return RefDraft(match.group("name").strip(), match.group("q").strip(), "скобки")
     return ref
 
@@ -202,7 +209,15 @@ def split_cell(paras: list[str]) -> CellParties:
             if split:
                 result.notes.append(f"в ячейке нет запятой между участниками («{shorten(piece, 50)}»); разделено по "
                                     "закрывающей кавычке")
-            expanded.extend(parts)
+            for part in parts:
+                if _PEOPLE.match(part):
+                    # people listed without commas: "Иванов И.И. Петров П.П."
+                    people = re.findall(_ONE_PERSON, part)
+                    expanded.extend(people)
+                    result.notes.append(f"в ячейке нет запятых между людьми («{shorten(part, 50)}»); разделено по "
+                                        f"фамилиям с инициалами: {len(people)}")
+                else:
+                    expanded.append(part)
         expanded = _join_pieces(expanded, result)
         for piece in expanded:
             if isinstance(piece, RefDraft):

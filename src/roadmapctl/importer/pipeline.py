@@ -37,7 +37,8 @@ class ImportResult:
 
 
 def read_document(data: bytes, name: str) -> SourceDoc:
-    """Pick the reader by content: a Word package, or text."""
+    """Pick the reader by content: a Word package, an OpenDocument or old Word or RTF document
+    (through LibreOffice), a PDF, a web page, or text."""
     if not data or not data.strip():
         raise ImportFailure(f"{name}: файл пуст")
     if data.startswith(b"PK\x03\x04"):
@@ -45,11 +46,41 @@ def read_document(data: bytes, name: str) -> SourceDoc:
 
         if is_docx(data):
             return read_docx(data, name)
-        raise ImportFailure(f"{name}: это архив ZIP, но не документ Word (.docx); если это документ OpenDocument (.odt), "
-                            "сохраните его в LibreOffice или Word как .docx")
+        if b"application/vnd.oasis.opendocument.text" in data[:200]:
+            return _converted(data, "odt", name)
+        raise ImportFailure(f"{name}: это архив ZIP, но не документ Word (.docx) и не документ OpenDocument (.odt)")
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return _converted(data, "doc", name)
+    if data.lstrip()[:5] == b"{\\rtf":
+        return _converted(data, "rtf", name)
+    if data[:1024].lstrip().startswith(b"%PDF") or data.startswith(b"%PDF"):
+        from roadmapctl.importer.pdf_reader import read_pdf
+
+        return read_pdf(data, name)
+    from roadmapctl.importer.html_reader import looks_like_html
+
+    if looks_like_html(data) or (Path(name).suffix.lower() in (".html", ".htm", ".xhtml") and b"<table" in data.lower()):
+        from roadmapctl.importer.html_reader import read_html
+
+        return read_html(data, name)
     from roadmapctl.importer.text import read_text
 
     return read_text(data, name)
+
+
+def _converted(data: bytes, kind: str, name: str) -> SourceDoc:
+    from roadmapctl.importer.convert import KINDS, convert_to
+    from roadmapctl.importer.docx_reader import read_docx
+
+    try:
+        doc = read_docx(convert_to(data, kind, name), name)
+    except ImportFailure as exc:
+        message = str(exc)
+        if KINDS[kind][0] in message:
+            raise
+        raise ImportFailure(f"{message} (файл — {KINDS[kind][0]}; LibreOffice преобразовал его в .docx)") from None
+    doc.notes.insert(0, f"{KINDS[kind][0]} преобразован в .docx программой LibreOffice и прочитан как документ Word")
+    return doc
 
 
 def import_bytes(data: bytes, name: str = "<ввод>", options: Options | None = None) -> ImportResult:
@@ -224,7 +255,7 @@ def import_document(doc: SourceDoc, options: Options | None = None) -> ImportRes
                 column.field = "примечание"
         assemble(segment.rows, segment.header, table, log)
         for activity in _top_level(table):
-            finalize(activity, doc.kind == "text", log)
+            finalize(activity, doc.kind in ("text", "pdf"), log)  # both lose paragraph breaks in cells
         tables.append(table)
     if not any(list(t.walk()) for t in tables):
         raise ImportFailure(f"{doc.name}: таблица мероприятий найдена (заголовок: "
@@ -326,6 +357,8 @@ def import_document(doc: SourceDoc, options: Options | None = None) -> ImportRes
     if len(log):
         preface.append(f"Места, где импорт действовал по догадке ({len(log)}), отмечены комментариями «# {COMMENT_PREFIX}»; "
                        "проверьте их и удалите комментарии.")
+    # what the reader itself guessed (the form of the table, a conversion) stays in the file too
+    preface.extend(f"{COMMENT_PREFIX} {note}" for note in doc.notes)
     text = dump(data, comments, preface)
     return ImportResult(text=text, data=data, guesses=log, source=doc, comments=comments)
 

@@ -18,6 +18,7 @@ from roadmapctl.importer.guesses import GuessLog, shorten
 
 NUMBER = re.compile(r"^(?:\d{1,3}(?:\s?\.\s?\d{1,3})*\.?|[IVXLC]{1,6}\.?)$")
 SECTION_HEAD = re.compile(r"^(?P<num>(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,3}){0,3})\.?)\s+(?P<title>\S.*)$", re.S)
+LOOSE_SECTION = re.compile(r"^(?:(?:[Рр]аздел|РАЗДЕЛ|[Бб]лок|[Ээ]тап|[Нн]аправление)\s+[\dIVXLC]+\.?|[IVXLC]{1,6}\.)\s+[А-ЯЁA-Z«\"]")
 ARTIFACT = re.compile(r"^[-–—_=.*\s]*$")
 DASHES = "-–—"
 
@@ -175,7 +176,13 @@ def classify(rows: list[Row], header: Header, log: GuessLog) -> list[_Entry]:
     auto_numbered: list[tuple[str, str]] = []
     for row in rows:
         if row.loose:
-            entries.append(_Entry("loose", row, row.cells))
+            text = " ".join(c.text for c in row.cells if not c.empty)
+            if LOOSE_SECTION.match(text) or (all(c.bold for c in row.cells if not c.empty) and text[:1].isupper()
+                                             and len(text) <= 200):
+                # a section title typed as a line of its own among the rows («I. …», «Раздел 2. …»)
+                entries.append(_section_entry(row, text))
+            else:
+                entries.append(_Entry("loose", row, row.cells))
             continue
         if all(ARTIFACT.match(cell.text) for cell in row.cells):
             entries.append(_Entry("skip", row))  # empty, or an extraction artifact such as "-- -- --"
@@ -341,6 +348,10 @@ class _Builder:
                                              "её текст отнесён и к этому мероприятию")
                     self.log.add(row.where, f"ячейка колонки «{column.header}» объединена по вертикали с ячейкой "
                                             f"строки выше; её текст отнесён и к мероприятию {number}")
+        guess = getattr(row, "reader_note", None)  # how the reader put the row's lines in cells
+        if guess:
+            activity.comments.append(guess)
+            self.log.add(row.where, f"{guess} (мероприятие {number})")
         note = getattr(row, "shift_note", None)
         if note:
             activity.comments.append(note + "; срока у мероприятия нет")

@@ -130,8 +130,29 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
     if not text.strip():
         raise ImportFailure(f"{name}: файл пуст — в нём нет ни текста, ни таблицы")
     lines = _LINES.split(text)
+    form = "tabs"
+    if not any("\t" in raw for raw in lines):
+        from roadmapctl.importer.plaintext import pipe_rows, single_cell_rows
+
+        rows = pipe_rows(lines)
+        form = "pipes"
+        if rows is None:
+            rows = single_cell_rows(lines)
+            form = "lines"
+        if rows is not None:
+            notes.append({"pipes": "таблица прочитана из текста, где ячейки разделены знаком «|»",
+                          "lines": "таблица прочитана из текста, где каждая ячейка стоит на своей строке; строки "
+                                   "таблицы найдены по номерам мероприятий, число колонок — по заголовку"}[form])
+            lines = rows
     items: list[tuple[str, int, object]] = []  # (kind, line, payload)
     for number, raw in enumerate(lines, 1):
+        if isinstance(raw, tuple):  # a row found by plaintext: (line number, cells[, guess])
+            first, pieces = raw[0], raw[1]
+            items.append(("row", first, ([Cell(parse_cell(piece, first)) for piece in pieces], raw[2:])))
+            continue
+        if raw is None:
+            items.append(("blank", number, None))
+            continue
         if "\t" in raw:
             cells = [Cell(parse_cell(piece, number)) for piece in raw.split("\t")]
             items.append(("row", number, cells))
@@ -155,7 +176,14 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
             if grid is None:
                 grid = Grid([], where=f"таблица со строки {number}")
                 doc.blocks.append(grid)
-            grid.rows.append(Row(payload, where=f"строка {number}"))
+            if isinstance(payload, tuple):
+                payload, guess = payload
+                row = Row(payload, where=f"строка {number}")
+                if guess:
+                    row.reader_note = guess[0]  # type: ignore[attr-defined]
+                grid.rows.append(row)
+            else:
+                grid.rows.append(Row(payload, where=f"строка {number}"))
             blanks_since_row = 0
             continue
         paras: list[Para] = payload  # type: ignore[assignment]
@@ -172,9 +200,10 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
             block.ncols = max((len(r.cells) for r in block.rows if not r.loose), default=1)
     if not any(isinstance(b, Grid) for b in doc.blocks):
         raise ImportFailure(
-            f"{name}: в тексте нет таблицы — ни одной строки с табуляциями. Импорт ожидает таблицу мероприятий, "
-            "в которой ячейки разделены табуляцией (так копируется таблица из Word); для документа Word "
-            "импортируйте сам файл .docx"
+            f"{name}: в тексте нет таблицы мероприятий. Импорт читает таблицу, в которой ячейки разделены "
+            "табуляцией (так копируется таблица из Word) или знаком «|» (таблица Markdown, текст из правовой базы), "
+            "а также текст, где каждая ячейка стоит на своей строке под строками заголовка («№», «Мероприятие», "
+            "«Срок», «Ответственный»). Проверьте, что заголовок таблицы скопирован вместе с ней"
         )
     return doc
 

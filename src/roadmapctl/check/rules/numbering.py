@@ -15,6 +15,38 @@ def parts(number: str | None) -> tuple[int, ...]:
     return tuple(int(x) for x in re.findall(r"\d+", number or ""))
 
 
+def _restarting_tables(roadmap) -> set[int]:
+    """Tables whose activities are numbered anew in each section (I: 1, 2, 3; II: 1, 2 …).
+
+    A table counts when it has at least two sections with activities numbered on one level and
+    every such section after the first starts again at 1: the document's own scheme, so numbers
+    are unique within a section, not within the table."""
+    found: set[int] = set()
+    for index, table in enumerate(roadmap.tables):
+        firsts: list[int] = []
+
+        def walk(sections):
+            for section in sections:
+                numbers = [parts(a.number) for a in section.activities if a.number]
+                single = [n[0] for n in numbers if len(n) == 1]
+                if single and len(single) == len(numbers):
+                    firsts.append(single[0])
+                walk(section.sections)
+
+        walk(table.sections)
+        if len(firsts) >= 2 and all(first == 1 for first in firsts[1:]):
+            found.add(index)
+    return found
+
+
+def _scope(ctx, placed) -> object:
+    """What a number must be unique in: the table, or the section in a table numbered per section."""
+    restarting = ctx.shared("numbering-restarts", lambda c: _restarting_tables(c.roadmap))
+    if placed.table_index in restarting and placed.sections:
+        return id(placed.sections[-1])
+    return None
+
+
 def _table_label(ctx, index: int) -> str:
     return f" (таблица {index + 1})" if len(ctx.roadmap.tables) > 1 else ""
 
@@ -31,12 +63,15 @@ def _table_label(ctx, index: int) -> str:
 Правильно:
     - номер: "1.2."
     - номер: "1.3."
+
+Если в документе нумерация начинается заново в каждом разделе (раздел I: 1, 2, 3; раздел II:
+1, 2 …) и так во всех разделах таблицы, номер должен быть единственным в своём разделе.
 """)
 def duplicate_number(ctx):
-    seen: dict[tuple[int, tuple[int, ...]], object] = {}
+    seen: dict[tuple, object] = {}
     for placed in ctx.roadmap.placed_activities():
         activity = placed.activity
-        key = (placed.table_index, parts(activity.number) or (activity.number,))
+        key = (placed.table_index, _scope(ctx, placed), parts(activity.number) or (activity.number,))
         if key in seen:
             first = seen[key]
             yield Finding(activity.at("номер"),
@@ -80,8 +115,8 @@ def _numbering(ctx):
     for placed in roadmap.placed_activities():
         nums = parts(placed.activity.number)
         if nums:
-            groups[(placed.table_index, nums[:-1])].append((placed.activity.number, nums, placed.activity.at("номер")))
-    for (table_index, _prefix), items in groups.items():
+            groups[(placed.table_index, _scope(ctx, placed), nums[:-1])].append((placed.activity.number, nums, placed.activity.at("номер")))
+    for (table_index, _scope_key, _prefix), items in groups.items():
         yield from _sequence_findings(items, "нумерация мероприятий", _table_label(ctx, table_index))
     # sections: siblings under one parent
     def walk(sections, table_index):

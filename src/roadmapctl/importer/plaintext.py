@@ -1,0 +1,338 @@
+"""Tables in plain text without tabs: cells separated by ``|`` (Markdown, legal databases' box
+tables) and one cell per line (text copied from a PDF viewer).
+
+Both functions return the text's lines with the table rows put in place: an item is either the
+line as it was (a paragraph or a blank), ``None`` for a line taken into a row, or a tuple
+``(first line number, cells)`` for a row, or ``(first line number, cells, guess)`` when placing its
+lines in cells was a guess. Line numbers therefore stay those of the file, and the
+text reader builds its grid from the result exactly as it does for tab-separated text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from roadmapctl.importer.columns import is_column_numbers, recognize, role_of
+from roadmapctl.importer.rows import NUMBER, looks_like_deadline
+
+_VERTICALS = str.maketrans({"│": "|", "┃": "|", "║": "|", "¦": "|"})
+_BORDER = re.compile(r"^[\s|+:\-=─━┄┈┼┬┴├┤┌┐└┘╔╗╚╝═╠╣╦╩╬╪╫╞╡╤╧╥╨]*$")
+_BORDER_DASHES = re.compile(r"[-=─━═┄┈]{3,}|(?:^|\|)\s*:?-{2,}:?\s*(?:\||$)")
+_ESCAPED_PIPE = "\x00"
+
+Lines = list  # list[str | None | tuple[int, list[str]]]
+
+
+def _is_border(line: str) -> bool:
+    return bool(line.strip()) and bool(_BORDER.match(line)) and bool(_BORDER_DASHES.search(line))
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    """A line's cells, or None when it has no separators."""
+    text = line.replace("\\|", _ESCAPED_PIPE).translate(_VERTICALS).strip()
+    if text.count("|") < 1:
+        return None
+    pieces = text.split("|")
+    enclosed = text.startswith("|") and text.endswith("|") and len(text) > 1
+    if text.startswith("|"):
+        pieces = pieces[1:]
+    if text.endswith("|") and pieces:
+        pieces = pieces[:-1]
+    if len(pieces) < 2 and not (enclosed and len(pieces) == 1):
+        return None  # one cell is a row only between two bars: «│I. Организационные мероприятия│»
+    return [p.replace(_ESCAPED_PIPE, "|").strip() for p in pieces]
+
+
+def join_wrapped(pieces: list[str]) -> str:
+    """Lines of one cell wrapped by the page → one text. A line starting with a dash or a bullet
+    starts a new paragraph ("<br>", which the cell parser splits at); "учебно-" + "методических"
+    keep the hyphen and no space; other lines are joined with a space."""
+    out = ""
+    for piece in (p.strip() for p in pieces):
+        if not piece:
+            continue
+        if not out:
+            out = piece
+        elif piece[:1] in "-–—•·" and len(piece) > 1 and piece[1] not in "-–—":
+            out += "<br>" + piece
+        elif (out.endswith("-") and not out.endswith(" -") and piece[:1].islower()) or piece[:1] in ".,;:)»!?":
+            out += piece  # "учебно-" + "методических"; a wrapped "10.10" + "."
+        else:
+            out += " " + piece
+    return out
+
+
+def pipe_rows(lines: list[str]) -> Lines | None:
+    """Rows of a ``|`` table, or None when the text has none (fewer than two lines with cells)."""
+    cells_of = [(_pipe_cells(line) if not _is_border(line) else None) for line in lines]
+    table_lines = [i for i, cells in enumerate(cells_of) if cells]
+    if sum(1 for i in table_lines if len(cells_of[i]) >= 2) < 2:
+        return None
+    borders = [i for i, line in enumerate(lines) if _is_border(line)]
+    inner = [b for b in borders if table_lines[0] < b < table_lines[-1]]
+    out: Lines = list(lines)
+    for b in borders:
+        out[b] = None
+    # a box table (borders drawn with ─┼ or +---+ between the rows, as legal databases export
+    # them) wraps every cell over several lines; a Markdown table has one separator line only
+    drawn = [b for b in inner if re.search(r"[─━═┼├┤╪╫+]", lines[b])]
+    if len(drawn) >= 2:
+        # a box table: the lines between two border lines are one row, each cell wrapped over them
+        group: list[int] = []
+
+        def flush():
+            if not group:
+                return
+            width = max(len(cells_of[i]) for i in group)
+            merged = [join_wrapped([cells_of[i][k] if k < len(cells_of[i]) else "" for i in group])
+                      for k in range(width)]
+            out[group[0]] = (group[0] + 1, merged)
+            for i in group[1:]:
+                out[i] = None
+            group.clear()
+
+        for i, line in enumerate(lines):
+            if cells_of[i]:
+                group.append(i)
+            elif _is_border(line) or not line.strip():
+                flush()
+            else:
+                flush()
+        flush()
+        return out
+    for i in table_lines:
+        out[i] = (i + 1, cells_of[i])
+    return out
+
+
+# --------------------------------------------------------------------------- one cell per line
+
+_SECTION_LINE = re.compile(r"^(?:(?:раздел|блок|этап)\s+\S+|[IVXLC]{1,6}\.?)\s+\S", re.IGNORECASE)
+_NUMBERED_LINE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?\s+\S")
+
+
+def _header_before(lines: list[str], row: int) -> tuple[int, list[str]] | None:
+    """The header standing right above the first row (line index ``row``): (its first line,
+    its cells). Header cells are consecutive short lines (a wrapped cell joined back); the
+    longest run that reads as a header and starts with a known column name is taken."""
+    run: list[int] = []
+    k = row - 1
+    while k >= 0 and len(run) < 16:
+        text = lines[k].strip()
+        if not text or len(text) > 60 or NUMBER.match(text):
+            break
+        run.insert(0, k)
+        k -= 1
+    best = None
+    for first in range(len(run)):
+        cells: list[str] = []
+        for i in run[first:]:
+            text = lines[i].strip()
+            if cells and (text[:1].islower() or re.fullmatch(r"(?i)п\s*/\s*п\.?", text)):
+                cells[-1] = cells[-1] + " " + text
+            else:
+                cells.append(text)
+        if len(cells) < 3 or role_of(cells[0]) is None or lines[run[first]].strip()[:1].islower():
+            continue
+        header = recognize(cells)
+        if header is not None and all(c.field or len(c.header) <= 40 for c in header.columns):
+            best = (run[first], cells)
+            break  # the longest run
+    return best
+
+
+def _split_row(lines: list[str], count: int, deadline: int | None, activity: int | None) -> tuple[list[str], str | None]:
+    """The lines of one row (after its number) → ``count`` cells, and what was guessed (or None)."""
+    lines = [line for line in lines if line]
+    if len(lines) == count:
+        return lines, None
+    if len(lines) < count:
+        # an empty cell left no line: the deadline, when one line reads as a deadline, is put in
+        # its column, the lines before it from the first column on, the lines after it after it
+        if deadline is not None:
+            for k, line in enumerate(lines):
+                if 0 < k and looks_like_deadline(line) and len(line) <= 80 and k <= deadline and \
+                        len(lines) - k <= count - deadline:
+                    before = lines[:k] + [""] * (deadline - k)
+                    after = lines[k + 1:]
+                    return (before + [line] + after + [""] * (count - deadline - 1 - len(after)),
+                            f"в строке меньше строк текста ({len(lines)}), чем колонок ({count}): строка «{line}» "
+                            "поставлена в колонку сроков, пустыми считаются ячейки рядом с ней")
+        return lines, None
+    # first, lines that continue a sentence (a small letter) join the line above, while there are
+    # more lines than cells
+    merged: list[str] = []
+    for k, line in enumerate(lines):
+        if merged and len(merged) + len(lines) - k > count and (line[:1].islower() or line[:1] in ",;)»«("):
+            merged[-1] = join_wrapped([merged[-1], line])
+        else:
+            merged.append(line)
+    note = "строки текста, начинающиеся со строчной буквы, присоединены к строке выше как продолжение ячейки"
+    lines = merged
+    if len(lines) <= count:
+        return lines, note
+    # then the deadline anchors the row: the cells before it take the first lines, the extra
+    # lines before it join the activity cell; the extra lines after it join the last cell
+    note = (f"в строке больше строк текста ({len(lines)}), чем колонок ({count}): лишние строки до срока "
+            "присоединены к тексту мероприятия, после срока — к последней колонке")
+    anchor = None
+    if deadline is not None:
+        for k, line in enumerate(lines):
+            if k >= deadline and looks_like_deadline(line) and len(line) <= 80:
+                anchor = k
+                break
+    if anchor is None:
+        return lines[:count - 1] + [join_wrapped(lines[count - 1:])], (
+            f"в строке больше строк текста ({len(lines)}), чем колонок ({count}); лишние строки присоединены к "
+            "последней колонке")
+    before, after = lines[:anchor], lines[anchor:]
+    if len(before) > deadline:
+        extra = len(before) - deadline
+        a = activity if activity is not None and activity < deadline else 0
+        before = before[:a] + [join_wrapped(before[a:a + extra + 1])] + before[a + extra + 1:]
+    tail = count - deadline
+    if len(after) > tail:
+        after = after[:tail - 1] + [join_wrapped(after[tail - 1:])]
+    return before + after, note
+
+
+def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
+    """Rows of a table copied one cell per line: the header lines give the columns; a line that
+    is only a number starts a row; a line «I. …», «Раздел 2 …» is a section."""
+    texts = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    found = None
+    for position, (i, text) in enumerate(texts):
+        if NUMBER.match(text) and not re.fullmatch(r"[IVXLC]{1,6}\.?", text):
+            row = i
+            # a section line (and the column-number lines) may stand between the header and the row
+            back = position - 1
+            while back >= 0 and re.fullmatch(r"\d{1,2}", texts[back][1]):
+                back -= 1  # the column numbers "1 2 3 4 5", one per line
+            # up to two section titles may stand between the header and the first row: the reading
+            # with the most known columns, then the fewest unknown ones, wins (a title is not taken
+            # for a header cell, nor a header cell for a title)
+            found = None
+            for skip in range(3):
+                if back - skip < 0 or (skip and not _title_line(texts[back - skip + 1][1])):
+                    break
+                start_line = texts[back - skip + 1][0] if back - skip + 1 < position else i
+                candidate = _header_before(lines, start_line)
+                if candidate and (found is None or _score(candidate[1]) > _score(found[1])):
+                    found, row = candidate, start_line
+            if found:
+                break
+    if not found:
+        return None
+    first_line, cells = found
+    header_start = next(k for k, (i, _t) in enumerate(texts) if i == first_line)
+    after = next(k for k, (i, _t) in enumerate(texts) if i >= row)
+    header = recognize(cells)
+    number_col = header.index("номер")
+    if number_col is None:
+        return None
+    ncols = len(cells)
+    others = [c for c in header.columns if c.index != number_col]
+    deadline = next((k for k, c in enumerate(others) if c.field == "срок"), None)
+    activity = next((k for k, c in enumerate(others) if c.field == "мероприятие"), None)
+    out: Lines = list(lines)
+    first_line = texts[header_start][0]
+    out[first_line] = (first_line + 1 + offset, cells)
+    for i, _text in texts[header_start + 1:after]:
+        out[i] = None
+    k = after
+    # the column-number line "1 2 3 4 5" (one per line) under the header
+    if k + ncols <= len(texts) and is_column_numbers([t for _i, t in texts[k:k + ncols]]):
+        out[texts[k][0]] = (texts[k][0] + 1 + offset, [t for _i, t in texts[k:k + ncols]])
+        for i, _t in texts[k + 1:k + ncols]:
+            out[i] = None
+        k += ncols
+    rows: list[tuple[int, list[str], str]] = []  # (first index into texts, lines, kind)
+    next_table = None
+    while k < len(texts):
+        index, text = texts[k]
+        if NUMBER.match(text) and not re.fullmatch(r"[IVXLC]{1,6}\.?", text):
+            if rows and rows[-1][2] == "row":
+                # the header of another table (and its title) may stand before this number
+                another = _header_before(lines, index)
+                if another and another[0] > texts[rows[-1][0]][0]:
+                    next_table = another[0]
+                    start, pieces, kind = rows[-1]
+                    keep = [j for j in range(start, start + len(pieces)) if texts[j][0] < next_table]
+                    del pieces[len(keep):]
+                    if len(pieces) > ncols:  # lines beyond a full row: a title between the tables
+                        del pieces[ncols:]
+                    break
+            rows.append((k, [text], "row"))
+        elif _SECTION_LINE.match(_plain(text)) and len(text) <= 300 and (not rows or rows[-1][2] == "section" or len(rows[-1][1]) > 1):
+            rows.append((k, [text], "section"))
+        elif not rows or (rows[-1][2] == "section" and not _continues_title(text) and len(rows[-1][1]) >= 1
+                          and k + 1 < len(texts) and NUMBER.match(texts[k + 1][1])):
+            rows.append((k, [text], "section"))  # a title line before the first row, or before a row
+        elif rows and rows[-1][2] == "row":
+            rows[-1][1].append(text)
+        elif rows and rows[-1][2] == "section" and len(rows[-1][1]) == 1 and _continues_title(text):
+            rows[-1][1].append(text)
+        elif rows:
+            break
+        else:
+            return None  # no number line right after the header: not a table of this form
+        k += 1
+    if not any(kind == "row" for _k, _l, kind in rows):
+        return None
+    # a section line standing alone before the next row: a numbered one "1. Организационные
+    # мероприятия" before rows "1.1", or any title line (a capital letter, no final period) after a
+    # row whose lines fill its cells exactly without it
+    for r, (start, pieces, kind) in enumerate(rows):
+        if kind != "row" or len(pieces) < 2:
+            continue
+        last = pieces[-1]
+        match = _NUMBERED_LINE.match(_plain(last))
+        following = rows[r + 1][1][0] if r + 1 < len(rows) else ""
+        numbered = bool(match) and following.startswith(match.group("num") + ".") and \
+            len(following.rstrip(".")) > len(match.group("num"))
+        wrapped = any(line[:1].islower() or line[:1] in ",;)»«(" for line in pieces[2:-1])
+        titled = bool(following) and rows[r + 1][2] == "row" and len(pieces) == ncols + 1 and not wrapped and \
+            _plain(last)[:1].isupper() and not _plain(last).rstrip().endswith((".", ";", ",")) and len(last) <= 250
+        if numbered or titled:
+            pieces.pop()
+            rows.insert(r + 1, (start + len(pieces), [last], "section"))
+    for start, pieces, kind in rows:
+        index = texts[start][0]
+        if kind == "section":
+            out[index] = (index + 1 + offset, [join_wrapped(pieces)] + [""] * (ncols - 1))
+        else:
+            body, note = _split_row(pieces[1:], ncols - 1, deadline, activity)
+            row = body[:number_col] + [pieces[0]] + body[number_col:]
+            out[index] = (index + 1 + offset, row, note) if note else (index + 1 + offset, row)
+        for j in range(start + 1, start + len(pieces)):
+            out[texts[j][0]] = None
+    if next_table is not None:
+        tail = single_cell_rows(lines[next_table:], offset + next_table)
+        if tail is not None:
+            out[next_table:] = tail
+    return out
+
+
+def _score(cells: list[str]) -> tuple[int, int]:
+    header = recognize(cells)
+    if header is None:
+        return (0, 0)
+    return (len(header.placed), -len(header.unplaced))
+
+
+_TAG = re.compile(r"<[^<>]{1,40}>")
+
+
+def _plain(text: str) -> str:
+    """A line without the HTML remnants of an extraction ("<b>1. Раздел</b>" → "1. Раздел")."""
+    return _TAG.sub("", text).strip()
+
+
+def _title_line(text: str) -> bool:
+    """A section title standing between the header and the first row."""
+    plain = _plain(text)
+    return bool(_SECTION_LINE.match(plain) or _NUMBERED_LINE.match(plain) or (len(plain) > 3 and not NUMBER.match(plain)))
+
+
+def _continues_title(text: str) -> bool:
+    return text[:1].islower()
