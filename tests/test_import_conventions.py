@@ -159,3 +159,16 @@ def test_a_section_row_in_a_box_table():
     assert (section["номер"], section["название"]) == ("I.", "Организационные")
     assert [(a["номер"], a["мероприятие"], a["срок"]) for a in section["мероприятия"]] == [
         ("1.", "Работа с кадрами", "Март 2024 г"), ("2.", "Анализ", "Май")]
+
+
+def test_a_doubled_space_in_a_long_folded_text_is_marked_whole():
+    """Both spaces of a doubled space are under the finding, also after the text is folded."""
+    words = " ".join(["Организация методического сопровождения педагогов"] * 4)
+    text = words + " и работа  с родителями"
+    _data, result = imported("Дорожная карта на 2024 год", HEADER, f"1.\t{text}\tМарт 2024 г.\tУО")
+    found = [d for d in check_source(Source(name="x.yaml", text=result.text)) if d.code == "RM605"]
+    assert len(found) == 1
+    span = found[0].span
+    line = result.text.split("\n")[span.line - 1]
+    assert span.end_line == span.line
+    assert line[span.column - 1:span.end_column - 1] == "  "

@@ -136,7 +136,10 @@ class Context:
             if ch.isspace():
                 # a space or a line break of the value: a whitespace run of the source (a fold with
                 # the next line's indentation), or an escape such as \n
-                if p < len(chars) and chars[p].isspace():
+                if p < len(chars) and chars[p] == ch and ch != "\n":
+                    mapped.append(p)  # the same space in the source: one for one
+                    p += 1
+                elif p < len(chars) and chars[p].isspace():
                     mapped.append(p)
                     while p < len(chars) and chars[p].isspace():
                         p += 1
