@@ -89,7 +89,7 @@ _ERRNO_TEXT = {
     errno.ENXIO: "никто не читает из этого канала",
     errno.EPIPE: "канал закрыт читающей стороной",
     errno.EIO: "ошибка ввода-вывода на устройстве",
-    errno.ENOENT: "папка не найдена",
+    errno.ENOENT: "файл или папка не найдены",
 }
 
 
@@ -204,7 +204,7 @@ def write_output(
                 with open(real, "rb") as handle:
                     if handle.read() == data:
                         return False
-            if not (force or editing):
+            if not (force or editing) and info.st_size > 0:  # an empty file holds nothing to lose
                 old = None
                 if replaceable is not None and info.st_size <= MAX_COMPARED:
                     with open(real, "rb") as handle:

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, collect_paths, write_atomic
+from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, collect_paths, say
 
 PARALLEL_THRESHOLD = 16
 
@@ -90,6 +90,7 @@ def register(app: typer.Typer) -> None:
         changed_since: Optional[str] = typer.Option(None, "--changed-since", help="Проверить только дорожные карты, изменённые после этой ревизии git."),
         jobs: int = typer.Option(0, "--jobs", "-j", help="Число параллельных процессов (0 — по числу ядер)."),
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в выводе (по умолчанию — только в терминале).", show_default=False),
+        force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl check."),
     ) -> None:
         from roadmapctl.check.output import (
             FORMATS, render_concise, render_github, render_gitlab, render_json, render_sarif, render_statistics,
@@ -146,12 +147,15 @@ def register(app: typer.Typer) -> None:
         if statistics:
             stats = render_statistics(diagnostics)
             body = stats if fmt in ("text", "concise") else body
-        if output_file:
-            write_atomic(__import__("pathlib").Path(output_file), body.encode("utf-8"), force=True)
-        else:
-            sys.stdout.write(body)
+        from roadmapctl.own_output import check_report
+        from roadmapctl.writing import write_output
+
+        write_output(
+            output_file, body, inputs=files, force=force, replaceable=check_report,
+            text=fmt in ("text", "concise", "github"), color=use_color,
+        )
         for problem in io_problems:
-            typer.echo(f"roadmapctl: {problem}", err=True)
+            say(problem)
         if io_problems:
             raise typer.Exit(2)
         raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)

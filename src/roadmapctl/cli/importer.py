@@ -94,7 +94,7 @@ def register(app: typer.Typer) -> None:
         shown = str(target) if target is not None else "<импорт>"
         diagnostics = _check(result.text, shown)
         if target is not None:
-            write_atomic(target, result.text.encode("utf-8"), force=force)
+            write_atomic(target, result.text.encode("utf-8"), force=force, inputs=[file])
         else:
             sys.stdout.buffer.write(result.text.encode("utf-8"))
             sys.stdout.flush()
@@ -142,6 +142,14 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.importer import ImportFailure
         from roadmapctl.importer.skeleton import skeleton
 
+        from roadmapctl.writing import has_control, visible_char
+
+        for option, value in (("--municipality", municipality), ("--period", period), ("--authority", authority),
+                               ("--short", short), ("--title", title)):
+            found = has_control(value or "")
+            if found:
+                raise UsageError(f"{option}: недопустимый управляющий символ {visible_char(found.group())} "
+                                 f"(U+{ord(found.group()):04X}) в значении; уберите его")
         target = None if file == "-" else Path(file)
         if target is not None and target.exists() and not force:
             raise UsageError(f"{target}: файл уже существует; чтобы заменить его, добавьте --force")
