@@ -42,7 +42,9 @@ def _w(tag: str) -> str:
 # --- paragraphs -------------------------------------------------------------------------------
 
 def _t(text: str) -> str:
-    return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+    from roadmapctl.writing import visible  # XML 1.0 cannot carry control characters at all
+
+    return f'<w:t xml:space="preserve">{escape(visible(text))}</w:t>'
 
 
 def _run(text: str, bold: bool = False) -> str:

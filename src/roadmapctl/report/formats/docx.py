@@ -3,6 +3,8 @@ repeated on every page, rows kept whole, page numbers from the second page (rend
 
 from __future__ import annotations
 
+from roadmapctl.writing import visible
+
 import io
 from datetime import datetime, time
 
@@ -64,7 +66,7 @@ def _paragraph(container, text: str, style, *, size: float, bold: bool = False, 
     paragraph.paragraph_format.page_break_before = new_page
     if align is not None:
         paragraph.alignment = align
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(visible(text))
     run.bold = bold
     run.font.size = Pt(size)
     return paragraph
@@ -78,7 +80,7 @@ def _cell(cell, lines: list[str], style, *, bold: bool = False, align: int | Non
         paragraph = first if index == 0 else cell.add_paragraph()
         if align is not None:
             paragraph.alignment = align
-        run = paragraph.add_run(line)
+        run = paragraph.add_run(visible(line))
         run.bold = bold
         run.font.size = Pt(style.table_size)
 
