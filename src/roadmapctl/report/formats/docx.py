@@ -115,19 +115,40 @@ def _table(document, header: list[str], widths_mm: tuple[int, ...], style):
 
 
 def _add_row(table, values: list[list[str]], widths_mm, style, *, span: bool = False, bold: bool = False) -> None:
+    """One row appended as XML. python-docx's ``add_row``, ``row.cells`` and ``merge`` look the
+    row up among all rows of the table each time, which made a long report quadratic."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Mm
+    from docx.table import _Cell
 
-    row = table.add_row()
-    _row_flags(row)
-    cells = row.cells
-    for cell, width in zip(cells, widths_mm):
-        cell.width = Mm(width)
+    tr = OxmlElement("w:tr")
+    trpr = OxmlElement("w:trPr")
+    trpr.append(OxmlElement("w:cantSplit"))
+    tr.append(trpr)
     if span:
-        merged = cells[0].merge(cells[-1])
-        _cell(merged, values[0], style, bold=bold)
-        return
-    for cell, lines in zip(cells, values):
-        _cell(cell, lines, style, bold=bold)
+        groups = [(values[0], sum(widths_mm), len(widths_mm))]
+    else:
+        groups = [(lines, width, 1) for lines, width in zip(values, widths_mm)]
+    cells = []
+    for lines, width, count in groups:
+        tc = OxmlElement("w:tc")
+        tcpr = OxmlElement("w:tcPr")
+        tcw = OxmlElement("w:tcW")
+        tcw.set(qn("w:w"), str(Mm(width).twips))
+        tcw.set(qn("w:type"), "dxa")
+        tcpr.append(tcw)
+        if count > 1:
+            grid_span = OxmlElement("w:gridSpan")
+            grid_span.set(qn("w:val"), str(count))
+            tcpr.append(grid_span)
+        tc.append(tcpr)
+        tc.append(OxmlElement("w:p"))
+        tr.append(tc)
+        cells.append((tc, lines))
+    table._tbl.append(tr)
+    for tc, lines in cells:
+        _cell(_Cell(tc, table), lines, style, bold=bold)
 
 
 def render(report: Report, by: str = "kind", **_options) -> bytes:
