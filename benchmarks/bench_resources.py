@@ -9,7 +9,8 @@ times t1, t2 the growth exponent is log(t2/t1) / log(n2/n1): 1.0 is linear. The 
 compared with is n log n, whose exponent over the same sizes is printed beside it ("n log n");
 the ratio column is measured / n log n, and a command is marked SLOW when its exponent exceeds
 the n log n exponent by more than 0.25 (start-up time makes small sizes look cheaper, so the
-measured exponent of a linear command lies between 0 and 1). Memory exponents are printed the
+measured exponent of a linear command lies between 0 and 1; the start-up time, measured with
+``roadmapctl --version``, is subtracted before the exponent is taken). Memory exponents are printed the
 same way. The roadmap is generated: the Baunt header and table columns, sections of 50
 activities with real deadline phrases and responsible parties.
 """
@@ -110,6 +111,9 @@ def main() -> None:
     options = parser.parse_args()
     chosen = [c for c in options.only.split(",") if c]
     results: dict[str, list[tuple[float, float, int]]] = {c: [] for c in chosen}
+    startup = min(run(["--version"], 60)[0] for _ in range(3))
+    print(f"start-up of the interpreter and the CLI (roadmapctl --version): {startup:.2f} s; "
+          "the exponents are computed on the time above it", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for n in options.sizes:
             folder = Path(tmp) / str(n)
@@ -137,7 +141,7 @@ def main() -> None:
         steps = []
         for i in range(1, len(sizes)):
             n1, n2 = sizes[i - 1], sizes[i]
-            e_time = exponent(n1, n2, row[i - 1][0], row[i][0])
+            e_time = exponent(n1, n2, max(row[i - 1][0] - startup, 0.05), max(row[i][0] - startup, 0.05))
             e_mem = exponent(n1, n2, row[i - 1][1], row[i][1])
             reference = math.log((n2 * math.log(n2)) / (n1 * math.log(n1))) / math.log(n2 / n1)
             verdict = "SLOW" if e_time > reference + 0.25 else "ok"
