@@ -201,3 +201,21 @@ def test_diff_of_a_file_that_is_not_yaml_exits_1(roadmap, tmp_path):
 def test_a_missing_file_still_exits_2(tmp_path, command):
     code, _out, err = run(*command, tmp_path / "none.yaml")
     assert code == 2 and "не найден" in err
+
+
+@pytest.mark.parametrize("args", [
+    ["--as-of", "0001-01-01"], ["--as-of", "9999-12-31"], ["--within", "3000000"],
+    ["--as-of", "9999-12-31", "--within", "3000000", "-k", "upcoming,stale"], ["--as-of", "0001-01-01", "-k", "stale"],
+])
+@pytest.mark.parametrize("fmt", ["table", "json", "docx"])
+def test_report_on_the_ends_of_the_calendar(tmp_path, args, fmt):
+    out = ["-o", tmp_path / f"r.{fmt}"] if fmt == "docx" else []
+    code, _out, err = run("report", ROADMAPS, "-f", fmt, *args, *out)
+    assert code == 0, err
+
+
+def test_new_refuses_control_characters_in_its_options(tmp_path):
+    target = tmp_path / "new.yaml"
+    code, _out, err = run("new", target, "--municipality", "x\x01y", "--period", "2025-2026")
+    assert code == 2 and "--municipality" in err and "U+0001" in err
+    assert not target.exists()
