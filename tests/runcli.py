@@ -12,7 +12,10 @@ def run_in_process(*args, stdin: bytes | None = None) -> tuple[int, bytes, bytes
     """Exit code, standard output and standard error of ``roadmapctl ARGS``."""
     from roadmapctl.cli import main
 
-    runner = CliRunner()
+    try:  # click < 8.2 mixes the error stream into the output unless told not to
+        runner = CliRunner(mix_stderr=False)
+    except TypeError:  # click >= 8.2 always keeps them apart
+        runner = CliRunner()
     saved = sys.argv
     with runner.isolation(input=stdin) as streams:
         out, err = streams[0], streams[1]
