@@ -51,6 +51,7 @@ def test_a_clean_document_has_no_findings():
 CASES = [
     ("RM002", HEAD + activity(extra="        срок: Апрель 2021 года\n")),
     ("RM003", HEAD + activity(text="!!python/name:os.system ''")),
+    ("RM004", HEAD + activity(text='"Совещание\\u0007 с руководителями ОО"')),
     ("RM101", HEAD + activity(extra="        ответсвенные: [УО]\n")),
     ("RM102", HEAD.replace("муниципалитет: город Примерск\n", "") + activity()),
     ("RM103", HEAD + activity(responsible="УО")),
@@ -150,3 +151,11 @@ def test_noqa_inside_a_quoted_string_is_text():
 def test_letters_in_abbreviations_and_list_markers_are_not_stray():
     text = HEAD + activity(text="Семинар (№ п/п по плану): а) входной контроль; б) итоговый, г. Тула, 2021 г, в школах и у педагогов")
     assert "RM606" not in codes(text)
+
+
+def test_a_control_character_is_a_finding_at_its_value():
+    text = HEAD + activity(text='"Совещание\\e]0;заголовок\\a с руководителями"')
+    [found] = [d for d in check_source(Source("t.yaml", text)) if d.code == "RM004"]
+    line = text.splitlines()[found.line - 1]
+    assert line[found.column - 1 :].startswith('"Совещание')
+    assert "U+001B (␛)" in found.message

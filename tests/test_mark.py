@@ -378,3 +378,21 @@ def test_cli_keeps_the_file_mode(baunt_copy):
     baunt_copy.chmod(0o640)
     assert run("mark", baunt_copy, "2", "--status", "в работе")[0] == 0
     assert baunt_copy.stat().st_mode & 0o777 == 0o640
+
+
+def test_shared_marks_through_an_alias_are_not_edited_for_both():
+    text = BAUNT.read_text(encoding="utf-8")
+    text = text.replace(
+        "            срок: Март 2021 года\n            ожидаемый_результат: Наличие муниципальной команды",
+        "            срок: Март 2021 года\n            отметки: &shared\n              - {дата: 2021-03-01, текст: Начато}\n"
+        "            ожидаемый_результат: Наличие муниципальной команды", 1)
+    text = text.replace(
+        '          - номер: "2"\n            мероприятие: Обеспечение сбора',
+        '          - номер: "2"\n            отметки: *shared\n            мероприятие: Обеспечение сбора', 1)
+    assert text.count("*shared") == 1 and text.count("&shared") == 1
+    source = Source("baunt.yaml", text)
+    with pytest.raises(EditError, match="ссылкой на якорь"):
+        mark_activity(source, MarkRequest(number="2", on=DAY, note="Только второе"))
+    # an activity that shares nothing is still edited
+    result = mark_activity(source, MarkRequest(number="3", on=DAY, note="Третье"))
+    assert "Третье" in result.text and result.text.count("Третье") == 1

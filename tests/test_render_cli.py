@@ -131,9 +131,9 @@ def test_a_broken_roadmap_fails_alone(tmp_path):
     (folder / "good.yaml").write_bytes(TULA.read_bytes())
     (folder / "bad.yaml").write_text("версия_формата: 1\nназвание: [\n", encoding="utf-8")
     code, _out, err = run(folder, "--to", "html", "-o", tmp_path / "out")
-    assert code == 2  # a file that is not YAML at all
+    assert code == 1  # a file that is not YAML at all: an invalid roadmap, as in check
     assert (tmp_path / "out" / "good.html").exists() and not (tmp_path / "out" / "bad.html").exists()
-    assert "bad.yaml:3:1: ошибка синтаксиса YAML" in err
+    assert "bad.yaml:3:1: RM001 ошибка: ошибка синтаксиса YAML" in err
     (folder / "bad.yaml").write_text("версия_формата: 1\nназвание: Дорожная карта\n", encoding="utf-8")
     code, _out, err = run(folder, "--to", "html", "-o", tmp_path / "out")
     assert code == 1  # YAML that breaks the schema: the findings of check

@@ -45,34 +45,71 @@ def _cache_dir() -> Path:
     return Path(base) / "roadmapctl"
 
 
+def _private(path: Path, directory: bool) -> bool:
+    """True when ``path`` is ours alone: owned by this user, not a link, and writable by nobody
+    else; only such a cached file is ever executed."""
+    import stat
+
+    info = os.lstat(path)
+    kind = stat.S_ISDIR(info.st_mode) if directory else stat.S_ISREG(info.st_mode)
+    owner = info.st_uid == os.getuid() if hasattr(os, "getuid") else True
+    return kind and owner and not info.st_mode & 0o022
+
+
+_HEADER = "# roadmapctl validator sha256="
+
+
+def _fastjsonschema_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("fastjsonschema")
+    except PackageNotFoundError:  # pragma: no cover - a dependency
+        return "?"
+
+
 @cache
 def fast_validator():
-    """A fastjsonschema validator; its generated code is cached on disk by schema hash."""
+    """A fastjsonschema validator. Its generated code is cached by schema hash in the user's
+    cache folder (created 0700); the cached file is executed only when the folder and the file
+    belong to the user alone and the code matches the digest in its first line. Any trouble with
+    the cache (an unreadable home, a foreign or altered file) means compiling in memory."""
     raw = schema_path().read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()[:16]
-    cached = _cache_dir() / f"validator_{digest}.py"
-    if cached.exists():
-        try:
-            spec = importlib.util.spec_from_file_location(f"_roadmapctl_validator_{digest}", cached)
-            module = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(module)
-            return module.validate
-        except Exception:  # noqa: BLE001 - a broken cache is regenerated below
-            pass
+    # the generated code depends on the schema and on the fastjsonschema that wrote it: another
+    # version in another environment must not run code an older one generated (2.19 let
+    # 2021-13-01 pass as a date)
+    digest = hashlib.sha256(raw + b"\0" + _fastjsonschema_version().encode()).hexdigest()[:16]
+    try:
+        folder = _cache_dir()
+        cached = folder / f"validator_{digest}.py"
+        if _private(folder, True) and _private(cached, False):
+            text = cached.read_text(encoding="utf-8")
+            header, _, body = text.partition("\n")
+            if header == _HEADER + hashlib.sha256(body.encode("utf-8")).hexdigest():
+                namespace: dict[str, Any] = {}
+                exec(compile(body, str(cached), "exec"), namespace)  # noqa: S102 - verified above
+                return namespace["validate"]
+    except Exception:  # noqa: BLE001 - no usable cache: compiled below
+        pass
     import fastjsonschema
 
     code = fastjsonschema.compile_to_code(schema())
     entry = re.search(r"^def (\w+)\(", code, re.M).group(1)
     code += f"\n\nvalidate = {entry}\n"
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(code, encoding="utf-8")
-        os.replace(tmp, cached)
+        folder = _cache_dir()
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if _private(folder, True):
+            cached = folder / f"validator_{digest}.py"
+            tmp = folder / f".validator_{digest}.{os.getpid()}.tmp"
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(_HEADER + hashlib.sha256(code.encode("utf-8")).hexdigest() + "\n" + code)
+            os.replace(tmp, cached)
     except OSError:
         pass
-    namespace: dict[str, Any] = {}
-    exec(compile(code, str(cached), "exec"), namespace)  # noqa: S102 - code generated from our own schema
+    namespace = {}
+    exec(compile(code, "<roadmapctl validator>", "exec"), namespace)  # noqa: S102 - generated from our own schema
     return namespace["validate"]
 
 

@@ -19,6 +19,9 @@ from roadmapctl.spans import Span
 _NOT_TEXT_KEYS = frozenset({"поле", "связка", "вид", "статус", "период", "ссылка", "дата", "за", "номер", "повтор"})
 
 
+LOCATE_LIMIT = 10
+
+
 class Context:
     def __init__(self, doc: Document):
         self.doc = doc
@@ -84,8 +87,28 @@ class Context:
                     stack.append((path + [index], node.value[index], key))
 
     def locate(self, node: ScalarNode, start: int, end: int) -> Span:
-        """The source span of ``node.value[start:end]`` (the whole node when it cannot be found)."""
+        """The source span of ``node.value[start:end]`` (the whole node when it cannot be found).
+        A value written on one line exactly as it reads (plain, or quoted without escapes) is
+        located by arithmetic, so that a rule firing often on a long value stays linear."""
+        offset = self._verbatim_offset(node)
+        if offset is not None and 0 <= start <= end <= len(node.value):
+            line = node.start_mark.line + 1
+            return Span(line, offset + start + 1, line, offset + end + 1)
         return self.locate_span(Span.of_node(node), node.value, start, end)
+
+    def _verbatim_offset(self, node: ScalarNode) -> int | None:
+        cache = self.__dict__.setdefault("_verbatim", {})
+        key = id(node)
+        if key not in cache:
+            offset = None
+            value = node.value
+            if node.start_mark.line == node.end_mark.line and "\n" not in value:
+                column = node.start_mark.column + (1 if node.style in ("'", '"') else 0)
+                text = self.source.line(node.start_mark.line + 1)
+                if node.style in (None, "", "'", '"') and text[column : column + len(value)] == value:
+                    offset = column
+            cache[key] = (node, offset)  # the node is kept so that its id is not reused
+        return cache[key][1]
 
     def locate_span(self, span: Span, value: str, start: int, end: int) -> Span:
         """The source span of ``value[start:end]`` for a scalar written at ``span``.
@@ -93,7 +116,13 @@ class Context:
         The scalar's source text is aligned with its value character by character, so a fragment
         is found exactly also in a long text folded over several lines (line breaks and the
         indentation of a plain or quoted scalar read as one space), in a block scalar, and after
-        escapes; when the alignment fails, the fragment is looked for line by line."""
+        escapes; when the alignment fails, the fragment is looked for line by line. Each search
+        costs up to the length of the value; after LOCATE_LIMIT searches in one long value the
+        further findings point at the whole value, so that no rule turns quadratic."""
+        located = self.__dict__.setdefault("_located", {})
+        times = located[span] = located.get(span, 0) + 1
+        if times > LOCATE_LIMIT and len(value) > 1000:
+            return span
         found = self._aligned(span, value, start, end)
         if found is not None:
             return found

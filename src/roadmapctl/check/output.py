@@ -19,6 +19,9 @@ FORMATS = ("text", "concise", "json", "github", "gitlab", "sarif")
 _RED, _YELLOW, _BOLD, _DIM, _CYAN, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[2m", "\x1b[36m", "\x1b[0m"
 
 
+EXCERPT = 160  # characters of a source line quoted under a finding
+
+
 def _paint(text: str, style: str, color: bool) -> str:
     return f"{style}{text}{_RESET}" if color else text
 
@@ -45,11 +48,16 @@ def render_text(diagnostics: list[Diagnostic], sources: dict[str, Source], color
         line = source.line(d.line) if source else ""
         if line.strip():
             shown = line.replace("\t", " ")
-            width = d.span.end_column - d.span.column if d.span.end_line == d.line else len(shown) - d.column + 1
-            width = max(1, min(width, max(1, len(shown) - d.column + 1)))
+            column = d.column
+            width = d.span.end_column - d.span.column if d.span.end_line == d.line else len(shown) - column + 1
+            if len(shown) > EXCERPT:  # a long line is quoted around the finding only
+                start = max(0, min(column - 1 - EXCERPT // 3, len(shown) - EXCERPT))
+                shown = ("…" if start else "") + shown[start : start + EXCERPT] + ("…" if start + EXCERPT < len(line) else "")
+                column = column - start + (1 if start else 0)
+            width = max(1, min(width, max(1, len(shown) - column + 1), EXCERPT))
             gutter = f"{d.line:>5} | "
             out.append(_paint(gutter, _DIM, color) + shown)
-            out.append(" " * (len(gutter) + d.column - 1) + _paint("^" * width, _RED if d.severity is Severity.ERROR else _YELLOW, color))
+            out.append(" " * (len(gutter) + column - 1) + _paint("^" * width, _RED if d.severity is Severity.ERROR else _YELLOW, color))
         if d.hint:
             out.append(_paint(f"      подсказка: {d.hint}", _CYAN, color))
     return "\n".join(out) + ("\n" if out else "")

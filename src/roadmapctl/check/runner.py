@@ -28,13 +28,40 @@ def check_source(source: Source, config: Config | None = None) -> list[Diagnosti
             continue
         if rule.stage == "roadmap" and ctx.roadmap is None:
             continue
-        for finding in rule.func(ctx):
-            raw.append(Diagnostic(source.name, finding.span, rule.code, rule.severity, finding.message, finding.hint, finding.fix))
+        raw.extend(_collapsed(source.name, rule, rule.func(ctx)))
     suppressions = Suppressions.parse(source)
     diagnostics = [d for d in raw if not suppressions.suppresses(d)]
     diagnostics.extend(suppressions.unused(source.name, {d.code for d in raw}))
     selected = [d for d in diagnostics if config.selects(d.code, source.name)]
     return sorted(selected, key=Diagnostic.sort_key)
+
+
+REPEAT_LIMIT = 10
+
+
+def _collapsed(name: str, rule, findings) -> list[Diagnostic]:
+    """The findings of one rule; where it fires more than REPEAT_LIMIT times on one line, that
+    line gets one finding (the first) that says how many places there are."""
+    by_line: dict[int, list] = {}
+    order: list[int] = []
+    for finding in findings:
+        entry = by_line.get(finding.span.line)
+        if entry is None:
+            by_line[finding.span.line] = [[finding], 1]
+            order.append(finding.span.line)
+        else:
+            entry[1] += 1
+            if len(entry[0]) <= REPEAT_LIMIT:
+                entry[0].append(finding)
+    out = []
+    for line in order:
+        kept, count = by_line[line]
+        if count > REPEAT_LIMIT:
+            first = kept[0]
+            message = f"{first.message} (таких мест на этой строке: {count}; показано первое)"
+            kept = [first._replace(message=message)]
+        out.extend(Diagnostic(name, f.span, rule.code, rule.severity, f.message, f.hint, f.fix) for f in kept)
+    return out
 
 
 def check_path(path: str | Path, config: Config | None = None) -> list[Diagnostic]:

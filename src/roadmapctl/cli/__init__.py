@@ -24,6 +24,8 @@ COMMAND_MODULES = ["check", "rules", "explain", "export", "render", "report", "m
 
 
 def _register() -> None:
+    if app.registered_commands:  # already done (main() run again in one process, as the tests do)
+        return
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"roadmapctl.cli.{name}")

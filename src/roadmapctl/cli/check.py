@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, collect_paths, complete_from, write_atomic
+from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, collect_paths, complete_from, say
 
 PARALLEL_THRESHOLD = 16
 
@@ -75,43 +75,59 @@ def _changed_since(rev: str, paths: list[str]) -> list[str]:
 
 def _fix_files(files: list[str], select, ignore, strict, unsafe: bool, diff: bool):
     """Apply the fixes to each file (or collect their diffs): (fixed findings, diffs, I/O problems,
-    whether findings that fail the check are left). Standard input is fixed onto standard output."""
-    from roadmapctl.check.diagnostics import Severity
-    from roadmapctl.check.config import ConfigError, config_for
-    from roadmapctl.check.fixes import fix_text, unified_diff
-    from roadmapctl.loading import read_source
-    from roadmapctl.loading.source import SourceError
+    whether findings that fail the check are left). Standard input is fixed onto standard output;
+    a file is edited in place under a lock, as ``mark`` and ``fmt`` edit it."""
+    from contextlib import nullcontext
+
+    from roadmapctl.writing import OutputError, locked
 
     count = 0
     diffs: list[str] = []
     problems: list[str] = []
     failing = False
     for path in files:
+        editing = not diff and path != "-"
         try:
-            config = config_for(path).merged(select, ignore, strict)
-            source = read_source(path)
-        except ConfigError as exc:
+            with locked(path) if editing else nullcontext():
+                fixed, failed = _fix_one(path, select, ignore, strict, unsafe, diff, diffs, problems)
+        except OutputError as exc:
             problems.append(str(exc))
             continue
-        except SourceError as exc:
-            if exc.io:
-                problems.append(f"{exc.name}: {exc.message}")
-            failing = True
-            continue  # unreadable content: the check below reports it
-        result = fix_text(source.text, source.name, config, unsafe=unsafe, path=source.path)
-        count += len(result.applied)
-        failing = failing or any(d.severity is Severity.ERROR or config.strict for d in result.remaining)
-        after = ("\ufeff" if source.had_bom else "") + result.after
-        if diff:
-            if result.changed:
-                diffs.append(unified_diff(source.name, source.text, result.after))
-        elif path == "-":
-            sys.stdout.write(after)
-        elif result.changed:
-            from pathlib import Path
-
-            write_atomic(Path(path), after.encode("utf-8"), force=True)
+        count += fixed
+        failing = failing or failed
     return count, diffs, problems, failing
+
+
+def _fix_one(path: str, select, ignore, strict, unsafe: bool, diff: bool, diffs: list[str],
+             problems: list[str]) -> tuple[int, bool]:
+    from roadmapctl.check.config import ConfigError, config_for
+    from roadmapctl.check.diagnostics import Severity
+    from roadmapctl.check.fixes import fix_text, unified_diff
+    from roadmapctl.loading import read_source
+    from roadmapctl.loading.source import SourceError
+    from roadmapctl.writing import write_output
+
+    try:
+        config = config_for(path).merged(select, ignore, strict)
+        source = read_source(path)
+    except ConfigError as exc:
+        problems.append(str(exc))
+        return 0, False
+    except SourceError as exc:
+        if exc.io:
+            problems.append(f"{exc.name}: {exc.message}")
+        return 0, True  # unreadable content: the check below reports it
+    result = fix_text(source.text, source.name, config, unsafe=unsafe, path=source.path)
+    failing = any(d.severity is Severity.ERROR or config.strict for d in result.remaining)
+    after = ("\ufeff" if source.had_bom else "") + result.after
+    if diff:
+        if result.changed:
+            diffs.append(unified_diff(source.name, source.text, result.after))
+    elif path == "-":
+        sys.stdout.write(after)
+    elif result.changed:
+        write_output(path, after.encode("utf-8"), editing=True)
+    return len(result.applied), failing
 
 
 def register(app: typer.Typer) -> None:
@@ -134,6 +150,7 @@ def register(app: typer.Typer) -> None:
         fix: bool = typer.Option(False, "--fix", help="Исправить в файлах то, что исправляется автоматически, и показать оставшиеся замечания."),
         unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="С --fix: применить и исправления, которые меняют смысл текста (например, написание участника, у которого своя запись в справочнике)."),
         diff: bool = typer.Option(False, "--diff", help="С --fix: не менять файлы, а показать исправления в виде diff (код выхода 1, если есть что исправить)."),
+        force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl check."),
     ) -> None:
         from roadmapctl.check.output import (
             FORMATS, render_concise, render_github, render_gitlab, render_json, render_sarif, render_statistics,
@@ -211,12 +228,15 @@ def register(app: typer.Typer) -> None:
         if statistics:
             stats = render_statistics(diagnostics)
             body = stats if fmt in ("text", "concise") else body
-        if output_file:
-            write_atomic(__import__("pathlib").Path(output_file), body.encode("utf-8"), force=True)
-        else:
-            sys.stdout.write(body)
+        from roadmapctl.own_output import check_report
+        from roadmapctl.writing import write_output
+
+        write_output(
+            output_file, body, inputs=files, force=force, replaceable=check_report,
+            text=fmt in ("text", "concise", "github"), color=use_color,
+        )
         for problem in io_problems:
-            typer.echo(f"roadmapctl: {problem}", err=True)
+            say(problem)
         if io_problems:
             raise typer.Exit(2)
         raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -31,17 +29,26 @@ def complete_from(module: str, name: str) -> Callable[[str], list[str]]:
     return complete
 
 
+def say(message: str) -> None:
+    """A message to the user on the standard error, control characters shown visibly."""
+    from roadmapctl.writing import visible
+
+    typer.echo(visible(f"roadmapctl: {message}"), err=True)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> "typer.Exit":
-    typer.echo(f"roadmapctl: {message}", err=True)
+    say(message)
     return typer.Exit(code)
 
 
 def guard(run: Callable[[], object]) -> None:
     """Run the CLI; no Python traceback ever reaches a user."""
+    from roadmapctl.writing import OutputError
+
     try:
         run()
-    except UsageError as exc:
-        typer.echo(f"roadmapctl: {exc}", err=True)
+    except (UsageError, OutputError) as exc:
+        say(str(exc))
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         typer.echo("roadmapctl: прервано пользователем", err=True)
@@ -51,10 +58,9 @@ def guard(run: Callable[[], object]) -> None:
     except SystemExit:
         raise
     except Exception as exc:  # noqa: BLE001 - the last line of defence
-        typer.echo(
-            "roadmapctl: внутренняя ошибка программы — это не ваша вина. Пожалуйста, сообщите о ней "
-            f"разработчикам и приложите файл и команду. Подробности: {type(exc).__name__}: {exc}",
-            err=True,
+        say(
+            "внутренняя ошибка программы — это не ваша вина. Пожалуйста, сообщите о ней "
+            f"разработчикам и приложите файл и команду. Подробности: {type(exc).__name__}: {exc}"
         )
         sys.exit(EXIT_USAGE)
 
@@ -84,63 +90,45 @@ def collect_paths(paths: Iterable[str], default: str | None = "roadmaps") -> lis
 
 
 def load_roadmap(path: str):
-    """Load, validate and build one roadmap for a consumer; exit with Russian findings if it is broken."""
-    from roadmapctl.check.diagnostics import Severity
+    """Load, validate and build one roadmap for a consumer. A file that cannot be read exits 2;
+    a file that is not a valid roadmap (not UTF-8, not YAML, against the schema) is reported
+    exactly as ``check`` reports it and exits 1."""
+    from roadmapctl.check.diagnostics import Diagnostic, Severity
     from roadmapctl.check.output import render_text
     from roadmapctl.check.runner import check_source
-    from roadmapctl.loading import load_document, read_source
+    from roadmapctl.loading import Source, load_document, read_source
     from roadmapctl.loading.source import SourceError
     from roadmapctl.schema import validate
+    from roadmapctl.writing import visible
 
     try:
         source = read_source(path)
-        doc = load_document(source)
     except SourceError as exc:
-        where = f"{exc.name}:{exc.span.line}:{exc.span.column}: " if exc.span else f"{exc.name}: "
-        raise UsageError(f"{where}{exc.message}") from None
-    if validate(doc):
-        errors = [d for d in check_source(source) if d.severity is Severity.ERROR]
-        sys.stderr.write(render_text(errors, {source.name: source}, color=False))
-        typer.echo(f"roadmapctl: в файле {source.name} есть ошибки; исправьте их (roadmapctl check {source.name})", err=True)
-        raise typer.Exit(EXIT_FINDINGS)
-    from roadmapctl.build import build_roadmap
+        if exc.io:  # missing, unreadable, a folder: an input-output problem
+            raise UsageError(f"{exc.name}: {exc.message}") from None
+        source = Source(name=exc.name, text="")
+        errors = [Diagnostic(exc.name, exc.span, exc.code, Severity.ERROR, exc.message)]
+    else:
+        try:
+            doc = load_document(source)
+        except SourceError:
+            doc = None
+        if doc is not None and not validate(doc):
+            from roadmapctl.build import build_roadmap
 
-    return build_roadmap(doc)
+            return build_roadmap(doc)
+        errors = [d for d in check_source(source) if d.severity is Severity.ERROR]
+    sys.stderr.write(visible(render_text(errors, {source.name: source}, color=False)))
+    say(f"в файле {source.name} есть ошибки; исправьте их (roadmapctl check {source.name})")
+    raise typer.Exit(EXIT_FINDINGS)
 
 
 def load_roadmaps(paths: Iterable[str], default: str | None = "roadmaps") -> list:
     return [load_roadmap(p) for p in collect_paths(paths, default)]
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool = False, replaceable: Callable[[bytes], bool] | None = None) -> bool:
-    """Write ``data`` to ``path`` atomically. An existing file is replaced only when ``force`` is
-    set or ``replaceable(old_bytes)`` says it is ours to replace; returns False when unchanged."""
-    path = Path(path)
-    if path.exists():
-        if path.is_dir():
-            raise UsageError(f"{path}: это папка, а не файл")
-        old = path.read_bytes()
-        if old == data:
-            return False
-        if not force and not (replaceable and replaceable(old)):
-            raise UsageError(f"{path}: файл уже существует; чтобы заменить его, добавьте --force")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            try:
-                os.chmod(tmp, path.stat().st_mode & 0o777)
-            except OSError:
-                pass
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return True
+def write_atomic(path: Path, data: bytes, *, force: bool = False, replaceable: Callable[[bytes], bool] | None = None, **rules) -> bool:
+    """Write a file under the tool's output rules (see ``roadmapctl.writing.write_output``)."""
+    from roadmapctl.writing import write_output
+
+    return write_output(path, data, force=force, replaceable=replaceable, **rules)

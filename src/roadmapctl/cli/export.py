@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import UsageError, complete_from, load_roadmaps, write_atomic
+from roadmapctl.cli.common import UsageError, collect_paths, complete_from, load_roadmap
 
 FORMATS = ("json", "ics")
 
@@ -19,11 +17,12 @@ def register(app: typer.Typer) -> None:
         paths: list[str] = typer.Argument(None, metavar="ПУТЬ", help="Файлы или папки (по умолчанию roadmaps/).", show_default=False),
         output_format: str = typer.Option("json", "--format", "-f", autocompletion=complete_from("roadmapctl.cli.export", "FORMATS"), help="Формат: json или ics."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Файл для записи (по умолчанию — стандартный вывод)."),
-        force: bool = typer.Option(False, "--force", help="Заменить существующий файл."),
+        force: bool = typer.Option(False, "--force", help="Заменить существующий файл, даже если это не выгрузка roadmapctl export."),
     ) -> None:
         if output_format not in FORMATS:
             raise UsageError(f"неизвестный формат «{output_format}»; допустимы: {', '.join(FORMATS)}")
-        roadmaps = load_roadmaps(paths or [])
+        files = collect_paths(paths or [])
+        roadmaps = [load_roadmap(f) for f in files]
         if output_format == "json":
             from roadmapctl.export.json_export import export_json
 
@@ -32,8 +31,7 @@ def register(app: typer.Typer) -> None:
             from roadmapctl.export.ics import export_ics
 
             data = export_ics(roadmaps)
-        if output:
-            write_atomic(Path(output), data, force=force)
-        else:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
+        from roadmapctl.own_output import export_file
+        from roadmapctl.writing import write_output
+
+        write_output(output, data, inputs=files, force=force, replaceable=export_file)

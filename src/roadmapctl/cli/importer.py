@@ -113,7 +113,7 @@ def register(app: typer.Typer) -> None:
         text = _link_schema(result.text, target)
         diagnostics = _check(text, shown)
         if target is not None:
-            write_atomic(target, text.encode("utf-8"), force=force)
+            write_atomic(target, text.encode("utf-8"), force=force, inputs=[file])
         else:
             sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.flush()
@@ -161,6 +161,14 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.importer import ImportFailure
         from roadmapctl.importer.skeleton import skeleton
 
+        from roadmapctl.writing import has_control, visible_char
+
+        for option, value in (("--municipality", municipality), ("--period", period), ("--authority", authority),
+                               ("--short", short), ("--title", title)):
+            found = has_control(value or "")
+            if found:
+                raise UsageError(f"{option}: недопустимый управляющий символ {visible_char(found.group())} "
+                                 f"(U+{ord(found.group()):04X}) в значении; уберите его")
         target = None if file == "-" else Path(file)
         if target is not None and target.exists() and not force:
             raise UsageError(f"{target}: файл уже существует; чтобы заменить его, добавьте --force")

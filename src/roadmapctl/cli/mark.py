@@ -70,7 +70,7 @@ def register(app: typer.Typer) -> None:
         import sys
         from pathlib import Path
 
-        from roadmapctl.cli.common import load_roadmap, write_atomic
+        from roadmapctl.cli.common import load_roadmap
         from roadmapctl.edit import EditError, MarkRequest, mark_activity
         from roadmapctl.loading import read_source
         from roadmapctl.loading.source import SourceError
@@ -82,30 +82,37 @@ def register(app: typer.Typer) -> None:
             number=number, on=day, explicit_date=on is not None, table=table, status=status, note=note, link=link,
             covers=parse_day(covers, "--covers") if covers else None, postpone=postpone, reason=reason, basis=basis,
         )
-        roadmap = load_roadmap(file)  # a broken file is reported in full here, and left alone
-        try:
-            source = read_source(file)
-            result = mark_activity(source, request)
-        except SourceError as exc:
-            raise UsageError(f"{exc.name}: {exc.message}") from None
-        except EditError as exc:
-            raise UsageError(f"{file}: {exc}") from None
-        if not result.changed:
-            typer.echo(f"{file}: мероприятие {result.number}: {result.changes[0]}")
-            return
-        if dry_run:
-            diff = difflib.unified_diff(
-                source.text.splitlines(keepends=True), result.text.splitlines(keepends=True), fromfile=file, tofile=file,
-            )
-            sys.stdout.writelines(diff)
-            return
-        try:
-            write_atomic(Path(file), result.data, force=True)
-        except OSError as exc:
-            raise UsageError(f"{file}: не удалось записать файл ({exc.strerror or exc}); файл не изменён") from None
-        typer.echo(f"{file}: мероприятие {result.number}: " + "; ".join(result.changes))
+        from contextlib import nullcontext
+
+        from roadmapctl.writing import OutputError, locked, visible, write_output
+
+        # A broken file is reported in full by load_roadmap, and left alone. The read, the edit and the write under one OS lock: a second mark on the same file
+        # waits for this one and then edits the result, so that no update is lost.
+        with nullcontext() if dry_run else locked(file):
+            roadmap = load_roadmap(file)
+            try:
+                source = read_source(file)
+                result = mark_activity(source, request)
+            except SourceError as exc:
+                raise UsageError(f"{exc.name}: {exc.message}") from None
+            except EditError as exc:
+                raise UsageError(f"{file}: {exc}") from None
+            if not result.changed:
+                typer.echo(visible(f"{file}: мероприятие {result.number}: {result.changes[0]}"))
+                return
+            if dry_run:
+                diff = difflib.unified_diff(
+                    source.text.splitlines(keepends=True), result.text.splitlines(keepends=True), fromfile=file, tofile=file,
+                )
+                write_output(None, "".join(diff), text=True)
+                return
+            try:
+                write_output(file, result.data, editing=True)
+            except OutputError as exc:
+                raise UsageError(f"{exc}; файл не изменён") from None
+        typer.echo(visible(f"{file}: мероприятие {result.number}: " + "; ".join(result.changes)))
         for warning in _warnings(roadmap, request, result.number):
-            typer.echo(f"roadmapctl: внимание: {warning}", err=True)
+            typer.echo(visible(f"roadmapctl: внимание: {warning}"), err=True)
 
 
 def _warnings(roadmap, request, number: str) -> list[str]:

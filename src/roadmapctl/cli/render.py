@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, collect_paths, complete_from
+from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, collect_paths, complete_from, say
 from roadmapctl.textutil import plural_word as _plural
 
 FORMAT_NAMES = "docx, html или md"
@@ -61,25 +61,20 @@ def _targets(files: list[str], fmt: str, output: Optional[str]) -> list[Path | N
     return targets
 
 
-def _write(target: Path, data: bytes, identity: str, force: bool) -> bool:
-    from roadmapctl.cli.common import write_atomic
+def _write(target: Path, data: bytes, identity: str, force: bool, inputs: list[str]) -> bool:
     from roadmapctl.render.marker import refusal
+    from roadmapctl.writing import OutputError, write_output
 
-    if target.is_dir():
-        raise UsageError(f"{target}: это папка, а не файл")
-    if target.exists() and not force:
-        try:
-            old = target.read_bytes()
-        except OSError as exc:
-            raise UsageError(f"{target}: не удалось прочитать существующий файл ({exc.strerror or exc})") from None
-        if old != data:
-            reason = refusal(old, identity)
-            if reason:
-                raise UsageError(f"{target}: файл уже существует и не будет заменён: {reason}; чтобы заменить его, добавьте --force")
+    def replaceable(old: bytes) -> bool:
+        reason = refusal(old, identity)
+        if reason:
+            raise UsageError(f"{target}: файл уже существует и не будет заменён: {reason}; чтобы заменить его, добавьте --force")
+        return True
+
     try:
-        return write_atomic(target, data, force=True)
-    except OSError as exc:
-        raise UsageError(f"{target}: не удалось записать файл ({exc.strerror or exc})") from None
+        return write_output(target, data, inputs=inputs, force=force, replaceable=replaceable)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _progress(total: int):
@@ -150,11 +145,12 @@ def register(app: typer.Typer) -> None:
                     roadmap = load_roadmap(source)
                     data = render_roadmap(roadmap, fmt, options)
                     for note in dict.fromkeys(options.notes):
-                        typer.echo(f"roadmapctl: {roadmap.file}: {note}", err=True)
+                        say(f"{roadmap.file}: {note}")
                     if target is None:
-                        sys.stdout.buffer.write(data)
-                        sys.stdout.flush()
-                    elif _write(target, data, identity_of(roadmap), force):
+                        from roadmapctl.writing import write_output
+
+                        write_output(None, data, text=fmt == "md")
+                    elif _write(target, data, identity_of(roadmap), force, files):
                         written += 1
                     else:
                         unchanged += 1
@@ -169,7 +165,7 @@ def register(app: typer.Typer) -> None:
             if progress:
                 progress.stop()
         for problem in problems:
-            typer.echo(f"roadmapctl: {problem}", err=True)
+            say(problem)
         if output is not None and (written or unchanged):
             parts = []
             if written:
@@ -177,5 +173,5 @@ def register(app: typer.Typer) -> None:
             if unchanged:
                 parts.append(f"без изменений {unchanged}")
             where = targets[0] if len(targets) == 1 else Path(output)
-            typer.echo(f"roadmapctl: {', '.join(parts)}: {where}", err=True)
+            say(f"{', '.join(parts)}: {where}")
         raise typer.Exit(code)

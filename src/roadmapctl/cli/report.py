@@ -76,6 +76,7 @@ def register(app: typer.Typer) -> None:
             show_default=False,
         ),
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в таблице (по умолчанию — только в терминале).", show_default=False),
+        force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl report."),
     ) -> None:
         import os
         import shutil
@@ -83,7 +84,7 @@ def register(app: typer.Typer) -> None:
         from datetime import date
         from pathlib import Path
 
-        from roadmapctl.cli.common import collect_paths, load_roadmap, write_atomic
+        from roadmapctl.cli.common import collect_paths, load_roadmap
         from roadmapctl.cli.mark import parse_day
         from roadmapctl.report.formats import BINARY, FORMATS, render
         from roadmapctl.report.items import KINDS, build_report
@@ -128,14 +129,13 @@ def register(app: typer.Typer) -> None:
         use_color = color if color is not None else (output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
         width = shutil.get_terminal_size((120, 24)).columns if output is None and sys.stdout.isatty() else 120
         data = render(result, output_format, by=grouping, width=width, color=use_color)
-        if output:
-            try:
-                write_atomic(Path(output), data, force=True)
-            except OSError as exc:
-                raise UsageError(f"{output}: не удалось записать файл ({exc.strerror or exc})") from None
-        else:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
+        from roadmapctl.own_output import progress_report
+        from roadmapctl.writing import write_output
+
+        write_output(
+            output, data, inputs=files, force=force, replaceable=progress_report,
+            text=output_format in ("table", "md"), color=use_color,
+        )
         if failing_kinds:
             found = {item.kind for rr in result.roadmaps for row in rr.rows for item in row.items}
             hit = [k for k in failing_kinds if k in found]

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, collect_paths, complete_from, write_atomic
+from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, collect_paths, complete_from, say
 
 DIFF_HELP = (
     "Показать изменения дорожных карт по существу: добавленные, удалённые и перенумерованные "
@@ -106,6 +106,7 @@ def register(app: typer.Typer) -> None:
         output_file: Optional[str] = typer.Option(None, "--output-file", "-o", metavar="ФАЙЛ", help="Записать отчёт в файл вместо вывода на экран."),
         exit_code: bool = typer.Option(False, "--exit-code", help="Завершиться с кодом 1, если изменения есть."),
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в выводе (по умолчанию — только в терминале).", show_default=False),
+        force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl diff."),
     ) -> None:
         from roadmapctl.review.gitio import GitError
         from roadmapctl.review.output import FORMATS, render
@@ -129,14 +130,18 @@ def register(app: typer.Typer) -> None:
             output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
         )
         body = render(diffs, output_format, use_color and output_format == "text")
-        if output_file:
-            write_atomic(Path(output_file), body.encode("utf-8"), force=True)
-        else:
-            sys.stdout.write(body)
+        from roadmapctl.own_output import diff_report
+        from roadmapctl.writing import write_output
+
+        inputs = [a for a in args if Path(a).is_file()] if git_base is None else []
+        write_output(
+            output_file, body, inputs=inputs, force=force, replaceable=diff_report,
+            text=output_format in ("text", "md"), color=use_color and output_format == "text",
+        )
         for problem in problems:
-            typer.echo(f"roadmapctl: {problem}", err=True)
-        if problems:
-            raise typer.Exit(EXIT_USAGE)
+            say(problem)
+        if problems:  # a roadmap that is not valid YAML: a finding, as in check
+            raise typer.Exit(EXIT_FINDINGS)
         changed = any(d.changes or d.status != "modified" for d in diffs)
         raise typer.Exit(EXIT_FINDINGS if exit_code and changed else EXIT_OK)
 
@@ -158,33 +163,40 @@ def register(app: typer.Typer) -> None:
             try:
                 result = format_bytes(data, "<stdin>")
             except FormatError as exc:
-                typer.echo(f"roadmapctl: {exc}", err=True)
-                raise typer.Exit(EXIT_USAGE)
+                say(str(exc))
+                raise typer.Exit(EXIT_USAGE if exc.io else EXIT_FINDINGS)
             if show_diff:
                 _print_diff(difflib, "<stdin>", data, result)
             elif not check:
                 sys.stdout.buffer.write(result)
             raise typer.Exit(EXIT_FINDINGS if (check or show_diff) and result != data else EXIT_OK)
+        from contextlib import nullcontext
+
+        from roadmapctl.writing import locked, write_output
+
         dry = check or show_diff
         changed: list[str] = []
         failed = 0
+        code = EXIT_OK
         for path in files:
-            try:
-                result = format_path(path)
-            except FormatError as exc:
-                typer.echo(f"roadmapctl: {exc}", err=True)
-                failed += 1
-                continue
-            if not result.changed:
-                continue
-            changed.append(path)
-            if show_diff:
-                _print_diff(difflib, path, result.before, result.after)
-            elif check:
-                typer.echo(f"Нужно отформатировать: {path}")
-            else:
-                write_atomic(Path(path), result.after, force=True)
-                typer.echo(f"Отформатирован: {path}")
+            with nullcontext() if dry else locked(path):  # a concurrent mark or fmt waits
+                try:
+                    result = format_path(path)
+                except FormatError as exc:
+                    say(str(exc))
+                    failed += 1
+                    code = max(code, EXIT_USAGE if exc.io else EXIT_FINDINGS)
+                    continue
+                if not result.changed:
+                    continue
+                changed.append(path)
+                if show_diff:
+                    _print_diff(difflib, path, result.before, result.after)
+                elif check:
+                    typer.echo(f"Нужно отформатировать: {path}")
+                else:
+                    write_output(path, result.after, editing=True)
+                    typer.echo(f"Отформатирован: {path}")
         done = len(files) - failed
         n = len(changed)
         if dry:
@@ -197,12 +209,14 @@ def register(app: typer.Typer) -> None:
             message = f"Отформатировано файлов: {n} из {done}." if n else f"Все файлы ({done}) уже в едином виде."
         typer.echo(message, err=show_diff)
         if failed:
-            raise typer.Exit(EXIT_USAGE)
+            raise typer.Exit(code)
         raise typer.Exit(EXIT_FINDINGS if dry and n else EXIT_OK)
 
 
 def _print_diff(difflib, name: str, before: bytes, after: bytes) -> None:
+    from roadmapctl.writing import visible
+
     old = before.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines(keepends=True)
     new = after.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines(keepends=True)
     for line in difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"):
-        sys.stdout.write(line if line.endswith("\n") else line + "\n")
+        sys.stdout.write(visible(line if line.endswith("\n") else line + "\n"))

@@ -420,6 +420,7 @@ def mark_activity(source: Source, request: MarkRequest) -> EditResult:
             "запишите его ключи с новой строки каждый, и команда сможет его изменить"
         )
 
+    _refuse_shared(doc, path, node, number)
     expected = copy.deepcopy(doc.data)
     target = expected
     for step in path:
@@ -480,6 +481,36 @@ def mark_activity(source: Source, request: MarkRequest) -> EditResult:
 
 
 _DATE_KEYS = {"дата", "за"}
+_EDITED_KEYS = ("срок", "статус", "дата_выполнения", "отметки", "переносы")
+
+
+def _refuse_shared(doc: Document, path: list, node: MappingNode, number: str) -> None:
+    """An edit at an anchor (&x) would also change every place that refers to it (*x): refuse
+    when the activity, a mapping above it or a value to be edited is used more than once."""
+    references: dict[int, int] = {}
+    seen: set[int] = set()
+    stack = [doc.root]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        children = []
+        if isinstance(current, MappingNode):
+            children = [v for pair in current.value for v in pair]
+        elif isinstance(current, SequenceNode):
+            children = list(current.value)
+        for child in children:
+            references[id(child)] = references.get(id(child), 0) + 1
+            stack.append(child)
+    involved = [doc.node_at(path[:i]) for i in range(len(path) + 1)]
+    involved += [value for key, value in node.value if scalar_text(key) in _EDITED_KEYS]
+    for found in involved:
+        if found is not None and references.get(id(found), 0) > 1:
+            raise EditError(
+                f"мероприятие {number} или его значение записано ссылкой на якорь (&…, *…) и используется "
+                "в файле ещё раз: изменение попало бы и туда. Запишите это значение отдельно и повторите; файл не изменён"
+            )
 
 
 def _append(editor: _Editor, node: MappingNode, key: str, record: list[tuple[str, str]], target: dict) -> None:

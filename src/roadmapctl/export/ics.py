@@ -35,6 +35,17 @@ def _uid(roadmap: Roadmap, table: int, number: str, day: date) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20] + "@roadmapctl"
 
 
+def _text(text: str) -> "vText":
+    """A TEXT property value (RFC 5545, 3.3.11): line breaks of any kind become one escaped
+    ``\\n``, other control characters (not allowed in TEXT) are shown visibly; the library
+    escapes ``\\``, ``;`` and ``,``."""
+    from icalendar import vText
+
+    from roadmapctl.writing import visible
+
+    return vText(visible(text.replace("\r\n", "\n").replace("\r", "\n")))
+
+
 def _short(text: str) -> str:
     line = " ".join(text.split())
     return line if len(line) <= SUMMARY_LIMIT else line[: SUMMARY_LIMIT - 1].rstrip() + "…"
@@ -59,7 +70,7 @@ def export_ics(roadmaps: list[Roadmap]) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     names = sorted({r.municipality for r in roadmaps if r.municipality})
-    calendar.add("x-wr-calname", "Сроки дорожной карты: " + names[0] if len(names) == 1 else "Сроки дорожных карт")
+    calendar.add("x-wr-calname", _text("Сроки дорожной карты: " + names[0] if len(names) == 1 else "Сроки дорожных карт"))
     for roadmap in roadmaps:
         try:
             period = roadmap_period(roadmap)
@@ -82,7 +93,7 @@ def export_ics(roadmaps: list[Roadmap]) -> bytes:
                 event.add("dtstamp", stamp)
                 event.add("dtstart", day)
                 event.add("dtend", day + timedelta(days=1))
-                event.add("summary", _short(f"№ {activity.number} {activity.text}"))
+                event.add("summary", _text(_short(f"№ {activity.number} {activity.text}")))
                 lines = [activity.text, f"Срок: {activity.deadline or term.text}"]
                 if len(days) > 1:
                     lines.append(f"Срок {index} из {len(days)}")
@@ -91,9 +102,9 @@ def export_ics(roadmaps: list[Roadmap]) -> bytes:
                     done = f" {activity.done_date:%d.%m.%Y}" if activity.done_date else ""
                     lines.append(f"Статус: {activity.status}{done}")
                 lines.append(f"Дорожная карта: {roadmap.title}")
-                event.add("description", "\n".join(lines))
+                event.add("description", _text("\n".join(lines)))
                 if roadmap.municipality:
-                    event.add("categories", [roadmap.municipality])
+                    event.add("categories", [_text(roadmap.municipality)])
                 event.add("transp", "TRANSPARENT")
                 calendar.add_component(event)
     return calendar.to_ical()

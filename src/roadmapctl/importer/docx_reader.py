@@ -19,6 +19,14 @@ from roadmapctl.importer.grid import Cell, Grid, ImportFailure, Para, Row, Sourc
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_BYTES = 64 * 1024 * 1024
+# What a document may claim, checked before anything is allocated for it. Word itself allows 63
+# columns in a table; the row and cell limits are far above any roadmap (the benchmark imports
+# 50,000 activities) and only stop a document that would fill the memory.
+MAX_UNPACKED = 256 * 1024 * 1024  # all parts together, as the package declares them
+MAX_PART = 128 * 1024 * 1024
+MAX_COLUMNS = 63
+MAX_ROWS = 200_000
+MAX_CELLS = 5_000_000
 
 
 def is_docx(data: bytes) -> bool:
@@ -29,6 +37,28 @@ def is_docx(data: bytes) -> bool:
             return "word/document.xml" in archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
+
+
+def _check_package(data: bytes, name: str) -> None:
+    """Refuse a package whose parts would unpack to more than a Word document ever holds; the
+    sizes are read from the zip directory (which the reader enforces), nothing is unpacked."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        total = 0
+        for info in archive.infolist():
+            total += info.file_size
+            if info.file_size > MAX_PART or total > MAX_UNPACKED:
+                raise ImportFailure(
+                    f"{name}: части документа Word занимают в распакованном виде больше "
+                    f"{MAX_UNPACKED // 1024 // 1024} МБ — это не обычный документ; импорт остановлен"
+                )
+
+
+def _span(value, name: str, where: str) -> int:
+    count = _int(value, 1)
+    if count > MAX_COLUMNS:
+        raise ImportFailure(f"{name}: {where}: ячейка объединяет {count} колонок, а в таблице Word их не больше "
+                            f"{MAX_COLUMNS}; документ повреждён")
+    return max(1, count)
 
 
 def _int(value, default: int) -> int:
@@ -133,6 +163,7 @@ class _Reader:
         self.numbering = _Numbering(document)
         self.ordinal = 0
         self.tables = 0
+        self.cells = 0
 
     # -------------------------------------------------------------- paragraphs
     def paragraph(self, element) -> tuple[list[Para], str | None]:
@@ -224,7 +255,11 @@ class _Reader:
         ncols = len(grid_cols.findall(f"{W}gridCol")) if grid_cols is not None else 0
         rows: list[Row] = []
         above: dict[int, Cell] = {}
-        for r, tr in enumerate(element.findall(f"{W}tr"), 1):
+        found_rows = element.findall(f"{W}tr")
+        if len(found_rows) > MAX_ROWS:
+            raise ImportFailure(f"{self.name}: таблица {number}: строк {len(found_rows)}, больше {MAX_ROWS} — "
+                                "это не таблица дорожной карты; импорт остановлен")
+        for r, tr in enumerate(found_rows, 1):
             cells: list[Cell] = []
             position = 0
             spans = []
@@ -233,7 +268,7 @@ class _Reader:
             if before is not None:
                 grid_before = before.find(f"{W}gridBefore")
                 if grid_before is not None and grid_before.get(f"{W}val", "0").isdigit():
-                    skipped = int(grid_before.get(f"{W}val"))
+                    skipped = _span(grid_before.get(f"{W}val"), self.name, f"таблица {number}, строка {r}")
             for _ in range(skipped):
                 cells.append(Cell())
                 position += 1
@@ -244,7 +279,7 @@ class _Reader:
                 if tcpr is not None:
                     grid_span = tcpr.find(f"{W}gridSpan")
                     if grid_span is not None and grid_span.get(f"{W}val", "1").isdigit():
-                        span = max(1, int(grid_span.get(f"{W}val")))
+                        span = _span(grid_span.get(f"{W}val"), self.name, f"таблица {number}, строка {r}")
                     merge = tcpr.find(f"{W}vMerge")
                     if merge is not None:
                         vmerge = merge.get(f"{W}val", "continue")
@@ -259,6 +294,10 @@ class _Reader:
                 for _ in range(span - 1):
                     cells.append(Cell())
                 position += span
+            self.cells += position
+            if position > MAX_COLUMNS or self.cells > MAX_CELLS:
+                raise ImportFailure(f"{self.name}: таблица {number}, строка {r}: слишком много ячеек для документа "
+                                    "с дорожной картой; документ повреждён")
             width = max(ncols, position)
             merged = len(spans) == 1 and spans[0] >= max(2, width) and width > 1
             rows.append(Row(cells, where=f"таблица {number}, строка {r}", merged=merged, exact=True))
@@ -323,12 +362,14 @@ def read_docx(data: bytes, name: str = "<docx>") -> SourceDoc:
         import docx  # python-docx; imported only when a Word file is read
     except ImportError:  # pragma: no cover - a dependency of the package
         raise ImportFailure("для чтения документов Word нужен пакет python-docx; установите его: pip install python-docx") from None
+    _check_package(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # noqa: BLE001 - any damage inside the package
+        body = document.element.body
+    except Exception as exc:  # noqa: BLE001 - any damage inside the package, a main part that is not a document
         raise ImportFailure(f"{name}: документ Word повреждён или сохранён в неподдерживаемом виде ({type(exc).__name__}); "
                             "откройте его в Word и сохраните заново как .docx") from None
-    if document.element.body is None:
+    if body is None:
         raise ImportFailure(f"{name}: в документе Word нет основного текста (он повреждён); откройте его в Word и сохраните заново")
     try:
         reader = _Reader(document, name)

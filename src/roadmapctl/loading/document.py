@@ -214,9 +214,26 @@ def _syntax_error(source: Source, exc: yaml.YAMLError) -> LoadError:
             if problem.startswith(key):
                 message = text
                 break
+    if message is None and mark is not None and _nesting_at(source.text, mark.index, span.line) > MAX_DEPTH:
+        message = f"вложенность глубже {MAX_DEPTH} уровней: так дорожную карту не записывают; проверьте файл"
     if message is None:
-        message = f"ошибка синтаксиса YAML ({problem or exc})"
+        detail = f" (сообщение библиотеки YAML: {problem or exc})" if (problem or str(exc)) else ""
+        message = f"ошибка синтаксиса YAML: здесь файл нельзя прочитать как YAML; проверьте отступы, кавычки и скобки{detail}"
     return LoadError(name, message, span)
+
+
+def _nesting_at(text: str, index: int, line: int) -> int:
+    """Our own estimate of how deep the text is nested where a parser stopped: the brackets
+    still open before ``index`` plus the indentation of its line (every nesting level of a
+    block adds at least one column). Independent of how the library words its refusal."""
+    if not isinstance(index, int) or index < 0:
+        return 0
+    before = text[:index]
+    flow = before.count("[") + before.count("{") - before.count("]") - before.count("}")
+    start = before.rfind("\n") + 1
+    current = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
+    indent = len(current) - len(current.lstrip(" "))
+    return max(flow, 0) + indent
 
 
 def _flow_depth_guard(source: Source) -> None:
@@ -249,9 +266,11 @@ class _Builder:
 
     def size(self, root: Node) -> int:
         # Expanded size of the tree (aliases count every time they are used), computed with a
-        # memo per node so that a "billion laughs" document is measured in linear time.
+        # memo per node so that a "billion laughs" document is measured in linear time. A node
+        # met again while its own children are being measured contains itself (``&a [*a]``).
         stack = [(root, False)]
         sizes = self.sizes
+        open_nodes: set[int] = set()
         while stack:
             node, ready = stack.pop()
             key = id(node)
@@ -261,7 +280,15 @@ class _Builder:
                 sizes[key] = 1
                 continue
             children = [v for pair in node.value for v in pair] if isinstance(node, MappingNode) else list(node.value)
+            if not ready and key in open_nodes:
+                raise LoadError(
+                    self.source.name,
+                    "ссылка *… указывает на значение, внутри которого стоит она сама: такая структура "
+                    "бесконечна; замените ссылку самим значением",
+                    Span.of_node(node),
+                )
             if ready:
+                open_nodes.discard(key)
                 total = 1
                 for child in children:
                     total += sizes.get(id(child), 0)
@@ -276,6 +303,7 @@ class _Builder:
                         Span.of_node(node),
                     )
             else:
+                open_nodes.add(key)
                 stack.append((node, True))
                 stack.extend((child, False) for child in children if id(child) not in sizes)
         return sizes[id(root)]
@@ -332,13 +360,17 @@ def load_document(source: Source) -> Document:
     if source.text is not text:
         source.text = text
         source._lines = None
-    _flow_depth_guard(source)
     try:
+        _flow_depth_guard(source)
         root = yaml.compose(text, Loader=_Loader)
-    except yaml.YAMLError as exc:
+    except LoadError:
+        raise
+    except yaml.YAMLError as exc:  # whatever the library's words: located, in Russian
         raise _syntax_error(source, exc) from None
     except RecursionError:
         raise LoadError(source.name, f"вложенность глубже {MAX_DEPTH} уровней", Span.point(1, 1)) from None
+    except (ValueError, TypeError, UnicodeError, OverflowError) as exc:  # a library's own failure on odd text
+        raise LoadError(source.name, f"файл не удалось прочитать как YAML ({type(exc).__name__})", Span.point(1, 1)) from None
     if root is None:
         return Document(source, None, None)
     builder = _Builder(source)

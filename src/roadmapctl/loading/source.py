@@ -62,7 +62,7 @@ def decode(name: str, data: bytes, path: Path | None = None) -> Source:
     if len(data) > MAX_BYTES:
         raise SourceError(
             name,
-            f"файл слишком велик ({len(data) / 1024 / 1024:.1f} МБ, допустимо до {MAX_BYTES // 1024 // 1024} МБ); "
+            f"файл слишком велик (больше {MAX_BYTES // 1024 // 1024} МБ, а допустимо до {MAX_BYTES // 1024 // 1024} МБ); "
             "дорожная карта обычно занимает меньше 1 МБ — проверьте, тот ли это файл",
             Span.point(1, 1),
         )

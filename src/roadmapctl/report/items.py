@@ -175,9 +175,19 @@ def is_done(activity: Activity, as_of: date) -> bool:
     return False
 
 
+def plus_days(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held at the ends of the calendar (no OverflowError)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def months_before(day: date, months: int) -> date:
     year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
     month += 1
+    if year < date.min.year:
+        return date.min
     last = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
     return date(year, month, min(day.day, last))
 
@@ -279,13 +289,13 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
         note = {Kind.SCHEDULE: "по графику или по плану", Kind.MISSING: "срок не указан"}.get(term.kind, "срок не распознан")
         items.append(Item(kind="undated", note=note, **base))
     else:
-        horizon = as_of + timedelta(days=within)
+        horizon = plus_days(as_of, within)
         dates = term.dates or ((term.due,) if term.due else ())
         for day in sorted(dates):
             if day < as_of or day > horizon:
                 continue
             # an occurrence already met by a mark in its window is not "upcoming"
-            if term.kind in (Kind.ONCE, Kind.RANGE, Kind.CONTINUOUS) or day in overdue_dates(term, day + timedelta(days=1), False, progress):
+            if term.kind in (Kind.ONCE, Kind.RANGE, Kind.CONTINUOUS) or day in overdue_dates(term, plus_days(day, 1), False, progress):
                 items.append(Item(kind="upcoming", due=day, note=f"срок {_fmt(day)}, через {days((day - as_of).days)}", **base))
                 break
 

@@ -103,3 +103,41 @@ def yaml_tag(ctx):
         tag = node.tag or ""
         if tag not in STANDARD_TAGS:
             yield Finding(Span.of_node(node), f"тег «{tag.replace('tag:yaml.org,2002:', '!!')}» не поддерживается и не выполняется; удалите его")
+
+
+@rule(
+    "RM004", "control-character", Severity.ERROR,
+    "Управляющий символ в значении",
+    """
+Управляющие символы (коды U+0000–U+001F, кроме табуляции и перевода строки, U+007F–U+009F и
+символы смены направления письма U+202A–U+202E, U+2066–U+2069) не видны в тексте, но ломают
+документы Word и Excel, календари и вывод в терминал. В файл они попадают через экранирование в
+двойных кавычках («\\u0001», «\\e») или при копировании из других программ. roadmapctl
+показывает их в своих выводах видимыми знаками (␁, ␛), а правило указывает значение, где они есть.
+
+Неправильно:
+    мероприятие: "Совещание\\u0007 с руководителями ОО"
+
+Правильно:
+    мероприятие: Совещание с руководителями ОО
+""",
+    stage="document",
+)
+def control_character(ctx):
+    from yaml.nodes import ScalarNode
+
+    from roadmapctl.writing import has_control, visible_char
+
+    if ctx.doc.root is None:
+        return
+    for node in _walk(ctx.doc.root):
+        if isinstance(node, ScalarNode):
+            found = has_control(node.value)
+            if found:
+                char = found.group()
+                yield Finding(
+                    Span.of_node(node),
+                    f"в значении есть управляющий символ U+{ord(char):04X} ({visible_char(char)}) на месте "
+                    f"{found.start() + 1}; он невидим в тексте и ломает документы",
+                    "удалите его или замените пробелом",
+                )

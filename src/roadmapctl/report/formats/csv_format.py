@@ -13,7 +13,20 @@ from roadmapctl.report.formats.common import ITEM_COLUMNS, TOTAL_COLUMNS, cell, 
 from roadmapctl.report.items import Report
 
 
+# OWASP, "CSV Injection": a cell that starts with one of these is read by Excel and LibreOffice
+# as a formula; a leading apostrophe makes it text (and Excel does not show the apostrophe).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NUMERIC = frozenset({"days_late"})
+
+
+def neutral(text: str) -> str:
+    """A text cell that a spreadsheet cannot take for a formula."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def render(report: Report, by: str = "kind", **_options) -> bytes:
+    from roadmapctl.writing import visible
+
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([label for _key, label in TOTAL_COLUMNS])
@@ -21,5 +34,8 @@ def render(report: Report, by: str = "kind", **_options) -> bytes:
     writer.writerow([])
     writer.writerow([label for _key, label in ITEM_COLUMNS])
     for item in report.items:
-        writer.writerow([cell(item, key) for key, _label in ITEM_COLUMNS])
+        writer.writerow([
+            cell(item, key) if key in NUMERIC else neutral(visible(cell(item, key).replace("\r\n", "\n").replace("\r", "\n")))
+            for key, _label in ITEM_COLUMNS
+        ])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

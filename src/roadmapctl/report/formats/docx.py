@@ -4,6 +4,8 @@ unlike the appendix, every row of a progress report is kept whole."""
 
 from __future__ import annotations
 
+from roadmapctl.writing import visible
+
 import io
 from datetime import datetime, time
 
@@ -65,7 +67,7 @@ def _paragraph(container, text: str, style, *, size: float, bold: bool = False, 
     paragraph.paragraph_format.page_break_before = new_page
     if align is not None:
         paragraph.alignment = align
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(visible(text))
     run.bold = bold
     run.font.size = Pt(size)
     return paragraph
@@ -79,7 +81,7 @@ def _cell(cell, lines: list[str], style, *, bold: bool = False, align: int | Non
         paragraph = first if index == 0 else cell.add_paragraph()
         if align is not None:
             paragraph.alignment = align
-        run = paragraph.add_run(line)
+        run = paragraph.add_run(visible(line))
         run.bold = bold
         run.font.size = Pt(style.table_size)
 
@@ -114,19 +116,40 @@ def _table(document, header: list[str], widths_mm: tuple[int, ...], style):
 
 
 def _add_row(table, values: list[list[str]], widths_mm, style, *, span: bool = False, bold: bool = False) -> None:
+    """One row appended as XML. python-docx's ``add_row``, ``row.cells`` and ``merge`` look the
+    row up among all rows of the table each time, which made a long report quadratic."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Mm
+    from docx.table import _Cell
 
-    row = table.add_row()
-    _row_flags(row)
-    cells = row.cells
-    for cell, width in zip(cells, widths_mm):
-        cell.width = Mm(width)
+    tr = OxmlElement("w:tr")
+    trpr = OxmlElement("w:trPr")
+    trpr.append(OxmlElement("w:cantSplit"))
+    tr.append(trpr)
     if span:
-        merged = cells[0].merge(cells[-1])
-        _cell(merged, values[0], style, bold=bold)
-        return
-    for cell, lines in zip(cells, values):
-        _cell(cell, lines, style, bold=bold)
+        groups = [(values[0], sum(widths_mm), len(widths_mm))]
+    else:
+        groups = [(lines, width, 1) for lines, width in zip(values, widths_mm)]
+    cells = []
+    for lines, width, count in groups:
+        tc = OxmlElement("w:tc")
+        tcpr = OxmlElement("w:tcPr")
+        tcw = OxmlElement("w:tcW")
+        tcw.set(qn("w:w"), str(Mm(width).twips))
+        tcw.set(qn("w:type"), "dxa")
+        tcpr.append(tcw)
+        if count > 1:
+            grid_span = OxmlElement("w:gridSpan")
+            grid_span.set(qn("w:val"), str(count))
+            tcpr.append(grid_span)
+        tc.append(tcpr)
+        tc.append(OxmlElement("w:p"))
+        tr.append(tc)
+        cells.append((tc, lines))
+    table._tbl.append(tr)
+    for tc, lines in cells:
+        _cell(_Cell(tc, table), lines, style, bold=bold)
 
 
 def render(report: Report, by: str = "kind", **_options) -> bytes:

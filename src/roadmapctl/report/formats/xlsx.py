@@ -33,6 +33,17 @@ def _header(sheet, labels: list[str]) -> None:
     sheet.freeze_panes = f"A{row + 1}"
 
 
+def _text_cell(sheet, row: int, column: int, text: str):
+    """A cell holding ``text`` as data: never a formula (openpyxl takes "=…" for one), and with
+    the control characters that XML 1.0 cannot carry shown visibly."""
+    from roadmapctl.writing import visible
+
+    c = sheet.cell(row=row, column=column)
+    c.value = visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+    c.data_type = "s"
+    return c
+
+
 def render(report: Report, by: str = "kind", **_options) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
@@ -50,30 +61,32 @@ def render(report: Report, by: str = "kind", **_options) -> bytes:
     sheet.append([])
     _header(sheet, [label for _key, label in ITEM_COLUMNS])
     wrap = Alignment(wrap_text=True, vertical="top")
+    row = TOTALS_ROWS + 1  # the header; counted here: sheet.max_row walks every cell of the sheet, once per row it was quadratic
     for item in report.items:
-        values = []
-        for key, _label in ITEM_COLUMNS:
-            if key == "due":
-                values.append(item.due)
-            elif key == "days_late":
-                values.append(item.days_late)
-            else:
-                values.append(cell(item, key))
-        sheet.append(values)
-        row = sheet.max_row
+        row += 1
         for column, (key, _label) in enumerate(ITEM_COLUMNS, start=1):
-            c = sheet.cell(row=row, column=column)
+            if key == "due":
+                c = sheet.cell(row=row, column=column, value=item.due)
+                if item.due is not None:
+                    c.number_format = DATE_FORMAT
+            elif key == "days_late":
+                c = sheet.cell(row=row, column=column, value=item.days_late)
+            else:
+                c = _text_cell(sheet, row, column, cell(item, key))
             c.alignment = wrap
-            if key == "due" and item.due is not None:
-                c.number_format = DATE_FORMAT
     for column, (key, _label) in enumerate(ITEM_COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[key]
-    sheet.auto_filter.ref = f"A{TOTALS_ROWS + 1}:{get_column_letter(len(ITEM_COLUMNS))}{sheet.max_row}"
+    sheet.auto_filter.ref = f"A{TOTALS_ROWS + 1}:{get_column_letter(len(ITEM_COLUMNS))}{row}"
 
     summary = book.create_sheet("Сводка")
     _header(summary, [label for _key, label in SUMMARY_COLUMNS])
-    for s in report.summary:
-        summary.append([getattr(s, key) for key, _label in SUMMARY_COLUMNS])
+    for index, s in enumerate(report.summary, start=2):
+        for column, (key, _label) in enumerate(SUMMARY_COLUMNS, start=1):
+            value = getattr(s, key)
+            if isinstance(value, str):
+                _text_cell(summary, index, column, value)
+            else:
+                summary.cell(row=index, column=column, value=value)
     for column, (key, _label) in enumerate(SUMMARY_COLUMNS, start=1):
         summary.column_dimensions[get_column_letter(column)].width = 36 if key == "municipality" else 14
     summary.auto_filter.ref = f"A1:{get_column_letter(len(SUMMARY_COLUMNS))}{max(summary.max_row, 1)}"

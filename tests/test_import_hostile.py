@@ -1,0 +1,64 @@
+"""Hostile Word files: what a document claims (spans, part sizes, rows) is bounded before
+anything is allocated, and every refusal is a Russian message with exit code 2."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from runcli import run_in_process
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+
+
+def _rewrite(name: str, part: str, change) -> bytes:
+    source = zipfile.ZipFile(FIXTURES / name)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename == part:
+                body = change(body)
+            target.writestr(info, body)
+    return out.getvalue()
+
+
+def run_import(tmp_path, data: bytes):
+    path = tmp_path / "hostile.docx"
+    path.write_bytes(data)
+    started = time.monotonic()
+    code, out, err = run_in_process("import", path)
+    return code, err.decode("utf-8"), time.monotonic() - started
+
+
+def test_a_huge_grid_span_is_refused_at_once(tmp_path):
+    data = _rewrite("two_tables.docx", "word/document.xml",
+                    lambda body: re.sub(rb"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="2147483647"/>', body, count=1))
+    assert b"2147483647" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    code, err, seconds = run_import(tmp_path, data)
+    assert code == 2 and "2147483647 колонок" in err and "Traceback" not in err, err
+    assert seconds < 10
+
+
+def test_a_zip_bomb_is_refused_before_unpacking(tmp_path):
+    out = io.BytesIO()
+    with zipfile.ZipFile(FIXTURES / "two_tables.docx") as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info.filename))
+        target.writestr("word/media/padding.bin", b"\0" * (300 * 1024 * 1024))
+    code, err, seconds = run_import(tmp_path, out.getvalue())
+    assert code == 2 and "распакованном виде" in err, err
+    assert seconds < 10
+
+
+def test_a_main_part_that_is_not_a_word_document(tmp_path):
+    data = _rewrite("two_tables.docx", "word/document.xml",
+                    lambda _body: b'<?xml version="1.0"?><root xmlns="urn:x"><child/></root>')
+    code, err, _seconds = run_import(tmp_path, data)
+    assert code == 2 and "Traceback" not in err and "внутренняя ошибка" not in err, err
+    assert "hostile.docx" in err
