@@ -86,12 +86,12 @@ def progress_report(old: bytes) -> bool:
         return REPORT_TITLE in _zip_core(old)
     data = _json(old)
     if isinstance(data, dict):
-        return set(data) == {"as_of", "items", "summary"}
+        return {"as_of", "items", "summary"} <= set(data) <= {"as_of", "totals", "items", "summary", "postponements"}
     text = _text(old)
     if text is None:
         return False
-    first = text.lstrip().splitlines()[0] if text.strip() else ""
-    return REPORT_TITLE in text[:4000] or first.startswith("Муниципалитет;Файл;№;")
+    first = text.lstrip("\ufeff \n").splitlines()[0] if text.strip() else ""
+    return REPORT_TITLE in text[:4000] or first.startswith(("Муниципалитет;Файл;№;", "Мероприятий;Выполнено;"))
 
 
 def export_file(old: bytes) -> bool:
