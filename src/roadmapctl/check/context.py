@@ -17,8 +17,9 @@ _NOT_TEXT_KEYS = frozenset({"поле", "связка", "вид", "статус"
 
 
 class Context:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, config=None):
         self.doc = doc
+        self.config = config  # the file's check.config.Config (word lists for spelling), or None
         self.source = doc.source
         self._shared: dict[str, object] = {}
 

@@ -1,0 +1,82 @@
+"""The word tokenizer of the spelling rules: Russian words with their places in the text.
+
+A word is a run of Cyrillic letters, hyphenated compounds included («психолого-педагогический»,
+«Усть-Джигиндинская»). A run of letters that touches a digit, a Latin letter or an underscore
+(«2020-2023гг», «5-х», «COVID-19», «неobjективности») is a code, not a word, and is skipped. A
+word broken by a hyphen at a line break (a YAML folded scalar turns «психолого-⏎педагогический»
+into «психолого- педагогический») is one word with ``broken`` set: both its spellings (with and
+without the hyphen) are for the dictionary to judge.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+_HYPHENS = "-\u2010\u2011"
+# letters and digits (no underscore), hyphenated; a run is classified after matching
+_RUN = re.compile(rf"[^\W_]+(?:[{_HYPHENS}][^\W_]+)*")
+# a hyphen, then spaces or one line break: the gap between the halves of a word broken at a line end
+_BREAK = re.compile(rf"[{_HYPHENS}](?:[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*)")
+
+
+class Word(NamedTuple):
+    start: int          # offset of the first letter in the text
+    end: int            # offset after the last letter
+    text: str           # the word; a broken word is joined with a plain hyphen («психолого-педагогический»)
+    head_end: int       # end of the part before a line-break hyphen (== end when not broken)
+    broken: bool = False
+
+    @property
+    def parts(self) -> list[str]:
+        return self.text.split("-")
+
+    @property
+    def solid(self) -> str:
+        """A broken word without the hyphen of its break («оце- ночных» → «оценочных»)."""
+        if not self.broken:
+            return self.text
+        head = self.head_end - self.start
+        return self.text[:head] + self.text[head + 1:]
+
+
+def _normal_hyphens(text: str) -> str:
+    return text.replace("\u2010", "-").replace("\u2011", "-")
+
+
+_WORD = re.compile(rf"[{CYRILLIC}{_HYPHENS}]+")
+
+
+def _is_word(run: str) -> bool:
+    return _WORD.fullmatch(run) is not None
+
+
+def tokenize(text: str) -> list[Word]:
+    """The Russian words of ``text`` in order; codes and numbers are left out."""
+    words: list[Word] = []
+    matches = list(_RUN.finditer(text))
+    index = 0
+    while index < len(matches):
+        match = matches[index]
+        index += 1
+        run = match.group()
+        if not _is_word(run):
+            continue
+        start, end = match.start(), match.end()
+        joined = _normal_hyphens(run)
+        head_end = end
+        broken = False
+        # «психолого-⏎педагогический» folded to «психолого- педагогический»: one word
+        if index < len(matches):
+            after = matches[index]
+            gap = text[end:after.start()]
+            if _BREAK.fullmatch(gap) and _is_word(after.group()) and after.group()[0].islower():
+                joined = joined + "-" + _normal_hyphens(after.group())
+                head_end = end
+                end = after.end()
+                broken = True
+                index += 1
+        words.append(Word(start, end, joined, head_end, broken))
+    return words
+
