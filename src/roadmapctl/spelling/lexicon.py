@@ -158,7 +158,6 @@ class Lexicon:
         return [_same_case(word, c) for c in ranked[:limit]]
 
 
-@lru_cache(maxsize=32)
 def lexicon(user_lists: tuple[str, ...] = ()) -> Lexicon:
     """The lexicon for a configuration's word lists (files re-read when they change)."""
     return _lexicon(tuple((path, user_entries(path)) for path in user_lists))

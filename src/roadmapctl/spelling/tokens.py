@@ -45,7 +45,7 @@ def _normal_hyphens(text: str) -> str:
     return text.replace("\u2010", "-").replace("\u2011", "-")
 
 
-_WORD = re.compile(rf"[{CYRILLIC}{_HYPHENS}]+")
+_WORD = re.compile(rf"[{_HYPHENS}{CYRILLIC}]+")  # the hyphen first: not a range
 
 
 def _is_word(run: str) -> bool:

@@ -439,3 +439,32 @@ def name_variant(ctx):
             where = "в справочнике карты" if _fold(other) in directory else "в другом месте карты"
             message = f"«{word}» отличается одной буквой от «{other}» ({where}): возможно, опечатка в имени"
         yield Finding(_span(ctx, occurrence), message, "проверьте, как пишется имя, и напишите его везде одинаково")
+
+
+def words_to_add(source, config) -> set[str]:
+    """The words RM701 reports in ``source`` as unknown (lower case), for the repository's word list.
+
+    Abbreviations in lower case and torn words are misspellings, not words, and are left out;
+    so are words under ``noqa`` and files where RM701 is not selected.
+    """
+    from roadmapctl.check.context import Context
+    from roadmapctl.check.diagnostics import Diagnostic
+    from roadmapctl.check.suppress import Suppressions
+    from roadmapctl.loading import LoadError, load_document
+
+    if not config.selects("RM701", source.name):
+        return set()
+    try:
+        doc = load_document(source)
+    except LoadError:
+        return set()
+    ctx = Context(doc, config)
+    suppressions = Suppressions.parse(source)
+    words = set()
+    for occurrence, _suggestions, how in unknown_words(ctx):
+        if how is not None:
+            continue
+        probe = Diagnostic(source.name, _span(ctx, occurrence), "RM701", Severity.WARNING, "")
+        if not suppressions.suppresses(probe):
+            words.add(occurrence.word.solid.lower() if occurrence.word.broken else occurrence.word.text.lower())
+    return words
