@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 _HYPHENS = "-\u2010\u2011"
-# letters and digits (no underscore), hyphenated; a run is classified after matching
-_RUN = re.compile(rf"[^\W_]+(?:[{_HYPHENS}][^\W_]+)*")
+# letters, digits and underscores, hyphenated; a run is classified after matching
+_RUN = re.compile(rf"\w+(?:[{_HYPHENS}]\w+)*")
 # a hyphen, then spaces or one line break: the gap between the halves of a word broken at a line end
 _BREAK = re.compile(rf"[{_HYPHENS}](?:[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*)")
 
