@@ -146,15 +146,21 @@ class Lexicon:
         return _failing_parts(self, fold(word)) if "-" in word else []
 
     def suggestions(self, word: str, limit: int = 3, prefer: dict[str, int] | None = None) -> list[str]:
-        """Known words one edit away (letter missing, extra, replaced or two swapped), best first.
+        """Known words one edit away (letter missing, extra, replaced or two swapped), best first;
+        two edits away when there is none one edit away (words of five letters and longer).
 
         The dictionary has no word frequencies; among equally near words, a word the same
-        roadmap uses elsewhere (``prefer``: folded word → count) comes first, then the one the
-        dictionary finds likelier (pymorphy3's estimate of its most probable reading).
+        roadmap uses elsewhere (``prefer``: folded word → count) comes first, then one with the
+        same first letter (slips rarely touch it), then one that only adds or drops letters (a
+        missed or doubled letter is the commonest slip), then the one the dictionary finds likelier
+        (pymorphy3's estimate of its most probable reading).
         """
         found = _candidates(self, word.lower())
         prefer = prefer or {}
-        ranked = sorted(found, key=lambda c: (-prefer.get(fold(c), 0), -_likelihood(c), c))
+        first = fold(word)[:1]
+        folded = fold(word)
+        ranked = sorted(found, key=lambda c: (-prefer.get(fold(c), 0), c[:1] != first,
+                                              not (_within(folded, fold(c)) or _within(fold(c), folded)), -_likelihood(c), c))
         return [_same_case(word, c) for c in ranked[:limit]]
 
 
@@ -171,11 +177,11 @@ def _lexicon(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
     return Lexicon(frozenset(entries), frozenset(_stem(e) for e in entries))
 
 
-_verdicts: dict[tuple[int, str], bool] = {}
+_verdicts: dict[tuple[frozenset, str], bool] = {}
 
 
 def _known(lex: Lexicon, word: str) -> bool:
-    key = (id(lex.entries), word)
+    key = (lex.entries, word)  # the set itself (its hash is cached): a verdict holds for its lists only
     verdict = _verdicts.get(key)
     if verdict is None:
         verdict = _decide(lex, word)
@@ -272,10 +278,47 @@ def _one_edit_words(word: str) -> frozenset[str]:
     return frozenset(w for w in found if len(w) > 1)
 
 
+@lru_cache(maxsize=1024)
+def _two_edit_words(word: str) -> frozenset[str]:
+    """Dictionary words two edits from ``word`` (asked only when none is one edit away).
+
+    The first edit is kept only while the dictionary has words that begin like the edited
+    text up to the edit, so only a few hundred first edits are extended by a second one.
+    """
+    dct = _words()
+    variants = set()
+    for i in range(len(word) + 1):
+        head, rest = word[:i], word[i:]
+        node = dct.follow_bytes(head.encode("utf-8"), dct.ROOT)
+        if node is None:
+            break
+        if rest:
+            variants.add(head + rest[1:])
+        if len(rest) > 1:
+            variants.add(head + rest[1] + rest[0] + rest[2:])
+        for letter in _LOWER:
+            child = dct.follow_bytes(letter.encode("utf-8"), node)
+            if child is None:
+                continue
+            # keep an edit only if the dictionary goes on with the next letter or two of the word
+            if dct.follow_bytes(rest[:2].encode("utf-8"), child) is not None:
+                variants.add(head + letter + rest)
+            if rest and letter != rest[0] and dct.follow_bytes(rest[1:3].encode("utf-8"), child) is not None:
+                variants.add(head + letter + rest[1:])
+    variants.discard(word)
+    found = set()
+    for variant in variants:
+        found.update(_one_edit_words(variant))
+    found.discard(word)
+    return frozenset(found)
+
+
 def _candidates(lex: Lexicon, word: str) -> set[str]:
     found = set(_one_edit_words(word))
     folded = fold(word)
     found.update(e for e in lex.entries if "-" not in e and abs(len(e) - len(folded)) <= 1 and _distance(e, folded) == 1)
+    if not found and len(word) >= 5:
+        found = set(_two_edit_words(word))
     return found
 
 
@@ -283,6 +326,12 @@ def _candidates(lex: Lexicon, word: str) -> set[str]:
 def _likelihood(word: str) -> float:
     parses = analyzer().parse(word)
     return max((p.score for p in parses), default=0.0)
+
+
+def _within(short: str, long: str) -> bool:
+    """Whether ``short`` is ``long`` with some letters left out."""
+    letters = iter(long)
+    return all(char in letters for char in short)
 
 
 def _same_case(original: str, word: str) -> str:

@@ -1,7 +1,7 @@
 """RM7xx: spelling of official text — unknown words, abbreviation and name variants.
 
 The words come from ``spelling.tokens``; what is a Russian word, from ``spelling.lexicon``
-(pymorphy3, loaded on the first word a rule asks about). Names are not misspellings: a
+(pymorphy3's dictionary, loaded on the first word a rule asks about). Names are not misspellings: a
 capitalised word inside a sentence, a surname beside initials and the words of the roadmap's
 own directory (participants, schools, pairs, authority, municipality) are names. Their slips
 are caught another way: by comparing the spellings of one roadmap with each other (RM702, RM703).
@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode
 
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registry import Finding, rule
 from roadmapctl.loading.document import scalar_text
+from roadmapctl.spelling.lexicon import fold as _fold
 from roadmapctl.spelling.tokens import Word, tokenize
 
 # parts of the document that name people, schools and bodies: their capitalised words are names
@@ -44,7 +44,7 @@ class _Occurrence:
 class _Spelling:
     """The words of one document, classified once for the three rules."""
 
-    lower: list[tuple[int, _Occurrence]] = field(default_factory=list)       # (index in scalar, occurrence)
+    lower: list[_Occurrence] = field(default_factory=list)                    # words in lower case
     titled: list[_Occurrence] = field(default_factory=list)
     capitals: list[_Occurrence] = field(default_factory=list)
     sequences: list[list[_Occurrence]] = field(default_factory=list)          # every word of each scalar
@@ -52,10 +52,6 @@ class _Spelling:
     directory: set[str] = field(default_factory=set)                          # folded names of the directory
     directory_words: dict[str, str] = field(default_factory=dict)             # folded → as written
     abbreviations: set[str] = field(default_factory=set)                      # folded abbreviations of the document
-
-
-def _fold(word: str) -> str:
-    return word.lower().replace("ё", "е")
 
 
 def _is_title(text: str) -> bool:
@@ -84,7 +80,7 @@ def _sentence_start(text: str, start: int) -> bool:
     if last == ".":
         previous = re.search(r"([^\W\d_]+)\.$", before)
         if previous is None:
-            return True  # «1.1. Создание …», «2021 г. - …» aside: a number and a dot
+            return True  # «1.1. Создание …»: a number and a dot open a sentence
         word = previous.group(1)
         return len(word) > 1 and _fold(word) not in _DOT_ABBREVIATIONS and not word.isupper()
     return False
@@ -127,7 +123,7 @@ def _collect(ctx) -> _Spelling:
             if len(word.text) < 2 or len(word.text.replace("-", "")) < 2:
                 continue
             if word.text.islower():
-                result.lower.append((len(sequence) - 1, occurrence))
+                result.lower.append(occurrence)
             elif _is_capitals(word.text):
                 result.capitals.append(occurrence)
                 result.abbreviations.add(folded)
@@ -189,7 +185,7 @@ def unknown_words(ctx):
     """
     spelling = _spelling(ctx)
     lex = _lexicon(ctx)
-    candidates: list[_Occurrence] = [o for _i, o in spelling.lower]
+    candidates: list[_Occurrence] = list(spelling.lower)
     for occurrence in spelling.titled:
         text = occurrence.word.text
         if "-" not in text and _is_known_abbreviation(text, spelling):
