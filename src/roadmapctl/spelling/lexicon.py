@@ -313,13 +313,18 @@ def _two_edit_words(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _candidates(lex: Lexicon, word: str) -> set[str]:
+def _candidates(lex: Lexicon, word: str) -> frozenset[str]:
+    return _candidates_for(lex.entries, word)
+
+
+@lru_cache(maxsize=4096)
+def _candidates_for(entries: frozenset[str], word: str) -> frozenset[str]:
     found = set(_one_edit_words(word))
     folded = fold(word)
-    found.update(e for e in lex.entries if "-" not in e and abs(len(e) - len(folded)) <= 1 and _distance(e, folded) == 1)
+    found.update(e for e in entries if "-" not in e and abs(len(e) - len(folded)) <= 1 and _distance(e, folded) == 1)
     if not found and len(word) >= 5:
         found = set(_two_edit_words(word))
-    return found
+    return frozenset(found)
 
 
 @lru_cache(maxsize=4096)

@@ -15,8 +15,9 @@ from typing import NamedTuple
 
 CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
 _HYPHENS = "-\u2010\u2011"
-# letters, digits and underscores, hyphenated; a run is classified after matching
-_RUN = re.compile(rf"\w+(?:[{_HYPHENS}]\w+)*")
+# Cyrillic letters, hyphenated, in a run of letters, digits and underscores («\w», hyphens
+# joining) that holds nothing else: a run with a digit, a Latin letter or "_" is a code
+_WORD_RUN = re.compile(rf"(?<!\w)(?<!\w[{_HYPHENS}])[{CYRILLIC}]+(?:[{_HYPHENS}][{CYRILLIC}]+)*(?!\w)(?![{_HYPHENS}]\w)")
 # a hyphen, then spaces or one line break: the gap between the halves of a word broken at a line end
 _BREAK = re.compile(rf"[{_HYPHENS}](?:[ \t\u00a0]+\n?[ \t\u00a0]*|\n[ \t\u00a0]*)")
 
@@ -42,41 +43,30 @@ class Word(NamedTuple):
 
 
 def _normal_hyphens(text: str) -> str:
+    if "\u2010" not in text and "\u2011" not in text:
+        return text
     return text.replace("\u2010", "-").replace("\u2011", "-")
-
-
-_WORD = re.compile(rf"[{_HYPHENS}{CYRILLIC}]+")  # the hyphen first: not a range
-
-
-def _is_word(run: str) -> bool:
-    return _WORD.fullmatch(run) is not None
 
 
 def tokenize(text: str) -> list[Word]:
     """The Russian words of ``text`` in order; codes and numbers are left out."""
     words: list[Word] = []
-    matches = list(_RUN.finditer(text))
+    matches = list(_WORD_RUN.finditer(text))
     index = 0
     while index < len(matches):
         match = matches[index]
         index += 1
-        run = match.group()
-        if not _is_word(run):
-            continue
         start, end = match.start(), match.end()
-        joined = _normal_hyphens(run)
+        joined = _normal_hyphens(match.group())
         head_end = end
         broken = False
         # «психолого-⏎педагогический» folded to «психолого- педагогический»: one word
         if index < len(matches):
             after = matches[index]
-            gap = text[end:after.start()]
-            if _BREAK.fullmatch(gap) and _is_word(after.group()) and after.group()[0].islower():
+            if after.group()[0].islower() and _BREAK.fullmatch(text, end, after.start()):
                 joined = joined + "-" + _normal_hyphens(after.group())
-                head_end = end
                 end = after.end()
                 broken = True
                 index += 1
         words.append(Word(start, end, joined, head_end, broken))
     return words
-

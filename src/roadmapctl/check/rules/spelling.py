@@ -12,18 +12,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from yaml.nodes import MappingNode, ScalarNode
 
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registry import Finding, rule
 from roadmapctl.loading.document import scalar_text
+from roadmapctl.spelling.lexicon import distance, domain_abbreviations
 from roadmapctl.spelling.lexicon import fold as _fold
 from roadmapctl.spelling.tokens import Word, tokenize
 
 # parts of the document that name people, schools and bodies: their capitalised words are names
 _DIRECTORY_KEYS = frozenset({"участники", "школы", "пары", "орган", "муниципалитет", "регион"})
-_NAME_KEYS = frozenset({"фио"})
 # «г. Мценска», «им. Тургенева», «ул. Ленина»: a dot after these does not end a sentence
 _DOT_ABBREVIATIONS = frozenset("г гг им ул пос п с д обл р т е см ср св руб тыс млн ст пр др мкр кв каб корп пгт стр рис табл".split())
 _INITIALS_BEFORE = re.compile(r"(?:[А-ЯЁ]\.[ \u00a0]?){1,2}[ \u00a0]?$")
@@ -32,7 +33,7 @@ _VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
 _GAP = re.compile(r"[ \u00a0]*\n?[ \u00a0]*")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Occurrence:
     word: Word
     node: ScalarNode
@@ -49,7 +50,7 @@ class _Spelling:
     capitals: list[_Occurrence] = field(default_factory=list)
     sequences: list[list[_Occurrence]] = field(default_factory=list)          # every word of each scalar
     counts: Counter = field(default_factory=Counter)                         # folded word → occurrences
-    directory: set[str] = field(default_factory=set)                          # folded names of the directory
+    directory: frozenset[str] = frozenset()                                   # folded names of the directory
     directory_words: dict[str, str] = field(default_factory=dict)             # folded → as written
     abbreviations: set[str] = field(default_factory=set)                      # folded abbreviations of the document
 
@@ -103,7 +104,7 @@ def _directory_names(ctx) -> dict[str, str]:
                     if isinstance(party_key, ScalarNode):
                         add(party_key.value)
     for path, node in ctx.text_scalars():
-        if (path and path[0] in _DIRECTORY_KEYS) or any(p in _NAME_KEYS for p in path if isinstance(p, str)):
+        if (path and path[0] in _DIRECTORY_KEYS) or "фио" in path:
             add(node.value)
     return names
 
@@ -111,7 +112,7 @@ def _directory_names(ctx) -> dict[str, str]:
 def _collect(ctx) -> _Spelling:
     result = _Spelling()
     result.directory_words = _directory_names(ctx)
-    result.directory = set(result.directory_words)
+    result.directory = frozenset(result.directory_words)
     for _path, node in ctx.text_scalars():
         text = node.value
         sequence = []
@@ -152,7 +153,7 @@ def _names_match(word: str, names: set[str]) -> bool:
     folded = _fold(word)
     if folded in names:
         return True
-    for name in names:
+    for name in _by_beginning(frozenset(names)).get(folded[:4], ()):
         shortest = min(len(name), len(folded))
         need = max(4, shortest - 3)
         if shortest >= need and folded[:need] == name[:need] and abs(len(name) - len(folded)) <= 3:
@@ -160,9 +161,15 @@ def _names_match(word: str, names: set[str]) -> bool:
     return False
 
 
-def _is_known_abbreviation(text: str, spelling: _Spelling) -> bool:
-    from roadmapctl.spelling.lexicon import domain_abbreviations
+@lru_cache(maxsize=64)
+def _by_beginning(names: frozenset[str]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for name in sorted(names):
+        index.setdefault(name[:4], []).append(name)
+    return index
 
+
+def _is_known_abbreviation(text: str, spelling: _Spelling) -> bool:
     upper = text.upper().replace("Ё", "Е")
     return upper in domain_abbreviations() or _fold(text) in spelling.abbreviations
 
@@ -335,9 +342,7 @@ def _first_position(occurrences: list[_Occurrence]) -> tuple[int, int]:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    from roadmapctl.spelling.lexicon import distance
-
-    return distance(a, b) == 1
+    return abs(len(a) - len(b)) <= 1 and distance(a, b) == 1
 
 
 @rule("RM702", "abbreviation-variant", Severity.WARNING, "Аббревиатура отличается одной буквой от другой аббревиатуры той же карты", """
@@ -356,8 +361,6 @@ def _one_edit(a: str, b: str) -> bool:
     мероприятие: Анализ результатов ШНРО
 """, stage="document")
 def abbreviation_variant(ctx):
-    from roadmapctl.spelling.lexicon import domain_abbreviations
-
     groups: dict[str, list[_Occurrence]] = {}
     for occurrence in _spelling(ctx).capitals:
         for part in occurrence.word.text.split("-"):
