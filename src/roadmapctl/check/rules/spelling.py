@@ -465,5 +465,5 @@ def words_to_add(source, config) -> set[str]:
             continue
         probe = Diagnostic(source.name, _span(ctx, occurrence), "RM701", Severity.WARNING, "")
         if not suppressions.suppresses(probe):
-            words.add(occurrence.word.solid.lower() if occurrence.word.broken else occurrence.word.text.lower())
+            words.add(occurrence.word.text.lower())  # a word broken at a line-end hyphen: the compound
     return words
