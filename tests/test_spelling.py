@@ -272,6 +272,11 @@ def test_dictionary_loads_only_when_spelling_runs():
     clean = str(ROADMAPS / "slavsk-2022-2023.yaml")
     assert not {"pymorphy3", "dawg_python", "pymorphy3_dicts_ru"} & loaded_modules("--ignore", "RM7", clean)
     assert {"dawg_python", "pymorphy3_dicts_ru"} <= loaded_modules(clean)
-    # the full analyzer only ranks suggestions: a file without misspellings does not load it
-    assert "pymorphy3" not in loaded_modules(clean)
-    assert "pymorphy3" in loaded_modules(str(ROADMAPS / "baunt-2021-2022.yaml"))
+    # the full analyzer only breaks ties between suggestions: checking the bundled roadmaps
+    # (misspellings included) does not load it, a tie does
+    assert "pymorphy3" not in loaded_modules(str(ROADMAPS / "baunt-2021-2022.yaml"))
+    probe = ("import sys; from roadmapctl.spelling.lexicon import lexicon; lex = lexicon(); "
+             "first = lex.suggestions('оленочных'); before = 'pymorphy3' in sys.modules; "
+             "tie = lex.suggestions('мшка'); print(first, before, tie, 'pymorphy3' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.split()
+    assert out[0] == "['оценочных']" and out[1] == "False" and out[-1] == "True"

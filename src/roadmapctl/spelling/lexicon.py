@@ -159,8 +159,14 @@ class Lexicon:
         prefer = prefer or {}
         first = fold(word)[:1]
         folded = fold(word)
-        ranked = sorted(found, key=lambda c: (-prefer.get(fold(c), 0), c[:1] != first,
-                                              not (_within(folded, fold(c)) or _within(fold(c), folded)), -_likelihood(c), c))
+
+        def cheap(c: str):
+            return (-prefer.get(fold(c), 0), c[:1] != first, not (_within(folded, fold(c)) or _within(fold(c), folded)))
+
+        ranked = sorted(found, key=lambda c: (cheap(c), c))
+        if any(cheap(a) == cheap(b) for a, b in zip(ranked[:limit], ranked[1:limit + 1])):
+            # a tie the cheap keys cannot break: ask the analyzer (loaded only now)
+            ranked = sorted(found, key=lambda c: (cheap(c), -_likelihood(c), c))
         return [_same_case(word, c) for c in ranked[:limit]]
 
 

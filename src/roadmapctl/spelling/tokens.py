@@ -52,21 +52,25 @@ def tokenize(text: str) -> list[Word]:
     """The Russian words of ``text`` in order; codes and numbers are left out."""
     words: list[Word] = []
     matches = list(_WORD_RUN.finditer(text))
+    count = len(matches)
     index = 0
-    while index < len(matches):
+    size = len(text)
+    while index < count:
         match = matches[index]
         index += 1
-        start, end = match.start(), match.end()
+        start, end = match.span()
         joined = _normal_hyphens(match.group())
-        head_end = end
-        broken = False
         # «психолого-⏎педагогический» folded to «психолого- педагогический»: one word
-        if index < len(matches):
+        if end < size and text[end] in _HYPHENS and index < count:
             after = matches[index]
             if after.group()[0].islower() and _BREAK.fullmatch(text, end, after.start()):
-                joined = joined + "-" + _normal_hyphens(after.group())
-                end = after.end()
-                broken = True
+                words.append(Word(start, after.end(), joined + "-" + _normal_hyphens(after.group()), end, True))
                 index += 1
-        words.append(Word(start, end, joined, head_end, broken))
+                continue
+        words.append(Word(start, end, joined, end, False))
     return words
+
+
+def words_of(text: str) -> list[str]:
+    """Just the words of ``text`` as written, each part of a broken word apart (for counting)."""
+    return _WORD_RUN.findall(text)

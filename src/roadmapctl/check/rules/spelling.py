@@ -21,7 +21,7 @@ from roadmapctl.check.registry import Finding, rule
 from roadmapctl.loading.document import scalar_text
 from roadmapctl.spelling.lexicon import distance, domain_abbreviations
 from roadmapctl.spelling.lexicon import fold as _fold
-from roadmapctl.spelling.tokens import Word, tokenize
+from roadmapctl.spelling.tokens import Word, tokenize, words_of
 
 # parts of the document that name people, schools and bodies: their capitalised words are names
 _DIRECTORY_KEYS = frozenset({"участники", "школы", "пары", "орган", "муниципалитет", "регион"})
@@ -37,19 +37,19 @@ _GAP = re.compile(r"[ \u00a0]*\n?[ \u00a0]*")
 class _Occurrence:
     word: Word
     node: ScalarNode
-    sentence_start: bool
-    name: bool  # beside initials
+    sentence_start: bool = False
+    name: bool = False  # beside initials
+    words: list | None = None  # every word of the scalar (for a word torn in two), and this one's index
+    index: int = 0
 
 
 @dataclass
 class _Spelling:
     """The words of one document, classified once for the three rules."""
 
-    lower: list[_Occurrence] = field(default_factory=list)                    # words in lower case
+    lower: list[_Occurrence] = field(default_factory=list)                    # words in lower case the lexicon lacks
     titled: list[_Occurrence] = field(default_factory=list)
     capitals: list[_Occurrence] = field(default_factory=list)
-    sequences: list[list[_Occurrence]] = field(default_factory=list)          # every word of each scalar
-    counts: Counter = field(default_factory=Counter)                         # folded word → occurrences
     directory: frozenset[str] = frozenset()                                   # folded names of the directory
     directory_words: dict[str, str] = field(default_factory=dict)             # folded → as written
     abbreviations: set[str] = field(default_factory=set)                      # folded abbreviations of the document
@@ -113,28 +113,37 @@ def _collect(ctx) -> _Spelling:
     result = _Spelling()
     result.directory_words = _directory_names(ctx)
     result.directory = frozenset(result.directory_words)
+    known = _lexicon(ctx).known
     for _path, node in ctx.text_scalars():
         text = node.value
-        sequence = []
-        for word in tokenize(text):
-            occurrence = _Occurrence(word, node, False, False)
-            sequence.append(occurrence)
-            folded = _fold(word.text)
-            result.counts[folded] += 1
-            if len(word.text) < 2 or len(word.text.replace("-", "")) < 2:
+        words = tokenize(text)
+        for index, word in enumerate(words):
+            written = word.text
+            if len(written) < 2:
                 continue
-            if word.text.islower():
-                result.lower.append(occurrence)
-            elif _is_capitals(word.text):
-                result.capitals.append(occurrence)
-                result.abbreviations.add(folded)
-            elif _is_title(word.text):
-                occurrence.sentence_start = _sentence_start(text, word.start)
-                occurrence.name = bool(_INITIALS_BEFORE.search(text[max(0, word.start - 8):word.start])
-                                       or _INITIALS_AFTER.match(text[word.end:word.end + 8]))
-                result.titled.append(occurrence)
-        result.sequences.append(sequence)
+            if written.islower():
+                if "-" in written and len(written.replace("-", "")) < 2:
+                    continue
+                if not known(written) and not (word.broken and known(word.solid)):
+                    result.lower.append(_Occurrence(word, node, words=words, index=index))
+            elif _is_capitals(written):
+                result.capitals.append(_Occurrence(word, node, words=words, index=index))
+                result.abbreviations.add(_fold(written))
+            elif _is_title(written):
+                result.titled.append(_Occurrence(
+                    word, node, _sentence_start(text, word.start),
+                    bool(_INITIALS_BEFORE.search(text[max(0, word.start - 8):word.start])
+                         or _INITIALS_AFTER.match(text[word.end:word.end + 8])),
+                    words, index))
     return result
+
+
+def _counts(ctx) -> Counter:
+    """How often each word (folded) occurs in the document: suggestions prefer the document's words."""
+    counts: Counter = Counter()
+    for _path, node in ctx.text_scalars():
+        counts.update(_fold(word) for word in words_of(node.value))
+    return counts
 
 
 def _spelling(ctx) -> _Spelling:
@@ -204,32 +213,31 @@ def unknown_words(ctx):
         letters = occurrence.word.text.replace("-", "")
         if len(letters) >= 7 and sum(c in _VOWELS for c in letters) / len(letters) >= 0.3:
             candidates.append(occurrence)  # a word in capitals («МУНИЦИПАЛЬНЫЙ»), not an abbreviation
-    wanted = {id(o) for o in candidates}
-    consumed: set[int] = set()
+    candidates.sort(key=lambda o: (o.node.start_mark.index, o.word.start))
+    consumed: set[tuple[int, int]] = set()
     out = []
-    for sequence in spelling.sequences:
-        for index, occurrence in enumerate(sequence):
-            if id(occurrence) not in wanted or id(occurrence) in consumed:
+    for occurrence in candidates:
+        word = occurrence.word
+        if (id(occurrence.node), word.start) in consumed:
+            continue
+        if lex.known(word.text) or (word.broken and lex.known(word.solid)):
+            continue
+        if "-" not in word.text and word.text[:1].isupper() and _is_known_abbreviation(word.text, spelling):
+            out.append((occurrence, [word.text.upper()], "abbreviation"))
+            continue
+        if "-" in word.text and not word.broken:
+            part = _unknown_part(occurrence, lex)
+            if part is not None:
+                out.append((part, lex.suggestions(part.word.text, prefer=ctx.shared("spelling-counts", _counts)), None))
                 continue
-            word = occurrence.word
-            if lex.known(word.text) or (word.broken and lex.known(word.solid)):
-                continue
-            if "-" not in word.text and word.text[:1].isupper() and _is_known_abbreviation(word.text, spelling):
-                out.append((occurrence, [word.text.upper()], "abbreviation"))
-                continue
-            if "-" in word.text and not word.broken:
-                part = _unknown_part(occurrence, lex)
-                if part is not None:
-                    out.append((part, lex.suggestions(part.word.text, prefer=spelling.counts), None))
-                    continue
-            split = _split_partner(sequence, index, lex)
-            if split is not None:
-                first, second = split
-                consumed.add(id(second))
-                joined = first.word.text + second.word.text
-                out.append((first, [joined], second))
-                continue
-            out.append((occurrence, lex.suggestions(word.solid if word.broken else word.text, prefer=spelling.counts), None))
+        split = _split_partner(occurrence, lex)
+        if split is not None:
+            first, second = split
+            consumed.add((id(second.node), second.word.start))
+            out.append((first, [first.word.text + second.word.text], second))
+            continue
+        out.append((occurrence, lex.suggestions(word.solid if word.broken else word.text,
+                                                prefer=ctx.shared("spelling-counts", _counts)), None))
     return out
 
 
@@ -245,14 +253,14 @@ def _unknown_part(occurrence: _Occurrence, lex) -> _Occurrence | None:
                        occurrence.sentence_start, occurrence.name)
 
 
-def _split_partner(sequence, index, lex):
+def _split_partner(here: _Occurrence, lex):
     """A word torn by a space or a line break («оце ночных»): its two halves, or None."""
-    here = sequence[index]
+    words, index = here.words, here.index
     pairs = []
-    if index + 1 < len(sequence):
-        pairs.append((here, sequence[index + 1]))
-    if index > 0:
-        pairs.append((sequence[index - 1], here))
+    if words is not None and index + 1 < len(words):
+        pairs.append((here, _Occurrence(words[index + 1], here.node, words=words, index=index + 1)))
+    if words is not None and index > 0:
+        pairs.append((_Occurrence(words[index - 1], here.node, words=words, index=index - 1), here))
     for first, second in pairs:
         gap = first.node.value[first.word.end:second.word.start]
         if gap and _GAP.fullmatch(gap) and second.word.text[:1].islower() and "-" not in first.word.text + second.word.text:
