@@ -92,6 +92,10 @@ CASES = [
     ("RM604", HEAD + activity(text="<p>Разработка планов</p>")),
     ("RM605", HEAD + activity(deadline="Январь , ежегодно")),
     ("RM606", HEAD + activity(result="Повышение компетентности х педагогов")),
+    ("RM701", HEAD + activity(text="Расмотрение результатов оленочных процедур")),
+    ("RM702", HEAD + activity(text="Анализ результатов ШНРО") + activity("2.", text="Совещание ШНРО")
+     + activity("3.", text="Отчёт ШПРО")),
+    ("RM703", HEAD.replace("участники:", "школы: [Почетская СОШ]\nучастники:") + activity(result="Доля 55,5 % (+Почесткая СОШ)")),
     ("RM901", HEAD + activity() .replace("Создание команды", "Создание команды  # noqa: RM601")),
 ]
 
@@ -135,9 +139,9 @@ def test_parent_activity_with_children_needs_no_responsible_or_deadline():
 
 
 def test_noqa_suppresses_on_its_line_and_file_level():
-    line = HEAD + activity(deadline="По отделному графику  # noqa: RM404")
+    line = HEAD + activity(deadline="По отделному графику  # noqa: RM404, RM701")
     assert codes(line) == []
-    whole = "# roadmapctl: noqa: RM404\n" + HEAD + activity(deadline="По отделному графику")
+    whole = "# roadmapctl: noqa: RM404, RM701\n" + HEAD + activity(deadline="По отделному графику")
     assert codes(whole) == []
     unused = "# roadmapctl: noqa: RM601\n" + HEAD + activity()
     assert codes(unused) == ["RM901"]

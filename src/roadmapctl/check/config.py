@@ -2,7 +2,8 @@
 
 Configuration files are found by walking up from each checked file; the nearest wins. Keys:
 ``select`` / ``ignore`` (lists of codes or prefixes such as ``"RM6"``), ``strict`` (bool),
-``per-file-ignores`` (glob → codes).
+``per-file-ignores`` (glob → codes), ``spelling-words`` (the repository's word list or lists
+for the spelling rules, paths relative to the configuration file).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class Config:
     strict: bool = False
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     origin: str | None = None
+    spelling_words: tuple[str, ...] = ()  # absolute paths of the repository's word lists
 
     def selects(self, code: str, file: str = "") -> bool:
         if code == "RM001":
@@ -60,7 +62,7 @@ def _codes(value, key: str, where: str) -> tuple[str, ...]:
 
 
 def _from_table(table: dict, where: str) -> Config:
-    known = {"select", "ignore", "strict", "per-file-ignores"}
+    known = {"select", "ignore", "strict", "per-file-ignores", "spelling-words"}
     unknown = sorted(set(table) - known)
     if unknown:
         raise ConfigError(f"{where}: неизвестный параметр «{unknown[0]}»; допустимы: {', '.join(sorted(known))}")
@@ -76,7 +78,17 @@ def _from_table(table: dict, where: str) -> Config:
         strict=strict,
         per_file_ignores=tuple((k, _codes(v, k, where)) for k, v in sorted(pfi.items())),
         origin=where,
+        spelling_words=_word_lists(table.get("spelling-words", []), where),
     )
+
+
+def _word_lists(value, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where}: «spelling-words» должен быть путём к словарю или списком путей, например \"words.txt\"")
+    base = Path(where).resolve().parent
+    return tuple(str((base / v).resolve()) for v in value)
 
 
 @lru_cache(maxsize=256)

@@ -23,8 +23,9 @@ LOCATE_LIMIT = 10
 
 
 class Context:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, config=None):
         self.doc = doc
+        self.config = config  # the file's check.config.Config (word lists for spelling), or None
         self.source = doc.source
         self._shared: dict[str, object] = {}
 

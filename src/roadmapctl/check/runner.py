@@ -21,17 +21,21 @@ def check_source(source: Source, config: Config | None = None) -> list[Diagnosti
         doc = load_document(source)
     except LoadError as exc:
         return [Diagnostic(source.name, exc.span, exc.code, RULES[exc.code].severity, exc.message)]
-    ctx = Context(doc)
+    ctx = Context(doc, config)
     raw: list[Diagnostic] = []
+    skipped: set[str] = set()
     for rule in rules:
         if rule.func is None:
+            continue
+        if not config.selects(rule.code, source.name):
+            skipped.add(rule.code)  # not run at all: its libraries (the dictionary) stay unloaded
             continue
         if rule.stage == "roadmap" and ctx.roadmap is None:
             continue
         raw.extend(_collapsed(source.name, rule, rule.func(ctx)))
     suppressions = Suppressions.parse(source)
     diagnostics = [d for d in raw if not suppressions.suppresses(d)]
-    diagnostics.extend(suppressions.unused(source.name, {d.code for d in raw}))
+    diagnostics.extend(suppressions.unused(source.name, {d.code for d in raw}, skipped))
     selected = [d for d in diagnostics if config.selects(d.code, source.name)]
     return sorted(selected, key=Diagnostic.sort_key)
 

@@ -69,7 +69,8 @@ class Suppressions:
                     hit = True
         return hit
 
-    def unused(self, name: str, seen_codes: set[str]) -> list[Diagnostic]:
+    def unused(self, name: str, seen_codes: set[str], not_run: set[str] = frozenset()) -> list[Diagnostic]:
+        """RM901 for suppressions that silenced nothing (codes of rules that did not run aside)."""
         out = []
         for item in self.items:
             span = Span(item.line, item.column, item.line, item.end_column)
@@ -78,7 +79,7 @@ class Suppressions:
                     out.append(Diagnostic(name, span, "RM901", Severity.WARNING,
                                           "подавление «noqa» ничего не подавляет: удалите его"))
                 continue
-            for code in sorted(item.codes - item.used):
+            for code in sorted(item.codes - item.used - not_run):
                 out.append(Diagnostic(name, span, "RM901", Severity.WARNING,
                                       f"подавление {code} ничего не подавляет: на этой строке нет такого замечания; удалите его"
                                       if not item.whole_file else

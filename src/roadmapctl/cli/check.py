@@ -41,7 +41,12 @@ def _check_one(path: str, select: tuple, ignore: tuple, strict: bool):
             return path, None, {}, f"{exc.name}: {exc.message}", False
         diagnostic = Diagnostic(exc.name, exc.span, exc.code, Severity.ERROR, exc.message)
         return exc.name, [diagnostic], {}, None, config.strict
-    diagnostics = check_source(source, config)
+    from roadmapctl.spelling.lexicon import WordListError
+
+    try:
+        diagnostics = check_source(source, config)
+    except WordListError as exc:
+        return path, None, {}, str(exc), False
     lines = {d.line: source.line(d.line) for d in diagnostics}
     return source.name, diagnostics, lines, None, config.strict
 
@@ -130,6 +135,48 @@ def _fix_one(path: str, select, ignore, strict, unsafe: bool, diff: bool, diffs:
     return len(result.applied), failing
 
 
+def _add_words(files: list[str], select: tuple, ignore: tuple) -> None:
+    """``--add-words``: each file's unknown words go to the first word list of its configuration."""
+    from pathlib import Path
+
+    from roadmapctl.check.config import ConfigError, config_for
+    from roadmapctl.check.rules.spelling import words_to_add
+    from roadmapctl.loading import read_source
+    from roadmapctl.loading.source import SourceError
+    from roadmapctl.spelling.lexicon import WordListError, merge_word_list, read_word_list
+
+    by_list: dict[str, set[str]] = {}
+    for path in files:
+        try:
+            config = config_for(path).merged(select, ignore)
+        except ConfigError as exc:
+            raise UsageError(str(exc)) from None
+        if not config.spelling_words:
+            raise UsageError(f"{path}: в настройках не указан словарь проекта; добавьте, например, "
+                             "spelling-words = \"words.txt\" в [tool.roadmapctl] файла pyproject.toml или в roadmapctl.toml")
+        try:
+            source = read_source(path)
+        except SourceError:
+            continue  # the check below reports it
+        try:
+            by_list.setdefault(config.spelling_words[0], set()).update(words_to_add(source, config))
+        except WordListError as exc:
+            raise UsageError(str(exc)) from None
+    for target, words in sorted(by_list.items()):
+        try:
+            merged, added = merge_word_list(read_word_list(Path(target)), words)
+        except WordListError as exc:
+            raise UsageError(str(exc)) from None
+        if added:
+            from roadmapctl.writing import OutputError, write_output
+
+            try:
+                write_output(Path(target), merged.encode("utf-8"), force=True)
+            except OutputError as exc:
+                raise UsageError(str(exc)) from None
+        typer.echo(f"roadmapctl: в словарь {target} добавлено слов: {added}", err=True)
+
+
 def register(app: typer.Typer) -> None:
     @app.command(help="Проверить дорожные карты: синтаксис, схему, нумерацию, ответственных, сроки, оформление текста.")
     def check(
@@ -151,6 +198,7 @@ def register(app: typer.Typer) -> None:
         unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="С --fix: применить и исправления, которые меняют смысл текста (например, написание участника, у которого своя запись в справочнике)."),
         diff: bool = typer.Option(False, "--diff", help="С --fix: не менять файлы, а показать исправления в виде diff (код выхода 1, если есть что исправить)."),
         force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl check."),
+        add_words: bool = typer.Option(False, "--add-words", help="Записать слова, которых нет в словаре (RM701), в словарь проекта (параметр spelling-words в настройках), затем проверить."),
     ) -> None:
         from roadmapctl.check.output import (
             FORMATS, render_concise, render_github, render_gitlab, render_json, render_sarif, render_statistics,
@@ -174,6 +222,8 @@ def register(app: typer.Typer) -> None:
             files = _changed_since(changed_since, files)
         if "-" in files and len(files) > 1:
             raise UsageError("«-» (стандартный ввод) нельзя сочетать с другими путями")
+        if add_words:
+            _add_words(files, select_codes, ignore_codes)
         if (diff or unsafe_fixes) and not fix:
             raise UsageError("--diff и --unsafe-fixes работают только вместе с --fix")
         fixed = 0

@@ -6,6 +6,7 @@ from roadmapctl.check.rules import (  # noqa: F401
     numbering,
     parties,
     schema_rules,
+    spelling,
     suppressions,
     syntax,
     typography,

@@ -1,0 +1,477 @@
+"""RM7xx: spelling of official text — unknown words, abbreviation and name variants.
+
+The words come from ``spelling.tokens``; what is a Russian word, from ``spelling.lexicon``
+(pymorphy3's dictionary, loaded on the first word a rule asks about). Names are not misspellings: a
+capitalised word inside a sentence, a surname beside initials and the words of the roadmap's
+own directory (participants, schools, pairs, authority, municipality) are names. Their slips
+are caught another way: by comparing the spellings of one roadmap with each other (RM702, RM703).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from yaml.nodes import MappingNode, ScalarNode
+
+from roadmapctl.check.diagnostics import Severity
+from roadmapctl.check.registry import Finding, rule
+from roadmapctl.loading.document import scalar_text
+from roadmapctl.spelling.lexicon import distance, domain_abbreviations
+from roadmapctl.spelling.lexicon import fold as _fold
+from roadmapctl.spelling.tokens import Word, tokenize, words_of
+
+# parts of the document that name people, schools and bodies: their capitalised words are names
+_DIRECTORY_KEYS = frozenset({"участники", "школы", "пары", "орган", "муниципалитет", "регион"})
+# «г. Мценска», «им. Тургенева», «ул. Ленина»: a dot after these does not end a sentence
+_DOT_ABBREVIATIONS = frozenset("г гг им ул пос п с д обл р т е см ср св руб тыс млн ст пр др мкр кв каб корп пгт стр рис табл".split())
+_INITIALS_BEFORE = re.compile(r"(?:[А-ЯЁ]\.[ \u00a0]?){1,2}[ \u00a0]?$")
+_INITIALS_AFTER = re.compile(r"^[ \u00a0]?(?:[А-ЯЁ]\.[ \u00a0]?){1,2}")
+_VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
+_GAP = re.compile(r"[ \u00a0]*\n?[ \u00a0]*")
+
+
+@dataclass(slots=True)
+class _Occurrence:
+    word: Word
+    node: ScalarNode
+    sentence_start: bool = False
+    name: bool = False  # beside initials
+    words: list | None = None  # every word of the scalar (for a word torn in two), and this one's index
+    index: int = 0
+
+
+@dataclass
+class _Spelling:
+    """The words of one document, classified once for the three rules."""
+
+    lower: list[_Occurrence] = field(default_factory=list)                    # words in lower case the lexicon lacks
+    titled: list[_Occurrence] = field(default_factory=list)
+    capitals: list[_Occurrence] = field(default_factory=list)
+    directory: frozenset[str] = frozenset()                                   # folded names of the directory
+    directory_words: dict[str, str] = field(default_factory=dict)             # folded → as written
+    abbreviations: set[str] = field(default_factory=set)                      # folded abbreviations of the document
+
+
+def _is_title(text: str) -> bool:
+    """«Витимская», «Усть-Джигиндинская», «А-Ключинская»: each part capitalised, the rest lower."""
+    parts = text.split("-")
+    return all(p[:1].isupper() and p[1:].islower() for p in parts if len(p) > 1) and text[:1].isupper() and any(len(p) > 1 for p in parts)
+
+
+def _is_capitals(text: str) -> bool:
+    letters = text.replace("-", "")
+    return len(letters) > 1 and letters.isupper()
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    begin = max(0, start - 40)
+    before = text[begin:start].rstrip(" \t\u00a0«\"„“(")
+    if not before:
+        return begin == 0
+    if before.endswith("\n"):
+        return True
+    last = before[-1]
+    if last in "!?…":
+        return True
+    if last in "-–—•" and (len(before) == 1 or before[-2] == "\n"):
+        return True  # a bullet at the start of a line
+    if last == ".":
+        previous = re.search(r"([^\W\d_]+)\.$", before)
+        if previous is None:
+            return True  # «1.1. Создание …»: a number and a dot open a sentence
+        word = previous.group(1)
+        return len(word) > 1 and _fold(word) not in _DOT_ABBREVIATIONS and not word.isupper()
+    return False
+
+
+def _directory_names(ctx) -> dict[str, str]:
+    names: dict[str, str] = {}
+
+    def add(text: str) -> None:
+        for word in tokenize(text):
+            for part in word.text.split("-"):
+                if len(part) > 1 and part[:1].isupper():
+                    names.setdefault(_fold(part), part)
+
+    root = ctx.doc.root
+    if isinstance(root, MappingNode):
+        for key_node, value in root.value:
+            if scalar_text(key_node) == "участники" and isinstance(value, MappingNode):
+                for party_key, _party in value.value:
+                    if isinstance(party_key, ScalarNode):
+                        add(party_key.value)
+    for path, node in ctx.text_scalars():
+        if (path and path[0] in _DIRECTORY_KEYS) or "фио" in path:
+            add(node.value)
+    return names
+
+
+def _collect(ctx) -> _Spelling:
+    result = _Spelling()
+    result.directory_words = _directory_names(ctx)
+    result.directory = frozenset(result.directory_words)
+    known = _lexicon(ctx).known
+    for _path, node in ctx.text_scalars():
+        text = node.value
+        words = tokenize(text)
+        for index, word in enumerate(words):
+            written = word.text
+            if len(written) < 2:
+                continue
+            if written.islower():
+                if "-" in written and len(written.replace("-", "")) < 2:
+                    continue
+                if not known(written) and not (word.broken and known(word.solid)):
+                    result.lower.append(_Occurrence(word, node, words=words, index=index))
+            elif _is_capitals(written):
+                result.capitals.append(_Occurrence(word, node, words=words, index=index))
+                result.abbreviations.add(_fold(written))
+            elif _is_title(written):
+                result.titled.append(_Occurrence(
+                    word, node, _sentence_start(text, word.start),
+                    bool(_INITIALS_BEFORE.search(text[max(0, word.start - 8):word.start])
+                         or _INITIALS_AFTER.match(text[word.end:word.end + 8])),
+                    words, index))
+    return result
+
+
+def _counts(ctx) -> Counter:
+    """How often each word (folded) occurs in the document: suggestions prefer the document's words."""
+    counts: Counter = Counter()
+    for _path, node in ctx.text_scalars():
+        counts.update(_fold(word) for word in words_of(node.value))
+    return counts
+
+
+def _spelling(ctx) -> _Spelling:
+    return ctx.shared("spelling", _collect)
+
+
+def _lexicon(ctx):
+    from roadmapctl.spelling.lexicon import lexicon
+
+    config = getattr(ctx, "config", None)
+    return lexicon(tuple(config.spelling_words) if config is not None else ())
+
+
+def _names_match(word: str, names: set[str]) -> bool:
+    """A form of a directory name: «Абанского» for «Абанский», «Витимской» for «Витимская»."""
+    folded = _fold(word)
+    if folded in names:
+        return True
+    for name in _by_beginning(frozenset(names)).get(folded[:4], ()):
+        shortest = min(len(name), len(folded))
+        need = max(4, shortest - 3)
+        if shortest >= need and folded[:need] == name[:need] and abs(len(name) - len(folded)) <= 3:
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _by_beginning(names: frozenset[str]) -> dict[str, list[str]]:
+    index: dict[str, list[str]] = {}
+    for name in sorted(names):
+        index.setdefault(name[:4], []).append(name)
+    return index
+
+
+def _is_known_abbreviation(text: str, spelling: _Spelling) -> bool:
+    upper = text.upper().replace("Ё", "Е")
+    return upper in domain_abbreviations() or _fold(text) in spelling.abbreviations
+
+
+def _shown(occurrence: _Occurrence, end: int | None = None) -> str:
+    word = occurrence.word
+    return re.sub(r"\s+", " ", occurrence.node.value[word.start:word.end if end is None else end])
+
+
+def _span(ctx, occurrence: _Occurrence, end: int | None = None):
+    word = occurrence.word
+    return ctx.locate(occurrence.node, word.start, word.head_end if end is None else end)
+
+
+def unknown_words(ctx):
+    """(occurrence, suggestions, how) for every word the dictionary and the lists do not know.
+
+    ``how`` is None for a word to correct, ``"abbreviation"`` for a known abbreviation written in
+    lower case («Сош»), or the second half of a word torn by a space («оце ночных»).
+    """
+    spelling = _spelling(ctx)
+    lex = _lexicon(ctx)
+    candidates: list[_Occurrence] = list(spelling.lower)
+    for occurrence in spelling.titled:
+        text = occurrence.word.text
+        if "-" not in text and _is_known_abbreviation(text, spelling):
+            candidates.append(occurrence)  # «Сош» for «СОШ»: wherever it stands
+        elif occurrence.sentence_start and not occurrence.name and not all(
+                _names_match(part, spelling.directory) for part in text.split("-") if len(part) > 1):
+            candidates.append(occurrence)
+    for occurrence in spelling.capitals:
+        letters = occurrence.word.text.replace("-", "")
+        if len(letters) >= 7 and sum(c in _VOWELS for c in letters) / len(letters) >= 0.3:
+            candidates.append(occurrence)  # a word in capitals («МУНИЦИПАЛЬНЫЙ»), not an abbreviation
+    candidates.sort(key=lambda o: (o.node.start_mark.index, o.word.start))
+    consumed: set[tuple[int, int]] = set()
+    out = []
+    for occurrence in candidates:
+        word = occurrence.word
+        if (id(occurrence.node), word.start) in consumed:
+            continue
+        if lex.known(word.text) or (word.broken and lex.known(word.solid)):
+            continue
+        if "-" not in word.text and word.text[:1].isupper() and _is_known_abbreviation(word.text, spelling):
+            out.append((occurrence, [word.text.upper()], "abbreviation"))
+            continue
+        if "-" in word.text and not word.broken:
+            part = _unknown_part(occurrence, lex)
+            if part is not None:
+                out.append((part, lex.suggestions(part.word.text, prefer=ctx.shared("spelling-counts", _counts)), None))
+                continue
+        split = _split_partner(occurrence, lex)
+        if split is not None:
+            first, second = split
+            consumed.add((id(second.node), second.word.start))
+            out.append((first, [first.word.text + second.word.text], second))
+            continue
+        out.append((occurrence, lex.suggestions(word.solid if word.broken else word.text,
+                                                prefer=ctx.shared("spelling-counts", _counts)), None))
+    return out
+
+
+def _unknown_part(occurrence: _Occurrence, lex) -> _Occurrence | None:
+    """The one misspelt part of a compound («педагогги» of «педагогги-психологи»), or None."""
+    failing = lex.unknown_parts(occurrence.word.text)
+    if len(failing) != 1:
+        return None
+    offset, _folded = failing[0]
+    start = occurrence.word.start + offset
+    text = occurrence.word.text[offset:offset + len(_folded)]
+    return _Occurrence(Word(start, start + len(text), text, start + len(text)), occurrence.node,
+                       occurrence.sentence_start, occurrence.name)
+
+
+def _split_partner(here: _Occurrence, lex):
+    """A word torn by a space or a line break («оце ночных»): its two halves, or None."""
+    words, index = here.words, here.index
+    pairs = []
+    if words is not None and index + 1 < len(words):
+        pairs.append((here, _Occurrence(words[index + 1], here.node, words=words, index=index + 1)))
+    if words is not None and index > 0:
+        pairs.append((_Occurrence(words[index - 1], here.node, words=words, index=index - 1), here))
+    for first, second in pairs:
+        gap = first.node.value[first.word.end:second.word.start]
+        if gap and _GAP.fullmatch(gap) and second.word.text[:1].islower() and "-" not in first.word.text + second.word.text:
+            if lex.known(first.word.text + second.word.text):
+                return first, second
+    return None
+
+
+@rule("RM701", "unknown-word", Severity.WARNING, "Слово с ошибкой: его нет в словаре русского языка", """
+Слово, которого нет ни в словаре русского языка (pymorphy3, все формы слов), ни в словаре
+предметной области, который поставляется с roadmapctl, ни в словаре проекта. Обычно это
+опечатка: пропущенная, лишняя или заменённая буква, переставленные буквы. Предлагаются
+ближайшие известные слова: сначала отличающиеся одной буквой, среди них — те, что встречаются
+в этой же дорожной карте.
+
+Не считаются ошибкой: имена собственные (слово с прописной буквы внутри предложения, фамилия
+рядом с инициалами, слова из справочника участников и школ), аббревиатуры прописными буквами,
+латинские слова и коды, числа. Буква «е» вместо «ё» не ошибка. Слово, разорванное переносом
+строки с дефисом («психолого-⏎педагогический»), проверяется целиком; слово, разорванное
+пробелом («оце ночных»), отмечается с предложением написать его слитно.
+
+Верное слово, которого нет в словаре, добавьте в словарь проекта: параметр `spelling-words` в
+настройках и `roadmapctl check --add-words`.
+
+Неправильно:
+    мероприятие: Расмотрение результатов оленочных процедур
+
+Правильно:
+    мероприятие: Рассмотрение результатов оценочных процедур
+""", stage="document")
+def unknown_word(ctx):
+    hint = "исправьте опечатку; верное слово добавьте в словарь проекта (roadmapctl check --add-words)"
+    for occurrence, suggestions, second in unknown_words(ctx):
+        if second == "abbreviation":
+            yield Finding(_span(ctx, occurrence),
+                          f"аббревиатура «{_shown(occurrence)}» написана строчными буквами: возможно, имелось в виду «{suggestions[0]}»?",
+                          "напишите аббревиатуру прописными буквами")
+            continue
+        if second is not None:
+            yield Finding(ctx.locate(occurrence.node, occurrence.word.start, occurrence.word.end),
+                          f"слово «{_shown(occurrence, second.word.end)}» разорвано: возможно, имелось в виду «{suggestions[0]}»?",
+                          "напишите слово слитно")
+            continue
+        message = f"слова «{_shown(occurrence)}» нет в словаре"
+        if suggestions:
+            message += ": возможно, имелось в виду " + " или ".join(f"«{s}»" for s in suggestions) + "?"
+        yield Finding(_span(ctx, occurrence), message, hint)
+
+
+def _variants(groups: dict[str, list[_Occurrence]], authoritative, near) -> list[tuple[_Occurrence, str, list[_Occurrence], bool]]:
+    """(occurrence, the other spelling, its occurrences, tie) for each occurrence of a suspicious spelling.
+
+    Of two spellings ``near`` each other, the one that is not ``authoritative`` is suspicious;
+    when both or neither are, the rarer one; when they are equally frequent, both.
+    """
+    names = sorted(groups, key=lambda k: (_first_position(groups[k]), k))
+    flagged: dict[str, tuple[str, bool]] = {}
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if not near(a, b):
+                continue
+            trusted_a, trusted_b = authoritative(a), authoritative(b)
+            if trusted_a and trusted_b:
+                continue
+            count_a, count_b = len(groups[a]), len(groups[b])
+            if trusted_a != trusted_b:
+                suspects = [b] if trusted_a else [a]
+            elif count_a != count_b:
+                suspects = [b] if count_a > count_b else [a]
+            else:
+                suspects = [a, b]
+            for suspect in suspects:
+                other = b if suspect == a else a
+                flagged.setdefault(suspect, (other, len(suspects) == 2))
+    out = []
+    for suspect, (other, tie) in flagged.items():
+        for occurrence in groups[suspect]:
+            out.append((occurrence, other, groups[other], tie))
+    return out
+
+
+def _first_position(occurrences: list[_Occurrence]) -> tuple[int, int]:
+    if not occurrences:
+        return (1 << 30, 0)  # a name only the directory's keys spell
+    first = occurrences[0]
+    return (first.node.start_mark.index, first.word.start)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    return abs(len(a) - len(b)) <= 1 and distance(a, b) == 1
+
+
+@rule("RM702", "abbreviation-variant", Severity.WARNING, "Аббревиатура отличается одной буквой от другой аббревиатуры той же карты", """
+Аббревиатуры прописными буквами не проверяются по словарю, но опечатка в них заметна по
+соседству: «ШПРО» в карте, где 15 раз написано «ШНРО», — почти наверняка «ШНРО». Правило
+сравнивает аббревиатуры одной дорожной карты между собой (из трёх букв и длиннее): если две
+отличаются одной буквой (пропущена, лишняя, заменена или переставлена), отмечается та, которой
+нет в словаре предметной области (СОШ, ООШ, ШНОР, ЦНППМ …), а если обе там есть или обеих нет —
+более редкая; при равенстве отмечаются обе. Две известные аббревиатуры («ООШ» и «СОШ», «ЕГЭ»
+и «ОГЭ») не отмечаются.
+
+Неправильно:
+    мероприятие: Анализ результатов ШПРО   # а везде в карте — «ШНРО»
+
+Правильно:
+    мероприятие: Анализ результатов ШНРО
+""", stage="document")
+def abbreviation_variant(ctx):
+    groups: dict[str, list[_Occurrence]] = {}
+    for occurrence in _spelling(ctx).capitals:
+        for part in occurrence.word.text.split("-"):
+            if len(part) >= 3 and part.isupper() and len(occurrence.word.text.split("-")) == 1:
+                groups.setdefault(part, []).append(occurrence)
+    known = domain_abbreviations()
+    for occurrence, other, others, tie in _variants(groups, lambda a: a.replace("Ё", "Е") in known, _one_edit):
+        word = occurrence.word.text
+        if tie:
+            message = (f"аббревиатуры «{word}» и «{other}» (строка {_line(ctx, others)}) отличаются одной буквой: "
+                       "возможно, одна из них написана с опечаткой")
+        else:
+            message = f"аббревиатура «{word}» отличается одной буквой от «{other}» ({_times(len(others))} в этой карте): возможно, опечатка"
+        yield Finding(_span(ctx, occurrence), message, f"проверьте, не «{other}» ли имелось в виду")
+
+
+def _line(ctx, occurrences: list[_Occurrence]) -> int:
+    return _span(ctx, occurrences[0]).line
+
+
+def _times(count: int) -> str:
+    if count % 10 == 1 and count % 100 != 11:
+        return f"{count} раз"
+    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
+        return f"{count} раза"
+    return f"{count} раз"
+
+
+def _name_near(a: str, b: str) -> bool:
+    """Spellings of one name differing in one letter of the stem («Почетская» / «Почесткая»).
+
+    Forms of one name differ in the ending («Петров» / «Петрова»): the last three letters must
+    be the same, so that only slips inside the stem are compared.
+    """
+    return len(a) >= 5 and len(b) >= 5 and a[-3:] == b[-3:] and _one_edit(a, b)
+
+
+@rule("RM703", "name-variant", Severity.WARNING, "Имя собственное написано в карте по-разному", """
+Имена собственные (фамилии, названия школ и сёл) не проверяются по словарю, но опечатку в них
+видно по другому написанию того же имени в этой же карте: «Почесткая СОШ» при «Почетской СОШ»
+в списке школ, «Н.В. Кириева» и «Н.В. Киршева» в соседних строках. Правило сравнивает слова с
+прописной буквы, которых нет в словаре, друг с другом и со справочником карты (участники,
+школы, пары): если два написания отличаются одной буквой в основе слова (окончания не
+сравниваются: «Петров» и «Петрова» — формы одной фамилии), отмечается то, которого нет в
+справочнике, а если в справочнике нет обоих — более редкое; при равенстве отмечаются оба.
+
+Неправильно:
+    школы: [Почетская СОШ]
+    ...
+    ожидаемый_результат: 55,5 % (+Почесткая СОШ)
+
+Правильно:
+    ожидаемый_результат: 55,5 % (+Почетская СОШ)
+""", stage="document")
+def name_variant(ctx):
+    spelling = _spelling(ctx)
+    lex = _lexicon(ctx)
+    groups: dict[str, list[_Occurrence]] = {}
+    for occurrence in spelling.titled:
+        text = occurrence.word.text
+        for part in text.split("-"):
+            if len(part) >= 5 and part[:1].isupper() and not lex.known(part):
+                groups.setdefault(part, []).append(occurrence)
+    directory = spelling.directory
+    present = {_fold(k) for k in groups}
+    for folded, written in sorted(spelling.directory_words.items()):
+        if folded not in present and len(written) >= 5:
+            groups[written] = []
+    for occurrence, other, others, tie in _variants(groups, lambda a: _fold(a) in directory, _name_near):
+        word = occurrence.word.text
+        if tie:
+            message = (f"«{word}» и «{other}» (строка {_line(ctx, others)}) отличаются одной буквой: "
+                       "возможно, одно имя написано по-разному")
+        else:
+            where = "в справочнике карты" if _fold(other) in directory else "в другом месте карты"
+            message = f"«{word}» отличается одной буквой от «{other}» ({where}): возможно, опечатка в имени"
+        yield Finding(_span(ctx, occurrence), message, "проверьте, как пишется имя, и напишите его везде одинаково")
+
+
+def words_to_add(source, config) -> set[str]:
+    """The words RM701 reports in ``source`` as unknown (lower case), for the repository's word list.
+
+    Abbreviations in lower case and torn words are misspellings, not words, and are left out;
+    so are words under ``noqa`` and files where RM701 is not selected.
+    """
+    from roadmapctl.check.context import Context
+    from roadmapctl.check.diagnostics import Diagnostic
+    from roadmapctl.check.suppress import Suppressions
+    from roadmapctl.loading import LoadError, load_document
+
+    if not config.selects("RM701", source.name):
+        return set()
+    try:
+        doc = load_document(source)
+    except LoadError:
+        return set()
+    ctx = Context(doc, config)
+    suppressions = Suppressions.parse(source)
+    words = set()
+    for occurrence, _suggestions, how in unknown_words(ctx):
+        if how is not None:
+            continue
+        probe = Diagnostic(source.name, _span(ctx, occurrence), "RM701", Severity.WARNING, "")
+        if not suppressions.suppresses(probe):
+            words.add(occurrence.word.text.lower())  # a word broken at a line-end hyphen: the compound
+    return words
