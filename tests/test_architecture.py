@@ -52,8 +52,11 @@ def imported_units(path) -> set[str]:
             names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
         for name in names:
             parts = name.split(".")
-            if parts[0] == "roadmapctl":
-                found.add(parts[1] if len(parts) > 1 else "__init__")
+            if parts[0] != "roadmapctl":
+                continue
+            unit = parts[1] if len(parts) > 1 else "__init__"
+            # ``from roadmapctl import __version__`` names the package itself, not a module
+            found.add(unit if (SRC / unit).is_dir() or (SRC / f"{unit}.py").is_file() else "__init__")
     return found
 
 
