@@ -297,7 +297,7 @@ def test_schema_findings_can_be_left_to_yaml_language_server():
     ("\x00\x01\x02 binary", "RM001"),
     ("ключ: значение\n" * 2_000_000, "RM001"),  # ~29 MB: over the size a roadmap can have
     ("- just\n- a list\n", "RM103"),
-])
+], ids=["not-yaml", "binary", "huge", "a-list"])  # short ids: pytest puts the id in the environment
 def test_bad_input_gives_diagnostics_and_the_server_lives_on(bad, expected):
     async def body(s: Session):
         s.open(bad)
