@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import date
 
 _NOT_ALNUM = re.compile(r"[^0-9a-zа-я]+")
 
@@ -80,3 +84,8 @@ def near_spelling(a: str, b: str) -> bool:
                 common += 1
             return common >= 4 and min(len(x), len(y)) >= 7
     return False
+
+
+def ru_date(day: date) -> str:
+    """The Russian numeric date ДД.ММ.ГГГГ: 05.03.2021 (a four-digit year, zeros in front)."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"

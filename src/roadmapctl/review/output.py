@@ -7,10 +7,11 @@ import html
 import json
 import re
 from collections import Counter
+from datetime import date
 
 from roadmapctl.colors import BOLD, CYAN, DIM, GREEN, RED, YELLOW, paint
 from roadmapctl.review.changes import KINDS, Change, RoadmapDiff
-from roadmapctl.textutil import plural_word as plural
+from roadmapctl.textutil import plural_word as plural, ru_date
 
 FORMATS = ("text", "md", "json")
 MD_LIMIT = 60000  # GitHub refuses comments over 65536 characters
@@ -237,10 +238,8 @@ def _inline(value) -> bool:
 
 
 def _ru_date(iso: str | None) -> str:
-    if not iso:
-        return "?"
-    y, m, d = iso.split("-")
-    return f"{d}.{m}.{y}"
+    """A date of the JSON change list (ISO, as ``date.isoformat`` writes it) for a reader."""
+    return ru_date(date.fromisoformat(iso)) if iso else "?"
 
 
 def _value(value) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from roadmapctl.report.items import IN_PROGRESS, KIND_TITLES, KINDS, Item, Report, Row, days, postponement_text
-from roadmapctl.textutil import plural_word
+from roadmapctl.textutil import plural_word, ru_date
 from roadmapctl.ziputil import reproducible_zip, zip_members
 
 NO_PARTY = "Ответственный не указан"
@@ -52,7 +52,7 @@ def totals_values(report: Report) -> list[int]:
 
 
 def fmt_date(day: date | None) -> str:
-    return day.strftime("%d.%m.%Y") if day else ""
+    return ru_date(day) if day else ""
 
 
 def fmt_dates(days) -> str:
