@@ -15,7 +15,7 @@ from roadmapctl.importer.grid import Grid, Para
 from roadmapctl.importer.header import find_period, parse_header
 from roadmapctl.importer.guesses import GuessLog
 from roadmapctl.importer.parties import Directory, expand_members, merge_key, split_cell
-from roadmapctl.importer.rows import looks_like_deadline, split_inline_list
+from roadmapctl.importer.cells import looks_like_deadline, split_inline_list
 from roadmapctl.importer.text import parse_cell, read_text
 from roadmapctl.loading import Source
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import date
 
 _NOT_ALNUM = re.compile(r"[^0-9a-zа-я]+")
 
@@ -55,3 +59,33 @@ def plural_word(n: int, one: str, few: str, many: str) -> str:
 def plural(n: int, one: str, few: str, many: str) -> str:
     """``n`` with its word: plural(3, "раз", "раза", "раз") → "3 раза"."""
     return f"{n} {plural_word(n, one, few, many)}"
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Two different spellings that very likely name the same party (or thing): the same letters and
+    digits apart from case, ё and punctuation, a small edit distance, or one word whose ending differs.
+    Different numbers («№2» / «№3») or a capital at the start alone are never near."""
+    if digits(a) != digits(b):
+        return False  # «Средняя школа №2» and «№3» are different schools
+    if a[:1].lower() + a[1:] == b[:1].lower() + b[1:]:
+        return False  # only the capital at the start of a cell differs: that is fine
+    fa, fb = fold(a), fold(b)
+    if fa == fb:
+        return True
+    if min(len(fa), len(fb)) >= 6 and distance(fa, fb, 2) <= (1 if min(len(fa), len(fb)) < 12 else 2):
+        return True
+    wa, wb = [w.lower() for w in words(a)], [w.lower() for w in words(b)]
+    if len(wa) == len(wb) >= 2:
+        differing = [(x, y) for x, y in zip(wa, wb) if x != y]
+        if len(differing) == 1:
+            x, y = differing[0]
+            common = 0
+            while common < min(len(x), len(y)) and x[common] == y[common]:
+                common += 1
+            return common >= 4 and min(len(x), len(y)) >= 7
+    return False
+
+
+def ru_date(day: date) -> str:
+    """The Russian numeric date ДД.ММ.ГГГГ: 05.03.2021 (a four-digit year, zeros in front)."""
+    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"

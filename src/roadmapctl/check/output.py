@@ -12,18 +12,12 @@ from typing import Iterable
 from urllib.parse import quote
 
 from roadmapctl.check.diagnostics import Diagnostic, Severity
+from roadmapctl.colors import BOLD, CYAN, DIM, RED, YELLOW, paint
 from roadmapctl.loading import Source
 
 FORMATS = ("text", "concise", "json", "github", "gitlab", "sarif")
 
-_RED, _YELLOW, _BOLD, _DIM, _CYAN, _RESET = "\x1b[31m", "\x1b[33m", "\x1b[1m", "\x1b[2m", "\x1b[36m", "\x1b[0m"
-
-
 EXCERPT = 160  # characters of a source line quoted under a finding
-
-
-def _paint(text: str, style: str, color: bool) -> str:
-    return f"{style}{text}{_RESET}" if color else text
 
 
 def summary_line(diagnostics: list[Diagnostic], files: int) -> str:
@@ -40,10 +34,10 @@ def render_text(diagnostics: list[Diagnostic], sources: dict[str, Source], color
         if d.file != current:
             if current is not None:
                 out.append("")
-            out.append(_paint(d.file, _BOLD, color))
+            out.append(paint(d.file, BOLD, color))
             current = d.file
-        severity = _paint(d.severity.russian, _RED if d.severity is Severity.ERROR else _YELLOW, color)
-        out.append(f"{d.file}:{d.line}:{d.column}: {_paint(d.code, _BOLD, color)} {severity}: {d.message}")
+        severity = paint(d.severity.russian, RED if d.severity is Severity.ERROR else YELLOW, color)
+        out.append(f"{d.file}:{d.line}:{d.column}: {paint(d.code, BOLD, color)} {severity}: {d.message}")
         source = sources.get(d.file)
         line = source.line(d.line) if source else ""
         if line.strip():
@@ -56,10 +50,10 @@ def render_text(diagnostics: list[Diagnostic], sources: dict[str, Source], color
                 column = column - start + (1 if start else 0)
             width = max(1, min(width, max(1, len(shown) - column + 1), EXCERPT))
             gutter = f"{d.line:>5} | "
-            out.append(_paint(gutter, _DIM, color) + shown)
-            out.append(" " * (len(gutter) + column - 1) + _paint("^" * width, _RED if d.severity is Severity.ERROR else _YELLOW, color))
+            out.append(paint(gutter, DIM, color) + shown)
+            out.append(" " * (len(gutter) + column - 1) + paint("^" * width, RED if d.severity is Severity.ERROR else YELLOW, color))
         if d.hint:
-            out.append(_paint(f"      подсказка: {d.hint}", _CYAN, color))
+            out.append(paint(f"      подсказка: {d.hint}", CYAN, color))
     return "\n".join(out) + ("\n" if out else "")
 
 

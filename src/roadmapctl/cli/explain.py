@@ -7,6 +7,7 @@ from typing import Optional
 import typer
 
 from roadmapctl.cli.common import UsageError, complete_from
+from roadmapctl.textutil import ru_date
 
 FORMATS = ("text", "json")
 
@@ -52,7 +53,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(json.dumps([t.to_json() for t in terms], ensure_ascii=False, indent=2))
             return
         shown = span.text or period or ""
-        typer.echo(f"Период: {span.start:%d.%m.%Y}–{span.end:%d.%m.%Y}" + (f" ({shown})" if shown else ""))
+        typer.echo(f"Период: {ru_date(span.start)}–{ru_date(span.end)}" + (f" ({shown})" if shown else ""))
         if calendar is not None:
             typer.echo(f"Учебный календарь: из файла {roadmap_file} (где он не задан — типовой)")
         for term in terms:

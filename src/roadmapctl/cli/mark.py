@@ -9,6 +9,7 @@ from typing import Optional
 import typer
 
 from roadmapctl.cli.common import UsageError
+from roadmapctl.textutil import ru_date
 
 _DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 
@@ -136,7 +137,7 @@ def _warnings(roadmap, request, number: str) -> list[str]:
             if activity.number == number and request.table in (None, placed.table_index + 1):
                 term = activity_term(activity, period)
                 if term.dates and request.covers not in term.dates:
-                    shown = ", ".join(d.strftime("%d.%m.%Y") for d in term.dates[:12])
-                    out.append(f"дата {request.covers:%d.%m.%Y} не совпадает ни с одним сроком мероприятия ({shown})")
+                    shown = ", ".join(ru_date(d) for d in term.dates[:12])
+                    out.append(f"дата {ru_date(request.covers)} не совпадает ни с одним сроком мероприятия ({shown})")
                 break
     return out

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from roadmapctl.textutil import ru_date
+
 from .grammar import Rec
 from .period import Period
 from .reader import occurrences, recurrence_code
-from .spans import Span, fmt, last_day
+from .spans import Span, last_day
 from .term import Kind, Term, TermWarning
 
 _REPEATS = {"еженедельно": Rec("weeks", 1), "ежемесячно": Rec("cal", 1),
@@ -42,8 +44,8 @@ def _int(value, field: str, low: int, high: int) -> int:
 
 
 def _outside(dates, period: Period) -> tuple[TermWarning, ...]:
-    return tuple(TermWarning("outside_period", f"дата {fmt(d)} вне периода дорожной карты "
-                             f"({fmt(period.start)}–{fmt(period.end)})")
+    return tuple(TermWarning("outside_period", f"дата {ru_date(d)} вне периода дорожной карты "
+                             f"({ru_date(period.start)}–{ru_date(period.end)})")
                  for d in dates if not period.start <= d <= period.end)
 
 
@@ -85,8 +87,8 @@ def term_from_override(override: dict, period: Period, text: str = "") -> Term:
             raise OverrideError("для окна выполнения укажите оба поля: «с» и «по»")
         start, due = _date(override["с"], "с"), _date(override["по"], "по")
         if due < start:
-            raise OverrideError(f"окно выполнения заканчивается ({fmt(due)}) раньше, чем "
-                                f"начинается ({fmt(start)})")
+            raise OverrideError(f"окно выполнения заканчивается ({ru_date(due)}) раньше, чем "
+                                f"начинается ({ru_date(start)})")
         return Term(text, Kind.RANGE, start, due, (due,), notes=notes,
                     warnings=_outside(sorted({start, due}), period))
     if form == "повтор":

@@ -6,13 +6,13 @@ from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
-from roadmapctl.textutil import plural
+from roadmapctl.textutil import plural, ru_date
 
 from .grammar import Item, ParseFailure, Parser, Rec
 from .lexer import COMMA, DASH, DOT, NL, SEMI, tokenize
 from .period import Period
 from .calendar import TYPICAL, SchoolCalendar
-from .spans import SCHOOL_KINDS, Span, fmt, month_end, shift_years, sundays
+from .spans import SCHOOL_KINDS, Span, month_end, shift_years, sundays
 from .term import Kind, Term, TermWarning
 
 MAX_TEXT = 2000
@@ -82,13 +82,13 @@ def _read(text: str, period: Period) -> Term:
         return _unknown(text, TermWarning(e.code, e.message, e.a, e.b))
     except _Far as e:
         return _unknown(text, TermWarning(
-            "outside_period", f"дата {fmt(e.d)} слишком далеко от периода дорожной карты "
+            "outside_period", f"дата {ru_date(e.d)} слишком далеко от периода дорожной карты "
             f"({_period_text(period)}): вероятно, в годе опечатка; срок не распознан",
             e.a, e.b))
 
 
 def _period_text(period: Period) -> str:
-    return f"{fmt(period.start)}–{fmt(period.end)}"
+    return f"{ru_date(period.start)}–{ru_date(period.end)}"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -265,7 +265,7 @@ class _Builder:
             raise _Far(d, a, b)
         if not self.p0 <= d <= self.p1:
             warnings.append(TermWarning(
-                "outside_period", f"дата {fmt(d)} вне периода дорожной карты "
+                "outside_period", f"дата {ru_date(d)} вне периода дорожной карты "
                 f"({_period_text(self.period)})", a, b))
 
     def _item_term(self, item: Item, warnings: list[TermWarning],
@@ -297,7 +297,7 @@ class _Builder:
                 written = self.text[self.t[item.c0].a:span.b]
                 warnings.append(TermWarning(
                     "inclusive_reading", f"«{written}» прочитано включительно: "
-                    f"срок — {fmt(due)}", span.a, span.b))
+                    f"срок — {ru_date(due)}", span.a, span.b))
             dates = (due,)
             result_kind = Kind.ONCE
         elif kind == "range":
@@ -307,7 +307,7 @@ class _Builder:
             self._check(due, item.span2, warnings)
             if item.chain:
                 notes.append(f"цепочка через тире прочитана как один период: "
-                             f"{fmt(start)}–{fmt(due)}")
+                             f"{ru_date(start)}–{ru_date(due)}")
             dates = (due,)
             result_kind = Kind.RANGE
         elif kind == "rec":

@@ -26,10 +26,6 @@ def month_end(y: int, m: int) -> date:
     return date(y, m, last_day(y, m))
 
 
-def fmt(d: date) -> str:
-    return f"{d.day:02d}.{d.month:02d}.{d.year:04d}"
-
-
 def shift_years(d: date, years: int) -> date:
     """``d`` moved by whole years, clamped to the calendar's range (29 Feb → 28 Feb)."""
     y = min(max(d.year + years, date.min.year), date.max.year)

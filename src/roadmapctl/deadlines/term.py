@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 
-from roadmapctl.textutil import plural_word as plural
+from roadmapctl.textutil import plural_word as plural, ru_date
 
-from .spans import MONTHS_GEN, MONTHS_NOM, ROMAN, fmt
+from .spans import MONTHS_GEN, MONTHS_NOM, ROMAN
 
 
 class Kind(str, Enum):
@@ -79,10 +79,10 @@ def recurrence_name(rec: str) -> str:
 
 def _dates_line(dates: tuple[date, ...]) -> str:
     if len(dates) <= 4:
-        return ", ".join(fmt(d) for d in dates)
-    shown = ", ".join(fmt(d) for d in dates[:3])
+        return ", ".join(ru_date(d) for d in dates)
+    shown = ", ".join(ru_date(d) for d in dates[:3])
     n = len(dates)
-    return f"{shown}, …, {fmt(dates[-1])} (всего {n} {plural(n, 'дата', 'даты', 'дат')})"
+    return f"{shown}, …, {ru_date(dates[-1])} (всего {n} {plural(n, 'дата', 'даты', 'дат')})"
 
 
 @dataclass(frozen=True)
@@ -101,22 +101,22 @@ class Term:
         """One readable Russian line about the term."""
         kind = self.kind
         if kind is Kind.ONCE:
-            return f"однократно: {fmt(self.due)}"
+            return f"однократно: {ru_date(self.due)}"
         if kind is Kind.MILESTONES:
             if any(p.kind is Kind.RANGE for p in self.parts):
-                pieces = ", ".join(f"{fmt(p.start)}–{fmt(p.due)}" if p.kind is Kind.RANGE
-                                   else fmt(p.due) for p in self.parts)
+                pieces = ", ".join(f"{ru_date(p.start)}–{ru_date(p.due)}" if p.kind is Kind.RANGE
+                                   else ru_date(p.due) for p in self.parts)
                 return f"несколько сроков: {pieces}"
             return f"несколько сроков: {_dates_line(self.dates)}"
         if kind is Kind.RANGE:
-            return f"в период {fmt(self.start)}–{fmt(self.due)}"
+            return f"в период {ru_date(self.start)}–{ru_date(self.due)}"
         if kind is Kind.RECURRING:
             name = recurrence_name(self.recurrence or "")
             if not self.dates:
                 return f"{name}: в периоде дорожной карты сроков нет"
             return f"{name}: {_dates_line(self.dates)}"
         if kind is Kind.CONTINUOUS:
-            return f"постоянно: {fmt(self.start)}–{fmt(self.due)}"
+            return f"постоянно: {ru_date(self.start)}–{ru_date(self.due)}"
         if kind is Kind.SCHEDULE:
             return f"по графику: {_UNDEFINED}"
         if kind is Kind.COMPOUND:

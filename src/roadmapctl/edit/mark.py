@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmapctl.loading import Document, Source, load_document
 from roadmapctl.loading.document import NULL, scalar_text
+from roadmapctl.textutil import ru_date
 
 STATUSES = ("не начато", "в работе", "выполнено", "отменено")
 DONE = "выполнено"
@@ -351,10 +352,6 @@ class _Editor:
 # --- the operation ------------------------------------------------------------------------------
 
 
-def _fmt(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
-
-
 def _clean(text: str | None, what: str) -> str | None:
     if text is None:
         return None
@@ -458,7 +455,7 @@ def mark_activity(source: Source, request: MarkRequest) -> EditResult:
             if recorded is None or (request.explicit_date and recorded != on):
                 editor.set_scalar(node, "дата_выполнения", on)
                 target["дата_выполнения"] = on
-                changes.append(f"дата выполнения: {_fmt(request.on)}")
+                changes.append(f"дата выполнения: {ru_date(request.on)}")
         elif "дата_выполнения" in activity:
             editor.delete_entry(node, "дата_выполнения")
             del target["дата_выполнения"]
@@ -471,7 +468,7 @@ def mark_activity(source: Source, request: MarkRequest) -> EditResult:
         if request.covers:
             record.append(("за", request.covers.isoformat()))
         _append(editor, node, "отметки", record, target)
-        changes.append(f"добавлена отметка от {_fmt(request.on)}")
+        changes.append(f"добавлена отметка от {ru_date(request.on)}")
 
     if not editor.edits:
         return EditResult(source.text, _encode(source, source.text), number, ["ничего не изменилось: всё это уже записано"], False)

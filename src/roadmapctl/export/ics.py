@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 from roadmapctl.model import Roadmap
+from roadmapctl.textutil import ru_date
 
 PRODID = "-//roadmapctl//Дорожные карты//RU"
 SUMMARY_LIMIT = 120
@@ -99,7 +100,7 @@ def export_ics(roadmaps: list[Roadmap]) -> bytes:
                     lines.append(f"Срок {index} из {len(days)}")
                 lines.append("Ответственные: " + (", ".join(responsible) if responsible else "не указаны"))
                 if activity.status:
-                    done = f" {activity.done_date:%d.%m.%Y}" if activity.done_date else ""
+                    done = f" {ru_date(activity.done_date)}" if activity.done_date else ""
                     lines.append(f"Статус: {activity.status}{done}")
                 lines.append(f"Дорожная карта: {roadmap.title}")
                 event.add("description", _text("\n".join(lines)))

@@ -14,6 +14,15 @@ from datetime import date
 
 from roadmapctl.importer.grid import Para
 from roadmapctl.importer.guesses import GuessLog, shorten
+from roadmapctl.importer.wordforms import (
+    NOMINATIVE,
+    authority_from_position,
+    genitive_phrase,
+    municipality_from,
+    nominative_phrase,
+    region_nominative,
+    sentence_case,
+)
 
 MONTHS = {
     "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
@@ -40,21 +49,11 @@ TITLE_START = re.compile(
 NAME = re.compile(
     r"(?P<name>[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
 )
-_JOB = re.compile(
-    r"^(?:и\.\s?о\.\s*)?(?:начальник\w*|руководител\w*|директор\w*|заведующ\w*|председател\w*|глава|заместител\w*"
-    r"(?:\s+начальника|\s+руководителя|\s+директора)?)\b\s*",
-    re.IGNORECASE,
-)
 _REGION = re.compile(
     r"^(?:[А-ЯЁ][а-яё-]+(?:ая|ой|ий|ого|кий)\s+(?:область|области|край|края|автономный округ|автономного округа)|"
     r"Республик[аи]\s+[А-ЯЁ][а-яё-]+(?:\s*\([^)]*\))?|[А-ЯЁ][а-яё-]+\s+Республик[аи])$"
 )
 _DEPARTMENT = re.compile(r"^(?:управление|отдел|комитет|департамент|министерство)\b", re.IGNORECASE)
-_GENITIVE = {
-    "администрация": "администрации", "управление": "управления", "комитет": "комитета",
-    "департамент": "департамента", "министерство": "министерства", "отдел": "отдела",
-}
-_NOMINATIVE = {v: k for k, v in _GENITIVE.items()}
 
 
 @dataclass
@@ -135,111 +134,6 @@ def find_period(text: str) -> str | None:
     return None
 
 
-def _sentence_case(text: str) -> str:
-    """"УПРАВЛЕНИЕ ОБРАЗОВАНИЯ" → "Управление образования"; short capitals (abbreviations) stay."""
-    words = text.split()
-    out = []
-    for i, word in enumerate(words):
-        letters = re.sub(r"[^А-ЯЁA-Zа-яёa-z]", "", word)
-        if letters.isupper() and len(letters) > 4:
-            word = word.lower()
-            if i == 0:
-                word = word[:1].upper() + word[1:]
-        out.append(word)
-    return " ".join(out)
-
-
-def nominative_city(word: str) -> str:
-    """"Мценска" → "Мценск", "Тулы" → "Тула", "Перми" → "Пермь" (a guess for common endings)."""
-    if word.endswith("ы"):
-        return word[:-1] + "а"
-    if word.endswith("и") and len(word) > 4:
-        return word[:-1] + "ь"
-    if word.endswith("а"):
-        return word[:-1]
-    return word
-
-
-def nominative_adjective(word: str) -> str:
-    """"Абанского" → "Абанский", "Красноярского" → "Красноярский", "Орловской" → "Орловская"."""
-    if word.endswith(("ского", "цкого")):
-        return word[:-3] + "ий"
-    if word.endswith("кого") or word.endswith("гого") or word.endswith("хого"):
-        return word[:-3] + "ий"
-    if word.endswith("ого"):
-        return word[:-3] + "ый"
-    if word.endswith("ой"):
-        return word[:-2] + "ая"
-    return word
-
-
-def region_nominative(text: str) -> str:
-    match = re.match(r"^([А-ЯЁ][а-яё-]+)\s+(области|края|автономного округа)$", text)
-    if match:
-        noun = {"области": "область", "края": "край", "автономного округа": "автономный округ"}[match.group(2)]
-        return f"{nominative_adjective(match.group(1))} {noun}"
-    match = re.match(r"^Республики\s+(.+)$", text)
-    if match:
-        return f"Республика {match.group(1)}"
-    return text
-
-
-def municipality_from(text: str) -> tuple[str, bool] | None:
-    """The municipality named in an authority's or a title's words; the flag says "case changed"."""
-    match = re.search(r"\bМО\s+«[^«»]+»", text)
-    if match:
-        return match.group(0), False
-    match = re.search(r"муниципального образования\s+«(?P<name>[^«»]+)»", text)
-    if match:
-        name = re.sub(r"\s+[А-ЯЁ][а-яё-]+(?:ой|ого)\s+(?:области|края)$", "", match.group("name").strip())
-        return name, name != match.group("name").strip()
-    match = re.search(r"\b(?:город[а]?|г\.)\s*(?P<city>[А-ЯЁ][а-яё-]+)", text)
-    if match:
-        city = match.group("city")
-        nominative = nominative_city(city) if re.search(r"\bгорода\b", text) else city
-        return f"город {nominative}", nominative != city
-    match = re.search(r"\b(?P<adj>[А-ЯЁ][а-яё-]+(?:ого|его))\s+(?P<noun>района|муниципального района|округа|"
-                      r"муниципального округа|городского округа)\b", text)
-    if match:
-        noun = {"района": "район", "муниципального района": "муниципальный район", "округа": "округ",
-                "муниципального округа": "муниципальный округ", "городского округа": "городской округ"}[match.group("noun")]
-        return f"{nominative_adjective(match.group('adj'))} {noun}", True
-    match = re.search(r"\b(?P<adj>[А-ЯЁ][а-яё-]+(?:ий|ый|ой))\s+(?P<noun>район|муниципальный район|муниципальный округ|"
-                      r"городской округ)\b", text)
-    if match:
-        return match.group(0), False
-    match = re.search(r"\((?P<adj>[А-ЯЁ][а-яё-]+(?:ого|ий))\s+район\)", text)
-    if match:
-        return f"{nominative_adjective(match.group('adj'))} район", True
-    return None
-
-
-def authority_from_position(position: str) -> str | None:
-    """"Начальник МКУ «Управление образования …»" → "МКУ «Управление образования …»";
-    "Начальник управления образования администрации X" → "Управление образования администрации X"."""
-    rest = _JOB.sub("", position, count=1).strip()
-    if not rest or rest == position.strip():
-        return None
-    first, _, tail = rest.partition(" ")
-    if first.lower() in _NOMINATIVE:
-        nominative = _NOMINATIVE[first.lower()]
-        rest = nominative[:1].upper() + nominative[1:] + (" " + tail if tail else "")
-    return rest
-
-
-def _genitive_phrase(text: str) -> str:
-    first, _, tail = text.partition(" ")
-    genitive = _GENITIVE.get(first.lower())
-    return (genitive + (" " + tail if tail else "")) if genitive else text
-
-
-def _nominative_phrase(text: str) -> str:
-    first, _, tail = text.partition(" ")
-    nominative = _NOMINATIVE.get(first.lower())
-    if not nominative:
-        return text[:1].upper() + text[1:]
-    return nominative[:1].upper() + nominative[1:] + (" " + tail if tail else "")
-
 
 def _open_quote(text: str) -> bool:
     return text.count("«") > text.count("»")
@@ -256,74 +150,88 @@ def _adjacent_block(lines: list[_Line], start: int, continues) -> tuple[str, int
 
 
 def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
+    """The header fields found in the paragraphs above the table, each step in document order."""
     info = HeaderInfo()
+    lines = _header_lines(paras)
+    used: set[int] = set()
+    i_order = _find(lines, ORDER_WORD)
+    i_command = _find(lines, COMMAND)
+    i_appendix = _find(lines, APPENDIX, last=True)
+    i_approval = _find(lines, APPROVAL)
+    if i_order is not None:
+        _order(info, lines, i_order, i_command, i_approval, used, log)
+    if i_approval is not None:
+        _approval(info, lines, i_approval, used, log)
+    if i_appendix is not None and i_appendix not in used:
+        _appendix(info, lines, i_appendix, used)
+    _title_and_period(info, lines, used, log)
+    _preamble(info, lines, used)
+    _authority(info, log)
+    return info
+
+
+def _header_lines(paras: list[Para]) -> list[_Line]:
+    """The non-empty paragraphs with their white space folded, each with its source line."""
     lines: list[_Line] = []
     for k, para in enumerate(paras):
         text = " ".join(para.text.split())
         if text:
             lines.append(_Line(text, para.line if para.line is not None else k, para.bold))
-    used: set[int] = set()
+    return lines
 
-    def find(pattern, start=0, last=False):
-        found = [i for i in range(start, len(lines)) if pattern.match(lines[i].text)]
-        return (found[-1] if last else found[0]) if found else None
 
-    i_order = find(ORDER_WORD)
-    i_command = find(COMMAND)
-    i_appendix = find(APPENDIX, last=True)
-    i_approval = find(APPROVAL)
+def _find(lines: list[_Line], pattern, start: int = 0, last: bool = False) -> int | None:
+    """The index of the first (or the last) line that ``pattern`` matches."""
+    found = [i for i in range(start, len(lines)) if pattern.match(lines[i].text)]
+    return (found[-1] if last else found[0]) if found else None
 
-    # ---------------------------------------------------------------- the order (приказ)
-    if i_order is not None:
-        word = re.sub(r"\s+", "", lines[i_order].text).lower()
-        info.order["вид"] = word
-        used.add(i_order)
-        letterhead = [i for i in range(0, i_order) if i != i_approval]
-        _letterhead(info, [lines[i] for i in letterhead], log)
-        used.update(letterhead)
-        end = i_command if i_command is not None and i_command > i_order else min(len(lines), i_order + 8)
-        k = i_order + 1
-        title_end = None
-        while k < end:
-            text = lines[k].text
-            when = parse_date(text)
-            number = parse_number(text)
-            if when and "дата" not in info.order:
-                info.order["дата"] = when
-                used.add(k)
-            if number and "номер" not in info.order and (when or text.startswith("№")):
-                info.order["номер"] = number
-                used.add(k)
-            if not when and not number and "заголовок" not in info.order and re.match(r"^«?\s*Об?\s", text):
-                title, k2 = _adjacent_block(lines, k, lambda ln: not COMMAND.match(ln.text) and not re.match(r"^(?:В целях|На основании|В соответствии)", ln.text))
-                info.order["заголовок"] = title.strip()
-                used.update(range(k, k2))
-                title_end = k2
-                k = k2
-                continue
-            if not when and not number and "место" not in info.order and "заголовок" not in info.order and \
-                    re.fullmatch(r"(?:г\.\s*|пос\.\s*|с\.\s*)?[А-ЯЁ][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?", text):
-                info.order["место"] = text
-                used.add(k)
-            k += 1
-        if i_command is not None and title_end is not None and i_command > title_end:
-            preamble = [lines[i].text for i in range(title_end, i_command)]
-            if preamble:
-                info.order["преамбула"] = "\n".join(preamble)
-                used.update(range(title_end, i_command))
-        if i_command is not None:
-            used.add(i_command)
-            _order_items(info, lines, i_command + 1, used, log)
 
-    # ---------------------------------------------------------------- approval stamp
-    if i_approval is not None:
-        _approval(info, lines, i_approval, used, log)
+def _order(info: HeaderInfo, lines: list[_Line], i_order: int, i_command: int | None, i_approval: int | None,
+           used: set[int], log: GuessLog) -> None:
+    """The order (приказ): its kind, the letterhead above it, number, date, place, title, preamble, items."""
+    word = re.sub(r"\s+", "", lines[i_order].text).lower()
+    info.order["вид"] = word
+    used.add(i_order)
+    letterhead = [i for i in range(0, i_order) if i != i_approval]
+    _letterhead(info, [lines[i] for i in letterhead], log)
+    used.update(letterhead)
+    end = i_command if i_command is not None and i_command > i_order else min(len(lines), i_order + 8)
+    k = i_order + 1
+    title_end = None
+    while k < end:
+        text = lines[k].text
+        when = parse_date(text)
+        number = parse_number(text)
+        if when and "дата" not in info.order:
+            info.order["дата"] = when
+            used.add(k)
+        if number and "номер" not in info.order and (when or text.startswith("№")):
+            info.order["номер"] = number
+            used.add(k)
+        if not when and not number and "заголовок" not in info.order and re.match(r"^«?\s*Об?\s", text):
+            title, k2 = _adjacent_block(lines, k, lambda ln: not COMMAND.match(ln.text) and not re.match(r"^(?:В целях|На основании|В соответствии)", ln.text))
+            info.order["заголовок"] = title.strip()
+            used.update(range(k, k2))
+            title_end = k2
+            k = k2
+            continue
+        if not when and not number and "место" not in info.order and "заголовок" not in info.order and \
+                re.fullmatch(r"(?:г\.\s*|пос\.\s*|с\.\s*)?[А-ЯЁ][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?", text):
+            info.order["место"] = text
+            used.add(k)
+        k += 1
+    if i_command is not None and title_end is not None and i_command > title_end:
+        preamble = [lines[i].text for i in range(title_end, i_command)]
+        if preamble:
+            info.order["преамбула"] = "\n".join(preamble)
+            used.update(range(title_end, i_command))
+    if i_command is not None:
+        used.add(i_command)
+        _order_items(info, lines, i_command + 1, used, log)
 
-    # ---------------------------------------------------------------- appendix mark
-    if i_appendix is not None and i_appendix not in used:
-        _appendix(info, lines, i_appendix, used)
 
-    # ---------------------------------------------------------------- title and period
+def _title_and_period(info: HeaderInfo, lines: list[_Line], used: set[int], log: GuessLog) -> None:
+    """The roadmap's title (by its words, else the last paragraph left) and its period."""
     candidates = [i for i in range(len(lines)) if i not in used and TITLE_START.match(lines[i].text)]
     if candidates:
         start = candidates[0]
@@ -348,10 +256,10 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
                 info.note("период", f"период взят не из заголовка, а из строки «{shorten(ln.text, 50)}»", log)
                 break
 
-    # ---------------------------------------------------------------- preamble (Проблема / Цель / Задачи)
-    _preamble(info, lines, used)
 
-    # ---------------------------------------------------------------- authority, municipality
+def _authority(info: HeaderInfo, log: GuessLog) -> None:
+    """The authority (and the kind of act) when the letterhead did not name it: from the stamp's
+    position or from the appendix mark."""
     if not info.authority and info.approval.get("должность"):
         found = authority_from_position(info.approval["должность"])
         if found:
@@ -360,7 +268,7 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
     if not info.authority and info.appendix.get("к"):
         match = re.match(r"^к\s+(?:приказу|письму|распоряжению|постановлению)\s+(?P<who>.+)$", info.appendix["к"])
         if match and len(match.group("who").split()) >= 2:
-            info.authority = _nominative_phrase(match.group("who"))
+            info.authority = nominative_phrase(match.group("who"))
             info.note("орган", f"наименование органа восстановлено из отметки «{info.appendix['к']}» "
                                "(именительный падеж — догадка импорта)", log)
     if "вид" not in info.order and info.appendix.get("к"):
@@ -368,7 +276,6 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
         if match:
             info.order["вид"] = {"приказу": "приказ", "письму": "письмо", "распоряжению": "распоряжение",
                                  "постановлению": "постановление"}[match.group(1)]
-    return info
 
 
 def _caps(text: str) -> bool:
@@ -423,7 +330,7 @@ def _letterhead(info: HeaderInfo, lines: list[_Line], log: GuessLog) -> None:
             info.region = region_nominative(text)
             continue
         if _DEPARTMENT.match(text) and department is None:
-            department = _sentence_case(text)
+            department = sentence_case(text)
             bodies.append("\x00")
             continue
         if bodies and bodies[-1] != "\x00" and (text[:1].islower() or text[:1] == "«"):
@@ -431,7 +338,7 @@ def _letterhead(info: HeaderInfo, lines: list[_Line], log: GuessLog) -> None:
         elif bodies and bodies[-1] == "\x00" and text[:1].islower():
             bodies.append(text)
         else:
-            bodies.append(_sentence_case(text))
+            bodies.append(sentence_case(text))
     if department is None:
         if bodies:
             info.authority = " ".join(b for b in bodies if b != "\x00")
@@ -442,7 +349,7 @@ def _letterhead(info: HeaderInfo, lines: list[_Line], log: GuessLog) -> None:
     if after:
         info.authority = " ".join([department] + after)
     elif before:
-        info.authority = department + " " + _genitive_phrase(before[-1][:1].lower() + before[-1][1:])
+        info.authority = department + " " + genitive_phrase(before[-1][:1].lower() + before[-1][1:])
         info.note("орган", "наименование органа составлено из строк бланка приказа: «" + department + "» и «"
                   + before[-1] + "»", log)
     else:
@@ -585,8 +492,8 @@ def _approving_act(info: HeaderInfo, text: str, log: GuessLog) -> None:
     if number:
         info.order.setdefault("номер", number)
     who = match.group("who").strip(" ,")
-    if who and not info.authority and len(who.split()) >= 2 and who.split()[0].lower() in _NOMINATIVE:
-        info.authority = _nominative_phrase(who)
+    if who and not info.authority and len(who.split()) >= 2 and who.split()[0].lower() in NOMINATIVE:
+        info.authority = nominative_phrase(who)
         info.note("орган", f"наименование органа восстановлено из строки утверждения «{shorten(text, 70)}» "
                            "(именительный падеж — догадка импорта)", log)
 

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from roadmapctl.importer.guesses import GuessLog, shorten
+from roadmapctl.textutil import near_spelling
 
 ORG_FORM = (
     r"(?:МБОУ|МАОУ|МКОУ|МОУ|МБУ|МКУ|МАУ|МБУДО|МАУДО|МКУДО|МБДОУ|МАДОУ|МКДОУ|ГБОУ|ГАОУ|ГОУ|ГАУ|ГБУ|ГКУ|"
@@ -308,18 +309,6 @@ def merge_key(name: str) -> str:
     return re.sub(r"\s+", "", name.translate(_QUOTE_FOLD).lower().replace("ё", "е"))
 
 
-def _near(a: str, b: str) -> bool:
-    try:  # the checker's own notion, so that the guesses name what RM302 will report
-        from roadmapctl.check.rules.parties import _near as checker_near
-
-        return checker_near(a, b)
-    except Exception:  # noqa: BLE001 - fall back to a plain edit distance
-        from roadmapctl.textutil import distance, fold
-
-        fa, fb = fold(a), fold(b)
-        return fa != fb and min(len(fa), len(fb)) >= 6 and distance(fa, fb, 2) <= 1
-
-
 @dataclass
 class Entry:
     key: str
@@ -385,7 +374,7 @@ class Directory:
         keys = list(entries)
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
-                if _near(a, b):
+                if near_spelling(a, b):  # the checker's notion: the guesses name what RM302 reports
                     rare, common = (a, b) if (self.usage[a], -self.order[a]) < (self.usage[b], -self.order[b]) else (b, a)
                     message = (f"«{rare}» похоже на «{common}», но объединять их импорт не стал: это может быть опечатка. "
                                f"Если это один участник, укажите «{rare}» в синонимах «{common}»")

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from roadmapctl.importer.cells import looks_like_deadline
 from roadmapctl.importer.columns import is_column_numbers, recognize, role_of
-from roadmapctl.importer.rows import NUMBER, looks_like_deadline
+from roadmapctl.importer.rows import NUMBER
 
 _VERTICALS = str.maketrans({"│": "|", "┃": "|", "║": "|", "¦": "|"})
 _BORDER = re.compile(r"^[\s|+:\-=─━┄┈┼┬┴├┤┌┐└┘╔╗╚╝═╠╣╦╩╬╪╫╞╡╤╧╥╨]*$")

@@ -13,6 +13,7 @@ import re
 
 from roadmapctl.importer.emit import dump
 from roadmapctl.importer.grid import ImportFailure
+from roadmapctl.textutil import ru_date
 
 DEFAULT_AUTHORITY = "Управление образования"
 DEFAULT_SHORT = "УО"
@@ -38,7 +39,7 @@ def _period(text: str) -> tuple[str, str, int]:
             if period.start.year == period.end.year:
                 return cleaned, f"на {first} год", first
             return cleaned, f"на {period.start.year}-{period.end.year} годы", first
-        return cleaned, f"на период {period.start:%d.%m.%Y}–{period.end:%d.%m.%Y}", first
+        return cleaned, f"на период {ru_date(period.start)}–{ru_date(period.end)}", first
     match = re.fullmatch(r"(\d{4})(?:\s*-\s*(\d{4}))?(\s+учебный год)?", cleaned)
     if not match:
         raise ImportFailure(f"не удалось прочитать период «{text}»; пишите так: 2025-2026 или 2025-2026 учебный год")

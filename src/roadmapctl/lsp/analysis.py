@@ -21,6 +21,7 @@ from roadmapctl.loading.document import scalar_text
 from roadmapctl.loading.source import SourceError, decode
 from roadmapctl.lsp.positions import split_lines
 from roadmapctl.spans import Span
+from roadmapctl.textutil import ru_date
 
 # Schema findings: in the editor they may come from yaml-language-server instead (docs/lsp.md).
 SCHEMA_CODES = frozenset({"RM101", "RM102", "RM103", "RM104", "RM105"})
@@ -159,7 +160,7 @@ def _deadline_markdown(data: dict, text: str) -> str:
     term = read_deadline(text, period)
     lines = [f"**Срок** «{_md(text)}»", ""]
     lines += [f"- {_md(line)}" for line in term.explanation()]
-    lines += ["", f"Период: {period.start:%d.%m.%Y}–{period.end:%d.%m.%Y}"]
+    lines += ["", f"Период: {ru_date(period.start)}–{ru_date(period.end)}"]
     if note:
         lines.append(f"примечание: {_md(note)}")
     return "\n".join(lines)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import copy
 import io
-import zipfile
 from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -23,6 +22,7 @@ from roadmapctl.render import RenderError
 from roadmapctl.render.marker import CORE, PLACEHOLDER, mark_text, package_digest
 from roadmapctl.render.style import A4_LONG, A4_SHORT, Style, twips
 from roadmapctl.render.view import DocumentView, OrderView, Para, TableView
+from roadmapctl.ziputil import reproducible_zip, zip_members
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -395,22 +395,15 @@ def _body(document, view: DocumentView, style: Style, letterhead: list) -> None:
 
 def _rezip(data: bytes, view: DocumentView) -> bytes:
     """The package again, with fixed timestamps and the render mark in dc:identifier."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    members = zip_members(data)
     digest = package_digest(members)
     mark = escape(mark_text(view.identity, digest)).encode("utf-8")
     stamp = (max(view.date.year, 1980), view.date.month, view.date.day, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, blob in members:
-            if name == CORE:
-                blob = blob.replace(PLACEHOLDER.encode(), mark)
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 0
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, blob, compresslevel=6)
-    return out.getvalue()
+
+    def edit(name: str, blob: bytes) -> bytes:
+        return blob.replace(PLACEHOLDER.encode(), mark) if name == CORE else blob
+
+    return reproducible_zip(members, stamp, 0o644, create_system=0, compresslevel=6, edit=edit)
 
 
 def render_docx(view: DocumentView, style: Style, template_dir: Path | None = None) -> bytes:

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from roadmapctl.model import Activity, Roadmap, Section, Table
 from roadmapctl.render.style import Style
+from roadmapctl.textutil import ru_date
 
 NBSP = "\u00a0"
 DASH = "–"
@@ -65,7 +66,7 @@ def format_date(value: date | None, style: Style) -> str:
         return ""
     if style.dates_in_words:
         return f"{value.day}{NBSP}{MONTHS_GEN[value.month - 1]}{NBSP}{value.year}{NBSP}г."
-    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
+    return ru_date(value)
 
 
 _NAME_SURNAME_FIRST = re.compile(rf"^({_SURNAME})\s+([А-ЯЁ]\.)\s*([А-ЯЁ]\.)?$")

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from roadmapctl.deadlines import Kind, Mark, OverrideError, PeriodError, Term, overdue_dates
 from roadmapctl.model import Activity, Placed, Postponement, Roadmap
 from roadmapctl.terms import activity_term, roadmap_period
-from roadmapctl.textutil import plural
+from roadmapctl.textutil import plural, ru_date
 
 KINDS = ("overdue", "unassigned", "undated", "upcoming", "stale", "done")
 KIND_TITLES = {
@@ -217,10 +217,6 @@ def responsible_names(activity: Activity) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _fmt(day: date) -> str:
-    return day.strftime("%d.%m.%Y")
-
-
 def days(n: int) -> str:
     """"1 день", "3 дня", "12 дней"."""
     return plural(n, "день", "дня", "дней")
@@ -235,7 +231,7 @@ def postponement_json(p: Postponement) -> dict:
 
 def postponement_text(p: Postponement) -> str:
     """"Срок перенесён 25.03.2021 с «Март 2021 года»: Состав команды не утверждён (приказ № 5)"."""
-    when = f" {_fmt(p.date)}" if p.date else ""
+    when = f" {ru_date(p.date)}" if p.date else ""
     text = f"Срок перенесён{when} с «{p.previous}»: {p.reason}"
     return text + (f" ({p.basis})" if p.basis else "")
 
@@ -264,7 +260,7 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
     )
     term = _term(activity, period)
     if is_done(activity, as_of):
-        note = f"выполнено {_fmt(activity.done_date)}" if activity.done_date else "выполнено"
+        note = f"выполнено {ru_date(activity.done_date)}" if activity.done_date else "выполнено"
         return (Item(kind="done", due=term.due, note=note, **base),)
 
     items: list[Item] = []
@@ -273,9 +269,9 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
     if missed:
         late = (as_of - missed[0]).days
         if len(missed) > 1:
-            note = f"пропущены сроки {', '.join(_fmt(d) for d in missed)}; просрочка {days(late)}"
+            note = f"пропущены сроки {', '.join(ru_date(d) for d in missed)}; просрочка {days(late)}"
         else:
-            note = f"срок {_fmt(missed[0])}, просрочка {days(late)}"
+            note = f"срок {ru_date(missed[0])}, просрочка {days(late)}"
         items.append(Item(kind="overdue", due=term.due, missed=tuple(missed), days_late=late, note=note, **base))
 
     refs = list(activity.responsible) + [ref for item in activity.subitems for ref in item.responsible]
@@ -296,13 +292,13 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
                 continue
             # an occurrence already met by a mark in its window is not "upcoming"
             if term.kind in (Kind.ONCE, Kind.RANGE, Kind.CONTINUOUS) or day in overdue_dates(term, plus_days(day, 1), False, progress):
-                items.append(Item(kind="upcoming", due=day, note=f"срок {_fmt(day)}, через {days((day - as_of).days)}", **base))
+                items.append(Item(kind="upcoming", due=day, note=f"срок {ru_date(day)}, через {days((day - as_of).days)}", **base))
                 break
 
     if activity.status == IN_PROGRESS:
         since = last_mark or term.start or (period.start if period else None)
         if since is None or since < months_before(as_of, STALE_MONTHS):
-            note = f"последняя отметка {_fmt(last_mark)}" if last_mark else "отметок о ходе нет"
+            note = f"последняя отметка {ru_date(last_mark)}" if last_mark else "отметок о ходе нет"
             items.append(Item(kind="stale", due=term.due, note=note, **base))
     return tuple(items)
 

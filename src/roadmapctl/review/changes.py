@@ -26,6 +26,7 @@ from typing import Any, Callable
 
 from roadmapctl.model import Activity, Placed, Roadmap, SubItem
 from roadmapctl.review.match import match_activities, normalized, pair_up
+from roadmapctl.textutil import ru_date
 
 KINDS = ("added", "removed", "moved", "renumbered", "text", "deadline", "responsible", "status", "section", "header")
 
@@ -128,7 +129,7 @@ def _refs(refs) -> list[str]:
 
 
 def _date(value: date | None) -> str | None:
-    return value.strftime("%d.%m.%Y") if value else None
+    return ru_date(value) if value else None
 
 
 def _period(roadmap: Roadmap):
@@ -160,15 +161,14 @@ def reading(term) -> str | None:
     """A short Russian reading of a term: one date, a range, a few dates, or its description."""
     if term is None:
         return None
-    from roadmapctl.deadlines.spans import fmt
 
     kind = term.kind.value
     if kind == "once" and term.due:
-        return fmt(term.due)
+        return ru_date(term.due)
     if kind == "range" and term.start and term.due:
-        return f"{fmt(term.start)}–{fmt(term.due)}"
+        return f"{ru_date(term.start)}–{ru_date(term.due)}"
     if kind == "milestones" and 0 < len(term.dates) <= 4:
-        return ", ".join(fmt(d) for d in term.dates)
+        return ", ".join(ru_date(d) for d in term.dates)
     return term.describe()
 
 

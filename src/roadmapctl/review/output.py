@@ -7,18 +7,16 @@ import html
 import json
 import re
 from collections import Counter
+from datetime import date
 
+from roadmapctl.colors import BOLD, CYAN, DIM, GREEN, RED, YELLOW, paint
 from roadmapctl.review.changes import KINDS, Change, RoadmapDiff
-from roadmapctl.textutil import plural_word as plural
+from roadmapctl.textutil import plural_word as plural, ru_date
 
 FORMATS = ("text", "md", "json")
 MD_LIMIT = 60000  # GitHub refuses comments over 65536 characters
 FOLD = 160  # texts longer than this are folded (Markdown) or shortened (text)
 CONTEXT = 6  # words of unchanged text kept around an edit
-
-_RED, _GREEN, _YELLOW, _BOLD, _DIM, _CYAN, _RESET = (
-    "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[1m", "\x1b[2m", "\x1b[36m", "\x1b[0m",
-)
 
 FIELD_LABELS = {
     "мероприятие": "текст мероприятия",
@@ -240,10 +238,8 @@ def _inline(value) -> bool:
 
 
 def _ru_date(iso: str | None) -> str:
-    if not iso:
-        return "?"
-    y, m, d = iso.split("-")
-    return f"{d}.{m}.{y}"
+    """A date of the JSON change list (ISO, as ``date.isoformat`` writes it) for a reader."""
+    return ru_date(date.fromisoformat(iso)) if iso else "?"
 
 
 def _value(value) -> str:
@@ -287,21 +283,17 @@ def _ops_window(words: list[tuple[str, str]], context: int = CONTEXT) -> list[tu
 
 # -- text --------------------------------------------------------------------------------------
 
-def _paint(text: str, style: str, color: bool) -> str:
-    return f"{style}{text}{_RESET}" if color and text else text
-
-
 def _text_words(words: list[tuple[str, str]], color: bool) -> str:
     parts = []
     for op, text in _ops_window(words):
         if op == "…":
-            parts.append(_paint(" … ", _DIM, color))
+            parts.append(paint(" … ", DIM, color))
         elif op == "=":
             parts.append(text)
         elif op == "-":
-            parts.append(_paint(text, _RED, color) if color else f"[-{text}-]")
+            parts.append(paint(text, RED, color) if color else f"[-{text}-]")
         else:
-            parts.append(_paint(text, _GREEN, color) if color else f"{{+{text}+}}")
+            parts.append(paint(text, GREEN, color) if color else f"{{+{text}+}}")
     return "".join(parts)
 
 
@@ -320,15 +312,15 @@ def render_text(diffs: list[RoadmapDiff], color: bool = False) -> str:
     for diff in diffs:
         if not diff.changes and diff.status == "modified":
             continue
-        out.append(_paint(_file_title(diff), _BOLD, color))
+        out.append(paint(_file_title(diff), BOLD, color))
         if not diff.changes:
             out.append("  содержание не изменилось")
         for change in diff.changes:
             number = change.number or ""
             mark = {"added": "+", "removed": "−"}.get(change.kind, "~")
-            style = {"added": _GREEN, "removed": _RED}.get(change.kind, _YELLOW)
+            style = {"added": GREEN, "removed": RED}.get(change.kind, YELLOW)
             label = f"{number} " if number else ""
-            out.append(f"  {_paint(mark, style, color)} {_paint(label, _BOLD, color)}{describe(change)}")
+            out.append(f"  {paint(mark, style, color)} {paint(label, BOLD, color)}{describe(change)}")
             for line in _text_details(change, color):
                 out.append("      " + line)
         out.append("")
@@ -360,7 +352,7 @@ def _text_details(change: Change, color: bool) -> list[str]:
             lines.append(_value(change.new))
         note = postponement_note(change)
         if note:
-            lines.append(_paint(("⚠ " if x.get("unrecorded") else "") + note, _YELLOW if x.get("unrecorded") else _CYAN, color))
+            lines.append(paint(("⚠ " if x.get("unrecorded") else "") + note, YELLOW if x.get("unrecorded") else CYAN, color))
         return lines
     if k in ("text", "header", "section") and x.get("words"):
         return [_text_words(x["words"], color)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registry import Finding, rule
+from roadmapctl.textutil import ru_date
 
 _WARNING_RULES = {
     "unknown": "RM402",
@@ -188,10 +189,6 @@ _HOLIDAY_GEN = {"осенние": "осенних", "зимние": "зимни�
 _BETWEEN = {"осенние": (1, 2), "зимние": (2, 3), "весенние": (3, 4), "летние": (4, None)}
 
 
-def _fmt(d) -> str:
-    return f"{d:%d.%m.%Y}"
-
-
 def _windows(entry):
     """(name, genitive for messages, Dates) of every window of a school year, in the order
     written: quarters, trimesters, holidays."""
@@ -236,13 +233,13 @@ def school_calendar_dates(ctx):
             if dates.start is None or dates.end is None:
                 continue  # not a date: the schema says so (RM105)
             if dates.end < dates.start:
-                yield Finding(dates.at("по"), f"учебный год {entry.key}: {name} заканчивается ({_fmt(dates.end)}) "
-                                              f"раньше, чем начинается ({_fmt(dates.start)})")
+                yield Finding(dates.at("по"), f"учебный год {entry.key}: {name} заканчивается ({ru_date(dates.end)}) "
+                                              f"раньше, чем начинается ({ru_date(dates.start)})")
                 continue
             for key, day in (("с", dates.start), ("по", dates.end)):
                 if not first <= day <= last:
-                    yield Finding(dates.at(key), f"учебный год {entry.key}: дата {_fmt(day)} ({name}) вне учебного года "
-                                                 f"({_fmt(first)}–{_fmt(last)})",
+                    yield Finding(dates.at(key), f"учебный год {entry.key}: дата {ru_date(day)} ({name}) вне учебного года "
+                                                 f"({ru_date(first)}–{ru_date(last)})",
                                   "проверьте год в дате или ключ учебного года")
 
 
@@ -277,8 +274,8 @@ def school_calendar_order(ctx):
                     number = ROMAN[i] if i < len(ROMAN) else str(i)
                     before = ROMAN[previous[0]] if previous[0] < len(ROMAN) else str(previous[0])
                     yield Finding(dates.at("с"), f"учебный год {entry.key}: {number} {unit} начинается "
-                                                 f"({_fmt(dates.start)}) до окончания {before} {word} "
-                                                 f"({_fmt(previous[1].end)})",
+                                                 f"({ru_date(dates.start)}) до окончания {before} {word} "
+                                                 f"({ru_date(previous[1].end)})",
                                   "перечислите четверти по порядку без пересечений" if unit == "четверть"
                                   else "перечислите триместры по порядку без пересечений")
                 previous = (i, dates)
@@ -321,15 +318,15 @@ def school_calendar_holidays(ctx):
 
                 prev = quarters[after - 1]
                 if dates.start <= prev.end:
-                    yield Finding(dates.at("с"), f"учебный год {entry.key}: начало {genitive} ({_fmt(dates.start)}) "
-                                                 f"не позже конца {ROMAN[after]} четверти ({_fmt(prev.end)})",
+                    yield Finding(dates.at("с"), f"учебный год {entry.key}: начало {genitive} ({ru_date(dates.start)}) "
+                                                 f"не позже конца {ROMAN[after]} четверти ({ru_date(prev.end)})",
                                   f"каникулы начинаются после {ROMAN[after]} четверти")
                 if before is not None and dates.end >= quarters[before - 1].start:
                     nxt = quarters[before - 1]
-                    yield Finding(dates.at("по"), f"учебный год {entry.key}: конец {genitive} ({_fmt(dates.end)}) "
-                                                  f"не раньше начала {ROMAN[before]} четверти ({_fmt(nxt.start)})",
+                    yield Finding(dates.at("по"), f"учебный год {entry.key}: конец {genitive} ({ru_date(dates.end)}) "
+                                                  f"не раньше начала {ROMAN[before]} четверти ({ru_date(nxt.start)})",
                                   f"каникулы заканчиваются до {ROMAN[before]} четверти")
             elif key == "летние" and trimesters is not None and dates.start <= trimesters[-1].end:
-                yield Finding(dates.at("с"), f"учебный год {entry.key}: начало летних каникул ({_fmt(dates.start)}) "
-                                             f"не позже конца III триместра ({_fmt(trimesters[-1].end)})",
+                yield Finding(dates.at("с"), f"учебный год {entry.key}: начало летних каникул ({ru_date(dates.start)}) "
+                                             f"не позже конца III триместра ({ru_date(trimesters[-1].end)})",
                               "летние каникулы начинаются после последнего триместра")

@@ -8,6 +8,7 @@ from datetime import date
 
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registry import Finding, rule
+from roadmapctl.textutil import ru_date
 
 
 def parts(number: str | None) -> tuple[int, ...]:
@@ -229,10 +230,6 @@ def bad_period(ctx):
                       "пишите так: 2021-2022, 2020-2021 учебный год или 2021-01-01..2022-12-31")
 
 
-def _fmt(d: date) -> str:
-    return d.strftime("%d.%m.%Y")
-
-
 @rule("RM206", "approval-outside-period", Severity.WARNING, "Дата утверждения вне периода дорожной карты", """
 Дорожную карту утверждают до начала или в начале её периода. Дата приказа или грифа
 утверждения после окончания периода или больше чем за год до его начала почти всегда означает
@@ -259,9 +256,9 @@ def approval_outside_period(ctx):
     earliest = date(period.start.year - 1, period.start.month, min(period.start.day, 28))
     for what, when, span in dated:
         if when > period.end:
-            yield Finding(span, f"{what} {_fmt(when)} позже окончания периода дорожной карты ({_fmt(period.start)}–{_fmt(period.end)})")
+            yield Finding(span, f"{what} {ru_date(when)} позже окончания периода дорожной карты ({ru_date(period.start)}–{ru_date(period.end)})")
         elif when < earliest:
-            yield Finding(span, f"{what} {_fmt(when)} более чем на год раньше начала периода дорожной карты ({_fmt(period.start)}–{_fmt(period.end)})")
+            yield Finding(span, f"{what} {ru_date(when)} более чем на год раньше начала периода дорожной карты ({ru_date(period.start)}–{ru_date(period.end)})")
 
 
 @rule("RM207", "number-style", Severity.WARNING, "Номера одного уровня записаны по-разному", """

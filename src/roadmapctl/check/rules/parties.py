@@ -7,7 +7,7 @@ from collections import Counter
 
 from roadmapctl.check.diagnostics import Fix, Severity
 from roadmapctl.check.registry import Finding, rule
-from roadmapctl.textutil import digits, distance, fold, plural, words
+from roadmapctl.textutil import fold, near_spelling, plural, words
 
 
 def _all_refs(roadmap):
@@ -91,29 +91,6 @@ def _use(party, name: str) -> str:
             f"«{name}» в «синонимы» у «{party.key}»")
 
 
-def _near(a: str, b: str) -> bool:
-    """Two different spellings that very likely name the same party."""
-    if digits(a) != digits(b):
-        return False  # «Средняя школа №2» and «№3» are different schools
-    if a[:1].lower() + a[1:] == b[:1].lower() + b[1:]:
-        return False  # only the capital at the start of a cell differs: that is fine
-    fa, fb = fold(a), fold(b)
-    if fa == fb:
-        return True
-    if min(len(fa), len(fb)) >= 6 and distance(fa, fb, 2) <= (1 if min(len(fa), len(fb)) < 12 else 2):
-        return True
-    wa, wb = [w.lower() for w in words(a)], [w.lower() for w in words(b)]
-    if len(wa) == len(wb) >= 2:
-        differing = [(x, y) for x, y in zip(wa, wb) if x != y]
-        if len(differing) == 1:
-            x, y = differing[0]
-            common = 0
-            while common < min(len(x), len(y)) and x[common] == y[common]:
-                common += 1
-            return common >= 4 and min(len(x), len(y)) >= 7
-    return False
-
-
 @rule("RM302", "party-variant", Severity.WARNING, "Один участник записан по-разному", """
 Одна и та же организация записана по-разному: «МКУ «ЦНППМ г.Тулы»» и «МКУ «ЦНППИМ г.Тулы»»,
 «руководители общеобразовательных организаций» и «руководители общественных организаций».
@@ -137,7 +114,7 @@ def party_variant(ctx):
     rare_of: dict[str, str] = {}
     for i, a in enumerate(names):
         for b in names[i + 1:]:
-            if (a, b) in acknowledged or (b, a) in acknowledged or not _near(a, b):
+            if (a, b) in acknowledged or (b, a) in acknowledged or not near_spelling(a, b):
                 continue
             # the rarer spelling is the suspect; on a tie, the one that appears later
             frequent, rare = (a, b) if (usage[a], -order[a]) >= (usage[b], -order[b]) else (b, a)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 from datetime import date
 
 from roadmapctl.report.items import IN_PROGRESS, KIND_TITLES, KINDS, Item, Report, Row, days, postponement_text
-from roadmapctl.textutil import plural_word
+from roadmapctl.textutil import plural_word, ru_date
+from roadmapctl.ziputil import reproducible_zip, zip_members
 
 NO_PARTY = "Ответственный не указан"
 NO_SECTION = "Без раздела"
@@ -53,7 +52,7 @@ def totals_values(report: Report) -> list[int]:
 
 
 def fmt_date(day: date | None) -> str:
-    return day.strftime("%d.%m.%Y") if day else ""
+    return ru_date(day) if day else ""
 
 
 def fmt_dates(days) -> str:
@@ -215,17 +214,12 @@ _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 def stable_zip(data: bytes, stamp: date) -> bytes:
     """The same package with fixed member timestamps and document dates (``stamp``), so that
     equal input gives equal bytes (the libraries write "now" when saving)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
     moment = f"{stamp.isoformat()}T00:00:00Z".encode()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            body = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                body = _MODIFIED.sub(lambda m: m.group(1) + moment + m.group(2), body)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            target.writestr(fixed, body)
-    return out.getvalue()
+
+    def edit(name: str, body: bytes) -> bytes:
+        if name == "docProps/core.xml":
+            return _MODIFIED.sub(lambda m: m.group(1) + moment + m.group(2), body)
+        return body
+
+    return reproducible_zip(zip_members(data), (1980, 1, 1, 0, 0, 0), 0o600, edit=edit)
 
