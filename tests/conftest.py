@@ -8,6 +8,16 @@ ROOT = Path(__file__).resolve().parents[1]
 ROADMAPS = ROOT / "roadmaps"
 SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 
+# The head of a small valid roadmap, for tests that write their own roadmap text below it.
+ROADMAP_HEAD = """\
+версия_формата: 1
+орган:
+  наименование: Управление образования
+муниципалитет: город Примерск
+название: Дорожная карта
+период: 2021-2022
+"""
+
 
 @pytest.fixture
 def roadmaps_dir() -> Path:

@@ -7,14 +7,9 @@ import pytest
 from roadmapctl.check.registry import all_rules
 from roadmapctl.check.runner import check_source
 from roadmapctl.loading import Source
+from conftest import ROADMAP_HEAD
 
-HEAD = """\
-версия_формата: 1
-орган:
-  наименование: Управление образования
-муниципалитет: город Примерск
-название: Дорожная карта
-период: 2021-2022
+HEAD = ROADMAP_HEAD + """\
 участники:
   УО:
   ИМЦ:

@@ -17,17 +17,11 @@ pytest.importorskip("pygls")
 from lsprotocol import types as lsp  # noqa: E402
 from pygls.lsp.client import LanguageClient  # noqa: E402
 
-from conftest import ROOT  # noqa: E402
+from conftest import ROADMAP_HEAD, ROOT  # noqa: E402
 
 URI = "file:///tmp/roadmapctl-lsp-test/roadmap.yaml"
 
-DEFECTS = """\
-версия_формата: 1
-орган:
-  наименование: Управление образования
-муниципалитет: город Примерск
-название: Дорожная карта
-период: 2021-2022
+DEFECTS = ROADMAP_HEAD + """\
 участники:
   РУО:
     полное: Районное управление образования

@@ -12,15 +12,9 @@ from roadmapctl.loading import load_path, load_text
 from roadmapctl.resources import schema_path
 from roadmapctl.schema import full_validator, is_valid, validate
 
-from conftest import ROOT, roadmap_files
+from conftest import ROADMAP_HEAD, ROOT, roadmap_files
 
-MINIMAL = """\
-версия_формата: 1
-орган:
-  наименование: Управление образования
-муниципалитет: город Примерск
-название: Дорожная карта
-период: 2021-2022
+MINIMAL = ROADMAP_HEAD + """\
 таблицы:
   - колонки:
       - {поле: номер, заголовок: № п/п}

@@ -10,14 +10,9 @@ from hypothesis import strategies as st
 
 from roadmapctl.loading import LoadError, Source
 from roadmapctl.loading.document import load_document
+from conftest import ROADMAP_HEAD
 
-DOC = """\
-версия_формата: 1
-орган:
-  наименование: Управление образования
-муниципалитет: город Примерск
-название: Дорожная карта
-период: 2021-2022
+DOC = ROADMAP_HEAD + """\
 таблицы:
   - колонки:
       - {поле: номер, заголовок: №}

@@ -17,7 +17,7 @@ pytest.importorskip("pygls")
 from lsprotocol import types as lsp  # noqa: E402
 from pygls.lsp.client import LanguageClient  # noqa: E402
 
-from conftest import ROOT  # noqa: E402
+from conftest import ROADMAP_HEAD, ROOT  # noqa: E402
 from npmtools import npm_tools  # noqa: E402
 
 SCHEMA = ROOT / "schema" / "roadmap.schema.json"
@@ -52,13 +52,7 @@ def test_every_property_and_type_constraint_has_a_russian_error_message():
 
 MODELINE = "# yaml-language-server: $schema={schema}\n"
 
-ROADMAP = """\
-версия_формата: 1
-орган:
-  наименование: Управление образования
-муниципалитет: город Примерск
-название: Дорожная карта
-период: 2021-2022
+ROADMAP = ROADMAP_HEAD + """\
 таблицы:
   - колонки:
       - {поле: номер, заголовок: № п/п}
