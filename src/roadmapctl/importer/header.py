@@ -477,6 +477,16 @@ _ACT_KIND = {"приказом": "приказ", "распоряжением": "
              "решением": "решение", "письмом": "письмо"}
 
 
+def _order_date_and_number(info: HeaderInfo, text: str) -> None:
+    """The order's date and number found in ``text``, where the header has none yet."""
+    when = parse_date(text)
+    number = parse_number(text)
+    if when:
+        info.order.setdefault("дата", when)
+    if number:
+        info.order.setdefault("номер", number)
+
+
 def _approving_act(info: HeaderInfo, text: str, log: GuessLog) -> None:
     """"приказом управления образования администрации города Энска от 12.01.2023 N 15" → the
     order's kind, date and number, and the authority (its name turned to the nominative)."""
@@ -485,12 +495,7 @@ def _approving_act(info: HeaderInfo, text: str, log: GuessLog) -> None:
     if not match:
         return
     info.order.setdefault("вид", _ACT_KIND[match.group("act").lower()])
-    when = parse_date(text)
-    number = parse_number(text)
-    if when:
-        info.order.setdefault("дата", when)
-    if number:
-        info.order.setdefault("номер", number)
+    _order_date_and_number(info, text)
     who = match.group("who").strip(" ,")
     if who and not info.authority and len(who.split()) >= 2 and who.split()[0].lower() in NOMINATIVE:
         info.authority = nominative_phrase(who)
@@ -516,12 +521,7 @@ def _appendix(info: HeaderInfo, lines: list[_Line], start: int, used: set[int]) 
             text = tail.group("rest")
         if re.match(r"^(?:от\b|«?\d)", text) or parse_date(text) or parse_number(text):
             used.add(k)
-            when = parse_date(text)
-            number = parse_number(text)
-            if when:
-                info.order.setdefault("дата", when)
-            if number:
-                info.order.setdefault("номер", number)
+            _order_date_and_number(info, text)
             break
         if TITLE_START.match(text):
             break
