@@ -11,6 +11,7 @@ without the hyphen) are for the dictionary to judge.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
@@ -49,7 +50,13 @@ def _normal_hyphens(text: str) -> str:
 
 
 def tokenize(text: str) -> list[Word]:
-    """The Russian words of ``text`` in order; codes and numbers are left out."""
+    """The Russian words of ``text`` in order; codes and numbers are left out. Texts are read
+    again and again (every check of an edited file in the editor): their words are remembered."""
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=16384)
+def _tokenize(text: str) -> tuple[Word, ...]:
     words: list[Word] = []
     matches = list(_WORD_RUN.finditer(text))
     count = len(matches)
@@ -68,7 +75,7 @@ def tokenize(text: str) -> list[Word]:
                 index += 1
                 continue
         words.append(Word(start, end, joined, end, False))
-    return words
+    return tuple(words)
 
 
 def words_of(text: str) -> list[str]:

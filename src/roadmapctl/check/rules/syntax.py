@@ -97,8 +97,8 @@ roadmapctl их никогда не выполняет и сообщает о н
     stage="document",
 )
 def yaml_tag(ctx):
-    if ctx.doc.root is None:
-        return
+    if ctx.doc.root is None or "!" not in ctx.source.text:
+        return  # a tag is written with "!": without one there is nothing to walk
     for node in _walk(ctx.doc.root):
         tag = node.tag or ""
         if tag not in STANDARD_TAGS:
@@ -130,6 +130,9 @@ def control_character(ctx):
 
     if ctx.doc.root is None:
         return
+    text = ctx.source.text
+    if "\\" not in text and not has_control(text):
+        return  # a value holds a control character only as typed or through a "\\" escape
     for node in _walk(ctx.doc.root):
         if isinstance(node, ScalarNode):
             found = has_control(node.value)
