@@ -19,7 +19,7 @@ from roadmapctl.spans import Span
 class _Map:
     """A mapping's data with the spans of its values and keys."""
 
-    __slots__ = ("data", "node", "span", "spans", "nodes")
+    __slots__ = ("data", "node", "span", "spans", "nodes", "key_spans")
 
     def __init__(self, data: dict, node: Node | None):
         self.data = data if isinstance(data, dict) else {}
@@ -27,11 +27,13 @@ class _Map:
         self.span = Span.of_node(node) if node is not None else Span(1, 1, 1, 1)
         self.spans: dict[str, Span] = {}
         self.nodes: dict[str, Node] = {}
+        self.key_spans: dict[str, Span] = {}
         if isinstance(node, MappingNode):
             for key, value in node.value:
                 name = scalar_text(key)
                 self.nodes[name] = value
                 self.spans[name] = Span.of_node(value)
+                self.key_spans[name] = Span.of_node(key)
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.data.get(key, default)
@@ -160,11 +162,7 @@ def _school_calendar(root: _Map) -> list[SchoolYearDates]:
     out = []
     for key, value in (calendar.data or {}).items():
         entry = _Map(value or {}, calendar.nodes.get(key))
-        key_span = entry.span
-        if isinstance(calendar.node, MappingNode):
-            for key_node, _ in calendar.node.value:
-                if scalar_text(key_node) == key:
-                    key_span = Span.of_node(key_node)
+        key_span = calendar.key_spans.get(key, entry.span)
         first, _, second = str(key).partition("-")
         year = int(first) if first.isdigit() and second.isdigit() and int(second) == int(first) + 1 else None
         holidays = entry.child("каникулы")
@@ -206,11 +204,7 @@ def build_roadmap(doc: Document) -> Roadmap:
     directory = root.child("участники")
     for key, value in (directory.data or {}).items():
         entry = _Map(value or {}, directory.nodes.get(key))
-        key_span = entry.span
-        if isinstance(directory.node, MappingNode):
-            for key_node, _ in directory.node.value:
-                if scalar_text(key_node) == key:
-                    key_span = Span.of_node(key_node)
+        key_span = directory.key_spans.get(key, entry.span)
         parties[key] = Party(
             key, entry.text("полное"), entry.text("вид"), list(entry.get("синонимы") or []),
             list(entry.get("состав") or []), entry.text("примечание"), span=key_span, spans=entry.spans,
