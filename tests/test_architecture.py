@@ -10,7 +10,7 @@ from conftest import ROOT
 
 SRC = ROOT / "src" / "roadmapctl"
 
-FOUNDATION = {"__init__", "spans", "textutil", "resources", "writing", "own_output", "modeline", "ziputil", "colors"}
+FOUNDATION = {"__init__", "spans", "textutil", "resources", "writing", "own_output", "modeline", "ziputil", "colors", "repository"}
 LOADING = {"loading"}
 DOCUMENT = {"schema", "build", "model", "terms"}
 DOMAIN = {"deadlines", "spelling"}

@@ -14,6 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from roadmapctl.repository import repository_root
+
 PREFIX = "# yaml-language-server: $schema="
 SCHEMA_NAME = "roadmap.schema.json"
 CANDIDATES = (SCHEMA_NAME, f"schema/{SCHEMA_NAME}")
@@ -26,17 +28,10 @@ class SchemaLink:
     exists: bool            # False: the schema is still to be written there
 
 
-def _repository_root(folder: Path) -> Path | None:
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return None
-
-
 def link_for(target: Path) -> SchemaLink:
     """The modeline for a roadmap to be written at ``target``."""
     folder = Path(os.path.abspath(target)).parent
-    root = _repository_root(folder)
+    root = repository_root(folder)
     for candidate in (folder, *folder.parents):
         for name in CANDIDATES:
             path = candidate / name
@@ -58,3 +53,19 @@ def with_modeline(text: str, line: str) -> str:
     if first.lstrip("\ufeff").startswith(PREFIX):
         return line + newline + rest
     return line + "\n" + text
+
+
+def schema_bytes() -> bytes:
+    """The JSON Schema of the format, as the package ships it."""
+    from roadmapctl.resources import schema_path
+
+    return schema_path().read_bytes()
+
+
+def write_schema(target: str | Path, force: bool = False) -> bool:
+    """Write the schema to ``target`` under the output rules: an identical file is left alone
+    (False), another version of our schema is replaced, any other file only with ``force``."""
+    from roadmapctl.own_output import schema_file
+    from roadmapctl.writing import write_output
+
+    return write_output(target, schema_bytes(), force=force, replaceable=schema_file)

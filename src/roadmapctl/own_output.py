@@ -94,6 +94,16 @@ def progress_report(old: bytes) -> bool:
     return REPORT_TITLE in text[:4000] or first.startswith(("Муниципалитет;Файл;№;", "Мероприятий;Выполнено;"))
 
 
+def schema_file(old: bytes) -> bool:
+    """``roadmapctl schema``: a version of our JSON Schema (the same ``$id``)."""
+    from roadmapctl.resources import schema_path
+
+    data = _json(old)
+    if not isinstance(data, dict) or "$id" not in data:
+        return False
+    return data["$id"] == json.loads(schema_path().read_bytes()).get("$id")
+
+
 def export_file(old: bytes) -> bool:
     """``roadmapctl export``: the JSON of roadmaps or our calendar."""
     if old.startswith(b"BEGIN:VCALENDAR"):

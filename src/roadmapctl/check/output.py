@@ -6,7 +6,6 @@ import hashlib
 import json
 import os
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 from urllib.parse import quote
@@ -14,6 +13,7 @@ from urllib.parse import quote
 from roadmapctl.check.diagnostics import Diagnostic, Severity
 from roadmapctl.colors import BOLD, CYAN, DIM, RED, YELLOW, paint
 from roadmapctl.loading import Source
+from roadmapctl.repository import repository_root
 
 FORMATS = ("text", "concise", "json", "github", "gitlab", "sarif")
 
@@ -95,24 +95,13 @@ def render_github(diagnostics: list[Diagnostic]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-@lru_cache(maxsize=256)
-def _repository_root(directory: str) -> Path | None:
-    """The nearest folder at or above ``directory`` that holds ``.git`` (a folder, or a file in a
-    worktree or submodule), or None outside a repository."""
-    here = Path(directory)
-    for folder in (here, *here.parents):
-        if (folder / ".git").exists():
-            return folder
-    return None
-
-
 def repository_path(file: str) -> str:
     """A finding's file as CI services want it: relative to the repository root (not to the
     current folder), with ``/`` separators; relative to the current folder outside a repository."""
     if file in ("-", "<stdin>") or not file:
         return file
     path = Path(os.path.abspath(file))
-    root = _repository_root(str(path.parent))
+    root = repository_root(str(path.parent))
     base = root if root is not None else Path.cwd()
     try:
         return path.relative_to(base).as_posix()

@@ -125,10 +125,3 @@ def load_roadmap(path: str):
 
 def load_roadmaps(paths: Iterable[str], default: str | None = "roadmaps") -> list:
     return [load_roadmap(p) for p in collect_paths(paths, default)]
-
-
-def write_atomic(path: Path, data: bytes, *, force: bool = False, replaceable: Callable[[bytes], bool] | None = None, **rules) -> bool:
-    """Write a file under the tool's output rules (see ``roadmapctl.writing.write_output``)."""
-    from roadmapctl.writing import write_output
-
-    return write_output(path, data, force=force, replaceable=replaceable, **rules)

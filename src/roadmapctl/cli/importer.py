@@ -51,8 +51,7 @@ def _link_schema(text: str, target: Path | None) -> str:
     """Give ``text`` a schema modeline that resolves from where it is written; when no schema file
     is there yet (``roadmap.schema.json`` or ``schema/roadmap.schema.json`` up to the repository
     root), write one at the repository root, never over an existing file."""
-    from roadmapctl.cli.schema_cmd import write_schema
-    from roadmapctl.modeline import link_for, with_modeline
+    from roadmapctl.modeline import link_for, with_modeline, write_schema
 
     link = link_for(target if target is not None else Path("дорожная-карта.yaml"))
     if target is not None and not link.exists:
@@ -95,7 +94,7 @@ def register(app: typer.Typer) -> None:
                                                 help="Наименование органа, если в документе его нет."),
         region: Optional[str] = typer.Option(None, "--region", metavar="РЕГИОН", help="Субъект Российской Федерации."),
     ) -> None:
-        from roadmapctl.cli.common import write_atomic
+        from roadmapctl.writing import write_output
         from roadmapctl.importer import ImportFailure, Options, import_bytes
 
         target = _target(output, file)
@@ -113,7 +112,7 @@ def register(app: typer.Typer) -> None:
         text = _link_schema(result.text, target)
         diagnostics = _check(text, shown)
         if target is not None:
-            write_atomic(target, text.encode("utf-8"), force=force, inputs=[file])
+            write_output(target, text.encode("utf-8"), force=force, inputs=[file])
         else:
             sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.flush()
@@ -157,7 +156,7 @@ def register(app: typer.Typer) -> None:
         title: Optional[str] = typer.Option(None, "--title", metavar="ЗАГОЛОВОК", help="Заголовок дорожной карты."),
         force: bool = typer.Option(False, "--force", help="Заменить существующий файл."),
     ) -> None:
-        from roadmapctl.cli.common import write_atomic
+        from roadmapctl.writing import write_output
         from roadmapctl.importer import ImportFailure
         from roadmapctl.importer.skeleton import skeleton
 
@@ -181,7 +180,7 @@ def register(app: typer.Typer) -> None:
             sys.stdout.buffer.write(text.encode("utf-8"))
             sys.stdout.flush()
             raise typer.Exit(EXIT_OK)
-        write_atomic(target, text.encode("utf-8"), force=force)
+        write_output(target, text.encode("utf-8"), force=force)
         typer.echo(f"Создана заготовка дорожной карты: {target}. Откройте её, замените примеры своими данными и "
                    f"проверьте: roadmapctl check {target}", err=True)
         raise typer.Exit(EXIT_OK)

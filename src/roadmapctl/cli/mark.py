@@ -68,8 +68,6 @@ def register(app: typer.Typer) -> None:
         dry_run: bool = typer.Option(False, "--dry-run", help="Показать изменения, но не записывать файл."),
     ) -> None:
         import difflib
-        import sys
-        from pathlib import Path
 
         from roadmapctl.cli.common import load_roadmap
         from roadmapctl.edit import EditError, MarkRequest, mark_activity

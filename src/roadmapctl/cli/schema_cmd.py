@@ -8,42 +8,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import UsageError, write_atomic
-
-
-def schema_bytes() -> bytes:
-    from roadmapctl.resources import schema_path
-
-    return schema_path().read_bytes()
-
-
-def write_schema(target, force: bool = False) -> bool:
-    """Write the schema to ``target``; False when an identical file is there already. Another
-    version of our schema is replaced; any other file only with ``force``."""
-    import json
-    from pathlib import Path
-
-    data = schema_bytes()
-    path = Path(target)
-    if path.is_dir():
-        raise UsageError(f"{path}: это папка; укажите имя файла, например {path / 'roadmap.schema.json'}")
-    if path.exists():
-        try:
-            old = path.read_bytes()
-        except OSError as exc:
-            raise UsageError(f"{path}: файл не читается ({exc.strerror or exc})") from None
-        if old == data:
-            return False
-        try:
-            ours = json.loads(old).get("$id") == json.loads(data).get("$id")
-        except (ValueError, AttributeError):
-            ours = False
-        if not ours and not force:
-            raise UsageError(f"{path}: файл уже существует и это не схема roadmapctl; чтобы заменить его, "
-                             "добавьте --force")
-        force = True
-    write_atomic(path, data, force=force)
-    return True
+from roadmapctl.modeline import schema_bytes, write_schema
 
 
 def register(app: typer.Typer) -> None:
