@@ -311,3 +311,12 @@ def test_any_values_survive_and_formatting_is_idempotent(value, number, note):
 )
 def test_documents_without_a_roadmap(text, expected):
     assert format_text(text) == expected
+
+
+def test_no_summary_when_no_file_could_be_read(tmp_path):
+    path = tmp_path / "b.yaml"
+    path.write_bytes(b"\x00\x01bin")
+    code, out, err = run("fmt", path)
+    assert code == 1
+    assert out == ""
+    assert "двоичные данные" in err and "уже в едином виде" not in err

@@ -207,7 +207,8 @@ def register(app: typer.Typer) -> None:
                 message = f"Все файлы ({done}) уже в едином виде."
         else:
             message = f"Отформатировано файлов: {n} из {done}." if n else f"Все файлы ({done}) уже в едином виде."
-        typer.echo(message, err=show_diff)
+        if done:  # when no file could be read, its error is all there is to say
+            typer.echo(message, err=show_diff)
         if failed:
             raise typer.Exit(code)
         raise typer.Exit(EXIT_FINDINGS if dry and n else EXIT_OK)
