@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROADMAPS
-from roadmapctl.review import ReviewError, diff_roadmaps, model_from_bytes, word_diff
-from roadmapctl.review.match import match_activities, similarity
-from roadmapctl.review.output import render_md, render_text, summary
-from roadmapctl.review.changes import RoadmapDiff
+from roadmapctl.diff import ReviewError, diff_roadmaps, model_from_bytes, word_diff
+from roadmapctl.diff.match import match_activities, similarity
+from roadmapctl.diff.output import render_md, render_text, summary
+from roadmapctl.diff.changes import RoadmapDiff
 
 V1 = """\
 # yaml-language-server: $schema=../schema/roadmap.schema.json

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import roadmap_files
-from roadmapctl.build import build_roadmap
+from roadmapctl.document.build import build_roadmap
 from roadmapctl.format import FormatError, format_bytes, format_text
 from roadmapctl.format.emitter import WIDTH, fold
 from roadmapctl.loading import Source, load_document

@@ -1,4 +1,4 @@
-"""roadmapctl.review.gitio: what git says changed, read with git itself, in real repositories."""
+"""roadmapctl.diff.gitio: what git says changed, read with git itself, in real repositories."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmapctl.review.gitio import FileChange, GitError, changed_files, changed_roadmaps, read_file, resolve_revision, toplevel
+from roadmapctl.diff.gitio import FileChange, GitError, changed_files, changed_roadmaps, read_file, resolve_revision, toplevel
 
 ENV = {
     "GIT_CONFIG_NOSYSTEM": "1",

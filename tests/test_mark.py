@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROADMAPS
-from roadmapctl.edit import EditError, MarkRequest, mark_activity
+from roadmapctl.mark import EditError, MarkRequest, mark_activity
 from roadmapctl.loading import Source, load_document, read_source
 from roadmapctl.loading.source import decode
 

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROADMAPS
-from roadmapctl.edit import MarkRequest, mark_activity
+from roadmapctl.mark import MarkRequest, mark_activity
 from roadmapctl.loading import Source, load_document, read_source
-from roadmapctl.schema import is_valid
+from roadmapctl.document.schema import is_valid
 
 TULA = read_source(ROADMAPS / "tula-2020-2021.yaml")
 ORIGINAL = load_document(Source(TULA.name, TULA.text)).data

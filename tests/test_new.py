@@ -66,7 +66,7 @@ def test_skeleton_has_the_order_approval_and_appendix_keys_commented_out():
     assert doc["утверждение"]["фио"] == "И.И. Иванова" and doc["приложение"]["номер"] == "1"
     assert check_source(Source(name="new.yaml", text=opened)) == []
     from roadmapctl.render import build
-    from roadmapctl.review import model_from_bytes
+    from roadmapctl.diff import model_from_bytes
 
     view = build(model_from_bytes("new.yaml", opened.encode("utf-8")))
     assert view.appendix.lines == ["Приложение №\u00a01", "к приказу управления образования", "от 15.01.2025 №\u00a01"]

@@ -8,7 +8,7 @@ from datetime import date
 from roadmapctl.check.runner import check_source
 from roadmapctl.loading import Source
 from roadmapctl.report.items import build_report
-from roadmapctl.review import model_from_bytes
+from roadmapctl.diff import model_from_bytes
 
 FULL = "Управление образования администрации города Примерска"
 

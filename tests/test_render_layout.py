@@ -3,7 +3,7 @@ column, within minimums; short rows and section rows kept whole, taller rows fre
 
 from __future__ import annotations
 
-from roadmapctl.model import Activity, Column, Ref, Section, Table
+from roadmapctl.document.model import Activity, Column, Ref, Section, Table
 from roadmapctl.render.style import Style
 from roadmapctl.render.view import paragraph_lines, table_chars, table_view
 

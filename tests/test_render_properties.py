@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from roadmapctl.model import (
+from roadmapctl.document.model import (
     Activity, Appendix, Approval, Authority, Column, Order, OrderItem, Person, Preamble, Ref, Roadmap, Section,
     SubItem, Table,
 )

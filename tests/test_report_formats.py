@@ -145,7 +145,7 @@ def test_html_is_self_contained_with_a_chart_for_several_roadmaps(report, baunt_
 
 
 def test_html_escapes_every_text(tmp_path):
-    from roadmapctl.edit import MarkRequest, mark_activity
+    from roadmapctl.mark import MarkRequest, mark_activity
     from roadmapctl.loading import read_source
 
     path = tmp_path / "b.yaml"

@@ -21,7 +21,7 @@ import pytest
 
 from conftest import ROADMAPS
 from roadmapctl.cli.common import load_roadmap
-from roadmapctl.edit import MarkRequest, mark_activity
+from roadmapctl.mark import MarkRequest, mark_activity
 from roadmapctl.loading import read_source
 from roadmapctl.report.formats import FORMATS, render
 from roadmapctl.report.items import build_report, days

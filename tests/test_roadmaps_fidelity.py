@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from roadmapctl.build import build_roadmap
+from roadmapctl.document.build import build_roadmap
 from roadmapctl.loading import load_path
 
 from conftest import ROADMAPS, SEEDS

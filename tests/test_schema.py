@@ -10,7 +10,7 @@ from hypothesis import given, settings, strategies as st
 
 from roadmapctl.loading import load_path, load_text
 from roadmapctl.resources import schema_path
-from roadmapctl.schema import full_validator, is_valid, validate
+from roadmapctl.document.schema import full_validator, is_valid, validate
 
 from conftest import ROADMAP_HEAD, ROOT, roadmap_files
 

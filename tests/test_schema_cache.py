@@ -9,7 +9,7 @@ import stat
 
 import pytest
 
-from roadmapctl import schema
+from roadmapctl.document import schema
 
 
 @pytest.fixture

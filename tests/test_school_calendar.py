@@ -8,11 +8,11 @@ import subprocess
 import sys
 from datetime import date
 
-from roadmapctl.build import build_roadmap
+from roadmapctl.document.build import build_roadmap
 from roadmapctl.check.runner import check_source
 from roadmapctl.loading import Source, load_text
-from roadmapctl.schema import validate
-from roadmapctl.terms import roadmap_period, school_calendar
+from roadmapctl.document.schema import validate
+from roadmapctl.document.schedule import roadmap_period, school_calendar
 
 CALENDAR = """\
 учебный_календарь:
@@ -115,7 +115,7 @@ def test_schema_says_what_is_wrong_in_russian():
 
 
 def test_every_new_schema_constraint_has_a_russian_error_message():
-    from roadmapctl.schema import schema
+    from roadmapctl.document.schema import schema
 
     root = schema()
     nodes = [root["properties"]["учебный_календарь"], root["$defs"]["school_year"]]

@@ -12,7 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from roadmapctl.check.diagnostics import Edit
 from roadmapctl.loading import Document
 from roadmapctl.loading.document import STR, scalar_text
-from roadmapctl.model import Roadmap
+from roadmapctl.document.model import Roadmap
 from roadmapctl.spans import Span
 
 # Keys whose string values are vocabulary, identifiers or machine data, not official text.
@@ -37,7 +37,7 @@ class Context:
 
     @cached_property
     def schema_problems(self):
-        from roadmapctl.schema import validate
+        from roadmapctl.document.schema import validate
 
         return validate(self.doc)
 
@@ -45,7 +45,7 @@ class Context:
     def roadmap(self) -> Roadmap | None:
         if self.schema_problems:
             return None
-        from roadmapctl.build import build_roadmap
+        from roadmapctl.document.build import build_roadmap
 
         return build_roadmap(self.doc)
 
@@ -53,7 +53,7 @@ class Context:
     def period(self):
         """The roadmap's Period, or None when it is missing or unreadable (RM205 says why)."""
         from roadmapctl.deadlines import PeriodError
-        from roadmapctl.terms import roadmap_period
+        from roadmapctl.document.schedule import roadmap_period
 
         if self.roadmap is None:
             return None

@@ -59,7 +59,7 @@ def _run_many(paths: list[str], select, ignore, strict, jobs: int):
 
     # Warm the caches (rule registry, compiled validator) before forking so workers share them.
     from roadmapctl.check.registry import all_rules
-    from roadmapctl.schema import fast_validator
+    from roadmapctl.document.schema import fast_validator
 
     all_rules()
     fast_validator()
@@ -70,7 +70,7 @@ def _run_many(paths: list[str], select, ignore, strict, jobs: int):
 
 
 def _changed_since(rev: str, paths: list[str]) -> list[str]:
-    from roadmapctl.review.gitio import GitError, changed_roadmaps
+    from roadmapctl.diff.gitio import GitError, changed_roadmaps
 
     try:
         return changed_roadmaps(rev, paths)

@@ -98,7 +98,7 @@ def load_roadmap(path: str):
     from roadmapctl.check.runner import check_source
     from roadmapctl.loading import Source, load_document, read_source
     from roadmapctl.loading.source import SourceError
-    from roadmapctl.schema import validate
+    from roadmapctl.document.schema import validate
     from roadmapctl.writing import visible
 
     try:
@@ -114,7 +114,7 @@ def load_roadmap(path: str):
         except SourceError:
             doc = None
         if doc is not None and not validate(doc):
-            from roadmapctl.build import build_roadmap
+            from roadmapctl.document.build import build_roadmap
 
             return build_roadmap(doc)
         errors = [d for d in check_source(source) if d.severity is Severity.ERROR]

@@ -38,7 +38,7 @@ def register(app: typer.Typer) -> None:
         calendar = None
         if roadmap_file is not None:
             from roadmapctl.cli.common import load_roadmap
-            from roadmapctl.terms import school_calendar
+            from roadmapctl.document.schedule import school_calendar
 
             roadmap = load_roadmap(roadmap_file)
             calendar = school_calendar(roadmap)

@@ -70,7 +70,7 @@ def register(app: typer.Typer) -> None:
         import difflib
 
         from roadmapctl.cli.common import load_roadmap
-        from roadmapctl.edit import EditError, MarkRequest, mark_activity
+        from roadmapctl.mark import EditError, MarkRequest, mark_activity
         from roadmapctl.loading import read_source
         from roadmapctl.loading.source import SourceError
 
@@ -118,7 +118,7 @@ def _warnings(roadmap, request, number: str) -> list[str]:
     """Hints about what was written: a new deadline that is not understood, a covered date that
     is not one of the deadline's dates."""
     from roadmapctl.deadlines import Kind, PeriodError, read_deadline
-    from roadmapctl.terms import activity_term, roadmap_period
+    from roadmapctl.document.schedule import activity_term, roadmap_period
 
     try:
         period = roadmap_period(roadmap)

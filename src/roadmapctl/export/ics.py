@@ -14,7 +14,7 @@ import hashlib
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
-from roadmapctl.model import Roadmap
+from roadmapctl.document.model import Roadmap
 from roadmapctl.textutil import ru_date
 
 PRODID = "-//roadmapctl//Дорожные карты//RU"
@@ -63,7 +63,7 @@ def export_ics(roadmaps: list[Roadmap]) -> bytes:
 
     from roadmapctl.deadlines import OverrideError, PeriodError
     from roadmapctl.report.items import CANCELLED, responsible_names
-    from roadmapctl.terms import activity_term, roadmap_period
+    from roadmapctl.document.schedule import activity_term, roadmap_period
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from roadmapctl.model import Roadmap
+from roadmapctl.document.model import Roadmap
 
 
 def _iso(value):
@@ -13,7 +13,7 @@ def _iso(value):
 
 def roadmap_json(roadmap: Roadmap) -> dict:
     from roadmapctl.deadlines import OverrideError, PeriodError
-    from roadmapctl.terms import activity_term, roadmap_period
+    from roadmapctl.document.schedule import activity_term, roadmap_period
 
     try:
         period = roadmap_period(roadmap)

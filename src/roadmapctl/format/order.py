@@ -7,7 +7,7 @@ from functools import cache
 
 @cache
 def _root() -> dict:
-    from roadmapctl.schema import schema
+    from roadmapctl.document.schema import schema
 
     return schema()
 

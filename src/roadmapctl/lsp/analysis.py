@@ -336,7 +336,7 @@ def _schema_walk(node, key=None):
 
 
 def status_values() -> list[str]:
-    from roadmapctl.schema import schema
+    from roadmapctl.document.schema import schema
 
     for key, node in _schema_walk(schema()):
         if key == "статус" and node.get("enum"):
@@ -346,7 +346,7 @@ def status_values() -> list[str]:
 
 def activity_ref_keys() -> frozenset[str]:
     """Keys whose values are numbers of activities: marked in the schema with ``x-roadmapctl-ref``."""
-    from roadmapctl.schema import schema
+    from roadmapctl.document.schema import schema
 
     return frozenset(key for key, node in _schema_walk(schema()) if key and node.get(REF_KEYWORD) == "activity")
 

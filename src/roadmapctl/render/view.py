@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from roadmapctl.model import Activity, Roadmap, Section, Table
+from roadmapctl.document.model import Activity, Roadmap, Section, Table
 from roadmapctl.render.style import Style
 from roadmapctl.textutil import ru_date
 
@@ -642,7 +642,7 @@ def gantt_tasks(roadmap: Roadmap) -> tuple[list[GanttTask] | None, str | None]:
     deadlines without dates are left out."""
     try:
         from roadmapctl.deadlines import Kind, OverrideError, PeriodError
-        from roadmapctl.terms import activity_term, roadmap_period
+        from roadmapctl.document.schedule import activity_term, roadmap_period
     except ImportError:  # the deadline reader is optional for rendering
         return None, "диаграмма сроков недоступна: модуль чтения сроков не установлен"
     try:

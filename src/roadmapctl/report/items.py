@@ -14,8 +14,8 @@ from functools import cached_property
 from typing import Callable, Iterable
 
 from roadmapctl.deadlines import Kind, Mark, OverrideError, PeriodError, Term, overdue_dates
-from roadmapctl.model import Activity, Placed, Postponement, Roadmap
-from roadmapctl.terms import activity_term, roadmap_period
+from roadmapctl.document.model import Activity, Placed, Postponement, Roadmap
+from roadmapctl.document.schedule import activity_term, roadmap_period
 from roadmapctl.textutil import plural, ru_date
 
 KINDS = ("overdue", "unassigned", "undated", "upcoming", "stale", "done")

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from roadmapctl.model import Party, Placed, Ref, Roadmap
+from roadmapctl.document.model import Party, Placed, Ref, Roadmap
 
 _QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "'": '"', "–": "-", "—": "-", "ё": "е"})
 _GENERIC = re.compile(

@@ -31,7 +31,7 @@ def _terms(ctx):
 
 def _read_terms(ctx):
     from roadmapctl.deadlines import OverrideError
-    from roadmapctl.terms import item_term
+    from roadmapctl.document.schedule import item_term
 
     period = ctx.period
     out = []

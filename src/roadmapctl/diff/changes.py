@@ -24,8 +24,8 @@ from datetime import date
 from difflib import SequenceMatcher
 from typing import Any, Callable
 
-from roadmapctl.model import Activity, Placed, Roadmap, SubItem
-from roadmapctl.review.match import match_activities, normalized, pair_up
+from roadmapctl.document.model import Activity, Placed, Roadmap, SubItem
+from roadmapctl.diff.match import match_activities, normalized, pair_up
 from roadmapctl.textutil import ru_date
 
 KINDS = ("added", "removed", "moved", "renumbered", "text", "deadline", "responsible", "status", "section", "header")
@@ -135,7 +135,7 @@ def _date(value: date | None) -> str | None:
 def _period(roadmap: Roadmap):
     try:
         from roadmapctl.deadlines import PeriodError
-        from roadmapctl.terms import roadmap_period
+        from roadmapctl.document.schedule import roadmap_period
     except ImportError:  # pragma: no cover - the deadline reader is a sibling package
         return None
     try:
@@ -148,7 +148,7 @@ def _term(item: Activity | SubItem, period, whole: bool):
     if period is None:
         return None
     try:
-        from roadmapctl.terms import activity_term, item_term
+        from roadmapctl.document.schedule import activity_term, item_term
     except ImportError:  # pragma: no cover
         return None
     try:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from roadmapctl.deadlines import Kind, Period, Term, parse_period, read_deadline, term_from_override
 from roadmapctl.deadlines.calendar import HOLIDAYS, SchoolCalendar, SchoolYear
-from roadmapctl.model import Activity, Dates, Roadmap, SubItem
+from roadmapctl.document.model import Activity, Dates, Roadmap, SubItem
 
 _HOLIDAY_KEYS = dict(zip(("осенние", "зимние", "весенние", "летние"), HOLIDAYS))
 

@@ -364,7 +364,7 @@ def _clean(text: str | None, what: str) -> str | None:
 
 
 def _canonical_keys() -> list[str]:
-    from roadmapctl.schema import schema
+    from roadmapctl.document.schema import schema
 
     return list(schema()["$defs"]["activity"]["properties"])
 
@@ -400,7 +400,7 @@ def mark_activity(source: Source, request: MarkRequest) -> EditResult:
     Raises EditError (Russian message) when the request or the file does not allow a safe
     edit, and LoadError when the file is not YAML; in either case nothing is to be written.
     """
-    from roadmapctl.schema import is_valid
+    from roadmapctl.document.schema import is_valid
 
     request = _check_request(request)
     doc = load_document(source)
@@ -528,7 +528,7 @@ def _encode(source: Source, text: str) -> bytes:
 
 def _verify(source: Source, text: str, expected) -> None:
     from roadmapctl.loading import LoadError
-    from roadmapctl.schema import is_valid
+    from roadmapctl.document.schema import is_valid
 
     problem = "после правки файл читается иначе, чем задумано"
     try:

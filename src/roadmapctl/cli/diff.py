@@ -1,4 +1,4 @@
-"""``roadmapctl diff`` and ``roadmapctl fmt``: reviewing roadmap changes in a pull request."""
+"""``roadmapctl diff``: the changes of roadmaps by substance, for a pull request."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, collect_paths, complete_from, say
+from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, complete_from, say
 
 DIFF_HELP = (
     "Показать изменения дорожных карт по существу: добавленные, удалённые и перенумерованные "
@@ -18,11 +18,6 @@ DIFF_HELP = (
     "roadmapctl diff --git БАЗА [ВЕРСИЯ] [ПУТЬ…] — все дорожные карты, изменённые между двумя "
     "ревизиями git (без ВЕРСИИ — с рабочей копией)."
 )
-FMT_HELP = (
-    "Привести файлы дорожных карт к единому виду: порядок ключей по схеме, отступы, кавычки, "
-    "ширина строк. Комментарии сохраняются, содержание не меняется."
-)
-
 
 def _read_bytes(path: str) -> bytes:
     from roadmapctl.loading.source import SourceError, read_bytes
@@ -44,7 +39,7 @@ def _looks_like_roadmap(data: bytes | None) -> bool:
 
 
 def _diff_files(old: str, new: str):
-    from roadmapctl.review import ReviewError, RoadmapDiff, diff_roadmaps, model_from_bytes
+    from roadmapctl.diff import ReviewError, RoadmapDiff, diff_roadmaps, model_from_bytes
 
     if old == "-" and new == "-":
         raise UsageError("стандартный ввод «-» можно указать только для одного из двух файлов")
@@ -58,8 +53,8 @@ def _diff_files(old: str, new: str):
 
 
 def _diff_git(base: str, args: list[str]):
-    from roadmapctl.review import ReviewError, RoadmapDiff, diff_roadmaps, model_from_bytes
-    from roadmapctl.review.gitio import changed_files, is_revision, read_file, toplevel
+    from roadmapctl.diff import ReviewError, RoadmapDiff, diff_roadmaps, model_from_bytes
+    from roadmapctl.diff.gitio import changed_files, is_revision, read_file, toplevel
 
     head = None
     paths = list(args)
@@ -102,14 +97,14 @@ def register(app: typer.Typer) -> None:
             help="Сравнить дорожные карты, изменённые в git после ревизии БАЗА (ветка, тег или коммит).",
             show_default=False,
         ),
-        output_format: str = typer.Option("text", "--format", "-f", autocompletion=complete_from("roadmapctl.review.output", "FORMATS"), metavar="ФОРМАТ", help="Формат: text, md (комментарий к pull request), json."),
+        output_format: str = typer.Option("text", "--format", "-f", autocompletion=complete_from("roadmapctl.diff.output", "FORMATS"), metavar="ФОРМАТ", help="Формат: text, md (комментарий к pull request), json."),
         output_file: Optional[str] = typer.Option(None, "--output-file", "-o", metavar="ФАЙЛ", help="Записать отчёт в файл вместо вывода на экран."),
         exit_code: bool = typer.Option(False, "--exit-code", help="Завершиться с кодом 1, если изменения есть."),
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в выводе (по умолчанию — только в терминале).", show_default=False),
         force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl diff."),
     ) -> None:
-        from roadmapctl.review.gitio import GitError
-        from roadmapctl.review.output import FORMATS, render
+        from roadmapctl.diff.gitio import GitError
+        from roadmapctl.diff.output import FORMATS, render
 
         if output_format not in FORMATS:
             raise UsageError(f"неизвестный формат «{output_format}»; допустимы: {', '.join(FORMATS)}")
@@ -144,80 +139,3 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(EXIT_FINDINGS)
         changed = any(d.changes or d.status != "modified" for d in diffs)
         raise typer.Exit(EXIT_FINDINGS if exit_code and changed else EXIT_OK)
-
-    @app.command(help=FMT_HELP)
-    def fmt(
-        paths: list[str] = typer.Argument(None, metavar="ПУТЬ", help="Файлы или папки (по умолчанию roadmaps/); «-» — стандартный ввод.", show_default=False),
-        check: bool = typer.Option(False, "--check", help="Ничего не менять; код выхода 1, если какой-то файл нужно отформатировать (для CI)."),
-        show_diff: bool = typer.Option(False, "--diff", help="Ничего не менять; показать, что изменилось бы, в виде unified diff."),
-    ) -> None:
-        import difflib
-
-        from roadmapctl.format import FormatError, format_bytes, format_path
-
-        files = collect_paths(paths or [])
-        if "-" in files:
-            if len(files) > 1:
-                raise UsageError("«-» (стандартный ввод) нельзя сочетать с другими путями")
-            data = sys.stdin.buffer.read()
-            try:
-                result = format_bytes(data, "<stdin>")
-            except FormatError as exc:
-                say(str(exc))
-                raise typer.Exit(EXIT_USAGE if exc.io else EXIT_FINDINGS)
-            if show_diff:
-                _print_diff(difflib, "<stdin>", data, result)
-            elif not check:
-                sys.stdout.buffer.write(result)
-            raise typer.Exit(EXIT_FINDINGS if (check or show_diff) and result != data else EXIT_OK)
-        from contextlib import nullcontext
-
-        from roadmapctl.writing import locked, write_output
-
-        dry = check or show_diff
-        changed: list[str] = []
-        failed = 0
-        code = EXIT_OK
-        for path in files:
-            with nullcontext() if dry else locked(path):  # a concurrent mark or fmt waits
-                try:
-                    result = format_path(path)
-                except FormatError as exc:
-                    say(str(exc))
-                    failed += 1
-                    code = max(code, EXIT_USAGE if exc.io else EXIT_FINDINGS)
-                    continue
-                if not result.changed:
-                    continue
-                changed.append(path)
-                if show_diff:
-                    _print_diff(difflib, path, result.before, result.after)
-                elif check:
-                    typer.echo(f"Нужно отформатировать: {path}")
-                else:
-                    write_output(path, result.after, editing=True)
-                    typer.echo(f"Отформатирован: {path}")
-        done = len(files) - failed
-        n = len(changed)
-        if dry:
-            if n:
-                message = (f"Нужно отформатировать файлов: {n} из {done}. Чтобы сделать это, выполните: "
-                           "roadmapctl fmt " + " ".join(changed))
-            else:
-                message = f"Все файлы ({done}) уже в едином виде."
-        else:
-            message = f"Отформатировано файлов: {n} из {done}." if n else f"Все файлы ({done}) уже в едином виде."
-        if done:  # when no file could be read, its error is all there is to say
-            typer.echo(message, err=show_diff)
-        if failed:
-            raise typer.Exit(code)
-        raise typer.Exit(EXIT_FINDINGS if dry and n else EXIT_OK)
-
-
-def _print_diff(difflib, name: str, before: bytes, after: bytes) -> None:
-    from roadmapctl.writing import visible
-
-    old = before.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines(keepends=True)
-    new = after.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines(keepends=True)
-    for line in difflib.unified_diff(old, new, f"a/{name}", f"b/{name}"):
-        sys.stdout.write(visible(line if line.endswith("\n") else line + "\n"))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from roadmapctl.model import Placed
+from roadmapctl.document.model import Placed
 
 SIMILAR = 0.6  # similarity from which two texts are taken for the same activity
 SAME_NUMBER = 0.35  # with the same number (and table) less similarity is enough

@@ -9,7 +9,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmapctl.loading import Document
 from roadmapctl.loading.document import scalar_text
-from roadmapctl.model import (
+from roadmapctl.document.model import (
     Activity, Appendix, Approval, Authority, Column, Dates, Order, OrderItem, Pair, Party, Person, Placed,
     Postponement, Preamble, ProgressMark, Ref, Roadmap, SchoolYearDates, Section, SubItem, Table,
 )

@@ -10,7 +10,7 @@ from collections import Counter
 from datetime import date
 
 from roadmapctl.colors import BOLD, CYAN, DIM, GREEN, RED, YELLOW, paint
-from roadmapctl.review.changes import KINDS, Change, RoadmapDiff
+from roadmapctl.diff.changes import KINDS, Change, RoadmapDiff
 from roadmapctl.textutil import plural_word as plural, ru_date
 
 FORMATS = ("text", "md", "json")

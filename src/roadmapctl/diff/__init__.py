@@ -1,12 +1,12 @@
 """Reviewing changes to roadmaps: activity matching, change lists, git access, output formats.
 
-``diff_roadmaps(old, new)`` compares two models; :mod:`roadmapctl.review.gitio` finds what git
-changed; :mod:`roadmapctl.review.output` renders the changes as text, Markdown or JSON.
+``diff_roadmaps(old, new)`` compares two models; :mod:`roadmapctl.diff.gitio` finds what git
+changed; :mod:`roadmapctl.diff.output` renders the changes as text, Markdown or JSON.
 """
 
 from __future__ import annotations
 
-from roadmapctl.review.changes import KINDS, Change, RoadmapDiff, diff_roadmaps, word_diff
+from roadmapctl.diff.changes import KINDS, Change, RoadmapDiff, diff_roadmaps, word_diff
 
 
 class ReviewError(Exception):
@@ -15,10 +15,10 @@ class ReviewError(Exception):
 
 def model_from_bytes(name: str, data: bytes):
     """Decode, load, validate and build one version of a roadmap; ReviewError when it is broken."""
-    from roadmapctl.build import build_roadmap
+    from roadmapctl.document.build import build_roadmap
     from roadmapctl.loading import load_document
     from roadmapctl.loading.source import SourceError, decode
-    from roadmapctl.schema import validate
+    from roadmapctl.document.schema import validate
 
     try:
         doc = load_document(decode(name, data))

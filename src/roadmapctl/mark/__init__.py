@@ -1,6 +1,6 @@
 """Editing roadmap files in place: surgical text edits located through the composed YAML nodes,
 so that every byte outside the edited lines stays as the user wrote it."""
 
-from roadmapctl.edit.mark import EditError, EditResult, MarkRequest, STATUSES, mark_activity
+from roadmapctl.mark.edits import EditError, EditResult, MarkRequest, STATUSES, mark_activity
 
 __all__ = ["EditError", "EditResult", "MarkRequest", "STATUSES", "mark_activity"]
