@@ -10,6 +10,7 @@ from typing import Iterator
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmapctl.check.diagnostics import Edit
+from roadmapctl.document.pipeline import Loaded
 from roadmapctl.loading import Document
 from roadmapctl.loading.document import STR, scalar_text
 from roadmapctl.document.model import Roadmap
@@ -23,10 +24,13 @@ LOCATE_LIMIT = 10
 
 
 class Context:
-    def __init__(self, doc: Document, config=None):
-        self.doc = doc
+    """One readable text as the pipeline left it (``loaded.document`` is present)."""
+
+    def __init__(self, loaded: Loaded, config=None):
+        self.loaded = loaded
+        self.doc: Document = loaded.document
         self.config = config  # the file's check.config.Config (word lists for spelling), or None
-        self.source = doc.source
+        self.source = self.doc.source
         self._shared: dict[str, object] = {}
 
     def shared(self, name: str, compute):
@@ -35,19 +39,14 @@ class Context:
             self._shared[name] = compute(self)
         return self._shared[name]
 
-    @cached_property
+    @property
     def schema_problems(self):
-        from roadmapctl.document.schema import validate
+        return self.loaded.problems
 
-        return validate(self.doc)
-
-    @cached_property
+    @property
     def roadmap(self) -> Roadmap | None:
-        if self.schema_problems:
-            return None
-        from roadmapctl.document.build import build_roadmap
-
-        return build_roadmap(self.doc)
+        """The model, when the document matches the schema."""
+        return self.loaded.roadmap
 
     @cached_property
     def period(self):

@@ -6,22 +6,28 @@ from pathlib import Path
 
 from roadmapctl.check.config import Config
 from roadmapctl.check.context import Context
-from roadmapctl.check.diagnostics import Diagnostic, Severity
+from roadmapctl.check.diagnostics import Diagnostic
 from roadmapctl.check.registry import RULES, all_rules
 from roadmapctl.check.suppress import Suppressions
-from roadmapctl.loading import LoadError, Source, load_document, read_source
-from roadmapctl.loading.source import SourceError
+from roadmapctl.document.pipeline import Loaded, load_path, load_source
+from roadmapctl.loading import Source
 
 
 def check_source(source: Source, config: Config | None = None) -> list[Diagnostic]:
     """All diagnostics for ``source``, suppressions and selection applied, sorted by position."""
+    return check_loaded(load_source(source), config)
+
+
+def check_loaded(loaded: Loaded, config: Config | None = None) -> list[Diagnostic]:
+    """All diagnostics for what the pipeline made of a text: the problem that stopped it being
+    read, or every rule's findings on its document (suppressions and selection applied), sorted
+    by position."""
     config = config or Config()
+    if loaded.document is None:
+        return [Diagnostic(loaded.name, p.span, p.code, RULES[p.code].severity, p.message) for p in loaded.problems]
+    source = loaded.source
     rules = all_rules()
-    try:
-        doc = load_document(source)
-    except LoadError as exc:
-        return [Diagnostic(source.name, exc.span, exc.code, RULES[exc.code].severity, exc.message)]
-    ctx = Context(doc, config)
+    ctx = Context(loaded, config)
     raw: list[Diagnostic] = []
     skipped: set[str] = set()
     for rule in rules:
@@ -69,10 +75,5 @@ def _collapsed(name: str, rule, findings) -> list[Diagnostic]:
 
 
 def check_path(path: str | Path, config: Config | None = None) -> list[Diagnostic]:
-    try:
-        source = read_source(path)
-    except SourceError as exc:
-        if exc.io:
-            raise
-        return [Diagnostic(exc.name, exc.span, exc.code, Severity.ERROR, exc.message)]
-    return check_source(source, config)
+    """All diagnostics for a file; raises SourceError (``io`` set) when it cannot be read."""
+    return check_loaded(load_path(path), config)

@@ -90,37 +90,33 @@ def collect_paths(paths: Iterable[str], default: str | None = "roadmaps") -> lis
 
 
 def load_roadmap(path: str):
-    """Load, validate and build one roadmap for a consumer. A file that cannot be read exits 2;
-    a file that is not a valid roadmap (not UTF-8, not YAML, against the schema) is reported
-    exactly as ``check`` reports it and exits 1."""
-    from roadmapctl.check.diagnostics import Diagnostic, Severity
-    from roadmapctl.check.output import render_text
-    from roadmapctl.check.runner import check_source
-    from roadmapctl.loading import Source, load_document, read_source
+    """Run the pipeline on one file for a consumer and return its roadmap. A file that cannot be
+    read exits 2; a file that is not a valid roadmap (not UTF-8, not YAML, against the schema)
+    is reported exactly as ``check`` reports it and exits 1."""
+    from roadmapctl.document.pipeline import load_path
     from roadmapctl.loading.source import SourceError
-    from roadmapctl.document.schema import validate
-    from roadmapctl.writing import visible
 
     try:
-        source = read_source(path)
-    except SourceError as exc:
-        if exc.io:  # missing, unreadable, a folder: an input-output problem
-            raise UsageError(f"{exc.name}: {exc.message}") from None
-        source = Source(name=exc.name, text="")
-        errors = [Diagnostic(exc.name, exc.span, exc.code, Severity.ERROR, exc.message)]
-    else:
-        try:
-            doc = load_document(source)
-        except SourceError:
-            doc = None
-        if doc is not None and not validate(doc):
-            from roadmapctl.document.build import build_roadmap
-
-            return build_roadmap(doc)
-        errors = [d for d in check_source(source) if d.severity is Severity.ERROR]
-    sys.stderr.write(visible(render_text(errors, {source.name: source}, color=False)))
-    say(f"в файле {source.name} есть ошибки; исправьте их (roadmapctl check {source.name})")
+        loaded = load_path(path)
+    except SourceError as exc:  # missing, unreadable, a folder: an input-output problem
+        raise UsageError(f"{exc.name}: {exc.message}") from None
+    if loaded.roadmap is not None:
+        return loaded.roadmap
+    report_broken(loaded)
     raise typer.Exit(EXIT_FINDINGS)
+
+
+def report_broken(loaded) -> None:
+    """Print why a text is not a roadmap: the errors ``check`` finds in it, and what to do."""
+    from roadmapctl.check.diagnostics import Severity
+    from roadmapctl.check.output import render_text
+    from roadmapctl.check.runner import check_loaded
+    from roadmapctl.writing import visible
+
+    errors = [d for d in check_loaded(loaded) if d.severity is Severity.ERROR]
+    lines = {loaded.name: loaded.source} if loaded.source is not None else {}
+    sys.stderr.write(visible(render_text(errors, lines, color=False)))
+    say(f"в файле {loaded.name} есть ошибки; исправьте их (roadmapctl check {loaded.name})")
 
 
 def load_roadmaps(paths: Iterable[str], default: str | None = "roadmaps") -> list:

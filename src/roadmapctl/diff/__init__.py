@@ -14,29 +14,21 @@ class ReviewError(Exception):
 
 
 def model_from_bytes(name: str, data: bytes):
-    """Decode, load, validate and build one version of a roadmap; ReviewError when it is broken."""
-    from roadmapctl.document.build import build_roadmap
-    from roadmapctl.loading import load_document
-    from roadmapctl.loading.source import SourceError, decode
-    from roadmapctl.document.schema import validate
+    """One version of a roadmap through the pipeline; ReviewError when it is not a valid roadmap."""
+    from roadmapctl.document.pipeline import load_bytes
 
-    try:
-        doc = load_document(decode(name, data))
-    except SourceError as exc:
-        where = f"{exc.name}:{exc.span.line}:{exc.span.column}" if exc.span else exc.name
-        raise ReviewError(f"{where}: {exc.message}") from None
-    if doc.data is None:
+    loaded = load_bytes(name, data)
+    if loaded.roadmap is not None:
+        return loaded.roadmap
+    if loaded.document is None:  # not text, or not YAML: the one problem, where it is
+        problem = loaded.problems[0]
+        raise ReviewError(f"{loaded.name}:{problem.span.line}:{problem.span.column}: {problem.message}")
+    if loaded.document.data is None:
         raise ReviewError(f"{name}: файл пуст — в нём нет дорожной карты")
-    problems = validate(doc)
-    if problems:
-        shown = [f"{name}:{p.span.line}:{p.span.column}: {p.message}" for p in problems[:5]]
-        more = len(problems) - len(shown)
-        tail = f"\n… и ещё {more}" if more > 0 else ""
-        raise ReviewError(
-            "\n".join(shown) + tail + f"\nДорожная карта {name} не соответствует формату, сравнить её нельзя; "
-            f"исправьте ошибки (roadmapctl check {name})"
-        )
-    return build_roadmap(doc)
+    raise ReviewError(
+        loaded.describe() + f"\nДорожная карта {name} не соответствует формату, сравнить её нельзя; "
+        f"исправьте ошибки (roadmapctl check {name})"
+    )
 
 
 __all__ = ["KINDS", "Change", "ReviewError", "RoadmapDiff", "diff_roadmaps", "model_from_bytes", "word_diff"]

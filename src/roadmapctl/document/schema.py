@@ -11,26 +11,16 @@ import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from yaml.nodes import ScalarNode
 
+from roadmapctl.document.problems import Problem
 from roadmapctl.loading import Document
 from roadmapctl.resources import schema_path
 from roadmapctl.spans import Span
-
-
-@dataclass(frozen=True)
-class SchemaProblem:
-    code: str
-    message: str
-    span: Span
-    hint: str | None = None
-    # A correction the checker can offer: replace the source text at this span by this text.
-    replacement: tuple[Span, str] | None = None
 
 
 @cache
@@ -171,14 +161,14 @@ def _best(error):
     return error
 
 
-def validate(doc: Document) -> list[SchemaProblem]:
+def validate(doc: Document) -> list[Problem]:
     """All schema problems of ``doc``, each at the YAML node it concerns."""
     data = doc.data
     if data is None:
-        return [SchemaProblem("RM102", "файл пуст: в нём нет ни одного ключа дорожной карты", Span.point(1, 1),
+        return [Problem("RM102", "файл пуст: в нём нет ни одного ключа дорожной карты", Span.point(1, 1),
                               "начните с образца: roadmapctl new ФАЙЛ --municipality … --period …")]
     if not isinstance(data, dict):
-        return [SchemaProblem("RM103", f"верхний уровень файла должен быть словарём ключей, а здесь {_type_of(data)}",
+        return [Problem("RM103", f"верхний уровень файла должен быть словарём ключей, а здесь {_type_of(data)}",
                               doc.span_at([]))]
     if is_valid(data):
         return []
@@ -202,7 +192,7 @@ def _where(path: list) -> str:
     return "значение"
 
 
-def _translate(doc: Document, error) -> list[SchemaProblem]:
+def _translate(doc: Document, error) -> list[Problem]:
     if error.validator in ("oneOf", "anyOf"):
         inner = _best(error)
         if inner is not error:
@@ -230,7 +220,7 @@ def _translate(doc: Document, error) -> list[SchemaProblem]:
                 message = f"неизвестный ключ «{extra}»"
             else:
                 message = f"неизвестный ключ «{extra}»; допустимые ключи здесь: {', '.join(allowed)}"
-            out.append(SchemaProblem("RM101", message, kspan, hint, replacement))
+            out.append(Problem("RM101", message, kspan, hint, replacement))
         return out
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else str(error.validator_value)
@@ -241,7 +231,7 @@ def _translate(doc: Document, error) -> list[SchemaProblem]:
             mspan = Span.point(1, 1)
         title = error.schema.get("properties", {}).get(missing, {}).get("title", "")
         what = f" ({title.lower()})" if title and title.lower() != missing.replace("_", " ") else ""
-        return [SchemaProblem("RM102", f"нет обязательного ключа «{missing}»{what}", mspan)]
+        return [Problem("RM102", f"нет обязательного ключа «{missing}»{what}", mspan)]
     if kind == "type":
         expected = error.validator_value
         expected = expected if isinstance(expected, list) else [expected]
@@ -255,39 +245,39 @@ def _translate(doc: Document, error) -> list[SchemaProblem]:
                            f"заключите значение в кавычки: \"{text}\"")
             else:
                 message = f"{where}: {text} без кавычек YAML читает как число; здесь нужен текст — заключите его в кавычки: \"{text}\""
-            return [SchemaProblem("RM104", message, span, replacement=replacement)]
+            return [Problem("RM104", message, span, replacement=replacement)]
         names = " или ".join(TYPE_NAMES.get(t, t) for t in expected)
-        return [SchemaProblem("RM103", f"{where}: ожидается {names}, а записано: {_type_of(value)}", span)]
+        return [Problem("RM103", f"{where}: ожидается {names}, а записано: {_type_of(value)}", span)]
     if kind == "enum":
         options = [str(o) for o in error.validator_value]
         close = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
         hint = f"возможно, имелось в виду «{close[0]}»?" if close else None
-        return [SchemaProblem("RM105", f"{where}: недопустимое значение «{value}»; допустимо: {', '.join(options)}", span, hint)]
+        return [Problem("RM105", f"{where}: недопустимое значение «{value}»; допустимо: {', '.join(options)}", span, hint)]
     if kind == "const":
-        return [SchemaProblem("RM105", f"{where}: допустимо только значение {error.validator_value}", span)]
+        return [Problem("RM105", f"{where}: допустимо только значение {error.validator_value}", span)]
     if kind == "minLength":
-        return [SchemaProblem("RM105", f"{where}: пустое значение; заполните его или удалите ключ", span)]
+        return [Problem("RM105", f"{where}: пустое значение; заполните его или удалите ключ", span)]
     if kind in ("minItems", "maxItems") and error.schema.get("minItems") == error.schema.get("maxItems"):
         count = error.schema["minItems"]
         found = len(value) if isinstance(value, list) else 0
         from roadmapctl.textutil import plural_word
 
         items = plural_word(count, "элемент", "элемента", "элементов")
-        return [SchemaProblem("RM105", f"{where}: нужно ровно {count} {items}, а указано {found}", span,
+        return [Problem("RM105", f"{where}: нужно ровно {count} {items}, а указано {found}", span,
                               error.schema.get("errorMessage"))]
     if kind == "minItems":
-        return [SchemaProblem("RM105", f"{where}: список пуст; добавьте элементы или удалите ключ", span)]
+        return [Problem("RM105", f"{where}: список пуст; добавьте элементы или удалите ключ", span)]
     if kind == "minProperties":
-        return [SchemaProblem("RM105", f"{where}: словарь пуст; заполните его или удалите ключ", span)]
+        return [Problem("RM105", f"{where}: словарь пуст; заполните его или удалите ключ", span)]
     if kind in ("format", "pattern") and error.schema.get("format") == "date":
-        return [SchemaProblem("RM105", f"{where}: «{value}» — не дата; пишите дату как ГГГГ-ММ-ДД, например 2021-03-24", span)]
+        return [Problem("RM105", f"{where}: «{value}» — не дата; пишите дату как ГГГГ-ММ-ДД, например 2021-03-24", span)]
     if kind == "format" and error.validator_value == "uri":
-        return [SchemaProblem("RM105", f"{where}: «{value}» — не ссылка; укажите полный адрес, начиная с https://", span)]
+        return [Problem("RM105", f"{where}: «{value}» — не ссылка; укажите полный адрес, начиная с https://", span)]
     if kind in ("minimum", "maximum"):
-        return [SchemaProblem("RM105", f"{where}: значение {value} вне допустимых пределов", span)]
+        return [Problem("RM105", f"{where}: значение {value} вне допустимых пределов", span)]
     if kind == "propertyNames":
-        return [SchemaProblem("RM105", "пустое имя ключа", span)]
+        return [Problem("RM105", "пустое имя ключа", span)]
     if kind == "pattern" and isinstance(error.schema.get("errorMessage"), str):
         # a key of a map that must have a form (the school years of «учебный_календарь»)
-        return [SchemaProblem("RM105", f"{where}: «{value}» — {error.schema['errorMessage']}", span)]
-    return [SchemaProblem("RM105", f"{where}: значение не соответствует формату ({kind})", span)]
+        return [Problem("RM105", f"{where}: «{value}» — {error.schema['errorMessage']}", span)]
+    return [Problem("RM105", f"{where}: значение не соответствует формату ({kind})", span)]

@@ -11,14 +11,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmapctl.check.config import Config
 from roadmapctl.check.diagnostics import Diagnostic, Edit, Fix, Severity
-from roadmapctl.loading import Document, LoadError, Source, load_document
+from roadmapctl.loading import Document, Source, load_document
 from roadmapctl.loading.document import scalar_text
-from roadmapctl.loading.source import SourceError, decode
 from roadmapctl.lsp.positions import split_lines
 from roadmapctl.spans import Span
 from roadmapctl.textutil import ru_date
@@ -34,26 +32,19 @@ REF_KEYWORD = "x-roadmapctl-ref"
 
 @dataclass
 class Analysis:
-    """One version of a document: its findings and, when it was readable, its YAML (composed
-    only when hover or completion asks for it, so that re-checking while typing stays fast)."""
+    """One version of a document: its findings and, when it was readable, its YAML (as the
+    pipeline composed it for the check)."""
 
     name: str
     text: str
     diagnostics: list[Diagnostic]
-    readable: bool = False
+    document: Document | None = None
     lines: list[str] = field(default_factory=list)
     path: str | None = None
 
-    @cached_property
-    def document(self) -> Document | None:
-        if not self.readable:
-            return None
-        try:
-            return load_document(Source(name=self.name, text=self.text.removeprefix("\ufeff"), path=self.path))
-        except (LoadError, SourceError, RecursionError):
-            return None
-        except Exception:  # noqa: BLE001 - hover and completion simply have nothing to say
-            return None
+    @property
+    def readable(self) -> bool:
+        return self.document is not None
 
 
 def _failure(name: str, message: str, span: Span | None = None, code: str = "RM001") -> Diagnostic:
@@ -62,23 +53,21 @@ def _failure(name: str, message: str, span: Span | None = None, code: str = "RM0
 
 def analyze(text: str, name: str, config: Config | None = None, path=None) -> Analysis:
     """Check ``text`` as ``roadmapctl check`` would check the file; never raises."""
-    from roadmapctl.check.runner import check_source
+    from roadmapctl.check.runner import check_loaded
+    from roadmapctl.document.pipeline import load_bytes
 
     lines = split_lines(text)
     try:
         # the same gate as reading a file: size, NUL bytes, encodings
-        source = decode(name, text.encode("utf-8", "surrogatepass"), path)
-    except SourceError as exc:
-        return Analysis(name, text, [_failure(name, exc.message, exc.span, exc.code)], False, lines, path)
-    except Exception as exc:  # noqa: BLE001 - a lone surrogate and the like
-        return Analysis(name, text, [_failure(name, f"текст не читается как UTF-8: {exc}")], False, lines, path)
-    try:
-        diagnostics = check_source(source, config)
+        loaded = load_bytes(name, text.encode("utf-8", "surrogatepass"), path)
+        diagnostics = check_loaded(loaded, config)
+    except UnicodeEncodeError as exc:  # a lone surrogate
+        return Analysis(name, text, [_failure(name, f"текст не читается как UTF-8: {exc}")], None, lines, path)
     except Exception as exc:  # noqa: BLE001 - the editor must keep its server
         message = ("внутренняя ошибка roadmapctl при проверке этого текста — это не ваша вина; пожалуйста, "
                    f"сообщите разработчикам и приложите файл. Подробности: {type(exc).__name__}: {exc}")
-        return Analysis(name, text, [_failure(name, message)], False, lines, path)
-    return Analysis(name, text, diagnostics, not any(d.code == "RM001" for d in diagnostics), lines, path)
+        return Analysis(name, text, [_failure(name, message)], None, lines, path)
+    return Analysis(name, text, diagnostics, loaded.document, lines, path)
 
 
 # -- where the cursor is ------------------------------------------------------------------------

@@ -209,7 +209,7 @@ def create_server() -> RoadmapServer:
             result = ls.analyses.get(uri)
             if result is None or result.text != document.source:
                 # while typing, the text is often not YAML: only its lines are needed here
-                result = an.Analysis(uri, document.source, [], False, split_lines(document.source))
+                result = an.Analysis(uri, document.source, [], None, split_lines(document.source))
             line, column = ls.point(result.lines, params.position)
             items = an.complete(result, ls.last_good.get(uri), line, column)
         except Exception:  # noqa: BLE001

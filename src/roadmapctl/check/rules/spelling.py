@@ -457,15 +457,14 @@ def words_to_add(source, config) -> set[str]:
     from roadmapctl.check.context import Context
     from roadmapctl.check.diagnostics import Diagnostic
     from roadmapctl.check.suppress import Suppressions
-    from roadmapctl.loading import LoadError, load_document
+    from roadmapctl.document.pipeline import load_source
 
     if not config.selects("RM701", source.name):
         return set()
-    try:
-        doc = load_document(source)
-    except LoadError:
+    loaded = load_source(source)
+    if loaded.document is None:
         return set()
-    ctx = Context(doc, config)
+    ctx = Context(loaded, config)
     suppressions = Suppressions.parse(source)
     words = set()
     for occurrence, _suggestions, how in unknown_words(ctx):
