@@ -91,3 +91,17 @@ def test_any_bytes_give_a_roadmap_or_problems_never_both_never_an_exception(data
         assert problem.code.startswith("RM") and problem.message and problem.span.line >= 1
     if loaded.document is None:
         assert len(loaded.problems) == 1 and loaded.problems[0].code == "RM001"
+
+
+def test_a_consumer_reports_a_file_that_is_not_yaml_as_check_does(tmp_path):
+    # in a fresh process no rule is loaded yet: the report must still name the rule's severity
+    import subprocess
+    import sys
+
+    broken = tmp_path / "r.yaml"
+    broken.write_text("a: [\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "roadmapctl", "export", str(broken)],
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 1, result.stderr
+    assert f"{broken}:2:1: RM001 ошибка:" in result.stderr
+    assert "внутренняя ошибка" not in result.stderr

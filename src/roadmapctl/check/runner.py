@@ -23,10 +23,10 @@ def check_loaded(loaded: Loaded, config: Config | None = None) -> list[Diagnosti
     read, or every rule's findings on its document (suppressions and selection applied), sorted
     by position."""
     config = config or Config()
+    rules = all_rules()  # also fills RULES
     if loaded.document is None:
         return [Diagnostic(loaded.name, p.span, p.code, RULES[p.code].severity, p.message) for p in loaded.problems]
     source = loaded.source
-    rules = all_rules()
     ctx = Context(loaded, config)
     raw: list[Diagnostic] = []
     skipped: set[str] = set()
