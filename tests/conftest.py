@@ -18,6 +18,17 @@ ROADMAP_HEAD = """\
 период: 2021-2022
 """
 
+# The smallest valid roadmap: the head, one table with two columns, one activity.
+MINIMAL_ROADMAP = ROADMAP_HEAD + """\
+таблицы:
+  - колонки:
+      - {поле: номер, заголовок: № п/п}
+      - {поле: мероприятие, заголовок: Мероприятие}
+    мероприятия:
+      - номер: "1."
+        мероприятие: Создание команды
+"""
+
 
 @pytest.fixture
 def roadmaps_dir() -> Path:

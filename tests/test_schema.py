@@ -12,17 +12,8 @@ from roadmapctl.loading import load_path, load_text
 from roadmapctl.resources import schema_path
 from roadmapctl.document.schema import full_validator, is_valid, validate
 
-from conftest import ROADMAP_HEAD, ROOT, roadmap_files
+from conftest import MINIMAL_ROADMAP, ROADMAP_HEAD, ROOT, roadmap_files
 
-MINIMAL = ROADMAP_HEAD + """\
-таблицы:
-  - колонки:
-      - {поле: номер, заголовок: № п/п}
-      - {поле: мероприятие, заголовок: Мероприятие}
-    мероприятия:
-      - номер: "1."
-        мероприятие: Создание команды
-"""
 
 
 def _walk_properties(node, path="#"):
@@ -62,7 +53,7 @@ def test_bundled_roadmaps_and_example_are_valid_and_start_with_schema_line():
 
 
 def test_minimal_document_is_valid():
-    assert validate(load_text(MINIMAL)) == []
+    assert validate(load_text(MINIMAL_ROADMAP)) == []
 
 
 def _problems(text):
@@ -70,7 +61,7 @@ def _problems(text):
 
 
 def test_unknown_key_points_at_the_key_with_did_you_mean():
-    text = MINIMAL.replace("        мероприятие: Создание команды", "        мероприятие: Создание команды\n        ответсвенные: [РУО]")
+    text = MINIMAL_ROADMAP.replace("        мероприятие: Создание команды", "        мероприятие: Создание команды\n        ответсвенные: [РУО]")
     [(code, line, column, message, hint)] = _problems(text)
     assert (code, line, column) == ("RM101", 14, 9)
     assert "ответсвенные" in message
@@ -78,23 +69,23 @@ def test_unknown_key_points_at_the_key_with_did_you_mean():
 
 
 def test_missing_key_points_at_its_mapping_and_names_it():
-    text = MINIMAL.replace("муниципалитет: город Примерск\n", "")
+    text = MINIMAL_ROADMAP.replace("муниципалитет: город Примерск\n", "")
     [(code, line, column, message, _)] = _problems(text)
     assert code == "RM102" and "«муниципалитет»" in message and (line, column) == (1, 1)
-    text = MINIMAL.replace("        мероприятие: Создание команды\n", "        срок: Март 2021 года\n")
+    text = MINIMAL_ROADMAP.replace("        мероприятие: Создание команды\n", "        срок: Март 2021 года\n")
     [(code, line, column, message, _)] = _problems(text)
     assert code == "RM102" and "«мероприятие»" in message and line == 12
 
 
 def test_float_number_trap_says_why_at_that_line():
-    text = MINIMAL.replace('номер: "1."', "номер: 4.10")
+    text = MINIMAL_ROADMAP.replace('номер: "1."', "номер: 4.10")
     [(code, line, column, message, _)] = _problems(text)
     assert (code, line, column) == ("RM104", 12, 16)
     assert "4.1" in message and '"4.10"' in message
 
 
 def test_wrong_type_enum_and_date():
-    text = MINIMAL + "        ответственные: РУО\n        статус: сделано\n        дата_выполнения: 31.05.2021\n"
+    text = MINIMAL_ROADMAP + "        ответственные: РУО\n        статус: сделано\n        дата_выполнения: 31.05.2021\n"
     found = {(p[0], p[1]) for p in _problems(text)}
     assert found == {("RM103", 14), ("RM105", 15), ("RM105", 16)}
 
@@ -122,7 +113,7 @@ def _mutations(data):
 
 def test_fast_validator_agrees_with_jsonschema_on_valid_and_invalid_documents():
     documents = [load_path(p).data for p in roadmap_files()]
-    base = load_text(MINIMAL).data
+    base = load_text(MINIMAL_ROADMAP).data
     documents += list(_mutations(base))
     for data in documents:
         assert is_valid(data) == (not list(full_validator().iter_errors(data)))
@@ -134,7 +125,7 @@ def test_fast_validator_agrees_with_jsonschema_on_valid_and_invalid_documents():
                         st.sampled_from(["номер", "мероприятие", "срок", "таблицы", "колонки", "x"]), children, max_size=3),
                     max_leaves=12))
 def test_any_data_gives_problems_not_exceptions(fragment):
-    data = load_text(MINIMAL).data
+    data = load_text(MINIMAL_ROADMAP).data
     data["таблицы"][0]["мероприятия"][0]["подпункты"] = fragment
     assert is_valid(data) == (not list(full_validator().iter_errors(data)))
 

@@ -17,7 +17,7 @@ pytest.importorskip("pygls")
 from lsprotocol import types as lsp  # noqa: E402
 from pygls.lsp.client import LanguageClient  # noqa: E402
 
-from conftest import ROADMAP_HEAD, ROOT  # noqa: E402
+from conftest import MINIMAL_ROADMAP, ROOT  # noqa: E402
 from npmtools import npm_tools  # noqa: E402
 
 SCHEMA = ROOT / "schema" / "roadmap.schema.json"
@@ -52,14 +52,7 @@ def test_every_property_and_type_constraint_has_a_russian_error_message():
 
 MODELINE = "# yaml-language-server: $schema={schema}\n"
 
-ROADMAP = ROADMAP_HEAD + """\
-таблицы:
-  - колонки:
-      - {поле: номер, заголовок: № п/п}
-      - {поле: мероприятие, заголовок: Мероприятие}
-    мероприятия:
-      - номер: "1."
-        мероприятие: Создание команды
+ROADMAP = MINIMAL_ROADMAP + """\
         ответсвенные: [РУО]
       - номер: "2."
         мероприятие: Анализ результатов
