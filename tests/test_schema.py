@@ -12,7 +12,7 @@ from roadmapctl.loading import load_path, load_text
 from roadmapctl.resources import schema_path
 from roadmapctl.document.schema import full_validator, is_valid, validate
 
-from conftest import MINIMAL_ROADMAP, ROADMAP_HEAD, ROOT, roadmap_files
+from conftest import MINIMAL_ROADMAP, ROOT, roadmap_files
 
 
 
