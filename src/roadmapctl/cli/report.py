@@ -85,10 +85,10 @@ def register(app: typer.Typer) -> None:
         from pathlib import Path
 
         from roadmapctl.cli.common import collect_paths, load_roadmap
-        from roadmapctl.cli.mark import parse_day
         from roadmapctl.report.formats import BINARY, FORMATS, render
         from roadmapctl.report.items import KINDS, build_report
         from roadmapctl.report.parties import known_names, resolve
+        from roadmapctl.textutil import DateError, read_date
 
         if output_format not in FORMATS:
             raise UsageError(f"неизвестный формат «{output_format}»; допустимы: {', '.join(FORMATS)}")
@@ -99,7 +99,10 @@ def register(app: typer.Typer) -> None:
         failing_kinds = _kinds(fail_on, "--fail-on")
         if within < 0:
             raise UsageError("--within: число дней не может быть отрицательным")
-        day = parse_day(as_of, "--as-of") if as_of else date.today()
+        try:
+            day = read_date(as_of) if as_of else date.today()
+        except DateError as exc:
+            raise UsageError(f"--as-of: {exc}") from None
         if output_format in BINARY and not output and sys.stdout.isatty():
             raise UsageError(f"формат {output_format} — это файл, а не текст: укажите, куда записать, например -o отчёт.{output_format}")
         files = collect_paths(paths or [])
