@@ -9,25 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROADMAP_HEAD
+from conftest import SMALL_ROADMAP
 from roadmapctl.diff import RoadmapDiff
 from roadmapctl.diff.versions import Comparison, VersionsError, compare_files, compare_git
 
-TEXT = ROADMAP_HEAD + """\
-участники:
-  УО:
-таблицы:
-  - колонки:
-      - {поле: номер, заголовок: № п/п}
-      - {поле: мероприятие, заголовок: Мероприятие}
-      - {поле: ответственные, заголовок: Ответственный}
-      - {поле: срок, заголовок: Срок}
-    мероприятия:
-      - номер: "1."
-        мероприятие: Совещание
-        ответственные: [УО]
-        срок: Март 2021 года
-"""
+TEXT = SMALL_ROADMAP
 LATER = TEXT.replace("Март 2021 года", "Июнь 2021 года")
 ENV = {
     "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull,

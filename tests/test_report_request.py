@@ -7,31 +7,19 @@ from datetime import date
 
 import pytest
 
-from conftest import ROADMAP_HEAD
+from conftest import SMALL_ROADMAP
 from roadmapctl.cli.common import load_roadmap
 from roadmapctl.report.items import build_report
 from roadmapctl.report.request import RequestError, party_selection, read_grouping, read_kinds
 
-PARTIES = "участники:\n  УО:\n"
-TABLE = """\
-таблицы:
-  - колонки:
-      - {поле: номер, заголовок: № п/п}
-      - {поле: мероприятие, заголовок: Мероприятие}
-      - {поле: ответственные, заголовок: Ответственный}
-      - {поле: срок, заголовок: Срок}
-    мероприятия:
-      - номер: "1."
-        мероприятие: Совещание
-        ответственные: [УО]
-        срок: Март 2021 года
-"""
 
 
-def roadmap(tmp_path, name, parties=PARTIES, table=TABLE):
+def roadmap(tmp_path, name, parties="", responsible="[УО]"):
     path = tmp_path / name
-    path.write_text(ROADMAP_HEAD + parties + table, encoding="utf-8")
+    text = SMALL_ROADMAP.replace("  УО:\n", "  УО:\n" + parties).replace("[УО]", responsible)
+    path.write_text(text, encoding="utf-8")
     return load_roadmap(str(path))
+
 
 
 def test_kinds_in_english_and_russian_once_each_in_the_order_given():
@@ -60,14 +48,14 @@ def test_an_unknown_grouping():
 
 def test_a_party_keeps_the_roadmaps_that_know_it_and_selects_its_activities(tmp_path):
     first = roadmap(tmp_path, "a.yaml")
-    second = roadmap(tmp_path, "b.yaml", PARTIES + "  ИМЦ:\n", TABLE.replace("[УО]", "[ИМЦ]"))
+    second = roadmap(tmp_path, "b.yaml", "  ИМЦ:\n", "[ИМЦ]")
     kept, select = party_selection([first, second], "имц")
     assert kept == [second]
     assert [select(second)(placed) for placed in second.placed_activities()] == [True]
 
 
 def test_an_unknown_party_suggests_similar_names(tmp_path):
-    roadmaps = [roadmap(tmp_path, "a.yaml", PARTIES + "  ИМЦ:\n")]
+    roadmaps = [roadmap(tmp_path, "a.yaml", "  ИМЦ:\n")]
     with pytest.raises(RequestError) as caught:
         party_selection(roadmaps, "ИМЦЦ")
     assert str(caught.value) == "участник «ИМЦЦ» не найден ни в одной дорожной карте; похожие: ИМЦ"
