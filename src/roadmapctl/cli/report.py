@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 import typer
 
 from roadmapctl.cli.common import EXIT_FINDINGS, UsageError, complete_from
 
-
-def _kinds(values: list[str], option: str) -> list[str]:
-    """The kinds named by option ``option`` (--kind, --fail-on)."""
-    from roadmapctl.report.request import RequestError, read_kinds
+def _read(option: str, reader: Callable, value):
+    """``value`` of ``option`` read by the report's ``reader``; what it cannot read is a usage error."""
+    from roadmapctl.report.request import RequestError
+    from roadmapctl.textutil import DateError
 
     try:
-        return read_kinds(values)
-    except RequestError as exc:
+        return reader(value)
+    except (RequestError, DateError) as exc:
         raise UsageError(f"{option}: {exc}") from None
 
 
@@ -68,23 +68,17 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.cli.common import collect_paths, load_roadmap
         from roadmapctl.report.formats import BINARY, FORMATS, render
         from roadmapctl.report.items import KINDS, build_report
-        from roadmapctl.report.request import RequestError, party_selection, read_grouping
-        from roadmapctl.textutil import DateError, read_date
+        from roadmapctl.report.request import RequestError, party_selection, read_grouping, read_kinds
+        from roadmapctl.textutil import read_date
 
         if output_format not in FORMATS:
             raise UsageError(f"неизвестный формат «{output_format}»; допустимы: {', '.join(FORMATS)}")
-        try:
-            grouping = read_grouping(by)
-        except RequestError as exc:
-            raise UsageError(f"--by: {exc}") from None
-        kinds = _kinds(kind, "--kind") or list(KINDS)
-        failing_kinds = _kinds(fail_on, "--fail-on")
+        grouping = _read("--by", read_grouping, by)
+        kinds = _read("--kind", read_kinds, kind) or list(KINDS)
+        failing_kinds = _read("--fail-on", read_kinds, fail_on)
         if within < 0:
             raise UsageError("--within: число дней не может быть отрицательным")
-        try:
-            day = read_date(as_of) if as_of else date.today()
-        except DateError as exc:
-            raise UsageError(f"--as-of: {exc}") from None
+        day = _read("--as-of", read_date, as_of) if as_of else date.today()
         if output_format in BINARY and not output and sys.stdout.isatty():
             raise UsageError(f"формат {output_format} — это файл, а не текст: укажите, куда записать, например -o отчёт.{output_format}")
         files = collect_paths(paths or [])
