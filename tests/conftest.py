@@ -17,6 +17,22 @@ ROADMAP_HEAD = """\
 название: Дорожная карта
 период: 2021-2022
 """
+# A whole small valid roadmap: one table with the usual columns and one activity due in March 2021.
+SMALL_ROADMAP = ROADMAP_HEAD + """\
+участники:
+  УО:
+таблицы:
+  - колонки:
+      - {поле: номер, заголовок: № п/п}
+      - {поле: мероприятие, заголовок: Мероприятие}
+      - {поле: ответственные, заголовок: Ответственный}
+      - {поле: срок, заголовок: Срок}
+    мероприятия:
+      - номер: "1."
+        мероприятие: Совещание
+        ответственные: [УО]
+        срок: Март 2021 года
+"""
 
 # The smallest valid roadmap: the head, one table with two columns, one activity.
 MINIMAL_ROADMAP = ROADMAP_HEAD + """\

@@ -94,3 +94,12 @@ def test_cli_export_ics_to_a_file(tmp_path):
     data = out.read_bytes()
     assert data.startswith(b"BEGIN:VCALENDAR\r\n") and data.rstrip().endswith(b"END:VCALENDAR")
     assert len(events(data)) > 100
+
+
+def test_the_export_package_chooses_the_format(tula):
+    from roadmapctl.export import FORMATS, export_roadmaps
+    from roadmapctl.export.json_export import export_json
+
+    assert FORMATS == ("json", "ics")
+    assert export_roadmaps([tula], "ics") == export_ics([tula])
+    assert export_roadmaps([tula], "json") == export_json([tula]).encode("utf-8")

@@ -1,13 +1,13 @@
-"""Small text helpers shared by consumers: normalisation and a bounded edit distance."""
+"""Small text helpers shared by consumers: normalisation, a bounded edit distance, Russian plurals
+and the user's dates (``ru_date`` writes them, ``read_date`` reads them)."""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from datetime import date
 
-if TYPE_CHECKING:
-    from datetime import date
-
+_DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NOT_ALNUM = re.compile(r"[^0-9a-zа-я]+")
 
 
@@ -89,3 +89,22 @@ def near_spelling(a: str, b: str) -> bool:
 def ru_date(day: date) -> str:
     """The Russian numeric date ДД.ММ.ГГГГ: 05.03.2021 (a four-digit year, zeros in front)."""
     return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+
+
+class DateError(ValueError):
+    """A date the user typed that cannot be read (the message is Russian)."""
+
+
+def read_date(text: str) -> date:
+    """A date the user typed: ГГГГ-ММ-ДД (2021-05-20) or ДД.ММ.ГГГГ (20.05.2021, as ``ru_date``
+    writes it); DateError when it is neither or there is no such day."""
+    value = text.strip()
+    try:
+        match = _DMY.match(value)
+        if match:
+            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+        if _ISO.fullmatch(value):
+            return date.fromisoformat(value)
+    except ValueError:
+        raise DateError(f"такой даты нет: «{text}»") from None
+    raise DateError(f"дата «{text}» не распознана; пишите ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, например 2021-05-20")

@@ -8,29 +8,22 @@ import typer
 
 from roadmapctl.cli.common import UsageError, collect_paths, complete_from, load_roadmap
 
-FORMATS = ("json", "ics")
-
 
 def register(app: typer.Typer) -> None:
     @app.command(help="Выгрузить дорожные карты для других программ: JSON или календарь iCalendar (.ics).")
     def export(
         paths: list[str] = typer.Argument(None, metavar="ПУТЬ", help="Файлы или папки (по умолчанию roadmaps/).", show_default=False),
-        output_format: str = typer.Option("json", "--format", "-f", autocompletion=complete_from("roadmapctl.cli.export", "FORMATS"), help="Формат: json или ics."),
+        output_format: str = typer.Option("json", "--format", "-f", autocompletion=complete_from("roadmapctl.export", "FORMATS"), help="Формат: json или ics."),
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Файл для записи (по умолчанию — стандартный вывод)."),
         force: bool = typer.Option(False, "--force", help="Заменить существующий файл, даже если это не выгрузка roadmapctl export."),
     ) -> None:
+        from roadmapctl.export import FORMATS, export_roadmaps
+
         if output_format not in FORMATS:
             raise UsageError(f"неизвестный формат «{output_format}»; допустимы: {', '.join(FORMATS)}")
         files = collect_paths(paths or [])
         roadmaps = [load_roadmap(f) for f in files]
-        if output_format == "json":
-            from roadmapctl.export.json_export import export_json
-
-            data = export_json(roadmaps).encode("utf-8")
-        else:
-            from roadmapctl.export.ics import export_ics
-
-            data = export_ics(roadmaps)
+        data = export_roadmaps(roadmaps, output_format)
         from roadmapctl.own_output import export_file
         from roadmapctl.writing import write_output
 

@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Optional
 
 import typer
 
 from roadmapctl.cli.common import UsageError
-from roadmapctl.textutil import ru_date
-
-_DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+from roadmapctl.textutil import DateError, read_date
 
 
-def parse_day(text: str, option: str) -> date:
-    """A date the user typed: 2021-05-20 or 20.05.2021."""
-    value = text.strip()
+def _day(text: str, option: str) -> date:
+    """The date of option ``option`` (--date, --covers) as the user typed it."""
     try:
-        match = _DMY.match(value)
-        if match:
-            return date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{option}: такой даты нет: «{text}»") from None
-    raise UsageError(f"{option}: дата «{text}» не распознана; пишите ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, например 2021-05-20")
+        return read_date(text)
+    except DateError as exc:
+        raise UsageError(f"{option}: {exc}") from None
 
 
 def register(app: typer.Typer) -> None:
@@ -70,16 +61,16 @@ def register(app: typer.Typer) -> None:
         import difflib
 
         from roadmapctl.cli.common import load_roadmap
-        from roadmapctl.mark import EditError, MarkRequest, mark_activity
+        from roadmapctl.mark import EditError, MarkRequest, mark_activity, mark_warnings
         from roadmapctl.loading import read_source
         from roadmapctl.loading.source import SourceError
 
         if file == "-":
             raise UsageError("укажите файл дорожной карты: команда mark изменяет файл и не работает со стандартным вводом")
-        day = parse_day(on, "--date") if on else date.today()
+        day = _day(on, "--date") if on else date.today()
         request = MarkRequest(
             number=number, on=day, explicit_date=on is not None, table=table, status=status, note=note, link=link,
-            covers=parse_day(covers, "--covers") if covers else None, postpone=postpone, reason=reason, basis=basis,
+            covers=_day(covers, "--covers") if covers else None, postpone=postpone, reason=reason, basis=basis,
         )
         from contextlib import nullcontext
 
@@ -110,32 +101,6 @@ def register(app: typer.Typer) -> None:
             except OutputError as exc:
                 raise UsageError(f"{exc}; файл не изменён") from None
         typer.echo(visible(f"{file}: мероприятие {result.number}: " + "; ".join(result.changes)))
-        for warning in _warnings(roadmap, request, result.number):
+        for warning in mark_warnings(roadmap, request, result.number):
             typer.echo(visible(f"roadmapctl: внимание: {warning}"), err=True)
 
-
-def _warnings(roadmap, request, number: str) -> list[str]:
-    """Hints about what was written: a new deadline that is not understood, a covered date that
-    is not one of the deadline's dates."""
-    from roadmapctl.deadlines import Kind, PeriodError, read_deadline
-    from roadmapctl.document.schedule import activity_term, roadmap_period
-
-    try:
-        period = roadmap_period(roadmap)
-    except PeriodError:
-        return []
-    out = []
-    if request.postpone:
-        term = read_deadline(request.postpone, period)
-        if term.kind in (Kind.UNKNOWN, Kind.MISSING):
-            out.append(f"новый срок «{request.postpone}» не распознан; проверьте его: roadmapctl explain --period \"{roadmap.period_text}\" \"{request.postpone}\"")
-    if request.covers and not request.postpone:
-        for placed in roadmap.placed_activities():
-            activity = placed.activity
-            if activity.number == number and request.table in (None, placed.table_index + 1):
-                term = activity_term(activity, period)
-                if term.dates and request.covers not in term.dates:
-                    shown = ", ".join(ru_date(d) for d in term.dates[:12])
-                    out.append(f"дата {ru_date(request.covers)} не совпадает ни с одним сроком мероприятия ({shown})")
-                break
-    return out

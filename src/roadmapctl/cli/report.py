@@ -2,40 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 import typer
 
 from roadmapctl.cli.common import EXIT_FINDINGS, UsageError, complete_from
 
-# Russian names a user may type for the kinds, besides the English ones.
-_KIND_WORDS = {
-    "просрочено": "overdue", "просроченные": "overdue",
-    "без_ответственного": "unassigned", "без-ответственного": "unassigned",
-    "без_срока": "undated", "без-срока": "undated",
-    "скоро": "upcoming", "приближается": "upcoming",
-    "без_отметок": "stale", "без-отметок": "stale",
-    "выполнено": "done", "выполненные": "done",
-}
-_BY = {"party": "party", "roadmap": "roadmap", "section": "section", "kind": "kind",
-       "участник": "party", "участникам": "party", "карта": "roadmap", "картам": "roadmap", "раздел": "section", "разделам": "section"}
+def _read(option: str, reader: Callable, value):
+    """``value`` of ``option`` read by the report's ``reader``; what it cannot read is a usage error."""
+    from roadmapctl.report.request import RequestError
+    from roadmapctl.textutil import DateError
 
-
-def _kinds(values: list[str], option: str) -> list[str]:
-    from roadmapctl.report.items import KINDS
-
-    out = []
-    for value in values:
-        for word in value.split(","):
-            word = word.strip().lower()
-            if not word:
-                continue
-            kind = word if word in KINDS else _KIND_WORDS.get(word)
-            if kind is None:
-                raise UsageError(f"{option}: неизвестный вид «{word}»; допустимы: {', '.join(KINDS)}")
-            if kind not in out:
-                out.append(kind)
-    return out
+    try:
+        return reader(value)
+    except (RequestError, DateError) as exc:
+        raise UsageError(f"{option}: {exc}") from None
 
 
 def register(app: typer.Typer) -> None:
@@ -85,21 +66,19 @@ def register(app: typer.Typer) -> None:
         from pathlib import Path
 
         from roadmapctl.cli.common import collect_paths, load_roadmap
-        from roadmapctl.cli.mark import parse_day
         from roadmapctl.report.formats import BINARY, FORMATS, render
         from roadmapctl.report.items import KINDS, build_report
-        from roadmapctl.report.parties import known_names, resolve
+        from roadmapctl.report.request import RequestError, party_selection, read_grouping, read_kinds
+        from roadmapctl.textutil import read_date
 
         if output_format not in FORMATS:
             raise UsageError(f"неизвестный формат «{output_format}»; допустимы: {', '.join(FORMATS)}")
-        grouping = _BY.get((by or "kind").strip().lower())
-        if grouping is None:
-            raise UsageError(f"--by: неизвестная группировка «{by}»; допустимы: party, roadmap, section")
-        kinds = _kinds(kind, "--kind") or list(KINDS)
-        failing_kinds = _kinds(fail_on, "--fail-on")
+        grouping = _read("--by", read_grouping, by)
+        kinds = _read("--kind", read_kinds, kind) or list(KINDS)
+        failing_kinds = _read("--fail-on", read_kinds, fail_on)
         if within < 0:
             raise UsageError("--within: число дней не может быть отрицательным")
-        day = parse_day(as_of, "--as-of") if as_of else date.today()
+        day = _read("--as-of", read_date, as_of) if as_of else date.today()
         if output_format in BINARY and not output and sys.stdout.isatty():
             raise UsageError(f"формат {output_format} — это файл, а не текст: укажите, куда записать, например -o отчёт.{output_format}")
         files = collect_paths(paths or [])
@@ -110,20 +89,12 @@ def register(app: typer.Typer) -> None:
             if target.suffix.lower() in (".yaml", ".yml") or any(Path(f).resolve() == target for f in files):
                 raise UsageError(f"{output}: отчёт нельзя записать в файл дорожной карты; укажите другое имя")
         roadmaps = [load_roadmap(f) for f in files]
-
         select = None
         if party:
-            views = {id(r): resolve(r, party) for r in roadmaps}
-            if not any(v.found for v in views.values()):
-                import difflib
-
-                close = difflib.get_close_matches(party, known_names(roadmaps), n=5, cutoff=0.5)
-                hint = f"; похожие: {', '.join(close)}" if close else ""
-                raise UsageError(f"участник «{party}» не найден ни в одной дорожной карте{hint}")
-
-            roadmaps = [r for r in roadmaps if views[id(r)].found]
-
-            select = lambda roadmap: views[id(roadmap)].select(roadmap)  # noqa: E731
+            try:
+                roadmaps, select = party_selection(roadmaps, party)
+            except RequestError as exc:
+                raise UsageError(str(exc)) from None
 
         result = build_report(roadmaps, day, kinds, within, party, select)
         use_color = color if color is not None else (output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
@@ -136,9 +107,7 @@ def register(app: typer.Typer) -> None:
             output, data, inputs=files, force=force, replaceable=progress_report,
             text=output_format in ("table", "md"), color=use_color,
         )
-        if failing_kinds:
-            found = {item.kind for rr in result.roadmaps for row in rr.rows for item in row.items}
-            hit = [k for k in failing_kinds if k in found]
-            if hit:
-                typer.echo(f"roadmapctl: есть замечания видов: {', '.join(hit)}", err=True)
-                raise typer.Exit(EXIT_FINDINGS)
+        hit = result.present(failing_kinds)
+        if hit:
+            typer.echo(f"roadmapctl: есть замечания видов: {', '.join(hit)}", err=True)
+            raise typer.Exit(EXIT_FINDINGS)

@@ -2,5 +2,6 @@
 so that every byte outside the edited lines stays as the user wrote it."""
 
 from roadmapctl.mark.edits import EditError, EditResult, MarkRequest, STATUSES, mark_activity
+from roadmapctl.mark.hints import mark_warnings
 
-__all__ = ["EditError", "EditResult", "MarkRequest", "STATUSES", "mark_activity"]
+__all__ = ["EditError", "EditResult", "MarkRequest", "STATUSES", "mark_activity", "mark_warnings"]

@@ -143,6 +143,12 @@ class Report:
         ]
         return sorted(out, key=lambda i: (i.roadmap_index, KINDS.index(i.kind), i.order))
 
+    def present(self, kinds: Iterable[str]) -> list[str]:
+        """Those of ``kinds`` that an activity of the report has, whether the report shows that
+        kind or not (for a CI run that fails on them), in the order given."""
+        found = {item.kind for rr in self.roadmaps for row in rr.rows for item in row.items}
+        return [kind for kind in kinds if kind in found]
+
     @property
     def summary(self) -> list[Summary]:
         return [rr.summary for rr in self.roadmaps]
