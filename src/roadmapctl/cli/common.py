@@ -90,9 +90,14 @@ def collect_paths(paths: Iterable[str], default: str | None = "roadmaps") -> lis
 
 
 def load_roadmap(path: str):
-    """Run the pipeline on one file for a consumer and return its roadmap. A file that cannot be
-    read exits 2; a file that is not a valid roadmap (not UTF-8, not YAML, against the schema)
-    is reported exactly as ``check`` reports it and exits 1."""
+    """The roadmap of one file, for a consumer (see load_valid)."""
+    return load_valid(path).roadmap
+
+
+def load_valid(path: str):
+    """Run the pipeline on one file and return its ``Loaded`` value, which has a roadmap. A file
+    that cannot be read exits 2; a file that is not a valid roadmap (not UTF-8, not YAML,
+    against the schema) is reported exactly as ``check`` reports it and exits 1."""
     from roadmapctl.document.pipeline import load_path
     from roadmapctl.loading.source import SourceError
 
@@ -101,7 +106,7 @@ def load_roadmap(path: str):
     except SourceError as exc:  # missing, unreadable, a folder: an input-output problem
         raise UsageError(f"{exc.name}: {exc.message}") from None
     if loaded.roadmap is not None:
-        return loaded.roadmap
+        return loaded
     report_broken(loaded)
     raise typer.Exit(EXIT_FINDINGS)
 

@@ -60,10 +60,8 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         import difflib
 
-        from roadmapctl.cli.common import load_roadmap
-        from roadmapctl.mark import EditError, MarkRequest, mark_activity, mark_warnings
-        from roadmapctl.loading import read_source
-        from roadmapctl.loading.source import SourceError
+        from roadmapctl.cli.common import load_valid
+        from roadmapctl.mark import EditError, MarkRequest, mark_loaded, mark_warnings
 
         if file == "-":
             raise UsageError("укажите файл дорожной карты: команда mark изменяет файл и не работает со стандартным вводом")
@@ -76,15 +74,14 @@ def register(app: typer.Typer) -> None:
 
         from roadmapctl.writing import OutputError, locked, visible, write_output
 
-        # A broken file is reported in full by load_roadmap, and left alone. The read, the edit and the write under one OS lock: a second mark on the same file
-        # waits for this one and then edits the result, so that no update is lost.
+        # A broken file is reported in full by load_valid, and left alone. The read, the edit and
+        # the write under one OS lock: a second mark on the same file waits for this one and then
+        # edits the result, so that no update is lost.
         with nullcontext() if dry_run else locked(file):
-            roadmap = load_roadmap(file)
+            loaded = load_valid(file)
+            source = loaded.source
             try:
-                source = read_source(file)
-                result = mark_activity(source, request)
-            except SourceError as exc:
-                raise UsageError(f"{exc.name}: {exc.message}") from None
+                result = mark_loaded(loaded, request)
             except EditError as exc:
                 raise UsageError(f"{file}: {exc}") from None
             if not result.changed:
@@ -101,6 +98,6 @@ def register(app: typer.Typer) -> None:
             except OutputError as exc:
                 raise UsageError(f"{exc}; файл не изменён") from None
         typer.echo(visible(f"{file}: мероприятие {result.number}: " + "; ".join(result.changes)))
-        for warning in mark_warnings(roadmap, request, result.number):
+        for warning in mark_warnings(loaded.roadmap, request, result.number):
             typer.echo(visible(f"roadmapctl: внимание: {warning}"), err=True)
 

@@ -20,6 +20,7 @@ from datetime import date
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from roadmapctl.document.pipeline import Loaded
 from roadmapctl.loading import Document, Source, load_document
 from roadmapctl.loading.document import NULL, scalar_text
 from roadmapctl.textutil import ru_date
@@ -395,17 +396,23 @@ def _check_request(request: MarkRequest) -> MarkRequest:
 
 
 def mark_activity(source: Source, request: MarkRequest) -> EditResult:
-    """Record ``request`` in the roadmap ``source``; return the new text and bytes.
+    """Record ``request`` in the roadmap ``source`` (run through the pipeline); see mark_loaded."""
+    from roadmapctl.document.pipeline import load_source
+
+    return mark_loaded(load_source(source), request)
+
+
+def mark_loaded(loaded: Loaded, request: MarkRequest) -> EditResult:
+    """Record ``request`` in a roadmap as the pipeline read it; return the new text and bytes.
 
     Raises EditError (Russian message) when the request or the file does not allow a safe
-    edit, and LoadError when the file is not YAML; in either case nothing is to be written.
+    edit (the file is not a valid roadmap, the activity is not there, …); then nothing is to be
+    written.
     """
-    from roadmapctl.document.schema import is_valid
-
     request = _check_request(request)
-    doc = load_document(source)
-    if not isinstance(doc.data, dict) or not is_valid(doc.data):
-        raise EditError(f"в файле есть ошибки; исправьте их и повторите (roadmapctl check {source.name})")
+    if loaded.roadmap is None:
+        raise EditError(f"в файле есть ошибки; исправьте их и повторите (roadmapctl check {loaded.name})")
+    doc, source = loaded.document, loaded.source
     path, activity = find_activity(doc.data, request.number, request.table)
     number = str(activity.get("номер"))
     node = doc.node_at(path)
