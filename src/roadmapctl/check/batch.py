@@ -58,7 +58,7 @@ class FileCheck:
         return any(d.severity is Severity.ERROR or self.strict for d in self.diagnostics)
 
 
-def read_checked(path: str, config: Config) -> tuple[Source | None, list[Diagnostic]]:
+def read_checked(path: str | Path, config: Config | None = None) -> tuple[Source | None, list[Diagnostic]]:
     """Read and check one file: its source (None when it is not readable as text: the finding
     says why) and its findings. I/O trouble raises SourceError."""
     try:
@@ -71,6 +71,7 @@ def read_checked(path: str, config: Config) -> tuple[Source | None, list[Diagnos
 
 
 def check_file(path: str, selection: Selection) -> FileCheck:
+    """The job of one file (run in a worker process when there are many)."""
     from roadmapctl.spelling.lexicon import WordListError
 
     try:
@@ -83,10 +84,9 @@ def check_file(path: str, selection: Selection) -> FileCheck:
         return FileCheck(path, problem=f"{exc.name}: {exc.message}")
     except WordListError as exc:
         return FileCheck(path, problem=str(exc))
-    if source is None:
+    if source is None:  # not text: its one finding says so, under the name the reading gave it
         return FileCheck(diagnostics[0].file, diagnostics, strict=config.strict)
-    lines = {d.line: source.line(d.line) for d in diagnostics}
-    return FileCheck(source.name, diagnostics, lines, strict=config.strict)
+    return FileCheck(source.name, diagnostics, {d.line: source.line(d.line) for d in diagnostics}, strict=config.strict)
 
 
 def check_files(paths: list[str], selection: Selection, jobs: int) -> list[FileCheck]:
