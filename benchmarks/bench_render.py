@@ -85,7 +85,8 @@ def main() -> int:
 
     start = time.perf_counter()
     from roadmapctl.cli.common import load_roadmap
-    from roadmapctl.render import Options, build, render
+    from roadmapctl.render import build, render
+    from roadmapctl.render.options import Options
 
     import_time = time.perf_counter() - start
     start = time.perf_counter()

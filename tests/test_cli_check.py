@@ -207,3 +207,22 @@ def test_check_does_not_load_heavy_libraries():
     heavy = {"docx", "jinja2", "openpyxl", "ruamel", "rich", "icalendar", "jsonschema", "lxml", "pydantic"}
     assert loaded & heavy == set(), "check must start fast: no rendering, reporting or full-schema libraries on a valid file"
     assert {"yaml", "roadmapctl"} <= loaded  # the probe saw the real imports
+
+
+def _option_help(command: str, option: str) -> str:
+    from roadmapctl.cli import build_command
+
+    [param] = [p for p in build_command().commands[command].params if option in p.opts]
+    return param.help
+
+
+def test_format_choices_are_the_table_of_formats():
+    from roadmapctl.check.output import FORMATS, Findings, default_format
+
+    assert f"Формат вывода: {', '.join(FORMATS)}." in _option_help("check", "--format")
+    assert default_format(github_log=False) == "text" and default_format(github_log=True) == "github"
+    for fmt in FORMATS.values():  # every row renders (an empty report: no finding in no file)
+        assert isinstance(fmt.render(Findings([], {}, 0), False), str)
+    code, out, err = run("check", "--format", "xml", str(ROADMAPS / "aban-2020-2023.yaml"))
+    assert code == 2 and not out
+    assert f"неизвестный формат «xml»; допустимы: {', '.join(FORMATS)}" in err

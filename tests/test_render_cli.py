@@ -219,3 +219,20 @@ def test_the_bundled_appendices_render_byte_identically_run_to_run(tmp_path, fmt
         outputs.append({p.name: p.read_bytes() for p in sorted(folder.iterdir())})
     assert len(outputs[0]) == 5
     assert outputs[0] == outputs[1]
+
+
+def test_format_choices_are_the_table_of_formats():
+    from roadmapctl.cli import build_command
+    from roadmapctl.render.formats import FORMATS, choose_format
+
+    names = list(FORMATS)
+    spoken = f"{', '.join(names[:-1])} или {names[-1]}"
+    [to] = [p for p in build_command().commands["render"].params if "--to" in p.opts]
+    assert f"Формат: {spoken} " in to.help
+    for fmt in FORMATS.values():  # a format is known by its name, its aliases and its suffixes
+        for name in (fmt.name, *fmt.aliases, *fmt.suffixes):
+            assert choose_format(name, None) is fmt
+        for suffix in fmt.suffixes:
+            assert choose_format(None, f"a{suffix.upper()}") is fmt
+    code, out, err = run(TULA, "--to", "xml")
+    assert code == 2 and not out and f"неизвестный формат «xml»; допустимы: {spoken}" in err

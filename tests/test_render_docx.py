@@ -13,8 +13,9 @@ from docx.oxml.ns import qn
 
 from conftest import ROADMAPS, roadmap_files
 from roadmapctl.cli.common import load_roadmap
-from roadmapctl.render import Options, build, render
+from roadmapctl.render import build, render
 from roadmapctl.render.marker import read_mark
+from roadmapctl.render.options import Options
 
 NAMES = [p.stem for p in roadmap_files()]
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -387,7 +388,7 @@ def test_style_file_and_reference_docx_of_a_template_folder(tmp_path):
     ("[1, 2\n", "YAML"),
 ])
 def test_style_file_errors_are_russian(tmp_path, content, words):
-    from roadmapctl.render import RenderError
+    from roadmapctl.render.errors import RenderError
 
     (tmp_path / "style.yaml").write_text(content, encoding="utf-8")
     roadmap = load_roadmap(str(ROADMAPS / "tula-2020-2021.yaml"))
@@ -396,7 +397,7 @@ def test_style_file_errors_are_russian(tmp_path, content, words):
 
 
 def test_broken_reference_docx_is_a_render_error(tmp_path):
-    from roadmapctl.render import RenderError
+    from roadmapctl.render.errors import RenderError
 
     (tmp_path / "reference.docx").write_bytes(b"not a zip")
     roadmap = load_roadmap(str(ROADMAPS / "tula-2020-2021.yaml"))

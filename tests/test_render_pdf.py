@@ -18,7 +18,8 @@ import pytest
 
 from conftest import ROADMAPS, roadmap_files
 from roadmapctl.cli.common import load_roadmap
-from roadmapctl.render import Options, render
+from roadmapctl.render import render
+from roadmapctl.render.options import Options
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 POPPLER = shutil.which("pdfinfo") and shutil.which("pdftotext")

@@ -19,8 +19,9 @@ from roadmapctl.document.model import (
     Activity, Appendix, Approval, Authority, Column, Order, OrderItem, Person, Preamble, Ref, Roadmap, Section,
     SubItem, Table,
 )
-from roadmapctl.render import Options, render
+from roadmapctl.render import render
 from roadmapctl.render.marker import read_mark
+from roadmapctl.render.options import Options
 
 ALPHABET = st.sampled_from(list(
     "ab яж0 9\"'«»|<>&;#*_`[]~$\\-+=!.:()/{}@%^–\u00a0é\n\r\t\x00\x07\x0b\x0c\x1b\x7f\x85\u2028\u2029\ufffe"

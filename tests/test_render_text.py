@@ -18,8 +18,9 @@ from markdown_it import MarkdownIt
 
 from conftest import ROADMAPS, roadmap_files
 from roadmapctl.cli.common import load_roadmap
-from roadmapctl.render import Options, build, render
+from roadmapctl.render import build, render
 from roadmapctl.render.markdown import md_cell, md_text, mermaid_text
+from roadmapctl.render.options import Options
 from roadmapctl.render.style import Style
 from roadmapctl.render.view import clean, format_date, signature_name, title_text
 

@@ -1,4 +1,7 @@
-"""Output formats of ``check``: text, concise, json, github, gitlab, sarif, and statistics."""
+"""Output formats of ``check``: text, concise, json, github, gitlab, sarif, and statistics.
+
+``FORMATS`` is the table of formats: a name, the function that writes the report and how the
+command treats it. To add a format, write its function here and add one ``Format`` row."""
 
 from __future__ import annotations
 
@@ -6,18 +9,32 @@ import hashlib
 import json
 import os
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Mapping, Protocol
 from urllib.parse import quote
 
 from roadmapctl.check.diagnostics import Diagnostic, Severity
 from roadmapctl.colors import BOLD, CYAN, DIM, RED, YELLOW, paint
-from roadmapctl.loading import Source
 from roadmapctl.repository import repository_root
 
-FORMATS = ("text", "concise", "json", "github", "gitlab", "sarif")
-
 EXCERPT = 160  # characters of a source line quoted under a finding
+
+
+class Lines(Protocol):
+    """Where a format quotes a finding's source line from: a ``Source`` or what a check kept of it."""
+
+    def line(self, number: int) -> str: ...
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What a report of ``check`` shows."""
+
+    diagnostics: list[Diagnostic]  # sorted
+    sources: Mapping[str, Lines]  # by file name, for the formats that quote source lines
+    files: int  # how many files were checked
+    fixed: int | None = None  # how many findings ``--fix`` fixed; None without ``--fix``
 
 
 def summary_line(diagnostics: list[Diagnostic], files: int) -> str:
@@ -26,7 +43,7 @@ def summary_line(diagnostics: list[Diagnostic], files: int) -> str:
     return (f"Проверено файлов: {files}. Ошибок: {errors}, предупреждений: {warnings}.")
 
 
-def render_text(diagnostics: list[Diagnostic], sources: dict[str, Source], color: bool = False) -> str:
+def render_text(diagnostics: list[Diagnostic], sources: Mapping[str, Lines], color: bool = False) -> str:
     """Grouped per file, each finding with its source line and a caret under the column."""
     out: list[str] = []
     current = None
@@ -109,7 +126,7 @@ def repository_path(file: str) -> str:
         return path.as_posix()
 
 
-def _fingerprints(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> list[str]:
+def _fingerprints(diagnostics: list[Diagnostic], sources: Mapping[str, Lines]) -> list[str]:
     """One fingerprint per finding, stable when lines move: the file, the rule, the text of the
     line and the message; the same finding repeated in one file is told apart by its occurrence."""
     seen: Counter[str] = Counter()
@@ -123,7 +140,7 @@ def _fingerprints(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> 
     return out
 
 
-def render_gitlab(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> str:
+def render_gitlab(diagnostics: list[Diagnostic], sources: Mapping[str, Lines]) -> str:
     """GitLab Code Quality report (a JSON array of issues)."""
     issues = [
         {
@@ -150,7 +167,7 @@ def _rule_help(rule) -> dict:
     return {"text": text, "markdown": text}
 
 
-def render_sarif(diagnostics: list[Diagnostic], sources: dict[str, Source]) -> str:
+def render_sarif(diagnostics: list[Diagnostic], sources: Mapping[str, Lines]) -> str:
     from roadmapctl import __version__
     from roadmapctl.check.registry import all_rules
 
@@ -217,3 +234,49 @@ def render_statistics(diagnostics: Iterable[Diagnostic]) -> str:
         rule = RULES.get(code)
         lines.append(f"{count:>6}  {code}  {rule.summary if rule else ''}")
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _text(findings: Findings, color: bool) -> str:
+    """The findings quoted under their source lines, then a summary line."""
+    diagnostics = findings.diagnostics
+    body = render_text(diagnostics, findings.sources, color)
+    tail = summary_line(diagnostics, findings.files)
+    fixable = sum(1 for d in diagnostics if d.fix is not None and d.fix.safe)
+    if findings.fixed is not None:
+        tail += f" Исправлено: {findings.fixed}."
+    elif fixable:
+        tail += f" Исправляется автоматически: {fixable} (roadmapctl check --fix)."
+    return (body + "\n" if body else "") + tail + "\n"
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format of ``check``."""
+
+    name: str
+    render: Callable[[Findings, bool], str]  # (findings, colour) → the report; only text paints
+    text: bool = False  # a report for people: control characters from the roadmap are shown visibly
+    statistics: bool = False  # ``--statistics`` shows the counts per rule instead of the report
+    github_actions: bool = False  # the default in a GitHub Actions job (when not written to a file)
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("text", _text, text=True, statistics=True),
+        Format("concise", lambda f, _color: render_concise(f.diagnostics), text=True, statistics=True),
+        Format("json", lambda f, _color: render_json(f.diagnostics, f.files)),
+        Format("github", lambda f, _color: render_github(f.diagnostics), text=True, github_actions=True),
+        Format("gitlab", lambda f, _color: render_gitlab(f.diagnostics, f.sources)),
+        Format("sarif", lambda f, _color: render_sarif(f.diagnostics, f.sources)),
+    )
+}
+DEFAULT = "text"
+
+
+def default_format(github_log: bool) -> str:
+    """The format when none is asked for: text, or GitHub's annotations when the report goes to
+    the log of a GitHub Actions job."""
+    if github_log:
+        return next(f.name for f in FORMATS.values() if f.github_actions)
+    return DEFAULT

@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
-from roadmapctl.render import RenderError
+from roadmapctl.render.errors import RenderError
 from roadmapctl.render.marker import CORE, PLACEHOLDER, mark_text, package_digest
 from roadmapctl.render.style import A4_LONG, A4_SHORT, Style, twips
 from roadmapctl.render.view import DocumentView, OrderView, Para, TableView

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from roadmapctl.render import RenderError
+from roadmapctl.render.errors import RenderError
 
 
 @lru_cache(maxsize=8)

@@ -1,0 +1,192 @@
+"""The ``check`` command's work on files: check each (in worker processes when there are many),
+fix them, add their unknown words to the project's word list.
+
+A file that cannot be checked at all (unreadable, its configuration or word list broken) is a
+*problem*: a Russian message for the command to show (exit code 2), not a finding."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from roadmapctl.check.config import Config, ConfigError, config_for
+from roadmapctl.check.diagnostics import Diagnostic, Severity
+from roadmapctl.check.runner import check_source
+from roadmapctl.loading import Source, read_source
+from roadmapctl.loading.source import SourceError
+
+PARALLEL_THRESHOLD = 16  # fewer files are checked in this process
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The rules the command line selects, ignores, and whether warnings fail the check."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    strict: bool = False
+
+    def config(self, path: str) -> Config:
+        """The configuration of ``path``'s folder with the command line applied (ConfigError)."""
+        return config_for(path).merged(self.select, self.ignore, self.strict)
+
+    def unknown_codes(self) -> list[str]:
+        """The codes selected or ignored that are no rule's code or prefix."""
+        from roadmapctl.check.registry import all_rules
+
+        known = {r.code for r in all_rules()}
+        return [code for code in self.select + self.ignore if not any(k.startswith(code) for k in known)]
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """One file's check, small enough to come back from a worker process."""
+
+    name: str  # as the findings name it
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    lines: dict[int, str] = field(default_factory=dict)  # the source lines the findings are on
+    problem: str | None = None  # why the file could not be checked
+    strict: bool = False  # its configuration counts warnings as failures
+
+    def line(self, number: int) -> str:
+        return self.lines.get(number, "")
+
+    @property
+    def failing(self) -> bool:
+        return any(d.severity is Severity.ERROR or self.strict for d in self.diagnostics)
+
+
+def read_checked(path: str | Path, config: Config | None = None) -> tuple[Source | None, list[Diagnostic]]:
+    """Read and check one file: its source (None when it is not readable as text: the finding
+    says why) and its findings. I/O trouble raises SourceError."""
+    try:
+        source = read_source(path)
+    except SourceError as exc:
+        if exc.io:
+            raise
+        return None, [Diagnostic(exc.name, exc.span, exc.code, Severity.ERROR, exc.message)]
+    return source, check_source(source, config)
+
+
+def check_file(path: str, selection: Selection) -> FileCheck:
+    """The job of one file (run in a worker process when there are many)."""
+    from roadmapctl.spelling.lexicon import WordListError
+
+    try:
+        config = selection.config(path)
+    except ConfigError as exc:
+        return FileCheck(path, problem=str(exc))
+    try:
+        source, diagnostics = read_checked(path, config)
+    except SourceError as exc:
+        return FileCheck(path, problem=f"{exc.name}: {exc.message}")
+    except WordListError as exc:
+        return FileCheck(path, problem=str(exc))
+    if source is None:  # not text: its one finding says so, under the name the reading gave it
+        return FileCheck(diagnostics[0].file, diagnostics, strict=config.strict)
+    return FileCheck(source.name, diagnostics, {d.line: source.line(d.line) for d in diagnostics}, strict=config.strict)
+
+
+def check_files(paths: list[str], selection: Selection, jobs: int) -> list[FileCheck]:
+    """Each file checked, in order; by ``jobs`` worker processes when there are many files."""
+    if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
+        return [check_file(p, selection) for p in paths]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Warm the caches (rule registry, compiled validator) before forking so workers share them.
+    from roadmapctl.check.registry import all_rules
+    from roadmapctl.document.schema import fast_validator
+
+    all_rules()
+    fast_validator()
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    chunk = max(1, len(paths) // (jobs * 8))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(check_file, paths, [selection] * len(paths), chunksize=chunk))
+
+
+@dataclass
+class Fixing:
+    """What ``--fix`` did to the files."""
+
+    fixed: int = 0  # findings fixed (or, with a diff, fixable)
+    diffs: list[str] = field(default_factory=list)  # with a diff: one per changed file
+    problems: list[str] = field(default_factory=list)  # files that could not be fixed
+    failing: bool = False  # findings that fail the check are left
+    stdout: str | None = None  # the fixed text of the standard input
+
+
+def fix_files(files: list[str], selection: Selection, unsafe: bool, diff: bool) -> Fixing:
+    """Apply the fixes to each file (or, with ``diff``, collect their diffs). The standard input's
+    fixed text is returned; a file is edited in place under a lock, as ``mark`` and ``fmt`` edit it."""
+    from contextlib import nullcontext
+
+    from roadmapctl.writing import OutputError, locked
+
+    fixing = Fixing()
+    for path in files:
+        editing = not diff and path != "-"
+        try:
+            with locked(path) if editing else nullcontext():
+                _fix_file(path, selection, unsafe, diff, fixing)
+        except OutputError as exc:
+            fixing.problems.append(str(exc))
+    return fixing
+
+
+def _fix_file(path: str, selection: Selection, unsafe: bool, diff: bool, fixing: Fixing) -> None:
+    from roadmapctl.check.fixes import fix_text, unified_diff
+    from roadmapctl.writing import write_output
+
+    try:
+        config = selection.config(path)
+        source = read_source(path)
+    except ConfigError as exc:
+        fixing.problems.append(str(exc))
+        return
+    except SourceError as exc:
+        if exc.io:
+            fixing.problems.append(f"{exc.name}: {exc.message}")
+        fixing.failing = True  # unreadable content: the check reports it
+        return
+    result = fix_text(source.text, source.name, config, unsafe=unsafe, path=source.path)
+    after = ("\ufeff" if source.had_bom else "") + result.after
+    if diff:
+        if result.changed:
+            fixing.diffs.append(unified_diff(source.name, source.text, result.after))
+    elif path == "-":
+        fixing.stdout = after
+    elif result.changed:
+        write_output(path, after.encode("utf-8"), editing=True)
+    fixing.fixed += len(result.applied)
+    fixing.failing = fixing.failing or any(d.severity is Severity.ERROR or config.strict for d in result.remaining)
+
+
+def add_words(files: list[str], selection: Selection) -> Iterator[tuple[str, int]]:
+    """``--add-words``: each file's unknown words go to the first word list of its configuration.
+    Yields each list written and how many words it got; a broken configuration or word list, or
+    a file without one, raises ConfigError, WordListError or OutputError."""
+    from roadmapctl.check.rules.spelling import words_to_add
+    from roadmapctl.spelling.lexicon import merge_word_list, read_word_list
+
+    by_list: dict[str, set[str]] = {}
+    for path in files:
+        config = selection.config(path)
+        if not config.spelling_words:
+            raise ConfigError(f"{path}: в настройках не указан словарь проекта; добавьте, например, "
+                              "spelling-words = \"words.txt\" в [tool.roadmapctl] файла pyproject.toml или в roadmapctl.toml")
+        try:
+            source = read_source(path)
+        except SourceError:
+            continue  # the check reports it
+        by_list.setdefault(config.spelling_words[0], set()).update(words_to_add(source, config))
+    for target, words in sorted(by_list.items()):
+        merged, added = merge_word_list(read_word_list(Path(target)), words)
+        if added:
+            from roadmapctl.writing import write_output
+
+            write_output(Path(target), merged.encode("utf-8"), force=True)
+        yield target, added
