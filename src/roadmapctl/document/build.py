@@ -90,7 +90,7 @@ def _subitems(m: _Map, key: str) -> list[SubItem]:
     subitems = []
     for item, item_node in m.items(key):
         if isinstance(item, dict):
-            subitems.append(SubItem(**_fields(_Map(item, item_node), SUBITEM_FIELDS)))
+            subitems.append(SubItem(**_fields(_Map(item, item_node), _SUBITEM)))
         else:
             subitems.append(SubItem(str(item), span=_span(item_node)))
     return subitems
@@ -128,17 +128,26 @@ _READERS = {
 }
 
 
-def _fields(m: _Map, fields: tuple[Field, ...]) -> dict:
-    """The model's keyword arguments for an object with these fields (document/fields.py)."""
+def _plan(fields: tuple[Field, ...]) -> tuple:
+    """(attribute, key, reader, required) of each field, the reader chosen once."""
+    return tuple((f.attr, f.key, _READERS[f.kind], f.required) for f in fields)
+
+
+def _fields(m: _Map, plan: tuple) -> dict:
+    """The model's keyword arguments for an object with the fields of ``plan`` (document/fields.py)."""
     values = m.loc()
-    for f in fields:
-        value = _READERS[f.kind](m, f.key)
-        values[f.attr] = "" if f.required and value is None else value
+    for attr, key, read, required in plan:
+        value = read(m, key)
+        values[attr] = "" if required and value is None else value
     return values
 
 
+_ACTIVITY = _plan(ACTIVITY_FIELDS)
+_SUBITEM = _plan(SUBITEM_FIELDS)
+
+
 def _activity(value: dict, node: Node | None) -> Activity:
-    return Activity(**_fields(_Map(value, node), ACTIVITY_FIELDS))
+    return Activity(**_fields(_Map(value, node), _ACTIVITY))
 
 
 def _section(value: dict, node: Node | None) -> Section:
