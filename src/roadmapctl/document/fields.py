@@ -41,7 +41,9 @@ class Field:
     required: bool = False           # the schema requires it (the model then holds "" rather than None)
     column: str | None = None        # the table column («поле» of «колонки») that shows it
     subitem: bool = False            # a sub-item has it too, under the same key and attribute
-    diff_kind: str | None = None     # the kind of change ``diff`` files a change of it under
+    # the kind of change ``diff`` files a change of it under; diff/changes.py compares the plain
+    # "text" fields word by word and the plain "status" fields as values straight from this table
+    diff_kind: str | None = None
     diff_label: str | None = None    # how ``diff`` names it in a change ("изменено поле «…»")
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from roadmapctl.document.fields import MARK_COLUMN, NUMBER, TEXT, Kind, column_field
+from roadmapctl.document.fields import Kind as FieldKind, MARK_COLUMN, NUMBER, TEXT, column_field
 from roadmapctl.document.model import Activity, Roadmap, Section, Table
 from roadmapctl.render.style import Style
 from roadmapctl.textutil import ru_date
@@ -365,7 +365,7 @@ def cell_paragraphs(activity: Activity, name: str, style: Style) -> list[Para]:
         return []
     # a field a sub-item shares: the activity's own value, then the sub-items'
     owners = [activity] + (activity.subitems if shown.subitem else [])
-    if shown.kind == Kind.REFS:
+    if shown.kind == FieldKind.REFS:
         seen: list[str] = []
         for ref in (r for owner in owners for r in getattr(owner, shown.attr)):
             text = one_line(ref.display)
