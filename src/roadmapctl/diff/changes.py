@@ -24,11 +24,15 @@ from datetime import date
 from difflib import SequenceMatcher
 from typing import Any, Callable
 
+from roadmapctl.document import fields
 from roadmapctl.document.model import Activity, Placed, Roadmap, SubItem
 from roadmapctl.diff.match import match_activities, normalized, pair_up
 from roadmapctl.textutil import ru_date
 
 KINDS = ("added", "removed", "moved", "renumbered", "text", "deadline", "responsible", "status", "section", "header")
+# the fields of an activity compared word by word ("text") and as values ("status")
+_WORDS = tuple(f for f in fields.ACTIVITY_FIELDS if f.diff_kind == "text" and f.kind == fields.Kind.TEXT)
+_VALUES = tuple(f for f in fields.ACTIVITY_FIELDS if f.diff_kind == "status" and f.kind in (fields.Kind.TEXT, fields.Kind.DATE))
 
 
 @dataclass
@@ -303,7 +307,7 @@ class _Differ:
             if index in runs:
                 members = [pairs[k] for k in runs[index]]
                 self.add("renumbered", members[0].new.activity.number,
-                         [m.old.activity.number for m in members], [m.new.activity.number for m in members], "номер",
+                         [m.old.activity.number for m in members], [m.new.activity.number for m in members], fields.NUMBER.key,
                          section=_heading(members[0].new))
             if pair.old is None:
                 a = pair.new.activity
@@ -379,16 +383,15 @@ class _Differ:
         number = b.number
         if moved:
             other_section = not self._same_section(old_placed, new_placed)
-            self.add("moved", number, a.number, b.number, "номер", text=b.text,
+            self.add("moved", number, a.number, b.number, fields.NUMBER.key, text=b.text,
                      old_section=_heading(old_placed) if other_section else None,
                      new_section=_heading(new_placed) if other_section else None)
-        for key, getter in (("мероприятие", lambda x: x.text), ("ожидаемый_результат", lambda x: x.result),
-                            ("форма_результата", lambda x: x.result_form), ("примечание", lambda x: x.note)):
-            old_text, new_text = getter(a), getter(b)
+        for f in _WORDS:
+            old_text, new_text = getattr(a, f.attr), getattr(b, f.attr)
             if (old_text or "") != (new_text or ""):
-                self.add("text", number, old_text, new_text, key,
+                self.add("text", number, old_text, new_text, f.key,
                          words=word_diff(old_text or "", new_text or ""),
-                         similarity=round(score, 2) if key == "мероприятие" else None)
+                         similarity=round(score, 2) if f is fields.TEXT else None)
         self.subitems(number, a, b)
         self.deadline(number, a, b, whole=True)
         self.responsible(number, a.responsible, b.responsible)
@@ -398,7 +401,7 @@ class _Differ:
         old_texts, new_texts = [s.text for s in a.subitems], [s.text for s in b.subitems]
         if old_texts != new_texts:
             removed, added = _list_change(old_texts, new_texts)
-            self.add("text", number, old_texts, new_texts, "подпункты", removed=removed or None, added=added or None)
+            self.add("text", number, old_texts, new_texts, fields.SUBITEMS.key, removed=removed or None, added=added or None)
         found = pair_up([(k, s.text) for k, s in enumerate(a.subitems)], [(k, s.text) for k, s in enumerate(b.subitems)])
         for i, j, _ in found:
             if i is None or j is None:
@@ -412,7 +415,7 @@ class _Differ:
         new_records = [p for p in getattr(b, "postponements", []) if _postponement_key(p) not in old_records]
         if a.deadline == b.deadline and a.override == b.override:
             for record in new_records:
-                self.add("deadline", number, None, _postponement_json(record), "переносы", deadline_unchanged=True)
+                self.add("deadline", number, None, _postponement_json(record), fields.POSTPONEMENTS.key, deadline_unchanged=True)
             return
         old_term = _term(a, self.old_period, whole)
         new_term = _term(b, self.new_period, whole)
@@ -438,29 +441,31 @@ class _Differ:
                 extra["unrecorded"] = True
         elif new_records:
             extra["postponement"] = _postponement_json(new_records[-1])
-        self.add("deadline", number, a.deadline, b.deadline, "срок", **extra)
+        self.add("deadline", number, a.deadline, b.deadline, fields.DEADLINE.key, **extra)
 
     def responsible(self, number: str, old_refs, new_refs, subitem: str | None = None) -> None:
         a, b = _refs(old_refs), _refs(new_refs)
         if a == b:
             return
         removed, added = _list_change(a, b)
-        self.add("responsible", number, a, b, "ответственные", removed=removed, added=added,
+        self.add("responsible", number, a, b, fields.RESPONSIBLE.key, removed=removed, added=added,
                  reordered=True if not removed and not added else None, subitem=subitem)
 
     def status(self, number: str, a: Activity, b: Activity) -> None:
-        if a.status != b.status:
-            self.add("status", number, a.status, b.status, "статус")
-        if a.done_date != b.done_date:
-            self.add("status", number, _date(a.done_date), _date(b.done_date), "дата_выполнения")
+        for f in _VALUES:
+            old_value, new_value = getattr(a, f.attr), getattr(b, f.attr)
+            if old_value != new_value:
+                if f.kind == fields.Kind.DATE:
+                    old_value, new_value = _date(old_value), _date(new_value)
+                self.add("status", number, old_value, new_value, f.key)
         old_marks = [(m.date, m.text, m.link, m.covers) for m in a.marks]
         new_marks = [(m.date, m.text, m.link, m.covers) for m in b.marks]
         for mark in new_marks:
             if mark not in old_marks:
-                self.add("status", number, None, _mark(mark), "отметки")
+                self.add("status", number, None, _mark(mark), fields.MARKS.key)
         for mark in old_marks:
             if mark not in new_marks:
-                self.add("status", number, _mark(mark), None, "отметки")
+                self.add("status", number, _mark(mark), None, fields.MARKS.key)
 
 
 def _longest_increasing(sequence: list[int]) -> list[int]:

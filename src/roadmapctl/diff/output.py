@@ -11,6 +11,7 @@ from datetime import date
 
 from roadmapctl.colors import BOLD, CYAN, DIM, GREEN, RED, YELLOW, paint
 from roadmapctl.diff.changes import KINDS, Change, RoadmapDiff
+from roadmapctl.document import fields
 from roadmapctl.textutil import plural_word as plural, ru_date
 
 FORMATS = ("text", "md", "json")
@@ -18,16 +19,8 @@ MD_LIMIT = 60000  # GitHub refuses comments over 65536 characters
 FOLD = 160  # texts longer than this are folded (Markdown) or shortened (text)
 CONTEXT = 6  # words of unchanged text kept around an edit
 
-FIELD_LABELS = {
-    "мероприятие": "текст мероприятия",
-    "ожидаемый_результат": "ожидаемый результат",
-    "форма_результата": "форма результата",
-    "примечание": "примечание",
-    "подпункты": "подпункты",
-    "статус": "статус",
-    "дата_выполнения": "дата выполнения",
-    "отметки": "отметка о ходе выполнения",
-    "переносы": "запись о переносе срока",
+# the fields of an activity are named in document/fields.py; these are the roadmap's own
+FIELD_LABELS = {f.key: f.diff_label for f in fields.ACTIVITY_FIELDS if f.diff_label} | {
     "орган.наименование": "орган",
     "орган.краткое": "краткое название органа",
     "регион": "регион",
@@ -119,7 +112,7 @@ def _where(change: Change) -> str:
 def deadline_phrase(change: Change) -> str:
     """What happened to a deadline, in words: "срок перенесён: 30.09.2021 → 31.12.2021"."""
     x = change.extra
-    if change.field == "переносы":
+    if change.field == fields.POSTPONEMENTS.key:
         return "добавлена запись о переносе срока, но сам срок не изменён"
     old_r, new_r = x.get("old_reading"), x.get("new_reading")
     old_due, new_due = x.get("old_due"), x.get("new_due")
@@ -164,13 +157,13 @@ def describe(change: Change) -> str:
         return "перенумеровано: " + renumbering(change.old, change.new)
     if k == "text":
         label = FIELD_LABELS.get(change.field or "", change.field or "текст")
-        if change.field == "подпункты":
+        if change.field == fields.SUBITEMS.key:
             return "изменены подпункты"
         if not change.old:
             return f"добавлено поле «{label}»"
         if not change.new:
             return f"удалено поле «{label}»"
-        return f"изменён {label}" if label in ("текст мероприятия", "ожидаемый результат") else f"изменено поле «{label}»"
+        return f"изменён {label}" if change.field in (fields.TEXT.key, fields.RESULT.key) else f"изменено поле «{label}»"
     if k == "deadline":
         return deadline_phrase(change) + _where(change)
     if k == "responsible":
@@ -185,7 +178,7 @@ def describe(change: Change) -> str:
         return "ответственные — " + "; ".join(parts) + _where(change)
     if k == "status":
         label = FIELD_LABELS.get(change.field or "", change.field or "")
-        if change.field == "отметки":
+        if change.field == fields.MARKS.key:
             mark = change.new or change.old or {}
             verb = "добавлена" if change.new else "удалена"
             return f"{verb} отметка о ходе выполнения от {_ru_date(mark.get('date'))}"
@@ -346,9 +339,9 @@ def _text_details(change: Change, color: bool) -> list[str]:
         return [_quote(_short(x["title"]))]  # the title once: it did not change
     if k == "deadline":
         lines = []
-        if change.field == "срок" and (change.old or change.new):
+        if change.field == fields.DEADLINE.key and (change.old or change.new):
             lines.append(f"было: {_quote(change.old)}, стало: {_quote(change.new)}")
-        if change.field == "переносы":
+        if change.field == fields.POSTPONEMENTS.key:
             lines.append(_value(change.new))
         note = postponement_note(change)
         if note:
@@ -356,7 +349,7 @@ def _text_details(change: Change, color: bool) -> list[str]:
         return lines
     if k in ("text", "header", "section") and x.get("words"):
         return [_text_words(x["words"], color)]
-    if k == "text" and change.field == "подпункты":
+    if k == "text" and change.field == fields.SUBITEMS.key:
         lines = [f"+ {item}" for item in x.get("added", [])] + [f"− {item}" for item in x.get("removed", [])]
         return [_short(line) for line in lines] or ["изменён порядок подпунктов"]
     if k == "header" and (x.get("added") or x.get("removed")):
@@ -365,7 +358,7 @@ def _text_details(change: Change, color: bool) -> list[str]:
         return []
     if k in ("header", "section", "text"):
         return [f"было: {_quote(_short(_value(change.old)))}", f"стало: {_quote(_short(_value(change.new)))}"]
-    if k == "status" and change.field == "отметки":
+    if k == "status" and change.field == fields.MARKS.key:
         return [_short(_value(change.new or change.old))]
     return []
 
@@ -432,7 +425,7 @@ def _md_cells(change: Change) -> tuple[str, str]:
             new += f"<br>раздел «{_md(x['new_section'])}»"
         return old, new
     if k == "deadline":
-        if change.field == "переносы":
+        if change.field == fields.POSTPONEMENTS.key:
             return "—", _md(_value(change.new))
         old = _md(_quote(change.old)) if change.old else "—"
         new = _md(_quote(change.new)) if change.new else "—"

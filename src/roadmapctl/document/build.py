@@ -9,6 +9,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmapctl.loading import Document
 from roadmapctl.loading.document import scalar_text
+from roadmapctl.document.fields import ACTIVITY_FIELDS, SUBITEM_FIELDS, Field, Kind
 from roadmapctl.document.model import (
     Activity, Appendix, Approval, Authority, Column, Dates, Order, OrderItem, Pair, Party, Person, Placed,
     Postponement, Preamble, ProgressMark, Ref, Roadmap, SchoolYearDates, Section, SubItem, Table,
@@ -85,40 +86,68 @@ def _refs(m: _Map, key: str) -> list[Ref]:
     return refs
 
 
-def _activity(value: dict, node: Node | None) -> Activity:
-    m = _Map(value, node)
+def _subitems(m: _Map, key: str) -> list[SubItem]:
     subitems = []
-    for item, item_node in m.items("подпункты"):
+    for item, item_node in m.items(key):
         if isinstance(item, dict):
-            s = _Map(item, item_node)
-            subitems.append(SubItem(s.text("текст") or "", s.text("срок"), s.get("срок_явно"), _refs(s, "ответственные"), **s.loc()))
+            subitems.append(SubItem(**_fields(_Map(item, item_node), _SUBITEM)))
         else:
             subitems.append(SubItem(str(item), span=_span(item_node)))
+    return subitems
+
+
+def _marks(m: _Map, key: str) -> list[ProgressMark]:
     marks = []
-    for item, item_node in m.items("отметки"):
+    for item, item_node in m.items(key):
         k = _Map(item, item_node)
         marks.append(ProgressMark(k.date("дата"), k.text("текст") or "", k.text("ссылка"), k.date("за"), **k.loc()))
+    return marks
+
+
+def _postponements(m: _Map, key: str) -> list[Postponement]:
     postponements = []
-    for item, item_node in m.items("переносы"):
+    for item, item_node in m.items(key):
         p = _Map(item, item_node)
         postponements.append(Postponement(p.text("прежний_срок") or "", p.text("причина") or "", p.date("дата"), p.text("основание"), **p.loc()))
-    return Activity(
-        number=m.text("номер") or "",
-        text=m.text("мероприятие") or "",
-        subitems=subitems,
-        responsible=_refs(m, "ответственные"),
-        deadline=m.text("срок"),
-        override=m.get("срок_явно"),
-        result=m.text("ожидаемый_результат"),
-        result_form=m.text("форма_результата"),
-        note=m.text("примечание"),
-        status=m.text("статус"),
-        done_date=m.date("дата_выполнения"),
-        marks=marks,
-        postponements=postponements,
-        children=[_activity(v, n) for v, n in m.items("мероприятия")],
-        **m.loc(),
-    )
+    return postponements
+
+
+def _activities(m: _Map, key: str) -> list[Activity]:
+    return [_activity(v, n) for v, n in m.items(key)]
+
+
+_READERS = {
+    Kind.TEXT: _Map.text,
+    Kind.REFS: _refs,
+    Kind.MAPPING: _Map.get,
+    Kind.DATE: _Map.date,
+    Kind.SUBITEMS: _subitems,
+    Kind.MARKS: _marks,
+    Kind.POSTPONEMENTS: _postponements,
+    Kind.ACTIVITIES: _activities,
+}
+
+
+def _plan(fields: tuple[Field, ...]) -> tuple:
+    """(attribute, key, reader, required) of each field, the reader chosen once."""
+    return tuple((f.attr, f.key, _READERS[f.kind], f.required) for f in fields)
+
+
+def _fields(m: _Map, plan: tuple) -> dict:
+    """The model's keyword arguments for an object with the fields of ``plan`` (document/fields.py)."""
+    values = m.loc()
+    for attr, key, read, required in plan:
+        value = read(m, key)
+        values[attr] = "" if required and value is None else value
+    return values
+
+
+_ACTIVITY = _plan(ACTIVITY_FIELDS)
+_SUBITEM = _plan(SUBITEM_FIELDS)
+
+
+def _activity(value: dict, node: Node | None) -> Activity:
+    return Activity(**_fields(_Map(value, node), _ACTIVITY))
 
 
 def _section(value: dict, node: Node | None) -> Section:

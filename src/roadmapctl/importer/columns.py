@@ -5,34 +5,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# (field, patterns) in the order they are tried: the first match wins, so "Форма предоставления
-# результатов" is a form before it is a result, "Сроки исполнения" a deadline before an executor
-# and "Ожидаемые результаты исполнения мероприятия" a result before an activity.
+from roadmapctl.document import fields
+
+# (column of document/fields.py, the import's words for it) in the order they are tried: the first
+# match wins, so "Форма предоставления результатов" is a form before it is a result, "Сроки
+# исполнения" a deadline before an executor and "Ожидаемые результаты исполнения мероприятия" a
+# result before an activity.
 _ROLES: list[tuple[str, tuple[str, ...]]] = [
-    ("номер", (r"^№", r"^n$", r"^n\s*п\s*/\s*п", r"^n\s+п\.?\s*п\.?$", r"\bп\s*/\s*п\b", r"^номер\b", r"^no\.?$", r"^#$")),
-    ("форма_результата", (r"\bформа\b.*\b(результат|отчет|предоставлени|представлени)", r"\bотчетност")),
-    ("отметка", (r"\bотметк", r"\bинформация о (выполнении|ходе|исполнении)", r"\bстатус\b", r"\bвыполнено\b")),
-    ("примечание", (r"\bпримечани", r"\bкомментари")),
-    ("срок", (r"\bсрок", r"\bпериодичност", r"\bдата\b", r"\bдаты\b", r"\bпериод\b", r"\bвремя проведения", r"\bкогда\b")),
-    ("ответственные", (r"\bответственн", r"\bисполнител", r"\bкто\b", r"\bучастник", r"\bсоисполнител")),
-    ("ожидаемый_результат", (r"\bожидаем", r"\bрезультат", r"\bиндикатор", r"\bпоказател", r"\bэффект")),
-    ("мероприятие", (
+    (fields.NUMBER.column, (r"^№", r"^n$", r"^n\s*п\s*/\s*п", r"^n\s+п\.?\s*п\.?$", r"\bп\s*/\s*п\b", r"^номер\b", r"^no\.?$", r"^#$")),
+    (fields.RESULT_FORM.column, (r"\bформа\b.*\b(результат|отчет|предоставлени|представлени)", r"\bотчетност")),
+    (fields.MARK_COLUMN, (r"\bотметк", r"\bинформация о (выполнении|ходе|исполнении)", r"\bстатус\b", r"\bвыполнено\b")),
+    (fields.NOTE.column, (r"\bпримечани", r"\bкомментари")),
+    (fields.DEADLINE.column, (r"\bсрок", r"\bпериодичност", r"\bдата\b", r"\bдаты\b", r"\bпериод\b", r"\bвремя проведения", r"\bкогда\b")),
+    (fields.RESPONSIBLE.column, (r"\bответственн", r"\bисполнител", r"\bкто\b", r"\bучастник", r"\bсоисполнител")),
+    (fields.RESULT.column, (r"\bожидаем", r"\bрезультат", r"\bиндикатор", r"\bпоказател", r"\bэффект")),
+    (fields.TEXT.column, (
         r"\bмероприяти", r"\bсодержание\b", r"\bнаправлени", r"\bдействи", r"\bнаименование\b",
         r"\bвид(ы)? работ", r"\bзадач", r"\bформ[аы] работы",
     )),
 ]
 _COMPILED = [(field, tuple(re.compile(p) for p in patterns)) for field, patterns in _ROLES]
-
-FIELD_NAMES = {
-    "номер": "номер",
-    "мероприятие": "мероприятие",
-    "ответственные": "ответственные",
-    "срок": "срок",
-    "ожидаемый_результат": "ожидаемый результат",
-    "форма_результата": "форма предоставления результатов",
-    "примечание": "примечание",
-    "отметка": "отметка о выполнении",
-}
 
 
 def _norm(header: str) -> str:
@@ -96,21 +88,21 @@ def recognize(texts: list[str]) -> Header | None:
         if field:
             taken.add(field)
         columns.append(Column(index, field, header))
-    if "мероприятие" not in taken and len(taken) >= 3 and "номер" in taken:
+    if fields.TEXT.column not in taken and len(taken) >= 3 and fields.NUMBER.column in taken:
         # a table of another kind (a monitoring plan: «№ | Показатель | Периодичность | Ответственный
         # | Форма …»): its first text column that is neither who nor when holds what each row is about
         for column in columns:
-            if column.header and column.field in (None, "ожидаемый_результат") and column.index > (columns[0].index if
-                                                                                                    columns[0].field == "номер" else -1):
+            first = columns[0].index if columns[0].field == fields.NUMBER.column else -1
+            if column.header and column.field in (None, fields.RESULT.column) and column.index > first:
                 if column.field:
                     taken.discard(column.field)
-                column.field = "мероприятие"
-                taken.add("мероприятие")
+                column.field = fields.TEXT.column
+                taken.add(fields.TEXT.column)
                 break
-    if "мероприятие" not in taken or len(taken) < 2 or 2 * len(taken) < len(filled):
+    if fields.TEXT.column not in taken or len(taken) < 2 or 2 * len(taken) < len(filled):
         return None
-    if "номер" not in taken and columns and not columns[0].header:
-        columns[0].field = "номер"
+    if fields.NUMBER.column not in taken and columns and not columns[0].header:
+        columns[0].field = fields.NUMBER.column
         columns[0].header = "№"
     return Header(columns)
 

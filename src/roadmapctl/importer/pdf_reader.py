@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import statistics
 
+from roadmapctl.document import fields
 from roadmapctl.importer.columns import recognize
 from roadmapctl.importer.grid import Cell, Grid, ImportFailure, Para, Row, SourceDoc
 from roadmapctl.importer.plaintext import join_wrapped
@@ -352,7 +353,7 @@ class _Reader:
                 continue
             edges = [0.0] + [(bounds_x[k][1] + bounds_x[k + 1][0]) / 2 for k in range(len(base) - 1)] + [width + 1]
             best = ({"bounds": list(zip(edges[:-1], edges[1:])), "header": texts, "rows": [],
-                     "number": header.index("номер"), "activity": header.index("мероприятие"), "page": number},
+                     "number": header.index(fields.NUMBER.column), "activity": header.index(fields.TEXT.column), "page": number},
                     index + depth)
         if best is None:
             return None
@@ -407,7 +408,7 @@ class _Reader:
         cell of the row above ends in a word broken by the page, the piece on the new page is glued
         back to it (the rest is joined by the row assembler, which reports it)."""
         header = next((h for row in previous.rows[:3] if (h := recognize(row.texts())) is not None), None)
-        number = header.index("номер") if header is not None else None
+        number = header.index(fields.NUMBER.column) if header is not None else None
         first, last = block.rows[0], previous.rows[-1]
         if number is None or not first.cells[number].empty or first.merged:
             return

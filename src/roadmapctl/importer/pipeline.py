@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from roadmapctl.document import fields
 from roadmapctl.importer.grid import ImportFailure, SourceDoc
 from roadmapctl.importer.guesses import COMMENT_PREFIX, GuessLog
 from roadmapctl.importer.header import HeaderInfo, decide_municipality, parse_header
@@ -150,7 +151,7 @@ def _period_fallback(info: HeaderInfo, tables: list[TableDraft], log: GuessLog) 
     years = []
     for table in tables:
         for activity in table.walk():
-            texts = [activity.deadline or ""] + [i.get("срок", "") for i in activity.subitems if isinstance(i, dict)]
+            texts = [activity.deadline or ""] + [i.get(fields.DEADLINE.key, "") for i in activity.subitems if isinstance(i, dict)]
             for text in texts:
                 years.extend(int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", text))
     if years:
@@ -165,24 +166,17 @@ def _period_fallback(info: HeaderInfo, tables: list[TableDraft], log: GuessLog) 
 
 
 def _activity_data(activity: ActivityDraft, path: tuple, comments: dict) -> dict:
+    """The activity in the schema's keys: every field of document/fields.py the draft holds, a
+    required one even when empty, the others only when they have a value."""
     if activity.comments:
         comments[path] = [f"{COMMENT_PREFIX} {c}" for c in activity.comments]
-    data: dict = {"номер": activity.number, "мероприятие": activity.text}
-    if activity.subitems:
-        data["подпункты"] = activity.subitems
-    if activity.responsible:
-        data["ответственные"] = activity.responsible
-    if activity.deadline:
-        data["срок"] = activity.deadline
-    if activity.result:
-        data["ожидаемый_результат"] = activity.result
-    if activity.result_form:
-        data["форма_результата"] = activity.result_form
-    if activity.note:
-        data["примечание"] = activity.note
-    if activity.children:
-        data["мероприятия"] = [_activity_data(child, path + ("мероприятия", i), comments)
-                               for i, child in enumerate(activity.children)]
+    data: dict = {}
+    for f in fields.ACTIVITY_FIELDS:
+        value = getattr(activity, f.attr, None)
+        if f is fields.CHILDREN and value:
+            value = [_activity_data(child, path + (f.key, i), comments) for i, child in enumerate(value)]
+        if value or f.required:
+            data[f.key] = value
     return data
 
 
@@ -226,8 +220,8 @@ def _columns(segment_header, table_where: str, log: GuessLog, table: TableDraft)
             continue
         if not column.header:
             continue
-        if not have_note and "примечание" not in {c.field for c in segment_header.columns}:
-            column_field = "примечание"
+        if not have_note and fields.NOTE.column not in {c.field for c in segment_header.columns}:
+            column_field = fields.NOTE.column
             have_note = True
             columns.append((column_field, column.header))
             message = (f"колонку «{column.header}» не удалось сопоставить ни с одним полем мероприятия; она записана "
@@ -251,8 +245,8 @@ def import_document(doc: SourceDoc, options: Options | None = None) -> ImportRes
         # an unplaced column: the first one becomes the note column, the others are folded into notes
         table.columns = _columns(segment.header, segment.header_row.where, log, table)
         for column in segment.header.columns:
-            if not column.field and column.header and ("примечание", column.header) in table.columns:
-                column.field = "примечание"
+            if not column.field and column.header and (fields.NOTE.column, column.header) in table.columns:
+                column.field = fields.NOTE.column
         assemble(segment.rows, segment.header, table, log)
         for activity in _top_level(table):
             finalize(activity, doc.kind in ("text", "pdf"), log)  # both lose paragraph breaks in cells

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from roadmapctl.document import fields
 from roadmapctl.importer.cells import looks_like_deadline
 from roadmapctl.importer.columns import is_column_numbers, recognize, role_of
 from roadmapctl.importer.rows import NUMBER
@@ -228,13 +229,13 @@ def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
     header_start = next(k for k, (i, _t) in enumerate(texts) if i == first_line)
     after = next(k for k, (i, _t) in enumerate(texts) if i >= row)
     header = recognize(cells)
-    number_col = header.index("номер")
+    number_col = header.index(fields.NUMBER.column)
     if number_col is None:
         return None
     ncols = len(cells)
     others = [c for c in header.columns if c.index != number_col]
-    deadline = next((k for k, c in enumerate(others) if c.field == "срок"), None)
-    activity = next((k for k, c in enumerate(others) if c.field == "мероприятие"), None)
+    deadline = next((k for k, c in enumerate(others) if c.field == fields.DEADLINE.column), None)
+    activity = next((k for k, c in enumerate(others) if c.field == fields.TEXT.column), None)
     out: Lines = list(lines)
     first_line = texts[header_start][0]
     out[first_line] = (first_line + 1 + offset, cells)

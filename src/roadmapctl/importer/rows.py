@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from roadmapctl.document import fields
 from roadmapctl.importer.cells import (
     distribute_deadlines,
     looks_like_deadline,
@@ -19,7 +20,7 @@ from roadmapctl.importer.cells import (
     split_paragraphs,
     starts_item,
 )
-from roadmapctl.importer.columns import FIELD_NAMES, Header, is_column_numbers
+from roadmapctl.importer.columns import Header, is_column_numbers
 from roadmapctl.importer.grid import Cell, Para, Row
 from roadmapctl.importer.guesses import GuessLog, shorten
 
@@ -129,7 +130,7 @@ def fit_row(row: Row, header: Header, log: GuessLog) -> list[Cell]:
         return cells
     given = len(cells)
     cells = cells + [Cell() for _ in range(n - given)]
-    deadline = header.index("срок")
+    deadline = header.index(fields.DEADLINE.column)
     if deadline is not None and deadline < given and deadline < n - 1:
         piece = cells[deadline]
         if not piece.empty and not looks_like_deadline(piece.text):
@@ -160,8 +161,8 @@ def _is_number(text: str) -> bool:
 def classify(rows: list[Row], header: Header, log: GuessLog) -> list[_Entry]:
     entries: list[_Entry] = []
     header_texts = [re.sub(r"\s+", " ", c.header).strip().lower() for c in header.columns]
-    number_col = header.index("номер")
-    activity_col = header.index("мероприятие")
+    number_col = header.index(fields.NUMBER.column)
+    activity_col = header.index(fields.TEXT.column)
     auto_numbered: list[tuple[str, str]] = []
     for row in rows:
         if row.loose:
@@ -323,7 +324,7 @@ class _Builder:
                 self.log.add(row.where, "в таблице нет колонки номеров; мероприятия пронумерованы по порядку", self.table)
         activity = ActivityDraft(number=number, where=row.where)
         for column, cell in zip(self.header.columns, cells):
-            if column.field == "номер":
+            if column.field == fields.NUMBER.column:
                 continue
             key = column.field or "?" + column.header
             if not cell.empty:
@@ -366,12 +367,12 @@ class _Builder:
                 self.log.add(row.where, f"строка без номера сразу после заголовка раздела присоединена к его названию: "
                                         f"«{shorten(text, 40)}»", section)
                 return
-            self.add_activity(None if self.header.index("номер") is None else "б/н", cells if not loose else self._loose_cells(cells), row)
+            self.add_activity(None if self.header.index(fields.NUMBER.column) is None else "б/н", cells if not loose else self._loose_cells(cells), row)
             self.log.add(row.where, "строка без номера перед первым мероприятием записана как мероприятие «б/н»; "
                                     "укажите номер", self.last)
             return
         if loose:
-            field_name = "мероприятие"
+            field_name = fields.TEXT.column
             activity.cells[field_name] = join_paras(activity.cells.get(field_name, []), [p for c in cells for p in c.paras])
             fragment = shorten(cells[0].text if cells else "", 40)
             activity.comments.append(f"строка вне колонок таблицы («{fragment}», {row.where}) присоединена к тексту "
@@ -379,12 +380,12 @@ class _Builder:
             self.log.add(row.where, f"строка вне колонок таблицы («{fragment}») присоединена к тексту мероприятия "
                                     f"{activity.number}")
             return
-        deadline_col = self.header.index("срок")
+        deadline_col = self.header.index(fields.DEADLINE.column)
         moved = None
         if deadline_col is not None and deadline_col + 1 < len(cells):
             piece = cells[deadline_col]
             after = cells[deadline_col + 1]
-            have = activity.cells.get("срок")
+            have = activity.cells.get(fields.DEADLINE.column)
             if (not piece.empty and after.empty and not looks_like_deadline(piece.text)
                     and have and looks_like_deadline(" ".join(p.text for p in have))):
                 cells = list(cells)
@@ -392,7 +393,7 @@ class _Builder:
                 moved = self.header.columns[deadline_col + 1].header
         joined_fields = []
         for column, cell in zip(self.header.columns, cells):
-            if column.field == "номер" or cell.empty or cell.vmerged:
+            if column.field == fields.NUMBER.column or cell.empty or cell.vmerged:
                 continue
             key = column.field or "?" + column.header
             activity.cells[key] = join_paras(activity.cells.get(key, []), cell.paras)
@@ -412,7 +413,7 @@ class _Builder:
 
     def _loose_cells(self, cells: list[Cell]) -> list[Cell]:
         out = [Cell() for _ in self.header.columns]
-        index = self.header.index("мероприятие") or 0
+        index = self.header.index(fields.TEXT.column) or 0
         out[index] = _merge_cells(cells)
         return out
 
@@ -481,16 +482,16 @@ def assemble(rows: list[Row], header: Header, table: TableDraft, log: GuessLog) 
 def finalize(activity: ActivityDraft, inline: bool, log: GuessLog) -> None:
     """Turn the collected cell paragraphs into the activity's fields."""
     cells = activity.cells
-    text, items = split_activity_cell(cells.get("мероприятие", []), inline)
+    text, items = split_activity_cell(cells.get(fields.TEXT.column, []), inline)
     activity.text = text
-    if inline and "\n" in text and "\n" not in " ".join(p.text for p in cells.get("мероприятие", [])):
+    if inline and "\n" in text and "\n" not in " ".join(p.text for p in cells.get(fields.TEXT.column, [])):
         log.add(activity.label, "в тексте мероприятия два предложения слиты без знака препинания (так бывает, когда при "
                 "извлечении теряется граница абзаца); текст разделён на два абзаца перед словом «"
                 + text.split("\n")[1].split()[0] + "»", activity)
-    deadline_paras = [p.text.strip() for p in cells.get("срок", []) if not p.empty]
+    deadline_paras = [p.text.strip() for p in cells.get(fields.DEADLINE.column, []) if not p.empty]
     deadlines = distribute_deadlines(deadline_paras, len(items)) if items else None
     if deadlines:
-        activity.subitems = [{"текст": item, "срок": when} for item, when in zip(items, deadlines)]
+        activity.subitems = [{fields.SUBITEM_TEXT.key: item, fields.DEADLINE.key: when} for item, when in zip(items, deadlines)]
         activity.deadline = None
         if len(deadlines) != len(deadline_paras):
             cut = "», «".join(split_paragraphs(deadline_paras, deadlines))
@@ -501,14 +502,14 @@ def finalize(activity: ActivityDraft, inline: bool, log: GuessLog) -> None:
     else:
         activity.subitems = list(items)
         activity.deadline = "\n".join(deadline_paras) or None
-    activity.responsible_paras = [p.text for p in cells.get("ответственные", []) if not p.empty]
-    activity.result = _joined(cells.get("ожидаемый_результат"))
-    activity.result_form = _joined(cells.get("форма_результата"))
+    activity.responsible_paras = [p.text for p in cells.get(fields.RESPONSIBLE.column, []) if not p.empty]
+    activity.result = _joined(cells.get(fields.RESULT.column))
+    activity.result_form = _joined(cells.get(fields.RESULT_FORM.column))
     notes = []
-    own_note = _joined(cells.get("примечание"))
+    own_note = _joined(cells.get(fields.NOTE.column))
     if own_note:
         notes.append(own_note)
-    mark = _joined(cells.get("отметка"))
+    mark = _joined(cells.get(fields.MARK_COLUMN))
     if mark:
         notes.append(mark)
     for key, paras in cells.items():
@@ -532,5 +533,5 @@ def _joined(paras: list[Para] | None) -> str | None:
 
 
 __all__ = [
-    "ActivityDraft", "SectionDraft", "TableDraft", "assemble", "finalize", "fit_row", "FIELD_NAMES",
+    "ActivityDraft", "SectionDraft", "TableDraft", "assemble", "finalize", "fit_row",
 ]

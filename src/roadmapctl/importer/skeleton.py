@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from roadmapctl.document import fields
 from roadmapctl.importer.emit import dump
 from roadmapctl.importer.grid import ImportFailure
 from roadmapctl.textutil import ru_date
@@ -73,22 +74,22 @@ def skeleton(municipality: str, period: str, authority: str | None = None, short
         },
         "таблицы": [{
             "колонки": [
-                {"поле": "номер", "заголовок": "№ п/п"},
-                {"поле": "мероприятие", "заголовок": "Мероприятие"},
-                {"поле": "ответственные", "заголовок": "Ответственный"},
-                {"поле": "срок", "заголовок": "Срок реализации"},
-                {"поле": "ожидаемый_результат", "заголовок": "Ожидаемые результаты"},
+                {"поле": fields.NUMBER.column, "заголовок": "№ п/п"},
+                {"поле": fields.TEXT.column, "заголовок": "Мероприятие"},
+                {"поле": fields.RESPONSIBLE.column, "заголовок": "Ответственный"},
+                {"поле": fields.DEADLINE.column, "заголовок": "Срок реализации"},
+                {"поле": fields.RESULT.column, "заголовок": "Ожидаемые результаты"},
             ],
             "номера_колонок": False,
             "разделы": [{
                 "номер": "1.",
                 "название": "Организационно-управленческие мероприятия",
                 "мероприятия": [{
-                    "номер": "1.1.",
-                    "мероприятие": "Разработка и утверждение муниципальной дорожной карты",
-                    "ответственные": [responsible, "ОО"],
-                    "срок": deadline,
-                    "ожидаемый_результат": "Дорожная карта утверждена приказом",
+                    fields.NUMBER.key: "1.1.",
+                    fields.TEXT.key: "Разработка и утверждение муниципальной дорожной карты",
+                    fields.RESPONSIBLE.key: [responsible, "ОО"],
+                    fields.DEADLINE.key: deadline,
+                    fields.RESULT.key: "Дорожная карта утверждена приказом",
                 }],
             }],
         }],

@@ -15,6 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmapctl.check.config import Config
 from roadmapctl.check.diagnostics import Diagnostic, Edit, Fix, Severity
+from roadmapctl.document import fields
 from roadmapctl.loading import Document, Source, load_document
 from roadmapctl.loading.document import scalar_text
 from roadmapctl.lsp.positions import split_lines
@@ -24,8 +25,8 @@ from roadmapctl.textutil import ru_date
 # Schema findings: in the editor they may come from yaml-language-server instead (docs/lsp.md).
 SCHEMA_CODES = frozenset({"RM101", "RM102", "RM103", "RM104", "RM105"})
 # Keys whose values name a party of the directory «участники».
-PARTY_KEYS = frozenset({"ответственные", "кто", "школы", "состав", "школа", "партнёр"})
-DEADLINE_KEYS = frozenset({"срок", "прежний_срок"})
+PARTY_KEYS = frozenset({fields.RESPONSIBLE.key, "кто", "школы", "состав", "школа", "партнёр"})
+DEADLINE_KEYS = frozenset({fields.DEADLINE.key, "прежний_срок"})
 # A schema property marked with this keyword holds the number of an existing activity.
 REF_KEYWORD = "x-roadmapctl-ref"
 
@@ -295,7 +296,7 @@ def complete(analysis: Analysis, last_good: Analysis | None, line: int, column: 
             for alias in (entry.get("синонимы") or []) if isinstance(entry, dict) else []:
                 if isinstance(alias, str):
                     out.append(Completion(alias, scalar_source(alias), f"другое написание «{name}»", start))
-    elif key == "статус":
+    elif key == fields.STATUS.key:
         for value in status_values():
             out.append(Completion(value, value, "статус мероприятия", start))
     elif key in activity_ref_keys():
@@ -328,7 +329,7 @@ def status_values() -> list[str]:
     from roadmapctl.document.schema import schema
 
     for key, node in _schema_walk(schema()):
-        if key == "статус" and node.get("enum"):
+        if key == fields.STATUS.key and node.get("enum"):
             return [str(v) for v in node["enum"]]
     return []
 
@@ -347,9 +348,9 @@ def activity_numbers(data: dict) -> list[tuple[str, str]]:
     def activities(items):
         for item in items if isinstance(items, list) else []:
             if isinstance(item, dict):
-                if isinstance(item.get("номер"), str):
-                    out.append((item["номер"], str(item.get("мероприятие", ""))))
-                activities(item.get("мероприятия"))
+                if isinstance(item.get(fields.NUMBER.key), str):
+                    out.append((item[fields.NUMBER.key], str(item.get(fields.TEXT.key, ""))))
+                activities(item.get(fields.CHILDREN.key))
 
     def sections(items):
         for section in items if isinstance(items, list) else []:

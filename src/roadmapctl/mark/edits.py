@@ -20,6 +20,7 @@ from datetime import date
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from roadmapctl.document import fields
 from roadmapctl.document.pipeline import Loaded
 from roadmapctl.loading import Document, Source, load_document
 from roadmapctl.loading.document import NULL, scalar_text
@@ -74,7 +75,7 @@ def _walk_activities(items, path, table):
         if isinstance(item, dict):
             here = path + [index]
             yield here, item, table
-            yield from _walk_activities(item.get("мероприятия"), here + ["мероприятия"], table)
+            yield from _walk_activities(item.get(fields.CHILDREN.key), here + [fields.CHILDREN.key], table)
 
 
 def _walk_sections(sections, path, table):
@@ -111,10 +112,10 @@ def find_activity(data, number: str, table: int | None = None) -> tuple[list, di
         if not 1 <= table <= tables:
             raise EditError(f"в файле {tables} {_tables_word(tables)}, а указана таблица {table}")
         every = [entry for entry in every if entry[2] == table - 1]
-    exact = [entry for entry in every if str(entry[1].get("номер", "")) == number]
-    matches = exact or [entry for entry in every if _norm_number(entry[1].get("номер", "")) == _norm_number(number)]
+    exact = [entry for entry in every if str(entry[1].get(fields.NUMBER.key, "")) == number]
+    matches = exact or [entry for entry in every if _norm_number(entry[1].get(fields.NUMBER.key, "")) == _norm_number(number)]
     if not matches:
-        numbers = [str(entry[1].get("номер", "")) for entry in every]
+        numbers = [str(entry[1].get(fields.NUMBER.key, "")) for entry in every]
         close = difflib.get_close_matches(number, numbers, n=5, cutoff=0.6)
         hint = f"; похожие номера: {', '.join(close)}" if close else ""
         raise EditError(f"мероприятия с номером «{number}» в файле нет{hint}")
@@ -173,8 +174,8 @@ def scalar(text: str) -> str:
     return text if _plain_ok(text) else quoted(text)
 
 
-def _flow_map(fields: list[tuple[str, str]]) -> str:
-    return "{" + ", ".join(f"{key}: {value}" for key, value in fields) + "}"
+def _flow_map(entries: list[tuple[str, str]]) -> str:
+    return "{" + ", ".join(f"{key}: {value}" for key, value in entries) + "}"
 
 
 # --- the text and its edits ---------------------------------------------------------------------
@@ -314,11 +315,11 @@ class _Editor:
             start = self.line_end(first - 1)
         self.add(start, end, "")
 
-    def append_item(self, mapping: MappingNode, key: str, fields: list[tuple[str, str]], flow_fields: list[tuple[str, str]]) -> None:
+    def append_item(self, mapping: MappingNode, key: str, entries: list[tuple[str, str]], flow_entries: list[tuple[str, str]]) -> None:
         found = self.entry(mapping, key)
         if found is None:
-            lines = [(0, f"{key}:"), (2, f"- {fields[0][0]}: {fields[0][1]}")]
-            lines += [(4, f"{k}: {v}") for k, v in fields[1:]]
+            lines = [(0, f"{key}:"), (2, f"- {entries[0][0]}: {entries[0][1]}")]
+            lines += [(4, f"{k}: {v}") for k, v in entries[1:]]
             self.insert_entry(mapping, key, lines)
             return
         _key_node, value = found
@@ -327,12 +328,12 @@ class _Editor:
         if value.flow_style:
             if value.value:
                 position = self.content_end(value.value[-1])
-                self.add(position, position, ", " + _flow_map(flow_fields))
+                self.add(position, position, ", " + _flow_map(flow_entries))
             else:
                 position = value.end_mark.index - 1
                 if self.text[position] != "]":
                     raise EditError(f"не удалось дополнить список «{key}»; файл не изменён")
-                self.add(position, position, _flow_map(flow_fields))
+                self.add(position, position, _flow_map(flow_entries))
             return
         first = value.value[0]
         dash = first.start_mark.index - 1
@@ -344,8 +345,8 @@ class _Editor:
         item_col = first.start_mark.column if self.line_of(dash) == self.line_of(first.start_mark.index) else dash_col + 2
         last = self.line_of(self.content_end(value.value[-1]) - 1)
         brk = self.line_break(last)
-        body = brk + " " * dash_col + "-" + " " * (item_col - dash_col - 1) + f"{fields[0][0]}: {fields[0][1]}"
-        body += "".join(brk + " " * item_col + f"{k}: {v}" for k, v in fields[1:])
+        body = brk + " " * dash_col + "-" + " " * (item_col - dash_col - 1) + f"{entries[0][0]}: {entries[0][1]}"
+        body += "".join(brk + " " * item_col + f"{k}: {v}" for k, v in entries[1:])
         position = self.line_end(last)
         self.add(position, position, body)
 
@@ -365,9 +366,7 @@ def _clean(text: str | None, what: str) -> str | None:
 
 
 def _canonical_keys() -> list[str]:
-    from roadmapctl.document.schema import schema
-
-    return list(schema()["$defs"]["activity"]["properties"])
+    return [f.key for f in fields.ACTIVITY_FIELDS]  # the schema's order (tests/test_fields.py)
 
 
 def _check_request(request: MarkRequest) -> MarkRequest:
@@ -414,7 +413,7 @@ def mark_loaded(loaded: Loaded, request: MarkRequest) -> EditResult:
         raise EditError(f"в файле есть ошибки; исправьте их и повторите (roadmapctl check {loaded.name})")
     doc, source = loaded.document, loaded.source
     path, activity = find_activity(doc.data, request.number, request.table)
-    number = str(activity.get("номер"))
+    number = str(activity.get(fields.NUMBER.key))
     node = doc.node_at(path)
     if not isinstance(node, MappingNode):
         raise EditError(f"мероприятие {number} записано не словарём; файл не изменён")
@@ -434,38 +433,38 @@ def mark_loaded(loaded: Loaded, request: MarkRequest) -> EditResult:
     on = request.on.isoformat()
 
     if request.postpone is not None:
-        old = activity.get("срок")
-        if activity.get("срок_явно") is not None:
+        old = activity.get(fields.DEADLINE.key)
+        if activity.get(fields.OVERRIDE.key) is not None:
             raise EditError(
-                f"у мероприятия {number} срок задан в явном виде (срок_явно); перенесите его вручную, "
+                f"у мероприятия {number} срок задан в явном виде ({fields.OVERRIDE.key}); перенесите его вручную, "
                 "изменив и слова, и даты срока"
             )
         if not isinstance(old, str) or not old.strip():
             raise EditError(f"у мероприятия {number} нет срока, переносить нечего; чтобы указать срок, добавьте ключ «срок» в файле")
         if old.strip() == request.postpone:
             raise EditError(f"новый срок совпадает с прежним: «{old}»")
-        editor.set_scalar(node, "срок", scalar(request.postpone))
-        target["срок"] = request.postpone
+        editor.set_scalar(node, fields.DEADLINE.key, scalar(request.postpone))
+        target[fields.DEADLINE.key] = request.postpone
         record = [("прежний_срок", old), ("дата", on), ("причина", request.reason)]
         if request.basis:
             record.append(("основание", request.basis))
-        _append(editor, node, "переносы", record, target)
+        _append(editor, node, fields.POSTPONEMENTS.key, record, target)
         changes.append(f"срок перенесён: «{old}» → «{request.postpone}» (причина: {request.reason})")
 
     if request.status is not None:
-        if activity.get("статус") != request.status:
-            editor.set_scalar(node, "статус", request.status)
-            target["статус"] = request.status
+        if activity.get(fields.STATUS.key) != request.status:
+            editor.set_scalar(node, fields.STATUS.key, request.status)
+            target[fields.STATUS.key] = request.status
             changes.append(f"статус: «{request.status}»")
         if request.status == DONE:
-            recorded = activity.get("дата_выполнения")
+            recorded = activity.get(fields.DONE_DATE.key)
             if recorded is None or (request.explicit_date and recorded != on):
-                editor.set_scalar(node, "дата_выполнения", on)
-                target["дата_выполнения"] = on
+                editor.set_scalar(node, fields.DONE_DATE.key, on)
+                target[fields.DONE_DATE.key] = on
                 changes.append(f"дата выполнения: {ru_date(request.on)}")
-        elif "дата_выполнения" in activity:
-            editor.delete_entry(node, "дата_выполнения")
-            del target["дата_выполнения"]
+        elif fields.DONE_DATE.key in activity:
+            editor.delete_entry(node, fields.DONE_DATE.key)
+            del target[fields.DONE_DATE.key]
             changes.append("дата выполнения удалена, так как мероприятие больше не отмечено выполненным")
 
     if request.note is not None:
@@ -474,7 +473,7 @@ def mark_loaded(loaded: Loaded, request: MarkRequest) -> EditResult:
             record.append(("ссылка", request.link))
         if request.covers:
             record.append(("за", request.covers.isoformat()))
-        _append(editor, node, "отметки", record, target)
+        _append(editor, node, fields.MARKS.key, record, target)
         changes.append(f"добавлена отметка от {ru_date(request.on)}")
 
     if not editor.edits:
@@ -485,7 +484,7 @@ def mark_loaded(loaded: Loaded, request: MarkRequest) -> EditResult:
 
 
 _DATE_KEYS = {"дата", "за"}
-_EDITED_KEYS = ("срок", "статус", "дата_выполнения", "отметки", "переносы")
+_EDITED_KEYS = tuple(f.key for f in (fields.DEADLINE, fields.STATUS, fields.DONE_DATE, fields.MARKS, fields.POSTPONEMENTS))
 
 
 def _refuse_shared(doc: Document, path: list, node: MappingNode, number: str) -> None:

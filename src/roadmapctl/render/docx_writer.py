@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+from roadmapctl.document.fields import NUMBER
 from roadmapctl.render.errors import RenderError
 from roadmapctl.render.marker import CORE, PLACEHOLDER, mark_text, package_digest
 from roadmapctl.render.style import A4_LONG, A4_SHORT, Style, twips
@@ -198,7 +199,7 @@ def _table(table: TableView, style: Style, total: int) -> str:
         out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if row.whole else "<w:tr>")
         for width, cell in zip(widths, row.cells):
             cell_style = "RMTable"
-            jc = "center" if cell.field == "номер" else None
+            jc = "center" if cell.field == NUMBER.column else None
             paras = "".join(_para(p, cell_style, jc=jc) for p in cell.paragraphs) or _p("", cell_style)
             out.append(_cell(width, paras))
         out.append("</w:tr>")

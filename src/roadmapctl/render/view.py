@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from roadmapctl.document.fields import Kind as FieldKind, MARK_COLUMN, NUMBER, TEXT, column_field
 from roadmapctl.document.model import Activity, Roadmap, Section, Table
 from roadmapctl.render.style import Style
 from roadmapctl.textutil import ru_date
@@ -346,9 +347,10 @@ def _marks(activity: Activity, style: Style) -> list[Para]:
 
 
 def cell_paragraphs(activity: Activity, name: str, style: Style) -> list[Para]:
-    if name == "номер":
+    """The paragraphs of the column ``name`` (a table's «поле», document/fields.py) of an activity."""
+    if name == NUMBER.column:
         return [Para(one_line(activity.number))] if one_line(activity.number) else []
-    if name == "мероприятие":
+    if name == TEXT.column:
         paras = [Para(line) for line in lines_of(activity.text)]
         for item in activity.subitems:
             lines = lines_of(item.text)
@@ -356,26 +358,21 @@ def cell_paragraphs(activity: Activity, name: str, style: Style) -> list[Para]:
                 paras.append(Para(lines[0], bullet=True))
                 paras.extend(Para(line) for line in lines[1:])
         return paras
-    if name == "ответственные":
+    if name == MARK_COLUMN:
+        return _marks(activity, style)
+    shown = column_field(name)
+    if shown is None:
+        return []
+    # a field a sub-item shares: the activity's own value, then the sub-items'
+    owners = [activity] + (activity.subitems if shown.subitem else [])
+    if shown.kind == FieldKind.REFS:
         seen: list[str] = []
-        for ref in activity.responsible + [r for item in activity.subitems for r in item.responsible]:
+        for ref in (r for owner in owners for r in getattr(owner, shown.attr)):
             text = one_line(ref.display)
             if text and text not in seen:
                 seen.append(text)
         return [Para(text) for text in seen]
-    if name == "срок":
-        paras = [Para(line) for line in lines_of(activity.deadline)]
-        paras += [Para(line) for item in activity.subitems for line in lines_of(item.deadline)]
-        return paras
-    if name == "ожидаемый_результат":
-        return [Para(line) for line in lines_of(activity.result)]
-    if name == "форма_результата":
-        return [Para(line) for line in lines_of(activity.result_form)]
-    if name == "примечание":
-        return [Para(line) for line in lines_of(activity.note)]
-    if name == "отметка":
-        return _marks(activity, style)
-    return []
+    return [Para(line) for owner in owners for line in lines_of(getattr(owner, shown.attr))]
 
 
 def _activity_rows(activities: list[Activity], fields: list[str], depth: int, style: Style) -> list[Row]:
@@ -483,7 +480,7 @@ def column_widths(headers: list[str], fields: list[str], rows: list[Row], across
     weight: list[float] = []
     for i, name in enumerate(fields):
         header_word = _longest_word([headers[i]]) * 1.15  # the header is bold, so wider
-        if name == "номер":
+        if name == NUMBER.column:
             longest = max([len(t) for t in texts[i]] + [3.0, header_word])
             minimum.append(math.ceil(max(MIN_NUMBER_CHARS, longest + 2.5)))
             weight.append(0.0)
@@ -491,11 +488,11 @@ def column_widths(headers: list[str], fields: list[str], rows: list[Row], across
         word = max(min(_longest_word(texts[i]), LONGEST_UNBROKEN), header_word)
         minimum.append(math.ceil(max(MIN_TEXT_CHARS, word + 2.5)))
         weight.append(float(sum(len(t) for t in texts[i])) or 1.0)
-    if "номер" in fields:
+    if NUMBER.column in fields:
         # The number column is the narrowest.
-        number = minimum[fields.index("номер")]
-        minimum = [m if name == "номер" else max(m, number + 1) for m, name in zip(minimum, fields)]
-    activity = fields.index("мероприятие") if "мероприятие" in fields else None
+        number = minimum[fields.index(NUMBER.column)]
+        minimum = [m if name == NUMBER.column else max(m, number + 1) for m, name in zip(minimum, fields)]
+    activity = fields.index(TEXT.column) if TEXT.column in fields else None
     if activity is not None:
         minimum[activity] = max(minimum)
     if sum(minimum) >= across:

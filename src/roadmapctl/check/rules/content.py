@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registry import Finding, rule
+from roadmapctl.document import fields
 
 
 @rule("RM501", "no-result", Severity.WARNING, "Пустая ячейка ожидаемого результата", """
@@ -26,10 +27,8 @@ def no_result(ctx):
         if activity.children:
             continue
         table = ctx.roadmap.tables[placed.table_index]
-        for field, value, title in (
-            ("ожидаемый_результат", activity.result, "ожидаемый результат"),
-            ("форма_результата", activity.result_form, "форма предоставления результатов"),
-        ):
-            if table.has_column(field) and not (value and value.strip()):
-                yield Finding(activity.at("номер"), f"у мероприятия «{activity.number}» не указан {title}",
-                              f"заполните ключ «{field}»")
+        for field in (fields.RESULT, fields.RESULT_FORM):
+            value = getattr(activity, field.attr)
+            if table.has_column(field.column) and not (value and value.strip()):
+                yield Finding(activity.at(fields.NUMBER.key), f"у мероприятия «{activity.number}» не указан {field.label}",
+                              f"заполните ключ «{field.key}»")

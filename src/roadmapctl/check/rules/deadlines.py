@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registry import Finding, rule
+from roadmapctl.document import fields
 from roadmapctl.textutil import ru_date
 
 _WARNING_RULES = {
@@ -58,7 +59,7 @@ def _warnings(ctx, code):
             continue
         # one finding per deadline: "Октябрь – май" infers two years, but it is one text to fix
         first = found[0]
-        span = item.at("срок")
+        span = item.at(fields.DEADLINE.key)
         if first.end > first.start and item.deadline:
             span = ctx.locate_span(span, item.deadline, first.start, first.end)
         yield Finding(span, f"срок «{term.text}» (мероприятие «{activity.number}»): {_join([w.message for w in found])}")
@@ -98,7 +99,8 @@ def no_deadline(ctx):
     for activity in ctx.roadmap.activities():
         if activity.children or activity.has_deadline:
             continue
-        yield Finding(activity.at("номер"), f"у мероприятия «{activity.number}» не указан срок", "добавьте ключ «срок»")
+        yield Finding(activity.at(fields.NUMBER.key), f"у мероприятия «{activity.number}» не указан срок",
+                      f"добавьте ключ «{fields.DEADLINE.key}»")
 
 
 @rule("RM402", "unknown-deadline", Severity.WARNING, "Срок не удалось прочитать", """
@@ -179,7 +181,7 @@ def deadline_outside_period(ctx):
 def bad_override(ctx):
     for activity, item, term, error in _terms(ctx):
         if error:
-            yield Finding(item.at("срок_явно"), f"мероприятие «{activity.number}»: {error}")
+            yield Finding(item.at(fields.OVERRIDE.key), f"мероприятие «{activity.number}»: {error}")
 
 
 # ---- the roadmap's own school calendar (учебный_календарь) --------------------------------------

@@ -8,6 +8,7 @@ from datetime import date
 
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registry import Finding, rule
+from roadmapctl.document import fields
 from roadmapctl.textutil import ru_date
 
 
@@ -75,7 +76,7 @@ def duplicate_number(ctx):
         key = (placed.table_index, _scope(ctx, placed), parts(activity.number) or (activity.number,))
         if key in seen:
             first = seen[key]
-            yield Finding(activity.at("номер"),
+            yield Finding(activity.at(fields.NUMBER.key),
                           f"номер «{activity.number}» уже есть у мероприятия в строке {first.span.line}{_table_label(ctx, placed.table_index)}",
                           "перенумеруйте мероприятие")
         else:
@@ -116,7 +117,7 @@ def _numbering(ctx):
     for placed in roadmap.placed_activities():
         nums = parts(placed.activity.number)
         if nums:
-            groups[(placed.table_index, _scope(ctx, placed), nums[:-1])].append((placed.activity.number, nums, placed.activity.at("номер")))
+            groups[(placed.table_index, _scope(ctx, placed), nums[:-1])].append((placed.activity.number, nums, placed.activity.at(fields.NUMBER.key)))
     for (table_index, _scope_key, _prefix), items in groups.items():
         yield from _sequence_findings(items, "нумерация мероприятий", _table_label(ctx, table_index))
     # sections: siblings under one parent
@@ -190,7 +191,7 @@ def number_outside_section(ctx):
         if placed.parent is not None:
             parent_nums = parts(placed.parent.number)
             if parent_nums and nums[:-1] != parent_nums:
-                yield Finding(placed.activity.at("номер"),
+                yield Finding(placed.activity.at(fields.NUMBER.key),
                               f"вложенное мероприятие «{placed.activity.number}» стоит под мероприятием «{placed.parent.number}»")
             continue
         numbered = [s for s in placed.sections if s.number]
@@ -199,7 +200,7 @@ def number_outside_section(ctx):
         section = numbered[-1]
         section_nums = parts(section.number)
         if len(nums) - 1 == len(section_nums) and nums[:-1] != section_nums:
-            yield Finding(placed.activity.at("номер"),
+            yield Finding(placed.activity.at(fields.NUMBER.key),
                           f"мероприятие «{placed.activity.number}» стоит в разделе «{section.heading}»",
                           "перенесите мероприятие в нужный раздел или исправьте номер")
     for _index, path in ctx.roadmap.sections():
@@ -279,7 +280,7 @@ def number_style(ctx):
     for placed in ctx.roadmap.placed_activities():
         number = placed.activity.number
         if parts(number):
-            groups.setdefault((placed.table_index, "мероприятий", len(parts(number))), []).append((number, placed.activity.at("номер")))
+            groups.setdefault((placed.table_index, "мероприятий", len(parts(number))), []).append((number, placed.activity.at(fields.NUMBER.key)))
     for index, path in ctx.roadmap.sections():
         number = path[-1].number
         if number and parts(number):

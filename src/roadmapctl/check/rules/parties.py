@@ -7,6 +7,7 @@ from collections import Counter
 
 from roadmapctl.check.diagnostics import Fix, Severity
 from roadmapctl.check.registry import Finding, rule
+from roadmapctl.document import fields
 from roadmapctl.textutil import fold, near_spelling, plural, words
 
 
@@ -163,5 +164,5 @@ def no_responsible(ctx):
     for activity in ctx.roadmap.activities():
         if activity.children or activity.has_responsible:
             continue
-        yield Finding(activity.at("номер"), f"у мероприятия «{activity.number}» не указан ответственный",
-                      "добавьте ключ «ответственные»")
+        yield Finding(activity.at(fields.NUMBER.key), f"у мероприятия «{activity.number}» не указан ответственный",
+                      f"добавьте ключ «{fields.RESPONSIBLE.key}»")
