@@ -117,12 +117,11 @@ def register(app: typer.Typer) -> None:
 def _warnings(roadmap, request, number: str) -> list[str]:
     """Hints about what was written: a new deadline that is not understood, a covered date that
     is not one of the deadline's dates."""
-    from roadmapctl.deadlines import Kind, PeriodError, read_deadline
-    from roadmapctl.document.schedule import activity_term, roadmap_period
+    from roadmapctl.deadlines import Kind, read_deadline
+    from roadmapctl.document.schedule import activity_term, roadmap_period_or_reason
 
-    try:
-        period = roadmap_period(roadmap)
-    except PeriodError:
+    period, _ = roadmap_period_or_reason(roadmap)
+    if period is None:
         return []
     out = []
     if request.postpone:

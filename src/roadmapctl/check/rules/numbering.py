@@ -221,12 +221,11 @@ def number_outside_section(ctx):
     период: 2021-2022
 """)
 def bad_period(ctx):
-    from roadmapctl.deadlines import PeriodError, parse_period
+    from roadmapctl.document.schedule import period_or_reason
 
-    try:
-        parse_period(ctx.roadmap.period_text)
-    except PeriodError as exc:
-        yield Finding(ctx.roadmap.at("период"), f"период «{ctx.roadmap.period_text}» не прочитан: {exc}",
+    period, reason = period_or_reason(ctx.roadmap.period_text)
+    if period is None:
+        yield Finding(ctx.roadmap.at("период"), f"период «{ctx.roadmap.period_text}» не прочитан: {reason}",
                       "пишите так: 2021-2022, 2020-2021 учебный год или 2021-01-01..2022-12-31")
 
 
