@@ -130,6 +130,13 @@ def _numbering(ctx):
         yield from walk(table.sections, index)
 
 
+def _numbering_findings(ctx, wanted: str):
+    """The numbering findings of one kind ("gap" or "order"), read once for both rules."""
+    for kind, finding in ctx.shared("numbering", lambda c: list(_numbering(c))):
+        if kind == wanted:
+            yield finding
+
+
 @rule("RM202", "numbering-gap", Severity.WARNING, "Пропуск в нумерации", """
 После мероприятия 27 идёт 29, после раздела 4 — раздел 6: номер пропущен. Так бывает, когда
 строку удалили, а нумерацию не поправили, или когда строка потерялась при копировании.
@@ -145,9 +152,7 @@ def _numbering(ctx):
     - номер: "28"
 """)
 def numbering_gap(ctx):
-    for kind, finding in ctx.shared("numbering", lambda c: list(_numbering(c))):
-        if kind == "gap":
-            yield finding
+    yield from _numbering_findings(ctx, "gap")
 
 
 @rule("RM203", "numbering-order", Severity.WARNING, "Нарушен порядок нумерации", """
@@ -162,9 +167,7 @@ def numbering_gap(ctx):
     - номер: "1.3."
 """)
 def numbering_order(ctx):
-    for kind, finding in ctx.shared("numbering", lambda c: list(_numbering(c))):
-        if kind == "order":
-            yield finding
+    yield from _numbering_findings(ctx, "order")
 
 
 @rule("RM204", "number-outside-section", Severity.WARNING, "Номер не соответствует разделу", """
