@@ -20,7 +20,7 @@ from datetime import date
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmapctl.loading import Document, Source, load_document
-from roadmapctl.loading.document import NULL, scalar_text
+from roadmapctl.loading.document import NULL, scalar_text, walk_nodes
 from roadmapctl.loading.scalars import scalar
 from roadmapctl.textutil import ru_date
 
@@ -446,21 +446,14 @@ def _refuse_shared(doc: Document, path: list, node: MappingNode, number: str) ->
     """An edit at an anchor (&x) would also change every place that refers to it (*x): refuse
     when the activity, a mapping above it or a value to be edited is used more than once."""
     references: dict[int, int] = {}
-    seen: set[int] = set()
-    stack = [doc.root]
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
+    for current in walk_nodes(doc.root):
         children = []
         if isinstance(current, MappingNode):
             children = [v for pair in current.value for v in pair]
         elif isinstance(current, SequenceNode):
-            children = list(current.value)
+            children = current.value
         for child in children:
             references[id(child)] = references.get(id(child), 0) + 1
-            stack.append(child)
     involved = [doc.node_at(path[:i]) for i in range(len(path) + 1)]
     involved += [value for key, value in node.value if scalar_text(key) in _EDITED_KEYS]
     for found in involved:
