@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar as pycal
 from datetime import date, timedelta
 
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from roadmapctl.deadlines import Kind, Period, read_deadline

@@ -4,7 +4,6 @@ by hand from RFC 5545, the OWASP CSV-injection advice and CommonMark."""
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 

@@ -9,7 +9,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import pytest
 
 from runcli import run_in_process
 

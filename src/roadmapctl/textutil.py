@@ -11,9 +11,14 @@ _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NOT_ALNUM = re.compile(r"[^0-9a-zа-я]+")
 
 
-def fold(text: str) -> str:
-    """Lower case, ё → е, only letters and digits: for comparing names written differently."""
-    return _NOT_ALNUM.sub("", text.lower().replace("ё", "е"))
+def fold_case(text: str) -> str:
+    """Lower case, «ё» as «е»: the form words are compared in."""
+    return text.lower().replace("ё", "е")
+
+
+def fold_to_alnum(text: str) -> str:
+    """:func:`fold_case`, then only letters and digits: for comparing names written differently."""
+    return _NOT_ALNUM.sub("", fold_case(text))
 
 
 def digits(text: str) -> tuple[str, ...]:
@@ -42,7 +47,30 @@ def distance(a: str, b: str, limit: int = 3) -> int:
     return min(previous[-1], limit + 1)
 
 
+def within_one_edit(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion, substitution or
+    transposition of two neighbouring letters (optimal string alignment distance <= 1)."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    m = min(la, lb)
+    while i < m and a[i] == b[i]:
+        i += 1
+    if i == m:
+        return True  # equal, or one extra letter at the end
+    if la == lb:
+        if a[i + 1:] == b[i + 1:]:
+            return True  # substitution
+        return (i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i]
+                and a[i + 2:] == b[i + 2:])  # transposition
+    if la > lb:
+        return a[i + 1:] == b[i:]
+    return a[i:] == b[i + 1:]
+
+
 def words(text: str) -> list[str]:
+    """The runs of Russian or Latin letters and digits, as written."""
     return re.findall(r"[0-9A-Za-zА-Яа-яЁё]+", text)
 
 
@@ -69,7 +97,7 @@ def near_spelling(a: str, b: str) -> bool:
         return False  # «Средняя школа №2» and «№3» are different schools
     if a[:1].lower() + a[1:] == b[:1].lower() + b[1:]:
         return False  # only the capital at the start of a cell differs: that is fine
-    fa, fb = fold(a), fold(b)
+    fa, fb = fold_to_alnum(a), fold_to_alnum(b)
     if fa == fb:
         return True
     if min(len(fa), len(fb)) >= 6 and distance(fa, fb, 2) <= (1 if min(len(fa), len(fb)) < 12 else 2):

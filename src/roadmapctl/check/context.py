@@ -51,15 +51,9 @@ class Context:
     @cached_property
     def period(self):
         """The roadmap's Period, or None when it is missing or unreadable (RM205 says why)."""
-        from roadmapctl.deadlines import PeriodError
-        from roadmapctl.document.schedule import roadmap_period
+        from roadmapctl.document.schedule import roadmap_period_or_reason
 
-        if self.roadmap is None:
-            return None
-        try:
-            return roadmap_period(self.roadmap)
-        except PeriodError:
-            return None
+        return roadmap_period_or_reason(self.roadmap)[0] if self.roadmap is not None else None
 
     def text_scalars(self) -> list[tuple[list, ScalarNode]]:
         """Every string scalar of official text with its path (keys and list indexes)."""

@@ -31,7 +31,8 @@ def register(app: typer.Typer) -> None:
         import json
         from datetime import date
 
-        from roadmapctl.deadlines import PeriodError, parse_period, read_deadline
+        from roadmapctl.deadlines import read_deadline
+        from roadmapctl.document.schedule import period_or_reason
 
         if output_format not in FORMATS:
             raise UsageError(f"неизвестный формат «{output_format}»; допустимы: text, json")
@@ -44,10 +45,9 @@ def register(app: typer.Typer) -> None:
             calendar = school_calendar(roadmap)
             if period is None:
                 period = roadmap.period_text
-        try:
-            span = parse_period(period or str(date.today().year)).with_calendar(calendar)
-        except PeriodError as exc:
-            raise UsageError(f"период «{period}» не прочитан: {exc}") from None
+        span, reason = period_or_reason(period or str(date.today().year), calendar)
+        if span is None:
+            raise UsageError(f"период «{period}» не прочитан: {reason}")
         terms = [read_deadline(text, span) for text in texts]
         if output_format == "json":
             typer.echo(json.dumps([t.to_json() for t in terms], ensure_ascii=False, indent=2))

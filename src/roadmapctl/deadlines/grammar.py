@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from . import lexicon as lx
 from .lexer import COLON, COMMA, DASH, DOT, LPAR, NL, NUM, QUOTE, RPAR, SEMI, SLASH, WORD
-from .spans import MONTHS_GEN, Span, last_day
+from .calendar_units import MONTHS_GEN, CalendarUnit, last_day
 
 
 class ParseFailure(Exception):
@@ -55,7 +55,7 @@ class Rec:
 
     __slots__ = ("mode", "n", "anchor", "unit", "window")
 
-    def __init__(self, mode: str, n: int = 1, anchor: Span | None = None, unit: str = ""):
+    def __init__(self, mode: str, n: int = 1, anchor: CalendarUnit | None = None, unit: str = ""):
         self.mode = mode
         self.n = n
         self.anchor = anchor
@@ -359,13 +359,13 @@ class Parser:
         acad = self.academic_part(k)
         if acad is not None and kind in ("half", "squarter", "trimester", "holiday"):
             kind = "ahalf" if kind == "half" else kind
-            return Span(kind, acad[0], q=q, a=t[i].a, b=t[acad[1] - 1].b), acad[1]
+            return CalendarUnit(kind, acad[0], q=q, a=t[i].a, b=t[acad[1] - 1].b), acad[1]
         y, k2 = self.year_part(k)
         if y is not None and kind in _SCHOOL_UNITS:
-            probe = Span(kind, y, q=q)
+            probe = CalendarUnit(kind, y, q=q)
             if probe.bounds()[1].year != y:
                 y -= 1
-        return Span(kind, y, q=q, a=t[i].a, b=t[k2 - 1].b), k2
+        return CalendarUnit(kind, y, q=q, a=t[i].a, b=t[k2 - 1].b), k2
 
     def holiday_span(self, i: int):
         """"осенние каникулы [2025-2026 учебного года]", "летних кан." at i (a season word)."""
@@ -391,7 +391,7 @@ class Parser:
         if not 1 <= d <= (last_day(y, m) if y is not None else last_day(2000, m)):
             year = f" {y}" if y is not None else ""
             self.fail_impossible(f"даты {d} {MONTHS_GEN[m - 1]}{year} не существует", i, k)
-        return Span("day", y, m, d, a=t[i].a, b=t[k - 1].b), k
+        return CalendarUnit("day", y, m, d, a=t[i].a, b=t[k - 1].b), k
 
     def numeric_date(self, i: int):
         """dd.mm.yyyy, dd.mm.yy, dd.mm or yyyy-mm-dd at i."""
@@ -417,14 +417,14 @@ class Parser:
             written = self.slice(i, k).rstrip(".")
             if not 1 <= m <= 12 or not 1 <= d <= last_day(2000 if y is None else y, m):
                 self.fail_impossible(f"даты {written} не существует", i, k)
-            return Span("day", y, m, d, a=t[i].a, b=t[k - 1].b), k
+            return CalendarUnit("day", y, m, d, a=t[i].a, b=t[k - 1].b), k
         if i + 4 < n and len(t[i].norm) == 4 and t[i + 1].kind == DASH and t[i + 2].kind == NUM \
                 and t[i + 3].kind == DASH and t[i + 4].kind == NUM and len(t[i + 2].norm) == 2 \
                 and len(t[i + 4].norm) == 2 and self.adjacent(i, i + 4):
             y, m, d = t[i].val, t[i + 2].val, t[i + 4].val
             if not (1 <= m <= 12 and 1 <= d <= last_day(y if y >= 1 else 2000, m)) or y < 1:
                 self.fail_impossible(f"даты {self.slice(i, i + 5)} не существует", i, i + 5)
-            return Span("day", y, m, d, a=t[i].a, b=t[i + 4].b), i + 5
+            return CalendarUnit("day", y, m, d, a=t[i].a, b=t[i + 4].b), i + 5
         return None
 
     def ordinal_unit(self, i: int):
@@ -439,7 +439,7 @@ class Parser:
         return None
 
     def span(self, i: int):
-        """A calendar span at token i: (Span, next index) or None."""
+        """A calendar span at token i: (CalendarUnit, next index) or None."""
         if i >= self.n:
             return None
         t = self.t
@@ -451,9 +451,9 @@ class Parser:
             if self.is_year(i):
                 acad = self.academic_part(i)
                 if acad is not None:
-                    return Span("academic", acad[0], a=tok.a, b=t[acad[1] - 1].b), acad[1]
+                    return CalendarUnit("academic", acad[0], a=tok.a, b=t[acad[1] - 1].b), acad[1]
                 k = self.year_suffix(i + 1)
-                return Span("year", tok.val, a=tok.a, b=t[k - 1].b), k
+                return CalendarUnit("year", tok.val, a=tok.a, b=t[k - 1].b), k
             if len(tok.norm) > 2:
                 return None
             k = self.ordinal_unit(i)
@@ -473,7 +473,7 @@ class Parser:
             if c == lx.MONTH_ABBR and self.kind(k) == DOT:
                 k += 1
             y, k = self.year_part(k)
-            return Span("month", y, tok.val, a=tok.a, b=t[k - 1].b), k
+            return CalendarUnit("month", y, tok.val, a=tok.a, b=t[k - 1].b), k
         if c in (lx.ROMAN, lx.ORDINAL):
             k = self.ordinal_unit(i)
             if k is not None:
@@ -494,12 +494,12 @@ class Parser:
             return tok.val
         return None
 
-    def borrow(self, value: int, right: Span, i: int, k: int) -> Span | None:
+    def borrow(self, value: int, right: CalendarUnit, i: int, k: int) -> CalendarUnit | None:
         """The left end of "I–II квартал" / "15–20 мая": ``right`` with ``value`` in it."""
         if right.kind == "day" and self.t[i].kind == NUM:
             if not 1 <= value <= 31:
                 self.fail_impossible(f"дня с номером {value} не бывает", i, k)
-            left = Span("day", None, right.m, value, a=self.t[i].a, b=self.t[i].b)
+            left = CalendarUnit("day", None, right.m, value, a=self.t[i].a, b=self.t[i].b)
         elif right.kind in ("quarter", "half", "ahalf", "squarter", "trimester") \
                 or (right.kind == "month" and right.part is not None):
             if right.kind == "month":  # "1–2 декада мая"
@@ -509,7 +509,7 @@ class Parser:
                                               "trimester": lx.TRIMESTER}.get(right.kind, lx.HALF)]
             if not 1 <= value <= top:
                 self.fail_impossible(f"{word} с номером {value} не бывает", i, k)
-            left = Span(right.kind, None, right.m, q=value, a=self.t[i].a, b=self.t[i].b)
+            left = CalendarUnit(right.kind, None, right.m, q=value, a=self.t[i].a, b=self.t[i].b)
             if right.kind == "month":
                 left.q, left.part = 0, value
             if right.kind in ("ahalf", "squarter", "trimester", "month"):
@@ -617,9 +617,9 @@ class Parser:
     def relative_span(self, j: int):
         """"года" / "учебного года" without a number (after "конца", "начала")."""
         if self.cat(j) == lx.ACADEMIC and self.cat(j + 1) == lx.YEAR_WORD:
-            return Span("academic", a=self.t[j].a, b=self.t[j + 1].b), j + 2
+            return CalendarUnit("academic", a=self.t[j].a, b=self.t[j + 1].b), j + 2
         if self.norm(j) in ("года", "год", "году"):
-            return Span("year", a=self.t[j].a, b=self.t[j].b), j + 1
+            return CalendarUnit("year", a=self.t[j].a, b=self.t[j].b), j + 1
         return None
 
     def from_to(self, i: int, j: int):

@@ -14,6 +14,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from roadmapctl.textutil import within_one_edit
+
 # Categories -------------------------------------------------------------------------------
 MONTH = "month"  # value: 1..12
 MONTH_ABBR = "month_abbr"  # value: 1..12 (may be followed by a dot)
@@ -213,35 +215,13 @@ def _is_cyrillic(ch: str) -> bool:
     return "\u0400" <= ch <= "\u04ff"
 
 
-def osa_distance_le1(a: str, b: str) -> bool:
-    """True when a and b differ by at most one insertion, deletion, substitution or
-    transposition of two neighbouring letters (optimal string alignment distance <= 1)."""
-    la, lb = len(a), len(b)
-    if abs(la - lb) > 1:
-        return False
-    i = 0
-    m = min(la, lb)
-    while i < m and a[i] == b[i]:
-        i += 1
-    if i == m:
-        return True  # equal, or one extra letter at the end
-    if la == lb:
-        if a[i + 1:] == b[i + 1:]:
-            return True  # substitution
-        return (i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i]
-                and a[i + 2:] == b[i + 2:])  # transposition
-    if la > lb:
-        return a[i + 1:] == b[i:]
-    return a[i:] == b[i + 1:]
-
-
 def _fuzzy(norm: str) -> str | None:
     """The vocabulary word one edit away from ``norm``, if its meaning is unambiguous."""
     candidates = set(_DELETES.get(norm, ()))
     for k in range(len(norm)):
         candidates.update(_DELETES.get(norm[:k] + norm[k + 1:], ()))
     # ties between forms of one word go to the form listed first (the nominative)
-    found = sorted((w for w in candidates if osa_distance_le1(norm, w)), key=_ORDER.__getitem__)
+    found = sorted((w for w in candidates if within_one_edit(norm, w)), key=_ORDER.__getitem__)
     if not found:
         return None
     meanings = {LEXICON[w] for w in found}

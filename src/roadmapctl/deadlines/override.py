@@ -9,7 +9,7 @@ from roadmapctl.textutil import ru_date
 from .grammar import Rec
 from .period import Period
 from .reader import occurrences, recurrence_code
-from .spans import Span, last_day
+from .calendar_units import CalendarUnit, last_day
 from .term import Kind, Term, TermWarning
 
 _REPEATS = {"еженедельно": Rec("weeks", 1), "ежемесячно": Rec("cal", 1),
@@ -115,11 +115,11 @@ def term_from_override(override: dict, period: Period, text: str = "") -> Term:
                 raise OverrideError("для ежегодного повтора с полем «день» укажите и "
                                     "«месяц»")
             if day is None:
-                rec = Rec("anchor", 12, Span("month", m=month))
+                rec = Rec("anchor", 12, CalendarUnit("month", m=month))
             else:
                 if day > last_day(2000, month):
                     raise OverrideError(f"дня {day} в месяце {month} не бывает")
-                rec = Rec("anchor", 12, Span("day", m=month, d=day))
+                rec = Rec("anchor", 12, CalendarUnit("day", m=month, d=day))
         dates = tuple(occurrences(rec, period.start, period.end))
         return Term(text, Kind.RECURRING, None, dates[-1] if dates else None, dates,
                     notes=notes, recurrence=recurrence_code(rec))

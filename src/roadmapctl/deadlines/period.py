@@ -9,7 +9,7 @@ from functools import cached_property
 from .calendar import TYPICAL, SchoolCalendar
 from .grammar import ParseFailure, Parser
 from .lexer import DOT, tokenize
-from .spans import shift_years
+from .calendar_units import shift_years
 
 MIN_YEAR = 1900
 MAX_YEAR = 2199

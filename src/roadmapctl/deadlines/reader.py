@@ -12,7 +12,7 @@ from .grammar import Item, ParseFailure, Parser, Rec
 from .lexer import COMMA, DASH, DOT, NL, SEMI, tokenize
 from .period import Period
 from .calendar import TYPICAL, SchoolCalendar
-from .spans import SCHOOL_KINDS, Span, month_end, shift_years, sundays
+from .calendar_units import SCHOOL_KINDS, CalendarUnit, month_end, shift_years, sundays
 from .term import Kind, Term, TermWarning
 
 MAX_TEXT = 2000
@@ -189,7 +189,7 @@ class _Builder:
         self.school = period.school
 
     # years ----------------------------------------------------------------------------------
-    def _infer(self, span: Span, lower: date, warnings: list[TermWarning]) -> None:
+    def _infer(self, span: CalendarUnit, lower: date, warnings: list[TermWarning]) -> None:
         span.y = span.infer_year(lower)
         if self.period.certain_year:
             return  # a period of twelve months or less leaves one possible year: no warning
@@ -203,7 +203,7 @@ class _Builder:
         """Rule 4 (a year written once at the end applies to the elements before it) and
         rule 3 (a missing year is the first occurrence on or after the period start, and
         never before the element in front of it)."""
-        spans: list[Span] = []
+        spans: list[CalendarUnit] = []
         for item in chain:
             spans.append(item.span)
             if item.kind == "range":
@@ -259,7 +259,7 @@ class _Builder:
                 lower = max(lower, a.bounds()[1])
 
     # terms ----------------------------------------------------------------------------------
-    def _check(self, d: date, span: Span | None, warnings: list[TermWarning]) -> None:
+    def _check(self, d: date, span: CalendarUnit | None, warnings: list[TermWarning]) -> None:
         a, b = (span.a, span.b) if span is not None else (0, 0)
         if not self.lo <= d <= self.hi:
             raise _Far(d, a, b)

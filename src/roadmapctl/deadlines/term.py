@@ -8,7 +8,7 @@ from enum import Enum
 
 from roadmapctl.textutil import plural_word as plural, ru_date
 
-from .spans import MONTHS_GEN, MONTHS_NOM, ROMAN
+from .calendar_units import MONTHS_GEN, MONTHS_NOM, ROMAN
 
 
 class Kind(str, Enum):
@@ -50,9 +50,9 @@ def recurrence_name(rec: str) -> str:
         return school[rec]
     head, _, arg = rec.rpartition("_")
     if head in ("yearly_squarter", "yearly_trimester", "yearly_ahalf", "yearly_holiday"):
-        from .spans import Span
+        from .calendar_units import CalendarUnit
 
-        return f"ежегодно ({Span(head[7:], q=int(arg)).name()})"
+        return f"ежегодно ({CalendarUnit(head[7:], q=int(arg)).name()})"
     if head == "yearly_decade":
         m, part = arg.split("-")
         return f"ежегодно ({part}-я декада {MONTHS_GEN[int(m) - 1]})"

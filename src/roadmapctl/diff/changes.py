@@ -137,24 +137,16 @@ def _date(value: date | None) -> str | None:
 
 
 def _period(roadmap: Roadmap):
-    try:
-        from roadmapctl.deadlines import PeriodError
-        from roadmapctl.document.schedule import roadmap_period
-    except ImportError:  # pragma: no cover - the deadline reader is a sibling package
-        return None
-    try:
-        return roadmap_period(roadmap)
-    except (PeriodError, ValueError):
-        return None
+    from roadmapctl.document.schedule import roadmap_period_or_reason
+
+    return roadmap_period_or_reason(roadmap)[0]
 
 
 def _term(item: Activity | SubItem, period, whole: bool):
     if period is None:
         return None
-    try:
-        from roadmapctl.document.schedule import activity_term, item_term
-    except ImportError:  # pragma: no cover
-        return None
+    from roadmapctl.document.schedule import activity_term, item_term
+
     try:
         return activity_term(item, period) if whole else item_term(item, period)
     except Exception:  # noqa: BLE001 - a reading problem must not stop the review

@@ -12,24 +12,26 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from roadmapctl.document.model import Placed
+from roadmapctl.textutil import fold_case
 
 SIMILAR = 0.6  # similarity from which two texts are taken for the same activity
 SAME_NUMBER = 0.35  # with the same number (and table) less similarity is enough
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def words(text: str) -> list[str]:
-    return [w.lower().replace("ё", "е") for w in _WORD.findall(text or "")]
+def folded_words(text: str) -> list[str]:
+    """The words of ``text`` (runs of word characters), each as :func:`fold_case` gives it."""
+    return [fold_case(w) for w in _WORD.findall(text or "")]
 
 
 def normalized(text: str) -> str:
-    return " ".join(words(text))
+    return " ".join(folded_words(text))
 
 
 def similarity(a: str, b: str) -> float:
     """A token-based ratio in [0, 1]: the better of the word-sequence ratio and the token-set
     (Dice) ratio, so that reordered words and small edits both still read as the same text."""
-    return _similarity(words(a), words(b))
+    return _similarity(folded_words(a), folded_words(b))
 
 
 def _similarity(wa: list[str], wb: list[str], sa: set | None = None, sb: set | None = None) -> float:
@@ -76,8 +78,8 @@ def pair_up(old: list[tuple[object, str]], new: list[tuple[object, str]]) -> lis
         paired[j] = i
         scores[j] = score
 
-    old_words = [words(text) for _, text in old]
-    new_words = [words(text) for _, text in new]
+    old_words = [folded_words(text) for _, text in old]
+    new_words = [folded_words(text) for _, text in new]
     old_sets = [set(w) for w in old_words]
     new_sets = [set(w) for w in new_words]
     old_text = [" ".join(w) for w in old_words]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from roadmapctl.deadlines import Kind, Period, Term, parse_period, read_deadline, term_from_override
+from roadmapctl.deadlines import Kind, OverrideError, Period, PeriodError, Term, parse_period, read_deadline, term_from_override
 from roadmapctl.deadlines.calendar import HOLIDAYS, SchoolCalendar, SchoolYear
 from roadmapctl.document.model import Activity, Dates, Roadmap, SubItem
 
@@ -38,6 +38,21 @@ def roadmap_period(roadmap: Roadmap) -> Period:
     """The roadmap's period with its school calendar: what every reading of its deadlines
     uses.  Raises PeriodError (a Russian message) when the period cannot be read."""
     return parse_period(roadmap.period_text).with_calendar(school_calendar(roadmap))
+
+
+def period_or_reason(text, calendar: SchoolCalendar | None = None) -> tuple[Period | None, str | None]:
+    """The period written as ``text`` (with ``calendar`` for its school words), or None and the
+    reason it cannot be read (a Russian message)."""
+    try:
+        return parse_period(text).with_calendar(calendar), None
+    except PeriodError as exc:
+        return None, str(exc)
+
+
+def roadmap_period_or_reason(roadmap: Roadmap) -> tuple[Period | None, str | None]:
+    """The roadmap's period with its school calendar (:func:`roadmap_period`), or None and the
+    reason it cannot be read (a Russian message)."""
+    return period_or_reason(roadmap.period_text, school_calendar(roadmap))
 
 
 @lru_cache(maxsize=8192)
@@ -73,3 +88,12 @@ def activity_term(activity: Activity, period: Period) -> Term:
         dates=dates,
         parts=parts,
     )
+
+
+def activity_term_or_none(activity: Activity, period: Period) -> Term | None:
+    """The activity's term (:func:`activity_term`), or None when its explicit deadline
+    (``срок_явно``) cannot be read (the linter says why)."""
+    try:
+        return activity_term(activity, period)
+    except OverrideError:
+        return None

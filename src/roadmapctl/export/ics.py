@@ -61,9 +61,8 @@ def _stamp(roadmap: Roadmap, period) -> datetime:
 def export_ics(roadmaps: list[Roadmap]) -> bytes:
     from icalendar import Calendar, Event
 
-    from roadmapctl.deadlines import OverrideError, PeriodError
     from roadmapctl.report.items import CANCELLED, responsible_names
-    from roadmapctl.document.schedule import activity_term, roadmap_period
+    from roadmapctl.document.schedule import activity_term_or_none, roadmap_period_or_reason
 
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -73,18 +72,16 @@ def export_ics(roadmaps: list[Roadmap]) -> bytes:
     names = sorted({r.municipality for r in roadmaps if r.municipality})
     calendar.add("x-wr-calname", _text("Сроки дорожной карты: " + names[0] if len(names) == 1 else "Сроки дорожных карт"))
     for roadmap in roadmaps:
-        try:
-            period = roadmap_period(roadmap)
-        except PeriodError:
+        period, _ = roadmap_period_or_reason(roadmap)
+        if period is None:
             continue
         stamp = _stamp(roadmap, period)
         for placed in roadmap.placed_activities():
             activity = placed.activity
             if activity.status == CANCELLED:
                 continue
-            try:
-                term = activity_term(activity, period)
-            except OverrideError:
+            term = activity_term_or_none(activity, period)
+            if term is None:
                 continue
             days = _dated(term)
             responsible = responsible_names(activity)

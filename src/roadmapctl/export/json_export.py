@@ -12,13 +12,9 @@ def _iso(value):
 
 
 def roadmap_json(roadmap: Roadmap) -> dict:
-    from roadmapctl.deadlines import OverrideError, PeriodError
-    from roadmapctl.document.schedule import activity_term, roadmap_period
+    from roadmapctl.document.schedule import activity_term_or_none, roadmap_period_or_reason
 
-    try:
-        period = roadmap_period(roadmap)
-    except PeriodError:
-        period = None
+    period, _ = roadmap_period_or_reason(roadmap)
     activities = []
     for placed in roadmap.placed_activities():
         activity = placed.activity
@@ -43,10 +39,7 @@ def roadmap_json(roadmap: Roadmap) -> dict:
             "dates": [],
         }
         if period is not None:
-            try:
-                term = activity_term(activity, period)
-            except OverrideError:
-                term = None
+            term = activity_term_or_none(activity, period)
             if term is not None:
                 entry["deadline_kind"] = term.kind.value
                 entry["start"] = _iso(term.start)

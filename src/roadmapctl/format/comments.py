@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from roadmapctl.loading.document import walk_nodes
+
 _BLOCK_HEADER = re.compile(r"[|>][+\-0-9]*")
 _EOL = re.compile(r"(?:(?<=\s)|^)#")
 HEADER_PREFIX = "# yaml-language-server:"
@@ -60,20 +62,8 @@ def _coverage(root: Node | None, lines: list[str]) -> dict[int, int]:
         if column > cover.get(line, -1):
             cover[line] = column
 
-    stack: list[Node] = [root] if root is not None else []
-    seen: set[int] = set()
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if isinstance(node, MappingNode):
-            for key, value in node.value:
-                stack.append(key)
-                stack.append(value)
-            continue
-        if isinstance(node, SequenceNode):
-            stack.extend(node.value)
+    for node in walk_nodes(root):
+        if isinstance(node, (MappingNode, SequenceNode)):
             continue
         start, end = node.start_mark, node.end_mark
         if node.style in ("|", ">"):

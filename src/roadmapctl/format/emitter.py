@@ -9,15 +9,12 @@ double-quoted, multi-line strings as literal blocks (``|-``), comments kept wher
 
 from __future__ import annotations
 
-import io
-import re
-
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmapctl.format.comments import Comments
 from roadmapctl.format.order import SchemaCursor, ordered
 from roadmapctl.loading.document import BOOL, FLOAT, INT, NULL, STANDARD_TAGS, STR, TIMESTAMP, scalar_value
+from roadmapctl.loading.scalars import ODD_BREAKS, PRINTABLE, double_quoted, implicit_tag, scalar
 
 INDENT = 2
 WIDTH = 100
@@ -25,13 +22,6 @@ ALWAYS_QUOTED_KEYS = frozenset({"номер"})
 # Items of these sequences are one-line flow mappings when they fit: ``- {поле: номер, заголовок: №}``.
 FLOW_ITEMS = frozenset({"колонки"})
 
-_resolver = yaml.resolver.Resolver()
-_analyzer = yaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
-_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d\Z")
-_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
-_PRINTABLE = re.compile("[\x09\x0a\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_ESCAPES = {"\0": "0", "\x07": "a", "\x08": "b", "\x09": "t", "\x0a": "n", "\x0b": "v", "\x0c": "f",
-            "\x0d": "r", "\x1b": "e", '"': '"', "\\": "\\", "\x85": "N", "\xa0": "_", "\u2028": "L", "\u2029": "P"}
 
 
 TYPED_TAGS = frozenset({INT, FLOAT, BOOL, NULL, TIMESTAMP})
@@ -47,68 +37,14 @@ class LayoutError(Exception):
     """The file holds a construct the canonical layout cannot write (the message is Russian)."""
 
 
-def _implicit_tag(text: str) -> str:
-    return _resolver.resolve(ScalarNode, text, (True, False))
-
-
-def _plain_ok(text: str) -> bool:
-    if not text:
-        return False
-    analysis = _analyzer.analyze_scalar(text)
-    if not analysis.allow_block_plain or analysis.multiline:
-        return False
-    tag = _implicit_tag(text)
-    if tag == STR:
-        return True
-    # Our loader reads a plain ISO date as the same string: dates are written without quotes.
-    return tag == TIMESTAMP and bool(_ISO_DATE.match(text))
-
-
-def _flow_plain_ok(text: str) -> bool:
-    return _plain_ok(text) and _analyzer.analyze_scalar(text).allow_flow_plain
-
-
-def _double_quoted(text: str) -> str:
-    out = []
-    for ch in text:
-        if ch in _ESCAPES and ch not in ("\xa0",):
-            out.append("\\" + _ESCAPES[ch])
-        elif _PRINTABLE.match(ch) and ch != "\ufeff":
-            out.append(ch)
-        else:
-            code = ord(ch)
-            if code <= 0xFF:
-                out.append(f"\\x{code:02X}")
-            elif code <= 0xFFFF:
-                out.append(f"\\u{code:04X}")
-            else:
-                out.append(f"\\U{code:08X}")
-    return '"' + "".join(out) + '"'
-
-
-def _single_ok(text: str) -> bool:
-    return "'" not in text and "\n" not in text and all(_PRINTABLE.match(ch) for ch in text) \
-        and not _ODD_BREAKS.search(text) and "\t" not in text
-
-
-def quote(text: str, force: bool = False) -> str:
-    """A one-line string as written: plain where YAML 1.1 reads it back as the same string,
-    else in double quotes (single quotes when it holds a double quote and no single one)."""
-    if not force and _plain_ok(text):
-        return text
-    if '"' in text and _single_ok(text):
-        return "'" + text + "'"
-    return _double_quoted(text)
-
-
 def _literal_ok(text: str) -> bool:
-    if "\n" not in text or _ODD_BREAKS.search(text) or "\t" in text:
+    if "\n" not in text or ODD_BREAKS.search(text) or "\t" in text:
         return False
     if text[:1] in (" ", "\n"):
         return False
     if any(line.endswith(" ") for line in text.split("\n")):
         return False
-    return all(_PRINTABLE.match(ch) for ch in text) and "\ufeff" not in text
+    return all(PRINTABLE.match(ch) for ch in text) and "\ufeff" not in text
 
 
 def fold(text: str, first: int, rest: int, width: int = WIDTH) -> list[str]:
@@ -220,13 +156,13 @@ class Layout:
             if id(key) in self.comments.before:
                 return None
             texts = []
-            for scalar in (key, value):
-                if scalar.tag != STR or not isinstance(scalar_value(scalar), str):
+            for part in (key, value):
+                if part.tag != STR or not isinstance(scalar_value(part), str):
                     return None
-                text = scalar_value(scalar)
+                text = scalar_value(part)
                 if "\n" in text:
                     return None
-                texts.append(text if _flow_plain_ok(text) else _double_quoted(text))
+                texts.append(scalar(text, flow=True, bare_dates=True))
             parts.append(f"{texts[0]}: {texts[1]}")
         return "{" + ", ".join(parts) + "}"
 
@@ -284,20 +220,20 @@ class Layout:
         if tag not in STANDARD_TAGS:
             prefix = (tag if tag.startswith("!") else f"!<{tag}>") + " "
             value = node.value
-        elif tag in TYPED_TAGS and (node.style or _implicit_tag(node.value) != tag):
+        elif tag in TYPED_TAGS and (node.style or implicit_tag(node.value) != tag):
             # an explicitly tagged scalar (``!!float "4.10"``, ``!!float 5``): tag and spelling stay
-            return f"!!{tag.rsplit(':', 1)[1]} " + _double_quoted(node.value), "plain"
+            return f"!!{tag.rsplit(':', 1)[1]} " + double_quoted(node.value), "plain"
         if isinstance(value, str) and tag != TIMESTAMP:
             if literal and "\n" in value and not force_quotes and not prefix and _literal_ok(value):
                 return value, "literal"
-            return prefix + quote(value, force=force_quotes), "plain"
+            return prefix + scalar(value, force=force_quotes, bare_dates=True), "plain"
         if prefix:
             return prefix + node.value, "plain"
         if tag == NULL or value is None:
             return node.value, "plain"  # empty stays empty: ``~`` and ``null`` as typed
         # int, float, bool, timestamp: the spelling as typed, quoted where text is wanted
         if force_quotes or (tag != TIMESTAMP and _wants_text(cursor)):
-            return quote(node.value, force=True), "plain"
+            return scalar(node.value, force=True), "plain"
         return node.value, "plain"
 
     def inline(self, node: Node, start: int, column: int, force_quotes: bool | None,

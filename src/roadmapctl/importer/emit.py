@@ -14,7 +14,8 @@ import textwrap
 from datetime import date
 
 from roadmapctl.format import FormatError, format_text
-from roadmapctl.format.emitter import FLOW_ITEMS, INDENT, quote
+from roadmapctl.format.emitter import FLOW_ITEMS, INDENT
+from roadmapctl.loading import scalars
 from roadmapctl.format.order import SchemaCursor, ordered
 from roadmapctl.importer.grid import ImportFailure
 
@@ -60,7 +61,7 @@ class _Draft:
             else:
                 self.comment(column, here)
                 prefix = " " * column
-            self.entry(prefix + quote(str(key), force=True) + ":", data[key], cursor.child(key), column + INDENT,
+            self.entry(prefix + scalars.scalar(str(key), force=True) + ":", data[key], cursor.child(key), column + INDENT,
                        here, key)
 
     def sequence(self, items: list, cursor: SchemaCursor, column: int, path: tuple, flow_items: bool) -> None:
@@ -100,7 +101,7 @@ class _Draft:
             return str(value)
         if isinstance(value, date):
             return value.isoformat()
-        return quote(str(value), force=True)
+        return scalars.scalar(str(value), force=True)
 
 
 def dump(data: dict, comments: dict[tuple, list[str]] | None = None, preface: list[str] | None = None) -> str:

@@ -9,8 +9,6 @@ removing the «# » before their lines fills the header of the appendix.
 
 from __future__ import annotations
 
-import re
-
 from roadmapctl.document import fields
 from roadmapctl.importer.emit import dump
 from roadmapctl.importer.grid import ImportFailure
@@ -22,32 +20,20 @@ DEFAULT_SHORT = "УО"
 
 def _period(text: str) -> tuple[str, str, int]:
     """(period as written in the file, the words for the title, the first year)."""
-    try:
-        from roadmapctl.deadlines import PeriodError, parse_period
-    except ImportError:  # pragma: no cover - the deadlines package is part of roadmapctl
-        parse_period = None
-        PeriodError = ValueError
+    from roadmapctl.document.schedule import period_or_reason
+
     cleaned = " ".join(text.split())
-    if parse_period is not None:
-        try:
-            period = parse_period(cleaned)
-        except PeriodError as exc:
-            raise ImportFailure(str(exc)) from None
-        first = period.start.year
-        if period.academic:
-            return cleaned, f"на {period.start.year}-{period.end.year} учебный год", first
-        if period.start.month == 1 and period.start.day == 1 and period.end.month == 12 and period.end.day == 31:
-            if period.start.year == period.end.year:
-                return cleaned, f"на {first} год", first
-            return cleaned, f"на {period.start.year}-{period.end.year} годы", first
-        return cleaned, f"на период {ru_date(period.start)}–{ru_date(period.end)}", first
-    match = re.fullmatch(r"(\d{4})(?:\s*-\s*(\d{4}))?(\s+учебный год)?", cleaned)
-    if not match:
-        raise ImportFailure(f"не удалось прочитать период «{text}»; пишите так: 2025-2026 или 2025-2026 учебный год")
-    first = int(match.group(1))
-    if match.group(3):
-        return cleaned, f"на {cleaned}", first
-    return cleaned, (f"на {cleaned} годы" if match.group(2) else f"на {cleaned} год"), first
+    period, reason = period_or_reason(cleaned)
+    if period is None:
+        raise ImportFailure(reason)
+    first = period.start.year
+    if period.academic:
+        return cleaned, f"на {period.start.year}-{period.end.year} учебный год", first
+    if period.start.month == 1 and period.start.day == 1 and period.end.month == 12 and period.end.day == 31:
+        if period.start.year == period.end.year:
+            return cleaned, f"на {first} год", first
+        return cleaned, f"на {period.start.year}-{period.end.year} годы", first
+    return cleaned, f"на период {ru_date(period.start)}–{ru_date(period.end)}", first
 
 
 def skeleton(municipality: str, period: str, authority: str | None = None, short: str | None = None,

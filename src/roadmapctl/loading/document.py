@@ -100,6 +100,25 @@ class Document:
             path.pop()
 
 
+def walk_nodes(root: Node | None):
+    """Every node of the tree under ``root`` once (a node that aliases refer to again is met
+    once), depth first, a mapping's key before its value."""
+    stack = [root] if root is not None else []
+    seen: set[int] = set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        if isinstance(current, MappingNode):
+            for key, value in current.value:
+                stack.append(value)
+                stack.append(key)
+        elif isinstance(current, SequenceNode):
+            stack.extend(current.value)
+
+
 def scalar_text(node: Node) -> str:
     """A mapping key as a string: the scalar's text, or the source form of a complex key."""
     if isinstance(node, ScalarNode):

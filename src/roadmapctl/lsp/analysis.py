@@ -138,15 +138,14 @@ def hover(analysis: Analysis, line: int, column: int) -> tuple[str, Span] | None
 def _deadline_markdown(data: dict, text: str) -> str:
     from datetime import date
 
-    from roadmapctl.deadlines import PeriodError, parse_period, read_deadline
+    from roadmapctl.deadlines import parse_period, read_deadline
+    from roadmapctl.document.schedule import period_or_reason
 
-    period_text = data.get("период")
     note = None
-    try:
-        period = parse_period(period_text if isinstance(period_text, str) else "")
-    except PeriodError as exc:
+    period, reason = period_or_reason(data.get("период"))
+    if period is None:
         period = parse_period(str(date.today().year))
-        note = f"период дорожной карты не прочитан ({exc}); срок прочитан в пределах текущего года"
+        note = f"период дорожной карты не прочитан ({reason}); срок прочитан в пределах текущего года"
     term = read_deadline(text, period)
     lines = [f"**Срок** «{_md(text)}»", ""]
     lines += [f"- {_md(line)}" for line in term.explanation()]

@@ -17,13 +17,13 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmapctl.document import fields
 from roadmapctl.document.pipeline import Loaded
 from roadmapctl.loading import Document, Source, load_document
-from roadmapctl.loading.document import NULL, scalar_text
+from roadmapctl.loading.document import NULL, scalar_text, walk_nodes
+from roadmapctl.loading.scalars import scalar
 from roadmapctl.textutil import ru_date
 
 STATUSES = ("не начато", "в работе", "выполнено", "отменено")
@@ -31,8 +31,6 @@ DONE = "выполнено"
 
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _BLANK = " \t\r\n\x85\u2028\u2029"
-# Characters PyYAML accepts unescaped inside a double-quoted scalar (printable, not a line break).
-_PRINTABLE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://[^\s]+$")
 
 
@@ -137,45 +135,8 @@ def _tables_word(n: int) -> str:
 # --- rendering scalars --------------------------------------------------------------------------
 
 
-def quoted(text: str) -> str:
-    """A double-quoted YAML scalar that reads back as exactly ``text``."""
-    out = []
-    for char in text:
-        if char == "\\":
-            out.append("\\\\")
-        elif char == '"':
-            out.append('\\"')
-        elif char == "\n":
-            out.append("\\n")
-        elif char == "\t":
-            out.append("\\t")
-        elif _PRINTABLE.fullmatch(char):
-            out.append(char)
-        elif ord(char) <= 0xFF:
-            out.append(f"\\x{ord(char):02x}")
-        elif ord(char) <= 0xFFFF:
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(f"\\U{ord(char):08x}")
-    return '"' + "".join(out) + '"'
-
-
-def _plain_ok(text: str) -> bool:
-    if not text or text != text.strip(" ") or _BREAK.search(text) or not all(_PRINTABLE.fullmatch(c) for c in text):
-        return False
-    try:
-        return yaml.load(f"k: {text}\n", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) == {"k": text}
-    except yaml.YAMLError:
-        return False
-
-
-def scalar(text: str) -> str:
-    """``text`` as a block-context scalar: plain when that reads back unchanged, else quoted."""
-    return text if _plain_ok(text) else quoted(text)
-
-
-def _flow_map(entries: list[tuple[str, str]]) -> str:
-    return "{" + ", ".join(f"{key}: {value}" for key, value in entries) + "}"
+def _flow_map(fields: list[tuple[str, str]]) -> str:
+    return "{" + ", ".join(f"{key}: {value}" for key, value in fields) + "}"
 
 
 # --- the text and its edits ---------------------------------------------------------------------
@@ -491,21 +452,14 @@ def _refuse_shared(doc: Document, path: list, node: MappingNode, number: str) ->
     """An edit at an anchor (&x) would also change every place that refers to it (*x): refuse
     when the activity, a mapping above it or a value to be edited is used more than once."""
     references: dict[int, int] = {}
-    seen: set[int] = set()
-    stack = [doc.root]
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
+    for current in walk_nodes(doc.root):
         children = []
         if isinstance(current, MappingNode):
             children = [v for pair in current.value for v in pair]
         elif isinstance(current, SequenceNode):
-            children = list(current.value)
+            children = current.value
         for child in children:
             references[id(child)] = references.get(id(child), 0) + 1
-            stack.append(child)
     involved = [doc.node_at(path[:i]) for i in range(len(path) + 1)]
     involved += [value for key, value in node.value if scalar_text(key) in _EDITED_KEYS]
     for found in involved:
@@ -518,7 +472,7 @@ def _refuse_shared(doc: Document, path: list, node: MappingNode, number: str) ->
 
 def _append(editor: _Editor, node: MappingNode, key: str, record: list[tuple[str, str]], target: dict) -> None:
     block = [(k, v if k in _DATE_KEYS else scalar(v)) for k, v in record]
-    flow = [(k, v if k in _DATE_KEYS else quoted(v)) for k, v in record]
+    flow = [(k, v if k in _DATE_KEYS else scalar(v, force=True, flow=True)) for k, v in record]
     editor.append_item(node, key, block, flow)
     existing = target.get(key)
     item = dict(record)

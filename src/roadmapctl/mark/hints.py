@@ -3,9 +3,9 @@ is not one of the activity's deadlines. The edit itself is made either way; thes
 
 from __future__ import annotations
 
-from roadmapctl.deadlines import Kind, PeriodError, read_deadline
+from roadmapctl.deadlines import Kind, read_deadline
 from roadmapctl.document.model import Roadmap
-from roadmapctl.document.schedule import activity_term, roadmap_period
+from roadmapctl.document.schedule import activity_term, roadmap_period_or_reason
 from roadmapctl.mark.edits import MarkRequest
 from roadmapctl.textutil import ru_date
 
@@ -13,9 +13,8 @@ from roadmapctl.textutil import ru_date
 def mark_warnings(roadmap: Roadmap, request: MarkRequest, number: str) -> list[str]:
     """Russian hints about what ``request`` wrote into ``roadmap`` (as it was before the edit) on
     activity ``number``; none when the roadmap's period cannot be read."""
-    try:
-        period = roadmap_period(roadmap)
-    except PeriodError:
+    period, _ = roadmap_period_or_reason(roadmap)
+    if period is None:
         return []
     out = []
     if request.postpone:

@@ -637,21 +637,17 @@ def build_view(roadmap: Roadmap, style: Style, *, with_order: bool = False, gant
 def gantt_tasks(roadmap: Roadmap) -> tuple[list[GanttTask] | None, str | None]:
     """Dated deadlines for a timeline: a bar from start to due, or milestones on each date;
     deadlines without dates are left out."""
-    try:
-        from roadmapctl.deadlines import Kind, OverrideError, PeriodError
-        from roadmapctl.document.schedule import activity_term, roadmap_period
-    except ImportError:  # the deadline reader is optional for rendering
-        return None, "диаграмма сроков недоступна: модуль чтения сроков не установлен"
-    try:
-        period = roadmap_period(roadmap)
-    except PeriodError as exc:
-        return None, f"диаграмма сроков не построена: период «{roadmap.period_text}» не распознан ({exc})"
+    from roadmapctl.deadlines import Kind
+    from roadmapctl.document.schedule import activity_term_or_none, roadmap_period_or_reason
+
+    period, reason = roadmap_period_or_reason(roadmap)
+    if period is None:
+        return None, f"диаграмма сроков не построена: период «{roadmap.period_text}» не распознан ({reason})"
     tasks: list[GanttTask] = []
     for placed in roadmap.placed_activities():
         activity = placed.activity
-        try:
-            term = activity_term(activity, period)
-        except OverrideError:
+        term = activity_term_or_none(activity, period)
+        if term is None:
             continue  # a broken explicit deadline is the linter's business, not the chart's
         if term.kind in (Kind.MISSING, Kind.UNKNOWN, Kind.SCHEDULE):
             continue

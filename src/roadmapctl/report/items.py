@@ -13,9 +13,9 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Callable, Iterable
 
-from roadmapctl.deadlines import Kind, Mark, OverrideError, PeriodError, Term, overdue_dates
+from roadmapctl.deadlines import Kind, Mark, Term, overdue_dates
 from roadmapctl.document.model import Activity, Placed, Postponement, Roadmap
-from roadmapctl.document.schedule import activity_term, roadmap_period
+from roadmapctl.document.schedule import activity_term_or_none, roadmap_period_or_reason
 from roadmapctl.textutil import plural, ru_date
 
 KINDS = ("overdue", "unassigned", "undated", "upcoming", "stale", "done")
@@ -199,12 +199,8 @@ def months_before(day: date, months: int) -> date:
 
 
 def _term(activity: Activity, period) -> Term:
-    if period is None:
-        return Term(activity.deadline or "", Kind.UNKNOWN, None, None, ())
-    try:
-        return activity_term(activity, period)
-    except OverrideError:
-        return Term(activity.deadline or "", Kind.UNKNOWN, None, None, ())
+    term = activity_term_or_none(activity, period) if period is not None else None
+    return term if term is not None else Term(activity.deadline or "", Kind.UNKNOWN, None, None, ())
 
 
 def deadline_text(activity: Activity) -> str | None:
@@ -311,10 +307,7 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
 
 def roadmap_report(roadmap: Roadmap, as_of: date, within: int = DEFAULT_WITHIN, index: int = 0,
                    select: Callable[[Placed], bool] | None = None) -> RoadmapReport:
-    try:
-        period = roadmap_period(roadmap)
-    except PeriodError:
-        period = None
+    period, _ = roadmap_period_or_reason(roadmap)
     summary = Summary(roadmap.file, roadmap.municipality)
     rows = []
     for order, placed in enumerate(roadmap.placed_activities()):

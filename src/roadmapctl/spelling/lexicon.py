@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from roadmapctl.textutil import fold_case, within_one_edit
+
 _LOWER = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 # particles written after a hyphen: «кто-то», «где-либо», «всё-таки», «давай-ка»
 _PARTICLES = frozenset({"то", "либо", "нибудь", "ка", "таки", "де", "с"})
@@ -30,11 +32,6 @@ _COMBINING_ENDINGS = ("ический", "ческий", "ский", "ный", "�
 
 class WordListError(Exception):
     """A repository word list that cannot be read (a folder, not UTF-8, not readable)."""
-
-
-def fold(word: str) -> str:
-    """The form words are compared in: lower case, «ё» as «е»."""
-    return word.lower().replace("ё", "е")
 
 
 # inflection endings of Russian nouns and adjectives (the empty ending included)
@@ -139,11 +136,11 @@ class Lexicon:
 
     def known(self, word: str) -> bool:
         """Whether ``word`` (any case) is a Russian word: dictionary, lists, compounds."""
-        return _known(self, fold(word))
+        return _known(self, fold_case(word))
 
     def unknown_parts(self, word: str) -> list[tuple[int, str]]:
         """(offset, part) for the parts of an unknown compound that are not words («педагогги»)."""
-        return _failing_parts(self, fold(word)) if "-" in word else []
+        return _failing_parts(self, fold_case(word)) if "-" in word else []
 
     def suggestions(self, word: str, limit: int = 3, prefer: dict[str, int] | None = None) -> list[str]:
         """Known words one edit away (letter missing, extra, replaced or two swapped), best first;
@@ -157,11 +154,11 @@ class Lexicon:
         """
         found = _candidates(self, word.lower())
         prefer = prefer or {}
-        first = fold(word)[:1]
-        folded = fold(word)
+        first = fold_case(word)[:1]
+        folded = fold_case(word)
 
         def cheap(c: str):
-            return (-prefer.get(fold(c), 0), c[:1] != first, not (_within(folded, fold(c)) or _within(fold(c), folded)))
+            return (-prefer.get(fold_case(c), 0), c[:1] != first, not (_within(folded, fold_case(c)) or _within(fold_case(c), folded)))
 
         ranked = sorted(found, key=lambda c: (cheap(c), c))
         if any(cheap(a) == cheap(b) for a, b in zip(ranked[:limit], ranked[1:limit + 1])):
@@ -177,9 +174,9 @@ def lexicon(user_lists: tuple[str, ...] = ()) -> Lexicon:
 
 @lru_cache(maxsize=32)
 def _lexicon(lists: tuple[tuple[str, tuple[str, ...]], ...]) -> Lexicon:
-    entries = {fold(e) for e in domain_entries() if not (e.isupper() and len(e) > 1)}
+    entries = {fold_case(e) for e in domain_entries() if not (e.isupper() and len(e) > 1)}
     for _path, items in lists:
-        entries.update(fold(e) for e in items)
+        entries.update(fold_case(e) for e in items)
     return Lexicon(frozenset(entries), frozenset(_stem(e) for e in entries))
 
 
@@ -326,8 +323,9 @@ def _candidates(lex: Lexicon, word: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _candidates_for(entries: frozenset[str], word: str) -> frozenset[str]:
     found = set(_one_edit_words(word))
-    folded = fold(word)
-    found.update(e for e in entries if "-" not in e and abs(len(e) - len(folded)) <= 1 and _distance(e, folded) == 1)
+    folded = fold_case(word)
+    found.update(e for e in entries if "-" not in e and abs(len(e) - len(folded)) <= 1 and e != folded
+                 and within_one_edit(e, folded))
     if not found and len(word) >= 5:
         found = set(_two_edit_words(word))
     return frozenset(found)
@@ -351,29 +349,6 @@ def _same_case(original: str, word: str) -> str:
     if original[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
-
-
-def distance(a: str, b: str) -> int:
-    """Damerau–Levenshtein distance (optimal string alignment): one swap of neighbours is one edit."""
-    return _distance(a, b)
-
-
-def _distance(a: str, b: str) -> int:
-    if a == b:
-        return 0
-    if abs(len(a) - len(b)) > 1:
-        return abs(len(a) - len(b))  # at least that many (callers only ask "is it one?")
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 def read_word_list(path: Path) -> str | None:
@@ -404,14 +379,14 @@ def merge_word_list(text: str | None, words) -> tuple[str, int]:
         if not stripped:
             continue
         (header if stripped.startswith("#") else existing).append(stripped)
-    known = {fold(e.split("#", 1)[0].strip()) for e in existing}
+    known = {fold_case(e.split("#", 1)[0].strip()) for e in existing}
     new: dict[str, str] = {}
     for word in words:
-        if fold(word) not in known:
-            new.setdefault(fold(word), word)
+        if fold_case(word) not in known:
+            new.setdefault(fold_case(word), word)
     entries = sorted(set(existing) | set(new.values()), key=_order)
     return "\n".join(header + entries) + "\n", len(new)
 
 
 def _order(entry: str) -> tuple[str, str]:
-    return (fold(entry), entry)
+    return (fold_case(entry), entry)

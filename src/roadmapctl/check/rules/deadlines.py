@@ -194,7 +194,7 @@ _BETWEEN = {"осенние": (1, 2), "зимние": (2, 3), "весенние"
 def _windows(entry):
     """(name, genitive for messages, Dates) of every window of a school year, in the order
     written: quarters, trimesters, holidays."""
-    from roadmapctl.deadlines.spans import ROMAN
+    from roadmapctl.deadlines.calendar_units import ROMAN
 
     for i, dates in enumerate(entry.quarters, 1):
         yield f"{ROMAN[i] if i < len(ROMAN) else i} четверть", f"{ROMAN[i] if i < len(ROMAN) else i} четверти", dates
@@ -263,7 +263,7 @@ def school_calendar_dates(ctx):
       …
 """)
 def school_calendar_order(ctx):
-    from roadmapctl.deadlines.spans import ROMAN
+    from roadmapctl.deadlines.calendar_units import ROMAN
 
     for entry in ctx.roadmap.school_calendar:
         for unit, word, items in (("четверть", "четверти", entry.quarters), ("триместр", "триместра", entry.trimesters)):
@@ -316,7 +316,7 @@ def school_calendar_holidays(ctx):
             genitive = f"{_HOLIDAY_GEN[key]} каникул"
             after, before = _BETWEEN[key]
             if quarters is not None:
-                from roadmapctl.deadlines.spans import ROMAN
+                from roadmapctl.deadlines.calendar_units import ROMAN
 
                 prev = quarters[after - 1]
                 if dates.start <= prev.end:

@@ -131,6 +131,13 @@ def _numbering(ctx):
         yield from walk(table.sections, index)
 
 
+def _numbering_findings(ctx, wanted: str):
+    """The numbering findings of one kind ("gap" or "order"), read once for both rules."""
+    for kind, finding in ctx.shared("numbering", lambda c: list(_numbering(c))):
+        if kind == wanted:
+            yield finding
+
+
 @rule("RM202", "numbering-gap", Severity.WARNING, "Пропуск в нумерации", """
 После мероприятия 27 идёт 29, после раздела 4 — раздел 6: номер пропущен. Так бывает, когда
 строку удалили, а нумерацию не поправили, или когда строка потерялась при копировании.
@@ -146,9 +153,7 @@ def _numbering(ctx):
     - номер: "28"
 """)
 def numbering_gap(ctx):
-    for kind, finding in ctx.shared("numbering", lambda c: list(_numbering(c))):
-        if kind == "gap":
-            yield finding
+    yield from _numbering_findings(ctx, "gap")
 
 
 @rule("RM203", "numbering-order", Severity.WARNING, "Нарушен порядок нумерации", """
@@ -163,9 +168,7 @@ def numbering_gap(ctx):
     - номер: "1.3."
 """)
 def numbering_order(ctx):
-    for kind, finding in ctx.shared("numbering", lambda c: list(_numbering(c))):
-        if kind == "order":
-            yield finding
+    yield from _numbering_findings(ctx, "order")
 
 
 @rule("RM204", "number-outside-section", Severity.WARNING, "Номер не соответствует разделу", """
@@ -222,12 +225,11 @@ def number_outside_section(ctx):
     период: 2021-2022
 """)
 def bad_period(ctx):
-    from roadmapctl.deadlines import PeriodError, parse_period
+    from roadmapctl.document.schedule import period_or_reason
 
-    try:
-        parse_period(ctx.roadmap.period_text)
-    except PeriodError as exc:
-        yield Finding(ctx.roadmap.at("период"), f"период «{ctx.roadmap.period_text}» не прочитан: {exc}",
+    period, reason = period_or_reason(ctx.roadmap.period_text)
+    if period is None:
+        yield Finding(ctx.roadmap.at("период"), f"период «{ctx.roadmap.period_text}» не прочитан: {reason}",
                       "пишите так: 2021-2022, 2020-2021 учебный год или 2021-01-01..2022-12-31")
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 from roadmapctl.check.diagnostics import Fix, Severity
 from roadmapctl.check.registry import Finding, rule
 from roadmapctl.document import fields
-from roadmapctl.textutil import fold, near_spelling, plural, words
+from roadmapctl.textutil import fold_to_alnum, near_spelling, plural, words
 
 
 def _all_refs(roadmap):
@@ -55,7 +55,7 @@ def unknown_party(ctx):
 def _leads(short: str, full: str) -> bool:
     """``short`` is ``full`` written differently (case, quotes, spacing) or its first two or more
     words: «Управление образования» of «Управление образования администрации города Мценска»."""
-    if fold(short) == fold(full):
+    if fold_to_alnum(short) == fold_to_alnum(full):
         return True
     ws, wf = [w.lower() for w in words(short)], [w.lower() for w in words(full)]
     return len(ws) >= 2 and len(ws) < len(wf) and wf[:len(ws)] == ws

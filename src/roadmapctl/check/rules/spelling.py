@@ -19,9 +19,9 @@ from yaml.nodes import MappingNode, ScalarNode
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registry import Finding, rule
 from roadmapctl.loading.document import scalar_text
-from roadmapctl.spelling.lexicon import distance, domain_abbreviations
-from roadmapctl.spelling.lexicon import fold as _fold
+from roadmapctl.spelling.lexicon import domain_abbreviations
 from roadmapctl.spelling.tokens import Word, tokenize, words_of
+from roadmapctl.textutil import fold_case, within_one_edit
 
 # parts of the document that name people, schools and bodies: their capitalised words are names
 _DIRECTORY_KEYS = frozenset({"участники", "школы", "пары", "орган", "муниципалитет", "регион"})
@@ -83,7 +83,7 @@ def _sentence_start(text: str, start: int) -> bool:
         if previous is None:
             return True  # «1.1. Создание …»: a number and a dot open a sentence
         word = previous.group(1)
-        return len(word) > 1 and _fold(word) not in _DOT_ABBREVIATIONS and not word.isupper()
+        return len(word) > 1 and fold_case(word) not in _DOT_ABBREVIATIONS and not word.isupper()
     return False
 
 
@@ -94,7 +94,7 @@ def _directory_names(ctx) -> dict[str, str]:
         for word in tokenize(text):
             for part in word.text.split("-"):
                 if len(part) > 1 and part[:1].isupper():
-                    names.setdefault(_fold(part), part)
+                    names.setdefault(fold_case(part), part)
 
     root = ctx.doc.root
     if isinstance(root, MappingNode):
@@ -128,7 +128,7 @@ def _collect(ctx) -> _Spelling:
                     result.lower.append(_Occurrence(word, node, words=words, index=index))
             elif _is_capitals(written):
                 result.capitals.append(_Occurrence(word, node, words=words, index=index))
-                result.abbreviations.add(_fold(written))
+                result.abbreviations.add(fold_case(written))
             elif _is_title(written):
                 result.titled.append(_Occurrence(
                     word, node, _sentence_start(text, word.start),
@@ -142,7 +142,7 @@ def _counts(ctx) -> Counter:
     """How often each word (folded) occurs in the document: suggestions prefer the document's words."""
     counts: Counter = Counter()
     for _path, node in ctx.text_scalars():
-        counts.update(_fold(word) for word in words_of(node.value))
+        counts.update(fold_case(word) for word in words_of(node.value))
     return counts
 
 
@@ -159,7 +159,7 @@ def _lexicon(ctx):
 
 def _names_match(word: str, names: set[str]) -> bool:
     """A form of a directory name: «Абанского» for «Абанский», «Витимской» for «Витимская»."""
-    folded = _fold(word)
+    folded = fold_case(word)
     if folded in names:
         return True
     for name in _by_beginning(frozenset(names)).get(folded[:4], ()):
@@ -180,7 +180,7 @@ def _by_beginning(names: frozenset[str]) -> dict[str, list[str]]:
 
 def _is_known_abbreviation(text: str, spelling: _Spelling) -> bool:
     upper = text.upper().replace("Ё", "Е")
-    return upper in domain_abbreviations() or _fold(text) in spelling.abbreviations
+    return upper in domain_abbreviations() or fold_case(text) in spelling.abbreviations
 
 
 def _shown(occurrence: _Occurrence, end: int | None = None) -> str:
@@ -350,7 +350,7 @@ def _first_position(occurrences: list[_Occurrence]) -> tuple[int, int]:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    return abs(len(a) - len(b)) <= 1 and distance(a, b) == 1
+    return a != b and within_one_edit(a, b)
 
 
 @rule("RM702", "abbreviation-variant", Severity.WARNING, "Аббревиатура отличается одной буквой от другой аббревиатуры той же карты", """
@@ -433,17 +433,17 @@ def name_variant(ctx):
             if len(part) >= 5 and part[:1].isupper() and not lex.known(part):
                 groups.setdefault(part, []).append(occurrence)
     directory = spelling.directory
-    present = {_fold(k) for k in groups}
+    present = {fold_case(k) for k in groups}
     for folded, written in sorted(spelling.directory_words.items()):
         if folded not in present and len(written) >= 5:
             groups[written] = []
-    for occurrence, other, others, tie in _variants(groups, lambda a: _fold(a) in directory, _name_near):
+    for occurrence, other, others, tie in _variants(groups, lambda a: fold_case(a) in directory, _name_near):
         word = occurrence.word.text
         if tie:
             message = (f"«{word}» и «{other}» (строка {_line(ctx, others)}) отличаются одной буквой: "
                        "возможно, одно имя написано по-разному")
         else:
-            where = "в справочнике карты" if _fold(other) in directory else "в другом месте карты"
+            where = "в справочнике карты" if fold_case(other) in directory else "в другом месте карты"
             message = f"«{word}» отличается одной буквой от «{other}» ({where}): возможно, опечатка в имени"
         yield Finding(_span(ctx, occurrence), message, "проверьте, как пишется имя, и напишите его везде одинаково")
 

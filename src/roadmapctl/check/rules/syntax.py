@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from yaml.nodes import MappingNode, SequenceNode
+from yaml.nodes import MappingNode
 
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registry import Finding, declare, rule
-from roadmapctl.loading.document import STANDARD_TAGS, scalar_text
+from roadmapctl.loading.document import STANDARD_TAGS, scalar_text, walk_nodes
 from roadmapctl.spans import Span
 
 declare(
@@ -28,23 +28,6 @@ declare(
 )
 
 
-def _walk(node):
-    stack = [node]
-    seen = set()
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        if isinstance(current, MappingNode):
-            for key, value in current.value:
-                stack.append(value)
-                stack.append(key)
-        elif isinstance(current, SequenceNode):
-            stack.extend(current.value)
-
-
 @rule(
     "RM002", "duplicate-key", Severity.ERROR,
     "Ключ повторяется в одном словаре",
@@ -64,7 +47,7 @@ def _walk(node):
 def duplicate_key(ctx):
     if ctx.doc.root is None:
         return
-    for node in _walk(ctx.doc.root):
+    for node in walk_nodes(ctx.doc.root):
         if isinstance(node, MappingNode):
             first: dict[str, int] = {}
             for key, _value in node.value:
@@ -99,7 +82,7 @@ roadmapctl их никогда не выполняет и сообщает о н
 def yaml_tag(ctx):
     if ctx.doc.root is None or "!" not in ctx.source.text:
         return  # a tag is written with "!": without one there is nothing to walk
-    for node in _walk(ctx.doc.root):
+    for node in walk_nodes(ctx.doc.root):
         tag = node.tag or ""
         if tag not in STANDARD_TAGS:
             yield Finding(Span.of_node(node), f"тег «{tag.replace('tag:yaml.org,2002:', '!!')}» не поддерживается и не выполняется; удалите его")
@@ -133,7 +116,7 @@ def control_character(ctx):
     text = ctx.source.text
     if "\\" not in text and not has_control(text):
         return  # a value holds a control character only as typed or through a "\\" escape
-    for node in _walk(ctx.doc.root):
+    for node in walk_nodes(ctx.doc.root):
         if isinstance(node, ScalarNode):
             found = has_control(node.value)
             if found:

@@ -66,7 +66,10 @@ class Chart:
 
 
 @dataclass
-class DocumentView:
+class ReportDocument:
+    """The progress report laid out as a document, what the DOCX and HTML writers draw (the
+    roadmap itself laid out for ``render`` is ``render.view.DocumentView``)."""
+
     title: str
     lines: list[str]
     totals: str
@@ -96,7 +99,7 @@ def _chart(report: Report) -> Chart:
     return Chart(max(label_width + bar_area + 60, int(x)), int(y), rows, totals, bars, legend, label_width)
 
 
-def document_view(report: Report) -> DocumentView:
+def report_document(report: Report) -> ReportDocument:
     chosen = set(report.kinds)
     parts = []
     for rr in report.roadmaps:
@@ -126,7 +129,7 @@ def document_view(report: Report) -> DocumentView:
         roadmap = rr.roadmap
         parts.append(RoadmapPart(roadmap.title, roadmap.municipality, roadmap.file, tables))
     many = len(report.roadmaps) > 1
-    return DocumentView(
+    return ReportDocument(
         title=title(report),
         lines=heading_lines(report) if many or report.party or report.kinds != KINDS else [],
         totals=totals_line(report),

@@ -10,7 +10,7 @@ import io
 from datetime import datetime, time
 
 from roadmapctl.report.formats.common import stable_zip
-from roadmapctl.report.formats.document import COLUMNS, WIDTHS_MM, DocumentView, document_view
+from roadmapctl.report.formats.document import COLUMNS, WIDTHS_MM, ReportDocument, report_document
 from roadmapctl.report.formats.page import page_style
 from roadmapctl.report.items import Report
 
@@ -155,7 +155,7 @@ def _add_row(table, values: list[list[str]], widths_mm, style, *, span: bool = F
 def render(report: Report, by: str = "kind", **_options) -> bytes:
     import docx
 
-    view: DocumentView = document_view(report)
+    view: ReportDocument = report_document(report)
     style = page_style()
     document = docx.Document()
     _setup(document, style)

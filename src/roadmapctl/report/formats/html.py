@@ -3,7 +3,7 @@ roadmaps is drawn as an inline SVG bar chart (no JavaScript)."""
 
 from __future__ import annotations
 
-from roadmapctl.report.formats.document import COLUMNS, WIDTHS_MM, document_view
+from roadmapctl.report.formats.document import COLUMNS, WIDTHS_MM, report_document
 from roadmapctl.report.formats.page import page_style
 from roadmapctl.report.items import Report
 
@@ -19,5 +19,5 @@ def render(report: Report, by: str = "kind", **_options) -> bytes:
         loader=jinja2.FileSystemLoader(str(templates_dir()), encoding="utf-8"),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    page = env.get_template(TEMPLATE).render(doc=document_view(report), style=page_style(), columns=COLUMNS, widths=WIDTHS_MM)
+    page = env.get_template(TEMPLATE).render(doc=report_document(report), style=page_style(), columns=COLUMNS, widths=WIDTHS_MM)
     return page.encode("utf-8")

@@ -1,4 +1,4 @@
-"""Calendar spans named in deadline texts (a day, a month, a quarter, a year …), the dates
+"""Calendar units named in deadline texts (a day, a month, a quarter, a year …), the dates
 they stand for, and their Russian names."""
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ def shift_years(d: date, years: int) -> date:
     return date(y, d.month, min(d.day, last_day(y, d.month)))
 
 
-class Span:
-    """A named span of the calendar.
+class CalendarUnit:
+    """A named unit of the calendar (a day, a month, a quarter, a school holiday …).
 
     ``kind``: "day" (m, d), "month" (m), "quarter" (q), "half" (q = 1 or 2), "year",
     "academic" (y is the first year), and the school kinds of school year y, whose dates
