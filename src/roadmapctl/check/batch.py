@@ -13,8 +13,9 @@ from typing import Iterator
 
 from roadmapctl.check.config import Config, ConfigError, config_for
 from roadmapctl.check.diagnostics import Diagnostic, Severity
-from roadmapctl.check.runner import check_source
-from roadmapctl.loading import Source, read_source
+from roadmapctl.check.runner import check_loaded
+from roadmapctl.document.pipeline import load_path
+from roadmapctl.loading import read_source
 from roadmapctl.loading.source import SourceError
 
 PARALLEL_THRESHOLD = 16  # fewer files are checked in this process
@@ -58,18 +59,6 @@ class FileCheck:
         return any(d.severity is Severity.ERROR or self.strict for d in self.diagnostics)
 
 
-def read_checked(path: str | Path, config: Config | None = None) -> tuple[Source | None, list[Diagnostic]]:
-    """Read and check one file: its source (None when it is not readable as text: the finding
-    says why) and its findings. I/O trouble raises SourceError."""
-    try:
-        source = read_source(path)
-    except SourceError as exc:
-        if exc.io:
-            raise
-        return None, [Diagnostic(exc.name, exc.span, exc.code, Severity.ERROR, exc.message)]
-    return source, check_source(source, config)
-
-
 def check_file(path: str, selection: Selection) -> FileCheck:
     """The job of one file (run in a worker process when there are many)."""
     from roadmapctl.spelling.lexicon import WordListError
@@ -79,13 +68,15 @@ def check_file(path: str, selection: Selection) -> FileCheck:
     except ConfigError as exc:
         return FileCheck(path, problem=str(exc))
     try:
-        source, diagnostics = read_checked(path, config)
+        loaded = load_path(path)
+        diagnostics = check_loaded(loaded, config)
     except SourceError as exc:
-        return FileCheck(path, problem=f"{exc.name}: {exc.message}")
+        return FileCheck(path, problem=exc.shown)
     except WordListError as exc:
         return FileCheck(path, problem=str(exc))
+    source = loaded.source
     if source is None:  # not text: its one finding says so, under the name the reading gave it
-        return FileCheck(diagnostics[0].file, diagnostics, strict=config.strict)
+        return FileCheck(loaded.name, diagnostics, strict=config.strict)
     return FileCheck(source.name, diagnostics, {d.line: source.line(d.line) for d in diagnostics}, strict=config.strict)
 
 
@@ -149,7 +140,7 @@ def _fix_file(path: str, selection: Selection, unsafe: bool, diff: bool, fixing:
         return
     except SourceError as exc:
         if exc.io:
-            fixing.problems.append(f"{exc.name}: {exc.message}")
+            fixing.problems.append(exc.shown)
         fixing.failing = True  # unreadable content: the check reports it
         return
     result = fix_text(source.text, source.name, config, unsafe=unsafe, path=source.path)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, collect_paths, complete_from, say
+from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, collect_paths, colored, complete_from, say
 
 if TYPE_CHECKING:
     from roadmapctl.check.batch import Selection
@@ -110,7 +110,7 @@ def register(app: typer.Typer) -> None:
         checked = [r for r in results if not r.problem]
         diagnostics = sorted((d for r in checked for d in r.diagnostics), key=Diagnostic.sort_key)
         findings = Findings(diagnostics, {r.name: r for r in checked}, len(checked), fixed)
-        use_color = color if color is not None else (output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        use_color = colored(color, output_file)
         body = render_statistics(diagnostics) if statistics and fmt.statistics else fmt.render(findings, use_color)
         from roadmapctl.own_output import check_report
         from roadmapctl.writing import write_output

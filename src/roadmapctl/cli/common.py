@@ -29,6 +29,25 @@ def complete_from(module: str, name: str) -> Callable[[str], list[str]]:
     return complete
 
 
+def colored(option: bool | None, output_file: str | None) -> bool:
+    """``--color/--no-color`` as given; otherwise colour only on a terminal, not into a file,
+    and not when NO_COLOR is set (https://no-color.org)."""
+    if option is not None:
+        return option
+    import os
+
+    return output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def read_option(option: str, reader: Callable, value):
+    """``value`` of ``option`` read by ``reader``; a ValueError of the reader (its message is
+    Russian) becomes a usage error that names the option."""
+    try:
+        return reader(value)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
 def say(message: str) -> None:
     """A message to the user on the standard error, control characters shown visibly."""
     from roadmapctl.writing import visible
@@ -104,7 +123,7 @@ def load_valid(path: str):
     try:
         loaded = load_path(path)
     except SourceError as exc:  # missing, unreadable, a folder: an input-output problem
-        raise UsageError(f"{exc.name}: {exc.message}") from None
+        raise UsageError(exc.shown) from None
     if loaded.roadmap is not None:
         return loaded
     report_broken(loaded)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, complete_from, say
+from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, colored, complete_from, say
 
 DIFF_HELP = (
     "Показать изменения дорожных карт по существу: добавленные, удалённые и перенумерованные "
@@ -57,9 +55,7 @@ def register(app: typer.Typer) -> None:
                 comparison = compare_files(args[0], args[1])
         except (GitError, VersionsError) as exc:
             raise UsageError(str(exc)) from None
-        use_color = color if color is not None else (
-            output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        )
+        use_color = colored(color, output_file)
         body = render(comparison.diffs, output_format, use_color and output_format == "text")
         from roadmapctl.own_output import diff_report
         from roadmapctl.writing import write_output

@@ -20,7 +20,7 @@ def _read_input(file: str) -> tuple[bytes, str]:
     try:
         data = read_bytes(file)
     except SourceError as exc:
-        raise UsageError(f"{exc.name}: {exc.message}") from None
+        raise UsageError(exc.shown) from None
     return data, ("<стандартный ввод>" if file == "-" else file)
 
 

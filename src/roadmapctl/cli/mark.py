@@ -7,16 +7,8 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import UsageError
-from roadmapctl.textutil import DateError, read_date
-
-
-def _day(text: str, option: str) -> date:
-    """The date of option ``option`` (--date, --covers) as the user typed it."""
-    try:
-        return read_date(text)
-    except DateError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+from roadmapctl.cli.common import UsageError, read_option
+from roadmapctl.textutil import read_date
 
 
 def register(app: typer.Typer) -> None:
@@ -65,10 +57,10 @@ def register(app: typer.Typer) -> None:
 
         if file == "-":
             raise UsageError("укажите файл дорожной карты: команда mark изменяет файл и не работает со стандартным вводом")
-        day = _day(on, "--date") if on else date.today()
+        day = read_option("--date", read_date, on) if on else date.today()
         request = MarkRequest(
             number=number, on=day, explicit_date=on is not None, table=table, status=status, note=note, link=link,
-            covers=_day(covers, "--covers") if covers else None, postpone=postpone, reason=reason, basis=basis,
+            covers=read_option("--covers", read_date, covers) if covers else None, postpone=postpone, reason=reason, basis=basis,
         )
         from contextlib import nullcontext
 

@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, UsageError, complete_from
-
-def _read(option: str, reader: Callable, value):
-    """``value`` of ``option`` read by the report's ``reader``; what it cannot read is a usage error."""
-    from roadmapctl.report.request import RequestError
-    from roadmapctl.textutil import DateError
-
-    try:
-        return reader(value)
-    except (RequestError, DateError) as exc:
-        raise UsageError(f"{option}: {exc}") from None
+from roadmapctl.cli.common import EXIT_FINDINGS, UsageError, colored, complete_from, read_option
 
 
 def register(app: typer.Typer) -> None:
@@ -59,7 +49,6 @@ def register(app: typer.Typer) -> None:
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в таблице (по умолчанию — только в терминале).", show_default=False),
         force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl report."),
     ) -> None:
-        import os
         import shutil
         import sys
         from datetime import date
@@ -73,12 +62,12 @@ def register(app: typer.Typer) -> None:
 
         if output_format not in FORMATS:
             raise UsageError(f"неизвестный формат «{output_format}»; допустимы: {', '.join(FORMATS)}")
-        grouping = _read("--by", read_grouping, by)
-        kinds = _read("--kind", read_kinds, kind) or list(KINDS)
-        failing_kinds = _read("--fail-on", read_kinds, fail_on)
+        grouping = read_option("--by", read_grouping, by)
+        kinds = read_option("--kind", read_kinds, kind) or list(KINDS)
+        failing_kinds = read_option("--fail-on", read_kinds, fail_on)
         if within < 0:
             raise UsageError("--within: число дней не может быть отрицательным")
-        day = _read("--as-of", read_date, as_of) if as_of else date.today()
+        day = read_option("--as-of", read_date, as_of) if as_of else date.today()
         if output_format in BINARY and not output and sys.stdout.isatty():
             raise UsageError(f"формат {output_format} — это файл, а не текст: укажите, куда записать, например -o отчёт.{output_format}")
         files = collect_paths(paths or [])
@@ -97,7 +86,7 @@ def register(app: typer.Typer) -> None:
                 raise UsageError(str(exc)) from None
 
         result = build_report(roadmaps, day, kinds, within, party, select)
-        use_color = color if color is not None else (output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        use_color = colored(color, output)
         width = shutil.get_terminal_size((120, 24)).columns if output is None and sys.stdout.isatty() else 120
         data = render(result, output_format, by=grouping, width=width, color=use_color)
         from roadmapctl.own_output import progress_report

@@ -34,7 +34,7 @@ def _read_bytes(path: str) -> bytes:
     try:
         return read_bytes(path)
     except SourceError as exc:
-        raise VersionsError(f"{exc.name}: {exc.message}") from None
+        raise VersionsError(exc.shown) from None
 
 
 def _looks_like_roadmap(data: bytes | None) -> bool:

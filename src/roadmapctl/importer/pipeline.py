@@ -94,7 +94,7 @@ def import_path(path: str | Path, options: Options | None = None) -> ImportResul
     try:
         data = read_bytes(path)
     except SourceError as exc:
-        raise ImportFailure(f"{exc.name}: {exc.message}") from None
+        raise ImportFailure(exc.shown) from None
     return import_bytes(data, str(path), options)
 
 

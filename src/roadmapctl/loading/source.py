@@ -25,6 +25,11 @@ class SourceError(Exception):
         self.io = io
         self.code = code
 
+    @property
+    def shown(self) -> str:
+        """``name: message``, as a command reports a file it cannot read."""
+        return f"{self.name}: {self.message}"
+
 
 @dataclass
 class Source:
