@@ -196,7 +196,7 @@ def test_comment_above_a_sequence_item_and_inside_a_literal_block():
         ("Текст с # решёткой", '"Текст с # решёткой"'),
         ("табуляция\tвнутри", '"табуляция\\tвнутри"'),
         ("2021-2022", "2021-2022"),
-        ("2021-03-24", "2021-03-24"),
+        ("2021-03-24", '"2021-03-24"'),
     ],
 )
 def test_quoting_only_where_needed(value, written):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROADMAPS
+from conftest import ROADMAPS, activities_by_number
 from roadmapctl.mark import EditError, MarkRequest, mark_activity
 from roadmapctl.loading import Source, load_document, read_source
 from roadmapctl.loading.source import decode
@@ -396,3 +396,17 @@ def test_shared_marks_through_an_alias_are_not_edited_for_both():
     # an activity that shares nothing is still edited
     result = mark_activity(source, MarkRequest(number="3", on=DAY, note="Третье"))
     assert "Третье" in result.text and result.text.count("Третье") == 1
+
+
+@pytest.mark.parametrize("note", [
+    "2021-05-20", "yes", "4.10", '"Точка роста" открыта', "Конкурс \"Учитель года\"", "...и так далее",
+    "Текст с # решёткой", "Итоги: подведены", "- пункт", "звонок\x07",
+])
+def test_a_note_is_written_as_fmt_writes_it(note):
+    # one rule writes a scalar for both commands: after mark, fmt finds nothing to change
+    from roadmapctl.format import format_text
+
+    result = mark_activity(read_source(BAUNT), MarkRequest("1", DAY, note=note))
+    assert format_text(result.text, "baunt.yaml") == result.text
+    written = load_document(Source("t.yaml", result.text)).data
+    assert activities_by_number(written)[result.number]["отметки"][-1]["текст"] == note

@@ -4,8 +4,6 @@ loader and roadmapctl's own loader."""
 
 from __future__ import annotations
 
-import re
-from datetime import date
 
 import yaml
 from hypothesis import given, settings
@@ -19,7 +17,6 @@ tricky = st.sampled_from(['"', "'", ":", ": ", " #", "#", "\n", "\r\n", "\t", "\
                           "\x85", "\xa0", "\ufeff", "\x00", "\x07", "\x1b", "\x7f", "yes", "null", "1", "0x1",
                           "2021-05-20", "=", "<<", " ", "ё", "№", "\U0001f600"])
 texts = st.one_of(st.text(), st.lists(st.one_of(st.text(max_size=6), tricky), max_size=10).map("".join))
-ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d\Z")
 
 
 def _read(written: str, flow: bool, loader) -> str:
@@ -38,24 +35,11 @@ def test_a_written_scalar_reads_back_as_the_same_string(text, force, flow):
     assert load_text(f"k: {written}\n").data == {"k": text}
 
 
-@settings(max_examples=200, deadline=None)
-@given(text=texts)
-def test_bare_dates_read_back_as_dates_and_as_the_text_in_roadmapctl(text):
-    written = scalar(text, bare_dates=True)
-    assert load_text(f"k: {written}\n").data == {"k": text}
-    assert _read(written, False, yaml.BaseLoader) == text
-    if written == text and ISO_DATE.match(text):  # a plain date: a date to YAML 1.1, the text to roadmapctl
-        assert _read(written, False, yaml.SafeLoader) == date.fromisoformat(text)
-    else:
-        assert _read(written, False, yaml.SafeLoader) == text
-
-
 def test_examples():
     assert scalar("Проведены 2 мастер-класса") == "Проведены 2 мастер-класса"
     assert scalar("yes") == '"yes"'
     assert scalar('"Учитель года" — конкурс') == "'\"Учитель года\" — конкурс'"
     assert scalar('"Учитель года" — конкурс', flow=True) == '"\\"Учитель года\\" — конкурс"'
     assert scalar("2021-05-20") == '"2021-05-20"'
-    assert scalar("2021-05-20", bare_dates=True) == "2021-05-20"
     assert scalar("звонок\x07\r\n") == '"звонок\\a\\r\\n"'
     assert scalar("a, b", flow=True) == '"a, b"' and scalar("a, b") == "a, b"

@@ -162,7 +162,7 @@ class Layout:
                 text = scalar_value(part)
                 if "\n" in text:
                     return None
-                texts.append(scalar(text, flow=True, bare_dates=True))
+                texts.append(scalar(text, flow=True))
             parts.append(f"{texts[0]}: {texts[1]}")
         return "{" + ", ".join(parts) + "}"
 
@@ -226,7 +226,7 @@ class Layout:
         if isinstance(value, str) and tag != TIMESTAMP:
             if literal and "\n" in value and not force_quotes and not prefix and _literal_ok(value):
                 return value, "literal"
-            return prefix + scalar(value, force=force_quotes, bare_dates=True), "plain"
+            return prefix + scalar(value, force=force_quotes), "plain"
         if prefix:
             return prefix + node.value, "plain"
         if tag == NULL or value is None:

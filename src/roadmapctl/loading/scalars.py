@@ -16,11 +16,10 @@ import re
 import yaml
 from yaml.nodes import ScalarNode
 
-from roadmapctl.loading.document import STR, TIMESTAMP
+from roadmapctl.loading.document import STR
 
 _resolver = yaml.resolver.Resolver()
 _analyzer = yaml.emitter.Emitter(io.StringIO(), allow_unicode=True)
-_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d\Z")
 ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 # Characters YAML allows unescaped in a document (tab and line feed included).
 PRINTABLE = re.compile("[\x09\x0a\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -33,19 +32,16 @@ def implicit_tag(text: str) -> str:
     return _resolver.resolve(ScalarNode, text, (True, False))
 
 
-def plain_ok(text: str, flow: bool = False, bare_dates: bool = False) -> bool:
-    """Whether ``text`` written plain reads back as the same string (inside ``[…]``/``{…}`` when
-    ``flow``). With ``bare_dates`` an ISO date counts as read back: roadmapctl's loader keeps a
-    date as the text it was typed with (a YAML 1.1 loader in general reads a date)."""
+def plain_ok(text: str, flow: bool = False) -> bool:
+    """Whether ``text`` written plain reads back as the same string in YAML 1.1 (inside
+    ``[…]``/``{…}`` when ``flow``): a text that would read as a number, a yes/no word or a date
+    is quoted, so that every YAML reader, not only roadmapctl's, gets the text."""
     if not text:
         return False
     analysis = _analyzer.analyze_scalar(text)
     if not analysis.allow_block_plain or analysis.multiline or (flow and not analysis.allow_flow_plain):
         return False
-    tag = implicit_tag(text)
-    if tag == STR:
-        return True
-    return bare_dates and tag == TIMESTAMP and bool(_ISO_DATE.match(text))
+    return implicit_tag(text) == STR
 
 
 def double_quoted(text: str) -> str:
@@ -73,11 +69,11 @@ def _single_ok(text: str) -> bool:
         and all(PRINTABLE.match(ch) for ch in text)
 
 
-def scalar(text: str, force: bool = False, flow: bool = False, bare_dates: bool = False) -> str:
+def scalar(text: str, force: bool = False, flow: bool = False) -> str:
     """``text`` as a one-line scalar that reads back as exactly ``text``: plain where it can be
     (never with ``force``), else quoted — single quotes when the text holds a double quote and no
     single one (outside flow collections), double quotes otherwise."""
-    if not force and plain_ok(text, flow, bare_dates):
+    if not force and plain_ok(text, flow):
         return text
     if not flow and '"' in text and _single_ok(text):
         return "'" + text + "'"
