@@ -32,6 +32,21 @@ def test_help_describes_completion_in_russian():
     assert "Install completion" not in result.stdout
 
 
+def test_help_lists_every_command_and_each_has_its_module():
+    # a command module that fails to import must not silently drop its command from the program
+    from pathlib import Path
+
+    import roadmapctl.cli as cli
+
+    result = run("--help")
+    listed = result.stdout.split("Команды:", 1)[1].split()
+    names = [word for word in listed if word.isascii() and word.isalpha() and word.islower()]
+    assert names == ["check", "rules", "explain", "export", "render", "report", "mark", "diff", "fmt",
+                     "import", "new", "schema", "lsp"]
+    modules = {p.stem for p in Path(cli.__file__).parent.glob("*.py")} - {"__init__", "common", "i18n"}
+    assert modules == set(cli.COMMAND_MODULES)
+
+
 SCRIPT_MARKS = {
     "bash": "complete -o default -F _roadmapctl_completion roadmapctl",
     "zsh": "#compdef roadmapctl",

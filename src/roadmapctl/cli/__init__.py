@@ -27,13 +27,7 @@ def _register() -> None:
     if app.registered_commands:  # already done (main() run again in one process, as the tests do)
         return
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"roadmapctl.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"roadmapctl.cli.{name}":
-                continue  # a command still being built is simply absent
-            raise
-        module.register(app)
+        importlib.import_module(f"roadmapctl.cli.{name}").register(app)
     for command in app.registered_commands:
         command.options_metavar = "[ПАРАМЕТРЫ]"
 
