@@ -28,25 +28,17 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timing import best  # noqa: E402
 
 TARGET_SECONDS = 5.0
 TEXT = ("Организация методического сопровождения педагогов общеобразовательных организаций с низкими "
         "образовательными результатами по вопросам подготовки обучающихся к оценочным процедурам, "
         "включая посещение уроков и консультации")
-
-
-def best(fn, repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), result
 
 
 def make_docx(rows: int, borders: bool) -> bytes:

@@ -17,39 +17,12 @@ Needs the bench extra: pip install '.[bench]'
 from __future__ import annotations
 
 import argparse
-import os
-import resource
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_check import ROOT, make_corpus, tool  # noqa: E402
-
-ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def timed(cmd: list[str], repeat: int) -> tuple[float, float]:
-    """Median wall time and median CPU time (user + system of the command and its workers)."""
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)  # warm-up
-    walls, cpus = [], []
-    for _ in range(repeat):
-        cpu = _children_cpu()
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=ENV)
-        walls.append(time.perf_counter() - start)
-        cpus.append(_children_cpu() - cpu)
-        if proc.returncode not in (0, 1):
-            sys.exit(f"{cmd[0]} failed ({proc.returncode}): {proc.stderr.decode()[:500]}")
-    return statistics.median(walls), statistics.median(cpus)
+from timing import ROOT, make_corpus, timed, tool  # noqa: E402
 
 
 def main() -> None:
