@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from roadmapctl.loading.source import SourceError, decode
+from roadmapctl.loading.source import SourceError, decode, read_bytes
 from roadmapctl.spans import Span
 
 BOM = "\ufeff"
@@ -137,8 +137,6 @@ def format_bytes(data: bytes, name: str = "<text>", width: int | None = None) ->
 
 
 def format_path(path: str) -> Formatted:
-    from roadmapctl.loading.source import SourceError, read_bytes
-
     try:
         data = read_bytes(path)
     except SourceError as exc:

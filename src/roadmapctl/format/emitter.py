@@ -22,15 +22,7 @@ ALWAYS_QUOTED_KEYS = frozenset({"номер"})
 # Items of these sequences are one-line flow mappings when they fit: ``- {поле: номер, заголовок: №}``.
 FLOW_ITEMS = frozenset({"колонки"})
 
-
-
 TYPED_TAGS = frozenset({INT, FLOAT, BOOL, NULL, TIMESTAMP})
-
-
-def _wants_text(cursor: SchemaCursor | None) -> bool:
-    """Whether the schema allows only text at this place (so a typed spelling is meant as text)."""
-    types = cursor.types() if cursor is not None else None
-    return types is not None and types <= {"string"}
 
 
 class LayoutError(Exception):
@@ -232,7 +224,7 @@ class Layout:
         if tag == NULL or value is None:
             return node.value, "plain"  # empty stays empty: ``~`` and ``null`` as typed
         # int, float, bool, timestamp: the spelling as typed, quoted where text is wanted
-        if force_quotes or (tag != TIMESTAMP and _wants_text(cursor)):
+        if force_quotes or (tag != TIMESTAMP and cursor is not None and cursor.only_text()):
             return scalar(node.value, force=True), "plain"
         return node.value, "plain"
 

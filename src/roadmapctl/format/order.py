@@ -71,40 +71,24 @@ class SchemaCursor:
                 return SchemaCursor(extra)
         return SchemaCursor(None)
 
-    def types(self) -> frozenset[str] | None:
-        """The JSON types the schema allows here, or None where the schema does not say."""
-        found: set[str] = set()
+    def only_text(self) -> bool:
+        """Whether the schema says what may stand here and all it allows is text: ``type: string``,
+        an ``enum`` or a ``const`` of strings (so a typed spelling found here is meant as text)."""
+        said: list[bool] = []
         for branch in _branches(self.node):
             kind = branch.get("type")
-            if isinstance(kind, str):
-                found.add(kind)
-            elif isinstance(kind, list):
-                found.update(k for k in kind if isinstance(k, str))
-            for value in branch.get("enum", ()) or ():
-                found.add(_json_type(value))
+            kinds = [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else []
+            said += [k == "string" for k in kinds if isinstance(k, str)]
+            said += [isinstance(value, str) for value in branch.get("enum", ()) or ()]
             if "const" in branch:
-                found.add(_json_type(branch["const"]))
-        if "integer" in found:
-            found.add("number")
-        return frozenset(found) or None
+                said.append(isinstance(branch["const"], str))
+        return bool(said) and all(said)
 
     def item(self) -> "SchemaCursor":
         for branch in _branches(self.node):
             if isinstance(branch.get("items"), dict):
                 return SchemaCursor(branch["items"])
         return SchemaCursor(None)
-
-
-def _json_type(value: object) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if value is None:
-        return "null"
-    return {str: "string", list: "array", dict: "object"}.get(type(value), "string")
 
 
 def ordered(keys: list[str], order: list[str]) -> list[int]:

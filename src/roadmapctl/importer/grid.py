@@ -34,6 +34,8 @@ class Cell:
     paras: list[Para] = field(default_factory=list)
     auto_number: str | None = None  # Word list numbering shown in the cell but absent from its text
     vmerged: bool = False  # Word: merged down from the cell above (its text repeated here)
+    # PDF: the cell's last word is broken by the page and goes on in the row on the next page
+    broken_end: bool = field(default=False, compare=False)
 
     @property
     def text(self) -> str:
@@ -60,6 +62,10 @@ class Row:
     merged: bool = False  # one cell spans the whole width of the table (a Word gridSpan)
     loose: bool = False  # text reader: a line without tabs standing among the table's rows
     exact: bool = False  # cells sit in their grid columns (Word); text rows may have cells too many or too few
+    # guesses about the row, each kept as a comment on its activity: how the reader put the row's
+    # lines in cells (one cell per line), and a text moved out of the deadline column (fit_row)
+    reader_note: str | None = field(default=None, compare=False)
+    shift_note: str | None = field(default=None, compare=False)
 
     @property
     def filled(self) -> list[int]:

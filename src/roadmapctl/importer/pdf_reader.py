@@ -162,6 +162,7 @@ class _Reader:
         self.aligned: dict | None = None  # an open table found by alignment (continues on the next page)
         self.pending: list[tuple[str, float, float, bool]] = []  # text lines waiting to become paragraphs
         self.notes: list[str] = []  # what the reader guessed, for the list at the end
+        self._right = 0.0  # the right edge of the page whose lines are pending
 
     # ---------------------------------------------------------------- paragraphs
     def line(self, text: str, x0: float, x1: float, right: float, bold: bool = False) -> None:
@@ -170,7 +171,7 @@ class _Reader:
 
     def flush(self) -> None:
         paras: list[list] = []
-        right = getattr(self, "_right", 0)
+        right = self._right
         left = min((x0 for _t, x0, _x1, _b in self.pending), default=0)
         for text, _x0, x1, bold in self.pending:
             if paras:
@@ -223,7 +224,7 @@ class _Reader:
                     continue
                 lines = _cell_lines(texts[k], x0, x1)
                 cell = Cell(_paragraphs(lines, self.counter))
-                cell.broken_end = bool(lines) and lines[-1] == _BROKEN  # type: ignore[attr-defined]
+                cell.broken_end = bool(lines) and lines[-1] == _BROKEN
                 if cell.broken_end:
                     cell.paras = _paragraphs(lines[:-1], self.counter)
                 if texts[k] and all(w["bold"] for w in texts[k]):
@@ -413,7 +414,7 @@ class _Reader:
         if number is None or not first.cells[number].empty or first.merged:
             return
         for above, below in zip(last.cells, first.cells):
-            if getattr(above, "broken_end", False) and above.paras and below.paras and below.paras[0].text[:1].islower():
+            if above.broken_end and above.paras and below.paras and below.paras[0].text[:1].islower():
                 above.paras[-1].text += below.paras[0].text.split(" ", 1)[0]
                 rest = below.paras[0].text.split(" ", 1)
                 if len(rest) > 1:

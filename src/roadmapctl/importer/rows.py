@@ -334,14 +334,12 @@ class _Builder:
                                              "её текст отнесён и к этому мероприятию")
                     self.log.add(row.where, f"ячейка колонки «{column.header}» объединена по вертикали с ячейкой "
                                             f"строки выше; её текст отнесён и к мероприятию {number}")
-        guess = getattr(row, "reader_note", None)  # how the reader put the row's lines in cells
-        if guess:
-            activity.comments.append(guess)
-            self.log.add(row.where, f"{guess} (мероприятие {number})")
-        note = getattr(row, "shift_note", None)
-        if note:
-            activity.comments.append(note + "; срока у мероприятия нет")
-            self.log.add(row.where, note + f"; у мероприятия {number} срока нет")
+        if row.reader_note:
+            activity.comments.append(row.reader_note)
+            self.log.add(row.where, f"{row.reader_note} (мероприятие {number})")
+        if row.shift_note:
+            activity.comments.append(row.shift_note + "; срока у мероприятия нет")
+            self.log.add(row.where, row.shift_note + f"; у мероприятия {number} срока нет")
         mine = parts(number)
         while self.activities and not (mine and len(mine) == len(parts(self.activities[-1].number)) + 1
                                        and mine[:-1] == parts(self.activities[-1].number)):
@@ -405,9 +403,8 @@ class _Builder:
                    f"страницы; её текст присоединён через пробел (колонки {columns})")
         if moved:
             message += f"; текст из колонки сроков на срок не похож и перенесён в колонку «{moved}»"
-        note = getattr(row, "shift_note", None)
-        if note:
-            message += "; " + note
+        if row.shift_note:
+            message += "; " + row.shift_note
         activity.comments.append(message)
         self.log.add(row.where, message.replace(f" ({row.where})", ""))
 

@@ -148,14 +148,15 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
     for number, raw in enumerate(lines, 1):
         if isinstance(raw, tuple):  # a row found by plaintext: (line number, cells[, guess])
             first, pieces = raw[0], raw[1]
-            items.append(("row", first, ([Cell(parse_cell(piece, first)) for piece in pieces], raw[2:])))
+            cells = [Cell(parse_cell(piece, first)) for piece in pieces]
+            items.append(("row", first, Row(cells, where=f"строка {first}", reader_note=raw[2] if len(raw) > 2 else None)))
             continue
         if raw is None:
             items.append(("blank", number, None))
             continue
         if "\t" in raw:
             cells = [Cell(parse_cell(piece, number)) for piece in raw.split("\t")]
-            items.append(("row", number, cells))
+            items.append(("row", number, Row(cells, where=f"строка {number}")))
         elif raw.strip():
             paras = parse_cell(raw, number)
             if paras:
@@ -176,14 +177,7 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
             if grid is None:
                 grid = Grid([], where=f"таблица со строки {number}")
                 doc.blocks.append(grid)
-            if isinstance(payload, tuple):
-                payload, guess = payload
-                row = Row(payload, where=f"строка {number}")
-                if guess:
-                    row.reader_note = guess[0]  # type: ignore[attr-defined]
-                grid.rows.append(row)
-            else:
-                grid.rows.append(Row(payload, where=f"строка {number}"))
+            grid.rows.append(payload)  # type: ignore[arg-type]
             blanks_since_row = 0
             continue
         paras: list[Para] = payload  # type: ignore[assignment]

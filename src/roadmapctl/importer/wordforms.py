@@ -109,10 +109,8 @@ def authority_from_position(position: str) -> str | None:
     rest = _JOB.sub("", position, count=1).strip()
     if not rest or rest == position.strip():
         return None
-    first, _, tail = rest.partition(" ")
-    if first.lower() in NOMINATIVE:
-        nominative = NOMINATIVE[first.lower()]
-        rest = nominative[:1].upper() + nominative[1:] + (" " + tail if tail else "")
+    if rest.partition(" ")[0].lower() in NOMINATIVE:
+        rest = nominative_phrase(rest)
     return rest
 
 

@@ -20,8 +20,8 @@ from datetime import date
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmapctl.document import fields
-from roadmapctl.document.pipeline import Loaded
-from roadmapctl.loading import Document, Source, load_document
+from roadmapctl.document.pipeline import Loaded, load_source
+from roadmapctl.loading import Document, LoadError, Source, load_document
 from roadmapctl.loading.document import NULL, scalar_text, walk_nodes
 from roadmapctl.loading.scalars import scalar
 from roadmapctl.textutil import ru_date
@@ -357,8 +357,6 @@ def _check_request(request: MarkRequest) -> MarkRequest:
 
 def mark_activity(source: Source, request: MarkRequest) -> EditResult:
     """Record ``request`` in the roadmap ``source`` (run through the pipeline); see mark_loaded."""
-    from roadmapctl.document.pipeline import load_source
-
     return mark_loaded(load_source(source), request)
 
 
@@ -487,7 +485,6 @@ def _encode(source: Source, text: str) -> bytes:
 
 
 def _verify(source: Source, text: str, expected) -> None:
-    from roadmapctl.loading import LoadError
     from roadmapctl.document.schema import is_valid
 
     problem = "после правки файл читается иначе, чем задумано"
