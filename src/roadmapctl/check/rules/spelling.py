@@ -21,7 +21,7 @@ from roadmapctl.check.registry import Finding, rule
 from roadmapctl.loading.document import scalar_text
 from roadmapctl.spelling.lexicon import domain_abbreviations
 from roadmapctl.spelling.tokens import Word, tokenize, words_of
-from roadmapctl.textutil import fold_case, within_one_edit
+from roadmapctl.textutil import fold_case, plural, within_one_edit
 
 # parts of the document that name people, schools and bodies: their capitalised words are names
 _DIRECTORY_KEYS = frozenset({"участники", "школы", "пары", "орган", "муниципалитет", "регион"})
@@ -381,20 +381,12 @@ def abbreviation_variant(ctx):
             message = (f"аббревиатуры «{word}» и «{other}» (строка {_line(ctx, others)}) отличаются одной буквой: "
                        "возможно, одна из них написана с опечаткой")
         else:
-            message = f"аббревиатура «{word}» отличается одной буквой от «{other}» ({_times(len(others))} в этой карте): возможно, опечатка"
+            message = f"аббревиатура «{word}» отличается одной буквой от «{other}» ({plural(len(others), 'раз', 'раза', 'раз')} в этой карте): возможно, опечатка"
         yield Finding(_span(ctx, occurrence), message, f"проверьте, не «{other}» ли имелось в виду")
 
 
 def _line(ctx, occurrences: list[_Occurrence]) -> int:
     return _span(ctx, occurrences[0]).line
-
-
-def _times(count: int) -> str:
-    if count % 10 == 1 and count % 100 != 11:
-        return f"{count} раз"
-    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
-        return f"{count} раза"
-    return f"{count} раз"
 
 
 def _name_near(a: str, b: str) -> bool:
