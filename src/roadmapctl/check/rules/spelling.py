@@ -153,8 +153,7 @@ def _spelling(ctx) -> _Spelling:
 def _lexicon(ctx):
     from roadmapctl.spelling.lexicon import lexicon
 
-    config = getattr(ctx, "config", None)
-    return lexicon(tuple(config.spelling_words) if config is not None else ())
+    return lexicon(tuple(ctx.config.spelling_words) if ctx.config is not None else ())
 
 
 def _names_match(word: str, names: set[str]) -> bool:
