@@ -32,6 +32,8 @@ class Context:
         self.config = config  # the file's check.config.Config (word lists for spelling), or None
         self.source = self.doc.source
         self._shared: dict[str, object] = {}
+        self._verbatim: dict[int, tuple[ScalarNode, int | None]] = {}  # by id(node): see _verbatim_offset
+        self._located: dict[Span, int] = {}  # searches per scalar span: see locate_span
 
     def shared(self, name: str, compute):
         """A result several rules of one file need (computed once, by the first rule that asks)."""
@@ -91,7 +93,7 @@ class Context:
         return self.locate_span(Span.of_node(node), node.value, start, end)
 
     def _verbatim_offset(self, node: ScalarNode) -> int | None:
-        cache = self.__dict__.setdefault("_verbatim", {})
+        cache = self._verbatim
         key = id(node)
         if key not in cache:
             offset = None
@@ -113,8 +115,7 @@ class Context:
         escapes; when the alignment fails, the fragment is looked for line by line. Each search
         costs up to the length of the value; after LOCATE_LIMIT searches in one long value the
         further findings point at the whole value, so that no rule turns quadratic."""
-        located = self.__dict__.setdefault("_located", {})
-        times = located[span] = located.get(span, 0) + 1
+        times = self._located[span] = self._located.get(span, 0) + 1
         if times > LOCATE_LIMIT and len(value) > 1000:
             return span
         found = self._aligned(span, value, start, end)
