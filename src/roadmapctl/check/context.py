@@ -51,11 +51,20 @@ class Context:
         return self.loaded.roadmap
 
     @cached_property
-    def period(self):
-        """The roadmap's Period, or None when it is missing or unreadable (RM205 says why)."""
+    def _period_or_reason(self):
         from roadmapctl.document.schedule import roadmap_period_or_reason
 
-        return roadmap_period_or_reason(self.roadmap)[0] if self.roadmap is not None else None
+        return roadmap_period_or_reason(self.roadmap) if self.roadmap is not None else (None, None)
+
+    @property
+    def period(self):
+        """The roadmap's Period, or None when it is missing or unreadable (RM205 says why)."""
+        return self._period_or_reason[0]
+
+    @property
+    def period_reason(self) -> str | None:
+        """Why the roadmap's period cannot be read (a Russian message), or None."""
+        return self._period_or_reason[1]
 
     def text_scalars(self) -> list[tuple[list, ScalarNode]]:
         """Every string scalar of official text with its path (keys and list indexes)."""
