@@ -369,10 +369,10 @@ def _one_edit(a: str, b: str) -> bool:
 """, stage="document")
 def abbreviation_variant(ctx):
     groups: dict[str, list[_Occurrence]] = {}
-    for occurrence in _spelling(ctx).capitals:
-        for part in occurrence.word.text.split("-"):
-            if len(part) >= 3 and part.isupper() and len(occurrence.word.text.split("-")) == 1:
-                groups.setdefault(part, []).append(occurrence)
+    for occurrence in _spelling(ctx).capitals:  # an abbreviation of three letters or more, without a hyphen
+        text = occurrence.word.text
+        if len(text) >= 3 and "-" not in text:
+            groups.setdefault(text, []).append(occurrence)
     known = domain_abbreviations()
     for occurrence, other, others, tie in _variants(groups, lambda a: a.replace("Ё", "Е") in known, _one_edit):
         word = occurrence.word.text
