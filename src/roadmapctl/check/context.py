@@ -210,10 +210,9 @@ class Context:
             line = self.source.line(number)
             if number == span.line:
                 col = span.column - 1
-                stop = len(line) if span.end_line > number else span.end_column - 1
             else:  # a continuation line: its indentation is layout, not text
                 col = len(line) - len(line.lstrip(" "))
-                stop = len(line) if span.end_line > number else span.end_column - 1
+            stop = len(line) if span.end_line > number else span.end_column - 1
             while True:
                 found = line.find(fragment, col, stop)
                 if found < 0:
