@@ -32,6 +32,8 @@ class Context:
         self.config = config  # the file's check.config.Config (word lists for spelling), or None
         self.source = self.doc.source
         self._shared: dict[str, object] = {}
+        self._verbatim: dict[int, tuple[ScalarNode, int | None]] = {}  # by id(node): see _verbatim_offset
+        self._located: dict[Span, int] = {}  # searches per scalar span: see locate_span
 
     def shared(self, name: str, compute):
         """A result several rules of one file need (computed once, by the first rule that asks)."""
@@ -49,11 +51,20 @@ class Context:
         return self.loaded.roadmap
 
     @cached_property
-    def period(self):
-        """The roadmap's Period, or None when it is missing or unreadable (RM205 says why)."""
+    def _period_or_reason(self):
         from roadmapctl.document.schedule import roadmap_period_or_reason
 
-        return roadmap_period_or_reason(self.roadmap)[0] if self.roadmap is not None else None
+        return roadmap_period_or_reason(self.roadmap) if self.roadmap is not None else (None, None)
+
+    @property
+    def period(self):
+        """The roadmap's Period, or None when it is missing or unreadable (RM205 says why)."""
+        return self._period_or_reason[0]
+
+    @property
+    def period_reason(self) -> str | None:
+        """Why the roadmap's period cannot be read (a Russian message), or None."""
+        return self._period_or_reason[1]
 
     def text_scalars(self) -> list[tuple[list, ScalarNode]]:
         """Every string scalar of official text with its path (keys and list indexes)."""
@@ -91,7 +102,7 @@ class Context:
         return self.locate_span(Span.of_node(node), node.value, start, end)
 
     def _verbatim_offset(self, node: ScalarNode) -> int | None:
-        cache = self.__dict__.setdefault("_verbatim", {})
+        cache = self._verbatim
         key = id(node)
         if key not in cache:
             offset = None
@@ -113,8 +124,7 @@ class Context:
         escapes; when the alignment fails, the fragment is looked for line by line. Each search
         costs up to the length of the value; after LOCATE_LIMIT searches in one long value the
         further findings point at the whole value, so that no rule turns quadratic."""
-        located = self.__dict__.setdefault("_located", {})
-        times = located[span] = located.get(span, 0) + 1
+        times = self._located[span] = self._located.get(span, 0) + 1
         if times > LOCATE_LIMIT and len(value) > 1000:
             return span
         found = self._aligned(span, value, start, end)
@@ -200,10 +210,9 @@ class Context:
             line = self.source.line(number)
             if number == span.line:
                 col = span.column - 1
-                stop = len(line) if span.end_line > number else span.end_column - 1
             else:  # a continuation line: its indentation is layout, not text
                 col = len(line) - len(line.lstrip(" "))
-                stop = len(line) if span.end_line > number else span.end_column - 1
+            stop = len(line) if span.end_line > number else span.end_column - 1
             while True:
                 found = line.find(fragment, col, stop)
                 if found < 0:

@@ -114,20 +114,22 @@ def fix_text(text: str, name: str = "<text>", config: Config | None = None, *, u
             break
         taken: list[Diagnostic] = []
         used: list[Edit] = []
+        new_body = body  # the text with the fixes taken so far, each step read again
         for diagnostic in fixable:
             if any(_overlaps(e, u) for e in diagnostic.fix.edits for u in used):
                 continue  # the next pass takes it, against the text this pass leaves
-            candidate = apply_edits(body, used + list(diagnostic.fix.edits)) if used else None
-            if used and (candidate is None or not _reads(name, candidate)):
-                continue
-            if not used and _apply_fix(name, body, diagnostic.fix) is None:
-                continue
+            if used:
+                candidate = apply_edits(body, used + list(diagnostic.fix.edits))
+                if not _reads(name, candidate):
+                    continue
+            else:
+                candidate = _apply_fix(name, body, diagnostic.fix)
+                if candidate is None:
+                    continue
             used.extend(diagnostic.fix.edits)
             taken.append(diagnostic)
-        if not taken:
-            break
-        new_body = apply_edits(body, used)
-        if new_body == body or not _reads(name, new_body):
+            new_body = candidate
+        if new_body == body:
             break
         body = new_body
         applied.extend(taken)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from roadmapctl.check.config import Config
@@ -52,23 +53,18 @@ REPEAT_LIMIT = 10
 def _collapsed(name: str, rule, findings) -> list[Diagnostic]:
     """The findings of one rule; where it fires more than REPEAT_LIMIT times on one line, that
     line gets one finding (the first) that says how many places there are."""
-    by_line: dict[int, list] = {}
-    order: list[int] = []
+    kept_on: dict[int, list] = {}  # by line, in the order the lines first come
+    count: Counter[int] = Counter()
     for finding in findings:
-        entry = by_line.get(finding.span.line)
-        if entry is None:
-            by_line[finding.span.line] = [[finding], 1]
-            order.append(finding.span.line)
-        else:
-            entry[1] += 1
-            if len(entry[0]) <= REPEAT_LIMIT:
-                entry[0].append(finding)
+        line = finding.span.line
+        count[line] += 1
+        if count[line] <= REPEAT_LIMIT:
+            kept_on.setdefault(line, []).append(finding)
     out = []
-    for line in order:
-        kept, count = by_line[line]
-        if count > REPEAT_LIMIT:
+    for line, kept in kept_on.items():
+        if count[line] > REPEAT_LIMIT:
             first = kept[0]
-            message = f"{first.message} (таких мест на этой строке: {count}; показано первое)"
+            message = f"{first.message} (таких мест на этой строке: {count[line]}; показано первое)"
             kept = [first._replace(message=message)]
         out.extend(Diagnostic(name, f.span, rule.code, rule.severity, f.message, f.hint, f.fix) for f in kept)
     return out

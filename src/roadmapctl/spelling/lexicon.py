@@ -122,9 +122,7 @@ def user_entries(path: str) -> tuple[str, ...]:
         return ()
     except OSError as exc:
         raise WordListError(f"{path}: не удалось прочитать словарь: {exc.strerror or exc}") from None
-    if Path(path).is_dir():
-        raise WordListError(f"{path}: это папка, а словарь должен быть файлом")
-    return _user_entries(path, (info.st_mtime_ns, info.st_size))
+    return _user_entries(path, (info.st_mtime_ns, info.st_size))  # read_word_list refuses a folder
 
 
 @dataclass(frozen=True)
@@ -194,10 +192,6 @@ def _known(lex: Lexicon, word: str) -> bool:
     return verdict
 
 
-def _in_dictionary(word: str) -> bool:
-    return in_dictionary(word)
-
-
 def _listed(lex: Lexicon, word: str) -> bool:
     if word in lex.entries:
         return True
@@ -210,7 +204,7 @@ def _listed(lex: Lexicon, word: str) -> bool:
 
 
 def _decide(lex: Lexicon, word: str) -> bool:
-    if _in_dictionary(word) or _listed(lex, word):
+    if in_dictionary(word) or _listed(lex, word):
         return True
     if "-" not in word:
         return False
@@ -240,7 +234,7 @@ def _combining_form(lex: Lexicon, part: str) -> bool:
     if len(part) < 3 or part[-1] not in "ое":
         return False
     stem = part[:-1]
-    return any(_in_dictionary(stem + ending) or (stem + ending) in lex.entries for ending in _COMBINING_ENDINGS)
+    return any(in_dictionary(stem + ending) or (stem + ending) in lex.entries for ending in _COMBINING_ENDINGS)
 
 
 @lru_cache(maxsize=4096)

@@ -191,17 +191,22 @@ _HOLIDAY_GEN = {"осенние": "осенних", "зимние": "зимни�
 _BETWEEN = {"осенние": (1, 2), "зимние": (2, 3), "весенние": (3, 4), "летние": (4, None)}
 
 
-def _windows(entry):
-    """(name, genitive for messages, Dates) of every window of a school year, in the order
-    written: quarters, trimesters, holidays."""
+def _roman(number: int) -> str:
+    """A quarter's or trimester's number as messages write it: I–IV, digits beyond."""
     from roadmapctl.deadlines.calendar_units import ROMAN
 
+    return ROMAN[number] if number < len(ROMAN) else str(number)
+
+
+def _windows(entry):
+    """(name, Dates) of every window of a school year, in the order written: quarters,
+    trimesters, holidays."""
     for i, dates in enumerate(entry.quarters, 1):
-        yield f"{ROMAN[i] if i < len(ROMAN) else i} четверть", f"{ROMAN[i] if i < len(ROMAN) else i} четверти", dates
+        yield f"{_roman(i)} четверть", dates
     for i, dates in enumerate(entry.trimesters, 1):
-        yield f"{ROMAN[i] if i < len(ROMAN) else i} триместр", f"{ROMAN[i] if i < len(ROMAN) else i} триместра", dates
+        yield f"{_roman(i)} триместр", dates
     for key, dates in entry.holidays.items():
-        yield f"{key} каникулы", f"{_HOLIDAY_GEN.get(key, key)} каникул", dates
+        yield f"{key} каникулы", dates
 
 
 @rule("RM407", "school-calendar-dates", Severity.ERROR, "Даты учебного календаря вне своего учебного года", """
@@ -231,7 +236,7 @@ def school_calendar_dates(ctx):
                                       "например 2025-2026")
             continue
         first, last = date(entry.year, 9, 1), date(entry.year + 1, 8, 31)
-        for name, genitive, dates in _windows(entry):
+        for name, dates in _windows(entry):
             if dates.start is None or dates.end is None:
                 continue  # not a date: the schema says so (RM105)
             if dates.end < dates.start:
@@ -263,8 +268,6 @@ def school_calendar_dates(ctx):
       …
 """)
 def school_calendar_order(ctx):
-    from roadmapctl.deadlines.calendar_units import ROMAN
-
     for entry in ctx.roadmap.school_calendar:
         for unit, word, items in (("четверть", "четверти", entry.quarters), ("триместр", "триместра", entry.trimesters)):
             previous = None
@@ -273,10 +276,8 @@ def school_calendar_order(ctx):
                     previous = None
                     continue
                 if previous is not None and dates.start <= previous[1].end:
-                    number = ROMAN[i] if i < len(ROMAN) else str(i)
-                    before = ROMAN[previous[0]] if previous[0] < len(ROMAN) else str(previous[0])
-                    yield Finding(dates.at("с"), f"учебный год {entry.key}: {number} {unit} начинается "
-                                                 f"({ru_date(dates.start)}) до окончания {before} {word} "
+                    yield Finding(dates.at("с"), f"учебный год {entry.key}: {_roman(i)} {unit} начинается "
+                                                 f"({ru_date(dates.start)}) до окончания {_roman(previous[0])} {word} "
                                                  f"({ru_date(previous[1].end)})",
                                   "перечислите четверти по порядку без пересечений" if unit == "четверть"
                                   else "перечислите триместры по порядку без пересечений")
@@ -316,18 +317,16 @@ def school_calendar_holidays(ctx):
             genitive = f"{_HOLIDAY_GEN[key]} каникул"
             after, before = _BETWEEN[key]
             if quarters is not None:
-                from roadmapctl.deadlines.calendar_units import ROMAN
-
                 prev = quarters[after - 1]
                 if dates.start <= prev.end:
                     yield Finding(dates.at("с"), f"учебный год {entry.key}: начало {genitive} ({ru_date(dates.start)}) "
-                                                 f"не позже конца {ROMAN[after]} четверти ({ru_date(prev.end)})",
-                                  f"каникулы начинаются после {ROMAN[after]} четверти")
+                                                 f"не позже конца {_roman(after)} четверти ({ru_date(prev.end)})",
+                                  f"каникулы начинаются после {_roman(after)} четверти")
                 if before is not None and dates.end >= quarters[before - 1].start:
                     nxt = quarters[before - 1]
                     yield Finding(dates.at("по"), f"учебный год {entry.key}: конец {genitive} ({ru_date(dates.end)}) "
-                                                  f"не раньше начала {ROMAN[before]} четверти ({ru_date(nxt.start)})",
-                                  f"каникулы заканчиваются до {ROMAN[before]} четверти")
+                                                  f"не раньше начала {_roman(before)} четверти ({ru_date(nxt.start)})",
+                                  f"каникулы заканчиваются до {_roman(before)} четверти")
             elif key == "летние" and trimesters is not None and dates.start <= trimesters[-1].end:
                 yield Finding(dates.at("с"), f"учебный год {entry.key}: начало летних каникул ({ru_date(dates.start)}) "
                                              f"не позже конца III триместра ({ru_date(trimesters[-1].end)})",

@@ -225,11 +225,8 @@ def number_outside_section(ctx):
     период: 2021-2022
 """)
 def bad_period(ctx):
-    from roadmapctl.document.schedule import period_or_reason
-
-    period, reason = period_or_reason(ctx.roadmap.period_text)
-    if period is None:
-        yield Finding(ctx.roadmap.at("период"), f"период «{ctx.roadmap.period_text}» не прочитан: {reason}",
+    if ctx.period is None:
+        yield Finding(ctx.roadmap.at("период"), f"период «{ctx.roadmap.period_text}» не прочитан: {ctx.period_reason}",
                       "пишите так: 2021-2022, 2020-2021 учебный год или 2021-01-01..2022-12-31")
 
 

@@ -21,7 +21,7 @@ from roadmapctl.check.registry import Finding, rule
 from roadmapctl.loading.document import scalar_text
 from roadmapctl.spelling.lexicon import domain_abbreviations
 from roadmapctl.spelling.tokens import Word, tokenize, words_of
-from roadmapctl.textutil import fold_case, within_one_edit
+from roadmapctl.textutil import fold_case, plural, within_one_edit
 
 # parts of the document that name people, schools and bodies: their capitalised words are names
 _DIRECTORY_KEYS = frozenset({"участники", "школы", "пары", "орган", "муниципалитет", "регион"})
@@ -153,8 +153,7 @@ def _spelling(ctx) -> _Spelling:
 def _lexicon(ctx):
     from roadmapctl.spelling.lexicon import lexicon
 
-    config = getattr(ctx, "config", None)
-    return lexicon(tuple(config.spelling_words) if config is not None else ())
+    return lexicon(tuple(ctx.config.spelling_words) if ctx.config is not None else ())
 
 
 def _names_match(word: str, names: set[str]) -> bool:
@@ -370,10 +369,10 @@ def _one_edit(a: str, b: str) -> bool:
 """, stage="document")
 def abbreviation_variant(ctx):
     groups: dict[str, list[_Occurrence]] = {}
-    for occurrence in _spelling(ctx).capitals:
-        for part in occurrence.word.text.split("-"):
-            if len(part) >= 3 and part.isupper() and len(occurrence.word.text.split("-")) == 1:
-                groups.setdefault(part, []).append(occurrence)
+    for occurrence in _spelling(ctx).capitals:  # an abbreviation of three letters or more, without a hyphen
+        text = occurrence.word.text
+        if len(text) >= 3 and "-" not in text:
+            groups.setdefault(text, []).append(occurrence)
     known = domain_abbreviations()
     for occurrence, other, others, tie in _variants(groups, lambda a: a.replace("Ё", "Е") in known, _one_edit):
         word = occurrence.word.text
@@ -381,20 +380,12 @@ def abbreviation_variant(ctx):
             message = (f"аббревиатуры «{word}» и «{other}» (строка {_line(ctx, others)}) отличаются одной буквой: "
                        "возможно, одна из них написана с опечаткой")
         else:
-            message = f"аббревиатура «{word}» отличается одной буквой от «{other}» ({_times(len(others))} в этой карте): возможно, опечатка"
+            message = f"аббревиатура «{word}» отличается одной буквой от «{other}» ({plural(len(others), 'раз', 'раза', 'раз')} в этой карте): возможно, опечатка"
         yield Finding(_span(ctx, occurrence), message, f"проверьте, не «{other}» ли имелось в виду")
 
 
 def _line(ctx, occurrences: list[_Occurrence]) -> int:
     return _span(ctx, occurrences[0]).line
-
-
-def _times(count: int) -> str:
-    if count % 10 == 1 and count % 100 != 11:
-        return f"{count} раз"
-    if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
-        return f"{count} раза"
-    return f"{count} раз"
 
 
 def _name_near(a: str, b: str) -> bool:

@@ -152,17 +152,17 @@ def html_remnant(ctx):
             yield Finding(ctx.locate(node, match.start(), match.end()), f"остаток разметки HTML «{match.group()}»", "удалите его")
 
 
+# (pattern, finding, hint, fix: its title and what it puts in place of the spaces, or None)
 _SPACES = [
-    (re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)"), "двойной пробел", "оставьте один пробел"),
-    (re.compile(r"(?<=[^\s,.;:!?])[ \u00a0]+(?=[,;:!?)»]|\.(?!\.))"), "пробел перед знаком препинания", "уберите пробел"),
-    (re.compile(r"(?<=[«(])[ \u00a0]+"), "пробел после открывающей кавычки или скобки", "уберите пробел"),
-    (re.compile(r"[ \u00a0\t]+$", re.MULTILINE), "пробел в конце строки", "уберите его"),
-    (re.compile(r"^[ \u00a0\t]+", re.MULTILINE), "пробел в начале строки", "уберите его"),
+    (re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)"), "двойной пробел", "оставьте один пробел",
+     ("Оставить один пробел", lambda spaces: spaces[0])),
+    (re.compile(r"(?<=[^\s,.;:!?])[ \u00a0]+(?=[,;:!?)»]|\.(?!\.))"), "пробел перед знаком препинания", "уберите пробел", None),
+    (re.compile(r"(?<=[«(])[ \u00a0]+"), "пробел после открывающей кавычки или скобки", "уберите пробел", None),
+    (re.compile(r"[ \u00a0\t]+$", re.MULTILINE), "пробел в конце строки", "уберите его",
+     ("Убрать пробел в конце", lambda spaces: "")),
+    (re.compile(r"^[ \u00a0\t]+", re.MULTILINE), "пробел в начале строки", "уберите его",
+     ("Убрать пробел в начале", lambda spaces: "")),
 ]
-# What a fix puts in place of the spaces (None: no fix), by the finding's name.
-_SPACE_FIXES = {"двойной пробел": ("Оставить один пробел", lambda spaces: spaces[0]),
-                "пробел в конце строки": ("Убрать пробел в конце", lambda spaces: ""),
-                "пробел в начале строки": ("Убрать пробел в начале", lambda spaces: "")}
 
 
 @rule("RM605", "spacing", Severity.WARNING, "Лишние пробелы", """
@@ -181,11 +181,11 @@ def spacing(ctx):
         text = node.value
         if "  " not in text and " ," not in text and not re.search(r"\s[;:!?)».]|[«(]\s|^\s|\s$", text, re.MULTILINE):
             continue
-        for pattern, what, hint in _SPACES:
+        for pattern, what, hint, fixing in _SPACES:
             for match in pattern.finditer(text):
                 fix = None
-                if what in _SPACE_FIXES and match.end() > match.start():
-                    title, replace = _SPACE_FIXES[what]
+                if fixing is not None and match.end() > match.start():
+                    title, replace = fixing
                     edit = ctx.fragment_edit(node, match.start(), match.end(), replace(match.group()))
                     fix = Fix(title, (edit,)) if edit else None
                 yield Finding(ctx.locate(node, match.start(), max(match.end(), match.start() + 1)), what, hint, fix)
