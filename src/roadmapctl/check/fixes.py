@@ -8,16 +8,14 @@ left to fix, so fixing a fixed file changes nothing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from roadmapctl.check.config import Config
 from roadmapctl.check.diagnostics import Diagnostic, Edit, Fix
 from roadmapctl.check.runner import check_source
 from roadmapctl.loading import LoadError, Source, load_document
-from roadmapctl.loading.source import SourceError
+from roadmapctl.loading.source import LINE_BREAK, SourceError
 
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 MAX_PASSES = 10
 BOM = "\ufeff"
 
@@ -28,7 +26,7 @@ class EditError(ValueError):
 
 def line_starts(text: str) -> list[int]:
     """The offset in ``text`` where each line starts (the same line breaks PyYAML counts)."""
-    return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+    return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
 
 
 def offset(text: str, starts: list[int], line: int, column: int) -> int:
@@ -37,7 +35,7 @@ def offset(text: str, starts: list[int], line: int, column: int) -> int:
         raise EditError(f"line {line} outside the text")
     start = starts[line - 1]
     end = starts[line] if line < len(starts) else len(text)
-    line_text = _LINE_BREAK.sub("", text[start:end])
+    line_text = LINE_BREAK.sub("", text[start:end])
     if not 1 <= column <= len(line_text) + 1:
         raise EditError(f"column {column} outside line {line}")
     return start + column - 1

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from roadmapctl.loading.source import Source, SourceError, read_source
+from roadmapctl.loading.source import LINE_BREAK, Source, SourceError, read_source
 from roadmapctl.spans import Span
 
 try:  # the C loader: an order of magnitude faster, and it gives every node its marks
@@ -201,7 +201,7 @@ def _syntax_error(source: Source, exc: yaml.YAMLError) -> LoadError:
     if isinstance(exc, yaml.reader.ReaderError):
         index = exc.position if isinstance(exc.position, int) else 0
         before = source.text[:index]
-        line = len(re.findall("\r\n|[\r\n\x85\u2028\u2029]", before)) + 1
+        line = len(LINE_BREAK.findall(before)) + 1
         column = index - max(before.rfind("\n"), before.rfind("\r")) if line > 1 else index + 1
         char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
         return LoadError(

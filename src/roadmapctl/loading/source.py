@@ -11,7 +11,7 @@ from roadmapctl.spans import Span
 
 MAX_BYTES = 16 * 1024 * 1024
 # The line breaks PyYAML recognises, so that our line numbers agree with its marks.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 class SourceError(Exception):
@@ -45,7 +45,7 @@ class Source:
     @property
     def lines(self) -> list[str]:
         if self._lines is None:
-            self._lines = _LINE_BREAK.split(self.text)
+            self._lines = LINE_BREAK.split(self.text)
         return self._lines
 
     def line(self, number: int) -> str:

@@ -6,9 +6,7 @@ letters are one unit in UTF-16 and two bytes in UTF-8, so the conversion is neve
 
 from __future__ import annotations
 
-import re
-
-LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+from roadmapctl.loading.source import LINE_BREAK
 
 
 def split_lines(text: str) -> list[str]:

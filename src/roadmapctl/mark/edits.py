@@ -24,12 +24,12 @@ from roadmapctl.document.pipeline import Loaded, load_source
 from roadmapctl.loading import Document, LoadError, Source, load_document
 from roadmapctl.loading.document import NULL, scalar_text, walk_nodes
 from roadmapctl.loading.scalars import scalar
+from roadmapctl.loading.source import LINE_BREAK
 from roadmapctl.textutil import ru_date
 
 STATUSES = ("не начато", "в работе", "выполнено", "отменено")
 DONE = "выполнено"
 
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _BLANK = " \t\r\n\x85\u2028\u2029"
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://[^\s]+$")
 
@@ -146,7 +146,7 @@ class _Editor:
     def __init__(self, doc: Document, canonical: list[str]):
         self.text = doc.source.text
         self.canonical = canonical
-        self.starts = [0] + [m.end() for m in _BREAK.finditer(self.text)]
+        self.starts = [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
         self.default_break = "\r\n" if "\r\n" in self.text else "\n"
         self.edits: list[tuple[int, int, int, str]] = []  # (start, end, order, replacement)
 
