@@ -49,12 +49,11 @@ _HEADER = "# roadmapctl validator sha256="
 
 
 def _fastjsonschema_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    # the package's own constant: importlib.metadata would cost ``check`` tens of milliseconds,
+    # and the cached code imports fastjsonschema anyway
+    from fastjsonschema.version import VERSION
 
-    try:
-        return version("fastjsonschema")
-    except PackageNotFoundError:  # pragma: no cover - a dependency
-        return "?"
+    return VERSION
 
 
 @cache
