@@ -144,10 +144,6 @@ def _type_of(value: Any) -> str:
     return "словарь"
 
 
-def _title(subschema: dict) -> str:
-    return subschema.get("title", "")
-
-
 def _best(error):
     """For oneOf/anyOf, descend to the most relevant sub-error (the deepest, most specific)."""
     from jsonschema.exceptions import best_match
