@@ -36,10 +36,10 @@ def _header(sheet, labels: list[str]) -> None:
 def _text_cell(sheet, row: int, column: int, text: str):
     """A cell holding ``text`` as data: never a formula (openpyxl takes "=…" for one), and with
     the control characters that XML 1.0 cannot carry shown visibly."""
-    from roadmapctl.writing import visible
+    from roadmapctl.writing import visible_lines
 
     c = sheet.cell(row=row, column=column)
-    c.value = visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+    c.value = visible_lines(text)
     c.data_type = "s"
     return c
 
