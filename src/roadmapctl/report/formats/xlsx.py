@@ -46,14 +46,12 @@ def _text_cell(sheet, row: int, column: int, text: str):
 
 def render(report: Report, by: str = "kind", **_options) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active
     sheet.title = "Отчёт"
-    from openpyxl.styles import Font
-
     sheet.append([label for _key, label in TOTAL_COLUMNS])
     for column in range(1, len(TOTAL_COLUMNS) + 1):
         sheet.cell(row=1, column=column).font = Font(bold=True)
