@@ -9,10 +9,8 @@ own, stricter mark (``roadmapctl.render.marker``).
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import zipfile
 
 REPORT_TITLE = "Информация о ходе реализации"
 _CHECK_SUMMARY = re.compile(r"^Проверено файлов: \d+\. Ошибок: \d+, предупреждений: \d+\.$", re.M)
@@ -39,6 +37,9 @@ def _json(old: bytes):
 
 
 def _zip_core(old: bytes) -> str:
+    import io
+    import zipfile  # only a report may be a package: check, diff and export write text
+
     try:
         with zipfile.ZipFile(io.BytesIO(old)) as package:
             info = package.getinfo("docProps/core.xml")

@@ -70,6 +70,12 @@ def visible(text: str, keep_color: bool = False) -> str:
     return "".join(out)
 
 
+def visible_lines(text: str) -> str:
+    """``text`` with its line breaks as "\\n" (CR LF and a lone CR too) and every other control
+    character shown visibly: a value put into a cell or a line of a document."""
+    return visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def has_control(text: str) -> re.Match | None:
     """The first control character in ``text`` (tab and line feed are allowed), or None."""
     return _CONTROL.search(text)

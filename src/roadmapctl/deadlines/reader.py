@@ -278,17 +278,14 @@ class _Builder:
         dates: tuple[date, ...] = ()
         recurrence = None
         span = item.span
-        if kind == "point" and span.edge is None and (
-                span.kind == "holiday" or (span.part is not None and span.kind == "month")) \
-                and item.prefix in (None, "в", "во", "на"):
+        if kind == "point" and span.window and item.prefix in (None, "в", "во", "на"):
             # a part of a month or a holiday: a window of work (range)
-            start, due = item.span.bounds()
-            self._check(start, item.span, warnings)
-            self._check(due, item.span, warnings)
+            start, due = span.bounds()
+            self._check(start, span, warnings)
+            self._check(due, span, warnings)
             dates = (due,)
             result_kind = Kind.RANGE
         elif kind == "point":
-            span = item.span
             due = span.bounds()[1]
             self._check(due, span, warnings)
             if item.prefix in ("до", "к", "ко") and span.edge is None and span.kind != "day" \

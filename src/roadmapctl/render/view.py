@@ -257,10 +257,6 @@ def document_date(roadmap: Roadmap) -> date:
     return date(int(years[0]), 1, 1) if years else date(2020, 1, 1)
 
 
-def _numbered(number: str | None) -> str:
-    return f"№{NBSP}{one_line(number)}" if number and one_line(number) else ""
-
-
 def _order_line(roadmap: Roadmap, style: Style, blanks: bool) -> str:
     order = roadmap.order
     if order is None:

@@ -97,18 +97,7 @@ class Summary:
         return {name: getattr(self, name) for name in COUNTS}
 
     def to_json(self) -> dict:
-        return {
-            "file": self.file,
-            "municipality": self.municipality,
-            "activities": self.activities,
-            "done": self.done,
-            "overdue": self.overdue,
-            "unassigned": self.unassigned,
-            "undated": self.undated,
-            "upcoming": self.upcoming,
-            "stale": self.stale,
-            "cancelled": self.cancelled,
-        }
+        return {"file": self.file, "municipality": self.municipality, **self.counts()}
 
 
 @dataclass

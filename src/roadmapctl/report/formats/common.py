@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from roadmapctl.report.items import IN_PROGRESS, KIND_TITLES, KINDS, Item, Report, Row, days, postponement_text
-from roadmapctl.textutil import plural_word, ru_date
+from roadmapctl.textutil import plural, ru_date
 from roadmapctl.ziputil import reproducible_zip, zip_members
 
 NO_PARTY = "Ответственный не указан"
@@ -25,14 +25,9 @@ SUMMARY_COLUMNS = [
 ]
 
 
-# The totals every report starts with, for what it covers.
+# The totals every report starts with, for what it covers (named as in the summary).
 TOTAL_COLUMNS = [
-    ("activities", "Мероприятий"),
-    ("done", "Выполнено"),
-    ("overdue", "Просрочено"),
-    ("upcoming", "Срок скоро"),
-    ("undated", "Без срока"),
-    ("unassigned", "Без ответственного"),
+    (key, dict(SUMMARY_COLUMNS)[key]) for key in ("activities", "done", "overdue", "upcoming", "undated", "unassigned")
 ]
 
 
@@ -40,8 +35,7 @@ def totals_line(report: Report) -> str:
     """"Всего 63 мероприятия: выполнено — 0, просрочено — 13, срок скоро — 2, без срока — 5,
     без ответственного — 2"."""
     totals = report.totals
-    n = totals.activities
-    head = f"Всего {n} {plural_word(n, 'мероприятие', 'мероприятия', 'мероприятий')}"
+    head = f"Всего {plural(totals.activities, 'мероприятие', 'мероприятия', 'мероприятий')}"
     rest = ", ".join(f"{label.lower()} — {getattr(totals, key)}" for key, label in TOTAL_COLUMNS[1:])
     return f"{head}: {rest}"
 

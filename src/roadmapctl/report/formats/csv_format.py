@@ -25,7 +25,7 @@ def neutral(text: str) -> str:
 
 
 def render(report: Report, by: str = "kind", **_options) -> bytes:
-    from roadmapctl.writing import visible
+    from roadmapctl.writing import visible_lines
 
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
@@ -35,7 +35,7 @@ def render(report: Report, by: str = "kind", **_options) -> bytes:
     writer.writerow([label for _key, label in ITEM_COLUMNS])
     for item in report.items:
         writer.writerow([
-            cell(item, key) if key in NUMERIC else neutral(visible(cell(item, key).replace("\r\n", "\n").replace("\r", "\n")))
+            cell(item, key) if key in NUMERIC else neutral(visible_lines(cell(item, key)))
             for key, _label in ITEM_COLUMNS
         ])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -4,8 +4,6 @@ unlike the appendix, every row of a progress report is kept whole."""
 
 from __future__ import annotations
 
-from roadmapctl.writing import visible
-
 import io
 from datetime import datetime, time
 
@@ -13,6 +11,7 @@ from roadmapctl.report.formats.common import stable_zip
 from roadmapctl.report.formats.document import COLUMNS, WIDTHS_MM, ReportDocument, report_document
 from roadmapctl.report.formats.page import page_style
 from roadmapctl.report.items import Report
+from roadmapctl.writing import visible
 
 
 def _fonts(rpr, font: str) -> None:

@@ -21,9 +21,9 @@ _ORDERED = re.compile(r"^(\s*\d+)([.)])")
 def md_text(text: str) -> str:
     """A value as literal Markdown text: no link, image, HTML tag, emphasis or block can come out
     of it; control characters are shown visibly."""
-    from roadmapctl.writing import visible
+    from roadmapctl.writing import visible_lines
 
-    text = _INLINE.sub(r"\\\1", visible(text.replace("\r\n", "\n").replace("\r", "\n")))
+    text = _INLINE.sub(r"\\\1", visible_lines(text))
     lines = [_ORDERED.sub(r"\1\\\2", _MARKER.sub(r"\1\\\2", line)) for line in text.split("\n")]
     return "\n".join(lines)
 

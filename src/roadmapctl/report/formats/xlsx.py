@@ -36,24 +36,22 @@ def _header(sheet, labels: list[str]) -> None:
 def _text_cell(sheet, row: int, column: int, text: str):
     """A cell holding ``text`` as data: never a formula (openpyxl takes "=…" for one), and with
     the control characters that XML 1.0 cannot carry shown visibly."""
-    from roadmapctl.writing import visible
+    from roadmapctl.writing import visible_lines
 
     c = sheet.cell(row=row, column=column)
-    c.value = visible(text.replace("\r\n", "\n").replace("\r", "\n"))
+    c.value = visible_lines(text)
     c.data_type = "s"
     return c
 
 
 def render(report: Report, by: str = "kind", **_options) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active
     sheet.title = "Отчёт"
-    from openpyxl.styles import Font
-
     sheet.append([label for _key, label in TOTAL_COLUMNS])
     for column in range(1, len(TOTAL_COLUMNS) + 1):
         sheet.cell(row=1, column=column).font = Font(bold=True)
