@@ -55,11 +55,6 @@ def say(message: str) -> None:
     typer.echo(visible(f"roadmapctl: {message}"), err=True)
 
 
-def fail(message: str, code: int = EXIT_USAGE) -> "typer.Exit":
-    say(message)
-    return typer.Exit(code)
-
-
 def guard(run: Callable[[], object]) -> None:
     """Run the CLI; no Python traceback ever reaches a user."""
     from roadmapctl.writing import OutputError
@@ -141,7 +136,3 @@ def report_broken(loaded) -> None:
     lines = {loaded.name: loaded.source} if loaded.source is not None else {}
     sys.stderr.write(visible(render_text(errors, lines, color=False)))
     say(f"в файле {loaded.name} есть ошибки; исправьте их (roadmapctl check {loaded.name})")
-
-
-def load_roadmaps(paths: Iterable[str], default: str | None = "roadmaps") -> list:
-    return [load_roadmap(p) for p in collect_paths(paths, default)]
