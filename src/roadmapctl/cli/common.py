@@ -65,7 +65,7 @@ def guard(run: Callable[[], object]) -> None:
         say(str(exc))
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
-        typer.echo("roadmapctl: прервано пользователем", err=True)
+        say("прервано пользователем")
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, UsageError, colored, complete_from, read_option
+from roadmapctl.cli.common import EXIT_FINDINGS, UsageError, colored, complete_from, read_option, say
 
 
 def register(app: typer.Typer) -> None:
@@ -98,5 +98,5 @@ def register(app: typer.Typer) -> None:
         )
         hit = result.present(failing_kinds)
         if hit:
-            typer.echo(f"roadmapctl: есть замечания видов: {', '.join(hit)}", err=True)
+            say(f"есть замечания видов: {', '.join(hit)}")
             raise typer.Exit(EXIT_FINDINGS)
