@@ -14,7 +14,7 @@ FORMATS = ("text", "json")
 def register(app: typer.Typer) -> None:
     @app.command(help="Показать правила проверки или описание одного правила (например, roadmapctl rules RM301).")
     def rules(
-        code: Optional[str] = typer.Argument(None, help="Код правила, например RM301.", show_default=False),
+        code: Optional[str] = typer.Argument(None, metavar="[КОД]", help="Код правила, например RM301.", show_default=False),
         output_format: str = typer.Option("text", "--format", "-f", autocompletion=complete_from("roadmapctl.cli.rules", "FORMATS"), help="Формат: text или json."),
     ) -> None:
         import json
