@@ -149,9 +149,7 @@ def changed_files(base: str, head: str | None = WORKTREE, paths: list[str] | Non
             changes.append(FileChange("added", None, path))
         elif code == "D":
             changes.append(FileChange("deleted", path, None))
-        elif code == "T":
-            changes.append(FileChange("modified", path, path))
-        else:  # M, U (unmerged) and anything else: compare both sides
+        else:  # M, T (type change), U (unmerged) and anything else: compare both sides
             changes.append(FileChange("modified", path, path))
     if head is None:  # files git does not know yet are new too
         untracked = _split_z(_run(["ls-files", "-z", "--others", "--exclude-standard", "--", *specs], repo))
