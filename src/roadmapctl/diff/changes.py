@@ -61,6 +61,11 @@ class RoadmapDiff:
     status: str = "modified"
     old_file: str | None = None
 
+    @property
+    def changed(self) -> bool:
+        """Anything to show: a change inside the roadmap, or the file added, deleted or renamed."""
+        return bool(self.changes) or self.status != "modified"
+
     def to_json(self) -> dict:
         out: dict = {"file": self.file, "status": self.status}
         if self.old_file and self.old_file != self.file:
