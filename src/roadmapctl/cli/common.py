@@ -39,6 +39,13 @@ def colored(option: bool | None, output_file: str | None) -> bool:
     return output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
+def known_format(name: str, formats) -> str:
+    """``name`` when it is one of ``formats``; otherwise a usage error that lists them."""
+    if name not in formats:
+        raise UsageError(f"неизвестный формат «{name}»; допустимы: {', '.join(formats)}")
+    return name
+
+
 def read_option(option: str, reader: Callable, value):
     """``value`` of ``option`` read by ``reader``; a ValueError of the reader (its message is
     Russian) becomes a usage error that names the option."""

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, UsageError, colored, complete_from, read_option, say
+from roadmapctl.cli.common import EXIT_FINDINGS, UsageError, colored, complete_from, known_format, read_option, say
 
 
 def register(app: typer.Typer) -> None:
@@ -60,8 +60,7 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.report.request import RequestError, party_selection, read_grouping, read_kinds
         from roadmapctl.textutil import read_date
 
-        if output_format not in FORMATS:
-            raise UsageError(f"неизвестный формат «{output_format}»; допустимы: {', '.join(FORMATS)}")
+        known_format(output_format, FORMATS)
         grouping = read_option("--by", read_grouping, by)
         kinds = read_option("--kind", read_kinds, kind) or list(KINDS)
         failing_kinds = read_option("--fail-on", read_kinds, fail_on)

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import UsageError, complete_from
+from roadmapctl.cli.common import UsageError, complete_from, known_format
 
 FORMATS = ("text", "json")
 
@@ -22,8 +22,7 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.check.registry import all_rules, rule_help
 
         registry = all_rules()
-        if output_format not in FORMATS:
-            raise UsageError(f"неизвестный формат «{output_format}»; допустимы: text, json")
+        known_format(output_format, FORMATS)
         if code:
             wanted = code.strip().upper()
             found = [r for r in registry if r.code == wanted]
