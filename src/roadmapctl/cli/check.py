@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, collect_paths, colored, complete_from, say
+from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, collect_paths, colored, complete_from, known_format, say
 
 if TYPE_CHECKING:
     from roadmapctl.check.batch import Selection
@@ -89,9 +89,7 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.check.output import FORMATS, Findings, default_format, render_statistics
 
         name = output_format or default_format(github_log=os.environ.get("GITHUB_ACTIONS") == "true" and not output_file)
-        fmt = FORMATS.get(name)
-        if fmt is None:
-            raise UsageError(f"неизвестный формат «{name}»; допустимы: {', '.join(FORMATS)}")
+        fmt = FORMATS[known_format(name, FORMATS)]
         selection = Selection(_codes(select), _codes(ignore), strict)
         unknown = selection.unknown_codes()
         if unknown:

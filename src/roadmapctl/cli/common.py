@@ -39,6 +39,13 @@ def colored(option: bool | None, output_file: str | None) -> bool:
     return output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
+def known_format(name: str, formats) -> str:
+    """``name`` when it is one of ``formats``; otherwise a usage error that lists them."""
+    if name not in formats:
+        raise UsageError(f"неизвестный формат «{name}»; допустимы: {', '.join(formats)}")
+    return name
+
+
 def read_option(option: str, reader: Callable, value):
     """``value`` of ``option`` read by ``reader``; a ValueError of the reader (its message is
     Russian) becomes a usage error that names the option."""
@@ -55,11 +62,6 @@ def say(message: str) -> None:
     typer.echo(visible(f"roadmapctl: {message}"), err=True)
 
 
-def fail(message: str, code: int = EXIT_USAGE) -> "typer.Exit":
-    say(message)
-    return typer.Exit(code)
-
-
 def guard(run: Callable[[], object]) -> None:
     """Run the CLI; no Python traceback ever reaches a user."""
     from roadmapctl.writing import OutputError
@@ -70,7 +72,7 @@ def guard(run: Callable[[], object]) -> None:
         say(str(exc))
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
-        typer.echo("roadmapctl: прервано пользователем", err=True)
+        say("прервано пользователем")
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
@@ -141,7 +143,3 @@ def report_broken(loaded) -> None:
     lines = {loaded.name: loaded.source} if loaded.source is not None else {}
     sys.stderr.write(visible(render_text(errors, lines, color=False)))
     say(f"в файле {loaded.name} есть ошибки; исправьте их (roadmapctl check {loaded.name})")
-
-
-def load_roadmaps(paths: Iterable[str], default: str | None = "roadmaps") -> list:
-    return [load_roadmap(p) for p in collect_paths(paths, default)]

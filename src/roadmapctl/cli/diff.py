@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, colored, complete_from, say
+from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, colored, complete_from, known_format, say
 
 DIFF_HELP = (
     "Показать изменения дорожных карт по существу: добавленные, удалённые и перенумерованные "
@@ -40,8 +40,7 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.diff.output import FORMATS, render
         from roadmapctl.diff.versions import VersionsError, compare_files, compare_git
 
-        if output_format not in FORMATS:
-            raise UsageError(f"неизвестный формат «{output_format}»; допустимы: {', '.join(FORMATS)}")
+        known_format(output_format, FORMATS)
         args = list(args or [])
         try:
             if git_base is not None:

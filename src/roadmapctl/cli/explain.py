@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import UsageError, complete_from
+from roadmapctl.cli.common import UsageError, complete_from, known_format
 from roadmapctl.textutil import ru_date
 
 FORMATS = ("text", "json")
@@ -34,8 +34,7 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.deadlines import read_deadline
         from roadmapctl.document.schedule import period_or_reason
 
-        if output_format not in FORMATS:
-            raise UsageError(f"неизвестный формат «{output_format}»; допустимы: text, json")
+        known_format(output_format, FORMATS)
         calendar = None
         if roadmap_file is not None:
             from roadmapctl.cli.common import load_roadmap

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import UsageError, collect_paths, complete_from, load_roadmap
+from roadmapctl.cli.common import collect_paths, complete_from, known_format, load_roadmap
 
 
 def register(app: typer.Typer) -> None:
@@ -19,8 +19,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from roadmapctl.export import FORMATS, export_roadmaps
 
-        if output_format not in FORMATS:
-            raise UsageError(f"неизвестный формат «{output_format}»; допустимы: {', '.join(FORMATS)}")
+        known_format(output_format, FORMATS)
         files = collect_paths(paths or [])
         roadmaps = [load_roadmap(f) for f in files]
         data = export_roadmaps(roadmaps, output_format)

@@ -38,7 +38,9 @@ def register(app: typer.Typer) -> None:
             if show_diff:
                 _print_diff(difflib, "<stdin>", data, result)
             elif not check:
-                sys.stdout.buffer.write(result)
+                from roadmapctl.writing import write_output
+
+                write_output(None, result)
             raise typer.Exit(EXIT_FINDINGS if (check or show_diff) and result != data else EXIT_OK)
         from contextlib import nullcontext
 

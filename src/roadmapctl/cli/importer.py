@@ -111,11 +111,7 @@ def register(app: typer.Typer) -> None:
         shown = str(target) if target is not None else "<импорт>"
         text = _link_schema(result.text, target)
         diagnostics = _check(text, shown)
-        if target is not None:
-            write_output(target, text.encode("utf-8"), force=force, inputs=[file])
-        else:
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.flush()
+        write_output(target, text.encode("utf-8"), force=force, inputs=[file])
         _report_guesses(result.guesses)
         if diagnostics is None:
             raise typer.Exit(EXIT_OK)
@@ -156,11 +152,9 @@ def register(app: typer.Typer) -> None:
         title: Optional[str] = typer.Option(None, "--title", metavar="ЗАГОЛОВОК", help="Заголовок дорожной карты."),
         force: bool = typer.Option(False, "--force", help="Заменить существующий файл."),
     ) -> None:
-        from roadmapctl.writing import write_output
         from roadmapctl.importer import ImportFailure
         from roadmapctl.importer.skeleton import skeleton
-
-        from roadmapctl.writing import has_control, visible_char
+        from roadmapctl.writing import has_control, visible_char, write_output
 
         for option, value in (("--municipality", municipality), ("--period", period), ("--authority", authority),
                                ("--short", short), ("--title", title)):
@@ -176,11 +170,9 @@ def register(app: typer.Typer) -> None:
         except ImportFailure as exc:
             raise UsageError(str(exc)) from None
         text = _link_schema(text, target)
-        if target is None:
-            sys.stdout.buffer.write(text.encode("utf-8"))
-            sys.stdout.flush()
-            raise typer.Exit(EXIT_OK)
         write_output(target, text.encode("utf-8"), force=force)
+        if target is None:
+            raise typer.Exit(EXIT_OK)
         typer.echo(f"Создана заготовка дорожной карты: {target}. Откройте её, замените примеры своими данными и "
                    f"проверьте: roadmapctl check {target}", err=True)
         raise typer.Exit(EXIT_OK)

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import UsageError, read_option
+from roadmapctl.cli.common import UsageError, read_option, say
 from roadmapctl.textutil import read_date
 
 
@@ -91,5 +91,5 @@ def register(app: typer.Typer) -> None:
                 raise UsageError(f"{exc}; файл не изменён") from None
         typer.echo(visible(f"{file}: мероприятие {result.number}: " + "; ".join(result.changes)))
         for warning in mark_warnings(loaded.roadmap, request, result.number):
-            typer.echo(visible(f"roadmapctl: внимание: {warning}"), err=True)
+            say(f"внимание: {warning}")
 

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, UsageError, colored, complete_from, read_option
+from roadmapctl.cli.common import EXIT_FINDINGS, UsageError, colored, complete_from, known_format, read_option, say
 
 
 def register(app: typer.Typer) -> None:
@@ -60,8 +60,7 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.report.request import RequestError, party_selection, read_grouping, read_kinds
         from roadmapctl.textutil import read_date
 
-        if output_format not in FORMATS:
-            raise UsageError(f"неизвестный формат «{output_format}»; допустимы: {', '.join(FORMATS)}")
+        known_format(output_format, FORMATS)
         grouping = read_option("--by", read_grouping, by)
         kinds = read_option("--kind", read_kinds, kind) or list(KINDS)
         failing_kinds = read_option("--fail-on", read_kinds, fail_on)
@@ -98,5 +97,5 @@ def register(app: typer.Typer) -> None:
         )
         hit = result.present(failing_kinds)
         if hit:
-            typer.echo(f"roadmapctl: есть замечания видов: {', '.join(hit)}", err=True)
+            say(f"есть замечания видов: {', '.join(hit)}")
             raise typer.Exit(EXIT_FINDINGS)

@@ -6,7 +6,7 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import UsageError, complete_from
+from roadmapctl.cli.common import UsageError, complete_from, known_format
 
 FORMATS = ("text", "json")
 
@@ -14,7 +14,7 @@ FORMATS = ("text", "json")
 def register(app: typer.Typer) -> None:
     @app.command(help="Показать правила проверки или описание одного правила (например, roadmapctl rules RM301).")
     def rules(
-        code: Optional[str] = typer.Argument(None, help="Код правила, например RM301.", show_default=False),
+        code: Optional[str] = typer.Argument(None, metavar="[КОД]", help="Код правила, например RM301.", show_default=False),
         output_format: str = typer.Option("text", "--format", "-f", autocompletion=complete_from("roadmapctl.cli.rules", "FORMATS"), help="Формат: text или json."),
     ) -> None:
         import json
@@ -22,8 +22,7 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.check.registry import all_rules, rule_help
 
         registry = all_rules()
-        if output_format not in FORMATS:
-            raise UsageError(f"неизвестный формат «{output_format}»; допустимы: text, json")
+        known_format(output_format, FORMATS)
         if code:
             wanted = code.strip().upper()
             found = [r for r in registry if r.code == wanted]

@@ -3,7 +3,6 @@ outside this repository."""
 
 from __future__ import annotations
 
-import sys
 from typing import Optional
 
 import typer
@@ -22,8 +21,9 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Заменить существующий файл, даже если это не схема."),
     ) -> None:
         if not output or output == "-":
-            sys.stdout.buffer.write(schema_bytes())
-            sys.stdout.flush()
+            from roadmapctl.writing import write_output
+
+            write_output(None, schema_bytes())
             return
         if write_schema(output, force):
             typer.echo(f"Схема записана в {output}.", err=True)

@@ -26,7 +26,7 @@ from typing import Any, Callable
 
 from roadmapctl.document import fields
 from roadmapctl.document.model import Activity, Placed, Roadmap, SubItem
-from roadmapctl.diff.match import match_activities, normalized, pair_up
+from roadmapctl.diff.match import match_activities, pair_up
 from roadmapctl.textutil import ru_date
 
 KINDS = ("added", "removed", "moved", "renumbered", "text", "deadline", "responsible", "status", "section", "header")
@@ -60,6 +60,11 @@ class RoadmapDiff:
     changes: list[Change]
     status: str = "modified"
     old_file: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Anything to show: a change inside the roadmap, or the file added, deleted or renamed."""
+        return bool(self.changes) or self.status != "modified"
 
     def to_json(self) -> dict:
         out: dict = {"file": self.file, "status": self.status}
@@ -530,4 +535,4 @@ def diff_roadmaps(old: Roadmap | None, new: Roadmap | None) -> list[Change]:
     return differ.changes
 
 
-__all__ = ["Change", "KINDS", "RoadmapDiff", "diff_roadmaps", "normalized", "reading", "word_diff"]
+__all__ = ["Change", "KINDS", "RoadmapDiff", "diff_roadmaps", "reading", "word_diff"]

@@ -49,7 +49,7 @@ def _run(args: list[str], cwd: str | Path, *, check_revision: str | None = None)
         if "not a git repository" in message:
             raise GitError(f"папка «{cwd}» не находится в репозитории git")
         if check_revision is not None or "unknown revision" in message or "bad revision" in message or "invalid object name" in message.lower():
-            raise GitError(_bad_revision(check_revision or "", message))
+            raise GitError(_bad_revision(check_revision or ""))
         if "dubious ownership" in message:
             raise GitError(
                 f"git отказывается работать с папкой «{cwd}», принадлежащей другому пользователю; "
@@ -59,7 +59,7 @@ def _run(args: list[str], cwd: str | Path, *, check_revision: str | None = None)
     return result.stdout
 
 
-def _bad_revision(rev: str, message: str = "") -> str:
+def _bad_revision(rev: str) -> str:
     text = f"ревизия «{rev}» не найдена в репозитории git" if rev else "ревизия не найдена в репозитории git"
     return text + (
         "; проверьте имя ветки или коммита. В CI для этого обычно нужна вся история "
@@ -149,9 +149,7 @@ def changed_files(base: str, head: str | None = WORKTREE, paths: list[str] | Non
             changes.append(FileChange("added", None, path))
         elif code == "D":
             changes.append(FileChange("deleted", path, None))
-        elif code == "T":
-            changes.append(FileChange("modified", path, path))
-        else:  # M, U (unmerged) and anything else: compare both sides
+        else:  # M, T (type change), U (unmerged) and anything else: compare both sides
             changes.append(FileChange("modified", path, path))
     if head is None:  # files git does not know yet are new too
         untracked = _split_z(_run(["ls-files", "-z", "--others", "--exclude-standard", "--", *specs], repo))

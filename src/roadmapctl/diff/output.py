@@ -71,7 +71,7 @@ def counts(diffs: list[RoadmapDiff]) -> Counter:
 
 def summary(diffs: list[RoadmapDiff]) -> str:
     """"Изменены 2 дорожные карты, 7 изменений: добавлено — 1, удалено — 1, …"."""
-    changed = [d for d in diffs if d.changes or d.status != "modified"]
+    changed = [d for d in diffs if d.changed]
     total = sum(len(d.changes) for d in diffs)
     if not changed:
         return "Изменений в дорожных картах нет."
@@ -303,7 +303,7 @@ def _file_title(diff: RoadmapDiff) -> str:
 def render_text(diffs: list[RoadmapDiff], color: bool = False) -> str:
     out: list[str] = []
     for diff in diffs:
-        if not diff.changes and diff.status == "modified":
+        if not diff.changed:
             continue
         out.append(paint(_file_title(diff), BOLD, color))
         if not diff.changes:
@@ -456,7 +456,7 @@ def _md_cells(change: Change) -> tuple[str, str]:
 def render_md(diffs: list[RoadmapDiff]) -> str:
     out = ["### Дорожные карты: изменения", "", f"**{summary(diffs)}**", ""]
     for diff in diffs:
-        if not diff.changes and diff.status == "modified":
+        if not diff.changed:
             continue
         out.append(f"#### `{diff.file}`" + {"added": " — новый файл", "deleted": " — файл удалён"}.get(diff.status, "")
                    + (f" — переименован из `{diff.old_file}`" if diff.status == "renamed" and diff.old_file else ""))
@@ -499,7 +499,7 @@ def render_json(diffs: list[RoadmapDiff]) -> str:
     payload = {
         "roadmaps": [d.to_json() for d in diffs],
         "summary": {
-            "files": len([d for d in diffs if d.changes or d.status != "modified"]),
+            "files": len([d for d in diffs if d.changed]),
             "changes": sum(len(d.changes) for d in diffs),
             "by_kind": {k: by_kind[k] for k in KINDS if by_kind.get(k)},
             "unrecorded_postponements": unrecorded(diffs),

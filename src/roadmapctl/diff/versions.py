@@ -22,8 +22,8 @@ class Comparison:
 
     @property
     def changed(self) -> bool:
-        """Anything changed: a change inside a roadmap, or a roadmap added, deleted or renamed."""
-        return any(d.changes or d.status != "modified" for d in self.diffs)
+        """Anything changed in any of the roadmaps (see RoadmapDiff.changed)."""
+        return any(d.changed for d in self.diffs)
 
 
 def _read_bytes(path: str) -> bytes:

@@ -13,9 +13,13 @@ from __future__ import annotations
 import hashlib
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roadmapctl.document.model import Roadmap
 from roadmapctl.textutil import ru_date
+
+if TYPE_CHECKING:  # icalendar itself is imported only when exporting
+    from icalendar import vText
 
 PRODID = "-//roadmapctl//Дорожные карты//RU"
 SUMMARY_LIMIT = 120
@@ -36,7 +40,7 @@ def _uid(roadmap: Roadmap, table: int, number: str, day: date) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20] + "@roadmapctl"
 
 
-def _text(text: str) -> "vText":
+def _text(text: str) -> vText:
     """A TEXT property value (RFC 5545, 3.3.11): line breaks of any kind become one escaped
     ``\\n``, other control characters (not allowed in TEXT) are shown visibly; the library
     escapes ``\\``, ``;`` and ``,``."""

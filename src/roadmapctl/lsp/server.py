@@ -51,6 +51,11 @@ class RoadmapServer(LanguageServer):
     def point(self, lines: list[str], position: lsp.Position) -> tuple[int, int]:
         return from_client(lines, position.line, position.character, self.encoding)
 
+    def whole(self, lines: list[str]) -> lsp.Range:
+        """The range of the whole text, for an edit that replaces it."""
+        end = to_client(lines, len(lines), len(lines[-1]) + 1, self.encoding)
+        return lsp.Range(lsp.Position(0, 0), lsp.Position(*end))
+
     # -- checking -------------------------------------------------------------------------------
 
     def check_now(self, uri: str) -> tuple[an.Analysis, int | None] | None:
@@ -59,8 +64,7 @@ class RoadmapServer(LanguageServer):
             return None
         document = self.workspace.get_text_document(uri)
         text, version = document.source, document.version
-        path = _path(uri)
-        result = an.analyze(text, path or uri, _config(path), path)
+        result = _analyze(uri, text)
         if self.workspace.get_text_document(uri).version != version:
             return None  # a newer text is on its way
         return result, version
@@ -72,9 +76,7 @@ class RoadmapServer(LanguageServer):
         result, version = checked
         if uri not in self.workspace.text_documents or self.workspace.get_text_document(uri).version != version:
             return  # closed, or changed again meanwhile
-        self.analyses[uri] = result
-        if result.readable:
-            self.last_good[uri] = result
+        self.keep(uri, result)
         self.publish(uri, result, version)
 
     def publish(self, uri: str, result: an.Analysis, version) -> None:
@@ -134,12 +136,20 @@ class RoadmapServer(LanguageServer):
         document = self.workspace.get_text_document(uri)
         result = self.analyses.get(uri)
         if result is None or result.text != document.source:
-            path = _path(uri)
-            result = an.analyze(document.source, path or uri, _config(path), path)
-            self.analyses[uri] = result
-            if result.readable:
-                self.last_good[uri] = result
+            result = _analyze(uri, document.source)
+            self.keep(uri, result)
         return result
+
+    def keep(self, uri: str, result: an.Analysis) -> None:
+        """``result`` is the analysis of ``uri`` now; the last readable one serves completion."""
+        self.analyses[uri] = result
+        if result.readable:
+            self.last_good[uri] = result
+
+
+def _analyze(uri: str, text: str) -> an.Analysis:
+    path = _path(uri)
+    return an.analyze(text, path or uri, _config(path), path)
 
 
 def _path(uri: str) -> str | None:
@@ -252,9 +262,7 @@ def create_server() -> RoadmapServer:
             formatted = formatted.replace("\n", "\r\n")
         if formatted == text:
             return []
-        lines = split_lines(text)
-        end = to_client(lines, len(lines), len(lines[-1]) + 1, ls.encoding)
-        return [lsp.TextEdit(lsp.Range(lsp.Position(0, 0), lsp.Position(*end)), formatted)]
+        return [lsp.TextEdit(ls.whole(split_lines(text)), formatted)]
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def did_change_configuration(ls: RoadmapServer, params: lsp.DidChangeConfigurationParams):
@@ -303,13 +311,10 @@ def _code_actions(ls: RoadmapServer, params: lsp.CodeActionParams) -> list[lsp.C
         path = _path(uri)
         fixed = fix_text(result.text, path or uri, _config(path), path=path)
         if fixed.changed:
-            lines = result.lines
-            last = to_client(lines, len(lines), len(lines[-1]) + 1, ls.encoding)
             actions.append(lsp.CodeAction(
                 title=f"Исправить всё, что исправляется автоматически ({len(fixed.applied)})",
                 kind=lsp.CodeActionKind.SourceFixAll,
-                edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(lsp.Range(lsp.Position(0, 0), lsp.Position(*last)),
-                                                                    fixed.after)]})))
+                edit=lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(ls.whole(result.lines), fixed.after)]})))
     return actions
 
 
