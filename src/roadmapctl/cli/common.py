@@ -8,8 +8,9 @@ from typing import Callable, Iterable
 
 import typer
 
+from roadmapctl.loading.source import YAML_SUFFIXES
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-YAML_SUFFIXES = (".yaml", ".yml")
 
 
 class UsageError(Exception):

@@ -55,6 +55,7 @@ def register(app: typer.Typer) -> None:
         from pathlib import Path
 
         from roadmapctl.cli.common import collect_paths, load_roadmap
+        from roadmapctl.loading.source import YAML_SUFFIXES
         from roadmapctl.report.formats import BINARY, FORMATS, render
         from roadmapctl.report.items import KINDS, build_report
         from roadmapctl.report.request import RequestError, party_selection, read_grouping, read_kinds
@@ -74,7 +75,7 @@ def register(app: typer.Typer) -> None:
             raise UsageError("отчёт строится по файлам; стандартный ввод («-») здесь не поддерживается")
         if output:
             target = Path(output).resolve()
-            if target.suffix.lower() in (".yaml", ".yml") or any(Path(f).resolve() == target for f in files):
+            if target.suffix.lower() in YAML_SUFFIXES or any(Path(f).resolve() == target for f in files):
                 raise UsageError(f"{output}: отчёт нельзя записать в файл дорожной карты; укажите другое имя")
         roadmaps = [load_roadmap(f) for f in files]
         select = None

@@ -12,7 +12,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-YAML_SUFFIXES = (".yaml", ".yml")
+from roadmapctl.loading.source import YAML_SUFFIXES
+
 WORKTREE = None  # the "revision" of the working tree
 
 

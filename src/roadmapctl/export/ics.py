@@ -46,9 +46,9 @@ def _text(text: str) -> vText:
     escapes ``\\``, ``;`` and ``,``."""
     from icalendar import vText
 
-    from roadmapctl.writing import visible
+    from roadmapctl.writing import visible_lines
 
-    return vText(visible(text.replace("\r\n", "\n").replace("\r", "\n")))
+    return vText(visible_lines(text))
 
 
 def _short(text: str) -> str:

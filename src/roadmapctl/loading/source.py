@@ -11,6 +11,8 @@ from roadmapctl.spans import Span
 
 MAX_BYTES = 16 * 1024 * 1024
 # The line breaks PyYAML recognises, so that our line numbers agree with its marks.
+# The suffixes of a roadmap file.
+YAML_SUFFIXES = (".yaml", ".yml")
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
