@@ -32,8 +32,31 @@ knows the words.
 from __future__ import annotations
 
 from . import lexicon as lx
-from .lexer import COLON, COMMA, DASH, DOT, LPAR, NL, NUM, QUOTE, RPAR, SEMI, SLASH, WORD
 from .calendar_units import MONTHS_GEN, CalendarUnit, last_day
+from .lexer import (
+    COLON,
+    COMMA,
+    DASH,
+    DOT,
+    LPAR,
+    NL,
+    NUM,
+    QUOTE,
+    RPAR,
+    SEMI,
+    SLASH,
+    WORD,
+)
+from .recurrence import (
+    DayOfMonth,
+    EveryMonths,
+    EveryYears,
+    FromStart,
+    Recurrence,
+    SchoolUnits,
+    Weekly,
+    Yearly,
+)
 
 
 class ParseFailure(Exception):
@@ -45,28 +68,6 @@ class ParseFailure(Exception):
         self.message = message
         self.a = a
         self.b = b
-
-
-class Rec:
-    """A recurrence: ``mode`` is "cal" (every ``n`` months, calendar-aligned), "p0" (every
-    ``n`` months counting from the period's first month), "weeks", "years", "mday" (day
-    ``n`` of each month), "anchor" (once a year at ``anchor``'s end) or "school" (the end of
-    every ``unit`` of the school year: "squarter", "trimester", "ahalf" or "holiday")."""
-
-    __slots__ = ("mode", "n", "anchor", "unit", "window")
-
-    def __init__(self, mode: str, n: int = 1, anchor: CalendarUnit | None = None, unit: str = ""):
-        self.mode = mode
-        self.n = n
-        self.anchor = anchor
-        self.unit = unit
-        self.window = None  # a written span the recurrence stays inside ("… в 2021 году")
-
-    def is_yearly(self) -> bool:
-        return self.mode == "cal" and self.n == 12
-
-    def is_monthly(self) -> bool:
-        return self.mode == "cal" and self.n == 1
 
 
 class Item:
@@ -697,15 +698,15 @@ class Parser:
         if self.norm(j) == "не" and self.norm(j + 1) == "реже":
             j += 2
         c = self.cat(j)
-        rec = None
+        rec: Recurrence
         if c == lx.REC:
             val = self.t[j].val
             if val in _SCHOOL_STEPS:
-                rec = Rec("school", unit=_SCHOOL_STEPS[val])
+                rec = SchoolUnits(_SCHOOL_STEPS[val])
             elif val == "weekly":
-                rec = Rec("weeks", 1)
+                rec = Weekly(1)
             else:
-                rec = Rec("cal", _CAL_STEPS.get(val, 0))
+                rec = EveryMonths(_CAL_STEPS[val])
             j += 1
         elif c == lx.EVERY:
             k = j + 1
@@ -724,7 +725,7 @@ class Parser:
                 k = self.each_month(md[1])
                 if k is None:
                     return None
-                rec = Rec("mday", md[0])
+                rec = DayOfMonth(md[0])
                 j = k
             else:
                 r = self.times(j)
@@ -736,7 +737,7 @@ class Parser:
             k = j + 1 if self.kind(j) == COMMA else j
             md = self.month_day(k)
             if md is not None:
-                rec = Rec("mday", md[0])
+                rec = DayOfMonth(md[0])
                 j = md[1]
                 if self.cat(j) == lx.EVERY and self.cat(j + 1) == lx.MONTH_WORD:
                     j += 2
@@ -746,7 +747,7 @@ class Parser:
             k = j + 1 if self.kind(j) == COMMA else j
             anchor = self.anchor_at(k)
             if anchor is not None:
-                rec = Rec("anchor", 12, anchor[0])
+                rec = Yearly(anchor[0])
                 j = anchor[1]
         window = self.rec_window(j + 1 if self.kind(j) == COMMA else j)
         if window is not None:
@@ -797,21 +798,21 @@ class Parser:
             j += 1  # "раз в пол года" (полгода written apart)
         return self.unit_rec(count, n_units, unit, i, j + 1), j + 1
 
-    def unit_rec(self, count: int, n_units: int, unit: str, i: int, j: int) -> Rec:
+    def unit_rec(self, count: int, n_units: int, unit: str, i: int, j: int) -> Recurrence:
         """The recurrence of "``count`` times in ``n_units`` ``unit``s"."""
         if count == 1 and n_units == 1 and unit in _SCHOOL_UNITS:
-            return Rec("school", unit=unit)
+            return SchoolUnits(unit)
         if count >= 1 and n_units >= 1 and unit not in _SCHOOL_UNITS:
             if count == 1:
                 if unit == "week":
-                    return Rec("weeks", n_units)
+                    return Weekly(n_units)
                 if n_units == 1:
-                    return Rec("cal", _UNIT_MONTHS[unit])
+                    return EveryMonths(_UNIT_MONTHS[unit])
                 if unit == "year":
-                    return Rec("years", n_units)
-                return Rec("p0", n_units * _UNIT_MONTHS[unit])
+                    return EveryYears(n_units)
+                return FromStart(n_units * _UNIT_MONTHS[unit])
             if n_units == 1 and unit != "week" and _UNIT_MONTHS[unit] % count == 0:
-                return Rec("cal", _UNIT_MONTHS[unit] // count)
+                return EveryMonths(_UNIT_MONTHS[unit] // count)
         raise ParseFailure(
             "unknown",
             f"периодичность «{self.slice(i, j)}» не поддерживается: укажите сроки в явном виде "
@@ -847,12 +848,12 @@ class Parser:
         if rec.is_yearly():
             r = self.anchor_at(i)
             if r is not None and r[1] == k:
-                item.rec = Rec("anchor", 12, r[0])
+                item.rec = Yearly(r[0])
                 return True
         elif rec.is_monthly():
             r = self.month_day(i)
             if r is not None and r[1] == k:
-                item.rec = Rec("mday", r[0])
+                item.rec = DayOfMonth(r[0])
                 return True
         return False
 
@@ -883,7 +884,7 @@ class Parser:
             j += 1
         c = self.cat(j)
         if c == lx.HOLIDAY_ADJ and self.norm(j + 1) in ("время", "времени", "период", "дни"):
-            return Item("rec", i, j + 2, rec=Rec("school", unit="holiday")), j + 2
+            return Item("rec", i, j + 2, rec=SchoolUnits("holiday")), j + 2
         unit = _UNIT_OF_CAT.get(c) if c in (lx.HOLIDAY, lx.SQUARTER, lx.TRIMESTER, lx.HALF) \
             else None
         if unit is None or (unit != "holiday" and not lead):
@@ -1023,7 +1024,7 @@ def _merge_anchors(items: list[Item]) -> list[Item]:
                 and prev.kind == "point" and prev.prefix is None and prev.label is None
                 and prev.span.y is None and prev.span.kind in _ANCHOR_KINDS
                 and prev.span.edge is None and not prev.notes):
-            item.rec = Rec("anchor", 12, prev.span)
+            item.rec = Yearly(prev.span)
             item.i0 = prev.i0
             out[-1] = item
         else:

@@ -6,15 +6,14 @@ from datetime import date, datetime
 
 from roadmapctl.textutil import ru_date
 
-from .grammar import Rec
-from .period import Period
-from .reader import occurrences, recurrence_code
 from .calendar_units import CalendarUnit, last_day
+from .period import Period
+from .recurrence import DayOfMonth, EveryMonths, Recurrence, Weekly, Yearly
 from .term import Kind, Term, TermWarning
 
-_REPEATS = {"еженедельно": Rec("weeks", 1), "ежемесячно": Rec("cal", 1),
-            "ежеквартально": Rec("cal", 3), "раз в полгода": Rec("cal", 6),
-            "ежегодно": Rec("cal", 12)}
+_REPEATS = {"еженедельно": lambda: Weekly(1), "ежемесячно": lambda: EveryMonths(1),
+            "ежеквартально": lambda: EveryMonths(3), "раз в полгода": lambda: EveryMonths(6),
+            "ежегодно": lambda: EveryMonths(12)}
 _NOTE = "срок задан в явном виде (срок_явно); текст срока только показывается"
 
 
@@ -97,7 +96,7 @@ def term_from_override(override: dict, period: Period, text: str = "") -> Term:
             raise OverrideError(f"в поле «повтор» указано «{name}»; допустимо: "
                                 + ", ".join(f"«{k}»" for k in _REPEATS))
         name = name.strip().lower()
-        rec = _REPEATS[name]
+        rec: Recurrence = _REPEATS[name]()
         day = month = None
         if "день" in keys:
             day = _int(override["день"], "день", 1, 31)
@@ -109,20 +108,20 @@ def term_from_override(override: dict, period: Period, text: str = "") -> Term:
             raise OverrideError("поле «день» допустимо только для повторов «ежемесячно» и "
                                 "«ежегодно»")
         if name == "ежемесячно" and day is not None:
-            rec = Rec("mday", day)
+            rec = DayOfMonth(day)
         elif name == "ежегодно" and (day is not None or month is not None):
             if month is None:
                 raise OverrideError("для ежегодного повтора с полем «день» укажите и "
                                     "«месяц»")
             if day is None:
-                rec = Rec("anchor", 12, CalendarUnit("month", m=month))
+                rec = Yearly(CalendarUnit("month", m=month))
             else:
                 if day > last_day(2000, month):
                     raise OverrideError(f"дня {day} в месяце {month} не бывает")
-                rec = Rec("anchor", 12, CalendarUnit("day", m=month, d=day))
-        dates = tuple(occurrences(rec, period.start, period.end))
+                rec = Yearly(CalendarUnit("day", m=month, d=day))
+        dates = tuple(rec.occurrences(period.start, period.end))
         return Term(text, Kind.RECURRING, None, dates[-1] if dates else None, dates,
-                    notes=notes, recurrence=recurrence_code(rec))
+                    notes=notes, repeat=rec)
     if form == "постоянно":
         if override["постоянно"] is not True:
             raise OverrideError("поле «постоянно» может быть только true")

@@ -8,21 +8,16 @@ from functools import lru_cache
 
 from roadmapctl.textutil import plural, ru_date
 
-from .grammar import Item, ParseFailure, Parser, Rec
+from .calendar_units import SCHOOL_KINDS, CalendarUnit, shift_years
+from .grammar import Item, ParseFailure, Parser
 from .lexer import COMMA, DASH, DOT, NL, SEMI, tokenize
 from .period import Period
-from .calendar import TYPICAL, SchoolCalendar
-from .calendar_units import SCHOOL_KINDS, CalendarUnit, month_end, shift_years, sundays
 from .term import Kind, Term, TermWarning
 
 MAX_TEXT = 2000
 _SCHOOLISH = SCHOOL_KINDS | {"academic"}  # span kinds that may be read with the school calendar
 _PLACEHOLDERS = {DASH, DOT, COMMA, SEMI, NL}
-MAX_OCCURRENCES = 5000
 FAR_YEARS = 5  # dates further than this from the period are taken for typos in the year
-
-_CAL_NAMES = {1: "monthly", 2: "six_times_yearly", 3: "quarterly", 4: "three_times_yearly",
-              6: "half-yearly", 12: "yearly"}
 
 
 class _Far(Exception):
@@ -89,83 +84,6 @@ def _read(text: str, period: Period) -> Term:
 
 def _period_text(period: Period) -> str:
     return f"{ru_date(period.start)}–{ru_date(period.end)}"
-
-
-# ----------------------------------------------------------------------------------------------
-# occurrences of a recurrence inside the period
-
-def _months(p0: date, p1: date):
-    y, m = p0.year, p0.month
-    while (y, m) <= (p1.year, p1.month):
-        yield y, m
-        m += 1
-        if m > 12:
-            y, m = y + 1, 1
-
-
-def occurrences(rec: Rec, p0: date, p1: date, cal: SchoolCalendar | None = None) -> list[date]:
-    """Every occurrence of ``rec`` in [p0, p1] (rule 6); school units follow ``cal``."""
-    out: list[date] = []
-    mode, n = rec.mode, rec.n
-    cal = cal or TYPICAL
-    if mode == "school":
-        for y in range(p0.year - 1, p1.year + 1):
-            for q in range(1, cal.count(rec.unit) + 1):
-                out.append(cal.unit(y, rec.unit, q)[1])
-        out.sort()
-    elif mode == "cal":
-        out = [month_end(y, m) for y, m in _months(p0, p1) if m % n == 0]
-    elif mode == "p0":
-        for k, (y, m) in enumerate(_months(p0, p1)):
-            if k % n == n - 1:
-                out.append(month_end(y, m))
-            if len(out) > MAX_OCCURRENCES:
-                break
-    elif mode == "mday":
-        for y, m in _months(p0, p1):
-            out.append(date(y, m, min(n, month_end(y, m).day)))
-    elif mode == "years":
-        out = [date(y, 12, 31) for y in range(p0.year + n - 1, p1.year + 1, n)]
-    elif mode == "weeks":
-        out = sundays(p0, p1)[n - 1::n]
-    elif mode == "anchor":
-        anchor = rec.anchor
-        anchor.cal = cal
-        school = anchor.kind in SCHOOL_KINDS
-        for y in range(p0.year - 1 if school else p0.year, p1.year + 1):
-            if anchor.kind == "day" and not anchor.exists_in(y):
-                out.append(date(y, anchor.m, month_end(y, anchor.m).day))
-            else:
-                out.append(anchor.bounds(y)[1])
-    return [d for d in out if p0 <= d <= p1][:MAX_OCCURRENCES]
-
-
-def recurrence_code(rec: Rec) -> str:
-    mode, n = rec.mode, rec.n
-    if mode == "cal":
-        return _CAL_NAMES[n]
-    if mode == "p0":
-        return "monthly" if n == 1 else f"every_{n}_months"
-    if mode == "weeks":
-        return "weekly" if n == 1 else f"every_{n}_weeks"
-    if mode == "years":
-        return f"every_{n}_years"
-    if mode == "mday":
-        return f"monthly_day_{n}"
-    if mode == "school":
-        return f"school_{rec.unit}"
-    a = rec.anchor
-    if a.kind in SCHOOL_KINDS:
-        return f"yearly_{a.kind}_{a.q}"
-    if a.part is not None:
-        return f"yearly_decade_{a.m}-{a.part}"
-    if a.kind == "month":
-        return "yearly" if a.m == 12 else f"yearly_month_{a.m}"
-    if a.kind == "day":
-        return f"yearly_date_{a.m:02d}-{a.d:02d}"
-    if a.kind == "quarter":
-        return "yearly" if a.q == 4 else f"yearly_quarter_{a.q}"
-    return "yearly" if a.q == 2 else f"yearly_half_{a.q}"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -316,11 +234,11 @@ class _Builder:
                 lo, hi = window.bounds()
                 p0, p1 = max(p0, lo), min(p1, hi)
                 school = school or window.kind in _SCHOOLISH
-            if school and rec.mode == "cal" and rec.n == 6:
-                rec = item.rec = Rec("school", unit="ahalf")  # the school year's half-years
-            dates = tuple(occurrences(rec, p0, p1, self.cal))
+            if school:
+                rec = item.rec = rec.in_school_year()  # "2 раза в год": the school half-years
+            dates = tuple(rec.occurrences(p0, p1, self.cal))
             due = dates[-1] if dates else None
-            recurrence = recurrence_code(rec)
+            recurrence = rec
             result_kind = Kind.RECURRING
         elif kind == "cont":
             if item.span is None:
@@ -351,7 +269,7 @@ class _Builder:
         word was read)."""
         if item.kind == "rec":
             rec = item.rec
-            if rec.mode == "school" or (rec.mode == "anchor" and rec.anchor.school):
+            if rec.school:
                 return list(range(self.p0.year - 1, self.p1.year + 1))
             return []
         years = []
