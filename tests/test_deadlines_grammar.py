@@ -402,10 +402,13 @@ def test_out_of_period_date_is_kept_with_warning():
         "дата 31.12.2023 вне периода дорожной карты (01.01.2021–31.12.2022)"
 
 
-def test_far_away_year_is_taken_for_a_typo():
+def test_far_away_year_is_read_with_the_outside_warning():
+    # rule 11: no distance cut-off; the warning lets the author judge a typo in the year
     term = read_deadline("Сентябрь 2201", P)
-    assert term.kind is UNKNOWN
-    assert codes(term) == {"outside_period"}
+    assert (term.kind, term.due) == (ONCE, D("2201-09-30"))
+    (warning,) = term.warnings
+    assert warning.message == \
+        "дата 30.09.2201 вне периода дорожной карты (01.01.2021–31.12.2022)"
 
 
 @pytest.mark.parametrize("text,written,read,kind", [

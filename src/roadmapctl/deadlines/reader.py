@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 
 from roadmapctl.textutil import plural, ru_date
 
-from .calendar_units import SCHOOL_KINDS, CalendarUnit, shift_years
+from .calendar_units import SCHOOL_KINDS, CalendarUnit
 from .grammar import Item, ParseFailure, Parser
 from .lexer import COMMA, DASH, DOT, NL, SEMI, tokenize
 from .period import Period
@@ -17,15 +16,6 @@ from .term import Kind, Term, TermWarning
 MAX_TEXT = 2000
 _SCHOOLISH = SCHOOL_KINDS | {"academic"}  # span kinds that may be read with the school calendar
 _PLACEHOLDERS = {DASH, DOT, COMMA, SEMI, NL}
-FAR_YEARS = 5  # dates further than this from the period are taken for typos in the year
-
-
-class _Far(Exception):
-    """A date too far from the period to be meant."""
-
-    def __init__(self, d: date, a: int, b: int):
-        super().__init__(d)
-        self.d, self.a, self.b = d, a, b
 
 
 # ----------------------------------------------------------------------------------------------
@@ -75,11 +65,6 @@ def _read(text: str, period: Period) -> Term:
         return term
     except ParseFailure as e:
         return _unknown(text, TermWarning(e.code, e.message, e.a, e.b))
-    except _Far as e:
-        return _unknown(text, TermWarning(
-            "outside_period", f"дата {ru_date(e.d)} слишком далеко от периода дорожной карты "
-            f"({_period_text(period)}): вероятно, в годе опечатка; срок не распознан",
-            e.a, e.b))
 
 
 def _period_text(period: Period) -> str:
@@ -87,11 +72,6 @@ def _period_text(period: Period) -> str:
 
 
 # ----------------------------------------------------------------------------------------------
-
-@lru_cache(maxsize=64)
-def _far_bounds(p0: date, p1: date) -> tuple[date, date]:
-    return shift_years(p0, -FAR_YEARS), shift_years(p1, FAR_YEARS)
-
 
 class _Builder:
     """Resolves years and builds the Term from the parsed items."""
@@ -102,7 +82,6 @@ class _Builder:
         self.p0 = period.start
         self.p1 = period.end
         self.period = period
-        self.lo, self.hi = _far_bounds(self.p0, self.p1)
         self.cal = period.school_calendar()
         self.school = period.school
 
@@ -179,8 +158,6 @@ class _Builder:
     # terms ----------------------------------------------------------------------------------
     def _check(self, d: date, span: CalendarUnit | None, warnings: list[TermWarning]) -> None:
         a, b = (span.a, span.b) if span is not None else (0, 0)
-        if not self.lo <= d <= self.hi:
-            raise _Far(d, a, b)
         if not self.p0 <= d <= self.p1:
             warnings.append(TermWarning(
                 "outside_period", f"дата {ru_date(d)} вне периода дорожной карты "
