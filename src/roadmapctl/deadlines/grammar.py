@@ -53,6 +53,7 @@ from .recurrence import (
     EveryYears,
     FromStart,
     Recurrence,
+    ReportAfter,
     SchoolUnits,
     Weekly,
     Yearly,
@@ -120,6 +121,10 @@ _SCHOOL_REC_WORDS = {"в", "во", "на", "по"}
 _UNIT_PHRASE = {"month": "месяц", "quarter": "квартал", "half": "полугодие", "year": "год",
                 "week": "неделю"}
 _CONJUNCTIONS = {"и", "но", "а", "также"}
+_INCLUSIVE_NOTE = "«включительно»: последний день входит в срок"
+# what may follow "месяца, следующего за" in a report deadline (rule 15)
+_REPORT_PERIODS = {"периодом", "период", "кварталом", "квартал", "месяцем", "месяц", "годом",
+                   "полугодием"}
 _FREE_WORDS = {"реализации", "работы", "и", "проекта", "программы"}
 
 
@@ -184,7 +189,7 @@ class Parser:
                 raise ParseFailure("unknown", self._unread(i), t[i].a, t[n - 1].b)
             item, i = r
             items.append(item)
-        return _merge_anchors(items)
+        return _distribute_parts(self.t, _merge_years(self.t, _merge_anchors(items)))
 
     def _unread(self, i: int) -> str:
         rest = self.text[self.t[i].a:self.t[self.n - 1].b]
@@ -199,43 +204,70 @@ class Parser:
     def item(self, i: int):
         if i >= self.n:
             return None
+        hedge = i if self.cat(i) == lx.HEDGE else None  # "ориентировочно 20 сентября"
+        if hedge is not None:
+            i += 1
         r = self.core(i)
         if r is None:
             r = self.labelled(i)
             if r is None:
                 return None
         item, j = r
-        t = self.t
-        while j < self.n and t[j].kind == LPAR:
-            depth = 0
-            k = j
-            while k < self.n:
-                if t[k].kind == LPAR:
-                    depth += 1
-                elif t[k].kind == RPAR:
-                    depth -= 1
-                    if depth == 0:
-                        break
-                k += 1
-            if not self.paren_anchor(item, j + 1, k):
-                note = self.slice(j + 1, k).strip()
-                if note:
-                    item.notes.append(note)
-                item.free.append((j + 1, k))
-            j = min(k + 1, self.n)
+        if hedge is not None:
+            item.notes.append(self.slice(hedge, hedge + 1))
+            item.free.append((hedge, hedge + 1))
+            item.i0 = hedge
+        return item, self.trailing_notes(item, j)
+
+    def closing(self, j: int) -> int:
+        """The ")" matching the "(" at j (or the end of the text)."""
+        depth = 0
+        k = j
+        while k < self.n:
+            if self.t[k].kind == LPAR:
+                depth += 1
+            elif self.t[k].kind == RPAR:
+                depth -= 1
+                if depth == 0:
+                    break
+            k += 1
+        return k
+
+    def trailing_notes(self, item: Item, j: int) -> int:
+        """Parentheses after a term are notes (rule 9) or complete a recurrence ("Ежегодно
+        (сентябрь)"); «включительно» after it is a note too (rule 13)."""
+        while j < self.n and (self.kind(j) == LPAR or self.cat(j) == lx.INCLUSIVE):
+            if self.cat(j) == lx.INCLUSIVE:
+                item.notes.append(_INCLUSIVE_NOTE)
+                item.free.append((j, j + 1))
+                j += 1
+            else:
+                k = self.closing(j)
+                if not self.paren_anchor(item, j + 1, k):
+                    self.note(item, j + 1, k)
+                j = min(k + 1, self.n)
             item.i1 = j
-        return item, j
+        return j
+
+    def note(self, item: Item, i: int, k: int) -> None:
+        """Tokens i..k-1 (the inside of a parenthesis) are a note of ``item``."""
+        note = self.slice(i, k).strip()
+        if note:
+            item.notes.append(_INCLUSIVE_NOTE if note.lower() == "включительно" else note)
+        item.free.append((i, k))
 
     def labelled(self, i: int):
         """Words that name a part of the work ("Фронтальный – май 2021", "реализация до
         2022 года") in front of a recognised term."""
         t = self.t
         j = i
-        while j < self.n and j - i < 3 and t[j].kind == WORD and t[j].cat not in (
+        while j < self.n and j - i < 5 and t[j].kind == WORD and t[j].cat not in (
                 lx.MONTH, lx.MONTH_ABBR, lx.ROMAN, lx.ORDINAL):
             j += 1
-            if j < self.n and t[j].kind == WORD and (t[j].norm in _LABEL_NEXT
-                                                      or t[j].cat in (lx.REC, lx.CONT)):
+            # "в новый дополнительный срок 25 мая": words ending in "срок" name the date after
+            named = self.norm(j - 1) in ("срок", "сроки")
+            if named or (j - i <= 3 and j < self.n and t[j].kind == WORD and (
+                    t[j].norm in _LABEL_NEXT or t[j].cat in (lx.REC, lx.CONT))):
                 r = self.core(j)
                 if r is not None:
                     return self._with_label(r, i, j)
@@ -313,6 +345,8 @@ class Parser:
             kk += 1
         if self.is_year(kk):
             return self.t[kk].val, self.year_suffix(kk + 1)
+        if self.cat(k) == lx.REPORT and self.cat(k + 1) == lx.YEAR_WORD:
+            return None, k + 2  # "до 25 декабря отчетного года": the year is each report's
         return None, k
 
     def academic_part(self, k: int):
@@ -357,6 +391,10 @@ class Parser:
         school one; a calendar year keeps a half-year calendar and places a school unit in the
         school year it ends in ("летние каникулы 2026" → those of 2025/2026)."""
         t = self.t
+        if kind in ("half", "squarter", "trimester", "holiday") and self.cat(k) == lx.ACADEMIC \
+                and self.cat(k + 1) == lx.YEAR_WORD:  # "второе полугодие учебного года"
+            kind = "ahalf" if kind == "half" else kind
+            return CalendarUnit(kind, None, q=q, a=t[i].a, b=t[k + 1].b), k + 2
         acad = self.academic_part(k)
         if acad is not None and kind in ("half", "squarter", "trimester", "holiday"):
             kind = "ahalf" if kind == "half" else kind
@@ -602,6 +640,10 @@ class Parser:
             return None
         first, last, chain, k = r
         if last is None:
+            if prefix is None and part is None and edge is None and self.norm(k) == "по":
+                r2 = self.span(k + 1)  # "15.05.2024г. по 30.05.2024г.": one range (rule 14)
+                if r2 is not None:
+                    return Item("range", i, r2[1], span=first, span2=r2[0]), r2[1]
             if part is not None:
                 if first.part is not None or (part == 2 and first.kind != "month") \
                         or first.kind == "day":
@@ -624,7 +666,8 @@ class Parser:
         return None
 
     def from_to(self, i: int, j: int):
-        """"с A по B", "с A до B", "с A – B", or the open span "с A"."""
+        """"с A по B", "с A до B", "с A – B" (also "С A – B" written as a range after "с",
+        rule 14; a note in brackets after A, rule 13), or the open span "с A"."""
         r = self.span_or_range(j)
         if r is None:
             value = self.bare_number(j)
@@ -634,12 +677,19 @@ class Parser:
         else:
             first, last, _, k = r
             if last is not None:
-                return None
+                if self.norm(k) in ("по", "до"):
+                    return None
+                return Item("range", i, k, span=first, span2=last), k  # "С 14 сентября – 12 октября"
+        note = None
+        if self.kind(k) == LPAR and r is not None:  # "с 28 октября 2023 года (суббота) по …"
+            close = self.closing(k)
+            if self.norm(close + 1) in ("по", "до") or self.kind(close + 1) == DASH:
+                note, k = (k + 1, close), close + 1
         r2 = None
         if self.norm(k) in ("по", "до") or self.kind(k) == DASH:
             r2 = self.span(k + 1)
         if r2 is None:
-            if r is None:
+            if r is None or note is not None:
                 return None
             # "с сентября 2021 года": an open span, continuous from its start (rule 7)
             return Item("cont", i, k, span=first, prefix="с"), k
@@ -648,7 +698,10 @@ class Parser:
             first = self.borrow(value, right, j, end)
             if first is None:
                 return None
-        return Item("range", i, end, span=first, span2=right), end
+        item = Item("range", i, end, span=first, span2=right)
+        if note is not None:
+            self.note(item, *note)
+        return item, end
 
     # recurrence -------------------------------------------------------------------------------
     def count_at(self, i: int):
@@ -694,22 +747,34 @@ class Parser:
         return None
 
     def rec(self, i: int):
+        """recurrence := [не реже] head tail (see the module docstring)."""
         j = i
         if self.norm(j) == "не" and self.norm(j + 1) == "реже":
             j += 2
+        head = self.rec_head(i, j)
+        if head is None:
+            return None
+        rec, j = self.rec_tail(*head)
+        window = self.rec_window(j + 1 if self.kind(j) == COMMA else j)
+        if window is not None:
+            rec.window, j = window
+        return Item("rec", i, j, rec=rec), j
+
+    def rec_head(self, i: int, j: int) -> tuple[Recurrence, int] | None:
+        """The words that name a rhythm: "ежеквартально", "каждый месяц", "каждый
+        понедельник", "до 10 числа каждого месяца", "2 раза в год"."""
         c = self.cat(j)
-        rec: Recurrence
         if c == lx.REC:
             val = self.t[j].val
             if val in _SCHOOL_STEPS:
-                rec = SchoolUnits(_SCHOOL_STEPS[val])
-            elif val == "weekly":
-                rec = Weekly(1)
-            else:
-                rec = EveryMonths(_CAL_STEPS[val])
-            j += 1
-        elif c == lx.EVERY:
+                return SchoolUnits(_SCHOOL_STEPS[val]), j + 1
+            if val == "weekly":
+                return Weekly(1), j + 1
+            return EveryMonths(_CAL_STEPS[val]), j + 1
+        if c == lx.EVERY:
             k = j + 1
+            if self.cat(k) == lx.WEEKDAY:  # "каждый понедельник"
+                return Weekly(1, self.t[k].val), k + 1
             every = self.count_at(k)
             n_units = 1
             if every is not None:
@@ -717,42 +782,66 @@ class Parser:
             unit = _UNIT_OF_CAT.get(self.cat(k))
             if unit is None:
                 return None
-            rec = self.unit_rec(1, n_units, unit, i, k + 1)
-            j = k + 1
-        else:
-            md = self.month_day(j)
-            if md is not None:
-                k = self.each_month(md[1])
-                if k is None:
-                    return None
-                rec = DayOfMonth(md[0])
-                j = k
-            else:
-                r = self.times(j)
-                if r is None:
-                    return None
-                rec, j = r
-        # what may follow a recurrence word
+            return self.unit_rec(1, n_units, unit, i, k + 1), k + 1
+        md = self.month_day(j)
+        if md is not None:
+            k = self.each_month(md[1])
+            if k is None:
+                if self.report_after(md[1]) is not None:
+                    self.fail_unnamed_report(j, md[1])
+                return None
+            return DayOfMonth(md[0]), k
+        return self.times(j)
+
+    def rec_tail(self, rec: Recurrence, j: int) -> tuple[Recurrence, int]:
+        """What may complete a rhythm: the report day after each period (rule 15), the day
+        of a monthly one, the month or day of a yearly one."""
+        k = j + 1 if self.kind(j) == COMMA else j
+        md = self.month_day(k)
+        if md is not None:
+            after = self.report_after(md[1])
+            if after is not None:  # "ежеквартально, не позднее 3-го числа месяца, следующего …"
+                return ReportAfter(rec, md[0]), after
         if rec.is_monthly():
-            k = j + 1 if self.kind(j) == COMMA else j
-            md = self.month_day(k)
             if md is not None:
-                rec = DayOfMonth(md[0])
                 j = md[1]
                 if self.cat(j) == lx.EVERY and self.cat(j + 1) == lx.MONTH_WORD:
                     j += 2
                 elif self.cat(j) == lx.MONTH_WORD:
                     j += 1
+                return DayOfMonth(md[0]), j
         elif rec.is_yearly():
-            k = j + 1 if self.kind(j) == COMMA else j
             anchor = self.anchor_at(k)
             if anchor is not None:
-                rec = Yearly(anchor[0])
-                j = anchor[1]
-        window = self.rec_window(j + 1 if self.kind(j) == COMMA else j)
-        if window is not None:
-            rec.window, j = window
-        return Item("rec", i, j, rec=rec), j
+                return Yearly(anchor[0]), anchor[1]
+        return rec, j
+
+    def report_after(self, k: int) -> int | None:
+        """"месяца, следующего за отчетным периодом" at k (after a day of the month): where
+        it ends, or None."""
+        if self.cat(k) != lx.MONTH_WORD:
+            return None
+        k += 1
+        if self.kind(k) == COMMA:
+            k += 1
+        if not (self.norm(k) or "").startswith("следующ") or self.norm(k + 1) != "за":
+            return None
+        k += 2
+        if self.cat(k) == lx.REPORT:
+            k += 1
+        if self.norm(k) not in _REPORT_PERIODS:
+            return None
+        return k + 1
+
+    def fail_unnamed_report(self, i: int, k: int) -> None:
+        """"не позднее 3-го числа месяца, следующего за отчетным периодом" without a rhythm:
+        the reporting period is not named, so no date can be computed (rule 15)."""
+        end = self.report_after(k) or k
+        raise ParseFailure(
+            "unknown", f"в сроке «{self.slice(i, end)}» не назван отчётный период, и дату "
+            "вычислить нельзя: укажите повторение, например «ежеквартально, не позднее 3-го "
+            "числа месяца, следующего за отчетным периодом», или срок в явном виде (срок_явно)",
+            self.t[i].a, self.t[end - 1].b)
 
     def rec_window(self, k: int):
         """"в течение 2025-2026 учебного года", "в 2021 году" after a recurrence: the span with a
@@ -1031,3 +1120,91 @@ def _merge_anchors(items: list[Item]) -> list[Item]:
             out.append(item)
     return out
 
+
+
+# Words after which a line break cannot end a term: the term goes on on the next line.
+_OPEN_WORDS = {"в", "во", "к", "ко", "до", "по", "с", "со", "на", "не", "позднее", "позже",
+               "чем", "течение", "ходе", "протяжении", "процессе", "соответствии", "срок",
+               "период", "раз", "раза"}
+_OPEN_CATS = {lx.EVERY, lx.PART, lx.ORDINAL, lx.ROMAN, lx.TIMES, lx.SEASON}
+
+
+def _continues(prev, nxt) -> bool:
+    """Whether a line break between tokens ``prev`` and ``nxt`` is only a wrap inside one
+    term (rule 16): after a dash or a word that needs what follows, between a day and its
+    month, before "г."/"года".  A dash that starts a line is a list bullet, not a wrap."""
+    if prev.kind == DASH or nxt.cat == lx.YEAR_WORD:
+        return True
+    if prev.kind == WORD and (prev.norm in _OPEN_WORDS or prev.cat in _OPEN_CATS):
+        return True
+    return prev.kind == NUM and len(prev.norm) <= 2 and nxt.cat in (lx.MONTH, lx.MONTH_ABBR)
+
+
+def join_wrapped_lines(tokens: list) -> list:
+    """The tokens without the line breaks that only wrap a term (rule 16); the others stay
+    separators."""
+    out: list = []
+    for k, tok in enumerate(tokens):
+        if tok.kind == NL and out and out[-1].kind != NL:
+            nxt = _after_blank(tokens, k)
+            if nxt is not None and _continues(out[-1], nxt):
+                continue
+        out.append(tok)
+    return out
+
+
+def _after_blank(tokens: list, k: int):
+    """The first token after the line breaks starting at k (None at the end)."""
+    while k < len(tokens) and tokens[k].kind == NL:
+        k += 1
+    return tokens[k] if k < len(tokens) else None
+
+
+def _between(tokens: list, prev: Item, item: Item) -> set[str]:
+    """The kinds of the separator tokens between two items."""
+    return {tokens[k].kind for k in range(prev.i1, item.i0)}
+
+
+def _year_only(item: Item) -> bool:
+    return (item.kind == "point" and item.prefix is None and item.label is None
+            and item.span.kind == "year" and item.span.y is not None and not item.notes)
+
+
+def _merge_years(tokens: list, items: list[Item]) -> list[Item]:
+    """A year alone on its own line after elements without a year belongs to them
+    ("Сентябрь-октябрь" / blank line / "2021г.", rule 16), it is not a milestone."""
+    out: list[Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if prev is not None and _year_only(item) and prev.kind in ("point", "range") \
+                and NL in _between(tokens, prev, item) \
+                and _between(tokens, prev, item) <= {NL, COMMA} \
+                and all(span.y is None for span in (prev.span, prev.span2) if span is not None) \
+                and prev.span.kind != "year":
+            last = prev.span2 if prev.span2 is not None else prev.span
+            last.y, last.explicit = item.span.y, True
+            prev.i1 = item.i1
+        else:
+            out.append(item)
+    return out
+
+
+def _distribute_parts(tokens: list, items: list[Item]) -> list[Item]:
+    """"в конце ноября, февраля, мая": a part of a month written before a list of months
+    applies to each of them (rule 17)."""
+    part = None
+    prev = None
+    for item in items:
+        bare = (item.kind == "point" and item.prefix is None and item.label is None
+                and item.span.kind == "month" and item.span.part is None
+                and item.span.edge is None)
+        if part is not None and prev is not None and bare \
+                and _between(tokens, prev, item) <= {COMMA, WORD}:
+            item.span.part = part
+        elif item.kind == "point" and item.span is not None and item.span.kind == "month" \
+                and item.span.part is not None and item.prefix in (None, "в", "во", "на"):
+            part = item.span.part
+        else:
+            part = None
+        prev = item
+    return items

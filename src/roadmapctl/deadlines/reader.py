@@ -8,7 +8,7 @@ from datetime import date
 from roadmapctl.textutil import plural, ru_date
 
 from .calendar_units import SCHOOL_KINDS, CalendarUnit
-from .grammar import Item, ParseFailure, Parser
+from .grammar import Item, ParseFailure, Parser, join_wrapped_lines
 from .lexer import COMMA, DASH, DOT, NL, SEMI, tokenize
 from .period import Period
 from .term import Kind, Term, TermWarning
@@ -51,7 +51,7 @@ def _read(text: str, period: Period) -> Term:
             "unknown", f"текст срока слишком длинный ({plural(len(text), 'символ', 'символа', 'символов')}), и прочитать его "
             "не удалось: запишите срок короче или укажите его в явном виде (срок_явно)"))
     marks: list[tuple[int, int]] = []
-    tokens = tokenize(text, marks)
+    tokens = join_wrapped_lines(tokenize(text, marks))
     if not tokens or (tokens[0].kind in _PLACEHOLDERS
                       and all(t.kind in _PLACEHOLDERS for t in tokens)):
         return _missing(text)  # nothing, or a dash standing for "no deadline"
