@@ -285,46 +285,43 @@ class Parser:
         return item, k
 
     def core(self, i: int):
+        """core := schedule | continuous | recurrence | dated, tried in the order the first
+        word allows."""
         if i >= self.n:
             return None
         tok = self.t[i]
-        kind = tok.kind
-        if kind == WORD:
-            c = tok.cat
-            nm = tok.norm
-            if c == lx.CONT:
-                return self.cont(i)
-            if c in _REC_START_CATS or nm == "не":
-                r = self.rec(i)
-                if r is not None or c != lx.WORD:
-                    return r
-            if c in _SCHOOL_REC_CATS or nm in _SCHOOL_REC_WORDS:
-                r = self.school_rec(i)
-                if r is not None:
-                    return r
-                if nm == "по" and self.norm(i + 1) in _RESULTS:
-                    r = self.dated(i)  # "по итогам I четверти"
-                    if r is not None:
-                        return r
-            if nm in ("по", "согласно", "в", "во", "при"):
-                r = self.sched(i)
-                if r is not None:
-                    return r
-            if nm in ("в", "во", "на", "весь"):
-                r = self.cont(i)
-                if r is not None:
-                    return r
-            if nm in ("до", "к", "ко", "по"):
-                r = self.rec(i)
-                if r is not None:
-                    return r
-            return self.dated(i)
-        if kind == NUM:
+        if tok.kind == NUM:
+            return self.rec(i) or self.dated(i)
+        if tok.kind != WORD:
+            return None
+        c, nm = tok.cat, tok.norm
+        if c == lx.CONT:
+            return self.cont(i)
+        if c in _REC_START_CATS or nm == "не":
             r = self.rec(i)
+            if r is not None or c != lx.WORD:
+                return r
+        for production in self.word_productions(c, nm, i):
+            r = production(i)
             if r is not None:
                 return r
-            return self.dated(i)
-        return None
+        return self.dated(i)
+
+    def word_productions(self, c: str | None, nm: str, i: int) -> list:
+        """The productions a term starting with the word ``nm`` (category ``c``) may be, in
+        the order they are tried (before the plain dated reading)."""
+        out: list = []
+        if c in _SCHOOL_REC_CATS or nm in _SCHOOL_REC_WORDS:
+            out.append(self.school_rec)
+            if nm == "по" and self.norm(i + 1) in _RESULTS:
+                out.append(self.dated)  # "по итогам I четверти"
+        if nm in ("по", "согласно", "в", "во", "при"):
+            out.append(self.sched)
+        if nm in ("в", "во", "на", "весь"):
+            out.append(self.cont)
+        if nm in ("до", "к", "ко", "по"):
+            out.append(self.rec)
+        return out
 
     # spans ----------------------------------------------------------------------------------
     def year_suffix(self, k: int) -> int:
@@ -484,26 +481,7 @@ class Parser:
         t = self.t
         tok = t[i]
         if tok.kind == NUM:
-            r = self.numeric_date(i)
-            if r is not None:
-                return r
-            if self.is_year(i):
-                acad = self.academic_part(i)
-                if acad is not None:
-                    return CalendarUnit("academic", acad[0], a=tok.a, b=t[acad[1] - 1].b), acad[1]
-                k = self.year_suffix(i + 1)
-                return CalendarUnit("year", tok.val, a=tok.a, b=t[k - 1].b), k
-            if len(tok.norm) > 2:
-                return None
-            k = self.ordinal_unit(i)
-            if k is not None:
-                return self.unit_span(tok.val, k, i)
-            k = i + 1
-            if self.kind(k) == DASH and self.norm(k + 1) in ("го", "е"):
-                k += 2
-            if self.cat(k) in (lx.MONTH, lx.MONTH_ABBR):
-                return self.day_month(tok.val, i, k)
-            return None
+            return self.numeric_span(i)
         if tok.kind != WORD:
             return None
         c = tok.cat
@@ -519,6 +497,32 @@ class Parser:
                 return self.unit_span(tok.val, k, i)
         if c == lx.SEASON:
             return self.holiday_span(i)
+        return None
+
+    def numeric_span(self, i: int):
+        """A span that starts with a number: a date in digits, a year, an academic year, a
+        numbered unit ("2 квартал") or a day and its month."""
+        t = self.t
+        tok = t[i]
+        r = self.numeric_date(i)
+        if r is not None:
+            return r
+        if self.is_year(i):
+            acad = self.academic_part(i)
+            if acad is not None:
+                return CalendarUnit("academic", acad[0], a=tok.a, b=t[acad[1] - 1].b), acad[1]
+            k = self.year_suffix(i + 1)
+            return CalendarUnit("year", tok.val, a=tok.a, b=t[k - 1].b), k
+        if len(tok.norm) > 2:
+            return None
+        k = self.ordinal_unit(i)
+        if k is not None:
+            return self.unit_span(tok.val, k, i)
+        k = i + 1
+        if self.kind(k) == DASH and self.norm(k + 1) in ("го", "е"):
+            k += 2
+        if self.cat(k) in (lx.MONTH, lx.MONTH_ABBR):
+            return self.day_month(tok.val, i, k)
         return None
 
     def bare_number(self, i: int):
@@ -586,31 +590,13 @@ class Parser:
 
     # dated items ------------------------------------------------------------------------------
     def dated(self, i: int):
+        """dated := "с" A ("по" | "до" | "–") B | prefix? (part | edge)? span-or-range."""
         nm = self.norm(i)
         if nm in ("с", "со"):
             return self.from_to(i, i + 1)
         if nm in ("в", "во") and self.norm(i + 1) == "период" and self.norm(i + 2) in ("с", "со"):
             return self.from_to(i, i + 3)
-        j = i
-        prefix = None
-        if nm in ("в", "во") and self.norm(i + 1) == "срок" and self.norm(i + 2) in (
-                "до", "к", "не", "по"):
-            j = i + 2
-            nm = self.norm(j)
-        if nm == "не" and self.norm(j + 1) in ("позднее", "позже"):
-            prefix = "не позднее"
-            j += 2
-            if self.norm(j) == "чем":
-                j += 1
-        elif nm in _PREFIXES:
-            prefix = nm
-            j += 1
-            if prefix in ("в", "во") and self.norm(j) in ("период", "время", "дни"):
-                j += 1  # "в период летних каникул", "во время осенних каникул"
-            elif prefix == "по" and self.norm(j) in _RESULTS:
-                prefix = "по итогам"  # "по итогам I четверти": at its end
-                j += 1
-        edge = part = None
+        prefix, j = self.prefix_at(i)
         if j >= self.n:
             return None
         if prefix == "по итогам":
@@ -618,16 +604,12 @@ class Parser:
             if rel is not None:
                 rel[0].edge = "end"
                 return Item("point", i, rel[1], span=rel[0], prefix=prefix), rel[1]
+        edge = part = None
         if self.t[j].cat == lx.PART:
-            nm2 = self.t[j].norm
-            if prefix in (None, "в", "во", "на") or self.t[j].val == 2:
-                part = self.t[j].val  # "в конце мая", "начало учебного года", "до середины мая"
-            elif nm2 in _EDGE_END:
-                edge = "end"  # "до конца 2021 года": its last day
-            elif nm2 in _EDGE_START:
-                edge = "start"
-            else:
+            marked = self.part_or_edge(prefix, j)
+            if marked is None:
                 return None
+            part, edge = marked
             j += 1
             rel = self.relative_span(j)
             if rel is not None:
@@ -635,27 +617,67 @@ class Parser:
                     return None  # the middle of a year is not a date
                 rel[0].edge, rel[0].part = edge, part
                 return Item("point", i, rel[1], span=rel[0], prefix=prefix), rel[1]
+        return self.dated_span(i, j, prefix, part, edge)
+
+    def prefix_at(self, i: int) -> tuple[str | None, int]:
+        """The preposition in front of a date ("до", "к", "не позднее [чем]", "в срок до",
+        "по итогам" …): (prefix or None, where the date starts)."""
+        nm = self.norm(i)
+        j = i
+        if nm in ("в", "во") and self.norm(i + 1) == "срок" and self.norm(i + 2) in (
+                "до", "к", "не", "по"):
+            j = i + 2
+            nm = self.norm(j)
+        if nm == "не" and self.norm(j + 1) in ("позднее", "позже"):
+            j += 2
+            if self.norm(j) == "чем":
+                j += 1
+            return "не позднее", j
+        if nm not in _PREFIXES:
+            return None, j
+        j += 1
+        if nm in ("в", "во") and self.norm(j) in ("период", "время", "дни"):
+            return nm, j + 1  # "в период летних каникул", "во время осенних каникул"
+        if nm == "по" and self.norm(j) in _RESULTS:
+            return "по итогам", j + 1  # "по итогам I четверти": at its end
+        return nm, j
+
+    def part_or_edge(self, prefix: str | None, j: int) -> tuple[int | None, str | None] | None:
+        """The PART word at j after ``prefix``: (part, None) for "в конце мая", "до середины
+        мая"; (None, edge) for "до конца 2021 года" (its last day), "к началу …"."""
+        tok = self.t[j]
+        if prefix in (None, "в", "во", "на") or tok.val == 2:
+            return tok.val, None
+        if tok.norm in _EDGE_END:
+            return None, "end"
+        if tok.norm in _EDGE_START:
+            return None, "start"
+        return None
+
+    def dated_span(self, i: int, j: int, prefix: str | None, part: int | None,
+                   edge: str | None):
+        """The span or range at j that ``prefix`` and ``part``/``edge`` apply to."""
         r = self.span_or_range(j)
         if r is None:
             return None
         first, last, chain, k = r
-        if last is None:
-            if prefix is None and part is None and edge is None and self.norm(k) == "по":
-                r2 = self.span(k + 1)  # "15.05.2024г. по 30.05.2024г.": one range (rule 14)
-                if r2 is not None:
-                    return Item("range", i, r2[1], span=first, span2=r2[0]), r2[1]
-            if part is not None:
-                if first.part is not None or (part == 2 and first.kind != "month") \
-                        or first.kind == "day":
-                    return None
-                first.part = part
-            first.edge = edge
-            return Item("point", i, k, span=first, prefix=prefix), k
-        if edge is not None or part is not None or prefix not in (None, "в", "во", "на"):
-            return None
-        item = Item("range", i, k, span=first, span2=last)
-        item.chain = chain
-        return item, k
+        if last is not None:
+            if edge is not None or part is not None or prefix not in (None, "в", "во", "на"):
+                return None
+            item = Item("range", i, k, span=first, span2=last)
+            item.chain = chain
+            return item, k
+        if prefix is None and part is None and edge is None and self.norm(k) == "по":
+            r2 = self.span(k + 1)  # "15.05.2024г. по 30.05.2024г.": one range (rule 14)
+            if r2 is not None:
+                return Item("range", i, r2[1], span=first, span2=r2[0]), r2[1]
+        if part is not None:
+            if first.part is not None or (part == 2 and first.kind != "month") \
+                    or first.kind == "day":
+                return None
+            first.part = part
+        first.edge = edge
+        return Item("point", i, k, span=first, prefix=prefix), k
 
     def relative_span(self, j: int):
         """"года" / "учебного года" without a number (after "конца", "начала")."""
@@ -785,12 +807,12 @@ class Parser:
             return self.unit_rec(1, n_units, unit, i, k + 1), k + 1
         md = self.month_day(j)
         if md is not None:
-            k = self.each_month(md[1])
-            if k is None:
+            each = self.each_month(md[1])
+            if each is None:
                 if self.report_after(md[1]) is not None:
                     self.fail_unnamed_report(j, md[1])
                 return None
-            return DayOfMonth(md[0]), k
+            return DayOfMonth(md[0]), each
         return self.times(j)
 
     def rec_tail(self, rec: Recurrence, j: int) -> tuple[Recurrence, int]:

@@ -148,7 +148,7 @@ class FromStart(Recurrence):
         return "ежемесячно" if n == 1 else f"раз в {n} {plural(n, 'месяц', 'месяца', 'месяцев')}"
 
     def _dates(self, p0: date, p1: date, cal: SchoolCalendar) -> list[date]:
-        out = []
+        out: list[date] = []
         for k, (y, m) in enumerate(months(p0, p1)):
             if k % self.n == self.n - 1:
                 out.append(month_end(y, m))
@@ -225,7 +225,7 @@ class Weekly(Recurrence):
 
     def _dates(self, p0: date, p1: date, cal: SchoolCalendar) -> list[date]:
         first = p0 + timedelta(days=(self.weekday - p0.weekday()) % 7)
-        out = []
+        out: list[date] = []
         step = timedelta(days=7 * self.n)
         d = first + timedelta(days=7 * (self.n - 1))
         while d <= p1 and len(out) <= MAX_OCCURRENCES:
