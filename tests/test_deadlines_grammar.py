@@ -766,3 +766,21 @@ def test_every_monday():
     assert (term.kind, term.recurrence) == (RECURRING, "weekly_monday")
     assert term.dates[:2] == (D("2024-01-01"), D("2024-01-08"))
     assert term.describe().startswith("каждый понедельник: 01.01.2024, 08.01.2024")
+
+
+@pytest.mark.parametrize("text,due", [
+    # 1 Feb 2024 is a Thursday, 1 May 2024 a Wednesday, 1 Mar 2024 a Friday
+    ("во вторую среду февраля", "2024-02-14"),
+    ("до первого понедельника мая 2024 года", "2024-05-06"),
+    ("в четвёртое воскресенье марта", "2024-03-24"),
+])
+def test_a_weekday_of_a_month(text, due):
+    term = read_deadline(text, YEAR_2024)
+    assert (term.kind, term.due, term.warnings) == (ONCE, D(due), ())
+
+
+def test_a_weekday_of_a_month_without_a_year_is_inferred():
+    term = read_deadline("во вторую среду февраля", P)
+    assert (term.kind, term.due) == (ONCE, D("2021-02-10"))  # 1 Feb 2021 is a Monday
+    (warning,) = term.warnings
+    assert warning.message == "год не указан: принят 2021 (вторая среда февраля 2021)"

@@ -240,3 +240,21 @@ def test_a_report_falls_in_the_month_after_each_period(day, rhythm, period):
         assert period.start <= d <= period.end
         assert ((d.month - 2) % 12 + 1) % step == 0  # the month after a period's last month
         assert d.day == day or (d.day < day and (d + timedelta(days=1)).day == 1)
+
+
+ORDINALS_ACC = ("первый", "второй", "третий", "четвертый")  # masculine: понедельник, вторник …
+ORDINALS_ACC_F = ("первую", "вторую", "третью", "четвертую")  # feminine: среду, пятницу …
+WEEKDAYS_ACC = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 4), st.integers(0, 6), st.integers(1, 12), st.integers(1990, 2040))
+def test_the_nth_weekday_of_a_month(n, weekday, month, year):
+    ordinal = (ORDINALS_ACC_F if weekday in (2, 4, 5) else ORDINALS_ACC)[n - 1]
+    if weekday == 6:
+        ordinal = ("первое", "второе", "третье", "четвертое")[n - 1]
+    text = f"в {ordinal} {WEEKDAYS_ACC[weekday]} {RU_MONTHS_GEN[month - 1]} {year} года"
+    term = read_deadline(text, Period(date(year, 1, 1), date(year, 12, 31)))
+    assert term.kind is Kind.ONCE and not term.warnings, text
+    d = term.due
+    assert (d.year, d.month, d.weekday(), (d.day - 1) // 7 + 1) == (year, month, weekday, n)

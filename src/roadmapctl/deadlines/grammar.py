@@ -495,6 +495,8 @@ class Parser:
             k = self.ordinal_unit(i)
             if k is not None:
                 return self.unit_span(tok.val, k, i)
+            if c == lx.ORDINAL:
+                return self.weekday_of_month(i)
         if c == lx.SEASON:
             return self.holiday_span(i)
         return None
@@ -524,6 +526,17 @@ class Parser:
         if self.cat(k) in (lx.MONTH, lx.MONTH_ABBR):
             return self.day_month(tok.val, i, k)
         return None
+
+    def weekday_of_month(self, i: int):
+        """"вторую среду февраля [2024 года]": the n-th weekday of a month (n = 1…4)."""
+        if self.cat(i + 1) != lx.WEEKDAY or self.cat(i + 2) not in (lx.MONTH, lx.MONTH_ABBR):
+            return None
+        k = i + 3
+        if self.cat(i + 2) == lx.MONTH_ABBR and self.kind(k) == DOT:
+            k += 1
+        y, k = self.year_part(k)
+        return CalendarUnit("weekday", y, self.t[i + 2].val, self.t[i + 1].val, self.t[i].val,
+                            a=self.t[i].a, b=self.t[k - 1].b), k
 
     def bare_number(self, i: int):
         """A number that borrows its unit from the span after a dash ("I–II квартал",

@@ -7,7 +7,7 @@ from datetime import date
 
 from roadmapctl.textutil import plural, ru_date
 
-from .calendar_units import SCHOOL_KINDS, CalendarUnit
+from .calendar_units import DAY_KINDS, MONTH_KINDS, SCHOOL_KINDS, CalendarUnit
 from .grammar import Item, ParseFailure, Parser, join_wrapped_lines
 from .lexer import COMMA, DASH, DOT, NL, SEMI, tokenize
 from .period import Period
@@ -191,7 +191,7 @@ class _Builder:
             return Kind.RANGE, start, due, (due,), None
         due = span.bounds()[1]
         self._check(due, span, warnings)
-        if item.prefix in ("до", "к", "ко") and span.edge is None and span.kind != "day" \
+        if item.prefix in ("до", "к", "ко") and span.edge is None and span.kind not in DAY_KINDS \
                 and not span.window:
             notes.append(f"чтение включительно: до конца {span.genitive()}")
             written = self.text[self.t[item.c0].a:span.b]
@@ -341,7 +341,7 @@ def _chain_spans(chain: list[Item]) -> list[CalendarUnit]:
 def _place_in_school_year(span: CalendarUnit, school: int) -> bool:
     """"сентябрь – I четверть 2025-2026 учебного года": the school year written after a span
     places a month (September … August) and every school unit; whether it placed ``span``."""
-    if span.kind in ("month", "day"):
+    if span.kind in MONTH_KINDS:
         span.y = school if span.m >= 9 else school + 1
     elif span.kind in _SCHOOLISH or span.kind == "half":
         span.y = school
