@@ -6,14 +6,20 @@ Run from the repository root:
 
 The phrases and their periods are the hand-written table of tests/test_deadlines_seed_phrases.py
 (every deadline text listed in docs/deadlines.md).  Empty deadlines are left out: there is
-nothing to read in them.  dateparser is called exactly as ``dateparser.parse(text,
-languages=["ru"])``; its answer agrees with the rules when it is the due day they give (or no
-date at all for a schedule such as "по графику").
+nothing to read in them.  dateparser is called as ``dateparser.parse(text, languages=["ru"],
+settings=...)`` with the settings that make its answer comparable to the rules instead of
+filling what is not written from today: a month ends on its last day
+(``PREFER_DAY_OF_MONTH="last"``), a year on its last month (``PREFER_MONTH_OF_YEAR="last"``),
+and a month without a year is the first one on or after the period's start
+(``PREFER_DATES_FROM="future"`` from ``RELATIVE_BASE`` = the period's first day, rule 3).  Its
+answer agrees with the rules when it is the due day they give (or no date at all for a
+schedule such as "по графику").
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import importlib.util
 import sys
 import time
@@ -61,16 +67,19 @@ def main() -> int:
 
     cases = load_seed_cases()
     ours_args = [(text, period) for text, period, *_ in cases]
-    theirs_args = [(text,) for text, *_ in cases]
+    theirs_args = [(text, period) for text, period, *_ in cases]
 
-    def dp(text):
-        return dateparser.parse(text, languages=["ru"])
+    def dp(text, period):
+        settings = {"PREFER_DAY_OF_MONTH": "last", "PREFER_MONTH_OF_YEAR": "last",
+                    "PREFER_DATES_FROM": "future",
+                    "RELATIVE_BASE": datetime.datetime.combine(period.start, datetime.time())}
+        return dateparser.parse(text, languages=["ru"], settings=settings)
 
     # Warm up both (dateparser loads its language data on the first call).
     for text, period in ours_args:
         read_deadline(text, period)
-    for (text,) in theirs_args:
-        dp(text)
+    for text, period in theirs_args:
+        dp(text, period)
 
     # Alternate the two readers round by round and keep each one's best round, so that a
     # busy machine slows both alike instead of skewing the ratio.
@@ -86,7 +95,7 @@ def main() -> int:
         term = read_deadline(text, period)
         if term.kind not in (Kind.UNKNOWN, Kind.MISSING):
             understood += 1
-        got = dp(text)
+        got = dp(text, period)
         got = got.date().isoformat() if got is not None else None
         answered += got is not None
         if got == due:

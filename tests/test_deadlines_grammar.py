@@ -402,10 +402,13 @@ def test_out_of_period_date_is_kept_with_warning():
         "дата 31.12.2023 вне периода дорожной карты (01.01.2021–31.12.2022)"
 
 
-def test_far_away_year_is_taken_for_a_typo():
+def test_far_away_year_is_read_with_the_outside_warning():
+    # rule 11: no distance cut-off; the warning lets the author judge a typo in the year
     term = read_deadline("Сентябрь 2201", P)
-    assert term.kind is UNKNOWN
-    assert codes(term) == {"outside_period"}
+    assert (term.kind, term.due) == (ONCE, D("2201-09-30"))
+    (warning,) = term.warnings
+    assert warning.message == \
+        "дата 30.09.2201 вне периода дорожной карты (01.01.2021–31.12.2022)"
 
 
 @pytest.mark.parametrize("text,written,read,kind", [
@@ -667,3 +670,118 @@ def test_compound_is_the_union_of_its_parts():
 @pytest.mark.parametrize("text", ["по графику", "купить молоко", ""])
 def test_schedule_unknown_missing_are_never_overdue(text):
     assert overdue_dates(read_deadline(text, P), D("2030-01-01"), False) == ()
+
+
+# ---- the phrasings of real plans (issue 23; docs/deadlines.md rules 11, 13-18) ------------------
+
+SCHOOL_2023 = Period(D("2023-09-01"), D("2024-08-31"), True, "2023-2024 учебный год")
+YEAR_2024 = Period(D("2024-01-01"), D("2024-12-31"), False, "2024")
+P2021_2025 = Period(D("2021-01-01"), D("2025-12-31"), False, "2021-2025")
+
+
+@pytest.mark.parametrize("text,period,kind,start,due,expected", [
+    # a weekday note in brackets after each date: one range, the notes ignored (rule 13)
+    ("с 28 октября 2023 года (суббота) по 06 ноября 2023 года (понедельник)", SCHOOL_2023, RANGE,
+     "2023-10-28", "2023-11-06", "2023-11-06"),
+    # «С A – B» (rule 14)
+    ("С 14 сентября – 12 октября 2020 года", ACADEMIC, RANGE, "2020-09-14", "2020-10-12",
+     "2020-10-12"),
+    # «A по B» with dates written in full: one range, not two milestones (rule 14)
+    ("15.05.2024г. по 30.05.2024г.", YEAR_2024, RANGE, "2024-05-15", "2024-05-30", "2024-05-30"),
+    # «отчетного года» in a yearly recurrence: that day of each year (rule 15)
+    ("ежегодно, до 25 декабря отчетного года", P, RECURRING, None, "2022-12-25",
+     "2021-12-25 2022-12-25"),
+    # the month after each quarter (rule 15): reports on Q4 2020 … Q3 2022 fall inside 2021-2022
+    ("ежеквартально, не позднее 3-го числа месяца, следующего за отчетным периодом", P, RECURRING,
+     None, "2022-10-03", "2021-01-03 2021-04-03 2021-07-03 2021-10-03 2022-01-03 2022-04-03 "
+     "2022-07-03 2022-10-03"),
+    # «второе полугодие учебного года» reads as «второе полугодие» in a school year (rule 18)
+    ("второе полугодие учебного года", ACADEMIC, ONCE, None, "2021-05-31", "2021-05-31"),
+    ("второе полугодие", ACADEMIC, ONCE, None, "2021-05-31", "2021-05-31"),
+    ("I четверть учебного года", ACADEMIC, ONCE, None, "2020-10-31", "2020-10-31"),
+    # a cell on several lines: one range, the year on its own line applies to it (rule 16)
+    ("Сентябрь-октябрь\n\n2021г.", P, RANGE, "2021-09-01", "2021-10-31", "2021-10-31"),
+    ("Октябрь – май\n2021 г.", Period(D("2020-01-01"), D("2023-12-31")), RANGE, "2020-10-01",
+     "2021-05-31", "2021-05-31"),
+    # «в конце» applies to every month of the list (rule 17): the last ten days of each
+    ("в конце ноября, февраля, мая", SCHOOL_2023, MILESTONES, None, "2024-05-31",
+     "2023-11-30 2024-02-29 2024-05-31"),
+])
+def test_phrasings_of_real_plans(text, period, kind, start, due, expected):
+    term = read_deadline(text, period)
+    assert (term.kind, term.start, term.due, term.dates) == (
+        kind, D(start) if start else None, D(due), dates(expected))
+    assert not term.warnings
+
+
+def test_bracket_notes_and_inclusive_are_notes_not_parts():
+    term = read_deadline("с 28 октября 2023 года (суббота) по 06 ноября 2023 года (понедельник) "
+                         "включительно", SCHOOL_2023)
+    assert term.parts == ()
+    assert term.notes == ("суббота", "понедельник",
+                          "«включительно»: последний день входит в срок")
+
+
+def test_distributed_parts_are_windows():
+    term = read_deadline("в конце ноября, февраля, мая", SCHOOL_2023)
+    assert [(p.kind, p.start, p.due) for p in term.parts] == [
+        (RANGE, D("2023-11-21"), D("2023-11-30")), (RANGE, D("2024-02-21"), D("2024-02-29")),
+        (RANGE, D("2024-05-21"), D("2024-05-31"))]
+
+
+def test_far_year_is_read_not_refused():
+    term = read_deadline("Июль 2030", P2021_2025)
+    assert (term.kind, term.due) == (ONCE, D("2030-07-31"))
+    (warning,) = term.warnings
+    assert warning.message == "дата 31.07.2030 вне периода дорожной карты (01.01.2021–31.12.2025)"
+
+
+def test_reporting_year_without_a_rhythm_is_inferred_with_a_warning():
+    term = read_deadline("до 25 декабря отчетного года", P)
+    assert (term.kind, term.due) == (ONCE, D("2021-12-25"))
+    assert codes(term) == {"year_inferred"}
+
+
+def test_report_after_an_unnamed_period_is_refused_with_the_reason():
+    text = "не позднее 3-го числа месяца, следующего за отчетным периодом"
+    term = read_deadline(text, P)
+    assert term.kind is UNKNOWN
+    (warning,) = term.warnings
+    assert warning.message == (
+        f"в сроке «{text}» не назван отчётный период, и дату вычислить нельзя: укажите "
+        "повторение, например «ежеквартально, не позднее 3-го числа месяца, следующего за "
+        "отчетным периодом», или срок в явном виде (срок_явно)")
+    assert (warning.start, warning.end) == (0, len(text))
+
+
+def test_report_rhythm_has_a_russian_name():
+    term = read_deadline("ежеквартально, не позднее 3-го числа месяца, следующего за отчетным "
+                         "периодом", P)
+    assert term.recurrence == "quarterly_report_day_3"
+    assert term.describe().startswith(
+        "раз в квартал, до 3 числа месяца, следующего за отчётным периодом: 03.01.2021, ")
+
+
+def test_every_monday():
+    term = read_deadline("каждый понедельник", YEAR_2024)
+    assert (term.kind, term.recurrence) == (RECURRING, "weekly_monday")
+    assert term.dates[:2] == (D("2024-01-01"), D("2024-01-08"))
+    assert term.describe().startswith("каждый понедельник: 01.01.2024, 08.01.2024")
+
+
+@pytest.mark.parametrize("text,due", [
+    # 1 Feb 2024 is a Thursday, 1 May 2024 a Wednesday, 1 Mar 2024 a Friday
+    ("во вторую среду февраля", "2024-02-14"),
+    ("до первого понедельника мая 2024 года", "2024-05-06"),
+    ("в четвёртое воскресенье марта", "2024-03-24"),
+])
+def test_a_weekday_of_a_month(text, due):
+    term = read_deadline(text, YEAR_2024)
+    assert (term.kind, term.due, term.warnings) == (ONCE, D(due), ())
+
+
+def test_a_weekday_of_a_month_without_a_year_is_inferred():
+    term = read_deadline("во вторую среду февраля", P)
+    assert (term.kind, term.due) == (ONCE, D("2021-02-10"))  # 1 Feb 2021 is a Monday
+    (warning,) = term.warnings
+    assert warning.message == "год не указан: принят 2021 (вторая среда февраля 2021)"

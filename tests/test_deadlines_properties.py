@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -76,6 +76,12 @@ elements = st.one_of(
                      "по отделному графику", "в соответствии с планом работы",
                      "Ежегодно (сентябрь)", "ежегодно до 1 июня", "по мере необходимости",
                      "Фронтальный –", "реализация", "(по графику ОО)", "(май)"]),
+    # the phrasings of real plans (rules 13-17)
+    st.sampled_from(["включительно", "(включительно)", "(суббота)", "ориентировочно",
+                     "отчетного года", "ежеквартально, не позднее 3-го числа месяца, "
+                     "следующего за отчетным периодом", "Каждый\nпонедельник",
+                     "второе полугодие учебного года", "в конце ноября, февраля, мая",
+                     "по решению ОО", "в новый дополнительный срок"]),
 )
 separators = st.sampled_from([", ", "; ", "\n", " ", " – ", "-", " и ", " по ", ", но "])
 phrases = st.builds(
@@ -84,16 +90,6 @@ phrases = st.builds(
 
 grammar_texts = st.one_of(word_soup, phrases, phrases)
 texts = st.one_of(st.text(max_size=80), grammar_texts)
-
-
-def _shift(d: date, years: int) -> date:
-    y = d.year + years
-    return date(y, d.month, 28 if (d.month, d.day) == (2, 29) else d.day)
-
-
-def _far(period: Period) -> tuple[date, date]:
-    """[P0 - 5 years, P1 + 5 years]."""
-    return _shift(period.start, -5), _shift(period.end, 5)
 
 
 def _all_terms(term):
@@ -107,13 +103,13 @@ def _all_terms(term):
 def test_read_deadline_never_raises_and_keeps_its_invariants(text, period):
     term = read_deadline(text, period)
     assert term.text == text
-    lo, hi = _far(period)
+    if any(d is not None and not period.start <= d <= period.end
+           for d in (term.start, term.due, *term.dates)):
+        # rule 11: a date outside the period, however far, is read and always said
+        assert "outside_period" in {w.code for w in term.warnings}, text
     for t in _all_terms(term):
         assert not any(w.code == "internal_error" for w in t.warnings), (text, t.warnings)
         assert list(t.dates) == sorted(set(t.dates))
-        for d in (t.start, t.due, *t.dates):
-            if d is not None:
-                assert lo <= d <= hi, (text, d)
         if t.dates and t.kind in (Kind.ONCE, Kind.MILESTONES, Kind.RECURRING):
             assert t.due == max(t.dates)
         if t.start is not None and t.due is not None:
@@ -151,3 +147,114 @@ def test_parse_period_raises_only_period_error(text):
     else:
         assert period.start <= period.end
         assert period.text == text.strip()
+
+
+# ---- the phrasings of real plans (docs/deadlines.md, rules 11 and 13-17) -----------------------
+
+RU_MONTHS_GEN = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                 "сентября", "октября", "ноября", "декабря")
+RU_MONTHS_NOM = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+                 "сентябрь", "октябрь", "ноябрь", "декабрь")
+WEEKDAY_NOTES = st.sampled_from(["(понедельник)", "(суббота)", "(пятница)", "(в штатном режиме)"])
+day_pairs = st.tuples(st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)),
+                      st.integers(0, 400)).map(
+    lambda t: (t[0], date.fromordinal(t[0].toordinal() + t[1])))
+
+
+def _long(d: date) -> str:
+    return f"{d.day} {RU_MONTHS_GEN[d.month - 1]} {d.year} года"
+
+
+def _inside(a: date, b: date) -> Period:
+    return Period(date(a.year, 1, 1), date(b.year, 12, 31))
+
+
+@settings(max_examples=150, deadline=None)
+@given(day_pairs, WEEKDAY_NOTES, WEEKDAY_NOTES, st.booleans())
+def test_notes_in_brackets_and_inclusive_keep_one_range(pair, note1, note2, inclusive):
+    a, b = pair
+    text = f"с {_long(a)} {note1} по {_long(b)} {note2}" + (" включительно" if inclusive else "")
+    term = read_deadline(text, _inside(a, b))
+    assert (term.kind, term.start, term.due, term.parts) == (Kind.RANGE, a, b, ())
+    assert note1.strip("()") in term.notes and note2.strip("()") in term.notes
+    assert not term.warnings
+
+
+@settings(max_examples=150, deadline=None)
+@given(day_pairs, st.sampled_from(["г.", "г", " г.", ""]), st.sampled_from(["с ", "С ", ""]),
+       st.sampled_from([" по ", " – ", "-"]))
+def test_mixed_range_forms_are_one_range(pair, suffix, lead, joint):
+    a, b = pair
+    if not lead and joint != " по ":
+        joint = " по "  # "A – B" without "с" is the ordinary range (rule 4), tested elsewhere
+    text = f"{lead}{a:%d.%m.%Y}{suffix}{joint}{b:%d.%m.%Y}{suffix}"
+    term = read_deadline(text, _inside(a, b))
+    assert (term.kind, term.start, term.due) == (Kind.RANGE, a, b), text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 12), st.integers(1000, 9998), calendar_periods)
+def test_a_far_year_is_read_with_a_warning(month, year, period):
+    term = read_deadline(f"{RU_MONTHS_NOM[month - 1]} {year}", period)
+    assert term.kind is Kind.ONCE and term.due.year == year and term.due.month == month
+    outside = not period.start <= term.due <= period.end
+    assert ({w.code for w in term.warnings} == {"outside_period"}) is outside
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 12), st.integers(2000, 2040),
+       st.sampled_from(["\n", "\n\n", "\n \n", "\r\n\r\n"]), st.sampled_from(["г.", " год", ""]))
+def test_a_year_on_its_own_line_belongs_to_the_months_before_it(m1, m2, year, wrap, suffix):
+    period = Period(date(year - 1, 1, 1), date(year + 1, 12, 31))
+    written = f"{RU_MONTHS_NOM[m1 - 1]}-{RU_MONTHS_NOM[m2 - 1]}"
+    wrapped = read_deadline(f"{written}{wrap}{year}{suffix}", period)
+    one_line = read_deadline(f"{written} {year}{suffix}", period)
+    assert (wrapped.kind, wrapped.start, wrapped.due, wrapped.dates) == (
+        one_line.kind, one_line.start, one_line.due, one_line.dates)
+    assert wrapped.kind is Kind.RANGE
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["в начале", "в середине", "в конце"]),
+       st.lists(st.integers(1, 12), min_size=2, max_size=4), academic_periods)
+def test_a_part_of_a_month_applies_to_every_month_of_the_list(part, months, period):
+    listed = f"{part} " + ", ".join(RU_MONTHS_GEN[m - 1] for m in months)
+    each = ", ".join(f"{part} {RU_MONTHS_GEN[m - 1]}" for m in months)
+    distributed, written_out = read_deadline(listed, period), read_deadline(each, period)
+    assert distributed.kind is written_out.kind
+    assert (distributed.start, distributed.due, distributed.dates) == (
+        written_out.start, written_out.due, written_out.dates)
+    assert [(p.start, p.due) for p in distributed.parts] == [
+        (p.start, p.due) for p in written_out.parts]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 31), st.sampled_from(["ежеквартально", "ежемесячно", "1 раз в полугодие"]),
+       calendar_periods)
+def test_a_report_falls_in_the_month_after_each_period(day, rhythm, period):
+    term = read_deadline(f"{rhythm}, не позднее {day}-го числа месяца, следующего за "
+                         "отчетным периодом", period)
+    assert term.kind is Kind.RECURRING and term.dates
+    step = {"ежеквартально": 3, "ежемесячно": 1, "1 раз в полугодие": 6}[rhythm]
+    for d in term.dates:
+        assert period.start <= d <= period.end
+        assert ((d.month - 2) % 12 + 1) % step == 0  # the month after a period's last month
+        assert d.day == day or (d.day < day and (d + timedelta(days=1)).day == 1)
+
+
+ORDINALS_ACC = ("первый", "второй", "третий", "четвертый")  # masculine: понедельник, вторник …
+ORDINALS_ACC_F = ("первую", "вторую", "третью", "четвертую")  # feminine: среду, пятницу …
+WEEKDAYS_ACC = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(1, 4), st.integers(0, 6), st.integers(1, 12), st.integers(1990, 2040))
+def test_the_nth_weekday_of_a_month(n, weekday, month, year):
+    ordinal = (ORDINALS_ACC_F if weekday in (2, 4, 5) else ORDINALS_ACC)[n - 1]
+    if weekday == 6:
+        ordinal = ("первое", "второе", "третье", "четвертое")[n - 1]
+    text = f"в {ordinal} {WEEKDAYS_ACC[weekday]} {RU_MONTHS_GEN[month - 1]} {year} года"
+    term = read_deadline(text, Period(date(year, 1, 1), date(year, 12, 31)))
+    assert term.kind is Kind.ONCE and not term.warnings, text
+    d = term.due
+    assert (d.year, d.month, d.weekday(), (d.day - 1) // 7 + 1) == (year, month, weekday, n)

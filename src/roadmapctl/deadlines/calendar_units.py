@@ -35,7 +35,8 @@ def shift_years(d: date, years: int) -> date:
 class CalendarUnit:
     """A named unit of the calendar (a day, a month, a quarter, a school holiday …).
 
-    ``kind``: "day" (m, d), "month" (m), "quarter" (q), "half" (q = 1 or 2), "year",
+    ``kind``: "day" (m, d), "weekday" (the q-th weekday d — 0 Monday … 6 Sunday — of month
+    m: "во вторую среду февраля"), "month" (m), "quarter" (q), "half" (q = 1 or 2), "year",
     "academic" (y is the first year), and the school kinds of school year y, whose dates
     come from ``cal`` (a SchoolCalendar; None: the typical one): "ahalf" (half-year q),
     "squarter" (quarter q, четверть), "trimester" (q), "holiday" (q: 1 autumn … 4 summer).
@@ -90,6 +91,10 @@ class CalendarUnit:
         if kind == "day":
             d = date(y, self.m, self.d)
             return d, d
+        if kind == "weekday":
+            first = date(y, self.m, 1)
+            d = first + timedelta(days=(self.d - first.weekday()) % 7 + 7 * (self.q - 1))
+            return d, d
         if kind == "quarter":
             return date(y, 3 * self.q - 2, 1), month_end(y, 3 * self.q)
         if kind == "half":
@@ -143,6 +148,8 @@ class CalendarUnit:
             text = MONTHS_NOM[self.m - 1] + (f" {y}" if y is not None else "")
         elif kind == "day":
             text = f"{self.d} {MONTHS_GEN[self.m - 1]}" + (f" {y}" if y is not None else "")
+        elif kind == "weekday":
+            text = self._weekday_words(nominative=True) + (f" {y}" if y is not None else "")
         elif kind == "quarter":
             text = f"{ROMAN[self.q]} квартал" + (f" {y}" if y is not None else "")
         elif kind == "half":
@@ -178,6 +185,8 @@ class CalendarUnit:
             return MONTHS_GEN[self.m - 1] + year
         if kind == "day":
             return f"{self.d} {MONTHS_GEN[self.m - 1]}{year}"
+        if kind == "weekday":
+            return self._weekday_words(nominative=False) + year
         if kind == "quarter":
             return f"{ROMAN[self.q]} квартала{year}"
         if kind == "half":
@@ -192,6 +201,29 @@ class CalendarUnit:
         return f"{ROMAN[self.q]} {_SCHOOL_UNITS[kind][1]}{_school_year(y)}"
 
 
+    def _weekday_words(self, nominative: bool) -> str:
+        """"вторая среда февраля" / "второй среды февраля"."""
+        gender = _WEEKDAY_GENDER[self.d]
+        if nominative:
+            return (f"{_ORDINALS_NOM[gender][self.q - 1]} {WEEKDAYS_NOM[self.d]} "
+                    f"{MONTHS_GEN[self.m - 1]}")
+        return f"{_ORDINALS_GEN[gender][self.q - 1]} {WEEKDAYS_GEN[self.d]} {MONTHS_GEN[self.m - 1]}"
+
+
+# kinds of span that stand for one day (read as one deadline, never "включительно")
+DAY_KINDS = frozenset({"day", "weekday"})
+# kinds of span placed in a school year by their month (September … August)
+MONTH_KINDS = frozenset({"month", "day", "weekday"})
+WEEKDAYS_NOM = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
+WEEKDAYS_GEN = ("понедельника", "вторника", "среды", "четверга", "пятницы", "субботы",
+                "воскресенья")
+_WEEKDAY_GENDER = (0, 0, 1, 0, 1, 1, 2)  # masculine, feminine, neuter
+_ORDINALS_NOM = (("первый", "второй", "третий", "четвёртый"),
+                 ("первая", "вторая", "третья", "четвёртая"),
+                 ("первое", "второе", "третье", "четвёртое"))
+_ORDINALS_GEN = (("первого", "второго", "третьего", "четвёртого"),
+                 ("первой", "второй", "третьей", "четвёртой"),
+                 ("первого", "второго", "третьего", "четвёртого"))
 SCHOOL_KINDS = frozenset({"ahalf", "squarter", "trimester", "holiday"})
 _SCHOOL_UNITS = {"ahalf": ("полугодие", "полугодия"), "squarter": ("четверть", "четверти"),
                  "trimester": ("триместр", "триместра")}

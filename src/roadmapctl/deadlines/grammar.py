@@ -32,8 +32,32 @@ knows the words.
 from __future__ import annotations
 
 from . import lexicon as lx
-from .lexer import COLON, COMMA, DASH, DOT, LPAR, NL, NUM, QUOTE, RPAR, SEMI, SLASH, WORD
 from .calendar_units import MONTHS_GEN, CalendarUnit, last_day
+from .lexer import (
+    COLON,
+    COMMA,
+    DASH,
+    DOT,
+    LPAR,
+    NL,
+    NUM,
+    QUOTE,
+    RPAR,
+    SEMI,
+    SLASH,
+    WORD,
+)
+from .recurrence import (
+    DayOfMonth,
+    EveryMonths,
+    EveryYears,
+    FromStart,
+    Recurrence,
+    ReportAfter,
+    SchoolUnits,
+    Weekly,
+    Yearly,
+)
 
 
 class ParseFailure(Exception):
@@ -45,28 +69,6 @@ class ParseFailure(Exception):
         self.message = message
         self.a = a
         self.b = b
-
-
-class Rec:
-    """A recurrence: ``mode`` is "cal" (every ``n`` months, calendar-aligned), "p0" (every
-    ``n`` months counting from the period's first month), "weeks", "years", "mday" (day
-    ``n`` of each month), "anchor" (once a year at ``anchor``'s end) or "school" (the end of
-    every ``unit`` of the school year: "squarter", "trimester", "ahalf" or "holiday")."""
-
-    __slots__ = ("mode", "n", "anchor", "unit", "window")
-
-    def __init__(self, mode: str, n: int = 1, anchor: CalendarUnit | None = None, unit: str = ""):
-        self.mode = mode
-        self.n = n
-        self.anchor = anchor
-        self.unit = unit
-        self.window = None  # a written span the recurrence stays inside ("… в 2021 году")
-
-    def is_yearly(self) -> bool:
-        return self.mode == "cal" and self.n == 12
-
-    def is_monthly(self) -> bool:
-        return self.mode == "cal" and self.n == 1
 
 
 class Item:
@@ -119,6 +121,10 @@ _SCHOOL_REC_WORDS = {"в", "во", "на", "по"}
 _UNIT_PHRASE = {"month": "месяц", "quarter": "квартал", "half": "полугодие", "year": "год",
                 "week": "неделю"}
 _CONJUNCTIONS = {"и", "но", "а", "также"}
+_INCLUSIVE_NOTE = "«включительно»: последний день входит в срок"
+# what may follow "месяца, следующего за" in a report deadline (rule 15)
+_REPORT_PERIODS = {"периодом", "период", "кварталом", "квартал", "месяцем", "месяц", "годом",
+                   "полугодием"}
 _FREE_WORDS = {"реализации", "работы", "и", "проекта", "программы"}
 
 
@@ -183,7 +189,7 @@ class Parser:
                 raise ParseFailure("unknown", self._unread(i), t[i].a, t[n - 1].b)
             item, i = r
             items.append(item)
-        return _merge_anchors(items)
+        return _distribute_parts(self.t, _merge_years(self.t, _merge_anchors(items)))
 
     def _unread(self, i: int) -> str:
         rest = self.text[self.t[i].a:self.t[self.n - 1].b]
@@ -198,43 +204,70 @@ class Parser:
     def item(self, i: int):
         if i >= self.n:
             return None
+        hedge = i if self.cat(i) == lx.HEDGE else None  # "ориентировочно 20 сентября"
+        if hedge is not None:
+            i += 1
         r = self.core(i)
         if r is None:
             r = self.labelled(i)
             if r is None:
                 return None
         item, j = r
-        t = self.t
-        while j < self.n and t[j].kind == LPAR:
-            depth = 0
-            k = j
-            while k < self.n:
-                if t[k].kind == LPAR:
-                    depth += 1
-                elif t[k].kind == RPAR:
-                    depth -= 1
-                    if depth == 0:
-                        break
-                k += 1
-            if not self.paren_anchor(item, j + 1, k):
-                note = self.slice(j + 1, k).strip()
-                if note:
-                    item.notes.append(note)
-                item.free.append((j + 1, k))
-            j = min(k + 1, self.n)
+        if hedge is not None:
+            item.notes.append(self.slice(hedge, hedge + 1))
+            item.free.append((hedge, hedge + 1))
+            item.i0 = hedge
+        return item, self.trailing_notes(item, j)
+
+    def closing(self, j: int) -> int:
+        """The ")" matching the "(" at j (or the end of the text)."""
+        depth = 0
+        k = j
+        while k < self.n:
+            if self.t[k].kind == LPAR:
+                depth += 1
+            elif self.t[k].kind == RPAR:
+                depth -= 1
+                if depth == 0:
+                    break
+            k += 1
+        return k
+
+    def trailing_notes(self, item: Item, j: int) -> int:
+        """Parentheses after a term are notes (rule 9) or complete a recurrence ("Ежегодно
+        (сентябрь)"); «включительно» after it is a note too (rule 13)."""
+        while j < self.n and (self.kind(j) == LPAR or self.cat(j) == lx.INCLUSIVE):
+            if self.cat(j) == lx.INCLUSIVE:
+                item.notes.append(_INCLUSIVE_NOTE)
+                item.free.append((j, j + 1))
+                j += 1
+            else:
+                k = self.closing(j)
+                if not self.paren_anchor(item, j + 1, k):
+                    self.note(item, j + 1, k)
+                j = min(k + 1, self.n)
             item.i1 = j
-        return item, j
+        return j
+
+    def note(self, item: Item, i: int, k: int) -> None:
+        """Tokens i..k-1 (the inside of a parenthesis) are a note of ``item``."""
+        note = self.slice(i, k).strip()
+        if note:
+            item.notes.append(_INCLUSIVE_NOTE if note.lower() == "включительно" else note)
+        item.free.append((i, k))
 
     def labelled(self, i: int):
         """Words that name a part of the work ("Фронтальный – май 2021", "реализация до
         2022 года") in front of a recognised term."""
         t = self.t
         j = i
-        while j < self.n and j - i < 3 and t[j].kind == WORD and t[j].cat not in (
+        while j < self.n and j - i < 5 and t[j].kind == WORD and t[j].cat not in (
                 lx.MONTH, lx.MONTH_ABBR, lx.ROMAN, lx.ORDINAL):
             j += 1
-            if j < self.n and t[j].kind == WORD and (t[j].norm in _LABEL_NEXT
-                                                      or t[j].cat in (lx.REC, lx.CONT)):
+            # "в новый дополнительный срок 25 мая": words ending in "срок" name the date after
+            named = self.norm(j - 1) in ("срок", "сроки")
+            if named or (j - i <= 3 and j < self.n and t[j].kind == WORD and (
+                    t[j].norm in _LABEL_NEXT or t[j].cat in (lx.REC, lx.CONT))):
                 r = self.core(j)
                 if r is not None:
                     return self._with_label(r, i, j)
@@ -252,46 +285,43 @@ class Parser:
         return item, k
 
     def core(self, i: int):
+        """core := schedule | continuous | recurrence | dated, tried in the order the first
+        word allows."""
         if i >= self.n:
             return None
         tok = self.t[i]
-        kind = tok.kind
-        if kind == WORD:
-            c = tok.cat
-            nm = tok.norm
-            if c == lx.CONT:
-                return self.cont(i)
-            if c in _REC_START_CATS or nm == "не":
-                r = self.rec(i)
-                if r is not None or c != lx.WORD:
-                    return r
-            if c in _SCHOOL_REC_CATS or nm in _SCHOOL_REC_WORDS:
-                r = self.school_rec(i)
-                if r is not None:
-                    return r
-                if nm == "по" and self.norm(i + 1) in _RESULTS:
-                    r = self.dated(i)  # "по итогам I четверти"
-                    if r is not None:
-                        return r
-            if nm in ("по", "согласно", "в", "во", "при"):
-                r = self.sched(i)
-                if r is not None:
-                    return r
-            if nm in ("в", "во", "на", "весь"):
-                r = self.cont(i)
-                if r is not None:
-                    return r
-            if nm in ("до", "к", "ко", "по"):
-                r = self.rec(i)
-                if r is not None:
-                    return r
-            return self.dated(i)
-        if kind == NUM:
+        if tok.kind == NUM:
+            return self.rec(i) or self.dated(i)
+        if tok.kind != WORD:
+            return None
+        c, nm = tok.cat, tok.norm
+        if c == lx.CONT:
+            return self.cont(i)
+        if c in _REC_START_CATS or nm == "не":
             r = self.rec(i)
+            if r is not None or c != lx.WORD:
+                return r
+        for production in self.word_productions(c, nm, i):
+            r = production(i)
             if r is not None:
                 return r
-            return self.dated(i)
-        return None
+        return self.dated(i)
+
+    def word_productions(self, c: str | None, nm: str, i: int) -> list:
+        """The productions a term starting with the word ``nm`` (category ``c``) may be, in
+        the order they are tried (before the plain dated reading)."""
+        out: list = []
+        if c in _SCHOOL_REC_CATS or nm in _SCHOOL_REC_WORDS:
+            out.append(self.school_rec)
+            if nm == "по" and self.norm(i + 1) in _RESULTS:
+                out.append(self.dated)  # "по итогам I четверти"
+        if nm in ("по", "согласно", "в", "во", "при"):
+            out.append(self.sched)
+        if nm in ("в", "во", "на", "весь"):
+            out.append(self.cont)
+        if nm in ("до", "к", "ко", "по"):
+            out.append(self.rec)
+        return out
 
     # spans ----------------------------------------------------------------------------------
     def year_suffix(self, k: int) -> int:
@@ -312,6 +342,8 @@ class Parser:
             kk += 1
         if self.is_year(kk):
             return self.t[kk].val, self.year_suffix(kk + 1)
+        if self.cat(k) == lx.REPORT and self.cat(k + 1) == lx.YEAR_WORD:
+            return None, k + 2  # "до 25 декабря отчетного года": the year is each report's
         return None, k
 
     def academic_part(self, k: int):
@@ -356,6 +388,10 @@ class Parser:
         school one; a calendar year keeps a half-year calendar and places a school unit in the
         school year it ends in ("летние каникулы 2026" → those of 2025/2026)."""
         t = self.t
+        if kind in ("half", "squarter", "trimester", "holiday") and self.cat(k) == lx.ACADEMIC \
+                and self.cat(k + 1) == lx.YEAR_WORD:  # "второе полугодие учебного года"
+            kind = "ahalf" if kind == "half" else kind
+            return CalendarUnit(kind, None, q=q, a=t[i].a, b=t[k + 1].b), k + 2
         acad = self.academic_part(k)
         if acad is not None and kind in ("half", "squarter", "trimester", "holiday"):
             kind = "ahalf" if kind == "half" else kind
@@ -445,26 +481,7 @@ class Parser:
         t = self.t
         tok = t[i]
         if tok.kind == NUM:
-            r = self.numeric_date(i)
-            if r is not None:
-                return r
-            if self.is_year(i):
-                acad = self.academic_part(i)
-                if acad is not None:
-                    return CalendarUnit("academic", acad[0], a=tok.a, b=t[acad[1] - 1].b), acad[1]
-                k = self.year_suffix(i + 1)
-                return CalendarUnit("year", tok.val, a=tok.a, b=t[k - 1].b), k
-            if len(tok.norm) > 2:
-                return None
-            k = self.ordinal_unit(i)
-            if k is not None:
-                return self.unit_span(tok.val, k, i)
-            k = i + 1
-            if self.kind(k) == DASH and self.norm(k + 1) in ("го", "е"):
-                k += 2
-            if self.cat(k) in (lx.MONTH, lx.MONTH_ABBR):
-                return self.day_month(tok.val, i, k)
-            return None
+            return self.numeric_span(i)
         if tok.kind != WORD:
             return None
         c = tok.cat
@@ -478,9 +495,48 @@ class Parser:
             k = self.ordinal_unit(i)
             if k is not None:
                 return self.unit_span(tok.val, k, i)
+            if c == lx.ORDINAL:
+                return self.weekday_of_month(i)
         if c == lx.SEASON:
             return self.holiday_span(i)
         return None
+
+    def numeric_span(self, i: int):
+        """A span that starts with a number: a date in digits, a year, an academic year, a
+        numbered unit ("2 квартал") or a day and its month."""
+        t = self.t
+        tok = t[i]
+        r = self.numeric_date(i)
+        if r is not None:
+            return r
+        if self.is_year(i):
+            acad = self.academic_part(i)
+            if acad is not None:
+                return CalendarUnit("academic", acad[0], a=tok.a, b=t[acad[1] - 1].b), acad[1]
+            k = self.year_suffix(i + 1)
+            return CalendarUnit("year", tok.val, a=tok.a, b=t[k - 1].b), k
+        if len(tok.norm) > 2:
+            return None
+        k = self.ordinal_unit(i)
+        if k is not None:
+            return self.unit_span(tok.val, k, i)
+        k = i + 1
+        if self.kind(k) == DASH and self.norm(k + 1) in ("го", "е"):
+            k += 2
+        if self.cat(k) in (lx.MONTH, lx.MONTH_ABBR):
+            return self.day_month(tok.val, i, k)
+        return None
+
+    def weekday_of_month(self, i: int):
+        """"вторую среду февраля [2024 года]": the n-th weekday of a month (n = 1…4)."""
+        if self.cat(i + 1) != lx.WEEKDAY or self.cat(i + 2) not in (lx.MONTH, lx.MONTH_ABBR):
+            return None
+        k = i + 3
+        if self.cat(i + 2) == lx.MONTH_ABBR and self.kind(k) == DOT:
+            k += 1
+        y, k = self.year_part(k)
+        return CalendarUnit("weekday", y, self.t[i + 2].val, self.t[i + 1].val, self.t[i].val,
+                            a=self.t[i].a, b=self.t[k - 1].b), k
 
     def bare_number(self, i: int):
         """A number that borrows its unit from the span after a dash ("I–II квартал",
@@ -547,31 +603,13 @@ class Parser:
 
     # dated items ------------------------------------------------------------------------------
     def dated(self, i: int):
+        """dated := "с" A ("по" | "до" | "–") B | prefix? (part | edge)? span-or-range."""
         nm = self.norm(i)
         if nm in ("с", "со"):
             return self.from_to(i, i + 1)
         if nm in ("в", "во") and self.norm(i + 1) == "период" and self.norm(i + 2) in ("с", "со"):
             return self.from_to(i, i + 3)
-        j = i
-        prefix = None
-        if nm in ("в", "во") and self.norm(i + 1) == "срок" and self.norm(i + 2) in (
-                "до", "к", "не", "по"):
-            j = i + 2
-            nm = self.norm(j)
-        if nm == "не" and self.norm(j + 1) in ("позднее", "позже"):
-            prefix = "не позднее"
-            j += 2
-            if self.norm(j) == "чем":
-                j += 1
-        elif nm in _PREFIXES:
-            prefix = nm
-            j += 1
-            if prefix in ("в", "во") and self.norm(j) in ("период", "время", "дни"):
-                j += 1  # "в период летних каникул", "во время осенних каникул"
-            elif prefix == "по" and self.norm(j) in _RESULTS:
-                prefix = "по итогам"  # "по итогам I четверти": at its end
-                j += 1
-        edge = part = None
+        prefix, j = self.prefix_at(i)
         if j >= self.n:
             return None
         if prefix == "по итогам":
@@ -579,16 +617,12 @@ class Parser:
             if rel is not None:
                 rel[0].edge = "end"
                 return Item("point", i, rel[1], span=rel[0], prefix=prefix), rel[1]
+        edge = part = None
         if self.t[j].cat == lx.PART:
-            nm2 = self.t[j].norm
-            if prefix in (None, "в", "во", "на") or self.t[j].val == 2:
-                part = self.t[j].val  # "в конце мая", "начало учебного года", "до середины мая"
-            elif nm2 in _EDGE_END:
-                edge = "end"  # "до конца 2021 года": its last day
-            elif nm2 in _EDGE_START:
-                edge = "start"
-            else:
+            marked = self.part_or_edge(prefix, j)
+            if marked is None:
                 return None
+            part, edge = marked
             j += 1
             rel = self.relative_span(j)
             if rel is not None:
@@ -596,23 +630,67 @@ class Parser:
                     return None  # the middle of a year is not a date
                 rel[0].edge, rel[0].part = edge, part
                 return Item("point", i, rel[1], span=rel[0], prefix=prefix), rel[1]
+        return self.dated_span(i, j, prefix, part, edge)
+
+    def prefix_at(self, i: int) -> tuple[str | None, int]:
+        """The preposition in front of a date ("до", "к", "не позднее [чем]", "в срок до",
+        "по итогам" …): (prefix or None, where the date starts)."""
+        nm = self.norm(i)
+        j = i
+        if nm in ("в", "во") and self.norm(i + 1) == "срок" and self.norm(i + 2) in (
+                "до", "к", "не", "по"):
+            j = i + 2
+            nm = self.norm(j)
+        if nm == "не" and self.norm(j + 1) in ("позднее", "позже"):
+            j += 2
+            if self.norm(j) == "чем":
+                j += 1
+            return "не позднее", j
+        if nm not in _PREFIXES:
+            return None, j
+        j += 1
+        if nm in ("в", "во") and self.norm(j) in ("период", "время", "дни"):
+            return nm, j + 1  # "в период летних каникул", "во время осенних каникул"
+        if nm == "по" and self.norm(j) in _RESULTS:
+            return "по итогам", j + 1  # "по итогам I четверти": at its end
+        return nm, j
+
+    def part_or_edge(self, prefix: str | None, j: int) -> tuple[int | None, str | None] | None:
+        """The PART word at j after ``prefix``: (part, None) for "в конце мая", "до середины
+        мая"; (None, edge) for "до конца 2021 года" (its last day), "к началу …"."""
+        tok = self.t[j]
+        if prefix in (None, "в", "во", "на") or tok.val == 2:
+            return tok.val, None
+        if tok.norm in _EDGE_END:
+            return None, "end"
+        if tok.norm in _EDGE_START:
+            return None, "start"
+        return None
+
+    def dated_span(self, i: int, j: int, prefix: str | None, part: int | None,
+                   edge: str | None):
+        """The span or range at j that ``prefix`` and ``part``/``edge`` apply to."""
         r = self.span_or_range(j)
         if r is None:
             return None
         first, last, chain, k = r
-        if last is None:
-            if part is not None:
-                if first.part is not None or (part == 2 and first.kind != "month") \
-                        or first.kind == "day":
-                    return None
-                first.part = part
-            first.edge = edge
-            return Item("point", i, k, span=first, prefix=prefix), k
-        if edge is not None or part is not None or prefix not in (None, "в", "во", "на"):
-            return None
-        item = Item("range", i, k, span=first, span2=last)
-        item.chain = chain
-        return item, k
+        if last is not None:
+            if edge is not None or part is not None or prefix not in (None, "в", "во", "на"):
+                return None
+            item = Item("range", i, k, span=first, span2=last)
+            item.chain = chain
+            return item, k
+        if prefix is None and part is None and edge is None and self.norm(k) == "по":
+            r2 = self.span(k + 1)  # "15.05.2024г. по 30.05.2024г.": one range (rule 14)
+            if r2 is not None:
+                return Item("range", i, r2[1], span=first, span2=r2[0]), r2[1]
+        if part is not None:
+            if first.part is not None or (part == 2 and first.kind != "month") \
+                    or first.kind == "day":
+                return None
+            first.part = part
+        first.edge = edge
+        return Item("point", i, k, span=first, prefix=prefix), k
 
     def relative_span(self, j: int):
         """"года" / "учебного года" without a number (after "конца", "начала")."""
@@ -623,7 +701,8 @@ class Parser:
         return None
 
     def from_to(self, i: int, j: int):
-        """"с A по B", "с A до B", "с A – B", or the open span "с A"."""
+        """"с A по B", "с A до B", "с A – B" (also "С A – B" written as a range after "с",
+        rule 14; a note in brackets after A, rule 13), or the open span "с A"."""
         r = self.span_or_range(j)
         if r is None:
             value = self.bare_number(j)
@@ -633,12 +712,19 @@ class Parser:
         else:
             first, last, _, k = r
             if last is not None:
-                return None
+                if self.norm(k) in ("по", "до"):
+                    return None
+                return Item("range", i, k, span=first, span2=last), k  # "С 14 сентября – 12 октября"
+        note = None
+        if self.kind(k) == LPAR and r is not None:  # "с 28 октября 2023 года (суббота) по …"
+            close = self.closing(k)
+            if self.norm(close + 1) in ("по", "до") or self.kind(close + 1) == DASH:
+                note, k = (k + 1, close), close + 1
         r2 = None
         if self.norm(k) in ("по", "до") or self.kind(k) == DASH:
             r2 = self.span(k + 1)
         if r2 is None:
-            if r is None:
+            if r is None or note is not None:
                 return None
             # "с сентября 2021 года": an open span, continuous from its start (rule 7)
             return Item("cont", i, k, span=first, prefix="с"), k
@@ -647,7 +733,10 @@ class Parser:
             first = self.borrow(value, right, j, end)
             if first is None:
                 return None
-        return Item("range", i, end, span=first, span2=right), end
+        item = Item("range", i, end, span=first, span2=right)
+        if note is not None:
+            self.note(item, *note)
+        return item, end
 
     # recurrence -------------------------------------------------------------------------------
     def count_at(self, i: int):
@@ -693,22 +782,34 @@ class Parser:
         return None
 
     def rec(self, i: int):
+        """recurrence := [не реже] head tail (see the module docstring)."""
         j = i
         if self.norm(j) == "не" and self.norm(j + 1) == "реже":
             j += 2
+        head = self.rec_head(i, j)
+        if head is None:
+            return None
+        rec, j = self.rec_tail(*head)
+        window = self.rec_window(j + 1 if self.kind(j) == COMMA else j)
+        if window is not None:
+            rec.window, j = window
+        return Item("rec", i, j, rec=rec), j
+
+    def rec_head(self, i: int, j: int) -> tuple[Recurrence, int] | None:
+        """The words that name a rhythm: "ежеквартально", "каждый месяц", "каждый
+        понедельник", "до 10 числа каждого месяца", "2 раза в год"."""
         c = self.cat(j)
-        rec = None
         if c == lx.REC:
             val = self.t[j].val
             if val in _SCHOOL_STEPS:
-                rec = Rec("school", unit=_SCHOOL_STEPS[val])
-            elif val == "weekly":
-                rec = Rec("weeks", 1)
-            else:
-                rec = Rec("cal", _CAL_STEPS.get(val, 0))
-            j += 1
-        elif c == lx.EVERY:
+                return SchoolUnits(_SCHOOL_STEPS[val]), j + 1
+            if val == "weekly":
+                return Weekly(1), j + 1
+            return EveryMonths(_CAL_STEPS[val]), j + 1
+        if c == lx.EVERY:
             k = j + 1
+            if self.cat(k) == lx.WEEKDAY:  # "каждый понедельник"
+                return Weekly(1, self.t[k].val), k + 1
             every = self.count_at(k)
             n_units = 1
             if every is not None:
@@ -716,42 +817,66 @@ class Parser:
             unit = _UNIT_OF_CAT.get(self.cat(k))
             if unit is None:
                 return None
-            rec = self.unit_rec(1, n_units, unit, i, k + 1)
-            j = k + 1
-        else:
-            md = self.month_day(j)
-            if md is not None:
-                k = self.each_month(md[1])
-                if k is None:
-                    return None
-                rec = Rec("mday", md[0])
-                j = k
-            else:
-                r = self.times(j)
-                if r is None:
-                    return None
-                rec, j = r
-        # what may follow a recurrence word
+            return self.unit_rec(1, n_units, unit, i, k + 1), k + 1
+        md = self.month_day(j)
+        if md is not None:
+            each = self.each_month(md[1])
+            if each is None:
+                if self.report_after(md[1]) is not None:
+                    self.fail_unnamed_report(j, md[1])
+                return None
+            return DayOfMonth(md[0]), each
+        return self.times(j)
+
+    def rec_tail(self, rec: Recurrence, j: int) -> tuple[Recurrence, int]:
+        """What may complete a rhythm: the report day after each period (rule 15), the day
+        of a monthly one, the month or day of a yearly one."""
+        k = j + 1 if self.kind(j) == COMMA else j
+        md = self.month_day(k)
+        if md is not None:
+            after = self.report_after(md[1])
+            if after is not None:  # "ежеквартально, не позднее 3-го числа месяца, следующего …"
+                return ReportAfter(rec, md[0]), after
         if rec.is_monthly():
-            k = j + 1 if self.kind(j) == COMMA else j
-            md = self.month_day(k)
             if md is not None:
-                rec = Rec("mday", md[0])
                 j = md[1]
                 if self.cat(j) == lx.EVERY and self.cat(j + 1) == lx.MONTH_WORD:
                     j += 2
                 elif self.cat(j) == lx.MONTH_WORD:
                     j += 1
+                return DayOfMonth(md[0]), j
         elif rec.is_yearly():
-            k = j + 1 if self.kind(j) == COMMA else j
             anchor = self.anchor_at(k)
             if anchor is not None:
-                rec = Rec("anchor", 12, anchor[0])
-                j = anchor[1]
-        window = self.rec_window(j + 1 if self.kind(j) == COMMA else j)
-        if window is not None:
-            rec.window, j = window
-        return Item("rec", i, j, rec=rec), j
+                return Yearly(anchor[0]), anchor[1]
+        return rec, j
+
+    def report_after(self, k: int) -> int | None:
+        """"месяца, следующего за отчетным периодом" at k (after a day of the month): where
+        it ends, or None."""
+        if self.cat(k) != lx.MONTH_WORD:
+            return None
+        k += 1
+        if self.kind(k) == COMMA:
+            k += 1
+        if not (self.norm(k) or "").startswith("следующ") or self.norm(k + 1) != "за":
+            return None
+        k += 2
+        if self.cat(k) == lx.REPORT:
+            k += 1
+        if self.norm(k) not in _REPORT_PERIODS:
+            return None
+        return k + 1
+
+    def fail_unnamed_report(self, i: int, k: int) -> None:
+        """"не позднее 3-го числа месяца, следующего за отчетным периодом" without a rhythm:
+        the reporting period is not named, so no date can be computed (rule 15)."""
+        end = self.report_after(k) or k
+        raise ParseFailure(
+            "unknown", f"в сроке «{self.slice(i, end)}» не назван отчётный период, и дату "
+            "вычислить нельзя: укажите повторение, например «ежеквартально, не позднее 3-го "
+            "числа месяца, следующего за отчетным периодом», или срок в явном виде (срок_явно)",
+            self.t[i].a, self.t[end - 1].b)
 
     def rec_window(self, k: int):
         """"в течение 2025-2026 учебного года", "в 2021 году" after a recurrence: the span with a
@@ -797,21 +922,21 @@ class Parser:
             j += 1  # "раз в пол года" (полгода written apart)
         return self.unit_rec(count, n_units, unit, i, j + 1), j + 1
 
-    def unit_rec(self, count: int, n_units: int, unit: str, i: int, j: int) -> Rec:
+    def unit_rec(self, count: int, n_units: int, unit: str, i: int, j: int) -> Recurrence:
         """The recurrence of "``count`` times in ``n_units`` ``unit``s"."""
         if count == 1 and n_units == 1 and unit in _SCHOOL_UNITS:
-            return Rec("school", unit=unit)
+            return SchoolUnits(unit)
         if count >= 1 and n_units >= 1 and unit not in _SCHOOL_UNITS:
             if count == 1:
                 if unit == "week":
-                    return Rec("weeks", n_units)
+                    return Weekly(n_units)
                 if n_units == 1:
-                    return Rec("cal", _UNIT_MONTHS[unit])
+                    return EveryMonths(_UNIT_MONTHS[unit])
                 if unit == "year":
-                    return Rec("years", n_units)
-                return Rec("p0", n_units * _UNIT_MONTHS[unit])
+                    return EveryYears(n_units)
+                return FromStart(n_units * _UNIT_MONTHS[unit])
             if n_units == 1 and unit != "week" and _UNIT_MONTHS[unit] % count == 0:
-                return Rec("cal", _UNIT_MONTHS[unit] // count)
+                return EveryMonths(_UNIT_MONTHS[unit] // count)
         raise ParseFailure(
             "unknown",
             f"периодичность «{self.slice(i, j)}» не поддерживается: укажите сроки в явном виде "
@@ -847,12 +972,12 @@ class Parser:
         if rec.is_yearly():
             r = self.anchor_at(i)
             if r is not None and r[1] == k:
-                item.rec = Rec("anchor", 12, r[0])
+                item.rec = Yearly(r[0])
                 return True
         elif rec.is_monthly():
             r = self.month_day(i)
             if r is not None and r[1] == k:
-                item.rec = Rec("mday", r[0])
+                item.rec = DayOfMonth(r[0])
                 return True
         return False
 
@@ -883,7 +1008,7 @@ class Parser:
             j += 1
         c = self.cat(j)
         if c == lx.HOLIDAY_ADJ and self.norm(j + 1) in ("время", "времени", "период", "дни"):
-            return Item("rec", i, j + 2, rec=Rec("school", unit="holiday")), j + 2
+            return Item("rec", i, j + 2, rec=SchoolUnits("holiday")), j + 2
         unit = _UNIT_OF_CAT.get(c) if c in (lx.HOLIDAY, lx.SQUARTER, lx.TRIMESTER, lx.HALF) \
             else None
         if unit is None or (unit != "holiday" and not lead):
@@ -1023,10 +1148,98 @@ def _merge_anchors(items: list[Item]) -> list[Item]:
                 and prev.kind == "point" and prev.prefix is None and prev.label is None
                 and prev.span.y is None and prev.span.kind in _ANCHOR_KINDS
                 and prev.span.edge is None and not prev.notes):
-            item.rec = Rec("anchor", 12, prev.span)
+            item.rec = Yearly(prev.span)
             item.i0 = prev.i0
             out[-1] = item
         else:
             out.append(item)
     return out
 
+
+
+# Words after which a line break cannot end a term: the term goes on on the next line.
+_OPEN_WORDS = {"в", "во", "к", "ко", "до", "по", "с", "со", "на", "не", "позднее", "позже",
+               "чем", "течение", "ходе", "протяжении", "процессе", "соответствии", "срок",
+               "период", "раз", "раза"}
+_OPEN_CATS = {lx.EVERY, lx.PART, lx.ORDINAL, lx.ROMAN, lx.TIMES, lx.SEASON}
+
+
+def _continues(prev, nxt) -> bool:
+    """Whether a line break between tokens ``prev`` and ``nxt`` is only a wrap inside one
+    term (rule 16): after a dash or a word that needs what follows, between a day and its
+    month, before "г."/"года".  A dash that starts a line is a list bullet, not a wrap."""
+    if prev.kind == DASH or nxt.cat == lx.YEAR_WORD:
+        return True
+    if prev.kind == WORD and (prev.norm in _OPEN_WORDS or prev.cat in _OPEN_CATS):
+        return True
+    return prev.kind == NUM and len(prev.norm) <= 2 and nxt.cat in (lx.MONTH, lx.MONTH_ABBR)
+
+
+def join_wrapped_lines(tokens: list) -> list:
+    """The tokens without the line breaks that only wrap a term (rule 16); the others stay
+    separators."""
+    out: list = []
+    for k, tok in enumerate(tokens):
+        if tok.kind == NL and out and out[-1].kind != NL:
+            nxt = _after_blank(tokens, k)
+            if nxt is not None and _continues(out[-1], nxt):
+                continue
+        out.append(tok)
+    return out
+
+
+def _after_blank(tokens: list, k: int):
+    """The first token after the line breaks starting at k (None at the end)."""
+    while k < len(tokens) and tokens[k].kind == NL:
+        k += 1
+    return tokens[k] if k < len(tokens) else None
+
+
+def _between(tokens: list, prev: Item, item: Item) -> set[str]:
+    """The kinds of the separator tokens between two items."""
+    return {tokens[k].kind for k in range(prev.i1, item.i0)}
+
+
+def _year_only(item: Item) -> bool:
+    return (item.kind == "point" and item.prefix is None and item.label is None
+            and item.span.kind == "year" and item.span.y is not None and not item.notes)
+
+
+def _merge_years(tokens: list, items: list[Item]) -> list[Item]:
+    """A year alone on its own line after elements without a year belongs to them
+    ("Сентябрь-октябрь" / blank line / "2021г.", rule 16), it is not a milestone."""
+    out: list[Item] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if prev is not None and _year_only(item) and prev.kind in ("point", "range") \
+                and NL in _between(tokens, prev, item) \
+                and _between(tokens, prev, item) <= {NL, COMMA} \
+                and all(span.y is None for span in (prev.span, prev.span2) if span is not None) \
+                and prev.span.kind != "year":
+            last = prev.span2 if prev.span2 is not None else prev.span
+            last.y, last.explicit = item.span.y, True
+            prev.i1 = item.i1
+        else:
+            out.append(item)
+    return out
+
+
+def _distribute_parts(tokens: list, items: list[Item]) -> list[Item]:
+    """"в конце ноября, февраля, мая": a part of a month written before a list of months
+    applies to each of them (rule 17)."""
+    part = None
+    prev = None
+    for item in items:
+        bare = (item.kind == "point" and item.prefix is None and item.label is None
+                and item.span.kind == "month" and item.span.part is None
+                and item.span.edge is None)
+        if part is not None and prev is not None and bare \
+                and _between(tokens, prev, item) <= {COMMA, WORD}:
+            item.span.part = part
+        elif item.kind == "point" and item.span is not None and item.span.kind == "month" \
+                and item.span.part is not None and item.prefix in (None, "в", "во", "на"):
+            part = item.span.part
+        else:
+            part = None
+        prev = item
+    return items

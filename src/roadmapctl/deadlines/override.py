@@ -6,15 +6,14 @@ from datetime import date, datetime
 
 from roadmapctl.textutil import ru_date
 
-from .grammar import Rec
-from .period import Period
-from .reader import occurrences, recurrence_code
 from .calendar_units import CalendarUnit, last_day
+from .period import Period
+from .recurrence import DayOfMonth, EveryMonths, Recurrence, Weekly, Yearly
 from .term import Kind, Term, TermWarning
 
-_REPEATS = {"еженедельно": Rec("weeks", 1), "ежемесячно": Rec("cal", 1),
-            "ежеквартально": Rec("cal", 3), "раз в полгода": Rec("cal", 6),
-            "ежегодно": Rec("cal", 12)}
+_REPEATS = {"еженедельно": lambda: Weekly(1), "ежемесячно": lambda: EveryMonths(1),
+            "ежеквартально": lambda: EveryMonths(3), "раз в полгода": lambda: EveryMonths(6),
+            "ежегодно": lambda: EveryMonths(12)}
 _NOTE = "срок задан в явном виде (срок_явно); текст срока только показывается"
 
 
@@ -72,57 +71,11 @@ def term_from_override(override: dict, period: Period, text: str = "") -> Term:
     form = forms[0]
     notes = (_NOTE,)
     if form == "даты":
-        values = override["даты"]
-        if isinstance(values, (str, date)):
-            values = [values]
-        if not isinstance(values, (list, tuple)) or not values:
-            raise OverrideError("в поле «даты» ожидается список дат, например "
-                                "[2021-05-31, 2022-01-31]")
-        dates = tuple(sorted({_date(v, "даты") for v in values}))
-        kind = Kind.ONCE if len(dates) == 1 else Kind.MILESTONES
-        return Term(text, kind, None, dates[-1], dates, notes=notes,
-                    warnings=_outside(dates, period))
+        return _dates_term(override, period, text, notes)
     if form == "с/по":
-        if "с" not in keys or "по" not in keys:
-            raise OverrideError("для окна выполнения укажите оба поля: «с» и «по»")
-        start, due = _date(override["с"], "с"), _date(override["по"], "по")
-        if due < start:
-            raise OverrideError(f"окно выполнения заканчивается ({ru_date(due)}) раньше, чем "
-                                f"начинается ({ru_date(start)})")
-        return Term(text, Kind.RANGE, start, due, (due,), notes=notes,
-                    warnings=_outside(sorted({start, due}), period))
+        return _window_term(override, period, text, notes)
     if form == "повтор":
-        name = override.get("повтор")
-        if not isinstance(name, str) or name.strip().lower() not in _REPEATS:
-            raise OverrideError(f"в поле «повтор» указано «{name}»; допустимо: "
-                                + ", ".join(f"«{k}»" for k in _REPEATS))
-        name = name.strip().lower()
-        rec = _REPEATS[name]
-        day = month = None
-        if "день" in keys:
-            day = _int(override["день"], "день", 1, 31)
-        if "месяц" in keys:
-            month = _int(override["месяц"], "месяц", 1, 12)
-        if month is not None and name != "ежегодно":
-            raise OverrideError("поле «месяц» допустимо только для повтора «ежегодно»")
-        if day is not None and name not in ("ежемесячно", "ежегодно"):
-            raise OverrideError("поле «день» допустимо только для повторов «ежемесячно» и "
-                                "«ежегодно»")
-        if name == "ежемесячно" and day is not None:
-            rec = Rec("mday", day)
-        elif name == "ежегодно" and (day is not None or month is not None):
-            if month is None:
-                raise OverrideError("для ежегодного повтора с полем «день» укажите и "
-                                    "«месяц»")
-            if day is None:
-                rec = Rec("anchor", 12, CalendarUnit("month", m=month))
-            else:
-                if day > last_day(2000, month):
-                    raise OverrideError(f"дня {day} в месяце {month} не бывает")
-                rec = Rec("anchor", 12, CalendarUnit("day", m=month, d=day))
-        dates = tuple(occurrences(rec, period.start, period.end))
-        return Term(text, Kind.RECURRING, None, dates[-1] if dates else None, dates,
-                    notes=notes, recurrence=recurrence_code(rec))
+        return _repeat_term(override, period, text, notes)
     if form == "постоянно":
         if override["постоянно"] is not True:
             raise OverrideError("поле «постоянно» может быть только true")
@@ -131,3 +84,64 @@ def term_from_override(override: dict, period: Period, text: str = "") -> Term:
     if override["по_графику"] is not True:
         raise OverrideError("поле «по_графику» может быть только true")
     return Term(text, Kind.SCHEDULE, None, None, (), notes=notes)
+
+
+def _dates_term(override: dict, period: Period, text: str, notes: tuple[str, ...]) -> Term:
+    """«даты»: one date or several (once or milestones)."""
+    values = override["даты"]
+    if isinstance(values, (str, date)):
+        values = [values]
+    if not isinstance(values, (list, tuple)) or not values:
+        raise OverrideError("в поле «даты» ожидается список дат, например "
+                            "[2021-05-31, 2022-01-31]")
+    dates = tuple(sorted({_date(v, "даты") for v in values}))
+    kind = Kind.ONCE if len(dates) == 1 else Kind.MILESTONES
+    return Term(text, kind, None, dates[-1], dates, notes=notes,
+                warnings=_outside(dates, period))
+
+
+def _window_term(override: dict, period: Period, text: str, notes: tuple[str, ...]) -> Term:
+    """«с» and «по»: a window of work (range)."""
+    if "с" not in override or "по" not in override:
+        raise OverrideError("для окна выполнения укажите оба поля: «с» и «по»")
+    start, due = _date(override["с"], "с"), _date(override["по"], "по")
+    if due < start:
+        raise OverrideError(f"окно выполнения заканчивается ({ru_date(due)}) раньше, чем "
+                            f"начинается ({ru_date(start)})")
+    return Term(text, Kind.RANGE, start, due, (due,), notes=notes,
+                warnings=_outside(sorted({start, due}), period))
+
+
+def _repeat_term(override: dict, period: Period, text: str, notes: tuple[str, ...]) -> Term:
+    """«повтор» with an optional «день» and «месяц»: a recurrence."""
+    name = override.get("повтор")
+    if not isinstance(name, str) or name.strip().lower() not in _REPEATS:
+        raise OverrideError(f"в поле «повтор» указано «{name}»; допустимо: "
+                            + ", ".join(f"«{k}»" for k in _REPEATS))
+    name = name.strip().lower()
+    day = _int(override["день"], "день", 1, 31) if "день" in override else None
+    month = _int(override["месяц"], "месяц", 1, 12) if "месяц" in override else None
+    if month is not None and name != "ежегодно":
+        raise OverrideError("поле «месяц» допустимо только для повтора «ежегодно»")
+    if day is not None and name not in ("ежемесячно", "ежегодно"):
+        raise OverrideError("поле «день» допустимо только для повторов «ежемесячно» и "
+                            "«ежегодно»")
+    rec = _repeat(name, day, month)
+    dates = tuple(rec.occurrences(period.start, period.end))
+    return Term(text, Kind.RECURRING, None, dates[-1] if dates else None, dates,
+                notes=notes, repeat=rec)
+
+
+def _repeat(name: str, day: int | None, month: int | None) -> Recurrence:
+    """The recurrence «повтор» names, fixed by «день» and «месяц»."""
+    if name == "ежемесячно" and day is not None:
+        return DayOfMonth(day)
+    if name != "ежегодно" or (day is None and month is None):
+        return _REPEATS[name]()
+    if month is None:
+        raise OverrideError("для ежегодного повтора с полем «день» укажите и «месяц»")
+    if day is None:
+        return Yearly(CalendarUnit("month", m=month))
+    if day > last_day(2000, month):
+        raise OverrideError(f"дня {day} в месяце {month} не бывает")
+    return Yearly(CalendarUnit("day", m=month, d=day))

@@ -7,9 +7,9 @@ from datetime import date
 from functools import cached_property
 
 from .calendar import TYPICAL, SchoolCalendar
+from .calendar_units import shift_years
 from .grammar import ParseFailure, Parser
 from .lexer import DOT, tokenize
-from .calendar_units import shift_years
 
 MIN_YEAR = 1900
 MAX_YEAR = 2199
@@ -48,7 +48,7 @@ class Period:
     def school_calendar(self) -> SchoolCalendar:
         return self.calendar if self.calendar is not None else TYPICAL
 
-    def with_calendar(self, calendar: SchoolCalendar | None) -> "Period":
+    def with_calendar(self, calendar: SchoolCalendar | None) -> Period:
         return replace(self, calendar=calendar)
 
 

@@ -4,33 +4,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 
 from roadmapctl.textutil import plural, ru_date
 
-from .grammar import Item, ParseFailure, Parser, Rec
+from .calendar_units import DAY_KINDS, MONTH_KINDS, SCHOOL_KINDS, CalendarUnit
+from .grammar import Item, ParseFailure, Parser, join_wrapped_lines
 from .lexer import COMMA, DASH, DOT, NL, SEMI, tokenize
 from .period import Period
-from .calendar import TYPICAL, SchoolCalendar
-from .calendar_units import SCHOOL_KINDS, CalendarUnit, month_end, shift_years, sundays
+from .recurrence import Recurrence
 from .term import Kind, Term, TermWarning
 
 MAX_TEXT = 2000
 _SCHOOLISH = SCHOOL_KINDS | {"academic"}  # span kinds that may be read with the school calendar
 _PLACEHOLDERS = {DASH, DOT, COMMA, SEMI, NL}
-MAX_OCCURRENCES = 5000
-FAR_YEARS = 5  # dates further than this from the period are taken for typos in the year
-
-_CAL_NAMES = {1: "monthly", 2: "six_times_yearly", 3: "quarterly", 4: "three_times_yearly",
-              6: "half-yearly", 12: "yearly"}
-
-
-class _Far(Exception):
-    """A date too far from the period to be meant."""
-
-    def __init__(self, d: date, a: int, b: int):
-        super().__init__(d)
-        self.d, self.a, self.b = d, a, b
 
 
 # ----------------------------------------------------------------------------------------------
@@ -66,7 +52,7 @@ def _read(text: str, period: Period) -> Term:
             "unknown", f"текст срока слишком длинный ({plural(len(text), 'символ', 'символа', 'символов')}), и прочитать его "
             "не удалось: запишите срок короче или укажите его в явном виде (срок_явно)"))
     marks: list[tuple[int, int]] = []
-    tokens = tokenize(text, marks)
+    tokens = join_wrapped_lines(tokenize(text, marks))
     if not tokens or (tokens[0].kind in _PLACEHOLDERS
                       and all(t.kind in _PLACEHOLDERS for t in tokens)):
         return _missing(text)  # nothing, or a dash standing for "no deadline"
@@ -80,11 +66,6 @@ def _read(text: str, period: Period) -> Term:
         return term
     except ParseFailure as e:
         return _unknown(text, TermWarning(e.code, e.message, e.a, e.b))
-    except _Far as e:
-        return _unknown(text, TermWarning(
-            "outside_period", f"дата {ru_date(e.d)} слишком далеко от периода дорожной карты "
-            f"({_period_text(period)}): вероятно, в годе опечатка; срок не распознан",
-            e.a, e.b))
 
 
 def _period_text(period: Period) -> str:
@@ -92,87 +73,9 @@ def _period_text(period: Period) -> str:
 
 
 # ----------------------------------------------------------------------------------------------
-# occurrences of a recurrence inside the period
 
-def _months(p0: date, p1: date):
-    y, m = p0.year, p0.month
-    while (y, m) <= (p1.year, p1.month):
-        yield y, m
-        m += 1
-        if m > 12:
-            y, m = y + 1, 1
-
-
-def occurrences(rec: Rec, p0: date, p1: date, cal: SchoolCalendar | None = None) -> list[date]:
-    """Every occurrence of ``rec`` in [p0, p1] (rule 6); school units follow ``cal``."""
-    out: list[date] = []
-    mode, n = rec.mode, rec.n
-    cal = cal or TYPICAL
-    if mode == "school":
-        for y in range(p0.year - 1, p1.year + 1):
-            for q in range(1, cal.count(rec.unit) + 1):
-                out.append(cal.unit(y, rec.unit, q)[1])
-        out.sort()
-    elif mode == "cal":
-        out = [month_end(y, m) for y, m in _months(p0, p1) if m % n == 0]
-    elif mode == "p0":
-        for k, (y, m) in enumerate(_months(p0, p1)):
-            if k % n == n - 1:
-                out.append(month_end(y, m))
-            if len(out) > MAX_OCCURRENCES:
-                break
-    elif mode == "mday":
-        for y, m in _months(p0, p1):
-            out.append(date(y, m, min(n, month_end(y, m).day)))
-    elif mode == "years":
-        out = [date(y, 12, 31) for y in range(p0.year + n - 1, p1.year + 1, n)]
-    elif mode == "weeks":
-        out = sundays(p0, p1)[n - 1::n]
-    elif mode == "anchor":
-        anchor = rec.anchor
-        anchor.cal = cal
-        school = anchor.kind in SCHOOL_KINDS
-        for y in range(p0.year - 1 if school else p0.year, p1.year + 1):
-            if anchor.kind == "day" and not anchor.exists_in(y):
-                out.append(date(y, anchor.m, month_end(y, anchor.m).day))
-            else:
-                out.append(anchor.bounds(y)[1])
-    return [d for d in out if p0 <= d <= p1][:MAX_OCCURRENCES]
-
-
-def recurrence_code(rec: Rec) -> str:
-    mode, n = rec.mode, rec.n
-    if mode == "cal":
-        return _CAL_NAMES[n]
-    if mode == "p0":
-        return "monthly" if n == 1 else f"every_{n}_months"
-    if mode == "weeks":
-        return "weekly" if n == 1 else f"every_{n}_weeks"
-    if mode == "years":
-        return f"every_{n}_years"
-    if mode == "mday":
-        return f"monthly_day_{n}"
-    if mode == "school":
-        return f"school_{rec.unit}"
-    a = rec.anchor
-    if a.kind in SCHOOL_KINDS:
-        return f"yearly_{a.kind}_{a.q}"
-    if a.part is not None:
-        return f"yearly_decade_{a.m}-{a.part}"
-    if a.kind == "month":
-        return "yearly" if a.m == 12 else f"yearly_month_{a.m}"
-    if a.kind == "day":
-        return f"yearly_date_{a.m:02d}-{a.d:02d}"
-    if a.kind == "quarter":
-        return "yearly" if a.q == 4 else f"yearly_quarter_{a.q}"
-    return "yearly" if a.q == 2 else f"yearly_half_{a.q}"
-
-
-# ----------------------------------------------------------------------------------------------
-
-@lru_cache(maxsize=64)
-def _far_bounds(p0: date, p1: date) -> tuple[date, date]:
-    return shift_years(p0, -FAR_YEARS), shift_years(p1, FAR_YEARS)
+# kind, start, due, dates and recurrence of one item
+_Reading = tuple[Kind, date | None, date | None, tuple[date, ...], Recurrence | None]
 
 
 class _Builder:
@@ -184,7 +87,6 @@ class _Builder:
         self.p0 = period.start
         self.p1 = period.end
         self.period = period
-        self.lo, self.hi = _far_bounds(self.p0, self.p1)
         self.cal = period.school_calendar()
         self.school = period.school
 
@@ -203,14 +105,16 @@ class _Builder:
         """Rule 4 (a year written once at the end applies to the elements before it) and
         rule 3 (a missing year is the first occurrence on or after the period start, and
         never before the element in front of it)."""
-        spans: list[CalendarUnit] = []
-        for item in chain:
-            spans.append(item.span)
-            if item.kind == "range":
-                spans.append(item.span2)
-            if item.kind == "point" and item.prefix in ("до", "к", "ко") \
-                    and item.span.kind == "holiday" and item.span.edge is None:
-                item.span.edge = "start"  # "к летним каникулам": by the day they begin
+        spans = _chain_spans(chain)
+        self._carry_years(spans)
+        if self.school:
+            for span in spans:  # "II полугодие" of a school year (no calendar year written)
+                if span.kind == "half" and span.y is None:
+                    span.kind = "ahalf"
+        self._infer_years(chain, wlists)
+
+    def _carry_years(self, spans: list[CalendarUnit]) -> None:
+        """A written year applies to the elements before it without one (rule 4)."""
         carry = school = None
         for span in reversed(spans):
             span.cal = self.cal
@@ -224,45 +128,32 @@ class _Builder:
                 span.y = carry
                 span.propagated = True
             elif school is not None:
-                # "сентябрь – I четверть 2025-2026 учебного года": the school year places
-                # a month (September … August) and every school unit before it
-                if span.kind in ("month", "day"):
-                    span.y = school if span.m >= 9 else school + 1
-                elif span.kind in _SCHOOLISH or span.kind == "half":
-                    span.y = school
-                    if span.kind == "half":
-                        span.kind = "ahalf"
-                else:
-                    continue
-                span.propagated = True
-        if self.school:
-            for span in spans:  # "II полугодие" of a school year (no calendar year written)
-                if span.kind == "half" and span.y is None:
-                    span.kind = "ahalf"
+                span.propagated = _place_in_school_year(span, school)
+
+    def _infer_years(self, chain: list[Item], wlists: list[list[TermWarning]]) -> None:
+        """The first possible year of each element still without one, in order (rule 3)."""
         lower = self.p0
         for item, warnings in zip(chain, wlists):
             a = item.span
             if a.y is None:
                 self._infer(a, lower, warnings)
-            if item.kind == "range":
-                b = item.span2
-                if b.y is None:
-                    self._infer(b, a.bounds()[0], warnings)
-                elif a.propagated and a.bounds()[0] > b.bounds()[1]:
-                    a.y -= 1  # "Октябрь – май 2021": October of the year before
-                if b.bounds()[1] < a.bounds()[0]:
-                    raise ParseFailure(
-                        "impossible_date", f"конец диапазона ({b.name()}) раньше его начала "
-                        f"({a.name()})", a.a, b.b)
-                lower = max(lower, b.bounds()[1])
-            else:
+            if item.kind != "range":
                 lower = max(lower, a.bounds()[1])
+                continue
+            b = item.span2
+            if b.y is None:
+                self._infer(b, a.bounds()[0], warnings)
+            elif a.propagated and a.bounds()[0] > b.bounds()[1]:
+                a.y -= 1  # "Октябрь – май 2021": October of the year before
+            if b.bounds()[1] < a.bounds()[0]:
+                raise ParseFailure(
+                    "impossible_date", f"конец диапазона ({b.name()}) раньше его начала "
+                    f"({a.name()})", a.a, b.b)
+            lower = max(lower, b.bounds()[1])
 
     # terms ----------------------------------------------------------------------------------
     def _check(self, d: date, span: CalendarUnit | None, warnings: list[TermWarning]) -> None:
         a, b = (span.a, span.b) if span is not None else (0, 0)
-        if not self.lo <= d <= self.hi:
-            raise _Far(d, a, b)
         if not self.p0 <= d <= self.p1:
             warnings.append(TermWarning(
                 "outside_period", f"дата {ru_date(d)} вне периода дорожной карты "
@@ -270,88 +161,91 @@ class _Builder:
 
     def _item_term(self, item: Item, warnings: list[TermWarning],
                    text: str | None = None) -> Term:
+        """The term of one parsed item: its kind and dates, with its notes and warnings."""
         notes = list(item.notes)
         if item.label:
             notes.insert(0, f"пояснение: {item.label}")
-        kind = item.kind
-        start = due = None
-        dates: tuple[date, ...] = ()
-        recurrence = None
+        reading = {"point": self._point, "range": self._range, "rec": self._recurring,
+                   "cont": self._continuous}.get(item.kind)
+        read: _Reading = (Kind.SCHEDULE, None, None, (), None) if reading is None \
+            else reading(item, notes, warnings)
+        kind, start, due, dates, repeat = read
         span = item.span
-        if kind == "point" and span.window and item.prefix in (None, "в", "во", "на"):
-            # a part of a month or a holiday: a window of work (range)
-            start, due = span.bounds()
-            self._check(start, span, warnings)
-            self._check(due, span, warnings)
-            dates = (due,)
-            result_kind = Kind.RANGE
-        elif kind == "point":
-            due = span.bounds()[1]
-            self._check(due, span, warnings)
-            if item.prefix in ("до", "к", "ко") and span.edge is None and span.kind != "day" \
-                    and not span.window:
-                notes.append(f"чтение включительно: до конца {span.genitive()}")
-                written = self.text[self.t[item.c0].a:span.b]
-                warnings.append(TermWarning(
-                    "inclusive_reading", f"«{written}» прочитано включительно: "
-                    f"срок — {ru_date(due)}", span.a, span.b))
-            dates = (due,)
-            result_kind = Kind.ONCE
-        elif kind == "range":
-            start = item.span.bounds()[0]
-            due = item.span2.bounds()[1]
-            self._check(start, item.span, warnings)
-            self._check(due, item.span2, warnings)
-            if item.chain:
-                notes.append(f"цепочка через тире прочитана как один период: "
-                             f"{ru_date(start)}–{ru_date(due)}")
-            dates = (due,)
-            result_kind = Kind.RANGE
-        elif kind == "rec":
-            rec = item.rec
-            p0, p1, school = self.p0, self.p1, self.school
-            window = rec.window
-            if window is not None:  # "ежечетвертно в течение 2025-2026 учебного года"
-                window.cal = self.cal
-                lo, hi = window.bounds()
-                p0, p1 = max(p0, lo), min(p1, hi)
-                school = school or window.kind in _SCHOOLISH
-            if school and rec.mode == "cal" and rec.n == 6:
-                rec = item.rec = Rec("school", unit="ahalf")  # the school year's half-years
-            dates = tuple(occurrences(rec, p0, p1, self.cal))
-            due = dates[-1] if dates else None
-            recurrence = recurrence_code(rec)
-            result_kind = Kind.RECURRING
-        elif kind == "cont":
-            if item.span is None:
-                start, due = self.p0, self.p1
-            else:
-                start = item.span.bounds()[0]
-                due = (item.span2 or item.span).bounds()[1]
-                if item.prefix == "с":  # open span: up to the end of the period
-                    due = max(due, self.p1)
-                self._check(start, item.span, warnings)
-                self._check(due, item.span2 or item.span, warnings)
-            dates = (due,)
-            result_kind = Kind.CONTINUOUS
-        else:
-            result_kind = Kind.SCHEDULE
-        if kind == "rec" or (span is not None and (span.kind in _SCHOOLISH or (
+        if item.kind == "rec" or (span is not None and (span.kind in _SCHOOLISH or (
                 item.span2 is not None and item.span2.kind in _SCHOOLISH))):
             years = self._school_years(item)
             if years:
                 notes.append(f"сроки учебного года — {self.cal.source(years)}")
         if text is None:
             text = self.text[self.t[item.i0].a:self.t[item.i1 - 1].b]
-        return Term(text, result_kind, start, due, dates, (), tuple(notes), tuple(warnings),
-                    recurrence)
+        return Term(text, kind, start, due, dates, (), tuple(notes), tuple(warnings), repeat)
+
+    def _point(self, item: Item, notes: list[str], warnings: list[TermWarning]) -> _Reading:
+        """One named span: its last day; a part of a month or a holiday after "в" is a window
+        of work (range); "до мая 2022 года" is read inclusively, with a warning (rule 2)."""
+        span = item.span
+        if span.window and item.prefix in (None, "в", "во", "на"):
+            start, due = span.bounds()
+            self._check(start, span, warnings)
+            self._check(due, span, warnings)
+            return Kind.RANGE, start, due, (due,), None
+        due = span.bounds()[1]
+        self._check(due, span, warnings)
+        if item.prefix in ("до", "к", "ко") and span.edge is None and span.kind not in DAY_KINDS \
+                and not span.window:
+            notes.append(f"чтение включительно: до конца {span.genitive()}")
+            written = self.text[self.t[item.c0].a:span.b]
+            warnings.append(TermWarning(
+                "inclusive_reading", f"«{written}» прочитано включительно: "
+                f"срок — {ru_date(due)}", span.a, span.b))
+        return Kind.ONCE, None, due, (due,), None
+
+    def _range(self, item: Item, notes: list[str], warnings: list[TermWarning]) -> _Reading:
+        """From the first day of A to the last day of B (rule 4)."""
+        start = item.span.bounds()[0]
+        due = item.span2.bounds()[1]
+        self._check(start, item.span, warnings)
+        self._check(due, item.span2, warnings)
+        if item.chain:
+            notes.append(f"цепочка через тире прочитана как один период: "
+                         f"{ru_date(start)}–{ru_date(due)}")
+        return Kind.RANGE, start, due, (due,), None
+
+    def _recurring(self, item: Item, notes: list[str], warnings: list[TermWarning]) -> _Reading:
+        """Every occurrence inside the period, or inside the span the text names (rule 6)."""
+        rec = item.rec
+        p0, p1, school = self.p0, self.p1, self.school
+        window = rec.window
+        if window is not None:  # "ежечетвертно в течение 2025-2026 учебного года"
+            window.cal = self.cal
+            lo, hi = window.bounds()
+            p0, p1 = max(p0, lo), min(p1, hi)
+            school = school or window.kind in _SCHOOLISH
+        if school:
+            rec = item.rec = rec.in_school_year()  # "2 раза в год": the school half-years
+        dates = tuple(rec.occurrences(p0, p1, self.cal))
+        return Kind.RECURRING, None, dates[-1] if dates else None, dates, rec
+
+    def _continuous(self, item: Item, notes: list[str], warnings: list[TermWarning]) -> _Reading:
+        """The whole period, or the span the text names; "с A" runs to the period's end
+        (rule 7)."""
+        if item.span is None:
+            return Kind.CONTINUOUS, self.p0, self.p1, (self.p1,), None
+        last = item.span2 or item.span
+        start = item.span.bounds()[0]
+        due = last.bounds()[1]
+        if item.prefix == "с":  # open span: up to the end of the period
+            due = max(due, self.p1)
+        self._check(start, item.span, warnings)
+        self._check(due, last, warnings)
+        return Kind.CONTINUOUS, start, due, (due,), None
 
     def _school_years(self, item: Item) -> list[int]:
         """The school years whose calendar the reading of ``item`` used (none: no school
         word was read)."""
         if item.kind == "rec":
             rec = item.rec
-            if rec.mode == "school" or (rec.mode == "anchor" and rec.anchor.school):
+            if rec.school:
                 return list(range(self.p0.year - 1, self.p1.year + 1))
             return []
         years = []
@@ -414,7 +308,7 @@ class _Builder:
         else:
             return
         for item in items:
-            free = set()
+            free: set[int] = set()
             for i, j in item.free:
                 free.update(range(i, j))
             for k in range(item.i0, item.i1):
@@ -428,6 +322,34 @@ class _Builder:
                     message = (f"в слове «{written}» латинские буквы прочитаны как русские: "
                                f"«{tok.norm}»")
                 wmap[id(item)].append(TermWarning("typo", message, tok.a, tok.b))
+
+
+def _chain_spans(chain: list[Item]) -> list[CalendarUnit]:
+    """The spans of dated items in textual order ("к летним каникулам" reads as the day they
+    begin)."""
+    spans: list[CalendarUnit] = []
+    for item in chain:
+        spans.append(item.span)
+        if item.kind == "range":
+            spans.append(item.span2)
+        if item.kind == "point" and item.prefix in ("до", "к", "ко") \
+                and item.span.kind == "holiday" and item.span.edge is None:
+            item.span.edge = "start"  # "к летним каникулам": by the day they begin
+    return spans
+
+
+def _place_in_school_year(span: CalendarUnit, school: int) -> bool:
+    """"сентябрь – I четверть 2025-2026 учебного года": the school year written after a span
+    places a month (September … August) and every school unit; whether it placed ``span``."""
+    if span.kind in MONTH_KINDS:
+        span.y = school if span.m >= 9 else school + 1
+    elif span.kind in _SCHOOLISH or span.kind == "half":
+        span.y = school
+        if span.kind == "half":
+            span.kind = "ahalf"
+    else:
+        return False
+    return True
 
 
 def _as_dated(item: Item) -> Item:
@@ -450,7 +372,7 @@ def _union(seqs) -> tuple:
 
 def _milestones(text: str, terms: list[Term]) -> Term:
     """Several dated pieces: milestones, each piece kept as a part (rule 5)."""
-    dates = tuple(sorted({t.due for t in terms}))
+    dates = tuple(sorted({t.due for t in terms if t.due is not None}))
     kind = Kind.MILESTONES
     if len(dates) == 1 and all(t.kind is Kind.ONCE for t in terms):
         kind = Kind.ONCE

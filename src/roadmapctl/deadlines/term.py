@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from roadmapctl.textutil import plural_word as plural, ru_date
+from roadmapctl.textutil import plural_word as plural
+from roadmapctl.textutil import ru_date
 
-from .calendar_units import MONTHS_GEN, MONTHS_NOM, ROMAN
+if TYPE_CHECKING:
+    from .recurrence import Recurrence
 
 
 class Kind(str, Enum):
@@ -37,46 +40,6 @@ class TermWarning:
 _UNDEFINED = "срок не определён"
 
 
-def recurrence_name(rec: str) -> str:
-    """Russian name of a recurrence code such as "quarterly" or "monthly_day_10"."""
-    fixed = {"monthly": "ежемесячно", "quarterly": "раз в квартал",
-             "half-yearly": "раз в полгода", "yearly": "ежегодно", "weekly": "еженедельно",
-             "three_times_yearly": "3 раза в год", "six_times_yearly": "6 раз в год"}
-    if rec in fixed:
-        return fixed[rec]
-    school = {"school_squarter": "каждую четверть", "school_trimester": "каждый триместр",
-              "school_ahalf": "раз в полугодие учебного года", "school_holiday": "в каждые каникулы"}
-    if rec in school:
-        return school[rec]
-    head, _, arg = rec.rpartition("_")
-    if head in ("yearly_squarter", "yearly_trimester", "yearly_ahalf", "yearly_holiday"):
-        from .calendar_units import CalendarUnit
-
-        return f"ежегодно ({CalendarUnit(head[7:], q=int(arg)).name()})"
-    if head == "yearly_decade":
-        m, part = arg.split("-")
-        return f"ежегодно ({part}-я декада {MONTHS_GEN[int(m) - 1]})"
-    if head == "monthly_day":
-        return f"ежемесячно, до {arg} числа"
-    if head == "yearly_month":
-        return f"ежегодно ({MONTHS_NOM[int(arg) - 1]})"
-    if head == "yearly_date":
-        m, d = arg.split("-")
-        return f"ежегодно, до {int(d)} {MONTHS_GEN[int(m) - 1]}"
-    if head == "yearly_quarter":
-        return f"ежегодно ({ROMAN[int(arg)]} квартал)"
-    if head == "yearly_half":
-        return f"ежегодно ({ROMAN[int(arg)]} полугодие)"
-    count, _, unit = rec.partition("_")[2].partition("_")
-    if count.isdigit():
-        n = int(count)
-        words = {"months": ("месяц", "месяца", "месяцев"), "weeks": ("неделю", "недели", "недель"),
-                 "years": ("год", "года", "лет")}.get(unit)
-        if words:
-            return f"раз в {n} {plural(n, *words)}"
-    return rec
-
-
 def _dates_line(dates: tuple[date, ...]) -> str:
     if len(dates) <= 4:
         return ", ".join(ru_date(d) for d in dates)
@@ -92,10 +55,15 @@ class Term:
     start: date | None
     due: date | None
     dates: tuple[date, ...]
-    parts: tuple["Term", ...] = ()
+    parts: tuple[Term, ...] = ()
     notes: tuple[str, ...] = ()
     warnings: tuple[TermWarning, ...] = ()
-    recurrence: str | None = None
+    repeat: Recurrence | None = None
+
+    @property
+    def recurrence(self) -> str | None:
+        """The code of the recurrence ("quarterly", "monthly_day_10" …), None if not recurring."""
+        return self.repeat.code if self.repeat is not None else None
 
     def describe(self) -> str:
         """One readable Russian line about the term."""
@@ -111,7 +79,7 @@ class Term:
         if kind is Kind.RANGE:
             return f"в период {ru_date(self.start)}–{ru_date(self.due)}"
         if kind is Kind.RECURRING:
-            name = recurrence_name(self.recurrence or "")
+            name = self.repeat.name if self.repeat is not None else ""
             if not self.dates:
                 return f"{name}: в периоде дорожной карты сроков нет"
             return f"{name}: {_dates_line(self.dates)}"
