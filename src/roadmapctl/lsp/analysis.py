@@ -284,17 +284,17 @@ def complete(analysis: Analysis, last_good: Analysis | None, line: int, column: 
     source = analysis if analysis.document is not None else last_good
     data = source.document.data if source is not None and source.document is not None else None
     data = data if isinstance(data, dict) else {}
-    from roadmapctl.check.context import scalar_source
+    from roadmapctl.loading.scalars import scalar
 
     out: list[Completion] = []
     if key in PARTY_KEYS:
         directory = data.get("участники") if isinstance(data.get("участники"), dict) else {}
         for name, entry in directory.items():
             kind = entry.get("вид") if isinstance(entry, dict) else None
-            out.append(Completion(name, scalar_source(name), f"участник{': ' + kind if kind else ''}", start))
+            out.append(Completion(name, scalar(name, flow=True), f"участник{': ' + kind if kind else ''}", start))
             for alias in (entry.get("синонимы") or []) if isinstance(entry, dict) else []:
                 if isinstance(alias, str):
-                    out.append(Completion(alias, scalar_source(alias), f"другое написание «{name}»", start))
+                    out.append(Completion(alias, scalar(alias, flow=True), f"другое написание «{name}»", start))
     elif key == fields.STATUS.key:
         for value in status_values():
             out.append(Completion(value, value, "статус мероприятия", start))
