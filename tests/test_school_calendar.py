@@ -225,3 +225,17 @@ def test_report_export_and_explain_follow_the_declared_calendar(tmp_path):
 def test_explain_with_a_broken_file_is_a_clean_error(tmp_path):
     code, _out, err = run("explain", "--file", str(tmp_path / "нет.yaml"), "май")
     assert code == 2 and "Traceback" not in err and "не найден" in err
+
+
+def test_editor_hover_reads_a_deadline_with_the_declared_calendar():
+    """The editor's hover reads a deadline as ``check`` does (``document.schedule``): «I четверть»
+    ends on 24.10.2025 by the roadmap's calendar, on 31.10.2025 by the typical one."""
+    from roadmapctl.lsp import analysis as an
+
+    for calendar, due, source in [(CALENDAR, "24.10.2025", "по учебному календарю дорожной карты"),
+                                  ("", "31.10.2025", "по типовому календарю")]:
+        text = doc(calendar).replace("срок: II полугодие", "срок: I четверть")
+        line = next(n for n, written in enumerate(text.splitlines(), 1) if written.endswith("срок: I четверть"))
+        markdown, span = an.hover(an.analyze(text, "карта.yaml"), line, 18)
+        assert markdown.splitlines()[2:4] == [f"- однократно: {due}", f"- примечание: сроки учебного года — {source}"]
+        assert (span.line, span.column) == (line, 15)

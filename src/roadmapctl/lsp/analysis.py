@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from roadmapctl.check.config import Config
 from roadmapctl.check.diagnostics import Diagnostic, Edit, Fix, Severity
 from roadmapctl.document import fields
+from roadmapctl.document.model import Roadmap
 from roadmapctl.loading import Document, Source, load_document
 from roadmapctl.loading.document import scalar_text
 from roadmapctl.lsp.positions import split_lines
@@ -42,6 +43,7 @@ class Analysis:
     document: Document | None = None
     lines: list[str] = field(default_factory=list)
     path: str | None = None
+    roadmap: Roadmap | None = None  # the model, when the text is a valid roadmap
 
     @property
     def readable(self) -> bool:
@@ -68,7 +70,7 @@ def analyze(text: str, name: str, config: Config | None = None, path=None) -> An
         message = ("внутренняя ошибка roadmapctl при проверке этого текста — это не ваша вина; пожалуйста, "
                    f"сообщите разработчикам и приложите файл. Подробности: {type(exc).__name__}: {exc}")
         return Analysis(name, text, [_failure(name, message)], None, lines, path)
-    return Analysis(name, text, diagnostics, loaded.document, lines, path)
+    return Analysis(name, text, diagnostics, loaded.document, lines, path, loaded.roadmap)
 
 
 # -- where the cursor is ------------------------------------------------------------------------
@@ -128,21 +130,24 @@ def hover(analysis: Analysis, line: int, column: int) -> tuple[str, Span] | None
         return None
     key = _governing_key(path)
     if key in DEADLINE_KEYS and node.value.strip():
-        return _deadline_markdown(data, node.value), span
+        return _deadline_markdown(analysis.roadmap, data, node.value), span
     if key in PARTY_KEYS and node.value.strip():
         text = _party_markdown(data, node.value)
         return (text, span) if text else None
     return None
 
 
-def _deadline_markdown(data: dict, text: str) -> str:
+def _deadline_markdown(roadmap: Roadmap | None, data: dict, text: str) -> str:
+    """The deadline ``text`` read as ``check`` reads it: in the roadmap's period with its own school
+    calendar (``document.schedule``); in a text that is not a valid roadmap yet, in the period it
+    writes with the typical calendar."""
     from datetime import date
 
     from roadmapctl.deadlines import parse_period, read_deadline
-    from roadmapctl.document.schedule import period_or_reason
+    from roadmapctl.document.schedule import period_or_reason, roadmap_period_or_reason
 
     note = None
-    period, reason = period_or_reason(data.get("период"))
+    period, reason = roadmap_period_or_reason(roadmap) if roadmap is not None else period_or_reason(data.get("период"))
     if period is None:
         period = parse_period(str(date.today().year))
         note = f"период дорожной карты не прочитан ({reason}); срок прочитан в пределах текущего года"
