@@ -47,8 +47,40 @@ MINIMAL_ROADMAP = ROADMAP_HEAD + """\
 
 
 @pytest.fixture
+def cli(monkeypatch):
+    """The one way tests run a command in this process: ``cli(*args, stdin=None, cwd=None,
+    env=None)`` runs ``roadmapctl ARGS`` (``roadmapctl.cli.main`` with its guard) and returns the
+    exit code, the standard output and the standard error as bytes. ``env`` sets variables (None
+    removes one) for that run only; ``cwd`` is the working folder for that run."""
+    from runcli import run_in_process
+
+    def run(*args: object, stdin: bytes | None = None, cwd: str | Path | None = None,
+            env: dict[str, str | None] | None = None) -> tuple[int, bytes, bytes]:
+        with monkeypatch.context() as patch:
+            if cwd is not None:
+                patch.chdir(cwd)
+            for name, value in (env or {}).items():
+                if value is None:
+                    patch.delenv(name, raising=False)
+                else:
+                    patch.setenv(name, value)
+            return run_in_process(*args, stdin=stdin)
+
+    return run
+
+
+@pytest.fixture
 def roadmaps_dir() -> Path:
     return ROADMAPS
+
+
+def load_roadmap(path: str | Path):
+    """The roadmap of a file, through the pipeline every command uses (``require_roadmap``)."""
+    from roadmapctl.document.pipeline import require_roadmap
+
+    roadmap = require_roadmap(path).roadmap
+    assert roadmap is not None
+    return roadmap
 
 
 def roadmap_files() -> list[Path]:

@@ -37,10 +37,11 @@ def register(app: typer.Typer) -> None:
         known_format(output_format, FORMATS)
         calendar = None
         if roadmap_file is not None:
-            from roadmapctl.cli.common import load_roadmap
+            from roadmapctl.cli.common import require
             from roadmapctl.document.schedule import school_calendar
 
-            roadmap = load_roadmap(roadmap_file)
+            roadmap = require(roadmap_file).roadmap
+            assert roadmap is not None
             calendar = school_calendar(roadmap)
             if period is None:
                 period = roadmap.period_text

@@ -1,44 +1,41 @@
-"""The formats of ``render``: one row each — its name, the file suffixes it is known by (the first
-is the one it writes), other names it answers to, and its writer, a function
-``(view, style, template_dir) -> bytes`` of a render module imported only when the format is used.
-To add a format, write its module and add one ``Format`` row."""
+"""The formats of ``render``: one row each (``roadmapctl.outputs.OutputFormat``) — its name, the
+file suffixes it is known by (the first is the one it writes), other names it answers to, and its
+writer, a function ``(view, style, template_dir) -> bytes`` of a render module imported only when
+the format is used; and whether it can carry the gantt diagram. To add a format, write its module
+and add one row."""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from roadmapctl.outputs import OutputFormat, table
 from roadmapctl.render.errors import RenderError
 
 
+def _ours(old: bytes) -> bool:
+    """A rendering by roadmapctl, untouched since (``write_file`` also asks that it be of the same
+    roadmap and not of a newer version: ``marker.refusal``)."""
+    from roadmapctl.render.marker import read_mark
+
+    mark, untouched = read_mark(old)
+    return mark is not None and untouched
+
+
 @dataclass(frozen=True)
-class Format:
-    name: str
-    suffixes: tuple[str, ...]
-    aliases: tuple[str, ...]
-    writer: str  # "module:function" under roadmapctl.render
-    binary: bool = False  # not for the screen: it needs a file
-    text: bool = False  # on the screen it is text for people: control characters shown visibly
+class Format(OutputFormat):
     gantt: bool = False  # can carry the gantt diagram (--gantt)
 
-    @property
-    def suffix(self) -> str:
-        return self.suffixes[0]
 
-    def write(self, view, style, template_dir: Path | None) -> bytes:
-        module, function = self.writer.split(":")
-        return getattr(importlib.import_module(f"roadmapctl.render.{module}"), function)(view, style, template_dir)
+def _format(name: str, suffixes: tuple[str, ...], aliases: tuple[str, ...], writer: str, **flags: bool) -> Format:
+    return Format(name, suffixes, f"roadmapctl.render.{writer}", _ours, aliases=aliases, **flags)
 
 
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("docx", (".docx",), ("word",), "docx_writer:render_docx", binary=True),
-        Format("html", (".html", ".htm"), ("htm",), "html:render_html"),
-        Format("md", (".md", ".markdown"), ("markdown",), "markdown:render_markdown", text=True, gantt=True),
-    )
-}
+FORMATS: dict[str, Format] = table(
+    _format("docx", (".docx",), ("word",), "docx_writer:render_docx", binary=True),
+    _format("html", (".html", ".htm"), ("htm",), "html:render_html"),
+    _format("md", (".md", ".markdown"), ("markdown",), "markdown:render_markdown", text=True, gantt=True),
+)
 
 
 def format_named(name: str) -> Format:
