@@ -24,18 +24,24 @@ class OutputFormat:
 
     name: str                                 # what --format/--to takes
     suffixes: tuple[str, ...]                 # the file suffixes it is known by; the first is written
-    writer: str                               # "package.module:function", imported only when used
-    ours: Callable[[bytes], bool]             # is an existing file our own output (replaceable without --force)
+    # the writer: "package.module:function", imported only when used, or the function itself
+    writer: str | Callable[..., bytes | str]
+    # is an existing file our own output (replaceable without --force); None: the command writes
+    # only to the screen
+    ours: Callable[[bytes], bool] | None
     binary: bool = False                      # a file, never the screen
-    text: bool = False                        # on the screen, text for people: control characters shown visibly
+    text: bool = False                        # text for people: control characters shown visibly
+    color: bool = False                       # painted in colour on a terminal (or with --color)
     aliases: tuple[str, ...] = ()             # other names it answers to
 
     @property
     def suffix(self) -> str:
         return self.suffixes[0] if self.suffixes else ""
 
-    def writer_function(self) -> Callable:
+    def writer_function(self) -> Callable[..., bytes | str]:
         """The writer, imported now."""
+        if not isinstance(self.writer, str):
+            return self.writer
         module, function = self.writer.split(":")
         return getattr(importlib.import_module(module), function)
 
@@ -83,7 +89,7 @@ def replaceable(formats: Table) -> Callable[[bytes], bool]:
     one of the command's formats recognises it as its own output."""
 
     def ours(old: bytes) -> bool:
-        return any(row.ours(old) for row in formats.values())
+        return any(row.ours is not None and row.ours(old) for row in formats.values())
 
     return ours
 

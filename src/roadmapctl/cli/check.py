@@ -4,14 +4,26 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, collect_paths, colored, complete_from, known_format, say
+from roadmapctl.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    UsageError,
+    collect_paths,
+    colored,
+    complete_from,
+    known_format,
+    say,
+)
 
 if TYPE_CHECKING:
     from roadmapctl.check.batch import Selection
+    from roadmapctl.check.output import Format
 
 
 def _changed_since(rev: str, paths: list[str]) -> list[str]:
@@ -50,7 +62,7 @@ def _fix(files: list[str], selection: Selection, unsafe: bool, diff: bool) -> in
     for problem in fixing.problems:
         typer.echo(f"roadmapctl: {problem}", err=True)
     if fixing.problems:
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_USAGE)
     if diff:
         sys.stdout.write("".join(fixing.diffs))
         typer.echo(f"Можно исправить замечаний: {fixing.fixed}." if fixing.fixed else "Исправлять нечего.", err=True)
@@ -84,39 +96,67 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl check."),
         add_words: bool = typer.Option(False, "--add-words", help="Записать слова, которых нет в словаре (RM701), в словарь проекта (параметр spelling-words в настройках), затем проверить."),
     ) -> None:
-        from roadmapctl.check.batch import Selection, check_files
-        from roadmapctl.check.diagnostics import Diagnostic
-        from roadmapctl.check.output import FORMATS, Findings, default_format, render_statistics
+        from roadmapctl.check.batch import Selection
 
-        name = output_format or default_format(github_log=os.environ.get("GITHUB_ACTIONS") == "true" and not output_file)
-        fmt = FORMATS[known_format(name, FORMATS)]
+        fmt = _format(output_format, output_file)
         selection = Selection(_codes(select), _codes(ignore), strict)
         unknown = selection.unknown_codes()
         if unknown:
             raise UsageError(f"неизвестный код правила «{unknown[0]}»; список правил: roadmapctl rules")
-        files = collect_paths(paths or [])
-        if changed_since:
-            files = _changed_since(changed_since, files)
-        if "-" in files and len(files) > 1:
-            raise UsageError("«-» (стандартный ввод) нельзя сочетать с другими путями")
+        files = _files(paths, changed_since)
         if add_words:
             _add_words(files, selection)
         if (diff or unsafe_fixes) and not fix:
             raise UsageError("--diff и --unsafe-fixes работают только вместе с --fix")
         fixed = _fix(files, selection, unsafe_fixes, diff) if fix else None
-        results = check_files(files, selection, jobs or (os.cpu_count() or 1))
-        checked = [r for r in results if not r.problem]
-        diagnostics = sorted((d for r in checked for d in r.diagnostics), key=Diagnostic.sort_key)
-        findings = Findings(diagnostics, {r.name: r for r in checked}, len(checked), fixed)
-        use_color = colored(color, output_file)
-        body = render_statistics(diagnostics) if statistics and fmt.statistics else fmt.render(findings, use_color)
-        from roadmapctl.own_output import check_report
-        from roadmapctl.writing import write_output
+        _check(files, selection, fmt, Shown(output_file, colored(color, output_file), statistics, force), fixed, jobs)
 
-        write_output(output_file, body, inputs=files, force=force, replaceable=check_report, text=fmt.text, color=use_color)
-        for result in results:
-            if result.problem:
-                say(result.problem)
-        if len(checked) < len(results):
-            raise typer.Exit(2)
-        raise typer.Exit(EXIT_FINDINGS if any(r.failing for r in checked) else EXIT_OK)
+
+@dataclass(frozen=True)
+class Shown:
+    """How the report is shown: where, in colour or not, as statistics, replacing a user's file."""
+
+    output_file: str | None
+    color: bool
+    statistics: bool
+    force: bool
+
+
+def _format(output_format: str | None, output_file: str | None) -> Format:
+    from roadmapctl.check.output import FORMATS, default_format
+
+    name = output_format or default_format(github_log=os.environ.get("GITHUB_ACTIONS") == "true" and not output_file)
+    return FORMATS[known_format(name, FORMATS)]
+
+
+def _files(paths: list[str] | None, changed_since: str | None) -> list[str]:
+    files = collect_paths(paths or [])
+    if changed_since:
+        files = _changed_since(changed_since, files)
+    if "-" in files and len(files) > 1:
+        raise UsageError("«-» (стандартный ввод) нельзя сочетать с другими путями")
+    return files
+
+
+def _check(files: list[str], selection: Selection, fmt: Format, shown: Shown, fixed: int | None, jobs: int) -> None:
+    """Check the files, write the report and end with the exit status: 2 when a file could not be
+    read, 1 when a finding fails the check, 0 otherwise."""
+    from roadmapctl.check.batch import check_files
+    from roadmapctl.check.diagnostics import Diagnostic
+    from roadmapctl.check.output import FORMATS, Findings, render_statistics
+    from roadmapctl.outputs import replaceable
+    from roadmapctl.writing import write_output
+
+    results = check_files(files, selection, jobs or (os.cpu_count() or 1))
+    checked = [r for r in results if not r.problem]
+    diagnostics = sorted((d for r in checked for d in r.diagnostics), key=Diagnostic.sort_key)
+    findings = Findings(diagnostics, {r.name: r for r in checked}, len(checked), fixed)
+    body = render_statistics(diagnostics) if shown.statistics and fmt.statistics else fmt.render(findings, shown.color)
+    write_output(shown.output_file, body, inputs=files, force=shown.force, replaceable=replaceable(FORMATS),
+                 text=fmt.text, color=shown.color and fmt.color)
+    for result in results:
+        if result.problem:
+            say(result.problem)
+    if len(checked) < len(results):
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_FINDINGS if any(r.failing for r in checked) else EXIT_OK)

@@ -54,15 +54,15 @@ def register(app: typer.Typer) -> None:
                 comparison = compare_files(args[0], args[1])
         except (GitError, VersionsError) as exc:
             raise UsageError(str(exc)) from None
-        use_color = colored(color, output_file)
-        body = render(comparison.diffs, output_format, use_color and output_format == "text")
-        from roadmapctl.own_output import diff_report
+        use_color = colored(color, output_file) and FORMATS[output_format].color
+        body = render(comparison.diffs, output_format, use_color)
+        from roadmapctl.outputs import replaceable
         from roadmapctl.writing import write_output
 
         inputs = [a for a in args if Path(a).is_file()] if git_base is None else []
         write_output(
-            output_file, body, inputs=inputs, force=force, replaceable=diff_report,
-            text=output_format in ("text", "md"), color=use_color and output_format == "text",
+            output_file, body, inputs=inputs, force=force, replaceable=replaceable(FORMATS),
+            text=FORMATS[output_format].text, color=use_color,
         )
         for problem in comparison.problems:
             say(problem)
