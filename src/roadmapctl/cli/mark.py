@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from roadmapctl.cli.common import UsageError, finish, read_option, say
+from roadmapctl.document.fields import STATUSES, Status
+from roadmapctl.outputs import spoken
 from roadmapctl.textutil import read_date
 
 if TYPE_CHECKING:
@@ -29,7 +31,7 @@ def register(app: typer.Typer) -> None:
         number: str = typer.Argument(..., metavar="НОМЕР", help="Номер мероприятия, как в таблице: 9, 1.1. или 4.6.1 (точку в конце можно не писать)."),
         status: Optional[str] = typer.Option(
             None, "--status", "-s", metavar="СТАТУС",
-            help="Статус: «не начато», «в работе», «выполнено» или «отменено». Для «выполнено» записывается и дата выполнения.",
+            help=f"Статус: {spoken(f'«{s}»' for s in STATUSES)}. Для «{Status.DONE}» записывается и дата выполнения.",
             show_default=False,
         ),
         on: Optional[str] = typer.Option(

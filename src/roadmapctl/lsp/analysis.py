@@ -301,7 +301,7 @@ def complete(analysis: Analysis, last_good: Analysis | None, line: int, column: 
                 if isinstance(alias, str):
                     out.append(Completion(alias, scalar(alias, flow=True), f"другое написание «{name}»", start))
     elif key == fields.STATUS.key:
-        for value in status_values():
+        for value in fields.STATUSES:
             out.append(Completion(value, value, "статус мероприятия", start))
     elif key in activity_ref_keys():
         for number, text in activity_numbers(data):
@@ -327,15 +327,6 @@ def _schema_walk(node, key=None):
                 yield from _schema_walk(sub, key)
         for sub in (node.get("$defs") or {}).values():
             yield from _schema_walk(sub, None)
-
-
-def status_values() -> list[str]:
-    from roadmapctl.document.schema import schema
-
-    for key, node in _schema_walk(schema()):
-        if key == fields.STATUS.key and node.get("enum"):
-            return [str(v) for v in node["enum"]]
-    return []
 
 
 def activity_ref_keys() -> frozenset[str]:
