@@ -145,7 +145,7 @@ def roadmap_or_problem(path: str | Path) -> Loaded | FileProblem:
     except NotARoadmap as exc:
         return FileProblem(exc.loaded.name, str(exc), exc.loaded)
     except SourceError as exc:
-        return FileProblem(exc.name or str(path), exc.shown)
+        return FileProblem(exc.name or str(path), exc.shown, io=True)
 
 
 def load_roadmaps(paths: Iterable[str], policy: Policy = Policy.CONTINUE) -> Batch:

@@ -42,18 +42,19 @@ class Policy(Enum):
 
 @dataclass(frozen=True)
 class FileProblem:
-    """One file of a batch that could not be used: ``loaded`` is set when the text is not a valid
-    roadmap (a finding: exit 1, reported as ``check`` reports it); otherwise ``message`` says why
-    the file could not be read or written (exit 2)."""
+    """One file of a batch that could not be used. ``loaded`` is set when the text is not a valid
+    roadmap (reported as ``check`` reports it); ``io`` when the file could not be read or written,
+    or the command may not do what was asked with it (exit 2). Otherwise it is a finding (exit 1)."""
 
     name: str
     message: str
     loaded: Loaded | None = None
+    io: bool = False
 
     @property
     def usage(self) -> bool:
         """An input-output or usage problem rather than a finding."""
-        return self.loaded is None
+        return self.io
 
 
 def exit_status(problems: Iterable[FileProblem], findings: bool = False) -> int:

@@ -62,7 +62,7 @@ def run(request: MarkFileRequest) -> MarkOutcome:
         try:
             outcome.result = result = mark_loaded(loaded, request.edit)
         except EditError as exc:
-            outcome.problems.append(FileProblem(file, f"{file}: {exc}"))
+            outcome.problems.append(FileProblem(file, f"{file}: {exc}", io=True))
             return outcome
         if not result.changed:
             return outcome
@@ -73,7 +73,7 @@ def run(request: MarkFileRequest) -> MarkOutcome:
         try:
             outcome.written = write_output(file, result.data, editing=True)
         except OutputError as exc:
-            outcome.problems.append(FileProblem(file, f"{exc}; файл не изменён"))
+            outcome.problems.append(FileProblem(file, f"{exc}; файл не изменён", io=True))
             return outcome
     assert loaded.roadmap is not None
     outcome.warnings = mark_warnings(loaded.roadmap, request.edit, result.number)

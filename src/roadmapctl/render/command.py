@@ -89,7 +89,7 @@ def _render_one(request: RenderRequest, source: str, target: Path | None) -> Ren
         if target is not None:
             written = write_file(target, data, identity_of(roadmap), request.force, list(request.files))
     except RenderError as exc:
-        return FileProblem(source, str(exc))
+        return FileProblem(source, str(exc), io=True)
     return Rendered(source, roadmap.file, target, written, data, request.format.text, tuple(dict.fromkeys(options.notes)))
 
 
