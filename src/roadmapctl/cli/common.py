@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
@@ -127,7 +127,7 @@ def show_problems(problems: Iterable[FileProblem]) -> None:
             say(problem.message)
 
 
-def finish(problems: Iterable[FileProblem], code: int) -> None:
+def finish(problems: Iterable[FileProblem], code: int) -> NoReturn:
     """Print ``problems`` and end the command with the exit status ``code``."""
     show_problems(problems)
     raise typer.Exit(code)
@@ -145,7 +145,6 @@ def require(path: str) -> Loaded:
         if got.usage:
             raise UsageError(got.message)
         finish([got], EXIT_FINDINGS)
-    assert not isinstance(got, FileProblem)
     return got
 
 

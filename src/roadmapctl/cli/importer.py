@@ -13,15 +13,19 @@ from roadmapctl.cli.common import EXIT_OK, UsageError
 from roadmapctl.textutil import plural_word as _plural
 
 if TYPE_CHECKING:
-    from roadmapctl.importer.command import ImportOutcome
+    from roadmapctl.importer.command import Findings, ImportOutcome
 
 
-def _check(text: str, name: str) -> list:
+def _check(text: str, name: str) -> Findings:
     """What ``check`` finds in the imported text."""
+    from roadmapctl.check.diagnostics import Severity
     from roadmapctl.check.runner import check_source
+    from roadmapctl.importer.command import Findings
     from roadmapctl.loading import Source
 
-    return check_source(Source(name=name, text=text))
+    diagnostics = check_source(Source(name=name, text=text))
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    return Findings(errors, len(diagnostics) - len(errors))
 
 
 def _say_schema(written: str | None) -> None:
@@ -47,16 +51,18 @@ def _show(outcome: ImportOutcome) -> None:
 
 
 def _report_check(outcome: ImportOutcome) -> None:
-    target, errors = outcome.target, outcome.errors
+    target, findings = outcome.target, outcome.findings
+    assert findings is not None
+    errors = findings.errors
     if errors:
         from roadmapctl.check.output import render_text
         from roadmapctl.loading import Source
 
-        sys.stderr.write(render_text(errors, {outcome.shown: Source(name=outcome.shown, text=outcome.text)}, False))
+        sys.stderr.write(render_text(list(errors), {outcome.shown: Source(name=outcome.shown, text=outcome.text)}, False))
         typer.echo(f"roadmapctl: в результате импорта есть ошибки ({len(errors)}); исправьте их в файле"
                    + (f" и проверьте его: roadmapctl check {target}" if target else ""), err=True)
         return
-    warnings = len(outcome.findings or [])
+    warnings = findings.warnings
     where = f"roadmapctl check {target}" if target is not None else "roadmapctl check ФАЙЛ.yaml"
     typer.echo(f"Проверка результата: ошибок нет, предупреждений: {warnings}"
                + (f" (подробно: {where})." if warnings else "."), err=True)

@@ -33,17 +33,21 @@ class ImportOutcome:
     shown: str                     # its name in messages: the target, or «<импорт>»
     target: Path | None            # where it was written (None: the standard output)
     guesses: GuessLog
-    findings: Sequence[Any] | None  # what the check found; None: the check could not run
+    findings: Findings | None     # what the check found; None: the check could not run
     check_failure: str | None = None  # why the check could not run
     schema_written: str | None = None  # the schema file written next to the result, as shown
 
     @property
-    def errors(self) -> list[Any]:
-        return [f for f in self.findings or [] if getattr(getattr(f, "severity", None), "value", None) == "error"]
-
-    @property
     def exit_code(self) -> int:
-        return EXIT_FINDINGS if self.errors else EXIT_OK
+        return EXIT_FINDINGS if self.findings is not None and self.findings.errors else EXIT_OK
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What the check of the result found: the errors (shown in full) and how many warnings."""
+
+    errors: Sequence[Any]
+    warnings: int
 
 
 def target_of(output: str | None, source: str) -> Path | None:
@@ -80,7 +84,7 @@ def link_schema(text: str, target: Path | None) -> tuple[str, str | None]:
     return with_modeline(text, link.line), written
 
 
-def run(request: ImportRequest, check: Callable[[str, str], Sequence[Any]]) -> ImportOutcome:
+def run(request: ImportRequest, check: Callable[[str, str], Findings]) -> ImportOutcome:
     """Import the document, check the result with ``check(text, name)`` and write it. Raises
     ImportFailure (a Russian message) when the target exists (without ``force``), the document
     cannot be read or imported; ``writing.OutputError`` when the result cannot be written."""
@@ -96,7 +100,7 @@ def run(request: ImportRequest, check: Callable[[str, str], Sequence[Any]]) -> I
     result = import_bytes(data, name, request.options)
     shown = str(target) if target is not None else "<импорт>"
     text, schema_written = link_schema(result.text, target)
-    findings: Sequence[Any] | None
+    findings: Findings | None
     failure = None
     try:
         findings = check(text, shown)
