@@ -113,3 +113,62 @@ def test_the_command_line_prints_the_broken_file_and_writes_the_others(batch, tm
     assert "в файле " + batch[1] + " есть ошибки" in text
     written = target.read_text(encoding="utf-8")
     assert "город Примерск" in written and "город Другой" in written
+
+
+def test_fmt_formats_the_other_files(batch):
+    from roadmapctl.format.command import FmtRequest, Mode, run
+
+    outcome = run(FmtRequest(tuple(batch), Mode.CHECK))
+    assert [Path(f.name).name for f in outcome.formatted] == ["1 Примерск.yaml", "3 Другой город.yaml"]
+    [problem] = outcome.problems
+    assert problem.name == batch[1] and not problem.usage and problem.message.startswith(batch[1] + ":3:1: ")
+    assert outcome.exit_code == EXIT_FINDINGS
+
+
+def test_mark_leaves_a_broken_file_alone_and_edits_a_valid_one(batch):
+    from roadmapctl.mark import MarkRequest
+    from roadmapctl.mark.command import MarkFileRequest, run
+
+    edit = MarkRequest(number="1", on=date(2021, 3, 30), explicit_date=True, status="выполнено")
+    broken = run(MarkFileRequest(batch[1], edit))
+    assert broken.result is None and broken.exit_code == EXIT_FINDINGS
+    assert Path(batch[1]).read_text(encoding="utf-8") == BROKEN
+    dry = run(MarkFileRequest(batch[0], edit, dry_run=True))
+    assert dry.diff is not None and "+        статус: выполнено\n" in dry.diff and not dry.written
+    assert "статус" not in Path(batch[0]).read_text(encoding="utf-8")
+    done = run(MarkFileRequest(batch[0], edit))
+    assert done.written and done.exit_code == EXIT_OK
+    assert "        статус: выполнено\n        дата_выполнения: 2021-03-30\n" in Path(batch[0]).read_text(encoding="utf-8")
+
+
+def test_check_and_diff_run_in_process(batch):
+    from roadmapctl.check.command import CheckRequest
+    from roadmapctl.check.command import run as check
+    from roadmapctl.diff.command import DiffRequest
+    from roadmapctl.diff.command import run as diff
+
+    checked = check(CheckRequest(tuple(batch), format="concise", jobs=1))
+    assert checked.exit_code == EXIT_FINDINGS and checked.report is not None
+    assert f"{batch[1]}:3:1: RM001 " in checked.report
+    compared = diff(DiffRequest((batch[0], batch[2]), fail_on_change=True))
+    assert compared.changed and compared.exit_code == EXIT_FINDINGS
+    assert "муниципалитет" in compared.report and "город Другой" in compared.report
+
+
+def test_import_checks_its_result_with_the_function_it_is_given(tmp_path):
+    from roadmapctl.importer.command import Findings, ImportRequest, run
+
+    document = tmp_path / "Дорожная карта.txt"
+    document.write_text("№ п/п\tМероприятие\tОтветственный\tСрок\n1.\tСеминар для учителей\tРУО\tмарт 2021 года\n",
+                        encoding="utf-8")
+    seen: list[str] = []
+
+    def check(text: str, name: str) -> Findings:
+        seen.append(name)
+        return Findings(["ошибка"], 0)
+
+    target = tmp_path / "Карты" / "карта.yaml"
+    target.parent.mkdir()
+    outcome = run(ImportRequest(str(document), str(target)), check)
+    assert seen == [str(target)] and outcome.exit_code == EXIT_FINDINGS
+    assert target.read_text(encoding="utf-8") == outcome.text and "Семинар для учителей" in outcome.text
