@@ -68,7 +68,7 @@ def spoken(formats: Iterable[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " или " + names[-1]
 
 
-def find(formats: Table, name: str) -> OutputFormat:
+def find(formats: Mapping[str, F], name: str) -> F:
     """The row named ``name`` (or answering to it as an alias); a ValueError with a Russian message
     that lists the names otherwise."""
     if name in formats:

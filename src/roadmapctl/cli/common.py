@@ -13,6 +13,7 @@ from roadmapctl.document.problems import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from roadmapctl.loading.source import YAML_SUFFIXES
 
 if TYPE_CHECKING:
+    from roadmapctl.outputs import Table
     from roadmapctl.document.pipeline import Loaded
     from roadmapctl.document.problems import FileProblem
 
@@ -46,11 +47,15 @@ def colored(option: bool | None, output_file: str | None) -> bool:
     return output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def known_format(name: str, formats) -> str:
-    """``name`` when it is one of ``formats``; otherwise a usage error that lists them."""
-    if name not in formats:
-        raise UsageError(f"неизвестный формат «{name}»; допустимы: {', '.join(formats)}")
-    return name
+def known_format(name: str, formats: Table) -> str:
+    """The name of the row of ``formats`` (``roadmapctl.outputs``) that ``name`` names; otherwise a
+    usage error that lists the names."""
+    from roadmapctl.outputs import find
+
+    try:
+        return find(formats, name).name
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def read_option(option: str, reader: Callable, value):

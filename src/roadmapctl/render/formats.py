@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from roadmapctl.outputs import OutputFormat, table
+from roadmapctl.outputs import OutputFormat, find, spoken, table
 from roadmapctl.render.errors import RenderError
 
 
@@ -39,9 +39,10 @@ FORMATS: dict[str, Format] = table(
 
 
 def format_named(name: str) -> Format:
-    if name not in FORMATS:
-        raise RenderError(f"неизвестный формат «{name}»; допустимы: {', '.join(FORMATS)}")
-    return FORMATS[name]
+    try:
+        return find(FORMATS, name)
+    except ValueError as exc:
+        raise RenderError(str(exc)) from None
 
 
 def _by_suffix(path: str) -> Format | None:
@@ -53,7 +54,6 @@ def choose_format(to: str | None, output: str | None) -> Format:
     """The format asked for by ``--to`` (a name, an alias or a suffix) or else by the suffix of
     the output file; the two must agree (RenderError)."""
     names = ", ".join(FORMATS)
-    spoken = names.rsplit(", ", 1)[0] + " или " + names.rsplit(", ", 1)[1]
     if to is None:
         if output and _by_suffix(output):
             return _by_suffix(output)
@@ -61,7 +61,7 @@ def choose_format(to: str | None, output: str | None) -> Format:
     asked = to.strip().lower().lstrip(".")
     fmt = next((f for f in FORMATS.values() if asked == f.name or asked in f.aliases), None)
     if fmt is None:
-        raise RenderError(f"неизвестный формат «{to}»; допустимы: {spoken}")
+        raise RenderError(f"неизвестный формат «{to}»; допустимы: {spoken(FORMATS)}")
     implied = _by_suffix(output) if output else None
     if implied is not None and implied is not fmt:
         raise RenderError(f"расширение «{Path(output).suffix.lower()}» файла {output} не подходит для формата {fmt.name}")
