@@ -13,9 +13,9 @@ from roadmapctl.document.problems import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from roadmapctl.loading.source import YAML_SUFFIXES
 
 if TYPE_CHECKING:
-    from roadmapctl.outputs import Table
     from roadmapctl.document.pipeline import Loaded
     from roadmapctl.document.problems import FileProblem
+    from roadmapctl.outputs import Table
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE"]  # the exit statuses, for the command modules
 
