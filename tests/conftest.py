@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,9 +47,50 @@ MINIMAL_ROADMAP = ROADMAP_HEAD + """\
 """
 
 
+# Variables of the test's own environment that would change what a command prints.
+CLI_UNSET = ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR")
+
+
+@pytest.fixture
+def cli(monkeypatch):
+    """The one way tests run a command: ``cli(*args, stdin=None, cwd=None, env=None, binary=False)``
+    runs ``roadmapctl ARGS`` in this process (``roadmapctl.cli.main`` with its guard) and returns the
+    exit code, the standard output (text, or bytes with ``binary``) and the standard error (text).
+    The run sees no GITHUB_ACTIONS, NO_COLOR or FORCE_COLOR of the test's environment; ``env`` sets
+    variables for the run (None removes one), ``cwd`` is its working folder. A Python traceback on
+    the standard error fails the test."""
+    from runcli import run_in_process
+
+    def run(*args: object, stdin: bytes | None = None, cwd: str | Path | None = None,
+            env: dict[str, str | None] | None = None, binary: bool = False) -> tuple[int, Any, str]:
+        with monkeypatch.context() as patch:
+            if cwd is not None:
+                patch.chdir(cwd)
+            for name, value in {**dict.fromkeys(CLI_UNSET), **(env or {})}.items():
+                if value is None:
+                    patch.delenv(name, raising=False)
+                else:
+                    patch.setenv(name, value)
+            code, out, err = run_in_process(*map(str, args), stdin=stdin)
+        shown = err.decode("utf-8", errors="replace")
+        assert "Traceback (most recent call last)" not in shown, shown
+        return code, out if binary else out.decode("utf-8"), shown
+
+    return run
+
+
 @pytest.fixture
 def roadmaps_dir() -> Path:
     return ROADMAPS
+
+
+def load_roadmap(path: str | Path):
+    """The roadmap of a file, through the pipeline every command uses (``require_roadmap``)."""
+    from roadmapctl.document.pipeline import require_roadmap
+
+    roadmap = require_roadmap(path).roadmap
+    assert roadmap is not None
+    return roadmap
 
 
 def roadmap_files() -> list[Path]:

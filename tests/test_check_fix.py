@@ -3,8 +3,6 @@ fixing twice changes nothing; `--diff` shows and writes nothing."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -61,28 +59,23 @@ AFTER = BEFORE.replace(
     "ответственные: [МКУ «ЦНППИМ г.Тулы»]", "ответственные: [МКУ «ЦНППМ г.Тулы»]")
 
 
-def run(*args, stdin: bytes | None = None):
-    done = subprocess.run([sys.executable, "-m", "roadmapctl", *map(str, args)], input=stdin, capture_output=True)
-    return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
-
-
-def test_fix_applies_every_listed_fix_and_keeps_everything_else(tmp_path):
+def test_fix_applies_every_listed_fix_and_keeps_everything_else(tmp_path, cli):
     path = tmp_path / "roadmap.yaml"
     path.write_bytes(BEFORE.encode("utf-8"))
-    code, out, err = run("check", "--fix", path)
+    code, out, err = cli("check", "--fix", path)
     assert path.read_text(encoding="utf-8") == AFTER, err
     assert "Исправлено: 6." in out
     # fixing twice changes nothing
-    code2, out2, _ = run("check", "--fix", path)
+    code2, out2, _ = cli("check", "--fix", path)
     assert path.read_text(encoding="utf-8") == AFTER
     assert "Исправлено: 0." in out2
     assert code == code2
 
 
-def test_fix_diff_shows_and_writes_nothing(tmp_path):
+def test_fix_diff_shows_and_writes_nothing(tmp_path, cli):
     path = tmp_path / "roadmap.yaml"
     path.write_bytes(BEFORE.encode("utf-8"))
-    code, out, err = run("check", "--fix", "--diff", path)
+    code, out, err = cli("check", "--fix", "--diff", path)
     assert code == 1
     assert path.read_bytes() == BEFORE.encode("utf-8")
     assert f"--- {path}\n+++ {path}\n" in out
@@ -91,21 +84,21 @@ def test_fix_diff_shows_and_writes_nothing(tmp_path):
     assert "Можно исправить замечаний: 6." in err
     # a file with nothing to fix
     path.write_bytes(AFTER.encode("utf-8"))
-    code, out, err = run("check", "--fix", "--diff", path)
+    code, out, err = cli("check", "--fix", "--diff", path)
     assert (code, out) == (0, "")
 
 
-def test_diff_and_unsafe_fixes_need_fix():
-    code, _out, err = run("check", "--diff", "roadmaps")
+def test_diff_and_unsafe_fixes_need_fix(cli):
+    code, _out, err = cli("check", "--diff", "roadmaps")
     assert code == 2 and "только вместе с --fix" in err
 
 
-def test_fix_keeps_bom_and_crlf_and_works_on_stdin(tmp_path):
+def test_fix_keeps_bom_and_crlf_and_works_on_stdin(tmp_path, cli):
     path = tmp_path / "roadmap.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + BEFORE.replace("\n", "\r\n").encode("utf-8"))
-    run("check", "--fix", path)
+    cli("check", "--fix", path)
     assert path.read_bytes() == b"\xef\xbb\xbf" + AFTER.replace("\n", "\r\n").encode("utf-8")
-    _code, out, _ = run("check", "--fix", "-", stdin=BEFORE.encode("utf-8"))
+    _code, out, _ = cli("check", "--fix", "-", stdin=BEFORE.encode("utf-8"))
     assert out == AFTER
 
 
@@ -174,12 +167,12 @@ def test_fixing_is_idempotent_keeps_comments_and_leaves_single_spaces(spaces, co
     assert once.after.replace(f"мероприятие: {expected}", f"мероприятие: {value}", 1) == source
 
 
-def test_json_output_carries_the_fix(tmp_path):
+def test_json_output_carries_the_fix(tmp_path, cli):
     import json
 
     path = tmp_path / "roadmap.yaml"
     path.write_bytes(BEFORE.encode("utf-8"))
-    _code, out, _err = run("check", "--format", "json", path)
+    _code, out, _err = cli("check", "--format", "json", path)
     [number] = [d for d in json.loads(out)["diagnostics"] if d["code"] == "RM104"]
     assert number["fix"] == {"title": 'Заключить значение в кавычки: "1.10"', "safe": True,
                              "edits": [{"line": 19, "column": 16, "end_line": 19, "end_column": 20, "text": '"1.10"'}]}

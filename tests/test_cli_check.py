@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
@@ -15,25 +14,18 @@ from conftest import ROADMAPS
 GOOD = (ROADMAPS / "aban-2020-2023.yaml").read_text(encoding="utf-8")
 
 
-def run(*args, cwd=None, stdin: bytes | None = None, env=None):
-    environment = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
-    environment.update(env or {})
-    proc = subprocess.run([sys.executable, "-m", "roadmapctl", *args], cwd=cwd, input=stdin, capture_output=True, env=environment)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-
-
-def test_bundled_roadmaps_pass_and_fail_only_with_strict():
-    code, out, err = run("check", str(ROADMAPS))
+def test_bundled_roadmaps_pass_and_fail_only_with_strict(cli):
+    code, out, err = cli("check", str(ROADMAPS))
     assert code == 0, err
     assert "Проверено файлов: 5. Ошибок: 0" in out
-    code, _out, _err = run("check", "--strict", str(ROADMAPS))
+    code, _out, _err = cli("check", "--strict", str(ROADMAPS))
     assert code == 1
 
 
-def test_text_output_has_source_line_and_caret(tmp_path):
+def test_text_output_has_source_line_and_caret(tmp_path, cli):
     path = tmp_path / "r.yaml"
     path.write_text(GOOD.replace("Июнь 2020 г.", "По отделному графику", 1), encoding="utf-8")
-    code, out, _err = run("check", str(path))
+    code, out, _err = cli("check", str(path))
     assert code == 0
     lines = out.splitlines()
     index = next(i for i, line in enumerate(lines) if "RM404" in line)
@@ -45,8 +37,8 @@ def test_text_output_has_source_line_and_caret(tmp_path):
     assert "\x1b[" not in out  # plain when piped
 
 
-def test_json_format_is_stable_and_complete():
-    code, out, _err = run("check", "--format", "json", str(ROADMAPS / "baunt-2021-2022.yaml"))
+def test_json_format_is_stable_and_complete(cli):
+    code, out, _err = cli("check", "--format", "json", str(ROADMAPS / "baunt-2021-2022.yaml"))
     assert code == 0
     payload = json.loads(out)
     first = payload["diagnostics"][0]
@@ -56,8 +48,8 @@ def test_json_format_is_stable_and_complete():
     assert payload["summary"]["by_code"]["RM303"] == 2
 
 
-def test_github_annotations_are_default_in_actions():
-    code, out, _err = run("check", str(ROADMAPS / "tula-2020-2021.yaml"), env={"GITHUB_ACTIONS": "true"})
+def test_github_annotations_are_default_in_actions(cli):
+    code, out, _err = cli("check", str(ROADMAPS / "tula-2020-2021.yaml"), env={"GITHUB_ACTIONS": "true"})
     assert code == 0
     lines = out.splitlines()
     assert len(lines) == 22  # 13 + «ЦНППИМ» for «ЦНППМ» 9 times
@@ -103,13 +95,13 @@ SARIF_SUBSET = {
 }
 
 
-def test_gitlab_and_sarif_formats():
-    _code, out, _err = run("check", "-f", "gitlab", str(ROADMAPS / "aban-2020-2023.yaml"))
+def test_gitlab_and_sarif_formats(cli):
+    _code, out, _err = cli("check", "-f", "gitlab", str(ROADMAPS / "aban-2020-2023.yaml"))
     issues = json.loads(out)
     assert len(issues) == 12 and {i["severity"] for i in issues} == {"minor"}
     assert len({i["fingerprint"] for i in issues}) == 12  # 5 defects + 4 numbers without the final dot + «Почесткая», «ШПРО» twice
     assert issues[0]["location"]["lines"]["begin"] >= 1
-    _code, out, _err = run("check", "-f", "sarif", str(ROADMAPS / "aban-2020-2023.yaml"))
+    _code, out, _err = cli("check", "-f", "sarif", str(ROADMAPS / "aban-2020-2023.yaml"))
     sarif = json.loads(out)
     jsonschema.validate(sarif, SARIF_SUBSET)
     assert sarif["version"] == "2.1.0"
@@ -121,44 +113,44 @@ def test_gitlab_and_sarif_formats():
         assert region["startLine"] >= 1 and region["startColumn"] >= 1
 
 
-def test_concise_statistics_select_ignore_and_output_file(tmp_path):
-    _code, out, _err = run("check", "-f", "concise", "--select", "RM3", str(ROADMAPS))
+def test_concise_statistics_select_ignore_and_output_file(tmp_path, cli):
+    _code, out, _err = cli("check", "-f", "concise", "--select", "RM3", str(ROADMAPS))
     assert out and all(" RM30" in line for line in out.splitlines())
-    _code, out, _err = run("check", "--statistics", "--ignore", "RM302,RM303", str(ROADMAPS))
+    _code, out, _err = cli("check", "--statistics", "--ignore", "RM302,RM303", str(ROADMAPS))
     assert "RM403" in out and "RM302" not in out and "RM303" not in out
     target = tmp_path / "report.json"
-    code, out, _err = run("check", "-f", "json", "-o", str(target), str(ROADMAPS))
+    code, out, _err = cli("check", "-f", "json", "-o", str(target), str(ROADMAPS))
     assert code == 0 and out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["summary"]["files"] == 5
 
 
-def test_unknown_rule_code_is_a_usage_error():
-    code, _out, err = run("check", "--select", "XX1", str(ROADMAPS))
+def test_unknown_rule_code_is_a_usage_error(cli):
+    code, _out, err = cli("check", "--select", "XX1", str(ROADMAPS))
     assert code == 2 and "неизвестный код правила" in err
 
 
-def test_configuration_is_found_walking_up(tmp_path):
+def test_configuration_is_found_walking_up(tmp_path, cli):
     (tmp_path / "pyproject.toml").write_text('[tool.roadmapctl]\nignore = ["RM2"]\nstrict = true\n', encoding="utf-8")
     nested = tmp_path / "region" / "district"
     nested.mkdir(parents=True)
     (nested / "r.yaml").write_text(GOOD, encoding="utf-8")
-    code, out, _err = run("check", "-f", "concise", str(nested / "r.yaml"))
+    code, out, _err = cli("check", "-f", "concise", str(nested / "r.yaml"))
     assert "RM202" not in out and "RM403" in out
     assert code == 1  # strict from the configuration
     (tmp_path / "region" / "roadmapctl.toml").write_text('ignore = ["RM"]\n', encoding="utf-8")
-    code, out, _err = run("check", "-f", "concise", str(nested / "r.yaml"))
+    code, out, _err = cli("check", "-f", "concise", str(nested / "r.yaml"))
     assert code == 0 and out == ""
 
 
-def test_broken_configuration_is_reported_not_crashed(tmp_path):
+def test_broken_configuration_is_reported_not_crashed(tmp_path, cli):
     (tmp_path / "roadmapctl.toml").write_text("ignore = [\n", encoding="utf-8")
     (tmp_path / "r.yaml").write_text(GOOD, encoding="utf-8")
-    code, _out, err = run("check", str(tmp_path / "r.yaml"))
+    code, _out, err = cli("check", str(tmp_path / "r.yaml"))
     assert code == 2 and "настройки" in err and "Traceback" not in err
 
 
-def test_standard_input():
-    code, out, _err = run("check", "-f", "concise", "-", stdin=GOOD.encode("utf-8"))
+def test_standard_input(cli):
+    code, out, _err = cli("check", "-f", "concise", "-", stdin=GOOD.encode("utf-8"))
     assert code == 0 and out.startswith("<stdin>:")
 
 
@@ -178,10 +170,10 @@ BAD_INPUTS = {
 
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
-def test_bad_input_never_gives_a_traceback(tmp_path, name):
+def test_bad_input_never_gives_a_traceback(tmp_path, name, cli):
     path = tmp_path / name
     path.write_bytes(BAD_INPUTS[name])
-    code, out, err = run("check", str(path))
+    code, out, err = cli("check", str(path))
     assert "Traceback" not in out + err and "внутренняя ошибка" not in err
     if name == "bom_crlf.yaml":
         assert code == 0
@@ -190,12 +182,12 @@ def test_bad_input_never_gives_a_traceback(tmp_path, name):
         assert f"{path}:" in out
 
 
-def test_big_file_and_missing_path(tmp_path):
+def test_big_file_and_missing_path(tmp_path, cli):
     big = tmp_path / "big.yaml"
     big.write_bytes(b"a: " + b"x" * (20 * 1024 * 1024))
-    code, out, _err = run("check", str(big))
+    code, out, _err = cli("check", str(big))
     assert code == 1 and "слишком велик" in out
-    code, _out, err = run("check", str(tmp_path / "nope.yaml"))
+    code, _out, err = cli("check", str(tmp_path / "nope.yaml"))
     assert code == 2 and "не найдены" in err
 
 
@@ -216,13 +208,13 @@ def _option_help(command: str, option: str) -> str:
     return param.help
 
 
-def test_format_choices_are_the_table_of_formats():
+def test_format_choices_are_the_table_of_formats(cli):
     from roadmapctl.check.output import FORMATS, Findings, default_format
 
     assert f"Формат вывода: {', '.join(FORMATS)}." in _option_help("check", "--format")
     assert default_format(github_log=False) == "text" and default_format(github_log=True) == "github"
     for fmt in FORMATS.values():  # every row renders (an empty report: no finding in no file)
         assert isinstance(fmt.render(Findings([], {}, 0), False), str)
-    code, out, err = run("check", "--format", "xml", str(ROADMAPS / "aban-2020-2023.yaml"))
+    code, out, err = cli("check", "--format", "xml", str(ROADMAPS / "aban-2020-2023.yaml"))
     assert code == 2 and not out
     assert f"неизвестный формат «xml»; допустимы: {', '.join(FORMATS)}" in err

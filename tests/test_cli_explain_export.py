@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 from conftest import ROADMAPS
 
 
-def run(*args):
-    proc = subprocess.run([sys.executable, "-m", "roadmapctl", *args], capture_output=True)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-
-
-def test_explain_json_reads_seed_phrases():
-    code, out, _err = run("explain", "--period", "2021-2022", "--format", "json", "ежеквартально", "Март 2021 года", "По графику ИРО и ОРЦОКО")
+def test_explain_json_reads_seed_phrases(cli):
+    code, out, _err = cli("explain", "--period", "2021-2022", "--format", "json", "ежеквартально", "Март 2021 года", "По графику ИРО и ОРЦОКО")
     assert code == 0
     quarterly, march, schedule = json.loads(out)
     assert quarterly["kind"] == "recurring"
@@ -25,26 +18,26 @@ def test_explain_json_reads_seed_phrases():
     assert (schedule["kind"], schedule["due"], schedule["dates"]) == ("schedule", None, [])
 
 
-def test_explain_accepts_all_period_forms_and_warns():
-    code, out, _err = run("explain", "-p", "2020-2021 учебный год", "-f", "json", "август")
+def test_explain_accepts_all_period_forms_and_warns(cli):
+    code, out, _err = cli("explain", "-p", "2020-2021 учебный год", "-f", "json", "август")
     assert code == 0
     [term] = json.loads(out)
     # one school year has one August: the year is certain, so there is no warning
     assert term["due"] == "2021-08-31" and term["warnings"] == []
-    code, out, _err = run("explain", "-p", "2020-2022", "-f", "json", "август")
+    code, out, _err = cli("explain", "-p", "2020-2022", "-f", "json", "август")
     [term] = json.loads(out)
     assert term["due"] == "2020-08-31" and term["warnings"]
-    code, out, _err = run("explain", "-p", "2021-01-01..2022-12-31", "ежегодно")
+    code, out, _err = cli("explain", "-p", "2021-01-01..2022-12-31", "ежегодно")
     assert code == 0 and "31.12.2021" in out and "31.12.2022" in out
 
 
-def test_explain_bad_period_is_a_usage_error():
-    code, _out, err = run("explain", "-p", "когда-нибудь", "март")
+def test_explain_bad_period_is_a_usage_error(cli):
+    code, _out, err = cli("explain", "-p", "когда-нибудь", "март")
     assert code == 2 and "период" in err and "Traceback" not in err
 
 
-def test_export_json_has_all_178_rows_with_readings():
-    code, out, err = run("export", str(ROADMAPS), "--format", "json")
+def test_export_json_has_all_178_rows_with_readings(cli):
+    code, out, err = cli("export", str(ROADMAPS), "--format", "json")
     assert code == 0, err
     roadmaps = json.loads(out)["roadmaps"]
     assert len(roadmaps) == 5
@@ -66,11 +59,11 @@ def test_export_json_has_all_178_rows_with_readings():
     assert nine["responsible"] == []
 
 
-def test_export_never_overwrites_without_force(tmp_path):
+def test_export_never_overwrites_without_force(tmp_path, cli):
     target = tmp_path / "out.json"
     target.write_text("чужой файл", encoding="utf-8")
-    code, _out, err = run("export", str(ROADMAPS), "-o", str(target))
+    code, _out, err = cli("export", str(ROADMAPS), "-o", str(target))
     assert code == 2 and "--force" in err
     assert target.read_text(encoding="utf-8") == "чужой файл"
-    code, _out, _err = run("export", str(ROADMAPS), "-o", str(target), "--force")
+    code, _out, _err = cli("export", str(ROADMAPS), "-o", str(target), "--force")
     assert code == 0 and json.loads(target.read_text(encoding="utf-8"))["roadmaps"]

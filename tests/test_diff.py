@@ -341,12 +341,6 @@ def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=repo, env=ENV, check=True, capture_output=True, text=True).stdout
 
 
-def run(*args, cwd=None):
-    env = {k: v for k, v in ENV.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
-    proc = subprocess.run([sys.executable, "-m", "roadmapctl", *map(str, args)], cwd=cwd, env=env, capture_output=True)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-
-
 @pytest.fixture
 def repo(tmp_path) -> Path:
     root = tmp_path / "repo"
@@ -359,11 +353,11 @@ def repo(tmp_path) -> Path:
     return root
 
 
-def test_git_two_commits_json(repo):
+def test_git_two_commits_json(repo, cli):
     (repo / "roadmaps" / "n-2021-2022.yaml").write_text(v2_text(), encoding="utf-8")
     (repo / ".gitlab-ci.yml").write_text("stages: [test, deploy]\n", encoding="utf-8")  # not a roadmap
     git(repo, "commit", "-q", "-am", "second version")
-    code, out, err = run("diff", "--git", "HEAD~1", "HEAD", "--format", "json", cwd=repo)
+    code, out, err = cli("diff", "--git", "HEAD~1", "HEAD", "--format", "json", cwd=repo)
     assert code == 0, err
     payload = json.loads(out)
     assert [r["file"] for r in payload["roadmaps"]] == ["roadmaps/n-2021-2022.yaml"]
@@ -381,7 +375,7 @@ def test_git_two_commits_json(repo):
     assert payload["summary"]["unrecorded_postponements"] == 1
 
 
-def test_git_working_tree_added_deleted_and_renamed_files(repo):
+def test_git_working_tree_added_deleted_and_renamed_files(repo, cli):
     roadmaps = repo / "roadmaps"
     (roadmaps / "m-2021-2022.yaml").write_text(V1.replace("город N", "город M"), encoding="utf-8")
     git(repo, "add", ".")
@@ -390,7 +384,7 @@ def test_git_working_tree_added_deleted_and_renamed_files(repo):
     git(repo, "mv", "roadmaps/m-2021-2022.yaml", "roadmaps/m-2021-2023.yaml")
     (roadmaps / "n-2021-2022.yaml").unlink()
     (roadmaps / "k-2022-2023.yaml").write_text(V1, encoding="utf-8")  # untracked: still a new file
-    code, out, err = run("diff", "--git", base, "--format", "json", cwd=repo)
+    code, out, err = cli("diff", "--git", base, "--format", "json", cwd=repo)
     assert code == 0, err
     payload = json.loads(out)
     assert [(r["file"], r["status"], r.get("old_file")) for r in payload["roadmaps"]] == [
@@ -402,29 +396,29 @@ def test_git_working_tree_added_deleted_and_renamed_files(repo):
     assert [c["kind"] for c in payload["roadmaps"][0]["changes"]] == ["added"] * 6
     assert [c["kind"] for c in payload["roadmaps"][2]["changes"]] == ["removed"] * 6
     # a path limits the comparison
-    code, out, err = run("diff", "--git", base, "roadmaps/k-2022-2023.yaml", "--format", "json", cwd=repo)
+    code, out, err = cli("diff", "--git", base, "roadmaps/k-2022-2023.yaml", "--format", "json", cwd=repo)
     assert [r["file"] for r in json.loads(out)["roadmaps"]] == ["roadmaps/k-2022-2023.yaml"]
 
 
-def test_git_markdown_comment(repo):
+def test_git_markdown_comment(repo, cli):
     (repo / "roadmaps" / "n-2021-2022.yaml").write_text(v2_text(), encoding="utf-8")
-    code, out, err = run("diff", "--git", "main", "--format", "md", cwd=repo)
+    code, out, err = cli("diff", "--git", "main", "--format", "md", cwd=repo)
     assert code == 0, err
     assert out.startswith("### Дорожные карты: изменения\n\n**Изменена 1 дорожная карта, 10 изменений: ")
     assert "#### `roadmaps/n-2021-2022.yaml`" in out
 
 
-def test_git_text_and_exit_code(repo):
-    code, out, err = run("diff", "--git", "HEAD", "--exit-code", cwd=repo)
+def test_git_text_and_exit_code(repo, cli):
+    code, out, err = cli("diff", "--git", "HEAD", "--exit-code", cwd=repo)
     assert (code, out) == (0, "Изменений в дорожных картах нет.\n")
     (repo / "roadmaps" / "n-2021-2022.yaml").write_text(v2_text(), encoding="utf-8")
-    code, out, err = run("diff", "--git", "HEAD", "--exit-code", cwd=repo)
+    code, out, err = cli("diff", "--git", "HEAD", "--exit-code", cwd=repo)
     assert code == 1
     assert out.startswith("roadmaps/n-2021-2022.yaml\n")
 
 
-def test_git_errors_in_russian(repo, tmp_path):
-    code, out, err = run("diff", "--git", "no-such-branch", cwd=repo)
+def test_git_errors_in_russian(repo, tmp_path, cli):
+    code, out, err = cli("diff", "--git", "no-such-branch", cwd=repo)
     assert code == 2
     assert "ревизия «no-such-branch» не найдена" in err and "Traceback" not in err
     elsewhere = tmp_path / "plain"
@@ -436,28 +430,28 @@ def test_git_errors_in_russian(repo, tmp_path):
     assert "не находится в репозитории git" in proc.stderr.decode("utf-8")
 
 
-def test_git_broken_version_is_reported_and_the_rest_still_shown(repo):
+def test_git_broken_version_is_reported_and_the_rest_still_shown(repo, cli):
     (repo / "roadmaps" / "n-2021-2022.yaml").write_text(V1 + "  сломано: [\n", encoding="utf-8")
     (repo / "roadmaps" / "k-2022-2023.yaml").write_text(V1, encoding="utf-8")
-    code, out, err = run("diff", "--git", "HEAD", cwd=repo)
+    code, out, err = cli("diff", "--git", "HEAD", cwd=repo)
     assert code == 1  # an invalid roadmap, as in check
     assert "roadmaps/k-2022-2023.yaml (новый файл)" in out
     assert "roadmaps/n-2021-2022.yaml:" in err and "Traceback" not in err
 
 
-def test_two_files(tmp_path):
+def test_two_files(tmp_path, cli):
     old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
     old.write_text(V1, encoding="utf-8")
     new.write_text(v2_text(), encoding="utf-8")
-    code, out, err = run("diff", old, new, "--format", "json")
+    code, out, err = cli("diff", old, new, "--format", "json")
     assert code == 0, err
     payload = json.loads(out)
     assert payload["roadmaps"][0]["file"] == str(new)
     assert payload["roadmaps"][0]["old_file"] == str(old)
     assert len(payload["roadmaps"][0]["changes"]) == 10
-    code, out, err = run("diff", old)
+    code, out, err = cli("diff", old)
     assert code == 2 and "укажите два файла" in err
-    code, out, err = run("diff", old, tmp_path / "missing.yaml")
+    code, out, err = cli("diff", old, tmp_path / "missing.yaml")
     assert code == 2 and "файл не найден" in err
 
 
@@ -472,9 +466,9 @@ def test_bundled_roadmaps_compare_equal_to_themselves_and_after_fmt(tmp_path):
         assert diff_roadmaps(before, after) == [], path.name
 
 
-def test_check_changed_since(repo):
+def test_check_changed_since(repo, cli):
     (repo / "roadmaps" / "m-2021-2022.yaml").write_text(V1.replace("город N", "город M"), encoding="utf-8")
-    code, out, err = run("check", "--changed-since", "HEAD", "--format", "json", cwd=repo)
+    code, out, err = cli("check", "--changed-since", "HEAD", "--format", "json", cwd=repo)
     assert code in (0, 1), err
     files = {d["file"] for d in json.loads(out)["diagnostics"]}
     assert json.loads(out)["summary"]["files"] == 1
@@ -513,14 +507,14 @@ def test_ci_examples_run_the_review_commands():
     assert 'GIT_DEPTH: "0"' in (CI / "gitlab-ci.yml").read_text(encoding="utf-8")
 
 
-def test_ci_example_commands_work_in_a_repository(repo):
+def test_ci_example_commands_work_in_a_repository(repo, cli):
     import shlex
 
     (repo / "roadmaps" / "n-2021-2022.yaml").write_text(v2_text(), encoding="utf-8")
     git(repo, "commit", "-q", "-am", "second version")
     for line, command in _ci_commands():
         args = [arg.replace("$BASE", "HEAD~1") for arg in shlex.split(line)[1:]]
-        code, out, err = run(*args, cwd=repo)
+        code, out, err = cli(*args, cwd=repo)
         assert code in (0, 1), (line, err)
         assert "Traceback" not in err and "нет такого параметра" not in err, (line, err)
     assert (repo / "roadmap-diff.md").read_text(encoding="utf-8").startswith("### Дорожные карты: изменения")

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,11 +19,6 @@ from roadmapctl.format.emitter import WIDTH, fold
 from roadmapctl.loading import Source, load_document
 
 ROADMAPS = roadmap_files()
-
-
-def run(*args, cwd=None, stdin: bytes | None = None):
-    proc = subprocess.run([sys.executable, "-m", "roadmapctl", *map(str, args)], cwd=cwd, input=stdin, capture_output=True)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
 
 
 def model(text: str, name: str = "roadmap.yaml"):
@@ -43,7 +36,7 @@ def comment_lines(text: str) -> list[str]:
 # -- the bundled roadmaps ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", ROADMAPS, ids=lambda p: p.stem)
-def test_bundled_roadmap_twice_through_fmt(tmp_path, path):
+def test_bundled_roadmap_twice_through_fmt(tmp_path, path, cli):
     copy = tmp_path / path.name
     original = path.read_text(encoding="utf-8")
     # the bundled files are canonical already: give fmt another style of the same file —
@@ -54,13 +47,13 @@ def test_bundled_roadmap_twice_through_fmt(tmp_path, path):
     assert copy.read_text(encoding="utf-8") != original
     assert data(copy.read_text(encoding="utf-8")) == data(original)
 
-    code, out, err = run("fmt", copy)
+    code, out, err = cli("fmt", copy)
     assert code == 0, err
     first = copy.read_text(encoding="utf-8")
     assert f"Отформатирован: {copy}" in out
     assert first == original, "fmt brings the other layout back to the bundled, canonical one"
 
-    code, out, err = run("fmt", copy)
+    code, out, err = cli("fmt", copy)
     assert code == 0, err
     assert copy.read_text(encoding="utf-8") == first, "the second run must change nothing"
     assert "уже в едином виде" in out
@@ -89,11 +82,11 @@ def test_bundled_roadmap_twice_through_fmt(tmp_path, path):
 
 
 @pytest.mark.parametrize("path", ROADMAPS, ids=lambda p: p.stem)
-def test_check_mode_reports_and_leaves_file_alone(tmp_path, path):
+def test_check_mode_reports_and_leaves_file_alone(tmp_path, path, cli):
     copy = tmp_path / path.name
     shutil.copyfile(path, copy)
     before = copy.read_bytes()
-    code, out, err = run("fmt", "--check", copy)
+    code, out, err = cli("fmt", "--check", copy)
     assert copy.read_bytes() == before
     if format_bytes(before, str(copy)) != before:
         assert code == 1
@@ -103,11 +96,11 @@ def test_check_mode_reports_and_leaves_file_alone(tmp_path, path):
         assert code == 0
 
 
-def test_diff_mode_prints_unified_diff(tmp_path):
+def test_diff_mode_prints_unified_diff(tmp_path, cli):
     path = tmp_path / "r.yaml"
     path.write_text("версия_формата: 1\nмуниципалитет: город N\nорган:\n  наименование: УО\n", encoding="utf-8")
     before = path.read_bytes()
-    code, out, err = run("fmt", "--diff", path)
+    code, out, err = cli("fmt", "--diff", path)
     assert code == 1
     assert path.read_bytes() == before
     assert f"--- a/{path}" in out and f"+++ b/{path}" in out
@@ -248,27 +241,27 @@ def test_bom_and_crlf_are_kept(tmp_path):
     assert format_bytes(out, "t.yaml") == out
 
 
-def test_broken_yaml_is_reported_with_its_position_and_left_alone(tmp_path):
+def test_broken_yaml_is_reported_with_its_position_and_left_alone(tmp_path, cli):
     path = tmp_path / "broken.yaml"
     path.write_text("версия_формата: 1\nназвание: \"не закрыта\nпериод: 2021\n", encoding="utf-8")
     before = path.read_bytes()
-    code, out, err = run("fmt", path)
+    code, out, err = cli("fmt", path)
     assert code == 1  # an invalid roadmap: 1 in every command; 2 is for usage and I/O
     assert path.read_bytes() == before
     assert f"{path}:2:" in err and "кавычка" in err
     assert "Traceback" not in err
 
 
-def test_a_file_in_another_encoding_is_refused_in_russian(tmp_path):
+def test_a_file_in_another_encoding_is_refused_in_russian(tmp_path, cli):
     path = tmp_path / "cp1251.yaml"
     path.write_bytes("название: Дорожная карта\n".encode("cp1251"))
-    code, out, err = run("fmt", path)
+    code, out, err = cli("fmt", path)
     assert code == 1
     assert "UTF-8" in err and "Traceback" not in err
 
 
-def test_stdin_to_stdout():
-    code, out, err = run("fmt", "-", stdin="муниципалитет: N\nверсия_формата: 1\n".encode("utf-8"))
+def test_stdin_to_stdout(cli):
+    code, out, err = cli("fmt", "-", stdin="муниципалитет: N\nверсия_формата: 1\n".encode("utf-8"))
     assert code == 0
     assert out == "версия_формата: 1\nмуниципалитет: N\n"
 
@@ -313,10 +306,10 @@ def test_documents_without_a_roadmap(text, expected):
     assert format_text(text) == expected
 
 
-def test_no_summary_when_no_file_could_be_read(tmp_path):
+def test_no_summary_when_no_file_could_be_read(tmp_path, cli):
     path = tmp_path / "b.yaml"
     path.write_bytes(b"\x00\x01bin")
-    code, out, err = run("fmt", path)
+    code, out, err = cli("fmt", path)
     assert code == 1
     assert out == ""
     assert "двоичные данные" in err and "уже в едином виде" not in err

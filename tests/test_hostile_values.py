@@ -11,7 +11,6 @@ import pytest
 import yaml
 
 from conftest import ROADMAPS
-from runcli import run_in_process
 
 TULA = ROADMAPS / "tula-2020-2021.yaml"
 PAYLOAD = "=1+2\x01\x1b]0;T\x07\x1b[2J\r\nX-INJ:1 <img src=x onerror=alert(1)> [l](http://e) ![p](http://e/p.png)"
@@ -35,12 +34,8 @@ def hostile(tmp_path: Path) -> Path:
     return path
 
 
-def run(*args):
-    return run_in_process(*map(str, args))
-
-
-def test_check_reports_control_characters(tmp_path):
-    code, out, _err = run("check", hostile(tmp_path))
+def test_check_reports_control_characters(tmp_path, cli):
+    code, out, _err = cli("check", hostile(tmp_path), binary=True)
     assert code == 1
     assert b"RM004" in out and "U+0001 (␁)".encode() in out
 
@@ -49,19 +44,19 @@ def test_check_reports_control_characters(tmp_path):
     ["check", "--no-color"], ["report", "--as-of", "2021-06-01"], ["report", "-f", "md", "--as-of", "2021-06-01"],
     ["render", "--to", "md"], ["diff", TULA],
 ])
-def test_no_raw_escape_reaches_the_terminal(tmp_path, args):
+def test_no_raw_escape_reaches_the_terminal(tmp_path, args, cli):
     path = hostile(tmp_path)
     command = [args[0], path, *args[1:]] if args[0] != "diff" else ["diff", args[1], path]
-    code, out, err = run(*command)
+    code, out, err = cli(*command, binary=True)
     assert code in (0, 1), err
-    assert b"\x1b" not in out and b"\x1b" not in err and b"\x07" not in out
+    assert b"\x1b" not in out and "\x1b" not in err and b"\x07" not in out
     if args[0] in ("report", "diff"):  # these quote the values themselves
         assert b"\xe2\x90\x9b" in out  # ␛, shown instead
 
 
-def test_calendar_values_are_escaped(tmp_path):
+def test_calendar_values_are_escaped(tmp_path, cli):
     target = tmp_path / "c.ics"
-    code, _out, err = run("export", hostile(tmp_path), "-f", "ics", "-o", target)
+    code, _out, err = cli("export", hostile(tmp_path), "-f", "ics", "-o", target, binary=True)
     assert code == 0, err
     raw = target.read_bytes()
     unfolded = raw.replace(b"\r\n ", b"")
@@ -73,20 +68,20 @@ def test_calendar_values_are_escaped(tmp_path):
     assert name.startswith("X-WR-CALNAME:Сроки дорожной карты: =1+2␁␛]0\\;T␇␛[2J\\nX-INJ:1".encode())
 
 
-def test_csv_cells_cannot_be_formulas(tmp_path):
+def test_csv_cells_cannot_be_formulas(tmp_path, cli):
     target = tmp_path / "r.csv"
-    code, _out, err = run("report", hostile(tmp_path), "--as-of", "2021-06-01", "-f", "csv", "-o", target)
+    code, _out, err = cli("report", hostile(tmp_path), "--as-of", "2021-06-01", "-f", "csv", "-o", target, binary=True)
     assert code == 0, err
     text = target.read_text(encoding="utf-8-sig")
     assert "\"'=1+2␁␛]0;T␇␛[2J\nX-INJ:1" in text
     assert ";=1+2" not in text and "\n=1+2" not in text
 
 
-def test_xlsx_values_are_data_and_the_file_opens(tmp_path):
+def test_xlsx_values_are_data_and_the_file_opens(tmp_path, cli):
     from openpyxl import load_workbook
 
     target = tmp_path / "r.xlsx"
-    code, _out, err = run("report", hostile(tmp_path), "--as-of", "2021-06-01", "-f", "xlsx", "-o", target)
+    code, _out, err = cli("report", hostile(tmp_path), "--as-of", "2021-06-01", "-f", "xlsx", "-o", target, binary=True)
     assert code == 0, err
     sheet = load_workbook(target)["Отчёт"]
     values = [c for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and "=1+2" in c.value]
@@ -97,19 +92,19 @@ def test_xlsx_values_are_data_and_the_file_opens(tmp_path):
 
 
 @pytest.mark.parametrize("args", [["report", "-f", "docx", "--as-of", "2021-06-01"], ["render", "--to", "docx"]])
-def test_word_documents_are_written(tmp_path, args):
+def test_word_documents_are_written(tmp_path, args, cli):
     import docx
 
     target = tmp_path / "out.docx"
-    code, _out, err = run(args[0], hostile(tmp_path), *args[1:], "-o", target)
+    code, _out, err = cli(args[0], hostile(tmp_path), *args[1:], "-o", target, binary=True)
     assert code == 0, err
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     tables = "\n".join(c.text for t in docx.Document(str(target)).tables for r in t.rows for c in r.cells)
     assert "\x01" not in text + tables and "\x1b" not in text + tables and "X-INJ:1" in text + tables
 
 
-def test_markdown_report_escapes_markup(tmp_path):
-    code, out, err = run("report", hostile(tmp_path), "--as-of", "2021-06-01", "-f", "md", "--by", "party")
+def test_markdown_report_escapes_markup(tmp_path, cli):
+    code, out, err = cli("report", hostile(tmp_path), "--as-of", "2021-06-01", "-f", "md", "--by", "party", binary=True)
     assert code == 0, err
     text = out.decode("utf-8")
     import re

@@ -13,7 +13,7 @@ import pytest
 from icalendar import Calendar
 
 from conftest import ROADMAPS
-from roadmapctl.cli.common import load_roadmap
+from conftest import load_roadmap
 from roadmapctl.export.ics import export_ics
 
 
@@ -100,6 +100,6 @@ def test_the_export_package_chooses_the_format(tula):
     from roadmapctl.export import FORMATS, export_roadmaps
     from roadmapctl.export.json_export import export_json
 
-    assert FORMATS == ("json", "ics")
+    assert list(FORMATS) == ["json", "ics"]
     assert export_roadmaps([tula], "ics") == export_ics([tula])
     assert export_roadmaps([tula], "json") == export_json([tula]).encode("utf-8")

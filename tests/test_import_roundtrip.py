@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from conftest import roadmap_files
 
-from roadmapctl.cli.common import load_roadmap
+from conftest import load_roadmap
 from roadmapctl.importer import import_bytes
 from roadmapctl.importer.emit import dump
 

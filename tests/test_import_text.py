@@ -267,3 +267,41 @@ def test_order_letterhead_items_and_signature():
     assert info.appendix == {"к": "к приказу управления образования"}
     assert info.title == "Дорожная карта по поддержке школ на территории города Примерска на 2021-2022 гг."
     assert info.period == "2021-2022"
+
+
+# --------------------------------------------------------------------------- the field table
+
+# A header word for every column of document/fields.py (a new field with a column of its own gets one
+# here, and its header words in importer/columns.py), and a cell under it.
+COLUMN_CELLS = {
+    "номер": ("№ п/п", "1."),
+    "мероприятие": ("Мероприятие", "Провести семинар для учителей"),
+    "ответственные": ("Ответственный", "РУО"),
+    "срок": ("Срок", "март 2021 года"),
+    "ожидаемый_результат": ("Ожидаемый результат", "Проведён семинар"),
+    "форма_результата": ("Форма предоставления результатов", "Справка"),
+    "примечание": ("Примечание", "По согласованию"),
+    "отметка": ("Отметка о выполнении", "Выполнено"),
+}
+
+
+def test_import_carries_every_column_of_the_field_table():
+    """Import fills its draft from document/fields.py: a value in the column of any field reaches
+    that field (before, a new field's values were silently dropped until importer/rows.py was edited)."""
+    from roadmapctl.document import fields
+
+    columns = list(fields.COLUMNS)
+    assert sorted(COLUMN_CELLS) == sorted(columns), "a column of document/fields.py without a case here"
+    header = "\t".join(COLUMN_CELLS[c][0] for c in columns)
+    row = "\t".join(COLUMN_CELLS[c][1] for c in columns)
+    [table] = doc_of(header, row)["таблицы"]
+    assert [c["поле"] for c in table["колонки"]] == columns
+    [activity] = table["мероприятия"]
+    assert activity == {
+        "номер": "1.", "мероприятие": "Провести семинар для учителей", "ответственные": ["РУО"],
+        "срок": "март 2021 года", "ожидаемый_результат": "Проведён семинар", "форма_результата": "Справка",
+        "примечание": "По согласованию\nВыполнено",
+    }
+    for f in fields.ACTIVITY_FIELDS:  # every field shown in a column of its own holds its cell
+        if f.column == f.key and f.kind is fields.Kind.TEXT:
+            assert COLUMN_CELLS[f.key][1] in activity[f.key].splitlines(), f.key

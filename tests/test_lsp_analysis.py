@@ -134,9 +134,9 @@ def test_completion_context_never_fails(prefix, column):
 def test_a_completed_or_corrected_name_reads_back_as_itself(name):
     import yaml
 
-    from roadmapctl.check.context import scalar_source
+    from roadmapctl.loading.scalars import scalar
 
-    written = scalar_source(name)
+    written = scalar(name, flow=True)
     for document in (f"ответственные: [{written}]\n", f"ответственные:\n  - {written}\n"):
         data = yaml.safe_load(document)
         assert data["ответственные"] == [name], (name, written)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 
 import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -24,11 +22,6 @@ BAUNT = ROADMAPS / "baunt-2021-2022.yaml"
 MTSENSK = ROADMAPS / "mtsensk-2021-2022.yaml"
 ABAN = ROADMAPS / "aban-2020-2023.yaml"
 DAY = date(2021, 5, 20)
-
-
-def run(*args):
-    proc = subprocess.run([sys.executable, "-m", "roadmapctl", *map(str, args)], capture_output=True)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
 
 
 def inserted_before_row(old: str, marker: str, block: str) -> str:
@@ -330,13 +323,13 @@ def baunt_copy(tmp_path) -> Path:
     return path
 
 
-def test_cli_marks_the_file_and_it_still_checks(baunt_copy):
-    code, out, err = run("mark", baunt_copy, "9", "--status", "выполнено", "--date", "20.05.2021", "--note", "Готово")
+def test_cli_marks_the_file_and_it_still_checks(baunt_copy, cli):
+    code, out, err = cli("mark", baunt_copy, "9", "--status", "выполнено", "--date", "20.05.2021", "--note", "Готово")
     assert code == 0, err
     assert "мероприятие 9: статус: «выполнено»; дата выполнения: 20.05.2021; добавлена отметка от 20.05.2021" in out
     act = activity_data(baunt_copy.read_text(encoding="utf-8"), "9")
     assert (act["статус"], act["дата_выполнения"], act["отметки"]) == ("выполнено", "2021-05-20", [{"дата": "2021-05-20", "текст": "Готово"}])
-    assert run("check", baunt_copy)[0] == 0
+    assert cli("check", baunt_copy)[0] == 0
     assert [p.name for p in baunt_copy.parent.iterdir()] == ["baunt.yaml"]  # no temporary file left behind
 
 
@@ -346,27 +339,27 @@ def test_cli_marks_the_file_and_it_still_checks(baunt_copy):
     (["9", "--date", "31.02.2021", "--status", "выполнено"], "такой даты нет"),
     (["9", "--postpone", "Июнь 2021 года"], "перенос срока требует причины"),
 ])
-def test_cli_errors_leave_the_file_untouched(baunt_copy, args, message):
+def test_cli_errors_leave_the_file_untouched(baunt_copy, args, message, cli):
     before = baunt_copy.read_bytes()
-    code, _out, err = run("mark", baunt_copy, *args)
+    code, _out, err = cli("mark", baunt_copy, *args)
     assert code == 2 and message in err and "Traceback" not in err
     assert baunt_copy.read_bytes() == before
 
 
-def test_cli_broken_yaml_is_reported_and_left_alone(tmp_path):
+def test_cli_broken_yaml_is_reported_and_left_alone(tmp_path, cli):
     path = tmp_path / "bad.yaml"
     path.write_bytes(BAUNT.read_bytes().replace(b'  - \xd0\xbd\xd0\xbe\xd0\xbc\xd0\xb5\xd1\x80: "9"', b'  - "9'))
     before = path.read_bytes()
-    code, _out, err = run("mark", path, "9", "--status", "выполнено")
+    code, _out, err = cli("mark", path, "9", "--status", "выполнено")
     assert code in (1, 2) and "Traceback" not in err and err
     assert path.read_bytes() == before
-    code, _out, err = run("mark", tmp_path / "none.yaml", "9", "--status", "выполнено")
+    code, _out, err = cli("mark", tmp_path / "none.yaml", "9", "--status", "выполнено")
     assert code == 2 and "не найден" in err
 
 
-def test_cli_dry_run_prints_a_diff_and_writes_nothing(baunt_copy):
+def test_cli_dry_run_prints_a_diff_and_writes_nothing(baunt_copy, cli):
     before = baunt_copy.read_bytes()
-    code, out, _err = run("mark", baunt_copy, "1", "--postpone", "Декабрь 2021 года", "--reason", "Нет кворума", "--date", "2021-03-25", "--dry-run")
+    code, out, _err = cli("mark", baunt_copy, "1", "--postpone", "Декабрь 2021 года", "--reason", "Нет кворума", "--date", "2021-03-25", "--dry-run")
     assert code == 0
     assert "-            срок: Март 2021 года\n+            срок: Декабрь 2021 года\n" in out
     assert "+              - прежний_срок: Март 2021 года\n+                дата: 2021-03-25\n+                причина: Нет кворума\n" in out
@@ -374,9 +367,9 @@ def test_cli_dry_run_prints_a_diff_and_writes_nothing(baunt_copy):
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
-def test_cli_keeps_the_file_mode(baunt_copy):
+def test_cli_keeps_the_file_mode(baunt_copy, cli):
     baunt_copy.chmod(0o640)
-    assert run("mark", baunt_copy, "2", "--status", "в работе")[0] == 0
+    assert cli("mark", baunt_copy, "2", "--status", "в работе")[0] == 0
     assert baunt_copy.stat().st_mode & 0o777 == 0o640
 
 

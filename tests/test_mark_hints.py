@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from conftest import SMALL_ROADMAP
-from roadmapctl.cli.common import load_roadmap
+from conftest import load_roadmap
 from roadmapctl.mark import MarkRequest, mark_warnings
 
 TEXT = SMALL_ROADMAP + """\

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROADMAPS, roadmap_files
-from roadmapctl.cli.common import load_roadmap
+from conftest import load_roadmap
 from roadmapctl.render import render
 
 CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)

@@ -15,71 +15,62 @@ TULA = ROADMAPS / "tula-2020-2021.yaml"
 MTSENSK = ROADMAPS / "mtsensk-2021-2022.yaml"
 
 
-def run(*args, stdin: bytes | None = None, cwd=None):
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
-    proc = subprocess.run([sys.executable, "-m", "roadmapctl", "render", *map(str, args)], input=stdin,
-                          capture_output=True, cwd=cwd, env=env)
-    err = proc.stderr.decode("utf-8")
-    assert "Traceback" not in err, err
-    return proc.returncode, proc.stdout, err
-
-
-def test_markdown_and_html_of_one_roadmap_go_to_stdout():
-    code, out, _err = run(TULA, "--to", "md")
+def test_markdown_and_html_of_one_roadmap_go_to_stdout(cli):
+    code, out, _err = cli("render", TULA, "--to", "md", binary=True)
     assert code == 0 and out.decode("utf-8").startswith("Приложение №\u00a02\\\n")
-    code, out, _err = run(TULA, "-t", "html")
+    code, out, _err = cli("render", TULA, "-t", "html", binary=True)
     assert code == 0 and out.startswith(b"<!DOCTYPE html>")
 
 
-def test_docx_asks_for_a_file_and_many_roadmaps_ask_for_a_folder():
-    code, out, err = run(TULA, "--to", "docx")
+def test_docx_asks_for_a_file_and_many_roadmaps_ask_for_a_folder(cli):
+    code, out, err = cli("render", TULA, "--to", "docx", binary=True)
     assert code == 2 and not out and "-o" in err and "DOCX" in err
-    code, out, err = run(ROADMAPS, "--to", "md")
+    code, out, err = cli("render", ROADMAPS, "--to", "md", binary=True)
     assert code == 2 and not out and "укажите папку" in err
 
 
-def test_format_from_the_file_name_and_mismatch(tmp_path):
-    code, _out, _err = run(TULA, "-o", tmp_path / "a.docx")
+def test_format_from_the_file_name_and_mismatch(tmp_path, cli):
+    code, _out, _err = cli("render", TULA, "-o", tmp_path / "a.docx", binary=True)
     assert code == 0 and (tmp_path / "a.docx").read_bytes().startswith(b"PK")
-    code, _out, err = run(TULA, "--to", "html", "-o", tmp_path / "a.md")
+    code, _out, err = cli("render", TULA, "--to", "html", "-o", tmp_path / "a.md", binary=True)
     assert code == 2 and "не подходит" in err
-    code, _out, err = run(TULA, "-o", tmp_path / "a.txt")
+    code, _out, err = cli("render", TULA, "-o", tmp_path / "a.txt", binary=True)
     assert code == 2 and "укажите формат" in err
-    code, _out, err = run(TULA, "--to", "pdf")
+    code, _out, err = cli("render", TULA, "--to", "pdf", binary=True)
     assert code == 2 and "неизвестный формат «pdf»" in err
 
 
-def test_a_folder_gets_one_file_per_roadmap_and_reruns_change_nothing(tmp_path):
+def test_a_folder_gets_one_file_per_roadmap_and_reruns_change_nothing(tmp_path, cli):
     out = tmp_path / "out"
-    code, _out, err = run(ROADMAPS, "--to", "docx", "-o", out)
+    code, _out, err = cli("render", ROADMAPS, "--to", "docx", "-o", out, binary=True)
     assert code == 0, err
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(p.stem + ".docx" for p in ROADMAPS.glob("*.yaml"))
     assert "записано 5 файлов" in err
     before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
-    code, _out, err = run(ROADMAPS, "--to", "docx", "-o", out)
+    code, _out, err = cli("render", ROADMAPS, "--to", "docx", "-o", out, binary=True)
     assert code == 0 and "без изменений 5" in err
     assert before == {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
     # One roadmap into an existing folder: named after the roadmap.
-    code, _out, _err = run(TULA, "--to", "md", "-o", out)
+    code, _out, _err = cli("render", TULA, "--to", "md", "-o", out, binary=True)
     assert code == 0 and (out / "tula-2020-2021.md").exists()
 
 
-def test_a_users_file_is_never_replaced_without_force(tmp_path):
+def test_a_users_file_is_never_replaced_without_force(tmp_path, cli):
     target = tmp_path / "notes.md"
     target.write_text("мои заметки\n", encoding="utf-8")
-    code, _out, err = run(TULA, "-o", target)
+    code, _out, err = cli("render", TULA, "-o", target, binary=True)
     assert code == 2 and "создан не командой render" in err and "--force" in err
     assert target.read_text(encoding="utf-8") == "мои заметки\n"
-    code, _out, _err = run(TULA, "-o", target, "--force")
+    code, _out, _err = cli("render", TULA, "-o", target, "--force", binary=True)
     assert code == 0 and target.read_text(encoding="utf-8").startswith("Приложение")
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html", ".docx"])
-def test_rendering_of_another_roadmap_or_an_edited_one_is_kept(tmp_path, suffix):
+def test_rendering_of_another_roadmap_or_an_edited_one_is_kept(tmp_path, suffix, cli):
     target = tmp_path / f"r{suffix}"
-    assert run(TULA, "-o", target)[0] == 0
-    code, _out, err = run(MTSENSK, "-o", target)
+    assert cli("render", TULA, "-o", target, binary=True)[0] == 0
+    code, _out, err = cli("render", MTSENSK, "-o", target, binary=True)
     assert code == 2 and "другая дорожная карта (tula-2020-2021.yaml)" in err
     data = target.read_bytes()
     if suffix == ".docx":
@@ -96,24 +87,24 @@ def test_rendering_of_another_roadmap_or_an_edited_one_is_kept(tmp_path, suffix)
         target.write_bytes(edited.getvalue())
     else:
         target.write_bytes(data.replace("Тулы".encode(), "Тулы!".encode(), 1))
-    code, _out, err = run(TULA, "-o", target)
+    code, _out, err = cli("render", TULA, "-o", target, binary=True)
     assert code == 2 and "изменён после создания" in err
 
 
-def test_a_newer_rendering_of_the_same_roadmap_replaces_the_old(tmp_path):
+def test_a_newer_rendering_of_the_same_roadmap_replaces_the_old(tmp_path, cli):
     source = tmp_path / "tula-2020-2021.yaml"
     source.write_bytes(TULA.read_bytes())
     target = tmp_path / "tula.md"
-    assert run(source, "-o", target)[0] == 0
+    assert cli("render", source, "-o", target, binary=True)[0] == 0
     source.write_text(TULA.read_text(encoding="utf-8").replace("Декабрь 2020", "Январь 2021", 1), encoding="utf-8")
-    code, _out, err = run(source, "-o", target)
+    code, _out, err = cli("render", source, "-o", target, binary=True)
     assert code == 0 and "записано 1 файл" in err
     assert "Январь 2021" in target.read_text(encoding="utf-8")
 
 
-def test_a_rendering_by_a_newer_roadmapctl_is_kept(tmp_path):
+def test_a_rendering_by_a_newer_roadmapctl_is_kept(tmp_path, cli):
     target = tmp_path / "tula.md"
-    assert run(TULA, "-o", target)[0] == 0
+    assert cli("render", TULA, "-o", target, binary=True)[0] == 0
     text = target.read_text(encoding="utf-8")
     body, mark = text.rstrip("\n").rsplit("\n", 1)
     body = body.replace("Декабрь 2020", "Январь 2021", 1) + "\n"
@@ -121,60 +112,60 @@ def test_a_rendering_by_a_newer_roadmapctl_is_kept(tmp_path):
     mark = mark.replace("roadmapctl 0.", "roadmapctl 99.", 1)
     mark = mark[: mark.index("sha256=") + 7] + digest + " -->"
     target.write_text(body + mark + "\n", encoding="utf-8")
-    code, _out, err = run(TULA, "-o", target)
+    code, _out, err = cli("render", TULA, "-o", target, binary=True)
     assert code == 2 and "более новой версией" in err
 
 
-def test_a_broken_roadmap_fails_alone(tmp_path):
+def test_a_broken_roadmap_fails_alone(tmp_path, cli):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.yaml").write_bytes(TULA.read_bytes())
     (folder / "bad.yaml").write_text("версия_формата: 1\nназвание: [\n", encoding="utf-8")
-    code, _out, err = run(folder, "--to", "html", "-o", tmp_path / "out")
+    code, _out, err = cli("render", folder, "--to", "html", "-o", tmp_path / "out", binary=True)
     assert code == 1  # a file that is not YAML at all: an invalid roadmap, as in check
     assert (tmp_path / "out" / "good.html").exists() and not (tmp_path / "out" / "bad.html").exists()
     assert "bad.yaml:3:1: RM001 ошибка: ошибка синтаксиса YAML" in err
     (folder / "bad.yaml").write_text("версия_формата: 1\nназвание: Дорожная карта\n", encoding="utf-8")
-    code, _out, err = run(folder, "--to", "html", "-o", tmp_path / "out")
+    code, _out, err = cli("render", folder, "--to", "html", "-o", tmp_path / "out", binary=True)
     assert code == 1  # YAML that breaks the schema: the findings of check
     assert "roadmapctl check" in err and not (tmp_path / "out" / "bad.html").exists()
 
 
-def test_standard_input():
-    code, out, _err = run("-", "--to", "md", stdin=TULA.read_bytes())
+def test_standard_input(cli):
+    code, out, _err = cli("render", "-", "--to", "md", stdin=TULA.read_bytes(), binary=True)
     assert code == 0 and "Приложение" in out.decode("utf-8")
 
 
-def test_options_are_checked(tmp_path):
-    code, _out, err = run(TULA, "--to", "html", "--gantt")
+def test_options_are_checked(tmp_path, cli):
+    code, _out, err = cli("render", TULA, "--to", "html", "--gantt", binary=True)
     assert code == 2 and "--gantt" in err
-    code, _out, err = run(TULA, "--to", "md", "--template", tmp_path / "нет")
+    code, _out, err = cli("render", TULA, "--to", "md", "--template", tmp_path / "нет", binary=True)
     assert code == 2 and "папка шаблонов не найдена" in err
-    code, _out, err = run(TULA, "--to", "md", "--gost", "2000")
+    code, _out, err = cli("render", TULA, "--to", "md", "--gost", "2000", binary=True)
     assert code == 2 and "2016, 2025" in err
-    code, out, _err = run(TULA, "--to", "md", "--gost", "2016", "--gantt")
+    code, out, _err = cli("render", TULA, "--to", "md", "--gost", "2016", "--gantt", binary=True)
     assert code == 0 and b"```mermaid" in out
 
 
-def test_with_order_notes_a_roadmap_without_the_order_text():
-    code, out, err = run(TULA, "--to", "md", "--with-order")
+def test_with_order_notes_a_roadmap_without_the_order_text(cli):
+    code, out, err = cli("render", TULA, "--to", "md", "--with-order", binary=True)
     assert code == 0 and "нет текста приказа" in err and out.startswith("Приложение".encode())
 
 
-def test_own_templates_and_their_errors(tmp_path):
+def test_own_templates_and_their_errors(tmp_path, cli):
     (tmp_path / "roadmap.md.j2").write_text("{{ doc.title|md }} — {{ doc.tables|length }}\n", encoding="utf-8")
-    code, out, _err = run(TULA, "--to", "md", "--template", tmp_path)
+    code, out, _err = cli("render", TULA, "--to", "md", "--template", tmp_path, binary=True)
     assert code == 0 and out.decode("utf-8").startswith("«Дорожная карта» мероприятий")
-    code, out, _err = run(TULA, "--to", "html", "--template", tmp_path)  # not overridden: ours
+    code, out, _err = cli("render", TULA, "--to", "html", "--template", tmp_path, binary=True)  # not overridden: ours
     assert code == 0 and out.startswith(b"<!DOCTYPE html>")
     (tmp_path / "roadmap.md.j2").write_text("{% for x in %}\n", encoding="utf-8")
-    code, _out, err = run(TULA, "--to", "md", "--template", tmp_path)
+    code, _out, err = cli("render", TULA, "--to", "md", "--template", tmp_path, binary=True)
     assert code == 2 and "ошибка в шаблоне" in err and "строка 1" in err
     (tmp_path / "roadmap.md.j2").write_text("{{ doc.nothing }}\n", encoding="utf-8")
-    code, _out, err = run(TULA, "--to", "md", "--template", tmp_path)
+    code, _out, err = cli("render", TULA, "--to", "md", "--template", tmp_path, binary=True)
     assert code == 2 and "ошибка в шаблоне" in err
     (tmp_path / "style.yaml").write_text("размер_текста: 20\n", encoding="utf-8")
-    code, _out, err = run(TULA, "--to", "docx", "-o", tmp_path / "x.docx", "--template", tmp_path)
+    code, _out, err = cli("render", TULA, "--to", "docx", "-o", tmp_path / "x.docx", "--template", tmp_path, binary=True)
     assert code == 2 and "12–14" in err and not (tmp_path / "x.docx").exists()
 
 
@@ -199,9 +190,9 @@ def test_progress_bar_on_a_terminal(tmp_path):
     assert proc.returncode == 0 and "Оформление" in text and "5/5" in text
 
 
-def test_a_failing_own_template_is_a_message_not_a_traceback(tmp_path):
+def test_a_failing_own_template_is_a_message_not_a_traceback(tmp_path, cli):
     (tmp_path / "roadmap.html.j2").write_text("{{ 1 / 0 }}\n", encoding="utf-8")
-    code, _out, err = run(TULA, "--to", "html", "--template", tmp_path)
+    code, _out, err = cli("render", TULA, "--to", "html", "--template", tmp_path, binary=True)
     assert code == 2 and "ошибка при заполнении шаблона" in err and "ZeroDivisionError" in err
 
 
@@ -221,7 +212,7 @@ def test_the_bundled_appendices_render_byte_identically_run_to_run(tmp_path, fmt
     assert outputs[0] == outputs[1]
 
 
-def test_format_choices_are_the_table_of_formats():
+def test_format_choices_are_the_table_of_formats(cli):
     from roadmapctl.cli import build_command
     from roadmapctl.render.formats import FORMATS, choose_format
 
@@ -234,5 +225,5 @@ def test_format_choices_are_the_table_of_formats():
             assert choose_format(name, None) is fmt
         for suffix in fmt.suffixes:
             assert choose_format(None, f"a{suffix.upper()}") is fmt
-    code, out, err = run(TULA, "--to", "xml")
+    code, out, err = cli("render", TULA, "--to", "xml", binary=True)
     assert code == 2 and not out and f"неизвестный формат «xml»; допустимы: {spoken}" in err

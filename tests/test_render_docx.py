@@ -12,7 +12,7 @@ from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
 from conftest import ROADMAPS, roadmap_files
-from roadmapctl.cli.common import load_roadmap
+from conftest import load_roadmap
 from roadmapctl.render import build, render
 from roadmapctl.render.marker import read_mark
 from roadmapctl.render.options import Options

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROADMAPS, roadmap_files
-from roadmapctl.cli.common import load_roadmap
+from conftest import load_roadmap
 from roadmapctl.render import render
 from roadmapctl.render.options import Options
 

@@ -17,7 +17,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from conftest import ROADMAPS, roadmap_files
-from roadmapctl.cli.common import load_roadmap
+from conftest import load_roadmap
 from roadmapctl.render import build, render
 from roadmapctl.render.markdown import md_cell, md_text, mermaid_text
 from roadmapctl.render.options import Options

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date
 
 import pytest
@@ -15,13 +13,8 @@ SLAVSK = ROADMAPS / "slavsk-2022-2023.yaml"
 TULA = ROADMAPS / "tula-2020-2021.yaml"
 
 
-def run(*args, cwd=None):
-    proc = subprocess.run([sys.executable, "-m", "roadmapctl", "report", *map(str, args)], capture_output=True, cwd=cwd)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-
-
-def test_json_for_a_party_of_one_kind():
-    code, out, err = run(ROADMAPS, "--as-of", "01.06.2021", "--kind", "overdue", "--party", "МБОУ «Средняя школа №9»", "-f", "json")
+def test_json_for_a_party_of_one_kind(cli):
+    code, out, err = cli("report", ROADMAPS, "--as-of", "01.06.2021", "--kind", "overdue", "--party", "МБОУ «Средняя школа №9»", "-f", "json")
     assert code == 0, err
     data = json.loads(out)
     # 9's rows (1.3, 4.6.1, 4.8, 4.13): only 1.3 "Март, 2021 г." is overdue on 01.06.2021
@@ -29,31 +22,31 @@ def test_json_for_a_party_of_one_kind():
     assert [s["municipality"] for s in data["summary"]] == ["город Мценск"]
 
 
-def test_fail_on_gives_exit_1_only_when_such_items_exist():
-    code, _out, err = run(TULA, "--as-of", "2021-06-01", "--fail-on", "overdue,unassigned", "-f", "json")
+def test_fail_on_gives_exit_1_only_when_such_items_exist(cli):
+    code, _out, err = cli("report", TULA, "--as-of", "2021-06-01", "--fail-on", "overdue,unassigned", "-f", "json")
     assert code == 1 and "overdue, unassigned" in err
-    code, _out, _err = run(SLAVSK, "--as-of", "2021-06-01", "--fail-on", "overdue,unassigned", "-f", "json")
+    code, _out, _err = cli("report", SLAVSK, "--as-of", "2021-06-01", "--fail-on", "overdue,unassigned", "-f", "json")
     assert code == 0
     # --kind narrows what is shown, not what --fail-on looks at
-    code, _out, _err = run(TULA, "--as-of", "2021-06-01", "--kind", "done", "--fail-on", "unassigned", "-f", "json")
+    code, _out, _err = cli("report", TULA, "--as-of", "2021-06-01", "--kind", "done", "--fail-on", "unassigned", "-f", "json")
     assert code == 1
 
 
-def test_as_of_defaults_to_today():
-    code, out, _err = run(SLAVSK, "-f", "json")
+def test_as_of_defaults_to_today(cli):
+    code, out, _err = cli("report", SLAVSK, "-f", "json")
     assert code == 0 and json.loads(out)["as_of"] == date.today().isoformat()
 
 
-def test_within_widens_upcoming():
-    code, out, _err = run(TULA, "--as-of", "2021-06-01", "--kind", "upcoming", "--within", "61", "-f", "json")
+def test_within_widens_upcoming(cli):
+    code, out, _err = cli("report", TULA, "--as-of", "2021-06-01", "--kind", "upcoming", "--within", "61", "-f", "json")
     # 2.2 and 2.5 (30.06), 2.6 "Июль 2021" (31.07); the continuous rows end on 31.08.2021, 91 days ahead
     assert code == 0 and [i["number"] for i in json.loads(out)["items"]] == ["2.2.", "2.5.", "2.6."]
 
 
-def test_files_are_written(tmp_path):
+def test_files_are_written(tmp_path, cli):
     for fmt in ("xlsx", "docx", "html", "csv", "md"):
         target = tmp_path / f"отчёт.{fmt}"
-        code, out, err = run(ROADMAPS, "--as-of", "2021-06-01", "-f", fmt, "-o", target)
+        code, out, err = cli("report", ROADMAPS, "--as-of", "2021-06-01", "-f", fmt, "-o", target)
         assert code == 0 and out == "", err
         assert target.stat().st_size > 1000
 
@@ -70,14 +63,14 @@ def test_files_are_written(tmp_path):
     (["-o", TULA], "отчёт нельзя записать в файл дорожной карты"),
     (["нет-такой-папки"], "нет-такой-папки: файл или папка не найдены"),
 ])
-def test_bad_input_is_a_russian_usage_error(args, message):
+def test_bad_input_is_a_russian_usage_error(args, message, cli):
     before = TULA.read_bytes()
     paths = [] if args[0] == "нет-такой-папки" else [TULA]
-    code, _out, err = run(*paths, *args)
+    code, _out, err = cli("report", *paths, *args)
     assert code == 2 and message in err and "Traceback" not in err
     assert TULA.read_bytes() == before
 
 
-def test_russian_kind_names_are_accepted():
-    code, out, _err = run(TULA, "--as-of", "2021-06-01", "-k", "без_ответственного", "-f", "json")
+def test_russian_kind_names_are_accepted(cli):
+    code, out, _err = cli("report", TULA, "--as-of", "2021-06-01", "-k", "без_ответственного", "-f", "json")
     assert code == 0 and {i["kind"] for i in json.loads(out)["items"]} == {"unassigned"}

@@ -14,7 +14,7 @@ from xml.etree import ElementTree
 import pytest
 
 from conftest import ROADMAPS
-from roadmapctl.cli.common import load_roadmap
+from conftest import load_roadmap
 from roadmapctl.report.formats import FORMATS, render
 from roadmapctl.report.items import build_report
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from conftest import SMALL_ROADMAP
-from roadmapctl.cli.common import load_roadmap
+from conftest import load_roadmap
 from roadmapctl.report.items import build_report
 from roadmapctl.report.request import RequestError, party_selection, read_grouping, read_kinds
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROADMAPS
-from roadmapctl.cli.common import load_roadmap
+from conftest import load_roadmap
 from roadmapctl.mark import MarkRequest, mark_activity
 from roadmapctl.loading import read_source
 from roadmapctl.report.formats import FORMATS, render

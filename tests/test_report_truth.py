@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from conftest import ROADMAPS
-from roadmapctl.cli.common import load_roadmap
+from conftest import load_roadmap
 from roadmapctl.report.items import build_report
 
 AS_OF = date(2021, 6, 1)

@@ -137,3 +137,26 @@ def test_format_example_is_clean_and_canonical():
     example = ROOT / "docs" / "format-example.yaml"
     assert check_path(example) == []
     assert format_bytes(example.read_bytes(), str(example)) == example.read_bytes()
+
+
+def test_the_schemas_derived_strings_are_generated_and_up_to_date():
+    """The values of «статус» and «поле» come from document/fields.py, and every error message that
+    lists keys or values lists the node's own (``python -m roadmapctl.document.schema_strings``
+    rewrites the file). Before, the root's message had no «учебный_календарь»."""
+    from roadmapctl.document import fields
+    from roadmapctl.document.schema_strings import derive, dumps, generated
+
+    path = ROOT / "schema" / "roadmap.schema.json"
+    assert generated(path) == path.read_text(encoding="utf-8"), "run: python -m roadmapctl.document.schema_strings"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    status = schema["$defs"]["activity"]["properties"]["статус"]
+    assert status["enum"] == ["не начато", "в работе", "выполнено", "отменено"] == list(fields.STATUSES)
+    assert status["errorMessage"] == "«статус»: допустимые значения — не начато, в работе, выполнено, отменено"
+    assert "период, учебный_календарь, преамбула" in schema["errorMessage"]
+    # a key added by hand without its message makes the file out of date
+    stale = copy.deepcopy(schema)
+    stale["$defs"]["activity"]["properties"]["новое_поле"] = {"type": "string"}
+    assert dumps(derive(stale)) != dumps(stale)
+    assert derive(stale)["$defs"]["activity"]["errorMessage"].startswith(
+        "«мероприятие»: ожидается словарь «ключ: значение» с ключами номер, мероприятие, подпункты,")
+    assert ", мероприятия, новое_поле; обязательны: номер, мероприятие. " in derive(stale)["$defs"]["activity"]["errorMessage"]

@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date
 
 from roadmapctl.document.build import build_roadmap
@@ -182,12 +180,7 @@ def test_rm409_holidays_between_quarters():
 
 # ---- the declared calendar wins everywhere -----------------------------------------------------------
 
-def run(*args, cwd=None):
-    proc = subprocess.run([sys.executable, "-m", "roadmapctl", *args], capture_output=True, cwd=cwd)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-
-
-def test_report_export_and_explain_follow_the_declared_calendar(tmp_path):
+def test_report_export_and_explain_follow_the_declared_calendar(tmp_path, cli):
     path = tmp_path / "map.yaml"
     path.write_text(doc(), encoding="utf-8")
     typical = tmp_path / "typical.yaml"
@@ -195,16 +188,16 @@ def test_report_export_and_explain_follow_the_declared_calendar(tmp_path):
 
     # report: on 25 May 2026 "II полугодие" is overdue by the roadmap's calendar (22 May),
     # not by the typical one (31 May)
-    code, out, _ = run("report", str(path), "--as-of", "2026-05-25", "-f", "json")
+    code, out, _ = cli("report", str(path), "--as-of", "2026-05-25", "-f", "json")
     assert code == 0
     first = next(item for item in json.loads(out)["items"] if item["number"] == "1.")
     assert (first["kind"], first["due"], first["days_late"]) == ("overdue", "2026-05-22", 3)
-    code, out, _ = run("report", str(typical), "--as-of", "2026-05-25", "-f", "json")
+    code, out, _ = cli("report", str(typical), "--as-of", "2026-05-25", "-f", "json")
     assert all(item["number"] != "1." or item["kind"] != "overdue"
                for item in json.loads(out)["items"])
 
     # export --format ics: the occurrences of "по итогам каждой четверти" are the declared ends
-    code, out, _ = run("export", str(path), "--format", "ics")
+    code, out, _ = cli("export", str(path), "--format", "ics")
     assert code == 0
     starts = [line for line in out.splitlines() if line.startswith("DTSTART")]
     for day in ("20251024", "20251226", "20260320", "20260522"):
@@ -212,16 +205,30 @@ def test_report_export_and_explain_follow_the_declared_calendar(tmp_path):
     assert "DTSTART;VALUE=DATE:20251031" not in starts
 
     # explain --file: the period and the calendar of the file, and which calendar was used
-    code, out, _ = run("explain", "--file", str(path), "II полугодие", "зимние каникулы")
+    code, out, _ = cli("explain", "--file", str(path), "II полугодие", "зимние каникулы")
     assert code == 0
     assert "Период: 01.09.2025–31.08.2026 (2025-2026 учебный год)" in out
     assert "однократно: 22.05.2026" in out
     assert "примечание: сроки учебного года — по учебному календарю дорожной карты" in out
-    code, out, _ = run("explain", "-p", "2025-2026 учебный год", "II полугодие")
+    code, out, _ = cli("explain", "-p", "2025-2026 учебный год", "II полугодие")
     assert "однократно: 31.05.2026" in out
     assert "примечание: сроки учебного года — по типовому календарю" in out
 
 
-def test_explain_with_a_broken_file_is_a_clean_error(tmp_path):
-    code, _out, err = run("explain", "--file", str(tmp_path / "нет.yaml"), "май")
+def test_explain_with_a_broken_file_is_a_clean_error(tmp_path, cli):
+    code, _out, err = cli("explain", "--file", str(tmp_path / "нет.yaml"), "май")
     assert code == 2 and "Traceback" not in err and "не найден" in err
+
+
+def test_editor_hover_reads_a_deadline_with_the_declared_calendar():
+    """The editor's hover reads a deadline as ``check`` does (``document.schedule``): «I четверть»
+    ends on 24.10.2025 by the roadmap's calendar, on 31.10.2025 by the typical one."""
+    from roadmapctl.lsp import analysis as an
+
+    for calendar, due, source in [(CALENDAR, "24.10.2025", "по учебному календарю дорожной карты"),
+                                  ("", "31.10.2025", "по типовому календарю")]:
+        text = doc(calendar).replace("срок: II полугодие", "срок: I четверть")
+        line = next(n for n, written in enumerate(text.splitlines(), 1) if written.endswith("срок: I четверть"))
+        markdown, span = an.hover(an.analyze(text, "карта.yaml"), line, 18)
+        assert markdown.splitlines()[2:4] == [f"- однократно: {due}", f"- примечание: сроки учебного года — {source}"]
+        assert (span.line, span.column) == (line, 15)

@@ -3,7 +3,6 @@ small documents, the project word list written by ``check --add-words``, and the
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 
@@ -228,38 +227,32 @@ def test_bundled_roadmaps_have_no_unknown_words_besides_their_misspellings():
 
 # --- the command line ---------------------------------------------------------------------------
 
-def run(*args, cwd=None):
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS",)}
-    proc = subprocess.run([sys.executable, "-m", "roadmapctl", *args], cwd=cwd, capture_output=True, env=env)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-
-
-def test_add_words_writes_the_project_word_list(tmp_path):
+def test_add_words_writes_the_project_word_list(tmp_path, cli):
     (tmp_path / "roadmapctl.toml").write_text('spelling-words = "dict/слова.txt"\n', encoding="utf-8")
     (tmp_path / "r.yaml").write_text(HEAD + activity(text="Анализ оленочных процедур", result="Медиакластер создан  # noqa: RM701"), encoding="utf-8")
     (tmp_path / "dict").mkdir()
     (tmp_path / "dict" / "слова.txt").write_text("# словарь проекта\nяблоко\nбиблиокластер\n", encoding="utf-8")
-    code, out, err = run("check", "--add-words", "-f", "concise", "r.yaml", cwd=tmp_path)
+    code, out, err = cli("check", "--add-words", "-f", "concise", "r.yaml", cwd=tmp_path)
     assert code == 0 and "RM7" not in out and "RM901" not in out  # the word under noqa is not added
     assert "добавлено слов: 1" in err
     assert (tmp_path / "dict" / "слова.txt").read_text(encoding="utf-8") == "# словарь проекта\nбиблиокластер\nоленочных\nяблоко\n"
     before = (tmp_path / "dict" / "слова.txt").read_bytes()
-    code, _out, err = run("check", "--add-words", "r.yaml", cwd=tmp_path)
+    code, _out, err = cli("check", "--add-words", "r.yaml", cwd=tmp_path)
     assert "добавлено слов: 0" in err and (tmp_path / "dict" / "слова.txt").read_bytes() == before
     assert not [p for p in (tmp_path / "dict").iterdir() if p.name.endswith(".tmp")]
 
 
-def test_add_words_without_a_configured_list_is_a_usage_error(tmp_path):
+def test_add_words_without_a_configured_list_is_a_usage_error(tmp_path, cli):
     (tmp_path / "r.yaml").write_text(HEAD + activity(), encoding="utf-8")
-    code, _out, err = run("check", "--add-words", str(tmp_path / "r.yaml"), cwd=tmp_path)
+    code, _out, err = cli("check", "--add-words", str(tmp_path / "r.yaml"), cwd=tmp_path)
     assert code == 2 and "spelling-words" in err and "Traceback" not in err
 
 
-def test_a_word_list_that_is_a_folder_is_reported(tmp_path):
+def test_a_word_list_that_is_a_folder_is_reported(tmp_path, cli):
     (tmp_path / "roadmapctl.toml").write_text('spelling-words = "слова"\n', encoding="utf-8")
     (tmp_path / "слова").mkdir()
     (tmp_path / "r.yaml").write_text(HEAD + activity(text="Анализ оленочных процедур"), encoding="utf-8")
-    code, _out, err = run("check", str(tmp_path / "r.yaml"), cwd=tmp_path)
+    code, _out, err = cli("check", str(tmp_path / "r.yaml"), cwd=tmp_path)
     assert code == 2 and "папка" in err and "Traceback" not in err
 
 

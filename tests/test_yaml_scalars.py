@@ -43,3 +43,23 @@ def test_examples():
     assert scalar("2021-05-20") == '"2021-05-20"'
     assert scalar("звонок\x07\r\n") == '"звонок\\a\\r\\n"'
     assert scalar("a, b", flow=True) == '"a, b"' and scalar("a, b") == "a, b"
+
+
+def test_a_check_fix_writes_a_value_by_the_same_rule():
+    """``check``'s fixes write a replaced value through ``loading.scalars`` (there was a second copy
+    of the rule in ``check/context.py`` that wrote ``0x1F`` and ``.inf`` plain, which YAML 1.1
+    reads as numbers)."""
+    from roadmapctl.check.context import Context
+    from roadmapctl.document.pipeline import load_bytes
+    from roadmapctl.spans import Span
+
+    context = Context(load_bytes("карта.yaml", "кто: Лицей\n".encode()))
+    old = Span(1, 6, 1, 11)  # «Лицей», written plain
+    for new, written in [("0x1F", '"0x1F"'), (".inf", '".inf"'), ("yes", '"yes"'), ("~", '"~"'),
+                         ("1_000", '"1_000"'), ("Школа № 5", "Школа № 5"), ("a: b", '"a: b"')]:
+        edit = context.value_edit(old, "Лицей", new)
+        assert edit is not None and edit.text == written, new
+        assert yaml.safe_load(f"k: [{edit.text}]\n") == {"k": [new]}
+    quoted = Context(load_bytes("карта.yaml", 'кто: "Лицей"\n'.encode()))
+    edit = quoted.value_edit(Span(1, 6, 1, 13), "Лицей", "Школа")
+    assert edit is not None and edit.text == '"Школа"'

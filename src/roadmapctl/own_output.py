@@ -13,10 +13,11 @@ import json
 import re
 
 REPORT_TITLE = "Информация о ходе реализации"
-_CHECK_SUMMARY = re.compile(r"^Проверено файлов: \d+\. Ошибок: \d+, предупреждений: \d+\.$", re.M)
+_CHECK_SUMMARY = re.compile(r"^Проверено файлов: \d+\. Ошибок: \d+, предупреждений: \d+\.(?: .*)?$", re.M)
 _CHECK_LINE = re.compile(r"^(.+:\d+:\d+: RM\d+ |::(error|warning|notice) |RM\d+ )")
 _STATISTICS = re.compile(r"^\s*\d+\s+RM\d+\b")
 _DIFF_SUMMARY = re.compile(r"^(Изменений в дорожных картах нет\.|Измен\w+ \d+ дорожн\w+ карт\w*, .*)$", re.M)
+_DIFF_MD_TITLE = "### Дорожные карты: изменения\n"
 
 
 def _text(old: bytes) -> str | None:
@@ -78,7 +79,7 @@ def diff_report(old: bytes) -> bool:
     if isinstance(data, dict):
         return set(data) == {"roadmaps", "summary"} and isinstance(data["summary"], dict) and "changes" in data["summary"]
     text = _text(old)
-    return text is not None and bool(_DIFF_SUMMARY.search(text))
+    return text is not None and (bool(_DIFF_SUMMARY.search(text)) or text.startswith(_DIFF_MD_TITLE))
 
 
 def progress_report(old: bytes) -> bool:

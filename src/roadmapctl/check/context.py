@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import re
 from functools import cached_property
 from typing import Iterator
 
@@ -13,6 +11,7 @@ from roadmapctl.check.diagnostics import Edit
 from roadmapctl.document.pipeline import Loaded
 from roadmapctl.loading import Document
 from roadmapctl.loading.document import STR, scalar_text
+from roadmapctl.loading.scalars import double_quoted, scalar
 from roadmapctl.document.model import Roadmap
 from roadmapctl.spans import Span
 
@@ -225,40 +224,14 @@ class Context:
 
     def value_edit(self, span: Span, old: str, new: str) -> Edit | None:
         """An edit that writes the scalar ``old``, found at ``span`` on one line, as ``new``:
-        plain when the new text needs no quotes and the old one had none, else in double quotes."""
+        plain when the new text needs no quotes (in a block or in ``[…]``) and the old one had none,
+        else in double quotes (``loading.scalars``, the rule ``fmt`` and ``mark`` write with)."""
         if span.line != span.end_line:
             return None
         written = self.source.line(span.line)[span.column - 1:span.end_column - 1]
-        if written == old and is_plain_safe(new):
-            return Edit(span, new)
-        if written in (old, double_quoted(old), f"'{old}'"):
-            return Edit(span, double_quoted(new))
+        if written == old:  # plain: stays plain when YAML reads the new text back as itself
+            return Edit(span, scalar(new, flow=True))
+        if written in (double_quoted(old), f"'{old}'"):
+            return Edit(span, scalar(new, force=True, flow=True))
         return None
 
-
-# Text that YAML reads back as the same string without quotes, in block and in flow context.
-_PLAIN_SAFE = re.compile(r"(?![-?:,\[\]{}#&*!|>'\"%@`\s])(?:(?!: |:$| #)[^,\[\]{}\n\t\\?])*(?<![\s:])")
-
-
-def is_plain_safe(text: str) -> bool:
-    """YAML reads ``text`` back unchanged when it is written without quotes (block or flow)."""
-    return (bool(text) and bool(_PLAIN_SAFE.fullmatch(text)) and not _LOOKS_TYPED.fullmatch(text)
-            and not _UNPRINTABLE.search(text) and not any(ord(c) < 32 for c in text))
-
-
-def scalar_source(text: str) -> str:
-    """``text`` as a YAML scalar: plain when that reads back the same, else in double quotes."""
-    return text if is_plain_safe(text) else double_quoted(text)
-
-
-def double_quoted(text: str) -> str:
-    """``text`` in YAML double quotes: letters as they are, invisible and line-breaking characters escaped."""
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
-
-
-# characters YAML does not allow as they are, or reads as line breaks (NEL, LS, PS)
-_UNPRINTABLE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
-
-
-# plain words YAML 1.1 would read as numbers, booleans, null or dates
-_LOOKS_TYPED = re.compile(r"[-+.\d][\d._:eE+-]*|(?i:y|n|yes|no|on|off|true|false|null|~|=|<<)|\d{4}-\d\d?-\d\d?.*")

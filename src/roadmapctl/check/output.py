@@ -1,7 +1,8 @@
 """Output formats of ``check``: text, concise, json, github, gitlab, sarif, and statistics.
 
-``FORMATS`` is the table of formats: a name, the function that writes the report and how the
-command treats it. To add a format, write its function here and add one ``Format`` row."""
+``FORMATS`` is the table of formats (``roadmapctl.outputs``): a name, the function that writes the
+report, how the command treats it and how an earlier report is recognised (``own_output``). To add
+a format, write its function here and add one ``Format`` row."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Protocol
+from typing import Iterable, Mapping, Protocol
 from urllib.parse import quote
 
 from roadmapctl.check.diagnostics import Diagnostic, Severity
 from roadmapctl.colors import BOLD, CYAN, DIM, RED, YELLOW, paint
+from roadmapctl.outputs import OutputFormat, table
+from roadmapctl.own_output import check_report
 from roadmapctl.repository import repository_root
 
 EXCERPT = 160  # characters of a source line quoted under a finding
@@ -250,27 +253,27 @@ def _text(findings: Findings, color: bool) -> str:
 
 
 @dataclass(frozen=True)
-class Format:
-    """One output format of ``check``."""
+class Format(OutputFormat):
+    """One output format of ``check``: its writer is ``(findings, colour) -> the report`` (only
+    text paints)."""
 
-    name: str
-    render: Callable[[Findings, bool], str]  # (findings, colour) → the report; only text paints
-    text: bool = False  # a report for people: control characters from the roadmap are shown visibly
     statistics: bool = False  # ``--statistics`` shows the counts per rule instead of the report
     github_actions: bool = False  # the default in a GitHub Actions job (when not written to a file)
 
+    def render(self, findings: Findings, color: bool) -> str:
+        return self.write(findings, color).decode("utf-8")
 
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("text", _text, text=True, statistics=True),
-        Format("concise", lambda f, _color: render_concise(f.diagnostics), text=True, statistics=True),
-        Format("json", lambda f, _color: render_json(f.diagnostics, f.files)),
-        Format("github", lambda f, _color: render_github(f.diagnostics), text=True, github_actions=True),
-        Format("gitlab", lambda f, _color: render_gitlab(f.diagnostics, f.sources)),
-        Format("sarif", lambda f, _color: render_sarif(f.diagnostics, f.sources)),
-    )
-}
+
+FORMATS: dict[str, Format] = table(
+    Format("text", (".txt",), _text, check_report, text=True, color=True, statistics=True),
+    Format("concise", (".txt",), lambda f, _color: render_concise(f.diagnostics), check_report, text=True,
+           statistics=True),
+    Format("json", (".json",), lambda f, _color: render_json(f.diagnostics, f.files), check_report),
+    Format("github", (".txt",), lambda f, _color: render_github(f.diagnostics), check_report, text=True,
+           github_actions=True),
+    Format("gitlab", (".json",), lambda f, _color: render_gitlab(f.diagnostics, f.sources), check_report),
+    Format("sarif", (".sarif",), lambda f, _color: render_sarif(f.diagnostics, f.sources), check_report),
+)
 DEFAULT = "text"
 
 

@@ -8,10 +8,18 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, collect_paths, colored, complete_from, known_format, say
+from roadmapctl.cli.common import (
+    UsageError,
+    collect_paths,
+    colored,
+    complete_from,
+    known_format,
+    show_problems,
+)
 
 if TYPE_CHECKING:
-    from roadmapctl.check.batch import Selection
+    from roadmapctl.check.command import CheckOutcome, CheckRequest
+    from roadmapctl.check.output import Format
 
 
 def _changed_since(rev: str, paths: list[str]) -> list[str]:
@@ -26,39 +34,6 @@ def _changed_since(rev: str, paths: list[str]) -> list[str]:
 def _codes(options: list[str]) -> tuple[str, ...]:
     """Rule codes or prefixes, given as repeated options or separated by commas."""
     return tuple(c.strip().upper() for item in options for c in item.split(",") if c.strip())
-
-
-def _add_words(files: list[str], selection: Selection) -> None:
-    from roadmapctl.check.batch import add_words
-    from roadmapctl.check.config import ConfigError
-    from roadmapctl.spelling.lexicon import WordListError
-
-    try:
-        for target, added in add_words(files, selection):
-            typer.echo(f"roadmapctl: в словарь {target} добавлено слов: {added}", err=True)
-    except (ConfigError, WordListError) as exc:
-        raise UsageError(str(exc)) from None
-
-
-def _fix(files: list[str], selection: Selection, unsafe: bool, diff: bool) -> int:
-    """``--fix``: the number of findings fixed, when the check is to follow; otherwise exits."""
-    from roadmapctl.check.batch import fix_files
-
-    fixing = fix_files(files, selection, unsafe, diff)
-    if fixing.stdout is not None:
-        sys.stdout.write(fixing.stdout)
-    for problem in fixing.problems:
-        typer.echo(f"roadmapctl: {problem}", err=True)
-    if fixing.problems:
-        raise typer.Exit(2)
-    if diff:
-        sys.stdout.write("".join(fixing.diffs))
-        typer.echo(f"Можно исправить замечаний: {fixing.fixed}." if fixing.fixed else "Исправлять нечего.", err=True)
-        raise typer.Exit(EXIT_FINDINGS if fixing.diffs else EXIT_OK)
-    if files == ["-"]:
-        # the fixed text went to standard output; the findings left decide the exit code
-        raise typer.Exit(EXIT_FINDINGS if fixing.failing else EXIT_OK)
-    return fixing.fixed
 
 
 def register(app: typer.Typer) -> None:
@@ -84,39 +59,64 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl check."),
         add_words: bool = typer.Option(False, "--add-words", help="Записать слова, которых нет в словаре (RM701), в словарь проекта (параметр spelling-words в настройках), затем проверить."),
     ) -> None:
-        from roadmapctl.check.batch import Selection, check_files
-        from roadmapctl.check.diagnostics import Diagnostic
-        from roadmapctl.check.output import FORMATS, Findings, default_format, render_statistics
+        from roadmapctl.check.batch import Selection
+        from roadmapctl.check.command import CheckRequest, CheckRequestError, run
 
-        name = output_format or default_format(github_log=os.environ.get("GITHUB_ACTIONS") == "true" and not output_file)
-        fmt = FORMATS[known_format(name, FORMATS)]
+        fmt = _format(output_format, output_file)
         selection = Selection(_codes(select), _codes(ignore), strict)
         unknown = selection.unknown_codes()
         if unknown:
             raise UsageError(f"неизвестный код правила «{unknown[0]}»; список правил: roadmapctl rules")
-        files = collect_paths(paths or [])
-        if changed_since:
-            files = _changed_since(changed_since, files)
-        if "-" in files and len(files) > 1:
-            raise UsageError("«-» (стандартный ввод) нельзя сочетать с другими путями")
-        if add_words:
-            _add_words(files, selection)
+        files = _files(paths, changed_since)
         if (diff or unsafe_fixes) and not fix:
             raise UsageError("--diff и --unsafe-fixes работают только вместе с --fix")
-        fixed = _fix(files, selection, unsafe_fixes, diff) if fix else None
-        results = check_files(files, selection, jobs or (os.cpu_count() or 1))
-        checked = [r for r in results if not r.problem]
-        diagnostics = sorted((d for r in checked for d in r.diagnostics), key=Diagnostic.sort_key)
-        findings = Findings(diagnostics, {r.name: r for r in checked}, len(checked), fixed)
-        use_color = colored(color, output_file)
-        body = render_statistics(diagnostics) if statistics and fmt.statistics else fmt.render(findings, use_color)
-        from roadmapctl.own_output import check_report
-        from roadmapctl.writing import write_output
+        request = CheckRequest(
+            tuple(files), selection, fmt.name, output_file, colored(color, output_file), statistics, force,
+            add_words, fix, unsafe_fixes, diff, jobs,
+        )
+        try:
+            outcome = run(request)
+        except CheckRequestError as exc:
+            _say_words(exc.words_added)
+            raise UsageError(str(exc)) from None
+        _show(outcome, request)
 
-        write_output(output_file, body, inputs=files, force=force, replaceable=check_report, text=fmt.text, color=use_color)
-        for result in results:
-            if result.problem:
-                say(result.problem)
-        if len(checked) < len(results):
-            raise typer.Exit(2)
-        raise typer.Exit(EXIT_FINDINGS if any(r.failing for r in checked) else EXIT_OK)
+
+def _format(output_format: str | None, output_file: str | None) -> Format:
+    from roadmapctl.check.output import FORMATS, default_format
+
+    name = output_format or default_format(github_log=os.environ.get("GITHUB_ACTIONS") == "true" and not output_file)
+    return FORMATS[known_format(name, FORMATS)]
+
+
+def _files(paths: list[str] | None, changed_since: str | None) -> list[str]:
+    files = collect_paths(paths or [])
+    if changed_since:
+        files = _changed_since(changed_since, files)
+    if "-" in files and len(files) > 1:
+        raise UsageError("«-» (стандартный ввод) нельзя сочетать с другими путями")
+    return files
+
+
+def _say_words(words_added: list[tuple[str, int]]) -> None:
+    for target, added in words_added:
+        typer.echo(f"roadmapctl: в словарь {target} добавлено слов: {added}", err=True)
+
+
+def _show(outcome: CheckOutcome, request: CheckRequest) -> None:
+    """In the order the work was done: the words added, the fixed text or the fixes' diff, the
+    report, the files that could not be checked; then the exit status."""
+    from roadmapctl.check.output import FORMATS
+    from roadmapctl.writing import write_output
+
+    _say_words(outcome.words_added)
+    if outcome.stdout is not None:
+        sys.stdout.write(outcome.stdout)
+    if request.diff and outcome.report is None and not outcome.problems:
+        fixed = outcome.fixed
+        typer.echo(f"Можно исправить замечаний: {fixed}." if fixed else "Исправлять нечего.", err=True)
+    if outcome.report is not None and request.output is None:
+        fmt = FORMATS[request.format]
+        write_output(None, outcome.report, text=fmt.text, color=request.color and fmt.color)
+    show_problems(outcome.problems)
+    raise typer.Exit(outcome.exit_code)

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
+from roadmapctl.document.problems import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from roadmapctl.loading.source import YAML_SUFFIXES
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+if TYPE_CHECKING:
+    from roadmapctl.document.pipeline import Loaded
+    from roadmapctl.document.problems import FileProblem
+    from roadmapctl.outputs import Table
+
+__all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE"]  # the exit statuses, for the command modules
 
 
 class UsageError(Exception):
@@ -40,11 +47,15 @@ def colored(option: bool | None, output_file: str | None) -> bool:
     return output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def known_format(name: str, formats) -> str:
-    """``name`` when it is one of ``formats``; otherwise a usage error that lists them."""
-    if name not in formats:
-        raise UsageError(f"неизвестный формат «{name}»; допустимы: {', '.join(formats)}")
-    return name
+def known_format(name: str, formats: Table) -> str:
+    """The name of the row of ``formats`` (``roadmapctl.outputs``) that ``name`` names; otherwise a
+    usage error that lists the names."""
+    from roadmapctl.outputs import find
+
+    try:
+        return find(formats, name).name
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def read_option(option: str, reader: Callable, value):
@@ -111,29 +122,38 @@ def collect_paths(paths: Iterable[str], default: str | None = "roadmaps") -> lis
     return out
 
 
-def load_roadmap(path: str):
-    """The roadmap of one file, for a consumer (see load_valid)."""
-    return load_valid(path).roadmap
+def show_problems(problems: Iterable[FileProblem]) -> None:
+    """Print the files of a batch that could not be used: a file that is not a valid roadmap with
+    the errors ``check`` finds in it, a file that could not be read or written with the reason."""
+    for problem in problems:
+        if problem.loaded is not None:
+            report_broken(problem.loaded)
+        else:
+            say(problem.message)
 
 
-def load_valid(path: str):
-    """Run the pipeline on one file and return its ``Loaded`` value, which has a roadmap. A file
-    that cannot be read exits 2; a file that is not a valid roadmap (not UTF-8, not YAML,
-    against the schema) is reported exactly as ``check`` reports it and exits 1."""
-    from roadmapctl.document.pipeline import load_path
-    from roadmapctl.loading.source import SourceError
-
-    try:
-        loaded = load_path(path)
-    except SourceError as exc:  # missing, unreadable, a folder: an input-output problem
-        raise UsageError(exc.shown) from None
-    if loaded.roadmap is not None:
-        return loaded
-    report_broken(loaded)
-    raise typer.Exit(EXIT_FINDINGS)
+def finish(problems: Iterable[FileProblem], code: int) -> NoReturn:
+    """Print ``problems`` and end the command with the exit status ``code``."""
+    show_problems(problems)
+    raise typer.Exit(code)
 
 
-def report_broken(loaded) -> None:
+def require(path: str) -> Loaded:
+    """The ``Loaded`` value of a file a single-file command needs as a roadmap; a file that
+    cannot be read is a usage error (exit 2), a file that is not a valid roadmap is reported as
+    ``check`` reports it and ends the command with exit 1."""
+    from roadmapctl.document.pipeline import roadmap_or_problem
+    from roadmapctl.document.problems import FileProblem
+
+    got = roadmap_or_problem(path)
+    if isinstance(got, FileProblem):
+        if got.usage:
+            raise UsageError(got.message)
+        finish([got], EXIT_FINDINGS)
+    return got
+
+
+def report_broken(loaded: Loaded) -> None:
     """Print why a text is not a roadmap: the errors ``check`` finds in it, and what to do."""
     from roadmapctl.check.diagnostics import Severity
     from roadmapctl.check.output import render_text

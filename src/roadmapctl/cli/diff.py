@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError, colored, complete_from, known_format, say
+from roadmapctl.cli.common import (
+    UsageError,
+    colored,
+    complete_from,
+    known_format,
+    show_problems,
+)
 
 DIFF_HELP = (
     "Показать изменения дорожных карт по существу: добавленные, удалённые и перенумерованные "
@@ -36,36 +41,21 @@ def register(app: typer.Typer) -> None:
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в выводе (по умолчанию — только в терминале).", show_default=False),
         force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl diff."),
     ) -> None:
+        from roadmapctl.diff.command import DiffRequest, UsageProblem, run
         from roadmapctl.diff.gitio import GitError
-        from roadmapctl.diff.output import FORMATS, render
-        from roadmapctl.diff.versions import VersionsError, compare_files, compare_git
-
-        known_format(output_format, FORMATS)
-        args = list(args or [])
-        try:
-            if git_base is not None:
-                comparison = compare_git(git_base, args)
-            else:
-                if len(args) != 2:
-                    raise UsageError(
-                        "укажите два файла: roadmapctl diff СТАРЫЙ.yaml НОВЫЙ.yaml, "
-                        "или ревизию git: roadmapctl diff --git БАЗА [ВЕРСИЯ] [ПУТЬ…]"
-                    )
-                comparison = compare_files(args[0], args[1])
-        except (GitError, VersionsError) as exc:
-            raise UsageError(str(exc)) from None
-        use_color = colored(color, output_file)
-        body = render(comparison.diffs, output_format, use_color and output_format == "text")
-        from roadmapctl.own_output import diff_report
+        from roadmapctl.diff.output import FORMATS
+        from roadmapctl.diff.versions import VersionsError
         from roadmapctl.writing import write_output
 
-        inputs = [a for a in args if Path(a).is_file()] if git_base is None else []
-        write_output(
-            output_file, body, inputs=inputs, force=force, replaceable=diff_report,
-            text=output_format in ("text", "md"), color=use_color and output_format == "text",
-        )
-        for problem in comparison.problems:
-            say(problem)
-        if comparison.problems:  # a roadmap that is not valid YAML: a finding, as in check
-            raise typer.Exit(EXIT_FINDINGS)
-        raise typer.Exit(EXIT_FINDINGS if exit_code and comparison.changed else EXIT_OK)
+        known_format(output_format, FORMATS)
+        request = DiffRequest(tuple(args or []), git_base, output_format, output_file, force,
+                              colored(color, output_file), exit_code)
+        try:
+            outcome = run(request)
+        except (UsageProblem, GitError, VersionsError) as exc:
+            raise UsageError(str(exc)) from None
+        if output_file is None:
+            row = FORMATS[output_format]
+            write_output(None, outcome.report, text=row.text, color=request.color and row.color)
+        show_problems(outcome.problems)
+        raise typer.Exit(outcome.exit_code)

@@ -7,9 +7,8 @@ from typing import Optional
 import typer
 
 from roadmapctl.cli.common import UsageError, complete_from, known_format
+from roadmapctl.outputs import OutputFormat, table
 from roadmapctl.textutil import ru_date
-
-FORMATS = ("text", "json")
 
 
 def register(app: typer.Typer) -> None:
@@ -28,7 +27,6 @@ def register(app: typer.Typer) -> None:
             show_default=False,
         ),
     ) -> None:
-        import json
         from datetime import date
 
         from roadmapctl.deadlines import read_deadline
@@ -37,10 +35,11 @@ def register(app: typer.Typer) -> None:
         known_format(output_format, FORMATS)
         calendar = None
         if roadmap_file is not None:
-            from roadmapctl.cli.common import load_roadmap
+            from roadmapctl.cli.common import require
             from roadmapctl.document.schedule import school_calendar
 
-            roadmap = load_roadmap(roadmap_file)
+            roadmap = require(roadmap_file).roadmap
+            assert roadmap is not None
             calendar = school_calendar(roadmap)
             if period is None:
                 period = roadmap.period_text
@@ -48,15 +47,30 @@ def register(app: typer.Typer) -> None:
         if span is None:
             raise UsageError(f"период «{period}» не прочитан: {reason}")
         terms = [read_deadline(text, span) for text in texts]
-        if output_format == "json":
-            typer.echo(json.dumps([t.to_json() for t in terms], ensure_ascii=False, indent=2))
-            return
+        heading = f"Период: {ru_date(span.start)}–{ru_date(span.end)}"
         shown = span.text or period or ""
-        typer.echo(f"Период: {ru_date(span.start)}–{ru_date(span.end)}" + (f" ({shown})" if shown else ""))
+        heading += f" ({shown})" if shown else ""
         if calendar is not None:
-            typer.echo(f"Учебный календарь: из файла {roadmap_file} (где он не задан — типовой)")
-        for term in terms:
-            typer.echo("")
-            typer.echo(f"«{term.text}»")
-            for line in term.explanation():
-                typer.echo(f"  {line}")
+            heading += f"\nУчебный календарь: из файла {roadmap_file} (где он не задан — типовой)"
+        typer.echo(FORMATS[output_format].write(terms, heading).decode("utf-8"), nl=False)
+
+
+def _text(terms: list, heading: str) -> str:
+    """The period (and where the school calendar comes from), then each term explained."""
+    lines = [heading]
+    for term in terms:
+        lines += ["", f"«{term.text}»"] + [f"  {line}" for line in term.explanation()]
+    return "\n".join(lines) + "\n"
+
+
+def _json(terms: list, _heading: str) -> str:
+    import json
+
+    return json.dumps([t.to_json() for t in terms], ensure_ascii=False, indent=2) + "\n"
+
+
+# The formats of ``explain`` (``roadmapctl.outputs``): on the screen only.
+FORMATS = table(
+    OutputFormat("text", (".txt",), _text, None, text=True),
+    OutputFormat("json", (".json",), _json, None),
+)

@@ -6,7 +6,12 @@ from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import collect_paths, complete_from, known_format, load_roadmap
+from roadmapctl.cli.common import (
+    collect_paths,
+    complete_from,
+    known_format,
+    show_problems,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -17,13 +22,13 @@ def register(app: typer.Typer) -> None:
         output: Optional[str] = typer.Option(None, "--output", "-o", help="Файл для записи (по умолчанию — стандартный вывод)."),
         force: bool = typer.Option(False, "--force", help="Заменить существующий файл, даже если это не выгрузка roadmapctl export."),
     ) -> None:
-        from roadmapctl.export import FORMATS, export_roadmaps
-
-        known_format(output_format, FORMATS)
-        files = collect_paths(paths or [])
-        roadmaps = [load_roadmap(f) for f in files]
-        data = export_roadmaps(roadmaps, output_format)
-        from roadmapctl.own_output import export_file
+        from roadmapctl.export import FORMATS
+        from roadmapctl.export.command import ExportRequest, run
         from roadmapctl.writing import write_output
 
-        write_output(output, data, inputs=files, force=force, replaceable=export_file)
+        known_format(output_format, FORMATS)
+        outcome = run(ExportRequest(tuple(collect_paths(paths or [])), output_format, output, force))
+        if outcome.data is not None and output is None:
+            write_output(None, outcome.data)
+        show_problems(outcome.problems)
+        raise typer.Exit(outcome.exit_code)

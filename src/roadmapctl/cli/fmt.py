@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, collect_paths, say
+from roadmapctl.cli.common import UsageError, collect_paths, show_problems
+
+if TYPE_CHECKING:
+    from roadmapctl.format.command import FmtOutcome
 
 FMT_HELP = (
     "Привести файлы дорожных карт к единому виду: порядок ключей по схеме, отступы, кавычки, "
@@ -21,72 +25,64 @@ def register(app: typer.Typer) -> None:
         check: bool = typer.Option(False, "--check", help="Ничего не менять; код выхода 1, если какой-то файл нужно отформатировать (для CI)."),
         show_diff: bool = typer.Option(False, "--diff", help="Ничего не менять; показать, что изменилось бы, в виде unified diff."),
     ) -> None:
-        import difflib
+        from roadmapctl.format.command import FmtRequest, Mode, run
 
-        from roadmapctl.format import FormatError, format_bytes, format_path
-
-        files = collect_paths(paths or [])
-        if "-" in files:
-            if len(files) > 1:
-                raise UsageError("«-» (стандартный ввод) нельзя сочетать с другими путями")
-            data = sys.stdin.buffer.read()
-            try:
-                result = format_bytes(data, "<stdin>")
-            except FormatError as exc:
-                say(str(exc))
-                raise typer.Exit(EXIT_USAGE if exc.io else EXIT_FINDINGS)
-            if show_diff:
-                _print_diff(difflib, "<stdin>", data, result)
-            elif not check:
-                from roadmapctl.writing import write_output
-
-                write_output(None, result)
-            raise typer.Exit(EXIT_FINDINGS if (check or show_diff) and result != data else EXIT_OK)
-        from contextlib import nullcontext
-
-        from roadmapctl.writing import locked, write_output
-
-        dry = check or show_diff
-        changed: list[str] = []
-        failed = 0
-        code = EXIT_OK
-        for path in files:
-            with nullcontext() if dry else locked(path):  # a concurrent mark or fmt waits
-                try:
-                    result = format_path(path)
-                except FormatError as exc:
-                    say(str(exc))
-                    failed += 1
-                    code = max(code, EXIT_USAGE if exc.io else EXIT_FINDINGS)
-                    continue
-                if not result.changed:
-                    continue
-                changed.append(path)
-                if show_diff:
-                    _print_diff(difflib, path, result.before, result.after)
-                elif check:
-                    typer.echo(f"Нужно отформатировать: {path}")
-                else:
-                    write_output(path, result.after, editing=True)
-                    typer.echo(f"Отформатирован: {path}")
-        done = len(files) - failed
-        n = len(changed)
-        if dry:
-            if n:
-                message = (f"Нужно отформатировать файлов: {n} из {done}. Чтобы сделать это, выполните: "
-                           "roadmapctl fmt " + " ".join(changed))
-            else:
-                message = f"Все файлы ({done}) уже в едином виде."
+        files = tuple(collect_paths(paths or []))
+        if "-" in files and len(files) > 1:
+            raise UsageError("«-» (стандартный ввод) нельзя сочетать с другими путями")
+        mode = Mode.DIFF if show_diff else Mode.CHECK if check else Mode.WRITE
+        stdin = sys.stdin.buffer.read() if files == ("-",) else None
+        outcome = run(FmtRequest(files, mode, stdin))
+        if stdin is not None:
+            _show_stdin(outcome)
         else:
-            message = f"Отформатировано файлов: {n} из {done}." if n else f"Все файлы ({done}) уже в едином виде."
-        if done:  # when no file could be read, its error is all there is to say
-            typer.echo(message, err=show_diff)
-        if failed:
-            raise typer.Exit(code)
-        raise typer.Exit(EXIT_FINDINGS if dry and n else EXIT_OK)
+            _show(outcome)
+        raise typer.Exit(outcome.exit_code)
 
 
-def _print_diff(difflib, name: str, before: bytes, after: bytes) -> None:
+def _show_stdin(outcome: FmtOutcome) -> None:
+    """The formatted standard input on the standard output (or its diff), or why it could not be."""
+    from roadmapctl.format.command import Mode
+    from roadmapctl.writing import write_output
+
+    show_problems(outcome.problems)
+    for result in outcome.formatted:
+        if outcome.mode is Mode.DIFF:
+            _print_diff(result.name, result.before, result.after)
+        elif outcome.mode is Mode.WRITE:
+            write_output(None, result.after)
+
+
+def _show(outcome: FmtOutcome) -> None:
+    """Each file changed (or its diff), the problems, and a summary."""
+    from roadmapctl.format.command import Mode
+
+    for result in outcome.formatted:
+        if not result.changed:
+            continue
+        if outcome.mode is Mode.DIFF:
+            _print_diff(result.name, result.before, result.after)
+        elif outcome.mode is Mode.CHECK:
+            typer.echo(f"Нужно отформатировать: {result.name}")
+        else:
+            typer.echo(f"Отформатирован: {result.name}")
+    show_problems(outcome.problems)
+    done, changed = len(outcome.formatted), [r.name for r in outcome.changed]
+    if not done:  # when no file could be read, its error is all there is to say
+        return
+    if not changed:
+        message = f"Все файлы ({done}) уже в едином виде."
+    elif outcome.mode.dry:
+        message = (f"Нужно отформатировать файлов: {len(changed)} из {done}. Чтобы сделать это, выполните: "
+                   "roadmapctl fmt " + " ".join(changed))
+    else:
+        message = f"Отформатировано файлов: {len(changed)} из {done}."
+    typer.echo(message, err=outcome.mode is Mode.DIFF)
+
+
+def _print_diff(name: str, before: bytes, after: bytes) -> None:
+    import difflib
+
     from roadmapctl.writing import visible
 
     old = before.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines(keepends=True)

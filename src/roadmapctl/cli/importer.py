@@ -3,62 +3,71 @@ or a new one from scratch."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, EXIT_OK, UsageError
+from roadmapctl.cli.common import EXIT_OK, UsageError
 from roadmapctl.textutil import plural_word as _plural
 
-
-def _read_input(file: str) -> tuple[bytes, str]:
-    from roadmapctl.loading.source import SourceError, read_bytes
-
-    try:
-        data = read_bytes(file)
-    except SourceError as exc:
-        raise UsageError(exc.shown) from None
-    return data, ("<стандартный ввод>" if file == "-" else file)
+if TYPE_CHECKING:
+    from roadmapctl.importer.command import Findings, ImportOutcome
 
 
-def _target(output: Optional[str], source: str) -> Path | None:
-    if not output or output == "-":
-        return None
-    path = Path(output)
-    if path.is_dir() or output.endswith(("/", "\\")):
-        stem = "дорожная-карта" if source.startswith("<") else Path(source).stem
-        return path / f"{stem}.yaml"
-    return path
+def _check(text: str, name: str) -> Findings:
+    """What ``check`` finds in the imported text."""
+    from roadmapctl.check.diagnostics import Severity
+    from roadmapctl.check.runner import check_source
+    from roadmapctl.importer.command import Findings
+    from roadmapctl.loading import Source
+
+    diagnostics = check_source(Source(name=name, text=text))
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    return Findings(errors, len(diagnostics) - len(errors))
 
 
-def _check(text: str, name: str):
-    """Diagnostics of the result, or None when the checker itself could not run."""
-    try:
-        from roadmapctl.check.runner import check_source
+def _say_schema(written: str | None) -> None:
+    if written:
+        typer.echo(f"Схема для редактора записана в {written}: на неё ссылается первая строка файла.", err=True)
+
+
+def _show(outcome: ImportOutcome) -> None:
+    """The roadmap on the standard output (without -o), then on the standard error: the schema
+    file written, the guesses, the errors the check found or its verdict."""
+    from roadmapctl.writing import write_output
+
+    _say_schema(outcome.schema_written)
+    if outcome.target is None:
+        write_output(None, outcome.text.encode("utf-8"))
+    _report_guesses(outcome.guesses)
+    if outcome.findings is None:
+        typer.echo(f"roadmapctl: проверка результата не выполнена ({outcome.check_failure}); "
+                   f"проверьте файл командой roadmapctl check", err=True)
+        raise typer.Exit(EXIT_OK)
+    _report_check(outcome)
+    raise typer.Exit(outcome.exit_code)
+
+
+def _report_check(outcome: ImportOutcome) -> None:
+    target, findings = outcome.target, outcome.findings
+    assert findings is not None
+    errors = findings.errors
+    if errors:
+        from roadmapctl.check.output import render_text
         from roadmapctl.loading import Source
 
-        return check_source(Source(name=name, text=text))
-    except Exception as exc:  # noqa: BLE001 - the import itself succeeded; say so and go on
-        typer.echo(f"roadmapctl: проверка результата не выполнена ({type(exc).__name__}: {exc}); "
-                   f"проверьте файл командой roadmapctl check", err=True)
-        return None
-
-
-def _link_schema(text: str, target: Path | None) -> str:
-    """Give ``text`` a schema modeline that resolves from where it is written; when no schema file
-    is there yet (``roadmap.schema.json`` or ``schema/roadmap.schema.json`` up to the repository
-    root), write one at the repository root, never over an existing file."""
-    from roadmapctl.modeline import link_for, with_modeline, write_schema
-
-    link = link_for(target if target is not None else Path("дорожная-карта.yaml"))
-    if target is not None and not link.exists:
-        write_schema(link.schema)
-        shown = os.path.relpath(link.schema) if not os.path.isabs(str(target)) else link.schema
-        typer.echo(f"Схема для редактора записана в {shown}: на неё ссылается первая строка файла.", err=True)
-    return with_modeline(text, link.line)
+        sys.stderr.write(render_text(list(errors), {outcome.shown: Source(name=outcome.shown, text=outcome.text)}, False))
+        typer.echo(f"roadmapctl: в результате импорта есть ошибки ({len(errors)}); исправьте их в файле"
+                   + (f" и проверьте его: roadmapctl check {target}" if target else ""), err=True)
+        return
+    warnings = findings.warnings
+    where = f"roadmapctl check {target}" if target is not None else "roadmapctl check ФАЙЛ.yaml"
+    typer.echo(f"Проверка результата: ошибок нет, предупреждений: {warnings}"
+               + (f" (подробно: {where})." if warnings else "."), err=True)
+    if target is not None:
+        typer.echo(f"Дорожная карта записана в {target}.", err=True)
 
 
 def _report_guesses(guesses) -> None:
@@ -94,46 +103,15 @@ def register(app: typer.Typer) -> None:
                                                 help="Наименование органа, если в документе его нет."),
         region: Optional[str] = typer.Option(None, "--region", metavar="РЕГИОН", help="Субъект Российской Федерации."),
     ) -> None:
-        from roadmapctl.writing import write_output
-        from roadmapctl.importer import ImportFailure, Options, import_bytes
+        from roadmapctl.importer import ImportFailure, Options
+        from roadmapctl.importer.command import ImportRequest, run
 
-        target = _target(output, file)
-        if target is not None and target.exists() and not force:
-            if target.is_dir():
-                raise UsageError(f"{target}: это папка, а не файл")
-            raise UsageError(f"{target}: файл уже существует; чтобы заменить его, добавьте --force")
-        data, name = _read_input(file)
         options = Options(municipality=municipality, period=period, authority=authority, region=region)
         try:
-            result = import_bytes(data, name, options)
+            outcome = run(ImportRequest(file, output, force, options), _check)
         except ImportFailure as exc:
             raise UsageError(str(exc)) from None
-        shown = str(target) if target is not None else "<импорт>"
-        text = _link_schema(result.text, target)
-        diagnostics = _check(text, shown)
-        write_output(target, text.encode("utf-8"), force=force, inputs=[file])
-        _report_guesses(result.guesses)
-        if diagnostics is None:
-            raise typer.Exit(EXIT_OK)
-        from roadmapctl.check.diagnostics import Severity
-
-        errors = [d for d in diagnostics if d.severity is Severity.ERROR]
-        warnings = len(diagnostics) - len(errors)
-        if errors:
-            from roadmapctl.check.output import render_text
-            from roadmapctl.loading import Source
-
-            source = Source(name=shown, text=text)
-            sys.stderr.write(render_text(errors, {shown: source}, False))
-            typer.echo(f"roadmapctl: в результате импорта есть ошибки ({len(errors)}); исправьте их в файле"
-                       + (f" и проверьте его: roadmapctl check {target}" if target else ""), err=True)
-            raise typer.Exit(EXIT_FINDINGS)
-        where = f"roadmapctl check {target}" if target is not None else "roadmapctl check ФАЙЛ.yaml"
-        typer.echo(f"Проверка результата: ошибок нет, предупреждений: {warnings}"
-                   + (f" (подробно: {where})." if warnings else "."), err=True)
-        if target is not None:
-            typer.echo(f"Дорожная карта записана в {target}.", err=True)
-        raise typer.Exit(EXIT_OK)
+        _show(outcome)
 
     @app.command(
         help="Начать новую дорожную карту с нуля: файл-заготовка с комментариями (шапка, таблица с обычными "
@@ -169,7 +147,10 @@ def register(app: typer.Typer) -> None:
             text = skeleton(municipality, period, authority, short, title)
         except ImportFailure as exc:
             raise UsageError(str(exc)) from None
-        text = _link_schema(text, target)
+        from roadmapctl.importer.command import link_schema
+
+        text, schema_written = link_schema(text, target)
+        _say_schema(schema_written)
         write_output(target, text.encode("utf-8"), force=force)
         if target is None:
             raise typer.Exit(EXIT_OK)

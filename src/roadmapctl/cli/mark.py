@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from roadmapctl.cli.common import UsageError, read_option, say
+from roadmapctl.cli.common import UsageError, finish, read_option, say
+from roadmapctl.document.fields import STATUSES, Status
+from roadmapctl.outputs import spoken
 from roadmapctl.textutil import read_date
+
+if TYPE_CHECKING:
+    from roadmapctl.mark.command import MarkOutcome
 
 
 def register(app: typer.Typer) -> None:
@@ -26,7 +31,7 @@ def register(app: typer.Typer) -> None:
         number: str = typer.Argument(..., metavar="НОМЕР", help="Номер мероприятия, как в таблице: 9, 1.1. или 4.6.1 (точку в конце можно не писать)."),
         status: Optional[str] = typer.Option(
             None, "--status", "-s", metavar="СТАТУС",
-            help="Статус: «не начато», «в работе», «выполнено» или «отменено». Для «выполнено» записывается и дата выполнения.",
+            help=f"Статус: {spoken(f'«{s}»' for s in STATUSES)}. Для «{Status.DONE}» записывается и дата выполнения.",
             show_default=False,
         ),
         on: Optional[str] = typer.Option(
@@ -50,10 +55,8 @@ def register(app: typer.Typer) -> None:
         table: Optional[int] = typer.Option(None, "--table", metavar="N", help="Номер таблицы, если номер мероприятия повторяется в разных таблицах.", show_default=False),
         dry_run: bool = typer.Option(False, "--dry-run", help="Показать изменения, но не записывать файл."),
     ) -> None:
-        import difflib
-
-        from roadmapctl.cli.common import load_valid
-        from roadmapctl.mark import EditError, MarkRequest, mark_loaded, mark_warnings
+        from roadmapctl.mark import MarkRequest
+        from roadmapctl.mark.command import MarkFileRequest, run
 
         if file == "-":
             raise UsageError("укажите файл дорожной карты: команда mark изменяет файл и не работает со стандартным вводом")
@@ -62,34 +65,26 @@ def register(app: typer.Typer) -> None:
             number=number, on=day, explicit_date=on is not None, table=table, status=status, note=note, link=link,
             covers=read_option("--covers", read_date, covers) if covers else None, postpone=postpone, reason=reason, basis=basis,
         )
-        from contextlib import nullcontext
+        _show(run(MarkFileRequest(file, request, dry_run)), file)
 
-        from roadmapctl.writing import OutputError, locked, visible, write_output
 
-        # A broken file is reported in full by load_valid, and left alone. The read, the edit and
-        # the write under one OS lock: a second mark on the same file waits for this one and then
-        # edits the result, so that no update is lost.
-        with nullcontext() if dry_run else locked(file):
-            loaded = load_valid(file)
-            source = loaded.source
-            try:
-                result = mark_loaded(loaded, request)
-            except EditError as exc:
-                raise UsageError(f"{file}: {exc}") from None
-            if not result.changed:
-                typer.echo(visible(f"{file}: мероприятие {result.number}: {result.changes[0]}"))
-                return
-            if dry_run:
-                diff = difflib.unified_diff(
-                    source.text.splitlines(keepends=True), result.text.splitlines(keepends=True), fromfile=file, tofile=file,
-                )
-                write_output(None, "".join(diff), text=True)
-                return
-            try:
-                write_output(file, result.data, editing=True)
-            except OutputError as exc:
-                raise UsageError(f"{exc}; файл не изменён") from None
+def _show(outcome: MarkOutcome, file: str) -> None:
+    """The change on the standard output (or the dry run's diff), warnings and problems on the
+    standard error."""
+    from roadmapctl.writing import visible, write_output
+
+    result = outcome.result
+    if outcome.problems:
+        usage = [p for p in outcome.problems if p.usage]
+        if usage:  # an edit the file does not allow, a file that cannot be written: exit 2 as before
+            raise UsageError(usage[0].message)
+        finish(outcome.problems, outcome.exit_code)
+    assert result is not None
+    if not result.changed:
+        typer.echo(visible(f"{file}: мероприятие {result.number}: {result.changes[0]}"))
+    elif outcome.diff is not None:
+        write_output(None, outcome.diff, text=True)
+    else:
         typer.echo(visible(f"{file}: мероприятие {result.number}: " + "; ".join(result.changes)))
-        for warning in mark_warnings(loaded.roadmap, request, result.number):
+        for warning in outcome.warnings:
             say(f"внимание: {warning}")
-

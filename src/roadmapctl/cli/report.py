@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import sys
+from datetime import date
 from typing import Optional
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, UsageError, colored, complete_from, known_format, read_option, say
+from roadmapctl.cli.common import (
+    UsageError,
+    collect_paths,
+    colored,
+    complete_from,
+    known_format,
+    read_option,
+    say,
+    show_problems,
+)
+from roadmapctl.outputs import find
+from roadmapctl.textutil import read_date
 
 
 def register(app: typer.Typer) -> None:
@@ -49,54 +62,75 @@ def register(app: typer.Typer) -> None:
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в таблице (по умолчанию — только в терминале).", show_default=False),
         force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl report."),
     ) -> None:
-        import shutil
-        import sys
-        from datetime import date
-        from pathlib import Path
+        from dataclasses import replace
 
-        from roadmapctl.cli.common import collect_paths, load_roadmap
-        from roadmapctl.loading.source import YAML_SUFFIXES
-        from roadmapctl.report.formats import BINARY, FORMATS, render
-        from roadmapctl.report.items import KINDS, build_report
-        from roadmapctl.report.request import RequestError, party_selection, read_grouping, read_kinds
-        from roadmapctl.textutil import read_date
+        from roadmapctl.report.command import ReportRequest
+        from roadmapctl.report.formats import FORMATS
+        from roadmapctl.report.request import read_grouping, read_kinds
 
         known_format(output_format, FORMATS)
         grouping = read_option("--by", read_grouping, by)
-        kinds = read_option("--kind", read_kinds, kind) or list(KINDS)
-        failing_kinds = read_option("--fail-on", read_kinds, fail_on)
-        if within < 0:
-            raise UsageError("--within: число дней не может быть отрицательным")
-        day = read_option("--as-of", read_date, as_of) if as_of else date.today()
-        if output_format in BINARY and not output and sys.stdout.isatty():
-            raise UsageError(f"формат {output_format} — это файл, а не текст: укажите, куда записать, например -o отчёт.{output_format}")
-        files = collect_paths(paths or [])
-        if "-" in files:
-            raise UsageError("отчёт строится по файлам; стандартный ввод («-») здесь не поддерживается")
-        if output:
-            target = Path(output).resolve()
-            if target.suffix.lower() in YAML_SUFFIXES or any(Path(f).resolve() == target for f in files):
-                raise UsageError(f"{output}: отчёт нельзя записать в файл дорожной карты; укажите другое имя")
-        roadmaps = [load_roadmap(f) for f in files]
-        select = None
-        if party:
-            try:
-                roadmaps, select = party_selection(roadmaps, party)
-            except RequestError as exc:
-                raise UsageError(str(exc)) from None
-
-        result = build_report(roadmaps, day, kinds, within, party, select)
-        use_color = colored(color, output)
-        width = shutil.get_terminal_size((120, 24)).columns if output is None and sys.stdout.isatty() else 120
-        data = render(result, output_format, by=grouping, width=width, color=use_color)
-        from roadmapctl.own_output import progress_report
-        from roadmapctl.writing import write_output
-
-        write_output(
-            output, data, inputs=files, force=force, replaceable=progress_report,
-            text=output_format in ("table", "md"), color=use_color,
+        kinds, failing = _kinds(kind), tuple(read_option("--fail-on", read_kinds, fail_on))
+        within, day = _within(within), _day(as_of)
+        request = ReportRequest(
+            files=(), day=day, kinds=kinds, within=within, party=party, grouping=grouping,
+            format=_format(output_format, output), output=output, force=force, color=colored(color, output),
+            width=_width(output), fail_on=failing,
         )
-        hit = result.present(failing_kinds)
-        if hit:
-            say(f"есть замечания видов: {', '.join(hit)}")
-            raise typer.Exit(EXIT_FINDINGS)
+        request = replace(request, files=tuple(collect_paths(paths or [])))
+        _show(run_request(request), request)
+
+
+def _day(as_of: str | None) -> date:
+    return read_option("--as-of", read_date, as_of) if as_of else date.today()
+
+
+def _kinds(kind: list[str]) -> tuple[str, ...]:
+    from roadmapctl.report.items import KINDS
+    from roadmapctl.report.request import read_kinds
+
+    return tuple(read_option("--kind", read_kinds, kind) or KINDS)
+
+
+def _within(within: int) -> int:
+    if within < 0:
+        raise UsageError("--within: число дней не может быть отрицательным")
+    return within
+
+
+def _format(name: str, output: str | None) -> str:
+    from roadmapctl.report.formats import FORMATS
+
+    fmt = find(FORMATS, name)
+    if fmt.binary and not output and sys.stdout.isatty():
+        raise UsageError(f"формат {fmt.name} — это файл, а не текст: укажите, куда записать, например -o отчёт{fmt.suffix}")
+    return fmt.name
+
+
+def _width(output: str | None) -> int:
+    import shutil
+
+    return shutil.get_terminal_size((120, 24)).columns if output is None and sys.stdout.isatty() else 120
+
+
+def run_request(request):
+    """``report.command.run``, its request errors as usage errors."""
+    from roadmapctl.report.command import run
+    from roadmapctl.report.request import RequestError
+
+    try:
+        return run(request)
+    except RequestError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _show(outcome, request) -> None:
+    from roadmapctl.report.formats import FORMATS
+    from roadmapctl.writing import write_output
+
+    if outcome.data is not None and request.output is None:
+        write_output(None, outcome.data, text=FORMATS[request.format].text, color=request.color)
+    show_problems(outcome.problems)
+    if outcome.hit:
+        say(f"есть замечания видов: {', '.join(outcome.hit)}")
+    raise typer.Exit(outcome.exit_code)

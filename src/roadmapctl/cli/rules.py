@@ -7,8 +7,7 @@ from typing import Optional
 import typer
 
 from roadmapctl.cli.common import UsageError, complete_from, known_format
-
-FORMATS = ("text", "json")
+from roadmapctl.outputs import OutputFormat, table
 
 
 def register(app: typer.Typer) -> None:
@@ -17,9 +16,7 @@ def register(app: typer.Typer) -> None:
         code: Optional[str] = typer.Argument(None, metavar="[КОД]", help="Код правила, например RM301.", show_default=False),
         output_format: str = typer.Option("text", "--format", "-f", autocompletion=complete_from("roadmapctl.cli.rules", "FORMATS"), help="Формат: text или json."),
     ) -> None:
-        import json
-
-        from roadmapctl.check.registry import all_rules, rule_help
+        from roadmapctl.check.registry import all_rules
 
         registry = all_rules()
         known_format(output_format, FORMATS)
@@ -29,20 +26,38 @@ def register(app: typer.Typer) -> None:
             if not found:
                 raise UsageError(f"правило «{code}» не найдено; список правил: roadmapctl rules")
             registry = found
-        if output_format == "json":
-            payload = [
-                {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary, "group": r.group, "doc": r.doc}
-                for r in registry
-            ]
-            typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-            return
-        if code:
-            typer.echo(rule_help(registry[0]))
-            return
-        group = None
-        for r in registry:
-            if r.group != group:
-                group = r.group
-                typer.echo(f"\n{group}")
-            typer.echo(f"  {r.code}  {r.severity.russian:<14}  {r.summary}")
-        typer.echo("\nПодробно о правиле: roadmapctl rules КОД")
+        typer.echo(FORMATS[output_format].write(registry, bool(code)).decode("utf-8"), nl=False)
+
+
+def _text(registry: list, one: bool) -> str:
+    """One rule's documentation, or the list of rules by group."""
+    from roadmapctl.check.registry import rule_help
+
+    if one:
+        return rule_help(registry[0]) + "\n"
+    lines = []
+    group = None
+    for r in registry:
+        if r.group != group:
+            group = r.group
+            lines += ["", group]
+        lines.append(f"  {r.code}  {r.severity.russian:<14}  {r.summary}")
+    lines += ["", "Подробно о правиле: roadmapctl rules КОД"]
+    return "\n".join(lines) + "\n"
+
+
+def _json(registry: list, _one: bool) -> str:
+    import json
+
+    payload = [
+        {"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary, "group": r.group, "doc": r.doc}
+        for r in registry
+    ]
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+# The formats of ``rules`` (``roadmapctl.outputs``): on the screen only.
+FORMATS = table(
+    OutputFormat("text", (".txt",), _text, None, text=True),
+    OutputFormat("json", (".json",), _json, None),
+)

@@ -12,9 +12,11 @@ from datetime import date
 from roadmapctl.colors import BOLD, CYAN, DIM, GREEN, RED, YELLOW, paint
 from roadmapctl.diff.changes import KINDS, Change, RoadmapDiff
 from roadmapctl.document import fields
-from roadmapctl.textutil import plural_word as plural, ru_date
+from roadmapctl.outputs import OutputFormat, table
+from roadmapctl.own_output import diff_report
+from roadmapctl.textutil import plural_word as plural
+from roadmapctl.textutil import ru_date
 
-FORMATS = ("text", "md", "json")
 MD_LIMIT = 60000  # GitHub refuses comments over 65536 characters
 FOLD = 160  # texts longer than this are folded (Markdown) or shortened (text)
 CONTEXT = 6  # words of unchanged text kept around an edit
@@ -508,9 +510,15 @@ def render_json(diffs: list[RoadmapDiff]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
+# The formats of ``diff`` (``roadmapctl.outputs``); each writer takes (diffs, colour).
+FORMATS = table(
+    OutputFormat("text", (".txt",), render_text, diff_report, text=True, color=True),
+    OutputFormat("md", (".md",), lambda diffs, _color: render_md(diffs), diff_report, text=True),
+    OutputFormat("json", (".json",), lambda diffs, _color: render_json(diffs), diff_report),
+)
+
+
 def render(diffs: list[RoadmapDiff], fmt: str, color: bool = False) -> str:
-    if fmt == "md":
-        return render_md(diffs)
-    if fmt == "json":
-        return render_json(diffs)
-    return render_text(diffs, color)
+    """The report in ``fmt``; only text paints, and only with ``color``."""
+    row = FORMATS[fmt]
+    return row.write(diffs, color and row.color).decode("utf-8")

@@ -28,6 +28,19 @@ class Kind(StrEnum):
     ACTIVITIES = "activities"        # nested activities (model: Activity)
 
 
+class Status(StrEnum):
+    """The values of an activity's «статус», in the schema's order (the schema's enum is generated
+    from this class: ``document/schema_strings.py``)."""
+
+    NOT_STARTED = "не начато"
+    IN_PROGRESS = "в работе"
+    DONE = "выполнено"
+    CANCELLED = "отменено"
+
+
+STATUSES: tuple[str, ...] = tuple(status.value for status in Status)
+
+
 # The column that shows the status, the date done and the progress marks together.
 MARK_COLUMN = "отметка"
 

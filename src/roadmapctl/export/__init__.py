@@ -1,16 +1,17 @@
-"""Stage 4: integration exports of the model (JSON, iCalendar)."""
+"""Stage 4: integration exports of the model (JSON, iCalendar). ``FORMATS`` is the table of them
+(``roadmapctl.outputs``): one row a format, its writer ``(roadmaps) -> bytes or str``."""
 
 from __future__ import annotations
 
-FORMATS = ("json", "ics")
+from roadmapctl.outputs import OutputFormat, table
+from roadmapctl.own_output import export_file
+
+FORMATS = table(
+    OutputFormat("json", (".json",), "roadmapctl.export.json_export:export_json", export_file),
+    OutputFormat("ics", (".ics",), "roadmapctl.export.ics:export_ics", export_file),
+)
 
 
 def export_roadmaps(roadmaps: list, fmt: str) -> bytes:
     """The bytes of ``roadmaps`` exported as ``fmt`` (one of FORMATS)."""
-    if fmt == "json":
-        from roadmapctl.export.json_export import export_json
-
-        return export_json(roadmaps).encode("utf-8")
-    from roadmapctl.export.ics import export_ics
-
-    return export_ics(roadmaps)
+    return FORMATS[fmt].write(roadmaps)

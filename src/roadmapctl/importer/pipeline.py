@@ -172,8 +172,8 @@ def _activity_data(activity: ActivityDraft, path: tuple, comments: dict) -> dict
         comments[path] = [f"{COMMENT_PREFIX} {c}" for c in activity.comments]
     data: dict = {}
     for f in fields.ACTIVITY_FIELDS:
-        value = getattr(activity, f.attr, None)
-        if f is fields.CHILDREN and value:
+        value = activity.value(f)
+        if f is fields.CHILDREN and isinstance(value, list) and value:
             value = [_activity_data(child, path + (f.key, i), comments) for i, child in enumerate(value)]
         if value or f.required:
             data[f.key] = value

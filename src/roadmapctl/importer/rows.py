@@ -47,13 +47,30 @@ class ActivityDraft:
     responsible_paras: list[str] = field(default_factory=list)
     responsible: list = field(default_factory=list)  # str or {"кто", "уточнение", "связка"}
     deadline: str | None = None
-    result: str | None = None
-    result_form: str | None = None
     note: str | None = None
+    texts: dict[str, str] = field(default_factory=dict)  # the plain text fields (PLAIN_TEXT_FIELDS) by key
 
     @property
     def label(self) -> str:
         return f"мероприятие {self.number} ({self.where})"
+
+    def value(self, f: fields.Field) -> object:
+        """What the draft holds for the field ``f`` of document/fields.py (None: nothing)."""
+        if f.key in self.texts:
+            return self.texts[f.key]
+        return getattr(self, f.attr, None)
+
+
+# The fields finalize() reads with code of its own: the number, the activity text with its sub-items,
+# the deadline, the note (which also collects the mark column and the columns not recognised).
+OWN_CODE = frozenset({fields.NUMBER.key, fields.TEXT.key, fields.DEADLINE.key, fields.NOTE.key})
+
+
+def plain_text_fields() -> tuple[fields.Field, ...]:
+    """Every other text field of document/fields.py that has a column of its own: its value is the
+    text of its cells, so a new field needs only its header words in importer/columns.py."""
+    return tuple(f for f in fields.ACTIVITY_FIELDS
+                 if f.kind is fields.Kind.TEXT and f.column == f.key and f.key not in OWN_CODE)
 
 
 @dataclass
@@ -500,8 +517,10 @@ def finalize(activity: ActivityDraft, inline: bool, log: GuessLog) -> None:
         activity.subitems = list(items)
         activity.deadline = "\n".join(deadline_paras) or None
     activity.responsible_paras = [p.text for p in cells.get(fields.RESPONSIBLE.column, []) if not p.empty]
-    activity.result = _joined(cells.get(fields.RESULT.column))
-    activity.result_form = _joined(cells.get(fields.RESULT_FORM.column))
+    for plain in plain_text_fields():
+        value = _joined(cells.get(plain.key))
+        if value:
+            activity.texts[plain.key] = value
     notes = []
     own_note = _joined(cells.get(fields.NOTE.column))
     if own_note:

@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from roadmapctl.check.config import Config
 from roadmapctl.check.diagnostics import Diagnostic, Edit, Fix, Severity
 from roadmapctl.document import fields
+from roadmapctl.document.model import Roadmap
 from roadmapctl.loading import Document, Source, load_document
 from roadmapctl.loading.document import scalar_text
 from roadmapctl.lsp.positions import split_lines
@@ -42,6 +43,7 @@ class Analysis:
     document: Document | None = None
     lines: list[str] = field(default_factory=list)
     path: str | None = None
+    roadmap: Roadmap | None = None  # the model, when the text is a valid roadmap
 
     @property
     def readable(self) -> bool:
@@ -68,7 +70,7 @@ def analyze(text: str, name: str, config: Config | None = None, path=None) -> An
         message = ("внутренняя ошибка roadmapctl при проверке этого текста — это не ваша вина; пожалуйста, "
                    f"сообщите разработчикам и приложите файл. Подробности: {type(exc).__name__}: {exc}")
         return Analysis(name, text, [_failure(name, message)], None, lines, path)
-    return Analysis(name, text, diagnostics, loaded.document, lines, path)
+    return Analysis(name, text, diagnostics, loaded.document, lines, path, loaded.roadmap)
 
 
 # -- where the cursor is ------------------------------------------------------------------------
@@ -128,21 +130,24 @@ def hover(analysis: Analysis, line: int, column: int) -> tuple[str, Span] | None
         return None
     key = _governing_key(path)
     if key in DEADLINE_KEYS and node.value.strip():
-        return _deadline_markdown(data, node.value), span
+        return _deadline_markdown(analysis.roadmap, data, node.value), span
     if key in PARTY_KEYS and node.value.strip():
         text = _party_markdown(data, node.value)
         return (text, span) if text else None
     return None
 
 
-def _deadline_markdown(data: dict, text: str) -> str:
+def _deadline_markdown(roadmap: Roadmap | None, data: dict, text: str) -> str:
+    """The deadline ``text`` read as ``check`` reads it: in the roadmap's period with its own school
+    calendar (``document.schedule``); in a text that is not a valid roadmap yet, in the period it
+    writes with the typical calendar."""
     from datetime import date
 
     from roadmapctl.deadlines import parse_period, read_deadline
-    from roadmapctl.document.schedule import period_or_reason
+    from roadmapctl.document.schedule import period_or_reason, roadmap_period_or_reason
 
     note = None
-    period, reason = period_or_reason(data.get("период"))
+    period, reason = roadmap_period_or_reason(roadmap) if roadmap is not None else period_or_reason(data.get("период"))
     if period is None:
         period = parse_period(str(date.today().year))
         note = f"период дорожной карты не прочитан ({reason}); срок прочитан в пределах текущего года"
@@ -284,19 +289,19 @@ def complete(analysis: Analysis, last_good: Analysis | None, line: int, column: 
     source = analysis if analysis.document is not None else last_good
     data = source.document.data if source is not None and source.document is not None else None
     data = data if isinstance(data, dict) else {}
-    from roadmapctl.check.context import scalar_source
+    from roadmapctl.loading.scalars import scalar
 
     out: list[Completion] = []
     if key in PARTY_KEYS:
         directory = data.get("участники") if isinstance(data.get("участники"), dict) else {}
         for name, entry in directory.items():
             kind = entry.get("вид") if isinstance(entry, dict) else None
-            out.append(Completion(name, scalar_source(name), f"участник{': ' + kind if kind else ''}", start))
+            out.append(Completion(name, scalar(name, flow=True), f"участник{': ' + kind if kind else ''}", start))
             for alias in (entry.get("синонимы") or []) if isinstance(entry, dict) else []:
                 if isinstance(alias, str):
-                    out.append(Completion(alias, scalar_source(alias), f"другое написание «{name}»", start))
+                    out.append(Completion(alias, scalar(alias, flow=True), f"другое написание «{name}»", start))
     elif key == fields.STATUS.key:
-        for value in status_values():
+        for value in fields.STATUSES:
             out.append(Completion(value, value, "статус мероприятия", start))
     elif key in activity_ref_keys():
         for number, text in activity_numbers(data):
@@ -322,15 +327,6 @@ def _schema_walk(node, key=None):
                 yield from _schema_walk(sub, key)
         for sub in (node.get("$defs") or {}).values():
             yield from _schema_walk(sub, None)
-
-
-def status_values() -> list[str]:
-    from roadmapctl.document.schema import schema
-
-    for key, node in _schema_walk(schema()):
-        if key == fields.STATUS.key and node.get("enum"):
-            return [str(v) for v in node["enum"]]
-    return []
 
 
 def activity_ref_keys() -> frozenset[str]:

@@ -27,8 +27,8 @@ from roadmapctl.loading.scalars import scalar
 from roadmapctl.loading.source import LINE_BREAK
 from roadmapctl.textutil import ru_date
 
-STATUSES = ("не начато", "в работе", "выполнено", "отменено")
-DONE = "выполнено"
+STATUSES = fields.STATUSES
+DONE = fields.Status.DONE.value
 
 _BLANK = " \t\r\n\x85\u2028\u2029"
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://[^\s]+$")

@@ -1,50 +1,48 @@
-"""The formats of ``render``: one row each — its name, the file suffixes it is known by (the first
-is the one it writes), other names it answers to, and its writer, a function
-``(view, style, template_dir) -> bytes`` of a render module imported only when the format is used.
-To add a format, write its module and add one ``Format`` row."""
+"""The formats of ``render``: one row each (``roadmapctl.outputs.OutputFormat``) — its name, the
+file suffixes it is known by (the first is the one it writes), other names it answers to, and its
+writer, a function ``(view, style, template_dir) -> bytes`` of a render module imported only when
+the format is used; and whether it can carry the gantt diagram. To add a format, write its module
+and add one row."""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from roadmapctl.outputs import OutputFormat, find, spoken, table
 from roadmapctl.render.errors import RenderError
 
 
+def _ours(old: bytes) -> bool:
+    """A rendering by roadmapctl, untouched since (``write_file`` also asks that it be of the same
+    roadmap and not of a newer version: ``marker.refusal``)."""
+    from roadmapctl.render.marker import read_mark
+
+    mark, untouched = read_mark(old)
+    return mark is not None and untouched
+
+
 @dataclass(frozen=True)
-class Format:
-    name: str
-    suffixes: tuple[str, ...]
-    aliases: tuple[str, ...]
-    writer: str  # "module:function" under roadmapctl.render
-    binary: bool = False  # not for the screen: it needs a file
-    text: bool = False  # on the screen it is text for people: control characters shown visibly
+class Format(OutputFormat):
     gantt: bool = False  # can carry the gantt diagram (--gantt)
 
-    @property
-    def suffix(self) -> str:
-        return self.suffixes[0]
 
-    def write(self, view, style, template_dir: Path | None) -> bytes:
-        module, function = self.writer.split(":")
-        return getattr(importlib.import_module(f"roadmapctl.render.{module}"), function)(view, style, template_dir)
+def _format(name: str, suffixes: tuple[str, ...], aliases: tuple[str, ...], writer: str, **flags: bool) -> Format:
+    return Format(name, suffixes, f"roadmapctl.render.{writer}", _ours, aliases=aliases, **flags)
 
 
-FORMATS: dict[str, Format] = {
-    f.name: f
-    for f in (
-        Format("docx", (".docx",), ("word",), "docx_writer:render_docx", binary=True),
-        Format("html", (".html", ".htm"), ("htm",), "html:render_html"),
-        Format("md", (".md", ".markdown"), ("markdown",), "markdown:render_markdown", text=True, gantt=True),
-    )
-}
+FORMATS: dict[str, Format] = table(
+    _format("docx", (".docx",), ("word",), "docx_writer:render_docx", binary=True),
+    _format("html", (".html", ".htm"), ("htm",), "html:render_html"),
+    _format("md", (".md", ".markdown"), ("markdown",), "markdown:render_markdown", text=True, gantt=True),
+)
 
 
 def format_named(name: str) -> Format:
-    if name not in FORMATS:
-        raise RenderError(f"неизвестный формат «{name}»; допустимы: {', '.join(FORMATS)}")
-    return FORMATS[name]
+    try:
+        return find(FORMATS, name)
+    except ValueError as exc:
+        raise RenderError(str(exc)) from None
 
 
 def _by_suffix(path: str) -> Format | None:
@@ -56,7 +54,6 @@ def choose_format(to: str | None, output: str | None) -> Format:
     """The format asked for by ``--to`` (a name, an alias or a suffix) or else by the suffix of
     the output file; the two must agree (RenderError)."""
     names = ", ".join(FORMATS)
-    spoken = names.rsplit(", ", 1)[0] + " или " + names.rsplit(", ", 1)[1]
     if to is None:
         if output and _by_suffix(output):
             return _by_suffix(output)
@@ -64,7 +61,7 @@ def choose_format(to: str | None, output: str | None) -> Format:
     asked = to.strip().lower().lstrip(".")
     fmt = next((f for f in FORMATS.values() if asked == f.name or asked in f.aliases), None)
     if fmt is None:
-        raise RenderError(f"неизвестный формат «{to}»; допустимы: {spoken}")
+        raise RenderError(f"неизвестный формат «{to}»; допустимы: {spoken(FORMATS)}")
     implied = _by_suffix(output) if output else None
     if implied is not None and implied is not fmt:
         raise RenderError(f"расширение «{Path(output).suffix.lower()}» файла {output} не подходит для формата {fmt.name}")

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Callable, Iterable
 
 from roadmapctl.deadlines import Kind, Mark, Term, overdue_dates
+from roadmapctl.document.fields import Status
 from roadmapctl.document.model import Activity, Placed, Postponement, Roadmap
 from roadmapctl.document.schedule import activity_term_or_none, roadmap_period_or_reason
 from roadmapctl.textutil import plural, ru_date
@@ -27,7 +28,7 @@ KIND_TITLES = {
     "stale": "Давно нет отметок о ходе",
     "done": "Выполнено",
 }
-DONE, IN_PROGRESS, CANCELLED = "выполнено", "в работе", "отменено"
+DONE, IN_PROGRESS, CANCELLED = Status.DONE.value, Status.IN_PROGRESS.value, Status.CANCELLED.value
 DEFAULT_WITHIN = 30
 STALE_MONTHS = 3  # "no mark for longer than a quarter"
 

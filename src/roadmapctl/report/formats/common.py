@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from roadmapctl.report.items import IN_PROGRESS, KIND_TITLES, KINDS, Item, Report, Row, days, postponement_text
+from roadmapctl.document.fields import Status
+from roadmapctl.report.items import CANCELLED, IN_PROGRESS, KIND_TITLES, KINDS, Item, Report, Row, days, postponement_text
 from roadmapctl.textutil import plural, ru_date
 from roadmapctl.ziputil import reproducible_zip, zip_members
 
@@ -169,7 +170,7 @@ def completion_lines(row: Row, as_of: date) -> list[str]:
     by_kind = {item.kind: item for item in row.items}
     if "done" in by_kind:
         lines.append(f"Выполнено {fmt_date(activity.done_date)}".strip())
-    elif activity.status == "отменено":
+    elif activity.status == CANCELLED:
         lines.append("Отменено")
     elif activity.status == IN_PROGRESS:
         lines.append("В работе")
@@ -198,7 +199,7 @@ def completion_lines(row: Row, as_of: date) -> list[str]:
         lines.append(text)
     lines.extend(postponement_text(p) for p in activity.postponements)
     if not lines:
-        lines.append("Отметок нет" if activity.status in (None, "не начато") else activity.status.capitalize())
+        lines.append("Отметок нет" if activity.status in (None, Status.NOT_STARTED) else activity.status.capitalize())
     return lines
 
 
