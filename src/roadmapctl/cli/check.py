@@ -28,19 +28,31 @@ def _codes(options: list[str]) -> tuple[str, ...]:
     return tuple(c.strip().upper() for item in options for c in item.split(",") if c.strip())
 
 
-def _add_words(files: list[str], selection: Selection) -> None:
+def _configurations(files: list[str], selection: Selection) -> None:
+    """A broken configuration stops the command before any output (no summary of zero files)."""
+    from roadmapctl.check.config import ConfigError
+
+    for path in files:
+        try:
+            selection.config(path)
+        except ConfigError as exc:
+            raise UsageError(str(exc)) from None
+
+
+def _add_words(files: list[str], selection: Selection, quiet: bool) -> None:
     from roadmapctl.check.batch import add_words
     from roadmapctl.check.config import ConfigError
     from roadmapctl.spelling.lexicon import WordListError
 
     try:
         for target, added in add_words(files, selection):
-            typer.echo(f"roadmapctl: в словарь {target} добавлено слов: {added}", err=True)
+            if not quiet:
+                typer.echo(f"roadmapctl: в словарь {target} добавлено слов: {added}", err=True)
     except (ConfigError, WordListError) as exc:
         raise UsageError(str(exc)) from None
 
 
-def _fix(files: list[str], selection: Selection, unsafe: bool, diff: bool) -> int:
+def _fix(files: list[str], selection: Selection, unsafe: bool, diff: bool, quiet: bool) -> int:
     """``--fix``: the number of findings fixed, when the check is to follow; otherwise exits."""
     from roadmapctl.check.batch import fix_files
 
@@ -53,7 +65,8 @@ def _fix(files: list[str], selection: Selection, unsafe: bool, diff: bool) -> in
         raise typer.Exit(2)
     if diff:
         sys.stdout.write("".join(fixing.diffs))
-        typer.echo(f"Можно исправить замечаний: {fixing.fixed}." if fixing.fixed else "Исправлять нечего.", err=True)
+        if not quiet:
+            typer.echo(f"Можно исправить замечаний: {fixing.fixed}." if fixing.fixed else "Исправлять нечего.", err=True)
         raise typer.Exit(EXIT_FINDINGS if fixing.diffs else EXIT_OK)
     if files == ["-"]:
         # the fixed text went to standard output; the findings left decide the exit code
@@ -83,6 +96,7 @@ def register(app: typer.Typer) -> None:
         diff: bool = typer.Option(False, "--diff", help="С --fix: не менять файлы, а показать исправления в виде diff (код выхода 1, если есть что исправить)."),
         force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl check."),
         add_words: bool = typer.Option(False, "--add-words", help="Записать слова, которых нет в словаре (RM701), в словарь проекта (параметр spelling-words в настройках), затем проверить."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="Только замечания и ошибки: без итоговой строки и сообщений о ходе работы."),
     ) -> None:
         from roadmapctl.check.batch import Selection, check_files
         from roadmapctl.check.diagnostics import Diagnostic
@@ -99,15 +113,16 @@ def register(app: typer.Typer) -> None:
             files = _changed_since(changed_since, files)
         if "-" in files and len(files) > 1:
             raise UsageError("«-» (стандартный ввод) нельзя сочетать с другими путями")
+        _configurations(files, selection)
         if add_words:
-            _add_words(files, selection)
+            _add_words(files, selection, quiet)
         if (diff or unsafe_fixes) and not fix:
             raise UsageError("--diff и --unsafe-fixes работают только вместе с --fix")
-        fixed = _fix(files, selection, unsafe_fixes, diff) if fix else None
+        fixed = _fix(files, selection, unsafe_fixes, diff, quiet) if fix else None
         results = check_files(files, selection, jobs or (os.cpu_count() or 1))
         checked = [r for r in results if not r.problem]
         diagnostics = sorted((d for r in checked for d in r.diagnostics), key=Diagnostic.sort_key)
-        findings = Findings(diagnostics, {r.name: r for r in checked}, len(checked), fixed)
+        findings = Findings(diagnostics, {r.name: r for r in checked}, len(checked), fixed, quiet)
         use_color = colored(color, output_file)
         body = render_statistics(diagnostics) if statistics and fmt.statistics else fmt.render(findings, use_color)
         from roadmapctl.own_output import check_report
