@@ -457,8 +457,17 @@ def test_requests_for_a_file_the_editor_did_not_open_change_nothing(tmp_path):
     other = tmp_path / "ci.yml"
     other.write_text(COMPOSE, encoding="utf-8")
 
+    messages: list[str] = []
+
     async def body(s: Session):
+        @s.client.feature(lsp.WINDOW_SHOW_MESSAGE)
+        def on_message(ls, params: lsp.ShowMessageParams):
+            messages.append(params.message)
+
         s.client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(other.as_uri())))
+        s.client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(uri=other.as_uri(), version=2),
+            [lsp.TextDocumentContentChangeWholeDocument(text=COMPOSE + "  x: 1\n")]))
         edits = await s.client.text_document_formatting_async(lsp.DocumentFormattingParams(
             lsp.TextDocumentIdentifier(other.as_uri()), lsp.FormattingOptions(tab_size=2, insert_spaces=True)))
         assert not edits
@@ -467,3 +476,5 @@ def test_requests_for_a_file_the_editor_did_not_open_change_nothing(tmp_path):
         assert s.addresses == [URI]
 
     run(body)
+    assert messages == []  # never «Error in server: KeyError»
+    assert other.read_text(encoding="utf-8") == COMPOSE

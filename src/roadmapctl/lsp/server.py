@@ -44,6 +44,20 @@ class RoadmapServer(LanguageServer):
         self.dirty: set[str] = set()
         self.schema_from_yaml_ls = False
 
+    def report_server_error(self, error: Exception, source) -> None:
+        """pygls shows a failure outside a request as an English pop-up («Error in server:
+        KeyError»). A change to a document the client never opened here (a client that sends
+        every YAML file) is such a failure and is nobody's problem: it is only logged. Anything
+        else is logged and told in Russian."""
+        text = str(getattr(error, "message", "") or error)  # pygls wraps it: «KeyError: 'file:///…'»
+        log.error("%s: %s", type(error).__name__, text)
+        if isinstance(error, KeyError) or text.startswith("KeyError"):
+            return
+        self.window_show_message(lsp.ShowMessageParams(
+            lsp.MessageType.Error,
+            f"roadmapctl: внутренняя ошибка языкового сервера ({type(error).__name__}); замечания в редакторе "
+            "могут быть неполными. Проверьте файл командой roadmapctl check и сообщите разработчикам."))
+
     # -- positions ------------------------------------------------------------------------------
 
     @property
