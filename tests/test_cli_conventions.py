@@ -92,6 +92,17 @@ def test_quiet_fix_diff_says_nothing_on_stderr(folder):
     assert done.stderr == ""
 
 
+def test_quiet_fmt(folder):
+    (folder / "моя карта.yaml").write_text(SMALL_ROADMAP.replace('номер: "1."', "номер: '1.'"), encoding="utf-8")
+    checked = run("fmt", "--check", "-q", "моя карта.yaml", cwd=folder)
+    assert (checked.returncode, checked.stdout, checked.stderr) == (1, "Нужно отформатировать: моя карта.yaml\n", "")
+    done = run("fmt", "--quiet", "моя карта.yaml", cwd=folder)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    assert "номер: \"1.\"" in (folder / "моя карта.yaml").read_text(encoding="utf-8")
+    again = run("fmt", "--check", "--quiet", "моя карта.yaml", cwd=folder)
+    assert (again.returncode, again.stdout, again.stderr) == (0, "", "")
+
+
 # -- the configuration --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name, text, line, column, where", [

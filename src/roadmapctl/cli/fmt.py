@@ -20,6 +20,7 @@ def register(app: typer.Typer) -> None:
         paths: list[str] = typer.Argument(None, metavar="ПУТЬ", help="Файлы или папки (по умолчанию roadmaps/); «-» — стандартный ввод.", show_default=False),
         check: bool = typer.Option(False, "--check", help="Ничего не менять; код выхода 1, если какой-то файл нужно отформатировать (для CI)."),
         show_diff: bool = typer.Option(False, "--diff", help="Ничего не менять; показать, что изменилось бы, в виде unified diff."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="Без итоговой строки и сообщений об отформатированных файлах; с --check — только список файлов, которые нужно отформатировать."),
     ) -> None:
         import difflib
 
@@ -68,7 +69,8 @@ def register(app: typer.Typer) -> None:
                     typer.echo(f"Нужно отформатировать: {path}")
                 else:
                     write_output(path, result.after, editing=True)
-                    typer.echo(f"Отформатирован: {path}")
+                    if not quiet:
+                        typer.echo(f"Отформатирован: {path}")
         done = len(files) - failed
         n = len(changed)
         if dry:
@@ -79,7 +81,7 @@ def register(app: typer.Typer) -> None:
                 message = f"Все файлы ({done}) уже в едином виде."
         else:
             message = f"Отформатировано файлов: {n} из {done}." if n else f"Все файлы ({done}) уже в едином виде."
-        if done:  # when no file could be read, its error is all there is to say
+        if done and not quiet:  # when no file could be read, its error is all there is to say
             typer.echo(message, err=show_diff)
         if failed:
             raise typer.Exit(code)
