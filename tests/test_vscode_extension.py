@@ -167,3 +167,71 @@ def test_the_addresses_the_server_is_tested_with_are_those_vscode_sends():
     assert _node(script, str(package), "C:/Users/Методист/моя карта.yaml") == ADDRESSES["vscode-windows"]
     assert _node(script, str(package), "/tmp/roadmapctl-lsp-test/карта.yaml") == ADDRESSES["cyrillic"]
     assert _node(script, str(package), "/tmp/roadmapctl-lsp-test/моя карта.yaml") == ADDRESSES["space"]
+
+
+def test_the_extension_with_the_real_languageclient_checks_roadmaps_only(tmp_path):
+    """extension.js with the real vscode-languageclient 9 (VS Code itself replaced by
+    tests/data/vscode/vscode-stub.js, its URIs by VS Code's vscode-uri) starts `roadmapctl lsp`:
+    a roadmap at a Windows address and one in a Cyrillic-named file under roadmaps/ get their
+    findings, hover and formatting; a GitHub workflow and a docker-compose file open beside them
+    get nothing, and their files stay as they are."""
+    import os
+    import sys
+
+    from test_lsp import COMPOSE, DEFECTS, WORKFLOW, _line
+
+    if os.name == "nt":
+        pytest.skip("the test starts the server through a POSIX shell script")
+    tools = npm_tools()
+    work = tmp_path / "vscode"
+    shutil.copytree(EXTENSION, work, ignore=shutil.ignore_patterns("node_modules", "*.vsix"))
+    done = subprocess.run(["npm", "install", "--omit=dev", "--no-audit", "--no-fund", "--prefer-offline"],
+                          cwd=work, capture_output=True, text=True, timeout=600, check=False)
+    assert done.returncode == 0, done.stderr
+    (work / "node_modules" / "vscode").mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "vscode" / "vscode-stub.js", work / "node_modules" / "vscode" / "index.js")
+    command = tmp_path / "roadmapctl"
+    command.write_text(f'#!/bin/sh\nPYTHONPATH="{ROOT / "src"}" exec "{sys.executable}" -m roadmapctl "$@"\n', encoding="utf-8")
+    command.chmod(0o755)
+
+    repo = tmp_path / "Репозиторий карт"
+    (repo / "roadmaps").mkdir(parents=True)
+    (repo / ".github" / "workflows").mkdir(parents=True)
+    windows = "C:/Users/Методист/Дорожные карты/моя карта.yaml"  # not on this disk: the editor's text is all
+    named = "# yaml-language-server: $schema=../schema/roadmap.schema.json\n" + DEFECTS
+    in_folder = repo / "roadmaps" / "карта.yaml"
+    workflow, compose = repo / ".github" / "workflows" / "ci.yml", repo / "docker-compose.yml"
+    for path, text in ((in_folder, DEFECTS), (workflow, WORKFLOW), (compose, COMPOSE)):
+        path.write_text(text, encoding="utf-8")
+    deadline = _line(DEFECTS, "срок: ежеквартально")
+    documents = [
+        {"path": windows, "text": named, "hover": [deadline + 1, 16]},
+        {"path": str(in_folder), "text": DEFECTS, "hover": [deadline, 16]},
+        {"path": str(workflow), "text": WORKFLOW, "hover": [1, 1]},
+        {"path": str(compose), "text": COMPOSE, "hover": [2, 6]},
+    ]
+    (tmp_path / "documents.json").write_text(json.dumps(documents, ensure_ascii=False), encoding="utf-8")
+    env = dict(os.environ, DOCUMENTS=str(tmp_path / "documents.json"), EXTENSION_DIR=str(work),
+               ROADMAPCTL_COMMAND=str(command), VSCODE_URI_PACKAGE=str(tools / "node_modules" / "vscode-uri"),
+               EXPECT_FINDINGS_FOR=json.dumps([windows, str(in_folder)]))
+    done = subprocess.run(["node", str(ROOT / "tests" / "data" / "vscode" / "run-extension.js")], cwd=work, env=env,
+                          capture_output=True, text=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+
+    # VS Code's address of the Windows file, written out by hand (drive letter in lower case, «:» escaped)
+    windows_uri = ("file:///c%3A/Users/%D0%9C%D0%B5%D1%82%D0%BE%D0%B4%D0%B8%D1%81%D1%82/%D0%94%D0%BE%D1%80%D0%BE%D0%B6"
+                   "%D0%BD%D1%8B%D0%B5%20%D0%BA%D0%B0%D1%80%D1%82%D1%8B/%D0%BC%D0%BE%D1%8F%20%D0%BA%D0%B0%D1%80%D1%82%D0%B0.yaml")
+    spacing = _line(DEFECTS, "Создание  муниципальной")
+    assert shown["started"] is True
+    assert shown["diagnostics"] == {windows_uri: [f"RM605 {spacing + 1}"], in_folder.as_uri(): [f"RM605 {spacing}"]}
+    assert shown["hover"] == {windows_uri: "hover", in_folder.as_uri(): "hover", workflow.as_uri(): None,
+                              compose.as_uri(): None}
+    assert shown["formatting"][workflow.as_uri()] is None and shown["formatting"][compose.as_uri()] is None
+    assert shown["formatting"][windows_uri] is not None and shown["formatting"][in_folder.as_uri()] is not None
+    assert shown["messages"] == []
+    # the client's own trace of what it sent: the roadmaps, and nothing at all about the other two files
+    assert "Sending notification 'textDocument/didOpen'" in shown["trace"]
+    assert windows_uri in shown["trace"] and in_folder.as_uri() in shown["trace"]
+    assert workflow.as_uri() not in shown["trace"] and compose.as_uri() not in shown["trace"]
+    assert workflow.read_text(encoding="utf-8") == WORKFLOW and compose.read_text(encoding="utf-8") == COMPOSE
