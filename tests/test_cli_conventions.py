@@ -140,6 +140,20 @@ def test_a_broken_configuration_in_russian_with_its_line(folder, text, line, col
     assert done.stderr == f"roadmapctl: {folder / 'roadmapctl.toml'}:{line}:{column}: настройки не читаются как TOML: {reason}\n"
 
 
+@pytest.mark.parametrize("text, line, message", [
+    ('select = ["RM6"]\nstrictt = true\n', 2,
+     "неизвестный параметр «strictt»; допустимы: ignore, per-file-ignores, select, spelling-words, strict"),
+    ('[per-file-ignores]\n"моя карта.yaml" = 5\n', 2,
+     "«моя карта.yaml» должен быть списком кодов правил, например [\"RM601\"]"),
+    ('strict = "да"\n', 1, "«strict» должен быть true или false"),
+])
+def test_a_wrong_setting_is_told_with_its_line(folder, text, line, message):
+    (folder / "roadmapctl.toml").write_text(text, encoding="utf-8")
+    done = run("check", "моя карта.yaml", cwd=folder)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == f"roadmapctl: {folder / 'roadmapctl.toml'}:{line}:1: {message}\n"
+
+
 _TOML_PIECES = st.sampled_from(['a', '=', ' ', '"', "'", '[', ']', '{', '}', ',', '\n', '1', '.', '\\', 'ключ', '#',
                                 'true', '2021-13-01', 'x = 1\n', '[t]\n'])
 

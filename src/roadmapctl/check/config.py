@@ -64,9 +64,31 @@ def _codes(value, key: str, where: str) -> tuple[str, ...]:
 def _from_table(table: dict, where: str, text: str = "") -> Config:
     """The configuration in ``table`` (read from the file ``where``, whose ``text`` places an
     unknown rule code on its line)."""
-    config = _config(table, where)
+    try:
+        config = _config(table, where)
+    except ConfigError as exc:
+        raise ConfigError(_at_key(str(exc), where, text)) from None
     _known_codes(config, where, text)
     return config
+
+
+def _at_key(message: str, where: str, text: str) -> str:
+    """``message`` («WHERE: «key» …») with the line and column of that key in the file."""
+    import re
+
+    named = re.match(re.escape(where) + r": [^«]*«([^»]+)»", message)
+    if named is None or not text:
+        return message
+    lines = text.split("\n")
+    start = 0
+    if where.endswith("pyproject.toml"):
+        start = next((i for i, row in enumerate(lines) if re.match(r"\s*\[\s*tool\.roadmapctl\b", row)), 0)
+    key = re.compile(r"^(\s*)([\"']?)" + re.escape(named.group(1)) + r"\2\s*=")
+    for number in range(start, len(lines)):
+        found = key.match(lines[number])
+        if found:
+            return f"{where}:{number + 1}:{len(found.group(1)) + 1}" + message[len(where):]
+    return message
 
 
 def _config(table: dict, where: str) -> Config:
