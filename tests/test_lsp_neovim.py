@@ -19,24 +19,28 @@ from test_lsp import DEFECTS, _line
 NVIM = shutil.which("nvim")
 pytestmark = pytest.mark.skipif(NVIM is None, reason="Neovim (nvim) is not installed")
 
-# Works in Neovim 0.7 and newer: start_client + buf_attach_client (vim.lsp.start came in 0.8).
+# vim.lsp.start (Neovim 0.8 and newer, as docs/lsp.md configures it), or start_client and
+# buf_attach_client in 0.7 (Debian 12's Neovim).
 SCRIPT = r"""
 local file, out = os.getenv("ROADMAPCTL_TEST_FILE"), os.getenv("ROADMAPCTL_TEST_OUT")
 vim.cmd("edit " .. vim.fn.fnameescape(file))
 local buf = vim.api.nvim_get_current_buf()
-local id = vim.lsp.start_client({
+local config = {
   name = "roadmapctl",
   cmd = { os.getenv("ROADMAPCTL_TEST_PYTHON"), "-m", "roadmapctl", "lsp" },
   root_dir = vim.fn.fnamemodify(file, ":h"),
-})
-vim.lsp.buf_attach_client(buf, id)
+}
+if vim.lsp.start then
+  vim.lsp.start(config)
+else
+  vim.lsp.buf_attach_client(buf, vim.lsp.start_client(config))
+end
 vim.wait(20000, function() return #vim.diagnostic.get(buf) > 0 end, 50)
 local lines = { vim.uri_from_bufnr(buf) }
 for _, d in ipairs(vim.diagnostic.get(buf)) do
   table.insert(lines, string.format("%s %d", d.code or "", d.lnum))
 end
 vim.fn.writefile(lines, out)
-vim.lsp.stop_client(id)
 vim.cmd("qall!")
 """
 
