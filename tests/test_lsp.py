@@ -349,6 +349,8 @@ ADDRESSES = {
                       "%D0%BC%D0%BE%D1%8F%20%D0%BA%D0%B0%D1%80%D1%82%D0%B0.yaml",
     "windows-lower-escapes": "file:///C:/Users/%d0%9c%d0%b5%d1%82%d0%be%d0%b4%d0%b8%d1%81%d1%82/"
                              "%d0%ba%d0%b0%d1%80%d1%82%d0%b0.yaml",
+    # «план %41 100%.yaml»: a per cent sign in the name is decoded once, never twice
+    "per-cent": "file:///tmp/roadmapctl-lsp-test/%D0%BF%D0%BB%D0%B0%D0%BD%20%2541%20100%25.yaml",
 }
 
 

@@ -91,7 +91,12 @@ class RoadmapServer(LanguageServer):
     def document(self, uri: str) -> TextDocument | None:
         """The open document at ``uri`` (in any form of the address); None when it is not open.
         Never a file read from disk: pygls's own lookup would read one."""
-        opened = self.opened.get(key(uri))
+        return self.document_keyed(key(uri))
+
+    def document_keyed(self, name: str) -> TextDocument | None:
+        """The open document whose key is ``name`` (a key is never decoded again: a file named
+        «a%41.yaml» is not «aA.yaml»)."""
+        opened = self.opened.get(name)
         if opened is None:
             return None
         return self.workspace.get_text_document(opened)
@@ -104,12 +109,12 @@ class RoadmapServer(LanguageServer):
     def check_now(self, name: str) -> tuple[an.Analysis, int | None] | None:
         """Check the current text of the document keyed ``name`` (in a worker thread); None when
         it is closed or changed meanwhile."""
-        document = self.document(name)
+        document = self.document_keyed(name)
         if document is None:
             return None
         text, version = document.source, document.version
         result = _analyze(document.uri, text)
-        current = self.document(name)
+        current = self.document_keyed(name)
         if current is None or current.version != version:
             return None  # a newer text is on its way
         return result, version
@@ -119,7 +124,7 @@ class RoadmapServer(LanguageServer):
         if checked is None:
             return
         result, version = checked
-        document = self.document(name)
+        document = self.document_keyed(name)
         if document is None or document.version != version:
             return  # closed, or changed again meanwhile
         self.keep(name, result)
@@ -244,7 +249,8 @@ def create_server() -> RoadmapServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: RoadmapServer, params: lsp.DidOpenTextDocumentParams):
-        ls.schedule(ls.open(params.text_document.uri), 0)
+        ls.open(params.text_document.uri)
+        ls.schedule(params.text_document.uri, 0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: RoadmapServer, params: lsp.DidChangeTextDocumentParams):
@@ -281,7 +287,7 @@ def create_server() -> RoadmapServer:
     def completion(ls: RoadmapServer, params: lsp.CompletionParams):
         try:
             name = key(params.text_document.uri)
-            document = ls.document(name)
+            document = ls.document_keyed(name)
             if document is None or name in ls.foreign:
                 return None
             result = ls.analyses.get(name)
@@ -338,8 +344,8 @@ def create_server() -> RoadmapServer:
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def did_change_configuration(ls: RoadmapServer, params: lsp.DidChangeConfigurationParams):
         _read_options(ls, params.settings)
-        for name in list(ls.opened):
-            ls.schedule(name, 0)
+        for uri in list(ls.opened.values()):
+            ls.schedule(uri, 0)
 
     return server
 
