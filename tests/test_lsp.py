@@ -480,3 +480,32 @@ def test_requests_for_a_file_the_editor_did_not_open_change_nothing(tmp_path):
     run(body)
     assert messages == []  # never «Error in server: KeyError»
     assert other.read_text(encoding="utf-8") == COMPOSE
+
+
+def test_a_broken_configuration_is_told_once_in_russian_and_a_fixed_one_applies(tmp_path):
+    folder = tmp_path / "Дорожные карты"
+    folder.mkdir()
+    settings = folder / "roadmapctl.toml"
+    settings.write_text('ignore = ["RM605"\n', encoding="utf-8")  # the list is not closed
+    roadmap = folder / "моя карта.yaml"
+    roadmap.write_text(DEFECTS, encoding="utf-8")
+    uri = roadmap.as_uri()
+    messages: list[str] = []
+
+    async def body(s: Session):
+        @s.client.feature(lsp.WINDOW_SHOW_MESSAGE)
+        def on_message(ls, params: lsp.ShowMessageParams):
+            messages.append(params.message)
+
+        s.open(DEFECTS, uri=uri)
+        # checked without the settings: the RM605 they would ignore is there
+        assert codes(await s.diagnostics(1)) == [("RM605", _line(DEFECTS, "Создание  муниципальной"))]
+        s.replace(DEFECTS + "\n", 2, uri=uri)
+        await s.diagnostics(2)
+        assert messages == [(f"roadmapctl: {settings}:2:1: настройки не читаются как TOML: список не закрыт скобкой «]». "
+                             "Пока файл настроек не исправлен, замечания показаны без его настроек.")]
+        settings.write_text('ignore = ["RM605"]\n', encoding="utf-8")
+        s.replace(DEFECTS, 3, uri=uri)
+        assert await s.diagnostics(3) == []  # the fixed settings apply without restarting the server
+
+    run(body)

@@ -37,6 +37,8 @@ class RoadmapServer(LanguageServer):
         super().__init__("roadmapctl", __version__)
         self.opened: dict[str, str] = {}  # key → the address the client opened the document with
         self.foreign: set[str] = set()  # keys of open documents that are not roadmaps
+        self.config_problems: set[str] = set()  # configurations the checks could not read, still to show
+        self.told: set[str] = set()  # those shown already
         self.analyses: dict[str, an.Analysis] = {}
         self.last_good: dict[str, an.Analysis] = {}
         self.pending: dict[str, asyncio.Task] = {}
@@ -113,7 +115,7 @@ class RoadmapServer(LanguageServer):
         if document is None:
             return None
         text, version = document.source, document.version
-        result = _analyze(document.uri, text)
+        result = _analyze(document.uri, text, self.config_problems)
         current = self.document_keyed(name)
         if current is None or current.version != version:
             return None  # a newer text is on its way
@@ -129,6 +131,19 @@ class RoadmapServer(LanguageServer):
             return  # closed, or changed again meanwhile
         self.keep(name, result)
         self.publish(name, result, version)
+        self.tell_config_problems()
+
+    def tell_config_problems(self) -> None:
+        """Show each configuration that could not be read once (on the event loop's thread; the
+        checks in worker threads only collect them)."""
+        for problem in sorted(self.config_problems):
+            self.config_problems.discard(problem)
+            if problem in self.told:
+                continue
+            self.told.add(problem)
+            self.window_show_message(lsp.ShowMessageParams(
+                lsp.MessageType.Warning,
+                f"roadmapctl: {problem}. Пока файл настроек не исправлен, замечания показаны без его настроек."))
 
     def publish(self, name: str, result: an.Analysis, version) -> None:
         shown = [d for d in result.diagnostics if not (self.schema_from_yaml_ls and d.code in an.SCHEMA_CODES)]
@@ -196,7 +211,8 @@ class RoadmapServer(LanguageServer):
         name = key(uri)
         result = self.analyses.get(name)
         if result is None or result.text != document.source:
-            result = _analyze(document.uri, document.source)
+            result = _analyze(document.uri, document.source, self.config_problems)
+            self.tell_config_problems()
             self.keep(name, result)
         return None if name in self.foreign else result
 
@@ -225,18 +241,24 @@ class RoadmapServer(LanguageServer):
         return name
 
 
-def _analyze(uri: str, text: str) -> an.Analysis:
+def _analyze(uri: str, text: str, problems: set[str] | None = None) -> an.Analysis:
     path = uri_path(uri)
-    return an.analyze(text, path or uri, _config(path), path)
+    return an.analyze(text, path or uri, _config(path, problems), path)
 
 
-def _config(path: str | None):
-    from roadmapctl.check.config import Config, ConfigError, config_for
+def _config(path: str | None, problems: set[str] | None = None):
+    """The configuration of ``path`` as ``check`` reads it, read anew each time (the server runs
+    for hours while the file is edited). One that cannot be read is put in ``problems`` for the
+    editor to show, and the check goes on without it."""
+    from roadmapctl.check.config import Config, ConfigError, config_for, config_for_dir
 
+    config_for_dir.cache_clear()
     try:
         return config_for(path)
     except ConfigError as exc:
         log.warning("%s", exc)
+        if problems is not None:
+            problems.add(str(exc))
         return Config()
 
 
