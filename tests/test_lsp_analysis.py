@@ -3,6 +3,7 @@ the «подавить замечание» action."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -140,3 +141,25 @@ def test_a_completed_or_corrected_name_reads_back_as_itself(name):
     for document in (f"ответственные: [{written}]\n", f"ответственные:\n  - {written}\n"):
         data = yaml.safe_load(document)
         assert data["ответственные"] == [name], (name, written)
+
+
+# -- which texts are roadmaps: foreign() ---------------------------------------------------------
+
+_HEAD = "версия_формата: 1\nпериод: 2021-2022\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("name: CI\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n", True),  # a GitHub workflow
+    ('services:\n  web:\n    image: "nginx"\n    ports: ["80:80"]\n', True),  # docker-compose
+    ("# yaml-language-server: $schema=https://json.schemastore.org/github-workflow.json\nname: CI\n", True),
+    ("# yaml-language-server: $schema=../schema/roadmap.schema.json\n" + _HEAD, False),
+    ("# yaml-language-server: $schema=../schema/roadmap.schema.json\nname: [", False),  # broken, but named
+    (_HEAD, False),
+    ("period: 2021\nтаблицы: []\n", False),  # one key of the format is enough
+    ("муниципалитет_новый: город\n", False),  # a Russian key: a roadmap being typed
+    ("- just\n- a list\n", False),  # not a mapping: checked, so the roadmap gets its RM103
+    ("", False),
+    ("name: [", None),  # unreadable: the earlier decision stands
+])
+def test_foreign_tells_other_yaml_files_from_roadmaps(text, expected):
+    assert an.foreign(an.analyze(text, "C:\\Дорожные карты\\моя карта.yaml")) is expected

@@ -40,6 +40,7 @@ class CheckRequest:
     diff: bool = False            # with ``fix``: change nothing, the outcome has the fixes as a diff
     jobs: int = 0                 # worker processes; 0: one a core
     policy: Policy = Policy.CONTINUE  # a file that cannot be read is reported, the others checked
+    quiet: bool = False           # the findings only: no summary line
 
 
 @dataclass
@@ -50,6 +51,18 @@ class CheckOutcome:
     report: str | None = None     # None when the fixes end the run (``diff``, the standard input)
     problems: list[FileProblem] = field(default_factory=list)
     exit_code: int = EXIT_OK
+
+
+def _configurations(request: CheckRequest) -> None:
+    """A broken configuration stops the run before anything is written or shown (no summary of
+    zero files checked)."""
+    from roadmapctl.check.config import ConfigError
+
+    for path in request.files:
+        try:
+            request.selection.config(path)
+        except ConfigError as exc:
+            raise CheckRequestError(str(exc), []) from None
 
 
 def _add_words(request: CheckRequest, outcome: CheckOutcome) -> None:
@@ -95,7 +108,7 @@ def _report(request: CheckRequest, outcome: CheckOutcome) -> None:
     results = check_files(list(request.files), request.selection, request.jobs or (os.cpu_count() or 1))
     checked = [r for r in results if not r.problem]
     diagnostics = sorted((d for r in checked for d in r.diagnostics), key=Diagnostic.sort_key)
-    findings = Findings(diagnostics, {r.name: r for r in checked}, len(checked), outcome.fixed)
+    findings = Findings(diagnostics, {r.name: r for r in checked}, len(checked), outcome.fixed, request.quiet)
     statistics = request.statistics and fmt.statistics
     outcome.report = render_statistics(diagnostics) if statistics else fmt.render(findings, request.color)
     outcome.problems = [FileProblem(r.name, r.problem, io=True) for r in results if r.problem]
@@ -112,6 +125,7 @@ def run(request: CheckRequest) -> CheckOutcome:
     """Add the words, apply the fixes, check and write the report. CheckRequestError for a broken
     configuration or word list; ``writing.OutputError`` when the report cannot be written."""
     outcome = CheckOutcome()
+    _configurations(request)
     if request.add_words:
         _add_words(request, outcome)
     if request.fix and _fix(request, outcome):

@@ -61,7 +61,37 @@ def _codes(value, key: str, where: str) -> tuple[str, ...]:
     return tuple(v.strip().upper() for v in value)
 
 
-def _from_table(table: dict, where: str) -> Config:
+def _from_table(table: dict, where: str, text: str = "") -> Config:
+    """The configuration in ``table`` (read from the file ``where``, whose ``text`` places an
+    unknown rule code on its line)."""
+    try:
+        config = _config(table, where)
+    except ConfigError as exc:
+        raise ConfigError(_at_key(str(exc), where, text)) from None
+    _known_codes(config, where, text)
+    return config
+
+
+def _at_key(message: str, where: str, text: str) -> str:
+    """``message`` («WHERE: «key» …») with the line and column of that key in the file."""
+    import re
+
+    named = re.match(re.escape(where) + r": [^«]*«([^»]+)»", message)
+    if named is None or not text:
+        return message
+    lines = text.split("\n")
+    start = 0
+    if where.endswith("pyproject.toml"):
+        start = next((i for i, row in enumerate(lines) if re.match(r"\s*\[\s*tool\.roadmapctl\b", row)), 0)
+    key = re.compile(r"^(\s*)([\"']?)" + re.escape(named.group(1)) + r"\2\s*=")
+    for number in range(start, len(lines)):
+        found = key.match(lines[number])
+        if found:
+            return f"{where}:{number + 1}:{len(found.group(1)) + 1}" + message[len(where):]
+    return message
+
+
+def _config(table: dict, where: str) -> Config:
     known = {"select", "ignore", "strict", "per-file-ignores", "spelling-words"}
     unknown = sorted(set(table) - known)
     if unknown:
@@ -101,16 +131,22 @@ def config_for_dir(directory: Path) -> Config:
             if not candidate.is_file():
                 continue
             try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8-sig"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-                raise ConfigError(f"{candidate}: не удалось прочитать настройки: {exc}") from None
+                text = candidate.read_text(encoding="utf-8-sig")
+            except UnicodeDecodeError:
+                raise ConfigError(f"{candidate}: файл настроек не в кодировке UTF-8; сохраните его в UTF-8") from None
+            except OSError as exc:
+                raise ConfigError(f"{candidate}: не удалось прочитать файл настроек ({exc.strerror or exc})") from None
+            try:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as exc:
+                raise ConfigError(_toml_error(candidate, text, str(exc))) from None
             if name == "pyproject.toml":
                 table = data.get("tool", {}).get("roadmapctl")
                 if table is None:
                     continue
             else:
                 table = data
-            return _from_table(table, str(candidate))
+            return _from_table(table, str(candidate), text)
     return Config()
 
 
@@ -118,3 +154,74 @@ def config_for(path: str | None) -> Config:
     if not path or path == "-" or path.startswith("<"):
         return config_for_dir(Path.cwd().resolve())
     return config_for_dir(Path(path).resolve().parent)
+
+
+# tomllib's messages (Python 3.11–3.13), in Russian; a message not listed is named in general terms.
+_TOML_MESSAGES = [
+    (r"Expected '=' after a key in a key/value pair", "после ключа ожидается «=»"),
+    (r"Expected newline or end of document after a statement", "после значения ожидается конец строки"),
+    (r"Expected '\]' at the end of a table declaration", "заголовок таблицы должен заканчиваться «]»"),
+    (r"Expected '\]\]' at the end of an array declaration", "заголовок массива таблиц должен заканчиваться «]]»"),
+    (r"Invalid value", "неверное значение (строку нужно взять в кавычки)"),
+    (r"Invalid statement", "строка не похожа ни на «ключ = значение», ни на заголовок [таблицы]"),
+    (r"Invalid initial character for a key part", "ключ начинается с недопустимого знака"),
+    (r"Unterminated string", "строка не закрыта кавычкой"),
+    (r"Unclosed array", "список не закрыт скобкой «]»"),
+    (r"Unclosed inline table", "таблица не закрыта скобкой «}»"),
+    (r"Cannot overwrite a value", "значение этого ключа уже задано выше"),
+    (r"Cannot declare .* twice", "эта таблица уже объявлена выше"),
+    (r"Cannot (redefine|mutate immutable) namespace .*", "эта таблица уже задана выше другим способом"),
+    (r"Duplicate inline table key .*", "ключ повторяется"),
+    (r"Invalid date or datetime", "неверная дата"),
+    (r"Invalid hex value|Escaped character is not a Unicode scalar value|Unescaped '\\' in a string",
+     ("обратная косая черта «\\» в строке в двойных кавычках; пишите путь через «/», удваивайте «\\\\» "
+      "или возьмите строку в одинарные кавычки")),
+    (r"(Illegal|Found invalid) character .*", "недопустимый символ"),
+    (r"Expected .*", "здесь ожидается другой знак"),
+]
+
+
+def _toml_error(path: Path, text: str, message: str) -> str:
+    """«FILE:LINE:COLUMN: …» in Russian for tomllib's «Message (at line L, column C)»."""
+    import re
+
+    reason, _, place = message.partition(" (at ")
+    found = re.match(r"line (\d+), column (\d+)\)", place)
+    if found:
+        line, column = int(found.group(1)), int(found.group(2))
+    else:  # "end of document"
+        lines = text.split("\n")
+        line, column = len(lines), len(lines[-1]) + 1
+    russian = next((ru for pattern, ru in _TOML_MESSAGES if re.fullmatch(pattern, reason)), "ошибка записи TOML")
+    return f"{path}:{line}:{column}: настройки не читаются как TOML: {russian}"
+
+
+def _known_codes(config: Config, where: str, text: str) -> None:
+    """A ConfigError at the first code in ``select``, ``ignore`` or ``per-file-ignores`` that
+    is no rule's code or prefix (a typo would silently check everything, or nothing)."""
+    from roadmapctl.check.registry import all_rules
+
+    known = {rule.code for rule in all_rules()}
+    listed = [("select", c) for c in config.select] + [("ignore", c) for c in config.ignore]
+    listed += [(f"per-file-ignores «{pattern}»", c) for pattern, codes in config.per_file_ignores for c in codes]
+    for key, code in listed:
+        if not any(k.startswith(code) for k in known):
+            line, column = _place(text, code, where.endswith("pyproject.toml"))
+            place = f"{where}:{line}:{column}" if line else where
+            raise ConfigError(f"{place}: неизвестный код правила «{code}» в {key}; список правил: roadmapctl rules")
+
+
+def _place(text: str, code: str, pyproject: bool) -> tuple[int, int]:
+    """(line, column) of ``code`` written in quotes in the configuration; (0, 0) if not found."""
+    import re
+
+    lines = text.split("\n")
+    start = 0
+    if pyproject:  # the code is in roadmapctl's table, not in another tool's
+        start = next((i for i, row in enumerate(lines) if re.match(r"\s*\[\s*tool\.roadmapctl\b", row)), 0)
+    pattern = re.compile(r"([\"'])\s*" + re.escape(code) + r"\s*\1", re.IGNORECASE)
+    for number in range(start, len(lines)):
+        found = pattern.search(lines[number])
+        if found:
+            return number + 1, found.start() + 2
+    return 0, 0

@@ -38,6 +38,7 @@ class Findings:
     sources: Mapping[str, Lines]  # by file name, for the formats that quote source lines
     files: int  # how many files were checked
     fixed: int | None = None  # how many findings ``--fix`` fixed; None without ``--fix``
+    quiet: bool = False  # ``--quiet``: the findings only, no summary line
 
 
 def summary_line(diagnostics: list[Diagnostic], files: int) -> str:
@@ -243,6 +244,8 @@ def _text(findings: Findings, color: bool) -> str:
     """The findings quoted under their source lines, then a summary line."""
     diagnostics = findings.diagnostics
     body = render_text(diagnostics, findings.sources, color)
+    if findings.quiet:
+        return body.rstrip("\n") + "\n" if body else ""
     tail = summary_line(diagnostics, findings.files)
     fixable = sum(1 for d in diagnostics if d.fix is not None and d.fix.safe)
     if findings.fixed is not None:

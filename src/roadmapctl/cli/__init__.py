@@ -57,15 +57,59 @@ COMPLETION_HELP = {
 }
 
 
+COMPLETION_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _completion_shell(value: object) -> str:
+    """The shell named after the option, or the one this program runs in ("" if unknown)."""
+    import os
+
+    if isinstance(value, str):
+        return value
+    if os.environ.get("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"):
+        return ""
+    try:
+        import shellingham  # type: ignore[import-untyped]  # comes with typer
+
+        return str(shellingham.detect_shell()[0])
+    except Exception:  # noqa: BLE001 - not installed, or the shell cannot be told
+        return ""
+
+
+def _completion(ctx, param, value) -> None:
+    """``--install-completion`` and ``--show-completion`` with messages in Russian (typer's own
+    callbacks print English)."""
+    import click
+
+    if not value or ctx.resilient_parsing:
+        return
+    shell = _completion_shell(value)
+    if shell not in COMPLETION_SHELLS:
+        named = f"оболочка «{shell}» не поддерживается" if shell else "не удалось определить оболочку"
+        click.echo(f"roadmapctl: {named}; назовите одну из: bash, zsh, fish, powershell — например, "
+                   f"roadmapctl {param.opts[0]} bash", err=True)
+        ctx.exit(2)
+    from typer._completion_shared import get_completion_script, install
+
+    if param.name == "show_completion":
+        click.echo(get_completion_script(prog_name="roadmapctl", complete_var="_ROADMAPCTL_COMPLETE", shell=shell))
+        ctx.exit(0)
+    shell, path = install(shell=shell, prog_name="roadmapctl")
+    click.echo(f"Автодополнение для {shell} установлено: {path}")
+    click.echo("Оно заработает в новом окне терминала (или после перезапуска оболочки).")
+    ctx.exit(0)
+
+
 def build_command():
     """The click command of the whole program, with every command registered and the completion
-    options described in Russian."""
+    options described and answering in Russian."""
     _register()
     command = typer.main.get_command(app)
     for param in command.params:
         if param.name in COMPLETION_HELP:
             param.help = COMPLETION_HELP[param.name]
             param.metavar = "ОБОЛОЧКА" if param.name == "install_completion" else None
+            param.callback = _completion
     return command
 
 

@@ -58,6 +58,7 @@ def register(app: typer.Typer) -> None:
         diff: bool = typer.Option(False, "--diff", help="С --fix: не менять файлы, а показать исправления в виде diff (код выхода 1, если есть что исправить)."),
         force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl check."),
         add_words: bool = typer.Option(False, "--add-words", help="Записать слова, которых нет в словаре (RM701), в словарь проекта (параметр spelling-words в настройках), затем проверить."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="Только замечания и ошибки: без итоговой строки и сообщений о ходе работы."),
     ) -> None:
         from roadmapctl.check.batch import Selection
         from roadmapctl.check.command import CheckRequest, CheckRequestError, run
@@ -72,12 +73,13 @@ def register(app: typer.Typer) -> None:
             raise UsageError("--diff и --unsafe-fixes работают только вместе с --fix")
         request = CheckRequest(
             tuple(files), selection, fmt.name, output_file, colored(color, output_file), statistics, force,
-            add_words, fix, unsafe_fixes, diff, jobs,
+            add_words, fix, unsafe_fixes, diff, jobs, quiet=quiet,
         )
         try:
             outcome = run(request)
         except CheckRequestError as exc:
-            _say_words(exc.words_added)
+            if not quiet:
+                _say_words(exc.words_added)
             raise UsageError(str(exc)) from None
         _show(outcome, request)
 
@@ -109,10 +111,11 @@ def _show(outcome: CheckOutcome, request: CheckRequest) -> None:
     from roadmapctl.check.output import FORMATS
     from roadmapctl.writing import write_output
 
-    _say_words(outcome.words_added)
+    if not request.quiet:
+        _say_words(outcome.words_added)
     if outcome.stdout is not None:
         sys.stdout.write(outcome.stdout)
-    if request.diff and outcome.report is None and not outcome.problems:
+    if request.diff and outcome.report is None and not outcome.problems and not request.quiet:
         fixed = outcome.fixed
         typer.echo(f"Можно исправить замечаний: {fixed}." if fixed else "Исправлять нечего.", err=True)
     if outcome.report is not None and request.output is None:

@@ -38,13 +38,12 @@ def complete_from(module: str, name: str) -> Callable[[str], list[str]]:
 
 
 def colored(option: bool | None, output_file: str | None) -> bool:
-    """``--color/--no-color`` as given; otherwise colour only on a terminal, not into a file,
-    and not when NO_COLOR is set (https://no-color.org)."""
-    if option is not None:
-        return option
+    """``--color/--no-color``, NO_COLOR and FORCE_COLOR as :func:`roadmapctl.colors.wanted` reads them."""
     import os
 
-    return output_file is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    from roadmapctl.colors import wanted
+
+    return wanted(option, output_file is not None, sys.stdout.isatty(), os.environ)
 
 
 def known_format(name: str, formats: Table) -> str:

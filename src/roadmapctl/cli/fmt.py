@@ -24,6 +24,7 @@ def register(app: typer.Typer) -> None:
         paths: list[str] = typer.Argument(None, metavar="ПУТЬ", help="Файлы или папки (по умолчанию roadmaps/); «-» — стандартный ввод.", show_default=False),
         check: bool = typer.Option(False, "--check", help="Ничего не менять; код выхода 1, если какой-то файл нужно отформатировать (для CI)."),
         show_diff: bool = typer.Option(False, "--diff", help="Ничего не менять; показать, что изменилось бы, в виде unified diff."),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help="Без итоговой строки и сообщений об отформатированных файлах; с --check — только список файлов, которые нужно отформатировать."),
     ) -> None:
         from roadmapctl.format.command import FmtRequest, Mode, run
 
@@ -36,7 +37,7 @@ def register(app: typer.Typer) -> None:
         if stdin is not None:
             _show_stdin(outcome)
         else:
-            _show(outcome)
+            _show(outcome, quiet)
         raise typer.Exit(outcome.exit_code)
 
 
@@ -53,8 +54,9 @@ def _show_stdin(outcome: FmtOutcome) -> None:
             write_output(None, result.after)
 
 
-def _show(outcome: FmtOutcome) -> None:
-    """Each file changed (or its diff), the problems, and a summary."""
+def _show(outcome: FmtOutcome, quiet: bool = False) -> None:
+    """Each file changed (or its diff), the problems, and a summary (``quiet``: only the files that
+    need formatting, the diffs and the problems)."""
     from roadmapctl.format.command import Mode
 
     for result in outcome.formatted:
@@ -64,11 +66,11 @@ def _show(outcome: FmtOutcome) -> None:
             _print_diff(result.name, result.before, result.after)
         elif outcome.mode is Mode.CHECK:
             typer.echo(f"Нужно отформатировать: {result.name}")
-        else:
+        elif not quiet:
             typer.echo(f"Отформатирован: {result.name}")
     show_problems(outcome.problems)
     done, changed = len(outcome.formatted), [r.name for r in outcome.changed]
-    if not done:  # when no file could be read, its error is all there is to say
+    if not done or quiet:  # when no file could be read, its error is all there is to say
         return
     if not changed:
         message = f"Все файлы ({done}) уже в едином виде."

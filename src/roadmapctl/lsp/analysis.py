@@ -393,3 +393,35 @@ def suppression(analysis: Analysis, diagnostic: Diagnostic) -> Fix | None:
     if analysis.document is None or after.data != analysis.document.data:
         return None  # the comment would have become part of a value
     return Fix(f"Подавить замечание {diagnostic.code} на этой строке (# noqa: {diagnostic.code})", (edit,))
+
+
+# -- which documents are roadmaps ---------------------------------------------------------------
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def foreign(analysis: Analysis) -> bool | None:
+    """True when the text is another kind of YAML (a GitHub workflow, docker-compose), which the
+    server leaves alone: no findings, no edits. False for a roadmap; None when the text cannot
+    tell (not readable YAML now: the server keeps its earlier decision).
+
+    A roadmap names its schema in the first line (``# yaml-language-server:
+    $schema=…roadmap.schema.json``) or has a key of the format at the top; a text with another
+    schema in its first line, or a mapping of only Latin keys none of which is the format's, is
+    foreign. Anything else (a list, an empty file, a new roadmap still being typed) is checked,
+    so that a broken roadmap still gets its RM001/RM103.
+    """
+    from roadmapctl.document.schema import schema
+    from roadmapctl.modeline import PREFIX, SCHEMA_NAME
+
+    first = analysis.lines[0].lstrip("\ufeff").strip() if analysis.lines else ""
+    if first.startswith(PREFIX):
+        return not first.endswith(SCHEMA_NAME)
+    if analysis.document is None:
+        return None
+    data = analysis.document.data
+    if not isinstance(data, dict) or not data:
+        return False
+    known = set(schema().get("properties") or {})
+    keys = [str(k) for k in data]
+    return not any(k in known or _CYRILLIC.search(k) for k in keys)

@@ -3,20 +3,28 @@
 Every request is answered from :mod:`roadmapctl.lsp.analysis`; this module only converts
 positions and types. A failure inside a handler is logged and answered with nothing: the
 editor keeps its server.
+
+Documents are keyed by :func:`roadmapctl.lsp.addresses.key` everywhere (caches, the debounce,
+the open documents), and every handler reads the text through :meth:`RoadmapServer.document`,
+so a Cyrillic name, a space or a Windows address (``file:///c%3A/…``) is one document. A
+document that is another kind of YAML (:func:`roadmapctl.lsp.analysis.foreign`) is left alone:
+no findings, no edits, no hover.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from urllib.parse import unquote, urlparse
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
+from pygls.workspace import TextDocument
 
 from roadmapctl import __version__
 from roadmapctl.check.diagnostics import Diagnostic, Fix, Severity
 from roadmapctl.lsp import analysis as an
+from roadmapctl.lsp.addresses import key
+from roadmapctl.lsp.addresses import path as uri_path
 from roadmapctl.lsp.positions import from_client, split_lines, to_client
 
 DEBOUNCE_SECONDS = 0.03
@@ -25,14 +33,32 @@ log = logging.getLogger("roadmapctl.lsp")
 
 
 class RoadmapServer(LanguageServer):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__("roadmapctl", __version__)
+        self.opened: dict[str, str] = {}  # key → the address the client opened the document with
+        self.foreign: set[str] = set()  # keys of open documents that are not roadmaps
+        self.config_problems: set[str] = set()  # configurations the checks could not read, still to show
+        self.told: set[str] = set()  # those shown already
         self.analyses: dict[str, an.Analysis] = {}
         self.last_good: dict[str, an.Analysis] = {}
         self.pending: dict[str, asyncio.Task] = {}
         self.running: set[str] = set()
         self.dirty: set[str] = set()
         self.schema_from_yaml_ls = False
+
+    def report_server_error(self, error: Exception, source) -> None:
+        """pygls shows a failure outside a request as an English pop-up («Error in server:
+        KeyError»). A change to a document the client never opened here (a client that sends
+        every YAML file) is such a failure and is nobody's problem: it is only logged. Anything
+        else is logged and told in Russian."""
+        text = str(getattr(error, "message", "") or error)  # pygls wraps it: «KeyError: 'file:///…'»
+        log.error("%s: %s", type(error).__name__, text)
+        if isinstance(error, KeyError) or text.startswith("KeyError"):
+            return
+        self.window_show_message(lsp.ShowMessageParams(
+            lsp.MessageType.Error,
+            f"roadmapctl: внутренняя ошибка языкового сервера ({type(error).__name__}); замечания в редакторе "
+            "могут быть неполными. Проверьте файл командой roadmapctl check и сообщите разработчикам."))
 
     # -- positions ------------------------------------------------------------------------------
 
@@ -56,33 +82,75 @@ class RoadmapServer(LanguageServer):
         end = to_client(lines, len(lines), len(lines[-1]) + 1, self.encoding)
         return lsp.Range(lsp.Position(0, 0), lsp.Position(*end))
 
+    # -- documents ------------------------------------------------------------------------------
+
+    def open(self, uri: str) -> str:
+        """Remember the address the client opened a document with; its key."""
+        name = key(uri)
+        self.opened[name] = uri
+        return name
+
+    def document(self, uri: str) -> TextDocument | None:
+        """The open document at ``uri`` (in any form of the address); None when it is not open.
+        Never a file read from disk: pygls's own lookup would read one."""
+        return self.document_keyed(key(uri))
+
+    def document_keyed(self, name: str) -> TextDocument | None:
+        """The open document whose key is ``name`` (a key is never decoded again: a file named
+        «a%41.yaml» is not «aA.yaml»)."""
+        opened = self.opened.get(name)
+        if opened is None:
+            return None
+        return self.workspace.get_text_document(opened)
+
+    def is_foreign(self, uri: str) -> bool:
+        return key(uri) in self.foreign
+
     # -- checking -------------------------------------------------------------------------------
 
-    def check_now(self, uri: str) -> tuple[an.Analysis, int | None] | None:
-        """Check the current text of ``uri`` (in a worker thread); None when it changed meanwhile."""
-        if uri not in self.workspace.text_documents:
+    def check_now(self, name: str) -> tuple[an.Analysis, int | None] | None:
+        """Check the current text of the document keyed ``name`` (in a worker thread); None when
+        it is closed or changed meanwhile."""
+        document = self.document_keyed(name)
+        if document is None:
             return None
-        document = self.workspace.get_text_document(uri)
         text, version = document.source, document.version
-        result = _analyze(uri, text)
-        if self.workspace.get_text_document(uri).version != version:
+        result = _analyze(document.uri, text, self.config_problems)
+        current = self.document_keyed(name)
+        if current is None or current.version != version:
             return None  # a newer text is on its way
         return result, version
 
-    def accept(self, uri: str, checked) -> None:
+    def accept(self, name: str, checked) -> None:
         """Keep and publish a check's result (on the event loop's thread)."""
         if checked is None:
             return
         result, version = checked
-        if uri not in self.workspace.text_documents or self.workspace.get_text_document(uri).version != version:
+        document = self.document_keyed(name)
+        if document is None or document.version != version:
             return  # closed, or changed again meanwhile
-        self.keep(uri, result)
-        self.publish(uri, result, version)
+        self.keep(name, result)
+        self.publish(name, result, version)
+        self.tell_config_problems()
 
-    def publish(self, uri: str, result: an.Analysis, version) -> None:
+    def tell_config_problems(self) -> None:
+        """Show each configuration that could not be read once (on the event loop's thread; the
+        checks in worker threads only collect them)."""
+        for problem in sorted(self.config_problems):
+            self.config_problems.discard(problem)
+            if problem in self.told:
+                continue
+            self.told.add(problem)
+            self.window_show_message(lsp.ShowMessageParams(
+                lsp.MessageType.Warning,
+                f"roadmapctl: {problem}. Пока файл настроек не исправлен, замечания показаны без его настроек."))
+
+    def publish(self, name: str, result: an.Analysis, version) -> None:
         shown = [d for d in result.diagnostics if not (self.schema_from_yaml_ls and d.code in an.SCHEMA_CODES)]
+        if name in self.foreign:
+            shown = []
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
-            uri=uri, version=version, diagnostics=[self.to_lsp(result.lines, d) for d in shown]))
+            uri=self.opened[name], version=version, diagnostics=[self.to_lsp(result.lines, d) for d in shown]))
 
     def to_lsp(self, lines: list[str], d: Diagnostic) -> lsp.Diagnostic:
         message = d.message + (f"\nподсказка: {d.hint}" if d.hint else "")
@@ -97,10 +165,13 @@ class RoadmapServer(LanguageServer):
     def schedule(self, uri: str, delay: float) -> None:
         """Check ``uri`` after ``delay`` seconds without a newer change (debounce). At most one check
         of a file runs at a time: a change that arrives meanwhile is checked right after it."""
-        previous = self.pending.pop(uri, None)
+        name = key(uri)
+        if name not in self.opened:
+            return  # a change or a save of a document the client never opened here
+        previous = self.pending.pop(name, None)
         if previous is not None and not previous.done():
             previous.cancel()
-        self.pending[uri] = asyncio.ensure_future(self._check_later(uri, delay))
+        self.pending[name] = asyncio.ensure_future(self._check_later(name, delay))
 
     async def _check_later(self, uri: str, delay: float) -> None:
         try:
@@ -131,39 +202,63 @@ class RoadmapServer(LanguageServer):
             log.exception("checking %s failed", uri)
             return None
 
-    def analysis(self, uri: str) -> an.Analysis:
-        """The analysis of the current text (computed now if the debounced one is not there yet)."""
-        document = self.workspace.get_text_document(uri)
-        result = self.analyses.get(uri)
+    def analysis(self, uri: str) -> an.Analysis | None:
+        """The analysis of the current text (computed now if the debounced one is not there yet);
+        None for a document that is not open or is not a roadmap."""
+        document = self.document(uri)
+        if document is None:
+            return None
+        name = key(uri)
+        result = self.analyses.get(name)
         if result is None or result.text != document.source:
-            result = _analyze(uri, document.source)
-            self.keep(uri, result)
-        return result
+            result = _analyze(document.uri, document.source, self.config_problems)
+            self.tell_config_problems()
+            self.keep(name, result)
+        return None if name in self.foreign else result
 
-    def keep(self, uri: str, result: an.Analysis) -> None:
-        """``result`` is the analysis of ``uri`` now; the last readable one serves completion."""
-        self.analyses[uri] = result
+    def keep(self, name: str, result: an.Analysis) -> None:
+        """``result`` is the analysis of the document keyed ``name`` now; the last readable one
+        serves completion. Decides whether the document is a roadmap at all."""
+        self.analyses[name] = result
         if result.readable:
-            self.last_good[uri] = result
+            self.last_good[name] = result
+        foreign = an.foreign(result)
+        if foreign:
+            self.foreign.add(name)
+        elif foreign is not None:
+            self.foreign.discard(name)
+
+    def forget(self, uri: str) -> str:
+        """Drop everything kept about a closed document; its key."""
+        name = key(uri)
+        task = self.pending.pop(name, None)
+        if task is not None:
+            task.cancel()
+        for kept in (self.analyses, self.last_good):
+            kept.pop(name, None)
+        self.foreign.discard(name)
+        self.opened.pop(name, None)
+        return name
 
 
-def _analyze(uri: str, text: str) -> an.Analysis:
-    path = _path(uri)
-    return an.analyze(text, path or uri, _config(path), path)
+def _analyze(uri: str, text: str, problems: set[str] | None = None) -> an.Analysis:
+    path = uri_path(uri)
+    return an.analyze(text, path or uri, _config(path, problems), path)
 
 
-def _path(uri: str) -> str | None:
-    parsed = urlparse(uri)
-    return unquote(parsed.path) if parsed.scheme == "file" else None
+def _config(path: str | None, problems: set[str] | None = None):
+    """The configuration of ``path`` as ``check`` reads it, read anew each time (the server runs
+    for hours while the file is edited). One that cannot be read is put in ``problems`` for the
+    editor to show, and the check goes on without it."""
+    from roadmapctl.check.config import Config, ConfigError, config_for, config_for_dir
 
-
-def _config(path: str | None):
-    from roadmapctl.check.config import Config, ConfigError, config_for
-
+    config_for_dir.cache_clear()
     try:
         return config_for(path)
     except ConfigError as exc:
         log.warning("%s", exc)
+        if problems is not None:
+            problems.add(str(exc))
         return Config()
 
 
@@ -176,6 +271,7 @@ def create_server() -> RoadmapServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: RoadmapServer, params: lsp.DidOpenTextDocumentParams):
+        ls.open(params.text_document.uri)
         ls.schedule(params.text_document.uri, 0)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
@@ -188,18 +284,16 @@ def create_server() -> RoadmapServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: RoadmapServer, params: lsp.DidCloseTextDocumentParams):
-        uri = params.text_document.uri
-        task = ls.pending.pop(uri, None)
-        if task is not None:
-            task.cancel()
-        ls.analyses.pop(uri, None)
-        ls.last_good.pop(uri, None)
+        uri = ls.opened.get(key(params.text_document.uri), params.text_document.uri)
+        ls.forget(uri)
         ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     def hover(ls: RoadmapServer, params: lsp.HoverParams):
         try:
             result = ls.analysis(params.text_document.uri)
+            if result is None:
+                return None
             line, column = ls.point(result.lines, params.position)
             found = an.hover(result, line, column)
         except Exception:  # noqa: BLE001
@@ -214,14 +308,16 @@ def create_server() -> RoadmapServer:
     @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=["[", ",", " ", "-"]))
     def completion(ls: RoadmapServer, params: lsp.CompletionParams):
         try:
-            uri = params.text_document.uri
-            document = ls.workspace.get_text_document(uri)
-            result = ls.analyses.get(uri)
+            name = key(params.text_document.uri)
+            document = ls.document_keyed(name)
+            if document is None or name in ls.foreign:
+                return None
+            result = ls.analyses.get(name)
             if result is None or result.text != document.source:
                 # while typing, the text is often not YAML: only its lines are needed here
-                result = an.Analysis(uri, document.source, [], None, split_lines(document.source))
+                result = an.Analysis(name, document.source, [], None, split_lines(document.source))
             line, column = ls.point(result.lines, params.position)
-            items = an.complete(result, ls.last_good.get(uri), line, column)
+            items = an.complete(result, ls.last_good.get(name), line, column)
         except Exception:  # noqa: BLE001
             log.exception("completion failed")
             return None
@@ -249,9 +345,12 @@ def create_server() -> RoadmapServer:
         from roadmapctl.format import FormatError, format_text
 
         uri = params.text_document.uri
-        text = ls.workspace.get_text_document(uri).source
+        document = ls.document(uri)
+        if document is None or ls.analysis(uri) is None:
+            return None  # not open here, or not a roadmap: nothing is read from disk or changed
+        text = document.source
         try:
-            formatted = format_text(text.replace("\r\n", "\n"), _path(uri) or uri)
+            formatted = format_text(text.replace("\r\n", "\n"), uri_path(uri) or uri)
         except FormatError as exc:
             ls.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Warning, f"roadmapctl fmt: {exc}"))
             return None
@@ -267,7 +366,7 @@ def create_server() -> RoadmapServer:
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def did_change_configuration(ls: RoadmapServer, params: lsp.DidChangeConfigurationParams):
         _read_options(ls, params.settings)
-        for uri in list(ls.analyses):
+        for uri in list(ls.opened.values()):
             ls.schedule(uri, 0)
 
     return server
@@ -288,6 +387,8 @@ def _edit(ls: RoadmapServer, uri: str, lines: list[str], fix: Fix) -> lsp.Worksp
 def _code_actions(ls: RoadmapServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
     uri = params.text_document.uri
     result = ls.analysis(uri)
+    if result is None:
+        return []
     start = ls.point(result.lines, params.range.start)
     end = ls.point(result.lines, params.range.end)
     only = params.context.only if params.context else None
@@ -308,7 +409,7 @@ def _code_actions(ls: RoadmapServer, params: lsp.CodeActionParams) -> list[lsp.C
     if wants(lsp.CodeActionKind.SourceFixAll) and any(d.fix is not None and d.fix.safe for d in result.diagnostics):
         from roadmapctl.check.fixes import fix_text
 
-        path = _path(uri)
+        path = uri_path(uri)
         fixed = fix_text(result.text, path or uri, _config(path), path=path)
         if fixed.changed:
             actions.append(lsp.CodeAction(
