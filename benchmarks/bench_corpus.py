@@ -28,6 +28,7 @@ from corpus_tables import (  # noqa: E402
     CORPUS,
     TABLES,
     approval_right,
+    document_text,
     expected,
     imported_rows,
     match_rows,
@@ -36,7 +37,7 @@ from corpus_tables import (  # noqa: E402
     title_right,
 )
 
-from roadmapctl.importer import ImportFailure, import_path  # noqa: E402
+from roadmapctl.importer import ImportFailure, import_bytes  # noqa: E402
 
 
 def tables(verbose: bool) -> None:
@@ -46,10 +47,10 @@ def tables(verbose: bool) -> None:
         rows = want["rows"]
         totals["rows"] += len(rows)
         try:
-            result = import_path(TABLES / name)
+            result = import_bytes(document_text(name), name)
         except ImportFailure as exc:
             totals["refused"] += 1
-            print(f"{name[:46]:<46} {len(rows):>5} {'отказ':>7} {0:>5}  {str(exc)[len(str(TABLES / name)) + 2:][:90]}")
+            print(f"{name[:46]:<46} {len(rows):>5} {'отказ':>7} {0:>5}  {str(exc)[len(name) + 2:][:90]}")
             continue
         got = imported_rows(result.data)
         matched = match_rows(rows, got)

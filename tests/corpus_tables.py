@@ -33,6 +33,15 @@ def expected() -> dict[str, dict[str, Any]]:
     return data
 
 
+def document_text(name: str) -> bytes:
+    """The table file as the page gives it: without its two lines of corpus metadata
+    (``# source:``, ``# form:``)."""
+    lines = (TABLES / name).read_bytes().split(b"\n")
+    while lines and lines[0].startswith(b"# "):
+        lines.pop(0)
+    return b"\n".join(lines)
+
+
 def words(text: str | None) -> list[str]:
     return (text or "").replace("\n", " ").split()
 

@@ -134,15 +134,24 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
     if not any("\t" in raw for raw in lines):
         from roadmapctl.importer.plaintext import pipe_rows, single_cell_rows
 
-        rows = pipe_rows(lines)
-        form = "pipes"
+        rows = _stream(lines, "bars") if _cells_end_in_bars(lines) else None
+        form = "bars"
+        if rows is None:
+            rows = pipe_rows(lines)
+            form = "pipes"
+            if rows is not None and not _has_header(rows):
+                rows = None
+        if rows is None:
+            rows = _stream(lines, "bars")
+            form = "bars"
         if rows is None:
             rows = single_cell_rows(lines)
             form = "lines"
+        if rows is None:
+            rows = _stream(lines, "paragraphs")
+            form = "paragraphs"
         if rows is not None:
-            notes.append({"pipes": "таблица прочитана из текста, где ячейки разделены знаком «|»",
-                          "lines": "таблица прочитана из текста, где каждая ячейка стоит на своей строке; строки "
-                                   "таблицы найдены по номерам мероприятий, число колонок — по заголовку"}[form])
+            notes.append(_FORM_NOTES[form])
             lines = rows
     items: list[tuple[str, int, object]] = []  # (kind, line, payload)
     for number, raw in enumerate(lines, 1):
@@ -200,6 +209,44 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
             "«Срок», «Ответственный»). Проверьте, что заголовок таблицы скопирован вместе с ней"
         )
     return doc
+
+
+_FORM_NOTES = {
+    "pipes": "таблица прочитана из текста, где ячейки разделены знаком «|»",
+    "bars": "таблица прочитана из текста, где каждая ячейка оканчивается знаком «|» (так копирует ГАРАНТ и сайты-зеркала "
+            "документов); строки таблицы найдены по колонке номеров или по числу колонок, ячейки расставлены по "
+            "содержанию",
+    "lines": "таблица прочитана из текста, где каждая ячейка стоит на своей строке; строки "
+             "таблицы найдены по номерам мероприятий, число колонок — по заголовку",
+    "paragraphs": "таблица прочитана из текста, где каждая ячейка — отдельный абзац (абзацы разделены пустыми "
+                  "строками); строки таблицы найдены по колонке номеров или по числу колонок, ячейки расставлены по "
+                  "содержанию",
+}
+
+
+def _cells_end_in_bars(lines: list[str]) -> bool:
+    """A ГАРАНТ copy: a line that is only «|», or a line whose only bar ends it («N п/п |»)."""
+    for line in lines:
+        text = line.strip()
+        if text == "|" or (len(text) > 2 and text.endswith(" |") and text.count("|") == 1):
+            return True
+    return False
+
+
+def _has_header(rows: list) -> bool:
+    """Whether a reading of the text has a row that reads as a table header."""
+    from roadmapctl.importer.columns import recognize
+
+    return any(isinstance(item, tuple) and recognize(list(item[1])) is not None for item in rows)
+
+
+def _stream(lines: list, form: str) -> list | None:
+    from roadmapctl.importer.textcells import pieces_by_bars, pieces_by_paragraphs, read_stream
+
+    pieces = pieces_by_bars(lines) if form == "bars" else pieces_by_paragraphs(lines)
+    if pieces is None:
+        return None
+    return read_stream(lines, pieces, {"bars": "ячейки оканчиваются знаком «|»", "paragraphs": "ячейка — абзац"}[form])
 
 
 def _continues(text: str) -> bool:

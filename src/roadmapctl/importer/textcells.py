@@ -1,0 +1,410 @@
+"""A table read from text by its cells, whatever separates them: a stream of cells.
+
+Text copied from a legal database, a document-mirror site or a school site keeps a table's cells
+but not its rows: ГАРАНТ ends every cell with `` |`` (one or several cells on a line, an empty
+cell as a bare ``|``, merged cells as ``|||``), mirror sites run a whole table onto a line or two
+with `` | `` between the cells, docs.cntd.ru and school sites give one cell per paragraph. All
+of them are read here the same way, in passes:
+
+1. :func:`pieces_by_bars` / :func:`pieces_by_paragraphs` — the text → a stream of cell texts,
+   each with its source line (wrapped lines of a cell joined with a space);
+2. :func:`find_header` — the header, recognised by what its cells say (the vocabulary of
+   :mod:`columns`), with a second header level (start/end, quarters under «Срок») and the
+   column-number row «1 2 3 …» when there is one;
+3. :func:`split_rows` — row boundaries from the number column or, without one, from numbered
+   activity texts or the column count;
+4. :func:`fit_cells` — each row's pieces put in its columns by what they say (a deadline in the
+   deadline column), so that an empty cell never shifts the following ones;
+5. :func:`date_columns` — several date columns become one deadline (start/end → a range,
+   quarter marks «х» → the quarters marked, several dates → several dates), the original cells
+   kept in the row's note.
+
+The result has the form of :mod:`plaintext`'s readers (the text's lines with the rows put in
+place), so the text reader builds its grid from it as from any other form. A text in which no
+header is found gives None: the caller then reports what it found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from roadmapctl.document import fields
+from roadmapctl.importer.cells import looks_like_deadline
+from roadmapctl.importer.columns import is_column_numbers, recognize, role_of
+
+MAX_PIECES = 4000  # more cells than any plan has: the text is not read as a stream of cells
+MAX_ROW_PIECES = 40  # a row with more pieces is placed by position, not by content
+
+_VERTICALS = str.maketrans({"│": "|", "┃": "|", "║": "|", "¦": "|"})
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.)$")
+_ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
+_NUMBERED_TEXT = re.compile(r"^(?P<num>(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.))\s+(?P<text>[А-ЯЁA-Z«\"].*)$", re.S)
+_MERGED_MARK = {"^", "〃", "\""}  # a mirror site's mark of a cell merged with the one above
+_QUARTER = re.compile(r"^(?P<q>IV|I{1,3})\s*(?:-?й\s*)?квартал\w*\s*(?P<rest>.*)$", re.IGNORECASE)
+_MARK = {"х", "x", "+", "v", "✓", "✔"}
+_START = re.compile(r"\bначал|\bс\b|\bот\b", re.IGNORECASE)
+_END = re.compile(r"\bокончан|\bзавершени|\bпо\b|\bдо\b", re.IGNORECASE)
+
+
+class PieceKind(Enum):
+    """What a piece of a row is, decided once and used by every later pass."""
+
+    NUMBER = "number"
+    SECTION = "section"
+    CELL = "cell"
+
+
+@dataclass
+class Piece:
+    text: str
+    line: int  # 0-based index of its first line
+    kind: PieceKind = PieceKind.CELL
+
+
+@dataclass
+class TableHead:
+    cells: list[str]  # the leaf headers, one per column
+    start: int  # index of the header's first piece
+    end: int  # index of the first piece after the header (and after the column-number row)
+    line: int
+    numbers_line: int | None = None
+
+
+@dataclass
+class TextRow:
+    number: str | None
+    pieces: list[Piece]
+    line: int
+    section: bool = False
+    cells: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+# --------------------------------------------------------------------------- 1. pieces
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pieces_by_bars(lines: list[str]) -> list[Piece] | None:
+    """The cells of a text whose cells end in ``|``, across line ends; None without bars.
+
+    The text before the first bar is taken back over the short lines above it (a header cell
+    «№» / «п/п» wrapped over lines); text after the last bar is not a cell."""
+    marked = [i for i, line in enumerate(lines) if "|" in line.translate(_VERTICALS)]
+    if len(marked) < 2 and not (marked and lines[marked[0]].count("|") >= 4):
+        return None
+    first, last = marked[0], marked[-1]
+    start = first
+    while start > 0 and first - start < 3 and len(lines[start - 1].strip()) <= 12:
+        start -= 1
+    pieces: list[Piece] = []
+    text: list[str] = []
+    line_of = start
+    for i in range(start, last + 1):
+        parts = lines[i].translate(_VERTICALS).replace("\\|", "/").split("|")
+        for k, part in enumerate(parts):
+            if part.strip() and not text:
+                line_of = i
+            text.append(part)
+            if k < len(parts) - 1:  # a bar closes the cell
+                pieces.append(Piece(_squash(" ".join(text)), line_of if _squash(" ".join(text)) else i))
+                text = []
+                line_of = i
+        if len(pieces) > MAX_PIECES:
+            return None
+    return pieces
+
+
+def pieces_by_paragraphs(lines: list[str]) -> list[Piece] | None:
+    """One cell per paragraph (paragraphs separated by blank lines); None with fewer than six."""
+    pieces: list[Piece] = []
+    current: list[str] = []
+    first = 0
+    for i, line in enumerate(lines + [""]):
+        if line.strip():
+            if not current:
+                first = i
+            current.append(line.strip())
+            continue
+        if current:
+            pieces.append(Piece(_squash(" ".join(current)), first))
+            current = []
+        if len(pieces) > MAX_PIECES:
+            return None
+    return pieces if len(pieces) >= 6 else None
+
+
+# --------------------------------------------------------------------------- 2. header
+
+
+def _numbers_row(pieces: list[Piece], start: int) -> int:
+    """How many pieces from ``start`` are the column-number row «1 2 3 …» (0 when none)."""
+    count = 0
+    while start + count < len(pieces) and pieces[start + count].text.rstrip(".") == str(count + 1):
+        count += 1
+    return count if count >= 2 else 0
+
+
+def _leaf_headers(level1: list[str], level2: list[str], ncols: int) -> list[str] | None:
+    """Two header levels → the leaf headers: the sub-headers (quarters, start/end) replace the
+    date group they stand under («Срок», «Сроки выполнения …»)."""
+    top = [t for t in level1 if t]
+    subs = [t for t in level2 if t]
+    if not subs:
+        return top if len(top) == ncols else None
+    groups = [k for k, t in enumerate(top) if role_of(t) == fields.DEADLINE.column]
+    if len(groups) != 1 or len(top) - 1 + len(subs) != ncols:
+        return None
+    k = groups[0]
+    return top[:k] + subs + top[k + 1:]
+
+
+def find_header(pieces: list[Piece]) -> TableHead | None:
+    """The first run of pieces that reads as a table header.
+
+    With a column-number row under it, the row tells the number of columns and the pieces
+    between the header's start and the row are its cells (two levels when there are more);
+    without one, the header runs until a piece that starts a row (a number, a numbered text, a
+    long text)."""
+    for start in range(len(pieces)):
+        text = pieces[start].text
+        if not text or len(text) > 90 or role_of(text) is None:
+            continue
+        # the column-number row within the next few pieces
+        for end in range(start + 2, min(len(pieces), start + 20)):
+            n = _numbers_row(pieces, end)
+            if n:
+                cells = [p.text for p in pieces[start:end]]
+                level1 = cells
+                leaves = None
+                for split in range(min(n, len(cells)), len(cells) + 1):
+                    leaves = _leaf_headers(cells[:split], cells[split:], n)
+                    if leaves is not None:
+                        level1 = leaves
+                        break
+                if leaves is not None and recognize(level1) is not None:
+                    return TableHead(level1, start, end + n, pieces[start].line, pieces[end].line)
+                break
+        cells = []
+        k = start
+        while k < len(pieces) and len(cells) < 12:
+            piece = pieces[k].text
+            if piece and (len(piece) > 90 or _ROW_NUMBER.match(piece) or _NUMBERED_TEXT.match(piece)):
+                break
+            if piece:
+                cells.append(piece)
+            k += 1
+        header = recognize(cells)
+        if header is not None and len(cells) >= 2:
+            return TableHead(cells, start, k, pieces[start].line)
+    return None
+
+
+# --------------------------------------------------------------------------- 3. rows
+
+
+def _is_row_number(text: str) -> bool:
+    return bool(_ROW_NUMBER.match(text))
+
+
+def split_rows(pieces: list[Piece], head: TableHead) -> list[TextRow]:
+    """The pieces after the header → rows: each starts at a number when the table has a number
+    column, else at a numbered activity text, else every ``len(columns)`` pieces."""
+    header = recognize(head.cells)
+    assert header is not None
+    ncols = len(head.cells)
+    body = pieces[head.end:]
+    number_col = header.index(fields.NUMBER.column)
+    rows: list[TextRow] = []
+    if number_col is not None:
+        for piece in body:
+            if _is_row_number(piece.text):
+                rows.append(TextRow(piece.text, [], piece.line))
+            elif (match := _NUMBERED_TEXT.match(piece.text)) and (not rows or _ROMAN.match(match.group("num"))):
+                rows.append(TextRow(match.group("num"), [Piece(match.group("text"), piece.line)], piece.line))
+            elif rows:
+                rows[-1].pieces.append(piece)
+        return rows
+    numbered = [p for p in body if _NUMBERED_TEXT.match(p.text)]
+    if numbered and body and _NUMBERED_TEXT.match(body[0].text):
+        for piece in body:
+            if _NUMBERED_TEXT.match(piece.text) or not rows:
+                rows.append(TextRow(None, [piece], piece.line))
+            else:
+                rows[-1].pieces.append(piece)
+        return rows
+    filled = [p for p in body if p.text]
+    for k in range(0, len(filled), ncols):
+        chunk = filled[k:k + ncols]
+        rows.append(TextRow(None, chunk, chunk[0].line))
+    return rows
+
+
+# --------------------------------------------------------------------------- 4. cells
+
+
+def _score(piece: str, role: str | None, has_deadline_column: bool) -> float:
+    deadline = looks_like_deadline(piece) and len(piece) <= 80
+    if role == fields.DEADLINE.column:
+        return 2.0 if deadline else -2.0
+    if deadline and has_deadline_column and len(piece) <= 40:
+        return -1.0
+    if role == fields.TEXT.column:
+        return 1.0 if len(piece) > 25 else 0.6
+    return 0.5
+
+
+def fit_cells(texts: list[str], roles: list[str | None]) -> list[str]:
+    """The row's non-empty pieces, in order, → one text per column: each column takes a run of
+    consecutive pieces (maybe none), chosen so that the pieces fit their columns best (a
+    deadline in the deadline column, the activity's text in its column). A run of several
+    pieces is one cell of several paragraphs ("<br>" between them)."""
+    texts = [t for t in texts if t and t not in _MERGED_MARK]
+    n = len(roles)
+    if not texts:
+        return [""] * n
+    if len(texts) > MAX_ROW_PIECES:
+        return texts[:n - 1] + ["<br>".join(texts[n - 1:])] if len(texts) > n else texts + [""] * (n - len(texts))
+    has_deadline = fields.DEADLINE.column in roles
+    m = len(texts)
+    worst = float("-inf")
+    # best[c][p]: the best score of the first c columns holding the first p pieces
+    best = [[worst] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for c in range(1, n + 1):
+        role = roles[c - 1]
+        for p in range(m + 1):
+            for q in range(p + 1):  # column c-1 takes pieces q..p-1
+                if best[c - 1][q] == worst:
+                    continue
+                run = texts[q:p]
+                score = best[c - 1][q] + sum(_score(t, role, has_deadline) for t in run)
+                if len(run) > 1 and not (role == fields.DEADLINE.column and all(looks_like_deadline(t) for t in run)):
+                    score -= 1.0 * (len(run) - 1)
+                if score > best[c][p] + 1e-9:
+                    best[c][p], back[c][p] = score, q
+    cells: list[str] = []
+    p = m
+    for c in range(n, 0, -1):
+        q = back[c][p]
+        cells.insert(0, "<br>".join(texts[q:p]))
+        p = q
+    return cells
+
+
+# --------------------------------------------------------------------------- 5. date columns
+
+
+def _date_columns(headers: list[str]) -> list[int]:
+    found = [k for k, h in enumerate(headers)
+             if _QUARTER.match(h.strip()) or (role_of(h) in (None, fields.DEADLINE.column)
+                                              and (_START.search(h) or _END.search(h)) and len(h) <= 40)
+             or re.fullmatch(r"(?i)\s*даты?\s*", h)]
+    return found if len(found) >= 2 else []
+
+
+def _quarters(headers: list[str], values: list[str]) -> str | None:
+    marked: list[int] = []
+    rest = ""
+    for header, value in zip(headers, values):
+        match = _QUARTER.match(header.strip())
+        if not match:
+            return None
+        rest = match.group("rest").strip() or rest
+        if value.strip().lower() in _MARK:
+            marked.append(len(match.group("q")) if match.group("q") != "IV" else 4)
+    if not marked:
+        return ""
+    roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
+    runs: list[list[int]] = []
+    for q in marked:
+        if runs and q == runs[-1][-1] + 1:
+            runs[-1].append(q)
+        else:
+            runs.append([q])
+    tail = f" {rest}" if rest else ""
+    return "; ".join((f"{roman[r[0]]}–{roman[r[-1]]} квартал{tail}" if len(r) > 1 else f"{roman[r[0]]} квартал{tail}")
+                     for r in runs)
+
+
+def combine_dates(headers: list[str], values: list[str]) -> str:
+    """Several date cells of a row → one deadline text."""
+    quarters = _quarters(headers, values)
+    if quarters is not None:
+        return quarters
+    filled = [(h, v.strip()) for h, v in zip(headers, values) if v.strip() and v.strip() not in ("-", "–", "—")]
+    if len(filled) == 2 and _START.search(filled[0][0]) and _END.search(filled[1][0]):
+        return f"с {filled[0][1]} по {filled[1][1]}"
+    return "; ".join(v for _h, v in filled)
+
+
+# --------------------------------------------------------------------------- the whole
+
+
+def _sections(rows: list[TextRow], roles: list[str | None]) -> None:
+    """A row numbered with a Roman numeral, or one whose only text is its title and whose number
+    is the parent of the next row's («1.» before «1.1.»), is a section."""
+    text_col = roles.index(fields.TEXT.column) if fields.TEXT.column in roles else 0
+    for k, row in enumerate(rows):
+        others = [c for i, c in enumerate(row.cells) if i != text_col and roles[i] != fields.NUMBER.column]
+        following = rows[k + 1].number if k + 1 < len(rows) else None
+        if row.number and _ROMAN.match(row.number):
+            row.section = True
+        elif row.number and following and not any(o.strip() and o not in _MERGED_MARK for o in others) and \
+                following.startswith(row.number.rstrip(".") + ".") and len(following.rstrip(".")) > len(row.number.rstrip(".")):
+            row.section = True
+
+
+def read_stream(lines: list[str], pieces: list[Piece], form: str) -> list | None:
+    """The text's lines with the table rows put in place (see :mod:`plaintext`), or None."""
+    head = find_header(pieces)
+    if head is None:
+        return None
+    header = recognize(head.cells)
+    if header is None:
+        return None
+    roles = [c.field for c in header.columns]
+    rows = split_rows(pieces, head)
+    if not rows:
+        return None
+    number_col = header.index(fields.NUMBER.column)
+    dates = _date_columns(list(head.cells))
+    fitting = [fields.DEADLINE.column if k in dates else r for k, r in enumerate(roles)]
+    content_roles = [r for i, r in enumerate(fitting) if i != number_col]
+    for row in rows:
+        texts = [p.text for p in row.pieces]
+        body = fit_cells(texts, content_roles)
+        row.cells = body[:number_col] + [row.number or ""] + body[number_col:] if number_col is not None else body
+    _sections(rows, roles)
+    headers = list(head.cells)
+    if dates:
+        kept = [h for k, h in enumerate(headers) if k not in dates]
+        where = dates[0]
+        kept.insert(where, "Срок (" + "; ".join(headers[k] for k in dates) + ")")
+        for row in rows:
+            values = [row.cells[k] for k in dates]
+            originals = ", ".join(f"«{headers[k]}»: «{v or '—'}»" for k, v in zip(dates, values))
+            combined = combine_dates([headers[k] for k in dates], values)
+            row.cells = [c for k, c in enumerate(row.cells) if k not in dates]
+            row.cells.insert(where, combined)
+            if any(v.strip() for v in values):
+                row.note = f"срок собран из нескольких колонок дат ({originals}) — сверьте с документом"
+        headers = kept
+    items: list = [(head.line + 1, headers, f"таблица прочитана как поток ячеек ({form})")]
+    for row in rows:
+        if row.section:
+            title = row.cells[roles.index(fields.TEXT.column)] if fields.TEXT.column in roles else row.cells[0]
+            title = title.replace("<br>", " ")
+            cells = [f"{row.number} {title}".strip() if row.number else title] + [""] * (len(headers) - 1)
+            items.append((row.line + 1, cells))
+        else:
+            items.append((row.line + 1, row.cells, row.note) if row.note else (row.line + 1, row.cells))
+    last = max(p.line for p in pieces[head.start:])
+    region = last + 1 - head.line
+    # the table's lines are replaced by its rows (several rows may share a line: the list grows)
+    return list(lines[:head.line]) + items + [None] * (region - len(items)) + list(lines[last + 1:])
