@@ -24,9 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corpus_tables import (  # noqa: E402
+from corpus_tables import (
     CORPUS,
-    TABLES,
     approval_right,
     document_text,
     expected,
@@ -37,7 +36,7 @@ from corpus_tables import (  # noqa: E402
     title_right,
 )
 
-from roadmapctl.importer import ImportFailure, import_bytes  # noqa: E402
+from roadmapctl.importer import ImportFailure, import_bytes
 
 
 def tables(verbose: bool) -> None:

@@ -171,9 +171,7 @@ def approval_right(want: dict[str, Any] | None, data: dict[str, Any]) -> bool:
         when = _date_of(want["date"])
         if str(when) not in dates:
             return False
-    if want.get("number") and str(order.get("номер")) != want["number"]:
-        return False
-    return True
+    return not want.get("number") or str(order.get("номер")) == want["number"]
 
 
 def title_right(want: str, data: dict[str, Any]) -> bool:

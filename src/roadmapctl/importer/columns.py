@@ -76,7 +76,7 @@ def recognize(texts: list[str]) -> Header | None:
     (and reported). A number column without a header (an empty first cell) is accepted.
     """
     filled = [t.strip() for t in texts if t.strip()]
-    if len(filled) < 2 or any(len(t) > 90 for t in filled) or any(re.fullmatch(r"[\d.\s]+", t) for t in filled):
+    if len(filled) < 2 or any(len(t) > 160 for t in filled) or any(re.fullmatch(r"[\d.\s]+", t) for t in filled):
         return None
     columns: list[Column] = []
     taken: set[str] = set()

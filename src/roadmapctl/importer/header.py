@@ -43,7 +43,10 @@ COMMAND = re.compile(r"^(?:П\s*Р\s*И\s*К\s*А\s*З\s*Ы\s*В\s*А\s*Ю|ПО�
 APPENDIX = re.compile(r"^(?:приложение)\b\s*(?:(?:№|N)\s*)?(?P<num>\d+)?", re.IGNORECASE)
 TITLE_START = re.compile(
     r"^«?\s*(?:дорожн\w+\s+карт|муниципальн\w+\s+(?:проект|дорожн|план|программ|комплекс)|комплекс\s+мер|"
-    r"план\s+(?:мероприятий|действий|работы)|программ\w*\s+(?:поддержки|повышения|сопровождения)|«дорожн)",
+    r"план\s+(?:мероприятий|действий|работы)|программ\w*\s+(?:поддержки|повышения|сопровождения)|«дорожн|"
+    r"план(?:-график)?$|план-график\b|план\s+(?:деятельности|информационно|подготовки|введения|реализации)|"
+    r"календарный\s+план|перечень(?:\s+(?:основных\s+)?мероприятий)?$|перечень\s+(?:основных\s+)?мероприятий|"
+    r"сетевой\s+(?:план|график))",
     re.IGNORECASE,
 )
 NAME = re.compile(
@@ -139,11 +142,12 @@ def _open_quote(text: str) -> bool:
     return text.count("«") > text.count("»")
 
 
-def _adjacent_block(lines: list[_Line], start: int, continues) -> tuple[str, int]:
-    """Join lines[start] with the following adjacent lines while ``continues(next_line)``."""
+def _adjacent_block(lines: list[_Line], start: int, continues, gap: int = 1) -> tuple[str, int]:
+    """Join lines[start] with the following lines (at most ``gap`` lines on) while
+    ``continues(next_line)``: a title broken over lines, or over paragraphs of a web page."""
     parts = [lines[start].text]
     end = start + 1
-    while end < len(lines) and lines[end].line == lines[end - 1].line + 1 and continues(lines[end]):
+    while end < len(lines) and lines[end].line - lines[end - 1].line <= gap and continues(lines[end]):
         parts.append(lines[end].text)
         end += 1
     return " ".join(p.strip() for p in parts), end
@@ -192,7 +196,7 @@ def _order(info: HeaderInfo, lines: list[_Line], i_order: int, i_command: int | 
     word = re.sub(r"\s+", "", lines[i_order].text).lower()
     info.order["вид"] = word
     used.add(i_order)
-    letterhead = [i for i in range(0, i_order) if i != i_approval]
+    letterhead = [i for i in range(i_order) if i != i_approval]
     _letterhead(info, [lines[i] for i in letterhead], log)
     used.update(letterhead)
     end = i_command if i_command is not None and i_command > i_order else min(len(lines), i_order + 8)
@@ -235,7 +239,7 @@ def _title_and_period(info: HeaderInfo, lines: list[_Line], used: set[int], log:
     candidates = [i for i in range(len(lines)) if i not in used and TITLE_START.match(lines[i].text)]
     if candidates:
         start = candidates[0]
-        title, end = _adjacent_block(lines, start, lambda ln: _title_goes_on(lines[start], ln))
+        title, end = _adjacent_block(lines, start, lambda ln: _title_goes_on(lines[start], ln), gap=2)
         used.update(range(start, end))
         info.title = title.strip()
     else:
@@ -290,7 +294,7 @@ def _title_goes_on(first: _Line, line: _Line) -> bool:
     text = line.text
     if APPENDIX.match(text) or APPROVAL.match(text) or ORDER_WORD.match(text) or _preamble_word(text):
         return False
-    if text[:1].islower():
+    if text[:1].islower() or text[:1] in "«\"(":
         return True
     if _caps(first.text) and _caps(text) and len(text) <= 300:
         return True
@@ -509,6 +513,14 @@ def _appendix(info: HeaderInfo, lines: list[_Line], start: int, used: set[int]) 
     if match.group("num"):
         info.appendix["номер"] = match.group("num")
     parts: list[str] = []
+    rest = lines[start].text[match.end():].strip()
+    if rest:
+        # «Приложение к Постановлению от 17.12.2012 г № 4007», «ПРИЛОЖЕНИЕ УТВЕРЖДЕН приказом … от … № …»
+        # on one line: the act's date and number are read from the line itself
+        _order_date_and_number(info, rest)
+        head = re.split(r"\s+(?:от|№|N)\s*(?=[«\d])", rest, maxsplit=1)[0].strip()
+        info.appendix["к"] = head or rest
+        return
     k = start + 1
     while k < len(lines) and k < start + 6:
         text = lines[k].text

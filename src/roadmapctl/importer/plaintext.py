@@ -18,11 +18,15 @@ from roadmapctl.importer.columns import is_column_numbers, recognize, role_of
 from roadmapctl.importer.rows import NUMBER
 
 _VERTICALS = str.maketrans({"│": "|", "┃": "|", "║": "|", "¦": "|"})
-_BORDER = re.compile(r"^[\s|+:\-=─━┄┈┼┬┴├┤┌┐└┘╔╗╚╝═╠╣╦╩╬╪╫╞╡╤╧╥╨]*$")
+_BORDER = re.compile(r"^[\s|+:\-=/\\─━┄┈┼┬┴├┤┌┐└┘╔╗╚╝═╠╣╦╩╬╪╫╞╡╤╧╥╨]*$")
 _BORDER_DASHES = re.compile(r"[-=─━═┄┈]{3,}|(?:^|\|)\s*:?-{2,}:?\s*(?:\||$)")
 _ESCAPED_PIPE = "\x00"
 
 Lines = list  # list[str | None | tuple[int, list[str]]]
+
+
+class _Uneven(Exception):
+    """The lines of one framed row have different numbers of cells."""
 
 
 def _is_border(line: str) -> bool:
@@ -78,7 +82,8 @@ def pipe_rows(lines: list[str]) -> Lines | None:
     # a box table (borders drawn with ─┼ or +---+ between the rows, as legal databases export
     # them) wraps every cell over several lines; a Markdown table has one separator line only
     drawn = [b for b in inner if re.search(r"[─━═┼├┤╪╫+]", lines[b])]
-    if len(drawn) >= 2:
+    boxed = any(ch in line for line in lines for ch in "│┌└╔")
+    if len(drawn) >= 2 or (drawn and boxed):
         # a box table: the lines between two border lines are one row, each cell wrapped over them
         group: list[int] = []
 
@@ -86,6 +91,8 @@ def pipe_rows(lines: list[str]) -> Lines | None:
             if not group:
                 return
             width = max(len(cells_of[i]) for i in group)
+            if len({len(cells_of[i]) for i in group}) > 1:
+                raise _Uneven  # a header split into sub-columns: the cells cannot be joined by position
             merged = [join_wrapped([cells_of[i][k] if k < len(cells_of[i]) else "" for i in group])
                       for k in range(width)]
             out[group[0]] = (group[0] + 1, merged)
@@ -93,14 +100,15 @@ def pipe_rows(lines: list[str]) -> Lines | None:
                 out[i] = None
             group.clear()
 
-        for i, line in enumerate(lines):
-            if cells_of[i]:
-                group.append(i)
-            elif _is_border(line) or not line.strip():
-                flush()
-            else:
-                flush()
-        flush()
+        try:
+            for i, line in enumerate(lines):
+                if cells_of[i]:
+                    group.append(i)
+                else:
+                    flush()
+            flush()
+        except _Uneven:
+            return None
         return out
     for i in table_lines:
         out[i] = (i + 1, cells_of[i])
@@ -270,9 +278,7 @@ def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
         elif not rows or (rows[-1][2] == "section" and not _continues_title(text) and len(rows[-1][1]) >= 1
                           and k + 1 < len(texts) and NUMBER.match(texts[k + 1][1])):
             rows.append((k, [text], "section"))  # a title line before the first row, or before a row
-        elif rows and rows[-1][2] == "row":
-            rows[-1][1].append(text)
-        elif rows and rows[-1][2] == "section" and len(rows[-1][1]) == 1 and _continues_title(text):
+        elif rows and rows[-1][2] == "row" or rows and rows[-1][2] == "section" and len(rows[-1][1]) == 1 and _continues_title(text):
             rows[-1][1].append(text)
         elif rows:
             break

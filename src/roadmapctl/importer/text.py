@@ -144,6 +144,9 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
         if rows is None:
             rows = _stream(lines, "bars")
             form = "bars"
+        if rows is None and _paragraph_cells(lines):
+            rows = _stream(lines, "paragraphs")
+            form = "paragraphs"
         if rows is None:
             rows = single_cell_rows(lines)
             form = "lines"
@@ -233,6 +236,15 @@ def _cells_end_in_bars(lines: list[str]) -> bool:
     return False
 
 
+def _paragraph_cells(lines: list[str]) -> bool:
+    """Text set one cell per paragraph: most of its non-empty lines stand between blank lines."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 8:
+        return False
+    alone = sum(1 for i in filled if (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip()))
+    return 2 * alone >= len(filled)
+
+
 def _has_header(rows: list) -> bool:
     """Whether a reading of the text has a row that reads as a table header."""
     from roadmapctl.importer.columns import recognize
@@ -241,7 +253,11 @@ def _has_header(rows: list) -> bool:
 
 
 def _stream(lines: list, form: str) -> list | None:
-    from roadmapctl.importer.textcells import pieces_by_bars, pieces_by_paragraphs, read_stream
+    from roadmapctl.importer.textcells import (
+        pieces_by_bars,
+        pieces_by_paragraphs,
+        read_stream,
+    )
 
     pieces = pieces_by_bars(lines) if form == "bars" else pieces_by_paragraphs(lines)
     if pieces is None:

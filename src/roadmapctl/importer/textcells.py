@@ -32,7 +32,7 @@ from enum import Enum
 
 from roadmapctl.document import fields
 from roadmapctl.importer.cells import looks_like_deadline
-from roadmapctl.importer.columns import is_column_numbers, recognize, role_of
+from roadmapctl.importer.columns import recognize, role_of
 
 MAX_PIECES = 4000  # more cells than any plan has: the text is not read as a stream of cells
 MAX_ROW_PIECES = 40  # a row with more pieces is placed by position, not by content
@@ -40,7 +40,7 @@ MAX_ROW_PIECES = 40  # a row with more pieces is placed by position, not by cont
 _VERTICALS = str.maketrans({"│": "|", "┃": "|", "║": "|", "¦": "|"})
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.)$")
 _ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
-_NUMBERED_TEXT = re.compile(r"^(?P<num>(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.))\s+(?P<text>[А-ЯЁA-Z«\"].*)$", re.S)
+_NUMBERED_TEXT = re.compile(r"^(?P<num>(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.))\s+(?P<text>[А-ЯЁA-Z«\"].*)$", re.DOTALL)
 _MERGED_MARK = {"^", "〃", "\""}  # a mirror site's mark of a cell merged with the one above
 _QUARTER = re.compile(r"^(?P<q>IV|I{1,3})\s*(?:-?й\s*)?квартал\w*\s*(?P<rest>.*)$", re.IGNORECASE)
 _MARK = {"х", "x", "+", "v", "✓", "✔"}
@@ -156,6 +156,8 @@ def _leaf_headers(level1: list[str], level2: list[str], ncols: int) -> list[str]
     subs = [t for t in level2 if t]
     if not subs:
         return top if len(top) == ncols else None
+    if not all(_is_date_header(t) for t in subs):
+        return None
     groups = [k for k, t in enumerate(top) if role_of(t) == fields.DEADLINE.column]
     if len(groups) != 1 or len(top) - 1 + len(subs) != ncols:
         return None
@@ -172,7 +174,7 @@ def find_header(pieces: list[Piece]) -> TableHead | None:
     long text)."""
     for start in range(len(pieces)):
         text = pieces[start].text
-        if not text or len(text) > 90 or role_of(text) is None:
+        if not text or len(text) > 160 or role_of(text) is None:
             continue
         # the column-number row within the next few pieces
         for end in range(start + 2, min(len(pieces), start + 20)):
@@ -181,12 +183,12 @@ def find_header(pieces: list[Piece]) -> TableHead | None:
                 cells = [p.text for p in pieces[start:end]]
                 level1 = cells
                 leaves = None
-                for split in range(min(n, len(cells)), len(cells) + 1):
+                for split in range(2, len(cells) + 1):  # the fewest top cells whose sub-headers are dates
                     leaves = _leaf_headers(cells[:split], cells[split:], n)
                     if leaves is not None:
                         level1 = leaves
                         break
-                if leaves is not None and recognize(level1) is not None:
+                if leaves is not None and leaf_roles(level1) is not None:
                     return TableHead(level1, start, end + n, pieces[start].line, pieces[end].line)
                 break
         cells = []
@@ -198,10 +200,37 @@ def find_header(pieces: list[Piece]) -> TableHead | None:
             if piece:
                 cells.append(piece)
             k += 1
-        header = recognize(cells)
-        if header is not None and len(cells) >= 2:
+        if leaf_roles(cells) is not None and len(cells) >= 2:
             return TableHead(cells, start, k, pieces[start].line)
     return None
+
+
+def merged_headers(headers: list[str]) -> tuple[list[str], list[int]]:
+    """The headers with several date columns shown as one «Срок (…)» column, and those columns."""
+    dates = _date_columns(headers)
+    if not dates:
+        return list(headers), []
+    kept = [h for k, h in enumerate(headers) if k not in dates]
+    kept.insert(dates[0], "Срок (" + "; ".join(headers[k] for k in dates) + ")")
+    return kept, dates
+
+
+def leaf_roles(headers: list[str]) -> list[str | None] | None:
+    """The role of every leaf column (each date column a deadline), or None when the header,
+    its date columns taken as one deadline, does not read as a table header."""
+    merged, dates = merged_headers(headers)
+    header = recognize(merged)
+    if header is None:
+        return None
+    roles: list[str | None] = []
+    shown = iter(c.field for c in header.columns)
+    for k in range(len(headers)):
+        if k in dates[1:]:
+            roles.append(fields.DEADLINE.column)
+            continue
+        role = next(shown)
+        roles.append(fields.DEADLINE.column if k in dates else role)
+    return roles
 
 
 # --------------------------------------------------------------------------- 3. rows
@@ -214,11 +243,11 @@ def _is_row_number(text: str) -> bool:
 def split_rows(pieces: list[Piece], head: TableHead) -> list[TextRow]:
     """The pieces after the header → rows: each starts at a number when the table has a number
     column, else at a numbered activity text, else every ``len(columns)`` pieces."""
-    header = recognize(head.cells)
-    assert header is not None
+    roles = leaf_roles(head.cells)
+    assert roles is not None
     ncols = len(head.cells)
     body = pieces[head.end:]
-    number_col = header.index(fields.NUMBER.column)
+    number_col = roles.index(fields.NUMBER.column) if fields.NUMBER.column in roles else None
     rows: list[TextRow] = []
     if number_col is not None:
         for piece in body:
@@ -247,8 +276,15 @@ def split_rows(pieces: list[Piece], head: TableHead) -> list[TextRow]:
 # --------------------------------------------------------------------------- 4. cells
 
 
+def _reads_as_deadline(piece: str) -> bool:
+    """A short text that reads as a deadline; a sentence that mentions a year is not one."""
+    if piece.strip().lower() in _MARK or piece.strip() in ("-", "–", "—"):
+        return True  # a quarter marked «х» or left «-»
+    return looks_like_deadline(piece) and len(piece) <= 80 and not (piece.rstrip().endswith(".") and len(piece.split()) > 5)
+
+
 def _score(piece: str, role: str | None, has_deadline_column: bool) -> float:
-    deadline = looks_like_deadline(piece) and len(piece) <= 80
+    deadline = _reads_as_deadline(piece)
     if role == fields.DEADLINE.column:
         return 2.0 if deadline else -2.0
     if deadline and has_deadline_column and len(piece) <= 40:
@@ -284,7 +320,7 @@ def fit_cells(texts: list[str], roles: list[str | None]) -> list[str]:
                     continue
                 run = texts[q:p]
                 score = best[c - 1][q] + sum(_score(t, role, has_deadline) for t in run)
-                if len(run) > 1 and not (role == fields.DEADLINE.column and all(looks_like_deadline(t) for t in run)):
+                if len(run) > 1 and not (role == fields.DEADLINE.column and all(_reads_as_deadline(t) for t in run)):
                     score -= 1.0 * (len(run) - 1)
                 if score > best[c][p] + 1e-9:
                     best[c][p], back[c][p] = score, q
@@ -300,11 +336,15 @@ def fit_cells(texts: list[str], roles: list[str | None]) -> list[str]:
 # --------------------------------------------------------------------------- 5. date columns
 
 
+def _is_date_header(header: str) -> bool:
+    """A header of one of several date columns: a quarter, a start or an end, «Дата»."""
+    return bool(_QUARTER.match(header.strip()) or (role_of(header) in (None, fields.DEADLINE.column)
+                                                   and (_START.search(header) or _END.search(header)) and len(header) <= 40)
+                or re.fullmatch(r"(?i)\s*даты?\s*", header))
+
+
 def _date_columns(headers: list[str]) -> list[int]:
-    found = [k for k, h in enumerate(headers)
-             if _QUARTER.match(h.strip()) or (role_of(h) in (None, fields.DEADLINE.column)
-                                              and (_START.search(h) or _END.search(h)) and len(h) <= 40)
-             or re.fullmatch(r"(?i)\s*даты?\s*", h)]
+    found = [k for k, h in enumerate(headers) if _is_date_header(h)]
     return found if len(found) >= 2 else []
 
 
@@ -353,9 +393,7 @@ def _sections(rows: list[TextRow], roles: list[str | None]) -> None:
     for k, row in enumerate(rows):
         others = [c for i, c in enumerate(row.cells) if i != text_col and roles[i] != fields.NUMBER.column]
         following = rows[k + 1].number if k + 1 < len(rows) else None
-        if row.number and _ROMAN.match(row.number):
-            row.section = True
-        elif row.number and following and not any(o.strip() and o not in _MERGED_MARK for o in others) and \
+        if row.number and _ROMAN.match(row.number) or row.number and following and not any(o.strip() and o not in _MERGED_MARK for o in others) and \
                 following.startswith(row.number.rstrip(".") + ".") and len(following.rstrip(".")) > len(row.number.rstrip(".")):
             row.section = True
 
@@ -365,27 +403,26 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str) -> list | None
     head = find_header(pieces)
     if head is None:
         return None
-    header = recognize(head.cells)
-    if header is None:
+    leaf = leaf_roles(head.cells)
+    if leaf is None:
         return None
-    roles = [c.field for c in header.columns]
-    rows = split_rows(pieces, head)
+    roles: list[str | None] = leaf
+    # a row of a number only (the column numbers «1 2 3 …» of a frame, a lone number) is no
+    # activity: never invent rows
+    rows = [row for row in split_rows(pieces, head) if any(p.text and p.text not in _MERGED_MARK for p in row.pieces)]
     if not rows:
         return None
-    number_col = header.index(fields.NUMBER.column)
-    dates = _date_columns(list(head.cells))
-    fitting = [fields.DEADLINE.column if k in dates else r for k, r in enumerate(roles)]
-    content_roles = [r for i, r in enumerate(fitting) if i != number_col]
+    number_col = roles.index(fields.NUMBER.column) if fields.NUMBER.column in roles else None
+    content_roles = [r for i, r in enumerate(roles) if i != number_col]
     for row in rows:
         texts = [p.text for p in row.pieces]
         body = fit_cells(texts, content_roles)
         row.cells = body[:number_col] + [row.number or ""] + body[number_col:] if number_col is not None else body
     _sections(rows, roles)
     headers = list(head.cells)
+    kept, dates = merged_headers(headers)
     if dates:
-        kept = [h for k, h in enumerate(headers) if k not in dates]
         where = dates[0]
-        kept.insert(where, "Срок (" + "; ".join(headers[k] for k in dates) + ")")
         for row in rows:
             values = [row.cells[k] for k in dates]
             originals = ", ".join(f"«{headers[k]}»: «{v or '—'}»" for k, v in zip(dates, values))
