@@ -306,6 +306,7 @@ def fit_cells(texts: list[str], roles: list[str | None]) -> list[str]:
     if len(texts) > MAX_ROW_PIECES:
         return texts[:n - 1] + ["<br>".join(texts[n - 1:])] if len(texts) > n else texts + [""] * (n - len(texts))
     has_deadline = fields.DEADLINE.column in roles
+    single_deadline = roles.count(fields.DEADLINE.column) == 1  # several date columns: one date each
     m = len(texts)
     worst = float("-inf")
     # best[c][p]: the best score of the first c columns holding the first p pieces
@@ -320,7 +321,7 @@ def fit_cells(texts: list[str], roles: list[str | None]) -> list[str]:
                     continue
                 run = texts[q:p]
                 score = best[c - 1][q] + sum(_score(t, role, has_deadline) for t in run)
-                if len(run) > 1 and not (role == fields.DEADLINE.column and all(_reads_as_deadline(t) for t in run)):
+                if len(run) > 1 and not (role == fields.DEADLINE.column and single_deadline and all(_reads_as_deadline(t) for t in run)):
                     score -= 1.0 * (len(run) - 1)
                 if score > best[c][p] + 1e-9:
                     best[c][p], back[c][p] = score, q

@@ -1,0 +1,153 @@
+"""`import` on real documents: the corpus tables (tests/data/corpus, each with its source address)
+against their hand-written expected import (expected.json), and properties of the stream-of-cells
+reader (importer/textcells.py) on any text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from corpus_tables import (
+    TABLES,
+    approval_right,
+    document_text,
+    expected,
+    imported_rows,
+    match_rows,
+    row_right,
+    title_right,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from roadmapctl.importer import ImportFailure, import_bytes, import_path
+from roadmapctl.importer.textcells import combine_dates, fit_cells, pieces_by_bars, pieces_by_paragraphs, read_stream
+
+EXPECTED = expected()
+
+# the forms read today: a ГАРАНТ copy (cells ending in « |»), a mirror site's table flattened onto
+# two lines with « | », one cell per paragraph
+READ = ["01_krasnodar_gia9_perechen_2012.txt", "06_school_gia_plan_2020.txt",
+        "07_tuva_natproj_info_plan_2006.txt", "12_livny_perechen_meropriyatiy_2021.txt"]
+# row 5 of 06 («Провести педсоветы:» with three «- …» items and three months) is imported as an
+# activity with three sub-items, each with its month — a finer reading than the corpus's one cell
+DIFFERENT = {("06_school_gia_plan_2020.txt", 4)}
+# forms refused with a message: a flattened row without separators, interleaved PDF columns, a
+# whole page on one line, a framed table whose header cells are split into sub-columns
+REFUSED = ["03_ozersk_setevoy_plan_grafik_2011.txt", "05_sverdlovsk_podgotovka_uchgod_2011.txt",
+           "10_bolshevistskaya_oosh_fgos_2011.txt", "15_feodosia_school2_kpvr_2023.txt",
+           "16_taloe_plan_grafik_vneshnih_procedur_2023.txt"]
+
+
+@pytest.mark.parametrize("name", READ)
+def test_corpus_table_rows_match_the_hand_written_import(name: str) -> None:
+    want = EXPECTED[name]
+    result = import_bytes(document_text(name), name)
+    got = imported_rows(result.data)
+    matched = match_rows(want["rows"], got)
+    for k, (row, found) in enumerate(zip(want["rows"], matched)):
+        if (name, k) in DIFFERENT:
+            continue
+        assert found is not None, f"row {k} «{row['activity_first6']}» not found"
+        assert row_right(row, found), (k, row, found)
+    # no invented rows: every imported row is one of the document's
+    assert len(got) == len(want["rows"])
+    assert title_right(want["title"], result.data), result.data.get("название")
+    assert approval_right(want["approval"], result.data)
+
+
+def test_garant_copy_keeps_an_empty_cell_in_its_column() -> None:
+    """07: the empty «СМИ» cell of row 1 comes as a lone «|» after the row; the deadline and the
+    responsible stay in their columns (no RM303 blamed on the author)."""
+    result = import_bytes(document_text("07_tuva_natproj_info_plan_2006.txt"), "07.txt")
+    first = imported_rows(result.data)[0]
+    assert first.deadline == "до 25 февраля 2006 г."
+    assert first.responsible == ["Минздрав РТ", "Минобразования РТ", "Минстрой РТ", "Минсельхоз РТ"]
+
+
+def test_start_and_end_columns_become_one_range_with_the_cells_kept() -> None:
+    result = import_bytes(document_text("12_livny_perechen_meropriyatiy_2021.txt"), "12.txt")
+    row = imported_rows(result.data)[0]
+    assert row.deadline == "с 2021 по 2025"
+    notes = " ".join(m for messages in result.comments.values() for m in messages)
+    assert "«начала реализации»: «2021», «окончания реализации»: «2025»" in notes
+
+
+def test_section_rows_and_numbers_of_a_flattened_mirror_table() -> None:
+    result = import_bytes(document_text("01_krasnodar_gia9_perechen_2012.txt"), "01.txt")
+    rows = imported_rows(result.data)
+    assert [(r.section, r.number) for r in rows] == [(True, "I."), (True, "1."), (False, "1.1."), (False, "1.2."),
+                                                      (False, "1.3.")]
+    assert result.data["приказ"]["номер"] == "7498"
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_unreadable_forms_are_refused_in_russian_without_rows(name: str) -> None:
+    with pytest.raises(ImportFailure) as caught:
+        import_bytes(document_text(name), name)
+    message = str(caught.value)
+    assert message.startswith(name + ":")
+    assert "таблиц" in message
+
+
+def test_cyrillic_file_name_with_spaces(tmp_path: Path) -> None:
+    target = tmp_path / "План мероприятий Тыва 2006.txt"
+    target.write_bytes(document_text("07_tuva_natproj_info_plan_2006.txt"))
+    result = import_path(target)
+    assert "План мероприятий Тыва 2006.txt" in result.text
+    assert [r.number for r in imported_rows(result.data)] == ["1.", "2."]
+
+
+def test_corpus_files_keep_their_sources() -> None:
+    for name in EXPECTED:
+        first = (TABLES / name).read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# source: {EXPECTED[name]['source']}"
+
+
+def test_quarter_marks_become_the_quarters_marked() -> None:
+    headers = ["I квартал 2013 г.", "II квартал 2013 г.", "III квартал 2013 г.", "IV квартал 2013 г."]
+    assert combine_dates(headers, ["х", "х", "х", "х"]) == "I–IV квартал 2013 г."
+    assert combine_dates(headers, ["х", "-", "х", "-"]) == "I квартал 2013 г.; III квартал 2013 г."
+    assert combine_dates(["Дата", "Дата"], ["10.09.2023", "15.10.2023"]) == "10.09.2023; 15.10.2023"
+
+
+def test_fit_cells_puts_the_deadline_in_its_column() -> None:
+    roles = ["мероприятие", None, "срок", "ответственные"]
+    assert fit_cells(["Разработать план", "до 25 февраля 2006 г.", "Минздрав РТ"], roles) == \
+        ["Разработать план", "", "до 25 февраля 2006 г.", "Минздрав РТ"]
+
+
+_ALPHABET = st.sampled_from(list("абв АБВ№N12.|│\n\t-х") + ["Мероприятие", "Срок", "Ответственный", "п/п", " |",
+                                                            "\n\n", "1.", "I.", "март 2021", "Директор"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_stream_reader_gives_rows_or_nothing_and_invents_no_text(text: str) -> None:
+    lines = text.split("\n")
+    source_words = set(text.replace("|", " ").replace("│", " ").split())
+    for pieces in (pieces_by_bars(lines), pieces_by_paragraphs(lines)):
+        if pieces is None:
+            continue
+        out = read_stream(lines, pieces, "проверка")
+        if out is None:
+            continue
+        for item in out:
+            if isinstance(item, tuple):
+                for cell in item[1]:
+                    for word in cell.replace("<br>", " ").split():
+                        # every word of a cell is the document's, or the deadline joined from date
+                        # columns / the joined header of date columns
+                        assert word in source_words or word in {"с", "по", "Срок", "квартал", "–", ";"} \
+                            or any(word.strip("();") in w or w in word for w in source_words), word
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_import_of_any_text_is_rows_or_a_russian_refusal(text: str) -> None:
+    try:
+        result = import_bytes(text.encode("utf-8"), "проверка.txt")
+    except ImportFailure as exc:
+        assert str(exc).startswith("проверка.txt:")
+        return
+    assert result.data["таблицы"]
