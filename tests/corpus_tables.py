@@ -47,7 +47,14 @@ def words(text: str | None) -> list[str]:
 
 
 def first6(text: str | None) -> str:
-    return " ".join(words(text)[:6])
+    """The first six words, list dashes not counted (a «- …» item may be a sub-item)."""
+    return " ".join([w for w in words(text) if w not in ("-", "–", "—", "•")][:6])
+
+
+def same_start(text: str, first_words: str) -> bool:
+    """Whether ``text`` starts with the expected first words (list dashes not counted)."""
+    want = first6(first_words).split()
+    return bool(want) and first6(text).split()[:len(want)] == want
 
 
 def _tokens(text: str) -> set[str]:
@@ -70,7 +77,12 @@ def imported_rows(data: dict[str, Any]) -> list[Row]:
 
     def activity(item: dict[str, Any]) -> None:
         refs = [r if isinstance(r, str) else str(next(iter(r.values()), "")) for r in item.get("ответственные") or []]
-        out.append(Row(False, item.get("номер"), str(item.get("мероприятие") or ""), item.get("срок"), refs))
+        # an activity's sub-items are part of its cell: their texts follow its text, their
+        # deadlines (when it has none of its own) make its deadline
+        subitems = [i for i in item.get("подпункты") or [] if isinstance(i, dict)]
+        text = " ".join([str(item.get("мероприятие") or "")] + [str(i.get("текст") or "") for i in subitems])
+        deadline = item.get("срок") or "\n".join(str(i["срок"]) for i in subitems if i.get("срок")) or None
+        out.append(Row(False, item.get("номер"), text, deadline, refs))
         for child in item.get("мероприятия") or []:
             activity(child)
 
@@ -124,9 +136,9 @@ def responsible_right(want: str | None, got: list[str]) -> bool:
 
 def row_right(want: dict[str, Any], got: Row) -> bool:
     if want.get("section"):
-        return got.section and first6(got.text) == want["activity_first6"]
+        return got.section and same_start(got.text, want["activity_first6"])
     return (not got.section and _number_right(want.get("number"), got.number)
-            and first6(got.text) == want["activity_first6"]
+            and same_start(got.text, want["activity_first6"])
             and deadline_right(want.get("deadline"), got.deadline)
             and responsible_right(want.get("responsible"), got.responsible))
 
@@ -138,7 +150,7 @@ def match_rows(wanted: list[dict[str, Any]], got: list[Row]) -> list[Row | None]
     for want in wanted:
         found = None
         for k in range(position, len(got)):
-            if first6(got[k].text) == want["activity_first6"]:
+            if same_start(got[k].text, want["activity_first6"]):
                 found, position = got[k], k + 1
                 break
         out.append(found)

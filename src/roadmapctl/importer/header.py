@@ -522,7 +522,7 @@ def _appendix(info: HeaderInfo, lines: list[_Line], start: int, used: set[int]) 
         info.appendix["к"] = head or rest
         return
     k = start + 1
-    while k < len(lines) and k < start + 6:
+    while k < len(lines) and k < start + 10:
         text = lines[k].text
         if not parts and not re.match(r"^к\s", text):
             break

@@ -260,9 +260,11 @@ def split_rows(pieces: list[Piece], head: TableHead) -> list[TextRow]:
         return rows
     numbered = [p for p in body if _NUMBERED_TEXT.match(p.text)]
     if numbered and body and _NUMBERED_TEXT.match(body[0].text):
+        # the number stands inside the activity's text: «1. Проведение …»
         for piece in body:
-            if _NUMBERED_TEXT.match(piece.text) or not rows:
-                rows.append(TextRow(None, [piece], piece.line))
+            match = _NUMBERED_TEXT.match(piece.text)
+            if match:
+                rows.append(TextRow(match.group("num"), [Piece(match.group("text"), piece.line)], piece.line))
             else:
                 rows[-1].pieces.append(piece)
         return rows
@@ -414,13 +416,16 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str) -> list | None
     if not rows:
         return None
     number_col = roles.index(fields.NUMBER.column) if fields.NUMBER.column in roles else None
+    headers = list(head.cells)
+    if number_col is None and any(row.number for row in rows):
+        # numbers written inside the activity texts get a number column of their own
+        headers, roles, number_col = ["№"] + headers, [fields.NUMBER.column] + roles, 0
     content_roles = [r for i, r in enumerate(roles) if i != number_col]
     for row in rows:
         texts = [p.text for p in row.pieces]
         body = fit_cells(texts, content_roles)
         row.cells = body[:number_col] + [row.number or ""] + body[number_col:] if number_col is not None else body
     _sections(rows, roles)
-    headers = list(head.cells)
     kept, dates = merged_headers(headers)
     if dates:
         where = dates[0]
