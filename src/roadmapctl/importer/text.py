@@ -153,6 +153,9 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
         if rows is None:
             rows = _stream(lines, "paragraphs")
             form = "paragraphs"
+        if rows is None:
+            rows = _stream(lines, "lines")
+            form = "wrapped"
         if rows is not None:
             notes.append(_FORM_NOTES[form])
             lines = rows
@@ -205,13 +208,23 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
         if isinstance(block, Grid):
             block.ncols = max((len(r.cells) for r in block.rows if not r.loose), default=1)
     if not any(isinstance(b, Grid) for b in doc.blocks):
-        raise ImportFailure(
-            f"{name}: в тексте нет таблицы мероприятий. Импорт читает таблицу, в которой ячейки разделены "
-            "табуляцией (так копируется таблица из Word) или знаком «|» (таблица Markdown, текст из правовой базы), "
-            "а также текст, где каждая ячейка стоит на своей строке под строками заголовка («№», «Мероприятие», "
-            "«Срок», «Ответственный»). Проверьте, что заголовок таблицы скопирован вместе с ней"
-        )
+        from roadmapctl.importer.textcells import diagnose
+
+        found = diagnose(_LINES.split(text))
+        if found:
+            raise ImportFailure(f"{name}: таблица мероприятий не прочитана — {found}. {READ_FORMS} Импортируйте "
+                                "исходный документ Word (.docx) или скопируйте таблицу из него")
+        raise ImportFailure(f"{name}: в тексте нет таблицы мероприятий. {READ_FORMS} Проверьте, что заголовок "
+                            "таблицы скопирован вместе с ней")
     return doc
+
+
+READ_FORMS = (
+    "Импорт читает таблицу, в которой ячейки разделены табуляцией (так копируется таблица из Word) или знаком "
+    "«|» (таблица Markdown, копия из ГАРАНТ, где каждая ячейка оканчивается «|», таблица в рамке), а также текст, "
+    "где каждая ячейка — отдельный абзац или стоит на своей строке под строками заголовка («№», «Мероприятие», "
+    "«Срок», «Ответственный»)."
+)
 
 
 _FORM_NOTES = {
@@ -221,6 +234,9 @@ _FORM_NOTES = {
             "содержанию",
     "lines": "таблица прочитана из текста, где каждая ячейка стоит на своей строке; строки "
              "таблицы найдены по номерам мероприятий, число колонок — по заголовку",
+    "wrapped": "таблица прочитана из текста, где строки ячеек перенесены по ширине и стоят каждая на своей строке "
+               "(рамка таблицы убрана); строки таблицы найдены по колонке номеров, ячейки расставлены по содержанию — "
+               "сверьте границы ячеек с документом",
     "paragraphs": "таблица прочитана из текста, где каждая ячейка — отдельный абзац (абзацы разделены пустыми "
                   "строками); строки таблицы найдены по колонке номеров или по числу колонок, ячейки расставлены по "
                   "содержанию",
@@ -255,14 +271,17 @@ def _has_header(rows: list) -> bool:
 def _stream(lines: list, form: str) -> list | None:
     from roadmapctl.importer.textcells import (
         pieces_by_bars,
+        pieces_by_lines,
         pieces_by_paragraphs,
         read_stream,
     )
 
-    pieces = pieces_by_bars(lines) if form == "bars" else pieces_by_paragraphs(lines)
+    pieces = {"bars": pieces_by_bars, "paragraphs": pieces_by_paragraphs, "lines": pieces_by_lines}[form](lines)
     if pieces is None:
         return None
-    return read_stream(lines, pieces, {"bars": "ячейки оканчиваются знаком «|»", "paragraphs": "ячейка — абзац"}[form])
+    shown = {"bars": "ячейки оканчиваются знаком «|»", "paragraphs": "ячейка — абзац",
+             "lines": "строки ячеек перенесены по ширине"}[form]
+    return read_stream(lines, pieces, shown, wrapped=form == "lines")
 
 
 def _continues(text: str) -> bool:

@@ -33,6 +33,7 @@ from enum import Enum
 from roadmapctl.document import fields
 from roadmapctl.importer.cells import looks_like_deadline
 from roadmapctl.importer.columns import recognize, role_of
+from roadmapctl.importer.plaintext import join_wrapped
 
 MAX_PIECES = 4000  # more cells than any plan has: the text is not read as a stream of cells
 MAX_ROW_PIECES = 40  # a row with more pieces is placed by position, not by content
@@ -138,6 +139,27 @@ def pieces_by_paragraphs(lines: list[str]) -> list[Piece] | None:
     return pieces if len(pieces) >= 6 else None
 
 
+def pieces_by_lines(lines: list[str]) -> list[Piece] | None:
+    """One piece per non-empty line: a frame stripped from a table, each wrapped line of a cell
+    on its own line; the cells are found by :func:`fit_cells` (``wrapped``)."""
+    pieces = [Piece(_squash(line), i) for i, line in enumerate(lines) if line.strip()]
+    if len(pieces) > MAX_PIECES:
+        return None
+    return pieces if len(pieces) >= 6 else None
+
+
+def _join_wrapped_header(cells: list[str]) -> list[str]:
+    """Header lines wrapped by a fixed width → cells: a line that starts with a small letter
+    («п/п», «информации») goes on the cell above."""
+    out: list[str] = []
+    for cell in cells:
+        if out and cell[:1].islower():
+            out[-1] = f"{out[-1]} {cell}"
+        else:
+            out.append(cell)
+    return out
+
+
 # --------------------------------------------------------------------------- 2. header
 
 
@@ -165,7 +187,7 @@ def _leaf_headers(level1: list[str], level2: list[str], ncols: int) -> list[str]
     return top[:k] + subs + top[k + 1:]
 
 
-def find_header(pieces: list[Piece]) -> TableHead | None:
+def find_header(pieces: list[Piece], wrapped: bool = False) -> TableHead | None:
     """The first run of pieces that reads as a table header.
 
     With a column-number row under it, the row tells the number of columns and the pieces
@@ -181,6 +203,8 @@ def find_header(pieces: list[Piece]) -> TableHead | None:
             n = _numbers_row(pieces, end)
             if n:
                 cells = [p.text for p in pieces[start:end]]
+                if wrapped:
+                    cells = _join_wrapped_header(cells)
                 level1 = cells
                 leaves = None
                 for split in range(2, len(cells) + 1):  # the fewest top cells whose sub-headers are dates
@@ -197,11 +221,31 @@ def find_header(pieces: list[Piece]) -> TableHead | None:
             piece = pieces[k].text
             if piece and (len(piece) > 90 or _ROW_NUMBER.match(piece) or _NUMBERED_TEXT.match(piece)):
                 break
+            if wrapped and cells and role_of(piece) is None and not piece[:1].islower():
+                break  # wrapped lines: the header ends at the first line that names no column
             if piece:
                 cells.append(piece)
             k += 1
+        if wrapped:
+            cells = _join_wrapped_header(cells)
         if leaf_roles(cells) is not None and len(cells) >= 2:
             return TableHead(cells, start, k, pieces[start].line)
+    return None
+
+
+def interleaved(pieces: list[Piece], head: TableHead) -> str | None:
+    """What shows that a PDF's columns were read line by line across the page (their lines
+    interleaved), or None: the words of one header cell parted by other headers («№» … «п/п»),
+    or the column numbers mixed in among the header's words."""
+    texts = [p.text for p in pieces[head.start:head.end]]
+    for k, text in enumerate(texts):
+        if re.fullmatch(r"(?i)п\s*/\s*п\.?", text) and k > 0 and not re.fullmatch(r"(?i)№|n", texts[k - 1]):
+            return f"слова заголовка «{texts[k - 1]}» и «{text}» одной ячейки разделены другими"
+    after = pieces[head.end:head.end + 12]
+    numbers = [p.text for p in after if re.fullmatch(r"\d", p.text)]
+    headerish = [p.text for p in after if role_of(p.text) is not None and len(p.text) <= 60]
+    if numbers and headerish:
+        return f"номера колонок перемешаны со словами заголовка («{headerish[0]}»)"
     return None
 
 
@@ -296,11 +340,13 @@ def _score(piece: str, role: str | None, has_deadline_column: bool) -> float:
     return 0.5
 
 
-def fit_cells(texts: list[str], roles: list[str | None]) -> list[str]:
+def fit_cells(texts: list[str], roles: list[str | None], wrapped: bool = False) -> list[str]:
     """The row's non-empty pieces, in order, → one text per column: each column takes a run of
     consecutive pieces (maybe none), chosen so that the pieces fit their columns best (a
     deadline in the deadline column, the activity's text in its column). A run of several
-    pieces is one cell of several paragraphs ("<br>" between them)."""
+    pieces is one cell of several paragraphs ("<br>" between them) or, ``wrapped``, one text
+    wrapped over lines (joined with a space; then a run costs nothing and a column the header
+    does not name takes a piece only when nothing else fits)."""
     texts = [t for t in texts if t and t not in _MERGED_MARK]
     n = len(roles)
     if not texts:
@@ -323,7 +369,9 @@ def fit_cells(texts: list[str], roles: list[str | None]) -> list[str]:
                     continue
                 run = texts[q:p]
                 score = best[c - 1][q] + sum(_score(t, role, has_deadline) for t in run)
-                if len(run) > 1 and not (role == fields.DEADLINE.column and single_deadline and all(_reads_as_deadline(t) for t in run)):
+                if wrapped:
+                    score -= 0.4 * len(run) if role is None else 0.0
+                elif len(run) > 1 and not (role == fields.DEADLINE.column and single_deadline and all(_reads_as_deadline(t) for t in run)):
                     score -= 1.0 * (len(run) - 1)
                 if score > best[c][p] + 1e-9:
                     best[c][p], back[c][p] = score, q
@@ -331,7 +379,7 @@ def fit_cells(texts: list[str], roles: list[str | None]) -> list[str]:
     p = m
     for c in range(n, 0, -1):
         q = back[c][p]
-        cells.insert(0, "<br>".join(texts[q:p]))
+        cells.insert(0, join_wrapped(texts[q:p]) if wrapped else "<br>".join(texts[q:p]))
         p = q
     return cells
 
@@ -401,10 +449,34 @@ def _sections(rows: list[TextRow], roles: list[str | None]) -> None:
             row.section = True
 
 
-def read_stream(lines: list[str], pieces: list[Piece], form: str) -> list | None:
-    """The text's lines with the table rows put in place (see :mod:`plaintext`), or None."""
-    head = find_header(pieces)
+def _plausible(rows: list[TextRow], roles: list[str | None]) -> bool:
+    """Whether rows placed by content read as a table: every activity has a text that is not a
+    bare number and, with a deadline column, most activities have a deadline."""
+    text_col = roles.index(fields.TEXT.column) if fields.TEXT.column in roles else None
+    deadline_col = roles.index(fields.DEADLINE.column) if fields.DEADLINE.column in roles else None
+    activities = [row for row in rows if not row.section]
+    if not activities or text_col is None:
+        return False
+    for row in activities:
+        text = row.cells[text_col].strip()
+        if not text or _ROW_NUMBER.match(text) or len(text) < 4:
+            return False
+    if deadline_col is not None:
+        dated = sum(1 for row in activities if _reads_as_deadline(row.cells[deadline_col].replace("<br>", " ")))
+        return 2 * dated >= len(activities)
+    return True
+
+
+def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool = False) -> list | None:
+    """The text's lines with the table rows put in place (see :mod:`plaintext`), or None.
+
+    ``wrapped``: every line is a piece and the lines of a cell are wrapped text; the rows are
+    then kept only when they read as a table (:func:`_plausible`) — the text is refused rather
+    than read into invented rows."""
+    head = find_header(pieces, wrapped)
     if head is None:
+        return None
+    if wrapped and interleaved(pieces, head):
         return None
     leaf = leaf_roles(head.cells)
     if leaf is None:
@@ -423,9 +495,11 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str) -> list | None
     content_roles = [r for i, r in enumerate(roles) if i != number_col]
     for row in rows:
         texts = [p.text for p in row.pieces]
-        body = fit_cells(texts, content_roles)
+        body = fit_cells(texts, content_roles, wrapped)
         row.cells = body[:number_col] + [row.number or ""] + body[number_col:] if number_col is not None else body
     _sections(rows, roles)
+    if wrapped and not _plausible(rows, roles):
+        return None
     kept, dates = merged_headers(headers)
     if dates:
         where = dates[0]
@@ -451,3 +525,31 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str) -> list | None
     region = last + 1 - head.line
     # the table's lines are replaced by its rows (several rows may share a line: the list grows)
     return list(lines[:head.line]) + items + [None] * (region - len(items)) + list(lines[last + 1:])
+
+
+# --------------------------------------------------------------------------- refusal
+
+_HEADER_WORDS = re.compile(r"(?i)(?<![а-яё])(?:мероприяти\w*|срок\w*|ответственн\w*|исполнител\w*|наименовани\w*|"
+                           r"п\s*/\s*п|дата|результат\w*|класс\w*|предмет)(?![а-яё])")
+
+
+def diagnose(lines: list[str]) -> str | None:
+    """Why a text that holds a table's header is not read, in Russian, or None: the table is
+    run onto single lines (its cells joined by spaces), or a PDF's columns are interleaved."""
+    for i, line in enumerate(lines):
+        found = _HEADER_WORDS.findall(line)
+        if len({w.lower()[:6] for w in found}) >= 3 and "|" not in line and len(line.split()) >= 6:
+            words = ", ".join(f"«{w}»" for w in dict.fromkeys(found))
+            return (f"в строке {i + 1} стоят слова заголовка таблицы ({words}), но ячейки в ней ничем не разделены: "
+                    "таблица вытянута в строку (так бывает при копировании с сайтов-зеркал документов и из PDF), и "
+                    "границы ячеек по такому тексту не определить")
+    pieces = pieces_by_lines(lines)
+    if pieces:
+        head = find_header(pieces, wrapped=True)
+        if head is not None:
+            reason = interleaved(pieces, head)
+            if reason:
+                return (f"заголовок таблицы найден в строке {head.line + 1}, но колонки перемешаны построчно ({reason}): "
+                        "так PDF отдаёт текст таблицы, колонки которой стоят рядом, и по нему нельзя надёжно "
+                        "восстановить ячейки")
+    return None
