@@ -33,15 +33,16 @@ EXPECTED = expected()
 
 # the forms read today: a ГАРАНТ copy (cells ending in « |»), a mirror site's table flattened onto
 # two lines with « | », one cell per paragraph
-READ = ["01_krasnodar_gia9_perechen_2012.txt", "06_school_gia_plan_2020.txt",
-        "07_tuva_natproj_info_plan_2006.txt", "12_livny_perechen_meropriyatiy_2021.txt"]
+READ = ["01_krasnodar_gia9_perechen_2012.txt", "04_arkhangelsk_plan_grafik_kvartaly_2013.txt",
+        "06_school_gia_plan_2020.txt", "07_tuva_natproj_info_plan_2006.txt", "08_nnov_ege_plan_grafik_2009.txt",
+        "11_setevoy_grafik_fgos_ooo.txt", "12_livny_perechen_meropriyatiy_2021.txt"]
 # rows whose reading differs from the corpus's by design (none today)
 DIFFERENT: set[tuple[str, int]] = set()
 # forms refused with a message: a flattened row without separators, interleaved PDF columns, a
 # whole page on one line, a framed table whose header cells are split into sub-columns
 REFUSED = ["03_ozersk_setevoy_plan_grafik_2011.txt", "05_sverdlovsk_podgotovka_uchgod_2011.txt",
-           "10_bolshevistskaya_oosh_fgos_2011.txt", "15_feodosia_school2_kpvr_2023.txt",
-           "16_taloe_plan_grafik_vneshnih_procedur_2023.txt"]
+           "10_bolshevistskaya_oosh_fgos_2011.txt", "13_tambarskaya_nastavnichestvo_pdf.txt",
+           "15_feodosia_school2_kpvr_2023.txt", "16_taloe_plan_grafik_vneshnih_procedur_2023.txt"]
 
 
 @pytest.mark.parametrize("name", READ)
@@ -156,3 +157,33 @@ def test_import_of_any_text_is_rows_or_a_russian_refusal(text: str) -> None:
         assert str(exc).startswith("проверка.txt:")
         return
     assert result.data["таблицы"]
+
+
+def test_a_table_run_onto_one_line_is_refused_naming_the_header_found() -> None:
+    with pytest.raises(ImportFailure) as caught:
+        import_bytes(document_text("05_sverdlovsk_podgotovka_uchgod_2011.txt"), "05.txt")
+    message = str(caught.value)
+    assert "в строке 6 стоят слова заголовка таблицы" in message
+    assert "таблица вытянута в строку" in message
+
+
+def test_interleaved_pdf_columns_are_refused() -> None:
+    with pytest.raises(ImportFailure) as caught:
+        import_bytes(document_text("10_bolshevistskaya_oosh_fgos_2011.txt"), "10.txt")
+    assert "колонки перемешаны построчно" in str(caught.value)
+    assert "«Сроки» и «п/п»" in str(caught.value)
+
+
+def test_quarter_marks_in_paragraph_cells() -> None:
+    result = import_bytes(document_text("04_arkhangelsk_plan_grafik_kvartaly_2013.txt"), "04.txt")
+    row = imported_rows(result.data)[0]
+    assert (row.number, row.deadline) == ("1.", "I–IV квартал 2013 г.")
+    assert row.responsible == ["министерство образования и науки Архангельской области"]
+
+
+def test_merged_direction_column_becomes_sections() -> None:
+    result = import_bytes(document_text("11_setevoy_grafik_fgos_ooo.txt"), "11.txt")
+    rows = imported_rows(result.data)
+    assert [(r.section, r.number) for r in rows] == [(True, "I."), (False, "1."), (False, "2."), (False, "3."),
+                                                      (False, "4."), (False, "5.")]
+    assert all(not r.deadline for r in rows)

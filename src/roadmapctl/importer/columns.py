@@ -99,12 +99,28 @@ def recognize(texts: list[str]) -> Header | None:
                 column.field = fields.TEXT.column
                 taken.add(fields.TEXT.column)
                 break
+    _activity_over_direction(columns)
     if fields.TEXT.column not in taken or len(taken) < 2 or 2 * len(taken) < len(filled):
         return None
     if fields.NUMBER.column not in taken and columns and not columns[0].header:
         columns[0].field = fields.NUMBER.column
         columns[0].header = "№"
     return Header(columns)
+
+
+_ACTIVITY_WORD = re.compile(r"^(?:наименование\s+)?мероприяти")
+_DIRECTION_WORD = re.compile(r"^(?:направлени|раздел|этап|блок)")
+
+
+def _activity_over_direction(columns: list[Column]) -> None:
+    """«Направление мероприятий | Мероприятия | …»: the activity column is the one named by
+    the activities, the direction (a group of rows, often a merged first cell) is left unplaced."""
+    taken = next((c for c in columns if c.field == fields.TEXT.column), None)
+    if taken is None or not _DIRECTION_WORD.match(_norm(taken.header)):
+        return
+    better = next((c for c in columns if c.field is None and _ACTIVITY_WORD.match(_norm(c.header))), None)
+    if better is not None:
+        taken.field, better.field = None, fields.TEXT.column
 
 
 def is_column_numbers(texts: list[str]) -> bool:

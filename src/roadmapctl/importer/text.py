@@ -139,8 +139,8 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
         if rows is None:
             rows = pipe_rows(lines)
             form = "pipes"
-            if rows is not None and not _has_header(rows):
-                rows = None
+            if rows is not None and (not _has_header(rows) or _grouped(rows)):
+                rows = None  # a merged first column of directions: placed by content below
         if rows is None:
             rows = _stream(lines, "bars")
             form = "bars"
@@ -259,6 +259,21 @@ def _paragraph_cells(lines: list[str]) -> bool:
         return False
     alone = sum(1 for i in filled if (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip()))
     return 2 * alone >= len(filled)
+
+
+def _grouped(rows: list) -> bool:
+    """Whether the table's first column groups its rows («Направление мероприятий», «Раздел»):
+    such a cell is merged over rows and present on the first of them only, so the other rows
+    have a cell too few on the left and are placed by content."""
+    from roadmapctl.importer.columns import recognize
+
+    for item in rows:
+        if isinstance(item, tuple):
+            header = recognize(list(item[1]))
+            if header is not None:
+                first = header.columns[0]
+                return first.field is None and bool(re.match(r"(?i)\s*(?:направлени|раздел|этап|блок)", first.header))
+    return False
 
 
 def _has_header(rows: list) -> bool:

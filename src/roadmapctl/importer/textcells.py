@@ -322,11 +322,22 @@ def split_rows(pieces: list[Piece], head: TableHead) -> list[TextRow]:
 # --------------------------------------------------------------------------- 4. cells
 
 
+_DEADLINE_START = re.compile(
+    r"(?i)^(?:\d|[IVX]{1,4}\b|до\b|в\b|во\b|с\b|со\b|к\b|не\b|по\b|на\b|от\b|после\b|перед\b|ежe?\w*|"
+    r"постоянно|регулярно|систематически|периодически|весь\b|течени|каждый|каждую|каждое|первое|второе|"
+    r"январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|сроки?\b|"
+    r"конец|начало|середин|кварт|полугод|учебн|ежегодн|1-|ориентировочно)")
+
+
 def _reads_as_deadline(piece: str) -> bool:
-    """A short text that reads as a deadline; a sentence that mentions a year is not one."""
-    if piece.strip().lower() in _MARK or piece.strip() in ("-", "–", "—"):
+    """A short text that reads as a deadline and begins as one («до …», «Март …», «в течение
+    …», a date); a sentence that mentions a year or a schedule («Разработка плана-графика …»)
+    is not one."""
+    text = piece.strip()
+    if text.lower() in _MARK or text in ("-", "–", "—"):
         return True  # a quarter marked «х» or left «-»
-    return looks_like_deadline(piece) and len(piece) <= 80 and not (piece.rstrip().endswith(".") and len(piece.split()) > 5)
+    return (looks_like_deadline(text) and len(text) <= 80 and bool(_DEADLINE_START.match(text))
+            and not (text.endswith(".") and len(text.split()) > 5))
 
 
 def _score(piece: str, role: str | None, has_deadline_column: bool) -> float:
