@@ -177,6 +177,9 @@ def approval_right(want: dict[str, Any] | None, data: dict[str, Any]) -> bool:
         return not marks
     if not marks:
         return False
+    stamp = data.get("утверждение") or {}
+    if stamp and not _tokens(" ".join(str(stamp.get(k, "")) for k in ("должность", "фио"))) <= _tokens(want["text"]):
+        return False  # the stamp took words that are not the mark's (a title, a preamble)
     order = data.get("приказ") or {}
     dates = {str(order.get("дата"))} | {str(m.get("дата")) for m in marks if isinstance(m, dict)}
     if want.get("date"):

@@ -162,6 +162,13 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
     i_command = _find(lines, COMMAND)
     i_appendix = _find(lines, APPENDIX, last=True)
     i_approval = _find(lines, APPROVAL)
+    if i_approval is not None:
+        again = _find(lines, APPROVAL, i_approval + 1)
+        if again is not None and again - i_approval <= 2:
+            # «Утверждаю Директор … Коломийчук» run onto one line by a mirror site, then the stamp
+            # itself line by line: the stamp is read from its own lines
+            used.add(i_approval)
+            i_approval = again
     if i_order is not None:
         _order(info, lines, i_order, i_command, i_approval, used, log)
     if i_approval is not None:
@@ -240,6 +247,13 @@ def _title_and_period(info: HeaderInfo, lines: list[_Line], used: set[int], log:
     if candidates:
         start = candidates[0]
         title, end = _adjacent_block(lines, start, lambda ln: _title_goes_on(lines[start], ln), gap=2)
+        # a title broken before its period («План деятельности по введению» / «Федерального …» /
+        # «МОУ … на 2011-2012 учебный год») goes on over capitalised lines until the period
+        while end < len(lines) and end not in used and find_period(title) is None and \
+                lines[end].line - lines[end - 1].line <= 2 and _title_line(lines[end].text) and \
+                find_period(" ".join(ln.text for ln in lines[end:end + 3])) is not None:
+            title = f"{title} {lines[end].text}"
+            end += 1
         used.update(range(start, end))
         info.title = title.strip()
     else:
@@ -280,6 +294,13 @@ def _authority(info: HeaderInfo, log: GuessLog) -> None:
         if match:
             info.order["вид"] = {"приказу": "приказ", "письму": "письмо", "распоряжению": "распоряжение",
                                  "постановлению": "постановление"}[match.group(1)]
+
+
+def _title_line(text: str) -> bool:
+    """A line that may go on a title: short, no sentence end, not a numbered item or a preamble."""
+    return (len(text) <= 160 and not text.rstrip().endswith((".", ";", ":")) and not _preamble_word(text)
+            and not re.match(r"^(?:\d+[.)]|[IVX]+\.)\s", text) and not APPROVAL.match(text)
+            and not APPENDIX.match(text) and not ORDER_WORD.match(text))
 
 
 def _caps(text: str) -> bool:
@@ -451,6 +472,10 @@ def _approval(info: HeaderInfo, lines: list[_Line], start: int, used: set[int], 
         if found and name is None:
             name = found.group("name")
             used.add(k)
+            k += 1
+            continue
+        if re.fullmatch(r"[«\"]?\s*_*\s*[»\"]?\s*_*\s*(?:20|19)?_*\s*г?\.?", text) and "_" in text:
+            used.add(k)  # «____» ________ 20__ г.: the date is left blank to be written by hand
             k += 1
             continue
         only_date = parse_date(text)

@@ -157,8 +157,10 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
             rows = _stream(lines, "lines")
             form = "wrapped"
         if rows is not None:
+            from roadmapctl.importer.textcells import lead_section
+
             notes.append(_FORM_NOTES[form])
-            lines = rows
+            lines = lead_section(rows)
     items: list[tuple[str, int, object]] = []  # (kind, line, payload)
     for number, raw in enumerate(lines, 1):
         if isinstance(raw, tuple):  # a row found by plaintext: (line number, cells[, guess])

@@ -524,6 +524,7 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool 
                 row.note = f"срок собран из нескольких колонок дат ({originals}) — сверьте с документом"
         headers = kept
     items: list = [(head.line + 1, headers, f"таблица прочитана как поток ячеек ({form})")]
+    before = list(lines[:head.line])
     for row in rows:
         if row.section:
             title = row.cells[roles.index(fields.TEXT.column)] if fields.TEXT.column in roles else row.cells[0]
@@ -535,7 +536,38 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool 
     last = max(p.line for p in pieces[head.start:])
     region = last + 1 - head.line
     # the table's lines are replaced by its rows (several rows may share a line: the list grows)
-    return list(lines[:head.line]) + items + [None] * (region - len(items)) + list(lines[last + 1:])
+    return before + items + [None] * (region - len(items)) + list(lines[last + 1:])
+
+
+def lead_section(rows: list) -> list:
+    """A numbered section title set right above a table's header («1. Создание нормативного
+    обеспечения …» / «Мероприятия | Срок | …») is the table's first section: it is put under
+    the header. ``rows`` is a reading of a text (see :mod:`plaintext`)."""
+    for h, item in enumerate(rows):
+        if isinstance(item, tuple) and recognize([str(c) for c in item[1]]) is not None:
+            k = _section_above(rows[:h])
+            if k is None:
+                return rows
+            out = list(rows)
+            width = len(item[1])
+            out[k], out[h] = item, (k + 1, [_squash(rows[k])] + [""] * (width - 1))
+            return out
+    return rows
+
+
+def _section_above(before: list) -> int | None:
+    """The line of a numbered section title right above a table's header (one blank line may
+    stand between), or None."""
+    k = len(before) - 1
+    if k >= 0 and isinstance(before[k], str) and not before[k].strip():
+        k -= 1
+    if k < 0 or not isinstance(before[k], str):
+        return None
+    text = before[k].strip()
+    match = _NUMBERED_TEXT.match(text)
+    if match and len(text) <= 200 and "|" not in text and not text.rstrip().endswith((".", ";", ":")):
+        return k
+    return None
 
 
 # --------------------------------------------------------------------------- refusal
