@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import NoReturn
 
 from roadmapctl.importer.grid import Cell, Grid, ImportFailure, Para, Row, SourceDoc
 
@@ -117,8 +120,37 @@ def parse_cell(raw: str, line: int | None = None) -> list[Para]:
     return paras
 
 
+class ItemKind(Enum):
+    """What a line of the text is, once the table readers have put the rows in place."""
+
+    ROW = "row"
+    PARA = "para"
+    BLANK = "blank"
+
+
+@dataclass
+class _Item:
+    kind: ItemKind
+    line: int
+    row: Row | None = None
+    paras: list[Para] = field(default_factory=list)
+
+
 def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
-    """Read tab-separated text into paragraphs and tables. Raises only ImportFailure."""
+    """Read text into paragraphs and tables, in passes: decode, find the table's form and put
+    its rows in place, classify the lines, gather them into blocks. Raises only ImportFailure."""
+    text, notes = _decoded(data, name)
+    lines, form = _table_rows(_LINES.split(text))
+    if form is not None:
+        notes.append(_FORM_NOTES[form])
+    doc = SourceDoc(name=name, kind="text", notes=notes)
+    doc.blocks = _blocks(_items(lines))
+    if not any(isinstance(b, Grid) for b in doc.blocks):
+        _refuse(name, text)
+    return doc
+
+
+def _decoded(data: bytes | str, name: str) -> tuple[str, list[str]]:
     notes: list[str] = []
     if isinstance(data, bytes):
         text, notes = decode(data, name)
@@ -129,96 +161,96 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise ImportFailure(f"{name}: файл пуст — в нём нет ни текста, ни таблицы")
-    lines = _LINES.split(text)
-    form = "tabs"
-    if not any("\t" in raw for raw in lines):
-        from roadmapctl.importer.plaintext import pipe_rows, single_cell_rows
+    return text, notes
 
-        rows = _stream(lines, "bars") if _cells_end_in_bars(lines) else None
-        form = "bars"
-        if rows is None:
-            rows = pipe_rows(lines)
-            form = "pipes"
-            if rows is not None and (not _has_header(rows) or _grouped(rows)):
-                rows = None  # a merged first column of directions: placed by content below
-        if rows is None:
-            rows = _stream(lines, "bars")
-            form = "bars"
-        if rows is None and _paragraph_cells(lines):
-            rows = _stream(lines, "paragraphs")
-            form = "paragraphs"
-        if rows is None:
-            rows = single_cell_rows(lines)
-            form = "lines"
-        if rows is None:
-            rows = _stream(lines, "paragraphs")
-            form = "paragraphs"
-        if rows is None:
-            rows = _stream(lines, "lines")
-            form = "wrapped"
+
+def _table_rows(lines: list) -> tuple[list, str | None]:
+    """The lines with a table's rows put in place, and the form it was read in (None: lines
+    with tabs, each a row, or no table). The readers are tried from the most certain form on."""
+    if any("\t" in raw for raw in lines):
+        return lines, None
+    from roadmapctl.importer.plaintext import pipe_rows, single_cell_rows
+    from roadmapctl.importer.textcells import lead_section
+
+    def pipes(lines: list) -> list | None:
+        rows = pipe_rows(lines)
+        if rows is not None and (not _has_header(rows) or _grouped(rows)):
+            return None  # a merged first column of directions: placed by content (bars)
+        return rows
+
+    readers = [
+        ("bars", lambda ls: _stream(ls, "bars") if _cells_end_in_bars(ls) else None),
+        ("pipes", pipes),
+        ("bars", lambda ls: _stream(ls, "bars")),
+        ("paragraphs", lambda ls: _stream(ls, "paragraphs") if _paragraph_cells(ls) else None),
+        ("lines", single_cell_rows),
+        ("paragraphs", lambda ls: _stream(ls, "paragraphs")),
+        ("wrapped", lambda ls: _stream(ls, "lines")),
+    ]
+    for form, reader in readers:
+        rows = reader(lines)
         if rows is not None:
-            from roadmapctl.importer.textcells import lead_section
+            return lead_section(rows), form
+    return lines, None
 
-            notes.append(_FORM_NOTES[form])
-            lines = lead_section(rows)
-    items: list[tuple[str, int, object]] = []  # (kind, line, payload)
+
+def _items(lines: list) -> list[_Item]:
+    items: list[_Item] = []
     for number, raw in enumerate(lines, 1):
-        if isinstance(raw, tuple):  # a row found by plaintext: (line number, cells[, guess])
+        if isinstance(raw, tuple):  # a row found by a reader: (line number, cells[, guess])
             first, pieces = raw[0], raw[1]
             cells = [Cell(parse_cell(piece, first)) for piece in pieces]
-            items.append(("row", first, Row(cells, where=f"строка {first}", reader_note=raw[2] if len(raw) > 2 else None)))
-            continue
-        if raw is None:
-            items.append(("blank", number, None))
-            continue
-        if "\t" in raw:
+            note = raw[2] if len(raw) > 2 else None
+            items.append(_Item(ItemKind.ROW, first, Row(cells, where=f"строка {first}", reader_note=note)))
+        elif raw is not None and "\t" in raw:
             cells = [Cell(parse_cell(piece, number)) for piece in raw.split("\t")]
-            items.append(("row", number, Row(cells, where=f"строка {number}")))
-        elif raw.strip():
-            paras = parse_cell(raw, number)
-            if paras:
-                items.append(("para", number, paras))
-            else:
-                items.append(("blank", number, None))
+            items.append(_Item(ItemKind.ROW, number, Row(cells, where=f"строка {number}")))
         else:
-            items.append(("blank", number, None))
+            paras = parse_cell(raw, number) if raw is not None and raw.strip() else []
+            items.append(_Item(ItemKind.PARA, number, paras=paras) if paras else _Item(ItemKind.BLANK, number))
+    return items
 
-    doc = SourceDoc(name=name, kind="text", notes=notes)
+
+def _blocks(items: list[_Item]) -> list[Para | Grid]:
+    """Consecutive rows form one table; a paragraph between rows of a table (a title, a piece
+    of a cell that lost its tabs) stays in the table as a loose row."""
+    blocks: list[Para | Grid] = []
     grid: Grid | None = None
     blanks_since_row = 0
-    for index, (kind, number, payload) in enumerate(items):
-        if kind == "blank":
+    for index, item in enumerate(items):
+        if item.kind is ItemKind.BLANK:
             blanks_since_row += 1
             continue
-        if kind == "row":
+        if item.row is not None:
             if grid is None:
-                grid = Grid([], where=f"таблица со строки {number}")
-                doc.blocks.append(grid)
-            grid.rows.append(payload)  # type: ignore[arg-type]
+                grid = Grid([], where=f"таблица со строки {item.line}")
+                blocks.append(grid)
+            grid.rows.append(item.row)
             blanks_since_row = 0
             continue
-        paras: list[Para] = payload  # type: ignore[assignment]
         if grid is not None:
-            following = next((k for k, _n, _p in items[index + 1:] if k != "blank"), None)
-            joined = " ".join(p.text for p in paras)
-            if following == "row" or (_continues(joined) and blanks_since_row <= 3):
-                grid.rows.append(Row([Cell(paras)], where=f"строка {number}", loose=True))
+            following = next((i.kind for i in items[index + 1:] if i.kind is not ItemKind.BLANK), None)
+            joined = " ".join(p.text for p in item.paras)
+            if following is ItemKind.ROW or (_continues(joined) and blanks_since_row <= 3):
+                grid.rows.append(Row([Cell(item.paras)], where=f"строка {item.line}", loose=True))
                 continue
             grid = None
-        doc.blocks.extend(paras)
-    for block in doc.blocks:
+        blocks.extend(item.paras)
+    for block in blocks:
         if isinstance(block, Grid):
             block.ncols = max((len(r.cells) for r in block.rows if not r.loose), default=1)
-    if not any(isinstance(b, Grid) for b in doc.blocks):
-        from roadmapctl.importer.textcells import diagnose
+    return blocks
 
-        found = diagnose(_LINES.split(text))
-        if found:
-            raise ImportFailure(f"{name}: таблица мероприятий не прочитана — {found}. {READ_FORMS} Импортируйте "
-                                "исходный документ Word (.docx) или скопируйте таблицу из него")
-        raise ImportFailure(f"{name}: в тексте нет таблицы мероприятий. {READ_FORMS} Проверьте, что заголовок "
-                            "таблицы скопирован вместе с ней")
-    return doc
+
+def _refuse(name: str, text: str) -> NoReturn:
+    from roadmapctl.importer.textcells import diagnose
+
+    found = diagnose(_LINES.split(text))
+    if found:
+        raise ImportFailure(f"{name}: таблица мероприятий не прочитана — {found}. {READ_FORMS} Импортируйте "
+                            "исходный документ Word (.docx) или скопируйте таблицу из него")
+    raise ImportFailure(f"{name}: в тексте нет таблицы мероприятий. {READ_FORMS} Проверьте, что заголовок "
+                        "таблицы скопирован вместе с ней")
 
 
 READ_FORMS = (
