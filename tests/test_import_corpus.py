@@ -187,3 +187,15 @@ def test_merged_direction_column_becomes_sections() -> None:
     assert [(r.section, r.number) for r in rows] == [(True, "I."), (False, "1."), (False, "2."), (False, "3."),
                                                       (False, "4."), (False, "5.")]
     assert all(not r.deadline for r in rows)
+
+
+@pytest.mark.parametrize(("cell", "people"), [
+    ("Иванов И.И. Петров П.П.", ["Иванов И.И.", "Петров П.П."]),
+    ("учитель Иванов И.И. учитель Петров П.П.", ["учитель Иванов И.И.", "учитель Петров П.П."]),
+    ("Директор Иванов И.И. и завуч Петров П.П.", ["Директор Иванов И.И.", "завуч Петров П.П."]),
+    ("Зам. директора по УВР Пушкина Е.В.", ["Зам. директора по УВР Пушкина Е.В."]),
+])
+def test_people_without_commas_are_split_by_their_initials(cell: str, people: list[str]) -> None:
+    from roadmapctl.importer.parties import split_cell
+
+    assert [ref.as_yaml() for ref in split_cell([cell]).refs] == people

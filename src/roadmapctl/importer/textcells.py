@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
 
 from roadmapctl.document import fields
 from roadmapctl.importer.cells import looks_like_deadline
@@ -49,19 +48,10 @@ _START = re.compile(r"\bначал|\bс\b|\bот\b", re.IGNORECASE)
 _END = re.compile(r"\bокончан|\bзавершени|\bпо\b|\bдо\b", re.IGNORECASE)
 
 
-class PieceKind(Enum):
-    """What a piece of a row is, decided once and used by every later pass."""
-
-    NUMBER = "number"
-    SECTION = "section"
-    CELL = "cell"
-
-
 @dataclass
 class Piece:
     text: str
     line: int  # 0-based index of its first line
-    kind: PieceKind = PieceKind.CELL
 
 
 @dataclass
