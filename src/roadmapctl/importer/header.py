@@ -250,9 +250,12 @@ def _title_and_period(info: HeaderInfo, lines: list[_Line], used: set[int], log:
         # a title broken before its period («План деятельности по введению» / «Федерального …» /
         # «МОУ … на 2011-2012 учебный год») goes on over capitalised lines until the period
         while end < len(lines) and end not in used and find_period(title) is None and \
-                lines[end].line - lines[end - 1].line <= 2 and _title_line(lines[end].text) and \
-                find_period(" ".join(ln.text for ln in lines[end:end + 3])) is not None:
-            title = f"{title} {lines[end].text}"
+                lines[end].line - lines[end - 1].line <= 2 and (
+                    (_title_line(lines[end].text) and find_period(" ".join(ln.text for ln in lines[end:end + 3])))
+                    or (lines[end].text[:1].isdigit() and _BROKEN_BEFORE_YEAR.search(title))):
+            # «… на 2021-» / «2022 учебный год»: a period broken by a line break is the title's
+            glue = "" if re.search(r"\d[-–—]$", title) else " "
+            title = f"{title}{glue}{lines[end].text}"
             end += 1
         used.update(range(start, end))
         info.title = title.strip()
@@ -267,11 +270,16 @@ def _title_and_period(info: HeaderInfo, lines: list[_Line], used: set[int], log:
         if period:
             info.period = period
     if not info.period:
-        for ln in lines:
-            period = find_period(ln.text)
+        # a line, or two adjacent ones (a period broken by a line break: «на 2021 -» / «2022 годы»)
+        for k, ln in enumerate(lines):
+            text = ln.text
+            period = find_period(text)
+            if not period and k + 1 < len(lines) and lines[k + 1].line - ln.line <= 2 and _BROKEN_BEFORE_YEAR.search(text):
+                text = f"{text} {lines[k + 1].text}"
+                period = find_period(text)
             if period:
                 info.period = period
-                info.note("период", f"период взят не из заголовка, а из строки «{shorten(ln.text, 50)}»", log)
+                info.note("период", f"период взят не из заголовка, а из строки «{shorten(text, 50)}»", log)
                 break
 
 
@@ -296,9 +304,13 @@ def _authority(info: HeaderInfo, log: GuessLog) -> None:
                                  "постановлению": "постановление"}[match.group(1)]
 
 
+_BROKEN_BEFORE_YEAR = re.compile(r"(?:(?:19|20)\d\d\s*[-–—]|\b(?:на|в|во|с|до|по|к)|[-–—])\s*$", re.IGNORECASE)
+
+
 def _title_line(text: str) -> bool:
     """A line that may go on a title: short, no sentence end, not a numbered item or a preamble."""
     return (len(text) <= 160 and not text.rstrip().endswith((".", ";", ":")) and not _preamble_word(text)
+            and not re.match(r"^[А-ЯЁа-яё ]{2,30}:", text)
             and not re.match(r"^(?:\d+[.)]|[IVX]+\.)\s", text) and not APPROVAL.match(text)
             and not APPENDIX.match(text) and not ORDER_WORD.match(text))
 
@@ -534,6 +546,7 @@ def _approving_act(info: HeaderInfo, text: str, log: GuessLog) -> None:
 
 def _appendix(info: HeaderInfo, lines: list[_Line], start: int, used: set[int]) -> None:
     match = APPENDIX.match(lines[start].text)
+    assert match is not None  # the caller found the line by this pattern
     used.add(start)
     if match.group("num"):
         info.appendix["номер"] = match.group("num")
