@@ -3,6 +3,9 @@ title broken before its period, approval marks on one line or over many (issue 2
 
 from __future__ import annotations
 
+import io
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -59,3 +62,62 @@ def test_a_run_on_copy_of_the_stamp_and_a_blank_date(tmp_path: Path) -> None:
                              "План мероприятий на 2011-2012 учебный год\n")
     assert data["утверждение"] == {"гриф": "Утверждаю", "должность": "Директор школы МОУ «Школа №3»",
                                    "фио": "Т.В. Коломийчук"}
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _two_column_docx() -> bytes:
+    """A school's plan: «Рассмотрено …» on the left, the appendix mark on the right (a borderless
+    layout table), the title, the plan's table."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = Document()
+    layout = document.add_table(rows=1, cols=2)
+    layout.rows[0].cells[0].text = "Рассмотрено на заседании\nпедагогического совета\nпротокол № 3 от 10.02.2022"
+    layout.rows[0].cells[1].text = "Приложение № 2\nк приказу МБОУ СОШ № 1\nот 15.02.2022 № 47-од"
+    for line in ("План мероприятий («дорожная карта»)", "по подготовке к ГИА на 2022 год"):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(line).bold = True
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for k, text in enumerate(("№", "Мероприятие", "Срок", "Ответственный")):
+        table.rows[0].cells[k].text = text
+    for row in (("1", "Совещание с руководителями школ", "март 2022", "Иванов И.И."),
+                ("2", "Пробный экзамен", "апрель 2022", "Петров П.П.")):
+        cells = table.add_row().cells
+        for k, text in enumerate(row):
+            cells[k].text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _mark(data: dict) -> tuple:
+    return (data["приложение"], str(data["приказ"]["дата"]), data["приказ"]["номер"], data["название"])
+
+
+EXPECTED_MARK = ({"номер": "2", "к": "к приказу МБОУ СОШ № 1"}, "2022-02-15", "47-од",
+                 "План мероприятий («дорожная карта») по подготовке к ГИА на 2022 год")
+
+
+def test_the_mark_at_the_top_right_of_a_word_document(tmp_path: Path) -> None:
+    target = tmp_path / "План ГИА школа 1.docx"
+    target.write_bytes(_two_column_docx())
+    assert _mark(import_path(target).data) == EXPECTED_MARK
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_the_mark_at_the_top_right_of_the_same_document_as_pdf(tmp_path: Path) -> None:
+    """The PDF gives the two columns line by line across the page; the mark is read whole."""
+    pytest.importorskip("pypdfium2")
+    source = tmp_path / "source.docx"
+    source.write_bytes(_two_column_docx())
+    subprocess.run([str(SOFFICE), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)], check=True, capture_output=True,
+                   timeout=240)
+    target = tmp_path / "План ГИА школа 1.pdf"
+    (tmp_path / "source.pdf").rename(target)
+    assert _mark(import_path(target).data) == EXPECTED_MARK

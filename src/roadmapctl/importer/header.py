@@ -544,44 +544,62 @@ def _approving_act(info: HeaderInfo, text: str, log: GuessLog) -> None:
                            "(именительный падеж — догадка импорта)", log)
 
 
+_ACT_DATE = re.compile(r"(?<![А-Яа-яЁё])от\s*«?\d")
+
+
 def _appendix(info: HeaderInfo, lines: list[_Line], start: int, used: set[int]) -> None:
+    """«Приложение № 2 / к приказу … / от 15.02.2022 № 47-од», on one line or over several (the
+    mark set at the top right, a run-on copy «ПРИЛОЖЕНИЕ УТВЕРЖДЕН приказом … от … № …»): what
+    it is attached to, and the act's date and number."""
     match = APPENDIX.match(lines[start].text)
     assert match is not None  # the caller found the line by this pattern
     used.add(start)
     if match.group("num"):
         info.appendix["номер"] = match.group("num")
-    parts: list[str] = []
     rest = lines[start].text[match.end():].strip()
-    if rest:
-        # «Приложение к Постановлению от 17.12.2012 г № 4007», «ПРИЛОЖЕНИЕ УТВЕРЖДЕН приказом … от … № …»
-        # on one line: the act's date and number are read from the line itself
-        _order_date_and_number(info, rest)
-        head = re.split(r"\s+(?:от|№|N)\s*(?=[«\d])", rest, maxsplit=1)[0].strip()
-        info.appendix["к"] = head or rest
-        return
+    parts = [rest] if rest else []
+    act_line = ""  # the line of the act's date and number («от 15.02.2022 № 47-од», «"24 марта" 2021 год № 93/1»)
     k = start + 1
-    while k < len(lines) and k < start + 10:
+    while not (parts and _ACT_DATE.search(parts[-1])) and k < len(lines) and k < start + 10:
         text = lines[k].text
-        if not parts and not re.match(r"^к\s", text):
-            break
-        tail = re.match(r"^(?P<head>к\s.+?)\s+(?P<rest>(?:от|№|N)\s*(?:«?\d).*)$", text)
-        if tail and (parse_date(tail.group("rest")) or parse_number(tail.group("rest"))):
-            # "к приказу … от 01.09.2023 N 512" on one line: the mark, then the date and number
-            parts.append(tail.group("head"))
-            text = tail.group("rest")
-        if re.match(r"^(?:от\b|«?\d)", text) or parse_date(text) or parse_number(text):
+        if parts and re.match(r"^(?:от\b|«?\d|№|N\s*\d)", text):
+            act_line = text
             used.add(k)
-            _order_date_and_number(info, text)
             break
-        if TITLE_START.match(text):
+        if (not parts and not re.match(r"^к\s", text)) or TITLE_START.match(text) or APPROVAL.match(text) \
+                or APPENDIX.match(text):
             break
         parts.append(text)
         used.add(k)
         k += 1
-    if parts:
-        info.appendix["к"] = " ".join(parts)
-    else:
+    if act_line:
+        _order_date_and_number(info, act_line)
+    joined = " ".join(parts)
+    act = _ACT_DATE.search(joined)
+    if act:
+        when = parse_date(joined[act.start():])
+        if when:
+            info.order.setdefault("дата", when)
+    number = _act_number(joined)
+    if number:
+        info.order.setdefault("номер", number)
+    head = (joined[:act.start()] if act else joined).strip(" ,")
+    if head:
+        info.appendix["к"] = head
+    elif not joined:
         info.appendix = {}
+
+
+_AFTER_DATE_NUMBER = re.compile(r"(?<![А-Яа-яЁё])от\s*«?\d[^№]*?(?:№|(?<![А-Яа-яЁёA-Za-z])N)\s*_*(?P<num>[0-9][0-9A-Za-zА-Яа-я/\-.]*[0-9A-Za-zА-Яа-я]|\d)")
+_AFTER_ACT_NUMBER = re.compile(r"(?i)(?:приказ\w*|постановлени\w*|распоряжени\w*|решени\w*)\s+(?:№|N)\s*_*"
+                               r"(?P<num>[0-9][0-9A-Za-zА-Яа-я/\-.]*[0-9A-Za-zА-Яа-я]|\d)")
+
+
+def _act_number(text: str) -> str | None:
+    """The act's number: the one after its date («от 15.02.2022 № 47-од»), else the one right
+    after the act's name («к приказу № 15 от …»); «МБОУ СОШ № 1» is a school's, not the act's."""
+    match = _AFTER_DATE_NUMBER.search(text) or _AFTER_ACT_NUMBER.search(text)
+    return match.group("num").rstrip(".") if match else None
 
 
 def _preamble(info: HeaderInfo, lines: list[_Line], used: set[int]) -> None:
