@@ -92,8 +92,9 @@ def test_unreadable_forms_are_refused_in_russian_without_rows(name: str) -> None
     with pytest.raises(ImportFailure) as caught:
         import_bytes(document_text(name), name)
     message = str(caught.value)
-    assert message.startswith(name + ":")
-    assert "таблиц" in message
+    assert message.startswith(name + ": таблица мероприятий не прочитана — ")
+    assert "заголовк" in message  # what was found is named
+    assert "Импорт читает таблицу, в которой ячейки разделены табуляцией" in message  # and what is read
 
 
 def test_cyrillic_file_name_with_spaces(tmp_path: Path) -> None:

@@ -585,4 +585,27 @@ def diagnose(lines: list[str]) -> str | None:
                 return (f"заголовок таблицы найден в строке {head.line + 1}, но колонки перемешаны построчно ({reason}): "
                         "так PDF отдаёт текст таблицы, колонки которой стоят рядом, и по нему нельзя надёжно "
                         "восстановить ячейки")
+    return _header_words(lines)
+
+
+def _header_words(lines: list[str]) -> str | None:
+    """Short cells close together (lines, or the cells of a framed line) that name two kinds of
+    column or more: a header whose table could not be read."""
+    pieces: list[Piece] = []
+    for i, line in enumerate(lines[:2000]):
+        framed = "|" in line.translate(_VERTICALS)
+        for cell in line.translate(_VERTICALS).split("|"):
+            text = _squash(re.sub(r"[─━═┌┐└┘├┤┬┴┼]{2,}", " ", cell))
+            if pieces and not framed and text[:1].islower() and pieces[-1].line == i - 1:
+                pieces[-1].text = f"{pieces[-1].text} {text}"  # a header cell wrapped onto the next line
+            elif text and not re.fullmatch(r"[-─━═┌┐└┘├┤┬┴┼+/\\ ]+", text):
+                pieces.append(Piece(text, i))
+    for k in range(len(pieces)):
+        window = [p for p in pieces[k:k + 6] if len(p.text) <= 60]
+        named = [(p, role) for p in window if (role := role_of(p.text)) is not None]
+        if named and named[0][0] is pieces[k] and len({role for _p, role in named}) >= 2:
+            words = ", ".join(f"«{p.text}»" for p, _role in named)
+            return (f"в строках {pieces[k].line + 1}–{named[-1][0].line + 1} стоят ячейки заголовка таблицы ({words}), но "
+                    "строк таблицы, которые можно надёжно разобрать на ячейки, после него нет (колонки перемешаны, "
+                    "рамка таблицы разорвана или строки таблицы не скопированы)")
     return None
