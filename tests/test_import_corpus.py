@@ -21,8 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from roadmapctl.importer import ImportFailure, import_bytes, import_path
+from roadmapctl.importer.datecols import combine_dates
 from roadmapctl.importer.textcells import (
-    combine_dates,
     fit_cells,
     pieces_by_bars,
     pieces_by_paragraphs,

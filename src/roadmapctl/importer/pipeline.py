@@ -297,8 +297,11 @@ def _tables(layout: Layout, doc: SourceDoc, log: GuessLog) -> list[TableDraft]:
             finalize(activity, doc.kind in ("text", "pdf"), log)  # both lose paragraph breaks in cells
         tables.append(table)
     if not any(list(t.walk()) for t in tables):
+        sections = [s.title for t in tables for s in t.sections if s.title]
+        found = f"; в ней только разделы: «{'», «'.join(sections[:3])}»" if sections else ""
         raise ImportFailure(f"{doc.name}: таблица мероприятий найдена (заголовок: "
-                            f"{', '.join(h for _f, h in tables[0].columns)}), но в ней нет ни одного мероприятия")
+                            f"{', '.join(h for _f, h in tables[0].columns)}), но в ней нет ни одного мероприятия{found}"
+                            " — проверьте, что строки таблицы скопированы целиком")
     return tables
 
 

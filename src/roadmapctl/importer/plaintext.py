@@ -110,10 +110,22 @@ def pipe_rows(lines: list[str]) -> Lines | None:
             flush()
         except _Uneven:
             return None
+        _spanning_sections(out)
         return out
     for i in table_lines:
         out[i] = (i + 1, cells_of[i])
     return out
+
+
+def _spanning_sections(out: Lines) -> None:
+    """A framed row of a number and one cell spanning the rest of the table («| 1 | Приоритет:
+    … |» under six columns) is a section, as a Word row merged across the table is."""
+    width = max((len(item[1]) for item in out if isinstance(item, tuple)), default=0)
+    if width < 4:
+        return
+    for k, item in enumerate(out):
+        if isinstance(item, tuple) and len(item[1]) == 2 and NUMBER.match(item[1][0].strip()) and item[1][1].strip():
+            out[k] = (item[0], [f"{item[1][0].strip()} {item[1][1].strip()}"] + [""] * (width - 1))
 
 
 # --------------------------------------------------------------------------- one cell per line

@@ -15,9 +15,8 @@ of them are read here the same way, in passes:
    activity texts or the column count;
 4. :func:`fit_cells` — each row's pieces put in its columns by what they say (a deadline in the
    deadline column), so that an empty cell never shifts the following ones;
-5. :func:`date_columns` — several date columns become one deadline (start/end → a range,
-   quarter marks «х» → the quarters marked, several dates → several dates), the original cells
-   kept in the row's note.
+and several date columns (start/end, quarters) are fitted as deadline columns; the tables pass
+joins them into one deadline for every input form (:mod:`datecols`).
 
 The result has the form of :mod:`plaintext`'s readers (the text's lines with the rows put in
 place), so the text reader builds its grid from it as from any other form. A text in which no
@@ -32,6 +31,7 @@ from dataclasses import dataclass, field
 from roadmapctl.document import fields
 from roadmapctl.importer.cells import looks_like_deadline
 from roadmapctl.importer.columns import recognize, role_of
+from roadmapctl.importer.datecols import MARKS, is_date_header
 from roadmapctl.importer.plaintext import join_wrapped
 
 MAX_PIECES = 4000  # more cells than any plan has: the text is not read as a stream of cells
@@ -42,10 +42,6 @@ _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.)$")
 _ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
 _NUMBERED_TEXT = re.compile(r"^(?P<num>(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.))\s+(?P<text>[А-ЯЁA-Z«\"].*)$", re.DOTALL)
 _MERGED_MARK = {"^", "〃", "\""}  # a mirror site's mark of a cell merged with the one above
-_QUARTER = re.compile(r"^(?P<q>IV|I{1,3})\s*(?:-?й\s*)?квартал\w*\s*(?P<rest>.*)$", re.IGNORECASE)
-_MARK = {"х", "x", "+", "v", "✓", "✔"}
-_START = re.compile(r"\bначал|\bс\b|\bот\b", re.IGNORECASE)
-_END = re.compile(r"\bокончан|\bзавершени|\bпо\b|\bдо\b", re.IGNORECASE)
 
 
 @dataclass
@@ -70,7 +66,6 @@ class TextRow:
     line: int
     section: bool = False
     cells: list[str] = field(default_factory=list)
-    note: str | None = None
 
 
 # --------------------------------------------------------------------------- 1. pieces
@@ -168,7 +163,7 @@ def _leaf_headers(level1: list[str], level2: list[str], ncols: int) -> list[str]
     subs = [t for t in level2 if t]
     if not subs:
         return top if len(top) == ncols else None
-    if not all(_is_date_header(t) for t in subs):
+    if not all(is_date_header(t) for t in subs):
         return None
     groups = [k for k, t in enumerate(top) if role_of(t) == fields.DEADLINE.column]
     if len(groups) != 1 or len(top) - 1 + len(subs) != ncols:
@@ -239,31 +234,15 @@ def interleaved(pieces: list[Piece], head: TableHead) -> str | None:
     return None
 
 
-def merged_headers(headers: list[str]) -> tuple[list[str], list[int]]:
-    """The headers with several date columns shown as one «Срок (…)» column, and those columns."""
-    dates = _date_columns(headers)
-    if not dates:
-        return list(headers), []
-    kept = [h for k, h in enumerate(headers) if k not in dates]
-    kept.insert(dates[0], "Срок (" + "; ".join(headers[k] for k in dates) + ")")
-    return kept, dates
-
-
 def leaf_roles(headers: list[str]) -> list[str | None] | None:
-    """The role of every leaf column (each date column a deadline), or None when the header,
-    its date columns taken as one deadline, does not read as a table header."""
-    merged, dates = merged_headers(headers)
-    header = recognize(merged)
+    """The role of every column (each of several date columns a deadline, see :mod:`datecols`),
+    or None when the header does not read as a table header."""
+    header = recognize(headers)
     if header is None:
         return None
-    roles: list[str | None] = []
-    shown = iter(c.field for c in header.columns)
-    for k in range(len(headers)):
-        if k in dates[1:]:
-            roles.append(fields.DEADLINE.column)
-            continue
-        role = next(shown)
-        roles.append(fields.DEADLINE.column if k in dates else role)
+    roles = [c.field for c in header.columns]
+    for k in header.dates:
+        roles[k] = fields.DEADLINE.column
     return roles
 
 
@@ -324,7 +303,7 @@ def _reads_as_deadline(piece: str) -> bool:
     …», a date); a sentence that mentions a year or a schedule («Разработка плана-графика …»)
     is not one."""
     text = piece.strip()
-    if text.lower() in _MARK or text in ("-", "–", "—"):
+    if text.lower() in MARKS or text in ("-", "–", "—"):
         return True  # a quarter marked «х» or left «-»
     return (looks_like_deadline(text) and len(text) <= 80 and bool(_DEADLINE_START.match(text))
             and not (text.endswith(".") and len(text.split()) > 5))
@@ -383,56 +362,6 @@ def fit_cells(texts: list[str], roles: list[str | None], wrapped: bool = False) 
         cells.insert(0, join_wrapped(texts[q:p]) if wrapped else "<br>".join(texts[q:p]))
         p = q
     return cells
-
-
-# --------------------------------------------------------------------------- 5. date columns
-
-
-def _is_date_header(header: str) -> bool:
-    """A header of one of several date columns: a quarter, a start or an end, «Дата»."""
-    return bool(_QUARTER.match(header.strip()) or (role_of(header) in (None, fields.DEADLINE.column)
-                                                   and (_START.search(header) or _END.search(header)) and len(header) <= 40)
-                or re.fullmatch(r"(?i)\s*даты?\s*", header))
-
-
-def _date_columns(headers: list[str]) -> list[int]:
-    found = [k for k, h in enumerate(headers) if _is_date_header(h)]
-    return found if len(found) >= 2 else []
-
-
-def _quarters(headers: list[str], values: list[str]) -> str | None:
-    marked: list[int] = []
-    rest = ""
-    for header, value in zip(headers, values):
-        match = _QUARTER.match(header.strip())
-        if not match:
-            return None
-        rest = match.group("rest").strip() or rest
-        if value.strip().lower() in _MARK:
-            marked.append(len(match.group("q")) if match.group("q") != "IV" else 4)
-    if not marked:
-        return ""
-    roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
-    runs: list[list[int]] = []
-    for q in marked:
-        if runs and q == runs[-1][-1] + 1:
-            runs[-1].append(q)
-        else:
-            runs.append([q])
-    tail = f" {rest}" if rest else ""
-    return "; ".join((f"{roman[r[0]]}–{roman[r[-1]]} квартал{tail}" if len(r) > 1 else f"{roman[r[0]]} квартал{tail}")
-                     for r in runs)
-
-
-def combine_dates(headers: list[str], values: list[str]) -> str:
-    """Several date cells of a row → one deadline text."""
-    quarters = _quarters(headers, values)
-    if quarters is not None:
-        return quarters
-    filled = [(h, v.strip()) for h, v in zip(headers, values) if v.strip() and v.strip() not in ("-", "–", "—")]
-    if len(filled) == 2 and _START.search(filled[0][0]) and _END.search(filled[1][0]):
-        return f"с {filled[0][1]} по {filled[1][1]}"
-    return "; ".join(v for _h, v in filled)
 
 
 # --------------------------------------------------------------------------- the whole
@@ -501,18 +430,6 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool 
     _sections(rows, roles)
     if wrapped and not _plausible(rows, roles):
         return None
-    kept, dates = merged_headers(headers)
-    if dates:
-        where = dates[0]
-        for row in rows:
-            values = [row.cells[k] for k in dates]
-            originals = ", ".join(f"«{headers[k]}»: «{v or '—'}»" for k, v in zip(dates, values))
-            combined = combine_dates([headers[k] for k in dates], values)
-            row.cells = [c for k, c in enumerate(row.cells) if k not in dates]
-            row.cells.insert(where, combined)
-            if any(v.strip() for v in values):
-                row.note = f"срок собран из нескольких колонок дат ({originals}) — сверьте с документом"
-        headers = kept
     items: list = [(head.line + 1, headers, f"таблица прочитана как поток ячеек ({form})")]
     before = list(lines[:head.line])
     for row in rows:
@@ -522,7 +439,7 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool 
             cells = [f"{row.number} {title}".strip() if row.number else title] + [""] * (len(headers) - 1)
             items.append((row.line + 1, cells))
         else:
-            items.append((row.line + 1, row.cells, row.note) if row.note else (row.line + 1, row.cells))
+            items.append((row.line + 1, row.cells))
     last = max(p.line for p in pieces[head.start:])
     region = last + 1 - head.line
     # the table's lines are replaced by its rows (several rows may share a line: the list grows)
