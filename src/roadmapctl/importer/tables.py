@@ -115,7 +115,15 @@ def find_tables(doc: SourceDoc, log: GuessLog) -> Layout:
                 "направления деятельности») и хотя бы одну из «Сроки», «Ответственный», «Ожидаемые результаты»"
             )
         raise ImportFailure(f"{doc.name}: в документе не найдена таблица мероприятий")
-    # a title for every table after the first: the last short paragraph standing before it
+    _titles(segments, log)
+    for segment in segments:
+        if segment.header.dates:
+            join_date_columns(segment)
+    return Layout(before=before, segments=segments, after=pending)
+
+
+def _titles(segments: list[Segment], log: GuessLog) -> None:
+    """A title for every table after the first: the last short paragraph standing before it."""
     for segment in segments[1:]:
         if segment.title is None:
             texts = [p for p in segment.before if not p.empty]
@@ -127,11 +135,6 @@ def find_tables(doc: SourceDoc, log: GuessLog) -> Layout:
             if skipped.strip():
                 log.add(segment.title_where or "текст между таблицами",
                         f"текст между таблицами не перенесён: «{shorten(skipped, 60)}»")
-    for segment in segments:
-        if segment.header.dates:
-            join_date_columns(segment)
-    after = pending
-    return Layout(before=before, segments=segments, after=after)
 
 
 def join_date_columns(segment: Segment) -> None:
