@@ -200,3 +200,23 @@ def test_people_without_commas_are_split_by_their_initials(cell: str, people: li
     from roadmapctl.importer.parties import split_cell
 
     assert [ref.as_yaml() for ref in split_cell([cell]).refs] == people
+
+
+def test_a_date_in_the_stream_is_not_taken_for_a_row_number() -> None:
+    """A ГАРАНТ copy of a plan numbered 1, 2, 3 whose deadline cells hold «01.09» and «15.05»."""
+    text = ("№ п/п |\nМероприятие |\nСрок |\nОтветственный |\n1 |\nСовещание с руководителями |\n01.09 |\nДиректор |\n"
+            "2 |\nПробный экзамен |\n15.05 |\nЗаместитель директора |\n")
+    result = import_bytes(text.encode("utf-8"), "план.txt")
+    rows = imported_rows(result.data)
+    assert [(r.number, r.text, r.deadline) for r in rows] == [("1", "Совещание с руководителями", "01.09"),
+                                                              ("2", "Пробный экзамен", "15.05")]
+
+
+@pytest.mark.parametrize(("previous", "number", "expected"), [
+    (None, "1", True), ("1.", "1.1.", True), ("1.3.", "2.", True), ("2.", "2.1", True), ("I.", "1.", True),
+    ("3.", "01.09", False), ("3", "15.05", False), ("1", "2021", False),
+])
+def test_which_number_can_start_the_next_row(previous: str | None, number: str, expected: bool) -> None:
+    from roadmapctl.importer.textcells import follows
+
+    assert follows(previous, number) is expected

@@ -253,6 +253,33 @@ def _is_row_number(text: str) -> bool:
     return bool(_ROW_NUMBER.match(text))
 
 
+def _parts(number: str) -> tuple[int, ...] | None:
+    digits = number.strip().rstrip(".")
+    if not re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", digits):
+        return None
+    return tuple(int(p) for p in digits.split("."))
+
+
+def follows(previous: str | None, number: str) -> bool:
+    """Whether ``number`` can be the next row's number after ``previous``: the next at some level
+    («1.2» → «1.3», «2», «2.1»; a gap of up to three allowed), a first child («1.» → «1.1»), or a
+    Roman section number. A date «01.09» or «15.05» in the middle of a plan numbered 1, 2, 3 is
+    not a row number."""
+    if _ROMAN.match(number.strip()) or previous is None:
+        return True
+    before, after = _parts(previous), _parts(number)
+    if after is None:
+        return False
+    if before is None:  # after a Roman section: a number of its own sequence starts
+        return after[-1] <= 3 or len(after) == 1
+    if after[:len(before)] == before and len(after) == len(before) + 1:
+        return after[-1] <= 3  # the first child
+    for level in range(min(len(before), len(after))):
+        if after[:level] == before[:level] and 0 < after[level] - before[level] <= 3 and len(after) <= level + 2:
+            return all(p <= 3 for p in after[level + 1:])
+    return False
+
+
 def split_rows(pieces: list[Piece], head: TableHead) -> list[TextRow]:
     """The pieces after the header → rows: each starts at a number when the table has a number
     column, else at a numbered activity text, else every ``len(columns)`` pieces."""
@@ -264,7 +291,8 @@ def split_rows(pieces: list[Piece], head: TableHead) -> list[TextRow]:
     rows: list[TextRow] = []
     if number_col is not None:
         for piece in body:
-            if _is_row_number(piece.text):
+            last = rows[-1].number if rows else None
+            if _is_row_number(piece.text) and follows(last, piece.text):
                 rows.append(TextRow(piece.text, [], piece.line))
             elif (match := _NUMBERED_TEXT.match(piece.text)) and (not rows or _ROMAN.match(match.group("num"))):
                 rows.append(TextRow(match.group("num"), [Piece(match.group("text"), piece.line)], piece.line))
@@ -276,6 +304,8 @@ def split_rows(pieces: list[Piece], head: TableHead) -> list[TextRow]:
         # the number stands inside the activity's text: «1. Проведение …»
         for piece in body:
             match = _NUMBERED_TEXT.match(piece.text)
+            if match and rows and not follows(rows[-1].number, match.group("num")):
+                match = None  # «2021. …», «01.09 …»: not the next number of the plan
             if match:
                 rows.append(TextRow(match.group("num"), [Piece(match.group("text"), piece.line)], piece.line))
             else:
@@ -305,6 +335,8 @@ def _reads_as_deadline(piece: str) -> bool:
     text = piece.strip()
     if text.lower() in MARKS or text in ("-", "–", "—"):
         return True  # a quarter marked «х» or left «-»
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.?(?:\s*[-–—]\s*\d{1,2}\.\d{1,2}\.?)?", text):
+        return True  # a day and month of the plan's year: «01.09», «10.10-15.10»
     return (looks_like_deadline(text) and len(text) <= 80 and bool(_DEADLINE_START.match(text))
             and not (text.endswith(".") and len(text.split()) > 5))
 
