@@ -220,3 +220,39 @@ def test_which_number_can_start_the_next_row(previous: str | None, number: str, 
     from roadmapctl.importer.textcells import follows
 
     assert follows(previous, number) is expected
+
+
+GARANT_WITH_EMPTY_CELLS = (
+    "План мероприятий по подготовке к ЕГЭ на 2020 год\nN п/п |\nНаименование мероприятия |\nСрок исполнения |\n"
+    "Ответственный исполнитель |\n1. |\nСовещание с руководителями школ |\nфевраль 2020 г. |\nУправление образования |\n"
+    "2. |\nПробный экзамен по математике |\n|\nМетодический кабинет |\n3. |\nИнформирование родителей |\n"
+    "в течение года |\n|\n"
+)
+
+
+def test_garant_cells_with_empty_ones_in_any_column() -> None:
+    rows = imported_rows(import_bytes(GARANT_WITH_EMPTY_CELLS.encode("utf-8"), "план.txt").data)
+    assert [(r.number, r.deadline, r.responsible) for r in rows] == [
+        ("1.", "февраль 2020 г.", ["Управление образования"]), ("2.", None, ["Методический кабинет"]),
+        ("3.", "в течение года", [])]
+
+
+PARAGRAPHS = ("План работы школы по подготовке к ГИА на 2020-2021 учебный год\n\nМероприятие\n\nСроки\n\nОтветственные\n\n"
+              "Совещание при директоре о подготовке к ГИА\n\nсентябрь\n\nДиректор\n\n{second}"
+              "Родительское собрание\n\nноябрь, март\n\nКлассный руководитель\n")
+
+
+def test_paragraph_cells_without_numbers() -> None:
+    text = PARAGRAPHS.format(second="Оформление стенда «Готовимся к ГИА»\n\nоктябрь\n\nЗам. директора по УВР\n\n")
+    rows = imported_rows(import_bytes(text.encode("utf-8"), "план.txt").data)
+    assert [(r.text[:20], r.deadline) for r in rows] == [("Совещание при директ", "сентябрь"),
+                                                         ("Оформление стенда «Г", "октябрь"),
+                                                         ("Родительское собрани", "ноябрь, март")]
+
+
+def test_paragraph_cells_without_numbers_and_a_cell_missing_are_refused() -> None:
+    """Without numbers a missing cell cannot be placed: the text is refused, no rows invented."""
+    text = PARAGRAPHS.format(second="Оформление стенда «Готовимся к ГИА»\n\nЗам. директора по УВР\n\n")
+    with pytest.raises(ImportFailure) as caught:
+        import_bytes(text.encode("utf-8"), "план.txt")
+    assert "стоят ячейки заголовка таблицы («Мероприятие», «Сроки», «Ответственные»)" in str(caught.value)

@@ -208,6 +208,8 @@ def find_header(pieces: list[Piece], wrapped: bool = False) -> TableHead | None:
                 break
             if wrapped and cells and role_of(piece) is None and not piece[:1].islower():
                 break  # wrapped lines: the header ends at the first line that names no column
+            if len(cells) >= 2 and role_of(piece) is None and (len(piece) > 30 or _reads_as_deadline(piece)):
+                break  # a long text or a deadline naming no column: the first row's
             if piece:
                 cells.append(piece)
             k += 1
@@ -429,6 +431,21 @@ def _plausible(rows: list[TextRow], roles: list[str | None]) -> bool:
     return True
 
 
+def _fits(rows: list[TextRow], roles: list[str | None]) -> bool:
+    """Rows cut every ``len(columns)`` pieces (no numbers to go by) read as a table only when
+    every filled deadline cell reads as a deadline and no activity does: else a cell is missing
+    somewhere and the rows would be invented."""
+    text_col = roles.index(fields.TEXT.column) if fields.TEXT.column in roles else None
+    dates = [k for k, role in enumerate(roles) if role == fields.DEADLINE.column]
+    for row in rows:
+        cells = [c.replace("<br>", " ") for c in row.cells]
+        if text_col is not None and (not cells[text_col].strip() or _reads_as_deadline(cells[text_col])):
+            return False
+        if any(cells[k].strip() and not _reads_as_deadline(cells[k]) for k in dates):
+            return False
+    return True
+
+
 def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool = False) -> list | None:
     """The text's lines with the table rows put in place (see :mod:`plaintext`), or None.
 
@@ -461,6 +478,8 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool 
         row.cells = body[:number_col] + [row.number or ""] + body[number_col:] if number_col is not None else body
     _sections(rows, roles)
     if wrapped and not _plausible(rows, roles):
+        return None
+    if all(row.number is None for row in rows) and not _fits(rows, roles):
         return None
     items: list = [(head.line + 1, headers, f"таблица прочитана как поток ячеек ({form})")]
     before = list(lines[:head.line])
@@ -556,5 +575,6 @@ def _header_words(lines: list[str]) -> str | None:
             words = ", ".join(f"«{p.text}»" for p, _role in named)
             return (f"в строках {pieces[k].line + 1}–{named[-1][0].line + 1} стоят ячейки заголовка таблицы ({words}), но "
                     "строк таблицы, которые можно надёжно разобрать на ячейки, после него нет (колонки перемешаны, "
-                    "рамка таблицы разорвана или строки таблицы не скопированы)")
+                    "в строке без номера пропущена ячейка, рамка таблицы разорвана или строки таблицы не "
+                    "скопированы)")
     return None
