@@ -256,3 +256,12 @@ def test_paragraph_cells_without_numbers_and_a_cell_missing_are_refused() -> Non
     with pytest.raises(ImportFailure) as caught:
         import_bytes(text.encode("utf-8"), "план.txt")
     assert "стоят ячейки заголовка таблицы («Мероприятие», «Сроки», «Ответственные»)" in str(caught.value)
+
+
+def test_cells_placed_by_content_are_listed_as_guesses() -> None:
+    result = import_bytes(document_text("07_tuva_natproj_info_plan_2006.txt"), "07.txt")
+    note = " ".join(result.comments[("таблицы", 0, "мероприятия", 0)])
+    assert "ячейки строки расставлены по содержанию" in note
+    assert "«до 25 февраля 2006 г.» — в колонку «Срок исполнения»" in note
+    # the second row has one piece a column, in order: no guess
+    assert ("таблицы", 0, "мероприятия", 1) not in result.comments

@@ -66,6 +66,7 @@ class TextRow:
     line: int
     section: bool = False
     cells: list[str] = field(default_factory=list)
+    note: str | None = None  # how its cells were placed, when not one piece a column in order
 
 
 # --------------------------------------------------------------------------- 1. pieces
@@ -398,6 +399,31 @@ def fit_cells(texts: list[str], roles: list[str | None], wrapped: bool = False) 
     return cells
 
 
+def _placed_note(texts: list[str], cells: list[str], headers: list[str], wrapped: bool) -> str | None:
+    """The guess to keep on a row whose pieces were not simply one a column in order."""
+    if wrapped:
+        return None  # the whole text's note says that its cells were placed by content
+    positional = (texts + [""] * len(cells))[:len(cells)]
+    if [t.strip() for t in positional] == [c.replace("<br>", "\n").strip() for c in cells] and len(texts) <= len(cells):
+        return None
+    moved = [f"«{_short(c)}» — в колонку «{h}»" for c, h, p in zip(cells, headers, positional)
+             if c.strip() and c.strip() != p.strip() and "<br>" not in c]
+    joined = [h for c, h in zip(cells, headers) if "<br>" in c]
+    parts = []
+    if moved:
+        parts.append("ячейки строки расставлены по содержанию (пустая ячейка в тексте стояла не на своём месте или "
+                     "пропущена): " + "; ".join(moved[:3]))
+    if joined:
+        where = f"в колонке «{joined[0]}»" if len(joined) == 1 else "в колонках «" + "», «".join(joined) + "»"
+        parts.append(f"{where} несколько абзацев текста собраны в одну ячейку")
+    return "; ".join(parts) + " — сверьте с документом" if parts else None
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 # --------------------------------------------------------------------------- the whole
 
 
@@ -472,9 +498,11 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool 
         # numbers written inside the activity texts get a number column of their own
         headers, roles, number_col = ["№"] + headers, [fields.NUMBER.column] + roles, 0
     content_roles = [r for i, r in enumerate(roles) if i != number_col]
+    content_headers = [h for i, h in enumerate(headers) if i != number_col]
     for row in rows:
         texts = [p.text for p in row.pieces]
         body = fit_cells(texts, content_roles, wrapped)
+        row.note = _placed_note(texts, body, content_headers, wrapped)
         row.cells = body[:number_col] + [row.number or ""] + body[number_col:] if number_col is not None else body
     _sections(rows, roles)
     if wrapped and not _plausible(rows, roles):
@@ -490,7 +518,7 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool 
             cells = [f"{row.number} {title}".strip() if row.number else title] + [""] * (len(headers) - 1)
             items.append((row.line + 1, cells))
         else:
-            items.append((row.line + 1, row.cells))
+            items.append((row.line + 1, row.cells, row.note) if row.note else (row.line + 1, row.cells))
     last = max(p.line for p in pieces[head.start:])
     region = last + 1 - head.line
     # the table's lines are replaced by its rows (several rows may share a line: the list grows)
