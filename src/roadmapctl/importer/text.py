@@ -170,7 +170,7 @@ def _table_rows(lines: list) -> tuple[list, str | None]:
     if any("\t" in raw for raw in lines):
         return lines, None
     from roadmapctl.importer.plaintext import pipe_rows, single_cell_rows
-    from roadmapctl.importer.textcells import lead_section
+    from roadmapctl.importer.textcells import lead_section, run_on_rows
 
     def pipes(lines: list) -> list | None:
         rows = pipe_rows(lines)
@@ -182,6 +182,7 @@ def _table_rows(lines: list) -> tuple[list, str | None]:
         ("bars", lambda ls: _stream(ls, "bars") if _cells_end_in_bars(ls) else None),
         ("pipes", pipes),
         ("bars", lambda ls: _stream(ls, "bars")),
+        ("runon", run_on_rows),
         ("paragraphs", lambda ls: _stream(ls, "paragraphs") if _paragraph_cells(ls) else None),
         ("lines", single_cell_rows),
         ("paragraphs", lambda ls: _stream(ls, "paragraphs")),
@@ -271,6 +272,9 @@ _FORM_NOTES = {
     "wrapped": "таблица прочитана из текста, где строки ячеек перенесены по ширине и стоят каждая на своей строке "
                "(рамка таблицы убрана); строки таблицы найдены по колонке номеров, ячейки расставлены по содержанию — "
                "сверьте границы ячеек с документом",
+    "runon": "таблица прочитана из текста, где каждая строка таблицы вытянута в одну строку без разделителей: "
+             "заголовок разделён по словам с прописной буквы, число колонок взято из строки номеров колонок, ячейки "
+             "строки разделены по сроку — сверьте с документом",
     "paragraphs": "таблица прочитана из текста, где каждая ячейка — отдельный абзац (абзацы разделены пустыми "
                   "строками); строки таблицы найдены по колонке номеров или по числу колонок, ячейки расставлены по "
                   "содержанию",

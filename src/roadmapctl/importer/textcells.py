@@ -606,3 +606,120 @@ def _header_words(lines: list[str]) -> str | None:
                     "в строке без номера пропущена ячейка, рамка таблицы разорвана или строки таблицы не "
                     "скопированы)")
     return None
+
+
+# --------------------------------------------------------------------------- rows run onto lines
+
+_CAPITAL = re.compile(r"^(?:[А-ЯЁA-Z№]|N$)")
+
+
+def _split_header_line(text: str, count: int) -> list[str] | None:
+    """A header run onto one line («N п/п Наименование мероприятия Срок исполнения
+    Ответственные исполнители») → ``count`` cells, cut before each word with a capital letter;
+    None unless there are exactly ``count`` such words and every cell but the number's names a
+    column."""
+    words = text.split()
+    starts = [k for k, w in enumerate(words) if _CAPITAL.match(w)]
+    if len(starts) != count or starts[0] != 0:
+        return None
+    cells = [" ".join(words[a:b]) for a, b in zip(starts, [*starts[1:], len(words)])]
+    if leaf_roles(cells) is None:
+        return None
+    return cells
+
+
+def _deadline_span(words: list[str], first: int) -> tuple[int, int] | None:
+    """The run of words from ``first`` on that reads as a deadline, has no capital letter after
+    its first word and is followed by a word with a capital letter (the next cell's start): the
+    longest of those ending at one place; None when there is none or they end at two places."""
+    found: list[tuple[int, int]] = []
+    for i in range(first, len(words) - 1):
+        best = None
+        for j in range(i + 1, min(len(words), i + 7)):
+            if j > i + 1 and _CAPITAL.match(words[j - 1]):
+                break
+            if _CAPITAL.match(words[j]) and _reads_as_deadline(" ".join(words[i:j])) and _date_start(words[i:j]):
+                best = (i, j)
+        if best is not None:
+            found.append(best)
+    ends = {end for _start, end in found}
+    if len(ends) != 1:
+        return None
+    # «… до 15 июня Отдел …»: «до 15 июня», «15 июня» and «июня» all end there; the longest is the cell
+    return min(found)
+
+
+_PREPOSITION = re.compile(r"(?i)^(?:с|со|в|во|до|к|по|на|от|не|после|перед)$")
+_DATE_WORD_AFTER = re.compile(
+    r"(?i)^(?:\d|[IVX]{1,4}\b|течени|конц|начал|середин|позднее|поздней|квартал|полугоди|раз\b|год|учебн|мере|"
+    r"январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|теч\.|срок|период|каникул)")
+
+
+_SPAN_WORD = re.compile(
+    r"(?i)^(?:[\d.,\-–—/()]+(?:г\.?|гг\.?)?|[IVX]{1,4}|с|со|в|во|до|к|по|на|от|не|и|или|позднее|позже|течение|"
+    r"теч\.|конц[аеу]|начал[аоеу]|середин[аеуы]|квартал\w*|кв\.?|полугоди\w*|год\w*|гг?\.?|учебн\w*|"
+    r"календарн\w*|месяц\w*|недел\w*|числ\w*|ежегодно|ежеквартально|ежемесячно|еженедельно|ежедневно|постоянно|"
+    r"регулярно|систематически|периодически|кажд\w*|раз|мере|необходимости|графику|плану|весь|период\w*|"
+    r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяе]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|"
+    r"декабр\w*|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)[.,;:]?$")
+
+
+def _date_start(words: list[str]) -> bool:
+    """A deadline run onto a row is made of date words only and begins as one: a preposition
+    only before a date word («до 15 июня», «в течение года»; not «с директорами до …», not «в 9
+    классах август»)."""
+    if not all(_SPAN_WORD.match(w) for w in words):
+        return False
+    return not (_PREPOSITION.match(words[0]) and (len(words) < 2 or not _DATE_WORD_AFTER.match(words[1])))
+
+
+def run_on_rows(lines: list[str]) -> list | None:
+    """Rows run onto single lines with their cells joined by spaces (a legal mirror site): the
+    header on one line and the column-number line «1 2 3 4» under it give the columns; each row
+    starts with its number; the deadline, found as the one run of words that reads as a deadline
+    and is followed by a capital letter, parts the activity from the responsible. Read only for a
+    table of number, activity, deadline and responsible in this order, and only when every row
+    parts so; else None (the text is refused, no rows invented)."""
+    filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    for k in range(len(filled) - 1):
+        numbers = filled[k + 1][1].split()
+        if len(numbers) < 3 or numbers != [str(n) for n in range(1, len(numbers) + 1)]:
+            continue
+        cells = _split_header_line(filled[k][1], len(numbers))
+        roles = leaf_roles(cells) if cells else None
+        if cells is None or roles != [fields.NUMBER.column, fields.TEXT.column, fields.DEADLINE.column,
+                                      fields.RESPONSIBLE.column]:
+            continue
+        return _run_on_body(lines, filled, k, cells)
+    return None
+
+
+def _run_on_body(lines: list[str], filled: list[tuple[int, str]], k: int, cells: list[str]) -> list | None:
+    out: list = list(lines)
+    header_line, numbers_line = filled[k][0], filled[k + 1][0]
+    out[header_line] = (header_line + 1, cells)
+    out[numbers_line] = (numbers_line + 1, [str(n) for n in range(1, len(cells) + 1)])
+    rows = 0
+    previous: str | None = None
+    body = filled[k + 2:]
+    for position, (i, text) in enumerate(body):
+        words = text.split()
+        number = words[0] if words else ""
+        if not (_ROW_NUMBER.match(number) and follows(previous, number)):
+            return None
+        span = _deadline_span(words, 2)
+        following = body[position + 1][1].split()[0] if position + 1 < len(body) else ""
+        if span is None and (_ROMAN.match(number) or following.startswith(number.rstrip(".") + ".")):
+            # a section: «I. Организационные мероприятия», «1. …» before «1.1»
+            out[i] = (i + 1, [text] + [""] * (len(cells) - 1))
+            previous = number
+            continue
+        if span is None:
+            return None
+        activity, deadline, responsible = (" ".join(words[1:span[0]]), " ".join(words[span[0]:span[1]]),
+                                           " ".join(words[span[1]:]))
+        out[i] = (i + 1, [number, activity, deadline, responsible],
+                  f"ячейки строки разделены по сроку «{deadline}» — сверьте с документом")
+        previous = number
+        rows += 1
+    return out if rows else None
