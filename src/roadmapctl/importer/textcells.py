@@ -173,6 +173,26 @@ def _leaf_headers(level1: list[str], level2: list[str], ncols: int) -> list[str]
     return top[:k] + subs + top[k + 1:]
 
 
+def _header_over_numbers(pieces: list[Piece], start: int, wrapped: bool) -> TableHead | None:
+    """The header from ``start`` to a column-number row within the next few pieces: the row
+    gives the number of columns, the pieces above it the header's one or two levels."""
+    for end in range(start + 2, min(len(pieces), start + 20)):
+        n = _numbers_row(pieces, end)
+        if not n:
+            continue
+        cells = [p.text for p in pieces[start:end]]
+        if wrapped:
+            cells = _join_wrapped_header(cells)
+        for split in range(2, len(cells) + 1):  # the fewest top cells whose sub-headers are dates
+            leaves = _leaf_headers(cells[:split], cells[split:], n)
+            if leaves is not None:
+                if leaf_roles(leaves) is not None:
+                    return TableHead(leaves, start, end + n, pieces[start].line, pieces[end].line)
+                return None
+        return None
+    return None
+
+
 def find_header(pieces: list[Piece], wrapped: bool = False) -> TableHead | None:
     """The first run of pieces that reads as a table header.
 
@@ -184,23 +204,9 @@ def find_header(pieces: list[Piece], wrapped: bool = False) -> TableHead | None:
         text = pieces[start].text
         if not text or len(text) > 160 or role_of(text) is None:
             continue
-        # the column-number row within the next few pieces
-        for end in range(start + 2, min(len(pieces), start + 20)):
-            n = _numbers_row(pieces, end)
-            if n:
-                cells = [p.text for p in pieces[start:end]]
-                if wrapped:
-                    cells = _join_wrapped_header(cells)
-                level1 = cells
-                leaves = None
-                for split in range(2, len(cells) + 1):  # the fewest top cells whose sub-headers are dates
-                    leaves = _leaf_headers(cells[:split], cells[split:], n)
-                    if leaves is not None:
-                        level1 = leaves
-                        break
-                if leaves is not None and leaf_roles(level1) is not None:
-                    return TableHead(level1, start, end + n, pieces[start].line, pieces[end].line)
-                break
+        numbered = _header_over_numbers(pieces, start, wrapped)
+        if numbered is not None:
+            return numbered
         cells = []
         k = start
         while k < len(pieces) and len(cells) < 12:
