@@ -207,7 +207,7 @@ def find_header(pieces: list[Piece], wrapped: bool = False) -> TableHead | None:
         numbered = _header_over_numbers(pieces, start, wrapped)
         if numbered is not None:
             return numbered
-        cells = []
+        cells: list[str] = []
         k = start
         while k < len(pieces) and len(cells) < 12:
             piece = pieces[k].text
