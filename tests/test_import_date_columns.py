@@ -59,6 +59,8 @@ def test_which_headers_are_date_columns() -> None:
     # one date column, or date-like words in other columns, are not several date columns
     assert date_columns(["№", "Мероприятие", "Срок", "Ответственный"]) == []
     assert date_columns(["Мероприятие", "Срок начала", "Ответственный", "Срок окончания"]) == []
+    assert date_columns(["Мероприятие", "Работа с родителями", "Работа с учениками", "Срок"]) == []
+    assert date_columns(["Мероприятие", "Срок с", "Срок по", "Исполнитель"]) == [1, 2]
     assert not is_date_header("Ответственный за проведение")
     assert not is_date_header("Отметка о выполнении")
 

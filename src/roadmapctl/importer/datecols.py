@@ -21,12 +21,20 @@ _DATE_WORD = re.compile(r"(?i)^\s*(?:плановая\s+|фактическая\
 _OTHER_ROLE = re.compile(r"(?i)ответствен|исполнител|мероприяти|наименовани|результат|показател|примечани|отметк")
 
 
+_BOUND_WORD = re.compile(r"(?i)\bначал|\bокончан|\bзавершени")
+
+
 def is_date_header(header: str) -> bool:
-    """A header of one of several date columns: a quarter, a start or an end, «Дата»."""
+    """A header of one of several date columns: a quarter, a start or an end («Плановое
+    начало», «Срок окончания», «с», «по»), «Дата». «Работа с родителями» is not one: a bare
+    preposition counts only in a header of three words at most that names no other column."""
     text = " ".join(header.split())
     if not text or len(text) > 40 or _OTHER_ROLE.search(text):
         return False
-    return bool(_QUARTER.match(text) or _START.search(text) or _END.search(text) or _DATE_WORD.match(text))
+    if _QUARTER.match(text) or _DATE_WORD.match(text) or _BOUND_WORD.search(text):
+        return True
+    return len(text.split()) <= 3 and bool(_START.search(text) or _END.search(text)) and \
+        bool(re.match(r"(?i)^(?:срок\w*|дата|с|по|до|от)\b", text))
 
 
 def date_columns(headers: list[str]) -> list[int]:
