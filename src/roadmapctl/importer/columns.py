@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
 from roadmapctl.document import fields
+from roadmapctl.importer.datecols import date_columns
 
 # (column of document/fields.py, the import's words for it) in the order they are tried: the first
 # match wins, so "Форма предоставления результатов" is a form before it is a result, "Сроки
@@ -53,6 +55,7 @@ class Column:
 @dataclass
 class Header:
     columns: list[Column]
+    dates: list[int] = dataclasses.field(default_factory=list)  # several date columns side by side (datecols)
 
     @property
     def placed(self) -> list[Column]:
@@ -75,19 +78,21 @@ def recognize(texts: list[str]) -> Header | None:
     A role already taken is not given twice: a second column of the same kind is left unplaced
     (and reported). A number column without a header (an empty first cell) is accepted.
     """
-    filled = [t.strip() for t in texts if t.strip()]
-    if len(filled) < 2 or any(len(t) > 90 for t in filled) or any(re.fullmatch(r"[\d.\s]+", t) for t in filled):
+    dates = date_columns(texts)
+    filled = [t.strip() for k, t in enumerate(texts) if t.strip() and k not in dates[1:]]
+    if len(filled) < 2 or any(len(t) > 160 for t in filled) or any(re.fullmatch(r"[\d.\s]+", t) for t in filled):
         return None
     columns: list[Column] = []
     taken: set[str] = set()
     for index, raw in enumerate(texts):
         header = re.sub(r"\s+", " ", raw).strip()
-        field = role_of(header)
-        if field in taken:
-            field = None
-        if field:
-            taken.add(field)
-        columns.append(Column(index, field, header))
+        # several date columns are one deadline (datecols): the first holds the role
+        role = fields.DEADLINE.column if index == (dates[0] if dates else -1) else None if index in dates else role_of(header)
+        if role in taken:
+            role = None
+        if role:
+            taken.add(role)
+        columns.append(Column(index, role, header))
     if fields.TEXT.column not in taken and len(taken) >= 3 and fields.NUMBER.column in taken:
         # a table of another kind (a monitoring plan: «№ | Показатель | Периодичность | Ответственный
         # | Форма …»): its first text column that is neither who nor when holds what each row is about
@@ -99,12 +104,28 @@ def recognize(texts: list[str]) -> Header | None:
                 column.field = fields.TEXT.column
                 taken.add(fields.TEXT.column)
                 break
+    _activity_over_direction(columns)
     if fields.TEXT.column not in taken or len(taken) < 2 or 2 * len(taken) < len(filled):
         return None
     if fields.NUMBER.column not in taken and columns and not columns[0].header:
         columns[0].field = fields.NUMBER.column
         columns[0].header = "№"
-    return Header(columns)
+    return Header(columns, dates)
+
+
+_ACTIVITY_WORD = re.compile(r"^(?:наименование\s+)?мероприяти")
+_DIRECTION_WORD = re.compile(r"^(?:направлени|раздел|этап|блок)")
+
+
+def _activity_over_direction(columns: list[Column]) -> None:
+    """«Направление мероприятий | Мероприятия | …»: the activity column is the one named by
+    the activities, the direction (a group of rows, often a merged first cell) is left unplaced."""
+    taken = next((c for c in columns if c.field == fields.TEXT.column), None)
+    if taken is None or not _DIRECTION_WORD.match(_norm(taken.header)):
+        return
+    better = next((c for c in columns if c.field is None and _ACTIVITY_WORD.match(_norm(c.header))), None)
+    if better is not None:
+        taken.field, better.field = None, fields.TEXT.column
 
 
 def is_column_numbers(texts: list[str]) -> bool:

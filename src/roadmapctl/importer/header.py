@@ -43,7 +43,10 @@ COMMAND = re.compile(r"^(?:П\s*Р\s*И\s*К\s*А\s*З\s*Ы\s*В\s*А\s*Ю|ПО�
 APPENDIX = re.compile(r"^(?:приложение)\b\s*(?:(?:№|N)\s*)?(?P<num>\d+)?", re.IGNORECASE)
 TITLE_START = re.compile(
     r"^«?\s*(?:дорожн\w+\s+карт|муниципальн\w+\s+(?:проект|дорожн|план|программ|комплекс)|комплекс\s+мер|"
-    r"план\s+(?:мероприятий|действий|работы)|программ\w*\s+(?:поддержки|повышения|сопровождения)|«дорожн)",
+    r"план\s+(?:мероприятий|действий|работы)|программ\w*\s+(?:поддержки|повышения|сопровождения)|«дорожн|"
+    r"план(?:-график)?$|план-график\b|план\s+(?:деятельности|информационно|подготовки|введения|реализации)|"
+    r"календарный\s+план|перечень(?:\s+(?:основных\s+)?мероприятий)?$|перечень\s+(?:основных\s+)?мероприятий|"
+    r"сетевой\s+(?:план|график))",
     re.IGNORECASE,
 )
 NAME = re.compile(
@@ -139,11 +142,12 @@ def _open_quote(text: str) -> bool:
     return text.count("«") > text.count("»")
 
 
-def _adjacent_block(lines: list[_Line], start: int, continues) -> tuple[str, int]:
-    """Join lines[start] with the following adjacent lines while ``continues(next_line)``."""
+def _adjacent_block(lines: list[_Line], start: int, continues, gap: int = 1) -> tuple[str, int]:
+    """Join lines[start] with the following lines (at most ``gap`` lines on) while
+    ``continues(next_line)``: a title broken over lines, or over paragraphs of a web page."""
     parts = [lines[start].text]
     end = start + 1
-    while end < len(lines) and lines[end].line == lines[end - 1].line + 1 and continues(lines[end]):
+    while end < len(lines) and lines[end].line - lines[end - 1].line <= gap and continues(lines[end]):
         parts.append(lines[end].text)
         end += 1
     return " ".join(p.strip() for p in parts), end
@@ -158,6 +162,13 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
     i_command = _find(lines, COMMAND)
     i_appendix = _find(lines, APPENDIX, last=True)
     i_approval = _find(lines, APPROVAL)
+    if i_approval is not None:
+        again = _find(lines, APPROVAL, i_approval + 1)
+        if again is not None and again - i_approval <= 2:
+            # «Утверждаю Директор … Коломийчук» run onto one line by a mirror site, then the stamp
+            # itself line by line: the stamp is read from its own lines
+            used.add(i_approval)
+            i_approval = again
     if i_order is not None:
         _order(info, lines, i_order, i_command, i_approval, used, log)
     if i_approval is not None:
@@ -192,7 +203,7 @@ def _order(info: HeaderInfo, lines: list[_Line], i_order: int, i_command: int | 
     word = re.sub(r"\s+", "", lines[i_order].text).lower()
     info.order["вид"] = word
     used.add(i_order)
-    letterhead = [i for i in range(0, i_order) if i != i_approval]
+    letterhead = [i for i in range(i_order) if i != i_approval]
     _letterhead(info, [lines[i] for i in letterhead], log)
     used.update(letterhead)
     end = i_command if i_command is not None and i_command > i_order else min(len(lines), i_order + 8)
@@ -235,7 +246,17 @@ def _title_and_period(info: HeaderInfo, lines: list[_Line], used: set[int], log:
     candidates = [i for i in range(len(lines)) if i not in used and TITLE_START.match(lines[i].text)]
     if candidates:
         start = candidates[0]
-        title, end = _adjacent_block(lines, start, lambda ln: _title_goes_on(lines[start], ln))
+        title, end = _adjacent_block(lines, start, lambda ln: _title_goes_on(lines[start], ln), gap=2)
+        # a title broken before its period («План деятельности по введению» / «Федерального …» /
+        # «МОУ … на 2011-2012 учебный год») goes on over capitalised lines until the period
+        while end < len(lines) and end not in used and find_period(title) is None and \
+                lines[end].line - lines[end - 1].line <= 2 and (
+                    (_title_line(lines[end].text) and find_period(" ".join(ln.text for ln in lines[end:end + 3])))
+                    or (lines[end].text[:1].isdigit() and _BROKEN_BEFORE_YEAR.search(title))):
+            # «… на 2021-» / «2022 учебный год»: a period broken by a line break is the title's
+            glue = "" if re.search(r"\d[-–—]$", title) else " "
+            title = f"{title}{glue}{lines[end].text}"
+            end += 1
         used.update(range(start, end))
         info.title = title.strip()
     else:
@@ -249,11 +270,16 @@ def _title_and_period(info: HeaderInfo, lines: list[_Line], used: set[int], log:
         if period:
             info.period = period
     if not info.period:
-        for ln in lines:
-            period = find_period(ln.text)
+        # a line, or two adjacent ones (a period broken by a line break: «на 2021 -» / «2022 годы»)
+        for k, ln in enumerate(lines):
+            text = ln.text
+            period = find_period(text)
+            if not period and k + 1 < len(lines) and lines[k + 1].line - ln.line <= 2 and _BROKEN_BEFORE_YEAR.search(text):
+                text = f"{text} {lines[k + 1].text}"
+                period = find_period(text)
             if period:
                 info.period = period
-                info.note("период", f"период взят не из заголовка, а из строки «{shorten(ln.text, 50)}»", log)
+                info.note("период", f"период взят не из заголовка, а из строки «{shorten(text, 50)}»", log)
                 break
 
 
@@ -278,6 +304,17 @@ def _authority(info: HeaderInfo, log: GuessLog) -> None:
                                  "постановлению": "постановление"}[match.group(1)]
 
 
+_BROKEN_BEFORE_YEAR = re.compile(r"(?:(?:19|20)\d\d\s*[-–—]|\b(?:на|в|во|с|до|по|к)|[-–—])\s*$", re.IGNORECASE)
+
+
+def _title_line(text: str) -> bool:
+    """A line that may go on a title: short, no sentence end, not a numbered item or a preamble."""
+    return (len(text) <= 160 and not text.rstrip().endswith((".", ";", ":")) and not _preamble_word(text)
+            and not re.match(r"^[А-ЯЁа-яё ]{2,30}:", text)
+            and not re.match(r"^(?:\d+[.)]|[IVX]+\.)\s", text) and not APPROVAL.match(text)
+            and not APPENDIX.match(text) and not ORDER_WORD.match(text))
+
+
 def _caps(text: str) -> bool:
     letters = re.sub(r"[^А-ЯЁа-яёA-Za-z]", "", text)
     return len(letters) >= 3 and letters.isupper()
@@ -290,7 +327,7 @@ def _title_goes_on(first: _Line, line: _Line) -> bool:
     text = line.text
     if APPENDIX.match(text) or APPROVAL.match(text) or ORDER_WORD.match(text) or _preamble_word(text):
         return False
-    if text[:1].islower():
+    if text[:1].islower() or text[:1] in "«\"(":
         return True
     if _caps(first.text) and _caps(text) and len(text) <= 300:
         return True
@@ -449,6 +486,10 @@ def _approval(info: HeaderInfo, lines: list[_Line], start: int, used: set[int], 
             used.add(k)
             k += 1
             continue
+        if re.fullmatch(r"[«\"]?\s*_*\s*[»\"]?\s*_*\s*(?:20|19)?_*\s*г?\.?", text) and "_" in text:
+            used.add(k)  # «____» ________ 20__ г.: the date is left blank to be written by hand
+            k += 1
+            continue
         only_date = parse_date(text)
         if only_date and len(re.sub(r"[\d.\s«»г]|года?", "", text)) < 12:
             when = only_date
@@ -503,35 +544,62 @@ def _approving_act(info: HeaderInfo, text: str, log: GuessLog) -> None:
                            "(именительный падеж — догадка импорта)", log)
 
 
+_ACT_DATE = re.compile(r"(?<![А-Яа-яЁё])от\s*«?\d")
+
+
 def _appendix(info: HeaderInfo, lines: list[_Line], start: int, used: set[int]) -> None:
+    """«Приложение № 2 / к приказу … / от 15.02.2022 № 47-од», on one line or over several (the
+    mark set at the top right, a run-on copy «ПРИЛОЖЕНИЕ УТВЕРЖДЕН приказом … от … № …»): what
+    it is attached to, and the act's date and number."""
     match = APPENDIX.match(lines[start].text)
+    assert match is not None  # the caller found the line by this pattern
     used.add(start)
     if match.group("num"):
         info.appendix["номер"] = match.group("num")
-    parts: list[str] = []
+    rest = lines[start].text[match.end():].strip()
+    parts = [rest] if rest else []
+    act_line = ""  # the line of the act's date and number («от 15.02.2022 № 47-од», «"24 марта" 2021 год № 93/1»)
     k = start + 1
-    while k < len(lines) and k < start + 6:
+    while not (parts and _ACT_DATE.search(parts[-1])) and k < len(lines) and k < start + 10:
         text = lines[k].text
-        if not parts and not re.match(r"^к\s", text):
-            break
-        tail = re.match(r"^(?P<head>к\s.+?)\s+(?P<rest>(?:от|№|N)\s*(?:«?\d).*)$", text)
-        if tail and (parse_date(tail.group("rest")) or parse_number(tail.group("rest"))):
-            # "к приказу … от 01.09.2023 N 512" on one line: the mark, then the date and number
-            parts.append(tail.group("head"))
-            text = tail.group("rest")
-        if re.match(r"^(?:от\b|«?\d)", text) or parse_date(text) or parse_number(text):
+        if parts and re.match(r"^(?:от\b|«?\d|№|N\s*\d)", text):
+            act_line = text
             used.add(k)
-            _order_date_and_number(info, text)
             break
-        if TITLE_START.match(text):
+        if (not parts and not re.match(r"^к\s", text)) or TITLE_START.match(text) or APPROVAL.match(text) \
+                or APPENDIX.match(text):
             break
         parts.append(text)
         used.add(k)
         k += 1
-    if parts:
-        info.appendix["к"] = " ".join(parts)
-    else:
+    if act_line:
+        _order_date_and_number(info, act_line)
+    joined = " ".join(parts)
+    act = _ACT_DATE.search(joined)
+    if act:
+        when = parse_date(joined[act.start():])
+        if when:
+            info.order.setdefault("дата", when)
+    number = _act_number(joined)
+    if number:
+        info.order.setdefault("номер", number)
+    head = (joined[:act.start()] if act else joined).strip(" ,")
+    if head:
+        info.appendix["к"] = head
+    elif not joined:
         info.appendix = {}
+
+
+_AFTER_DATE_NUMBER = re.compile(r"(?<![А-Яа-яЁё])от\s*«?\d[^№]*?(?:№|(?<![А-Яа-яЁёA-Za-z])N)\s*_*(?P<num>[0-9][0-9A-Za-zА-Яа-я/\-.]*[0-9A-Za-zА-Яа-я]|\d)")
+_AFTER_ACT_NUMBER = re.compile(r"(?i)(?:приказ\w*|постановлени\w*|распоряжени\w*|решени\w*)\s+(?:№|N)\s*_*"
+                               r"(?P<num>[0-9][0-9A-Za-zА-Яа-я/\-.]*[0-9A-Za-zА-Яа-я]|\d)")
+
+
+def _act_number(text: str) -> str | None:
+    """The act's number: the one after its date («от 15.02.2022 № 47-од»), else the one right
+    after the act's name («к приказу № 15 от …»); «МБОУ СОШ № 1» is a school's, not the act's."""
+    match = _AFTER_DATE_NUMBER.search(text) or _AFTER_ACT_NUMBER.search(text)
+    return match.group("num").rstrip(".") if match else None
 
 
 def _preamble(info: HeaderInfo, lines: list[_Line], used: set[int]) -> None:

@@ -111,6 +111,18 @@ def _top_split(text: str) -> list[str]:
 _MISSING_COMMA = re.compile(r"»\s+(?=[А-ЯЁA-Z])")
 
 
+_SURNAME_INITIALS = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.")
+
+
+def _after_initials(part: str) -> list[int]:
+    """Where a list of people with their posts and no commas is cut: after every «Фамилия И.О.»
+    but the last, when the part names two people or more."""
+    found = list(_SURNAME_INITIALS.finditer(part))
+    if len(found) < 2 or "," in part:
+        return []
+    return [m.end() for m in found[:-1] if part[m.end():].strip()]
+
+
 def _split_missing_commas(piece: str) -> tuple[list[str], bool]:
     depth = _closed_quotes(piece)
     cuts = [m.start() + 1 for m in _MISSING_COMMA.finditer(piece) if not depth[m.start()]]
@@ -217,6 +229,12 @@ def split_cell(paras: list[str]) -> CellParties:
                     expanded.extend(people)
                     result.notes.append(f"в ячейке нет запятых между людьми («{shorten(part, 50)}»); разделено по "
                                         f"фамилиям с инициалами: {len(people)}")
+                elif len(cuts := _after_initials(part)) >= 1:
+                    # people with their posts, without commas: "учитель Иванов И.И. учитель Петров П.П."
+                    people = [re.sub(r"^и\s+", "", part[a:b].strip()) for a, b in zip([0, *cuts], [*cuts, len(part)])]
+                    expanded.extend(people)
+                    result.notes.append(f"в ячейке нет запятых между людьми («{shorten(part, 50)}»); разделено после "
+                                        f"инициалов: {len(people)}")
                 else:
                     expanded.append(part)
         expanded = _join_pieces(expanded, result)

@@ -163,13 +163,42 @@ class _Reader:
         self.pending: list[tuple[str, float, float, bool]] = []  # text lines waiting to become paragraphs
         self.notes: list[str] = []  # what the reader guessed, for the list at the end
         self._right = 0.0  # the right edge of the page whose lines are pending
+        # the right-hand column of lines set in two columns (a letterhead or «Рассмотрено …» on the
+        # left, an approval or appendix mark on the right): read after the left one, not across it
+        self.right_column: list[tuple[str, float, float, bool]] = []
 
     # ---------------------------------------------------------------- paragraphs
     def line(self, text: str, x0: float, x1: float, right: float, bold: bool = False) -> None:
+        self._end_columns()
         self.pending.append((text, x0, x1, bold))
         self._right = right
 
+    def two_columns(self, chunks: list[dict], right: float, char: float) -> bool:
+        """A line of two pieces far apart, the second in the right half of the text (or a lone
+        piece there while such lines go on): its pieces go to the two columns."""
+        left = chunks[0]["x0"]
+        middle = (min(left, self.pending[0][1] if self.pending else left) + right) / 2
+        if len(chunks) == 2 and chunks[1]["x0"] - chunks[0]["x1"] > 6 * char and chunks[1]["x0"] >= middle:
+            self._right = right
+            self.pending.append((chunks[0]["text"], chunks[0]["x0"], chunks[0]["x1"], chunks[0]["bold"]))
+            self.right_column.append((chunks[1]["text"], chunks[1]["x0"], chunks[1]["x1"], chunks[1]["bold"]))
+            return True
+        if len(chunks) == 1 and self.right_column and chunks[0]["x0"] >= middle:
+            self.right_column.append((chunks[0]["text"], chunks[0]["x0"], chunks[0]["x1"], chunks[0]["bold"]))
+            return True
+        return False
+
+    def _end_columns(self) -> None:
+        if self.right_column:
+            self.flush_lines()
+            self.pending, self.right_column = self.right_column, []
+            self.flush_lines()
+
     def flush(self) -> None:
+        self._end_columns()
+        self.flush_lines()
+
+    def flush_lines(self) -> None:
         paras: list[list] = []
         right = self._right
         left = min((x0 for _t, x0, _x1, _b in self.pending), default=0)
@@ -400,7 +429,8 @@ class _Reader:
             if margin and _PAGE_NUMBER.match(text):
                 position += 1  # a page number in the margin
                 continue
-            self.line(text, item[0]["x0"], item[-1]["x1"], right, all(c["bold"] for c in chunks))
+            if not self.two_columns(chunks, right, char):
+                self.line(text, item[0]["x0"], item[-1]["x1"], right, all(c["bold"] for c in chunks))
             position += 1
         self.flush()
 

@@ -13,7 +13,7 @@ from roadmapctl.importer.guesses import COMMENT_PREFIX, GuessLog
 from roadmapctl.importer.header import HeaderInfo, decide_municipality, parse_header
 from roadmapctl.importer.parties import Directory, RefDraft, kind_of, split_cell
 from roadmapctl.importer.rows import ActivityDraft, SectionDraft, TableDraft, assemble, finalize
-from roadmapctl.importer.tables import find_tables
+from roadmapctl.importer.tables import Layout, find_tables
 
 PLACEHOLDER_AUTHORITY = "Орган не указан в документе"
 PLACEHOLDER_MUNICIPALITY = "Муниципалитет не указан в документе"
@@ -234,11 +234,56 @@ def _columns(segment_header, table_where: str, log: GuessLog, table: TableDraft)
 
 
 def import_document(doc: SourceDoc, options: Options | None = None) -> ImportResult:
+    """The import in named passes: the tables, the parties, the header with its fallbacks, the
+    roadmap's data with its comments, the YAML."""
     options = options or Options()
     log = GuessLog()
     for note in doc.notes:
         log.add(doc.name, note)
     layout = find_tables(doc, log)
+    tables = _tables(layout, doc, log)
+    directory = Directory()
+    pairs = _parties(tables, directory, log)
+    info = _header(layout, tables, directory, doc, options, log)
+    schools: list[str] = []
+    for school, partner in pairs:
+        directory.mention(school, "школа")
+        directory.mention(partner, "школа")
+        if school not in schools:
+            schools.append(school)
+    entries = directory.build(log, info.authority, info.authority_short)
+    comments: dict[tuple, list[str]] = {}
+    data = _roadmap_data(info, comments)
+    if pairs:
+        data["школы"] = schools
+        data["пары"] = [{"школа": a, "партнёр": b} for a, b in pairs]
+        comments[("школы",)] = [f"{COMMENT_PREFIX} целевые школы определены по парам «школа — партнёр» из колонки "
+                                "ответственных (первая школа каждой пары); проверьте список"]
+        log.add("школы", "целевые школы определены по парам «школа — партнёр» из колонки ответственных")
+    directory_data = _directory_data(entries, comments)
+    if directory_data:
+        data["участники"] = directory_data
+        comments.setdefault(("участники",), []).append(
+            f"{COMMENT_PREFIX} вид каждого участника (орган, организация, школа, группа, человек) определён по написанию "
+            "имени — проверьте справочник")
+    data["таблицы"] = [_table_data(t, ("таблицы", i), comments) for i, t in enumerate(tables)]
+
+    from roadmapctl.importer.emit import dump
+
+    preface = [
+        f"Импортировано командой «roadmapctl import» из файла «{Path(doc.name).name}».",
+    ]
+    if len(log):
+        preface.append(f"Места, где импорт действовал по догадке ({len(log)}), отмечены комментариями «# {COMMENT_PREFIX}»; "
+                       "проверьте их и удалите комментарии.")
+    # what the reader itself guessed (the form of the table, a conversion) stays in the file too
+    preface.extend(f"{COMMENT_PREFIX} {note}" for note in doc.notes)
+    text = dump(data, comments, preface)
+    return ImportResult(text=text, data=data, guesses=log, source=doc, comments=comments)
+
+
+def _tables(layout: Layout, doc: SourceDoc, log: GuessLog) -> list[TableDraft]:
+    """Each activity table found → its draft: columns, sections and activities."""
     tables: list[TableDraft] = []
     for segment in layout.segments:
         table = TableDraft(columns=[], where=segment.header_row.where, title=segment.title)
@@ -252,11 +297,18 @@ def import_document(doc: SourceDoc, options: Options | None = None) -> ImportRes
             finalize(activity, doc.kind in ("text", "pdf"), log)  # both lose paragraph breaks in cells
         tables.append(table)
     if not any(list(t.walk()) for t in tables):
+        sections = [s.title for t in tables for s in t.sections if s.title]
+        found = f"; в ней только разделы: «{'», «'.join(sections[:3])}»" if sections else ""
         raise ImportFailure(f"{doc.name}: таблица мероприятий найдена (заголовок: "
-                            f"{', '.join(h for _f, h in tables[0].columns)}), но в ней нет ни одного мероприятия")
+                            f"{', '.join(h for _f, h in tables[0].columns)}), но в ней нет ни одного мероприятия{found}"
+                            " — проверьте, что строки таблицы скопированы целиком")
+    return tables
 
-    directory = Directory()
-    pairs = _parties(tables, directory, log)
+
+def _header(layout: Layout, tables: list[TableDraft], directory: Directory, doc: SourceDoc, options: Options,
+            log: GuessLog) -> HeaderInfo:
+    """The text above the table, the user's options over it, and a value (or a visible
+    placeholder) for every required field."""
     info = parse_header(layout.before, log)
     if options.authority:
         info.authority = options.authority
@@ -284,16 +336,11 @@ def import_document(doc: SourceDoc, options: Options | None = None) -> ImportRes
     if not info.municipality:
         info.municipality = PLACEHOLDER_MUNICIPALITY
         info.note("муниципалитет", "муниципалитет не найден; впишите его (например, «город Мценск»)", log)
+    return info
 
-    schools: list[str] = []
-    for school, partner in pairs:
-        directory.mention(school, "школа")
-        directory.mention(partner, "школа")
-        if school not in schools:
-            schools.append(school)
-    entries = directory.build(log, info.authority, info.authority_short)
 
-    comments: dict[tuple, list[str]] = {}
+def _roadmap_data(info: HeaderInfo, comments: dict[tuple, list[str]]) -> dict:
+    """The roadmap's keys from the header, in the schema's order, with the header's comments."""
     for key, messages in info.comments.items():
         comments[(key,)] = [f"{COMMENT_PREFIX} {m}" for m in messages]
     data: dict = {"версия_формата": 1}
@@ -304,24 +351,19 @@ def import_document(doc: SourceDoc, options: Options | None = None) -> ImportRes
     if info.region:
         data["регион"] = info.region
     data["муниципалитет"] = info.municipality
-    if info.order:
-        data["приказ"] = info.order
-    if info.approval:
-        data["утверждение"] = info.approval
-    if info.appendix:
-        data["приложение"] = info.appendix
+    for key, value in (("приказ", info.order), ("утверждение", info.approval), ("приложение", info.appendix)):
+        if value:
+            data[key] = value
     data["название"] = info.title
     data["период"] = info.period
     if info.preamble:
         data["преамбула"] = info.preamble
     if info.working_group:
         data["рабочая_группа"] = info.working_group
-    if pairs:
-        data["школы"] = schools
-        data["пары"] = [{"школа": a, "партнёр": b} for a, b in pairs]
-        comments[("школы",)] = [f"{COMMENT_PREFIX} целевые школы определены по парам «школа — партнёр» из колонки "
-                                "ответственных (первая школа каждой пары); проверьте список"]
-        log.add("школы", "целевые школы определены по парам «школа — партнёр» из колонки ответственных")
+    return data
+
+
+def _directory_data(entries: dict, comments: dict[tuple, list[str]]) -> dict:
     directory_data: dict = {}
     for name, entry in entries.items():
         value: dict = {}
@@ -336,25 +378,7 @@ def import_document(doc: SourceDoc, options: Options | None = None) -> ImportRes
         directory_data[name] = value or None
         if entry.comments:
             comments[("участники", name)] = [f"{COMMENT_PREFIX} {c}" for c in entry.comments]
-    if directory_data:
-        data["участники"] = directory_data
-        comments.setdefault(("участники",), []).append(
-            f"{COMMENT_PREFIX} вид каждого участника (орган, организация, школа, группа, человек) определён по написанию "
-            "имени — проверьте справочник")
-    data["таблицы"] = [_table_data(t, ("таблицы", i), comments) for i, t in enumerate(tables)]
-
-    from roadmapctl.importer.emit import dump
-
-    preface = [
-        f"Импортировано командой «roadmapctl import» из файла «{Path(doc.name).name}».",
-    ]
-    if len(log):
-        preface.append(f"Места, где импорт действовал по догадке ({len(log)}), отмечены комментариями «# {COMMENT_PREFIX}»; "
-                       "проверьте их и удалите комментарии.")
-    # what the reader itself guessed (the form of the table, a conversion) stays in the file too
-    preface.extend(f"{COMMENT_PREFIX} {note}" for note in doc.notes)
-    text = dump(data, comments, preface)
-    return ImportResult(text=text, data=data, guesses=log, source=doc, comments=comments)
+    return directory_data
 
 
 def _top_level(table: TableDraft) -> list[ActivityDraft]:

@@ -11,6 +11,7 @@ text reader builds its grid from the result exactly as it does for tab-separated
 from __future__ import annotations
 
 import re
+from enum import Enum
 
 from roadmapctl.document import fields
 from roadmapctl.importer.cells import looks_like_deadline
@@ -18,11 +19,15 @@ from roadmapctl.importer.columns import is_column_numbers, recognize, role_of
 from roadmapctl.importer.rows import NUMBER
 
 _VERTICALS = str.maketrans({"│": "|", "┃": "|", "║": "|", "¦": "|"})
-_BORDER = re.compile(r"^[\s|+:\-=─━┄┈┼┬┴├┤┌┐└┘╔╗╚╝═╠╣╦╩╬╪╫╞╡╤╧╥╨]*$")
+_BORDER = re.compile(r"^[\s|+:\-=/\\─━┄┈┼┬┴├┤┌┐└┘╔╗╚╝═╠╣╦╩╬╪╫╞╡╤╧╥╨]*$")
 _BORDER_DASHES = re.compile(r"[-=─━═┄┈]{3,}|(?:^|\|)\s*:?-{2,}:?\s*(?:\||$)")
 _ESCAPED_PIPE = "\x00"
 
 Lines = list  # list[str | None | tuple[int, list[str]]]
+
+
+class _Uneven(Exception):
+    """The lines of one framed row have different numbers of cells."""
 
 
 def _is_border(line: str) -> bool:
@@ -78,7 +83,8 @@ def pipe_rows(lines: list[str]) -> Lines | None:
     # a box table (borders drawn with ─┼ or +---+ between the rows, as legal databases export
     # them) wraps every cell over several lines; a Markdown table has one separator line only
     drawn = [b for b in inner if re.search(r"[─━═┼├┤╪╫+]", lines[b])]
-    if len(drawn) >= 2:
+    boxed = any(ch in line for line in lines for ch in "│┌└╔")
+    if len(drawn) >= 2 or (drawn and boxed):
         # a box table: the lines between two border lines are one row, each cell wrapped over them
         group: list[int] = []
 
@@ -86,6 +92,8 @@ def pipe_rows(lines: list[str]) -> Lines | None:
             if not group:
                 return
             width = max(len(cells_of[i]) for i in group)
+            if len({len(cells_of[i]) for i in group}) > 1:
+                raise _Uneven  # a header split into sub-columns: the cells cannot be joined by position
             merged = [join_wrapped([cells_of[i][k] if k < len(cells_of[i]) else "" for i in group])
                       for k in range(width)]
             out[group[0]] = (group[0] + 1, merged)
@@ -93,18 +101,31 @@ def pipe_rows(lines: list[str]) -> Lines | None:
                 out[i] = None
             group.clear()
 
-        for i, line in enumerate(lines):
-            if cells_of[i]:
-                group.append(i)
-            elif _is_border(line) or not line.strip():
-                flush()
-            else:
-                flush()
-        flush()
+        try:
+            for i, line in enumerate(lines):
+                if cells_of[i]:
+                    group.append(i)
+                else:
+                    flush()
+            flush()
+        except _Uneven:
+            return None
+        _spanning_sections(out)
         return out
     for i in table_lines:
         out[i] = (i + 1, cells_of[i])
     return out
+
+
+def _spanning_sections(out: Lines) -> None:
+    """A framed row of a number and one cell spanning the rest of the table («| 1 | Приоритет:
+    … |» under six columns) is a section, as a Word row merged across the table is."""
+    width = max((len(item[1]) for item in out if isinstance(item, tuple)), default=0)
+    if width < 4:
+        return
+    for k, item in enumerate(out):
+        if isinstance(item, tuple) and len(item[1]) == 2 and NUMBER.match(item[1][0].strip()) and item[1][1].strip():
+            out[k] = (item[0], [f"{item[1][0].strip()} {item[1][1].strip()}"] + [""] * (width - 1))
 
 
 # --------------------------------------------------------------------------- one cell per line
@@ -198,37 +219,30 @@ def _split_row(lines: list[str], count: int, deadline: int | None, activity: int
     return before + after, note
 
 
+class _Kind(Enum):
+    """What a run of lines after the header is."""
+
+    ROW = "row"
+    SECTION = "section"
+
+
+_Run = tuple[int, list[str], _Kind]  # (first index into texts, lines, kind)
+
+
 def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
     """Rows of a table copied one cell per line: the header lines give the columns; a line that
-    is only a number starts a row; a line «I. …», «Раздел 2 …» is a section."""
+    is only a number starts a row; a line «I. …», «Раздел 2 …» is a section. In passes: the
+    header and the first row, the column-number line, the runs of lines, the section lines
+    standing alone, the rows in place."""
     texts = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
-    found = None
-    for position, (i, text) in enumerate(texts):
-        if NUMBER.match(text) and not re.fullmatch(r"[IVXLC]{1,6}\.?", text):
-            row = i
-            # a section line (and the column-number lines) may stand between the header and the row
-            back = position - 1
-            while back >= 0 and re.fullmatch(r"\d{1,2}", texts[back][1]):
-                back -= 1  # the column numbers "1 2 3 4 5", one per line
-            # up to two section titles may stand between the header and the first row: the reading
-            # with the most known columns, then the fewest unknown ones, wins (a title is not taken
-            # for a header cell, nor a header cell for a title)
-            found = None
-            for skip in range(3):
-                if back - skip < 0 or (skip and not _title_line(texts[back - skip + 1][1])):
-                    break
-                start_line = texts[back - skip + 1][0] if back - skip + 1 < position else i
-                candidate = _header_before(lines, start_line)
-                if candidate and (found is None or _score(candidate[1]) > _score(found[1])):
-                    found, row = candidate, start_line
-            if found:
-                break
-    if not found:
+    start = _header_and_first_row(lines, texts)
+    if start is None:
         return None
-    first_line, cells = found
+    (first_line, cells), row = start
     header_start = next(k for k, (i, _t) in enumerate(texts) if i == first_line)
     after = next(k for k, (i, _t) in enumerate(texts) if i >= row)
     header = recognize(cells)
+    assert header is not None
     number_col = header.index(fields.NUMBER.column)
     if number_col is None:
         return None
@@ -237,82 +251,137 @@ def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
     deadline = next((k for k, c in enumerate(others) if c.field == fields.DEADLINE.column), None)
     activity = next((k for k, c in enumerate(others) if c.field == fields.TEXT.column), None)
     out: Lines = list(lines)
-    first_line = texts[header_start][0]
     out[first_line] = (first_line + 1 + offset, cells)
     for i, _text in texts[header_start + 1:after]:
         out[i] = None
-    k = after
-    # the column-number line "1 2 3 4 5" (one per line) under the header
-    if k + ncols <= len(texts) and is_column_numbers([t for _i, t in texts[k:k + ncols]]):
-        out[texts[k][0]] = (texts[k][0] + 1 + offset, [t for _i, t in texts[k:k + ncols]])
-        for i, _t in texts[k + 1:k + ncols]:
-            out[i] = None
-        k += ncols
-    rows: list[tuple[int, list[str], str]] = []  # (first index into texts, lines, kind)
-    next_table = None
-    while k < len(texts):
-        index, text = texts[k]
-        if NUMBER.match(text) and not re.fullmatch(r"[IVXLC]{1,6}\.?", text):
-            if rows and rows[-1][2] == "row":
-                # the header of another table (and its title) may stand before this number
-                another = _header_before(lines, index)
-                if another and another[0] > texts[rows[-1][0]][0]:
-                    next_table = another[0]
-                    start, pieces, kind = rows[-1]
-                    keep = [j for j in range(start, start + len(pieces)) if texts[j][0] < next_table]
-                    del pieces[len(keep):]
-                    if len(pieces) > ncols:  # lines beyond a full row: a title between the tables
-                        del pieces[ncols:]
-                    break
-            rows.append((k, [text], "row"))
-        elif _SECTION_LINE.match(_plain(text)) and len(text) <= 300 and (not rows or rows[-1][2] == "section" or len(rows[-1][1]) > 1):
-            rows.append((k, [text], "section"))
-        elif not rows or (rows[-1][2] == "section" and not _continues_title(text) and len(rows[-1][1]) >= 1
-                          and k + 1 < len(texts) and NUMBER.match(texts[k + 1][1])):
-            rows.append((k, [text], "section"))  # a title line before the first row, or before a row
-        elif rows and rows[-1][2] == "row":
-            rows[-1][1].append(text)
-        elif rows and rows[-1][2] == "section" and len(rows[-1][1]) == 1 and _continues_title(text):
-            rows[-1][1].append(text)
-        elif rows:
-            break
-        else:
-            return None  # no number line right after the header: not a table of this form
-        k += 1
-    if not any(kind == "row" for _k, _l, kind in rows):
+    k = _column_numbers(out, texts, after, ncols, offset)
+    runs, next_table = _runs(lines, texts, k, ncols)
+    if runs is None or not any(kind is _Kind.ROW for _k, _l, kind in runs):
         return None
-    # a section line standing alone before the next row: a numbered one "1. Организационные
-    # мероприятия" before rows "1.1", or any title line (a capital letter, no final period) after a
-    # row whose lines fill its cells exactly without it
-    for r, (start, pieces, kind) in enumerate(rows):
-        if kind != "row" or len(pieces) < 2:
-            continue
-        last = pieces[-1]
-        match = _NUMBERED_LINE.match(_plain(last))
-        following = rows[r + 1][1][0] if r + 1 < len(rows) else ""
-        numbered = bool(match) and following.startswith(match.group("num") + ".") and \
-            len(following.rstrip(".")) > len(match.group("num"))
-        wrapped = any(line[:1].islower() or line[:1] in ",;)»«(" for line in pieces[2:-1])
-        titled = bool(following) and rows[r + 1][2] == "row" and len(pieces) == ncols + 1 and not wrapped and \
-            _plain(last)[:1].isupper() and not _plain(last).rstrip().endswith((".", ";", ",")) and len(last) <= 250
-        if numbered or titled:
-            pieces.pop()
-            rows.insert(r + 1, (start + len(pieces), [last], "section"))
-    for start, pieces, kind in rows:
-        index = texts[start][0]
-        if kind == "section":
+    _lone_sections(runs, ncols)
+    for first, pieces, kind in runs:
+        index = texts[first][0]
+        if kind is _Kind.SECTION:
             out[index] = (index + 1 + offset, [join_wrapped(pieces)] + [""] * (ncols - 1))
         else:
             body, note = _split_row(pieces[1:], ncols - 1, deadline, activity)
-            row = body[:number_col] + [pieces[0]] + body[number_col:]
-            out[index] = (index + 1 + offset, row, note) if note else (index + 1 + offset, row)
-        for j in range(start + 1, start + len(pieces)):
+            cells_of_row = body[:number_col] + [pieces[0]] + body[number_col:]
+            out[index] = (index + 1 + offset, cells_of_row, note) if note else (index + 1 + offset, cells_of_row)
+        for j in range(first + 1, first + len(pieces)):
             out[texts[j][0]] = None
     if next_table is not None:
         tail = single_cell_rows(lines[next_table:], offset + next_table)
         if tail is not None:
             out[next_table:] = tail
     return out
+
+
+def _is_row_start(text: str) -> bool:
+    return bool(NUMBER.match(text)) and not re.fullmatch(r"[IVXLC]{1,6}\.?", text)
+
+
+def _header_and_first_row(lines: list[str], texts: list[tuple[int, str]]) -> tuple[tuple[int, list[str]], int] | None:
+    """The header standing above the first number line, and that row's line."""
+    for position, (i, text) in enumerate(texts):
+        if not _is_row_start(text):
+            continue
+        row = i
+        # a section line (and the column-number lines) may stand between the header and the row
+        back = position - 1
+        while back >= 0 and re.fullmatch(r"\d{1,2}", texts[back][1]):
+            back -= 1  # the column numbers "1 2 3 4 5", one per line
+        # up to two section titles may stand between the header and the first row: the reading
+        # with the most known columns, then the fewest unknown ones, wins (a title is not taken
+        # for a header cell, nor a header cell for a title)
+        found = None
+        for skip in range(3):
+            if back - skip < 0 or (skip and not _title_line(texts[back - skip + 1][1])):
+                break
+            start_line = texts[back - skip + 1][0] if back - skip + 1 < position else i
+            candidate = _header_before(lines, start_line)
+            if candidate and (found is None or _score(candidate[1]) > _score(found[1])):
+                found, row = candidate, start_line
+        if found:
+            return found, row
+    return None
+
+
+def _column_numbers(out: Lines, texts: list[tuple[int, str]], k: int, ncols: int, offset: int) -> int:
+    """The column-number line "1 2 3 4 5" (one per line) under the header: put in place; the
+    index of the first text after it."""
+    if k + ncols <= len(texts) and is_column_numbers([t for _i, t in texts[k:k + ncols]]):
+        out[texts[k][0]] = (texts[k][0] + 1 + offset, [t for _i, t in texts[k:k + ncols]])
+        for i, _t in texts[k + 1:k + ncols]:
+            out[i] = None
+        k += ncols
+    return k
+
+
+def _runs(lines: list[str], texts: list[tuple[int, str]], k: int, ncols: int) -> tuple[list[_Run] | None, int | None]:
+    """The lines after the header → runs (a row: its number line and the lines after it; a
+    section), and the line where another table's header starts (or None)."""
+    runs: list[_Run] = []
+    next_table = None
+    while k < len(texts):
+        index, text = texts[k]
+        if _is_row_start(text):
+            if runs and runs[-1][2] is _Kind.ROW:
+                # the header of another table (and its title) may stand before this number
+                another = _header_before(lines, index)
+                if another and another[0] > texts[runs[-1][0]][0]:
+                    next_table = another[0]
+                    _cut_before(runs[-1], texts, next_table, ncols)
+                    break
+            runs.append((k, [text], _Kind.ROW))
+        elif _starts_section(runs, texts, k):
+            runs.append((k, [text], _Kind.SECTION))
+        elif runs and (runs[-1][2] is _Kind.ROW or (len(runs[-1][1]) == 1 and _continues_title(text))):
+            runs[-1][1].append(text)  # a row's next cell line, or a section title's second line
+        elif runs:
+            break
+        else:
+            return None, None  # no number line right after the header: not a table of this form
+        k += 1
+    return runs, next_table
+
+
+def _starts_section(runs: list[_Run], texts: list[tuple[int, str]], k: int) -> bool:
+    """A section line («I. …», «Раздел 2 …»), or a title line before the first row or before a row."""
+    text = texts[k][1]
+    if _SECTION_LINE.match(_plain(text)) and len(text) <= 300 and \
+            (not runs or runs[-1][2] is _Kind.SECTION or len(runs[-1][1]) > 1):
+        return True
+    return not runs or (runs[-1][2] is _Kind.SECTION and not _continues_title(text) and len(runs[-1][1]) >= 1
+                        and k + 1 < len(texts) and bool(NUMBER.match(texts[k + 1][1])))
+
+
+def _cut_before(run: _Run, texts: list[tuple[int, str]], next_table: int, ncols: int) -> None:
+    """The last row ends where the next table's header (and its title) begins."""
+    start, pieces, _kind = run
+    keep = [j for j in range(start, start + len(pieces)) if texts[j][0] < next_table]
+    del pieces[len(keep):]
+    if len(pieces) > ncols:  # lines beyond a full row: a title between the tables
+        del pieces[ncols:]
+
+
+def _lone_sections(runs: list[_Run], ncols: int) -> None:
+    """A section line standing alone before the next row: a numbered one "1. Организационные
+    мероприятия" before rows "1.1", or any title line (a capital letter, no final period) after a
+    row whose lines fill its cells exactly without it."""
+    for r, (start, pieces, kind) in enumerate(runs):
+        if kind is not _Kind.ROW or len(pieces) < 2:
+            continue
+        last = pieces[-1]
+        match = _NUMBERED_LINE.match(_plain(last))
+        following = runs[r + 1][1][0] if r + 1 < len(runs) else ""
+        numbered = bool(match) and following.startswith(match.group("num") + ".") and \
+            len(following.rstrip(".")) > len(match.group("num"))
+        wrapped = any(line[:1].islower() or line[:1] in ",;)»«(" for line in pieces[2:-1])
+        titled = bool(following) and runs[r + 1][2] is _Kind.ROW and len(pieces) == ncols + 1 and not wrapped and \
+            _plain(last)[:1].isupper() and not _plain(last).rstrip().endswith((".", ";", ",")) and len(last) <= 250
+        if numbered or titled:
+            pieces.pop()
+            runs.insert(r + 1, (start + len(pieces), [last], _Kind.SECTION))
 
 
 def _score(cells: list[str]) -> tuple[int, int]:

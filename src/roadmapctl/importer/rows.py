@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 
 from roadmapctl.document import fields
 from roadmapctl.importer.cells import (
@@ -162,9 +163,20 @@ def fit_row(row: Row, header: Header, log: GuessLog) -> list[Cell]:
 # --------------------------------------------------------------------------- classification
 
 
+class EntryKind(Enum):
+    """What a row of a table is, decided once by :func:`classify`."""
+
+    SECTION = "section"  # a section title
+    ACTIVITY = "activity"  # an activity (with its number, or none)
+    CONT = "cont"  # the continuation of the activity above (a row without a number)
+    LOOSE = "loose"  # a line standing among the rows, not in cells
+    SKIP = "skip"  # empty, an extraction artifact, the header repeated
+    COLNUMS = "colnums"  # the column numbers «1 2 3 …»
+
+
 @dataclass
 class _Entry:
-    kind: str  # section | activity | cont | loose | skip | colnums
+    kind: EntryKind
     row: Row
     cells: list[Cell] = field(default_factory=list)
     number: str | None = None
@@ -189,29 +201,29 @@ def classify(rows: list[Row], header: Header, log: GuessLog) -> list[_Entry]:
                 # a section title typed as a line of its own among the rows («I. …», «Раздел 2. …»)
                 entries.append(_section_entry(row, text))
             else:
-                entries.append(_Entry("loose", row, row.cells))
+                entries.append(_Entry(EntryKind.LOOSE, row, row.cells))
             continue
         if all(ARTIFACT.match(cell.text) for cell in row.cells):
-            entries.append(_Entry("skip", row))  # empty, or an extraction artifact such as "-- -- --"
+            entries.append(_Entry(EntryKind.SKIP, row))  # empty, or an extraction artifact such as "-- -- --"
             continue
         cells = fit_row(row, header, log)
         texts = [c.text.strip() for c in cells]
         filled = [i for i, t in enumerate(texts) if t]
         if is_column_numbers(texts):
-            entries.append(_Entry("colnums", row))
+            entries.append(_Entry(EntryKind.COLNUMS, row))
             continue
         if [re.sub(r"\s+", " ", t).lower() for t in texts] == header_texts:
-            entries.append(_Entry("skip", row))  # the header repeated on a new page
+            entries.append(_Entry(EntryKind.SKIP, row))  # the header repeated on a new page
             continue
         if number_col is not None and cells[number_col].vmerged:
             cells = list(cells)
             cells[number_col] = Cell()
             texts[number_col] = ""
             filled = [i for i, t in enumerate(texts) if t]
-        if not any(e.kind in ("section", "activity") for e in entries) and number_col is not None and \
+        if not any(e.kind in (EntryKind.SECTION, EntryKind.ACTIVITY) for e in entries) and number_col is not None and \
                 not texts[number_col] and all(len(texts[i]) <= 40 for i in filled) and \
                 any(not header.columns[i].header for i in filled if i < len(header.columns)):
-            entries.append(_Entry("skip", row))
+            entries.append(_Entry(EntryKind.SKIP, row))
             log.add(row.where, "вторая строка заголовка таблицы («" + "», «".join(texts[i] for i in filled)
                     + "») пропущена: колонки, объединённые в заголовке, импорт не разделяет")
             continue
@@ -242,12 +254,12 @@ def classify(rows: list[Row], header: Header, log: GuessLog) -> list[_Entry]:
                     log.add(row.where, f"номер и текст мероприятия стояли в одной ячейке; разделены: «{number_text}»")
                 else:
                     log.add(row.where, f"в колонке номеров стоит не номер: «{shorten(number_text, 30)}»; оставлено как написано")
-            entries.append(_Entry("activity", row, cells, number=number_text.strip()))
+            entries.append(_Entry(EntryKind.ACTIVITY, row, cells, number=number_text.strip()))
             continue
         if number_col is None:
-            entries.append(_Entry("activity", row, cells, number=None))
+            entries.append(_Entry(EntryKind.ACTIVITY, row, cells, number=None))
             continue
-        entries.append(_Entry("cont", row, cells))
+        entries.append(_Entry(EntryKind.CONT, row, cells))
     if auto_numbered:
         first, last = auto_numbered[0], auto_numbered[-1]
         span = f"«{first[1]}»" if len(auto_numbered) == 1 else f"«{first[1]}» … «{last[1]}» ({len(auto_numbered)})"
@@ -260,8 +272,8 @@ def _section_entry(row: Row, title: str) -> _Entry:
     title = " ".join(title.split("\n")).strip()
     head = SECTION_HEAD.match(title)
     if head:
-        return _Entry("section", row, number=head.group("num"), title=head.group("title").strip())
-    return _Entry("section", row, number=None, title=title)
+        return _Entry(EntryKind.SECTION, row, number=head.group("num"), title=head.group("title").strip())
+    return _Entry(EntryKind.SECTION, row, number=None, title=title)
 
 
 # --------------------------------------------------------------------------- joining pieces
@@ -442,9 +454,9 @@ class _Builder:
 def _following_gap(entries: list[_Entry], index: int, builder: _Builder) -> str | None:
     """When the next numbered row after a continuation skips a number, describe the gap."""
     for entry in entries[index + 1:]:
-        if entry.kind not in ("section", "activity"):
+        if entry.kind not in (EntryKind.SECTION, EntryKind.ACTIVITY):
             continue
-        if entry.kind == "section":
+        if entry.kind is EntryKind.SECTION:
             current = builder.section
             mine, theirs = parts(entry.number), parts(current.number) if current else ()
             if mine and theirs and len(mine) <= len(theirs) and _gap(theirs[:len(mine)], mine):
@@ -456,7 +468,7 @@ def _following_gap(entries: list[_Entry], index: int, builder: _Builder) -> str 
                     missing = ".".join(str(x) for x in mine[:-1] + (mine[-1] - 1,))
                     return f"пропуск в нумерации (нет раздела {missing})"
             return None
-        if entry.kind == "activity":
+        if entry.kind is EntryKind.ACTIVITY:
             last = builder.last
             mine = parts(entry.number)
             if last is not None and mine and parts(last.number):
@@ -473,21 +485,21 @@ def assemble(rows: list[Row], header: Header, table: TableDraft, log: GuessLog) 
     entries = classify(rows, header, log)
     builder = _Builder(table, header, log)
     for index, entry in enumerate(entries):
-        if entry.kind == "skip":
+        if entry.kind is EntryKind.SKIP:
             continue
-        if entry.kind == "colnums":
+        if entry.kind is EntryKind.COLNUMS:
             table.column_numbers = True
             continue
-        if entry.kind == "section":
+        if entry.kind is EntryKind.SECTION:
             builder.add_section(entry.number, entry.title or "", entry.row)
-        elif entry.kind == "activity":
+        elif entry.kind is EntryKind.ACTIVITY:
             builder.add_activity(entry.number, entry.cells, entry.row)
-        elif entry.kind in ("cont", "loose"):
+        elif entry.kind in (EntryKind.CONT, EntryKind.LOOSE):
             gap = _following_gap(entries, index, builder) if builder.last is not None else None
             if gap:
                 builder.orphan(entry.cells, entry.row, gap)
             else:
-                builder.continue_activity(entry.cells, entry.row, loose=entry.kind == "loose")
+                builder.continue_activity(entry.cells, entry.row, loose=entry.kind is EntryKind.LOOSE)
     if builder.pending:
         table.comments.extend(builder.pending)
     return table

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roadmapctl.importer.columns import Header, recognize
-from roadmapctl.importer.grid import Grid, ImportFailure, Para, Row, SourceDoc
+from roadmapctl.document import fields
+from roadmapctl.importer.columns import Header, is_column_numbers, recognize
+from roadmapctl.importer.datecols import combine_dates, joined_header, originals
+from roadmapctl.importer.grid import Cell, Grid, ImportFailure, Para, Row, SourceDoc
 from roadmapctl.importer.guesses import GuessLog, shorten
 
 
@@ -113,7 +115,15 @@ def find_tables(doc: SourceDoc, log: GuessLog) -> Layout:
                 "направления деятельности») и хотя бы одну из «Сроки», «Ответственный», «Ожидаемые результаты»"
             )
         raise ImportFailure(f"{doc.name}: в документе не найдена таблица мероприятий")
-    # a title for every table after the first: the last short paragraph standing before it
+    _titles(segments, log)
+    for segment in segments:
+        if segment.header.dates:
+            join_date_columns(segment)
+    return Layout(before=before, segments=segments, after=pending)
+
+
+def _titles(segments: list[Segment], log: GuessLog) -> None:
+    """A title for every table after the first: the last short paragraph standing before it."""
     for segment in segments[1:]:
         if segment.title is None:
             texts = [p for p in segment.before if not p.empty]
@@ -125,5 +135,33 @@ def find_tables(doc: SourceDoc, log: GuessLog) -> Layout:
             if skipped.strip():
                 log.add(segment.title_where or "текст между таблицами",
                         f"текст между таблицами не перенесён: «{shorten(skipped, 60)}»")
-    after = pending
-    return Layout(before=before, segments=segments, after=after)
+
+
+def join_date_columns(segment: Segment) -> None:
+    """Several date columns of a table (start/end, quarters, «Дата» …) → one deadline column:
+    each row's date cells become one deadline text, the cells as written kept in the row's
+    comment (see :mod:`datecols`)."""
+    header = segment.header
+    dates = header.dates
+    names = [header.columns[k].header for k in dates]
+    first = dates[0]
+    kept = [c for c in header.columns if c.index not in dates[1:]]
+    for position, column in enumerate(kept):
+        column.index = position
+    kept[first].field = fields.DEADLINE.column
+    kept[first].header = joined_header(names)
+    segment.header = Header(kept)
+    for row in [segment.header_row, *segment.rows]:
+        if row.loose or len(row.cells) <= dates[-1]:
+            continue
+        values = [row.cells[k].text for k in dates]
+        if all(not v.strip() for v in values) or is_column_numbers([c.text for c in row.cells]):
+            row.cells = [c for k, c in enumerate(row.cells) if k not in dates[1:]]
+            continue
+        if row is segment.header_row:
+            combined = Cell.of(kept[first].header)
+        else:
+            combined = Cell.of(combine_dates(names, values))
+            note = originals(names, values)
+            row.reader_note = f"{row.reader_note}; {note}" if row.reader_note else note
+        row.cells = [combined if k == first else c for k, c in enumerate(row.cells) if k not in dates[1:]]

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import NoReturn
 
 from roadmapctl.importer.grid import Cell, Grid, ImportFailure, Para, Row, SourceDoc
 
@@ -117,8 +120,37 @@ def parse_cell(raw: str, line: int | None = None) -> list[Para]:
     return paras
 
 
+class ItemKind(Enum):
+    """What a line of the text is, once the table readers have put the rows in place."""
+
+    ROW = "row"
+    PARA = "para"
+    BLANK = "blank"
+
+
+@dataclass
+class _Item:
+    kind: ItemKind
+    line: int
+    row: Row | None = None
+    paras: list[Para] = field(default_factory=list)
+
+
 def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
-    """Read tab-separated text into paragraphs and tables. Raises only ImportFailure."""
+    """Read text into paragraphs and tables, in passes: decode, find the table's form and put
+    its rows in place, classify the lines, gather them into blocks. Raises only ImportFailure."""
+    text, notes = _decoded(data, name)
+    lines, form = _table_rows(_LINES.split(text))
+    if form is not None:
+        notes.append(_FORM_NOTES[form])
+    doc = SourceDoc(name=name, kind="text", notes=notes)
+    doc.blocks = _blocks(_items(lines))
+    if not any(isinstance(b, Grid) for b in doc.blocks):
+        _refuse(name, text)
+    return doc
+
+
+def _decoded(data: bytes | str, name: str) -> tuple[str, list[str]]:
     notes: list[str] = []
     if isinstance(data, bytes):
         text, notes = decode(data, name)
@@ -129,77 +161,180 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise ImportFailure(f"{name}: файл пуст — в нём нет ни текста, ни таблицы")
-    lines = _LINES.split(text)
-    form = "tabs"
-    if not any("\t" in raw for raw in lines):
-        from roadmapctl.importer.plaintext import pipe_rows, single_cell_rows
+    return text, notes
 
+
+def _table_rows(lines: list) -> tuple[list, str | None]:
+    """The lines with a table's rows put in place, and the form it was read in (None: lines
+    with tabs, each a row, or no table). The readers are tried from the most certain form on."""
+    if any("\t" in raw for raw in lines):
+        return lines, None
+    from roadmapctl.importer.plaintext import pipe_rows, single_cell_rows
+    from roadmapctl.importer.textcells import lead_section, run_on_rows
+
+    def pipes(lines: list) -> list | None:
         rows = pipe_rows(lines)
-        form = "pipes"
-        if rows is None:
-            rows = single_cell_rows(lines)
-            form = "lines"
+        if rows is not None and (not _has_header(rows) or _grouped(rows)):
+            return None  # a merged first column of directions: placed by content (bars)
+        return rows
+
+    readers = [
+        ("bars", lambda ls: _stream(ls, "bars") if _cells_end_in_bars(ls) else None),
+        ("pipes", pipes),
+        ("bars", lambda ls: _stream(ls, "bars")),
+        ("runon", run_on_rows),
+        ("paragraphs", lambda ls: _stream(ls, "paragraphs") if _paragraph_cells(ls) else None),
+        ("lines", single_cell_rows),
+        ("paragraphs", lambda ls: _stream(ls, "paragraphs")),
+        ("wrapped", lambda ls: _stream(ls, "lines")),
+    ]
+    for form, reader in readers:
+        rows = reader(lines)
         if rows is not None:
-            notes.append({"pipes": "таблица прочитана из текста, где ячейки разделены знаком «|»",
-                          "lines": "таблица прочитана из текста, где каждая ячейка стоит на своей строке; строки "
-                                   "таблицы найдены по номерам мероприятий, число колонок — по заголовку"}[form])
-            lines = rows
-    items: list[tuple[str, int, object]] = []  # (kind, line, payload)
+            return lead_section(rows), form
+    return lines, None
+
+
+def _items(lines: list) -> list[_Item]:
+    items: list[_Item] = []
     for number, raw in enumerate(lines, 1):
-        if isinstance(raw, tuple):  # a row found by plaintext: (line number, cells[, guess])
+        if isinstance(raw, tuple):  # a row found by a reader: (line number, cells[, guess])
             first, pieces = raw[0], raw[1]
             cells = [Cell(parse_cell(piece, first)) for piece in pieces]
-            items.append(("row", first, Row(cells, where=f"строка {first}", reader_note=raw[2] if len(raw) > 2 else None)))
-            continue
-        if raw is None:
-            items.append(("blank", number, None))
-            continue
-        if "\t" in raw:
+            note = raw[2] if len(raw) > 2 else None
+            items.append(_Item(ItemKind.ROW, first, Row(cells, where=f"строка {first}", reader_note=note)))
+        elif raw is not None and "\t" in raw:
             cells = [Cell(parse_cell(piece, number)) for piece in raw.split("\t")]
-            items.append(("row", number, Row(cells, where=f"строка {number}")))
-        elif raw.strip():
-            paras = parse_cell(raw, number)
-            if paras:
-                items.append(("para", number, paras))
-            else:
-                items.append(("blank", number, None))
+            items.append(_Item(ItemKind.ROW, number, Row(cells, where=f"строка {number}")))
         else:
-            items.append(("blank", number, None))
+            paras = parse_cell(raw, number) if raw is not None and raw.strip() else []
+            items.append(_Item(ItemKind.PARA, number, paras=paras) if paras else _Item(ItemKind.BLANK, number))
+    return items
 
-    doc = SourceDoc(name=name, kind="text", notes=notes)
+
+def _blocks(items: list[_Item]) -> list[Para | Grid]:
+    """Consecutive rows form one table; a paragraph between rows of a table (a title, a piece
+    of a cell that lost its tabs) stays in the table as a loose row."""
+    blocks: list[Para | Grid] = []
     grid: Grid | None = None
     blanks_since_row = 0
-    for index, (kind, number, payload) in enumerate(items):
-        if kind == "blank":
+    for index, item in enumerate(items):
+        if item.kind is ItemKind.BLANK:
             blanks_since_row += 1
             continue
-        if kind == "row":
+        if item.row is not None:
             if grid is None:
-                grid = Grid([], where=f"таблица со строки {number}")
-                doc.blocks.append(grid)
-            grid.rows.append(payload)  # type: ignore[arg-type]
+                grid = Grid([], where=f"таблица со строки {item.line}")
+                blocks.append(grid)
+            grid.rows.append(item.row)
             blanks_since_row = 0
             continue
-        paras: list[Para] = payload  # type: ignore[assignment]
         if grid is not None:
-            following = next((k for k, _n, _p in items[index + 1:] if k != "blank"), None)
-            joined = " ".join(p.text for p in paras)
-            if following == "row" or (_continues(joined) and blanks_since_row <= 3):
-                grid.rows.append(Row([Cell(paras)], where=f"строка {number}", loose=True))
+            following = next((i.kind for i in items[index + 1:] if i.kind is not ItemKind.BLANK), None)
+            joined = " ".join(p.text for p in item.paras)
+            if following is ItemKind.ROW or (_continues(joined) and blanks_since_row <= 3):
+                grid.rows.append(Row([Cell(item.paras)], where=f"строка {item.line}", loose=True))
                 continue
             grid = None
-        doc.blocks.extend(paras)
-    for block in doc.blocks:
+        blocks.extend(item.paras)
+    for block in blocks:
         if isinstance(block, Grid):
             block.ncols = max((len(r.cells) for r in block.rows if not r.loose), default=1)
-    if not any(isinstance(b, Grid) for b in doc.blocks):
-        raise ImportFailure(
-            f"{name}: в тексте нет таблицы мероприятий. Импорт читает таблицу, в которой ячейки разделены "
-            "табуляцией (так копируется таблица из Word) или знаком «|» (таблица Markdown, текст из правовой базы), "
-            "а также текст, где каждая ячейка стоит на своей строке под строками заголовка («№», «Мероприятие», "
-            "«Срок», «Ответственный»). Проверьте, что заголовок таблицы скопирован вместе с ней"
-        )
-    return doc
+    return blocks
+
+
+def _refuse(name: str, text: str) -> NoReturn:
+    from roadmapctl.importer.textcells import diagnose
+
+    found = diagnose(_LINES.split(text))
+    if found:
+        raise ImportFailure(f"{name}: таблица мероприятий не прочитана — {found}. {READ_FORMS} Импортируйте "
+                            "исходный документ Word (.docx) или скопируйте таблицу из него")
+    raise ImportFailure(f"{name}: в тексте нет таблицы мероприятий. {READ_FORMS} Проверьте, что заголовок "
+                        "таблицы скопирован вместе с ней")
+
+
+READ_FORMS = (
+    "Импорт читает таблицу, в которой ячейки разделены табуляцией (так копируется таблица из Word) или знаком "
+    "«|» (таблица Markdown, копия из ГАРАНТ, где каждая ячейка оканчивается «|», таблица в рамке), а также текст, "
+    "где каждая ячейка — отдельный абзац или стоит на своей строке под строками заголовка («№», «Мероприятие», "
+    "«Срок», «Ответственный»)."
+)
+
+
+_FORM_NOTES = {
+    "pipes": "таблица прочитана из текста, где ячейки разделены знаком «|»",
+    "bars": "таблица прочитана из текста, где каждая ячейка оканчивается знаком «|» (так копирует ГАРАНТ и сайты-зеркала "
+            "документов); строки таблицы найдены по колонке номеров или по числу колонок, ячейки расставлены по "
+            "содержанию",
+    "lines": "таблица прочитана из текста, где каждая ячейка стоит на своей строке; строки "
+             "таблицы найдены по номерам мероприятий, число колонок — по заголовку",
+    "wrapped": "таблица прочитана из текста, где строки ячеек перенесены по ширине и стоят каждая на своей строке "
+               "(рамка таблицы убрана); строки таблицы найдены по колонке номеров, ячейки расставлены по содержанию — "
+               "сверьте границы ячеек с документом",
+    "runon": "таблица прочитана из текста, где каждая строка таблицы вытянута в одну строку без разделителей: "
+             "заголовок разделён по словам с прописной буквы, число колонок взято из строки номеров колонок, ячейки "
+             "строки разделены по сроку — сверьте с документом",
+    "paragraphs": "таблица прочитана из текста, где каждая ячейка — отдельный абзац (абзацы разделены пустыми "
+                  "строками); строки таблицы найдены по колонке номеров или по числу колонок, ячейки расставлены по "
+                  "содержанию",
+}
+
+
+def _cells_end_in_bars(lines: list[str]) -> bool:
+    """A ГАРАНТ copy: a line that is only «|», or a line whose only bar ends it («N п/п |»)."""
+    for line in lines:
+        text = line.strip()
+        if text == "|" or (len(text) > 2 and text.endswith(" |") and text.count("|") == 1):
+            return True
+    return False
+
+
+def _paragraph_cells(lines: list[str]) -> bool:
+    """Text set one cell per paragraph: most of its non-empty lines stand between blank lines."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if len(filled) < 8:
+        return False
+    alone = sum(1 for i in filled if (i == 0 or not lines[i - 1].strip()) and (i + 1 >= len(lines) or not lines[i + 1].strip()))
+    return 2 * alone >= len(filled)
+
+
+def _grouped(rows: list) -> bool:
+    """Whether the table's first column groups its rows («Направление мероприятий», «Раздел»):
+    such a cell is merged over rows and present on the first of them only, so the other rows
+    have a cell too few on the left and are placed by content."""
+    from roadmapctl.importer.columns import recognize
+
+    for item in rows:
+        if isinstance(item, tuple):
+            header = recognize(list(item[1]))
+            if header is not None:
+                first = header.columns[0]
+                return first.field is None and bool(re.match(r"(?i)\s*(?:направлени|раздел|этап|блок)", first.header))
+    return False
+
+
+def _has_header(rows: list) -> bool:
+    """Whether a reading of the text has a row that reads as a table header."""
+    from roadmapctl.importer.columns import recognize
+
+    return any(isinstance(item, tuple) and recognize(list(item[1])) is not None for item in rows)
+
+
+def _stream(lines: list, form: str) -> list | None:
+    from roadmapctl.importer.textcells import (
+        pieces_by_bars,
+        pieces_by_lines,
+        pieces_by_paragraphs,
+        read_stream,
+    )
+
+    pieces = {"bars": pieces_by_bars, "paragraphs": pieces_by_paragraphs, "lines": pieces_by_lines}[form](lines)
+    if pieces is None:
+        return None
+    shown = {"bars": "ячейки оканчиваются знаком «|»", "paragraphs": "ячейка — абзац",
+             "lines": "строки ячеек перенесены по ширине"}[form]
+    return read_stream(lines, pieces, shown, wrapped=form == "lines")
 
 
 def _continues(text: str) -> bool:

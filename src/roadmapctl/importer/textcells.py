@@ -1,0 +1,731 @@
+"""A table read from text by its cells, whatever separates them: a stream of cells.
+
+Text copied from a legal database, a document-mirror site or a school site keeps a table's cells
+but not its rows: ГАРАНТ ends every cell with `` |`` (one or several cells on a line, an empty
+cell as a bare ``|``, merged cells as ``|||``), mirror sites run a whole table onto a line or two
+with `` | `` between the cells, docs.cntd.ru and school sites give one cell per paragraph. All
+of them are read here the same way, in passes:
+
+1. :func:`pieces_by_bars` / :func:`pieces_by_paragraphs` — the text → a stream of cell texts,
+   each with its source line (wrapped lines of a cell joined with a space);
+2. :func:`find_header` — the header, recognised by what its cells say (the vocabulary of
+   :mod:`columns`), with a second header level (start/end, quarters under «Срок») and the
+   column-number row «1 2 3 …» when there is one;
+3. :func:`split_rows` — row boundaries from the number column or, without one, from numbered
+   activity texts or the column count;
+4. :func:`fit_cells` — each row's pieces put in its columns by what they say (a deadline in the
+   deadline column), so that an empty cell never shifts the following ones;
+and several date columns (start/end, quarters) are fitted as deadline columns; the tables pass
+joins them into one deadline for every input form (:mod:`datecols`).
+
+The result has the form of :mod:`plaintext`'s readers (the text's lines with the rows put in
+place), so the text reader builds its grid from it as from any other form. A text in which no
+header is found gives None: the caller then reports what it found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from roadmapctl.document import fields
+from roadmapctl.importer.cells import looks_like_deadline
+from roadmapctl.importer.columns import recognize, role_of
+from roadmapctl.importer.datecols import MARKS, is_date_header
+from roadmapctl.importer.plaintext import join_wrapped
+
+MAX_PIECES = 4000  # more cells than any plan has: the text is not read as a stream of cells
+MAX_ROW_PIECES = 40  # a row with more pieces is placed by position, not by content
+
+_VERTICALS = str.maketrans({"│": "|", "┃": "|", "║": "|", "¦": "|"})
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.)$")
+_ROMAN = re.compile(r"^[IVXLC]{1,6}\.?$")
+_NUMBERED_TEXT = re.compile(r"^(?P<num>(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|[IVXLC]{1,6}\.))\s+(?P<text>[А-ЯЁA-Z«\"].*)$", re.DOTALL)
+_MERGED_MARK = {"^", "〃", "\""}  # a mirror site's mark of a cell merged with the one above
+
+
+@dataclass
+class Piece:
+    text: str
+    line: int  # 0-based index of its first line
+
+
+@dataclass
+class TableHead:
+    cells: list[str]  # the leaf headers, one per column
+    start: int  # index of the header's first piece
+    end: int  # index of the first piece after the header (and after the column-number row)
+    line: int
+    numbers_line: int | None = None
+
+
+@dataclass
+class TextRow:
+    number: str | None
+    pieces: list[Piece]
+    line: int
+    section: bool = False
+    cells: list[str] = field(default_factory=list)
+    note: str | None = None  # how its cells were placed, when not one piece a column in order
+
+
+# --------------------------------------------------------------------------- 1. pieces
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pieces_by_bars(lines: list[str]) -> list[Piece] | None:
+    """The cells of a text whose cells end in ``|``, across line ends; None without bars.
+
+    The text before the first bar is taken back over the short lines above it (a header cell
+    «№» / «п/п» wrapped over lines); text after the last bar is not a cell."""
+    marked = [i for i, line in enumerate(lines) if "|" in line.translate(_VERTICALS)]
+    if len(marked) < 2 and not (marked and lines[marked[0]].count("|") >= 4):
+        return None
+    first, last = marked[0], marked[-1]
+    start = first
+    while start > 0 and first - start < 3 and len(lines[start - 1].strip()) <= 12:
+        start -= 1
+    pieces: list[Piece] = []
+    text: list[str] = []
+    line_of = start
+    for i in range(start, last + 1):
+        parts = lines[i].translate(_VERTICALS).replace("\\|", "/").split("|")
+        for k, part in enumerate(parts):
+            if part.strip() and not text:
+                line_of = i
+            text.append(part)
+            if k < len(parts) - 1:  # a bar closes the cell
+                pieces.append(Piece(_squash(" ".join(text)), line_of if _squash(" ".join(text)) else i))
+                text = []
+                line_of = i
+        if len(pieces) > MAX_PIECES:
+            return None
+    return pieces
+
+
+def pieces_by_paragraphs(lines: list[str]) -> list[Piece] | None:
+    """One cell per paragraph (paragraphs separated by blank lines); None with fewer than six."""
+    pieces: list[Piece] = []
+    current: list[str] = []
+    first = 0
+    for i, line in enumerate(lines + [""]):
+        if line.strip():
+            if not current:
+                first = i
+            current.append(line.strip())
+            continue
+        if current:
+            pieces.append(Piece(_squash(" ".join(current)), first))
+            current = []
+        if len(pieces) > MAX_PIECES:
+            return None
+    return pieces if len(pieces) >= 6 else None
+
+
+def pieces_by_lines(lines: list[str]) -> list[Piece] | None:
+    """One piece per non-empty line: a frame stripped from a table, each wrapped line of a cell
+    on its own line; the cells are found by :func:`fit_cells` (``wrapped``)."""
+    pieces = [Piece(_squash(line), i) for i, line in enumerate(lines) if line.strip()]
+    if len(pieces) > MAX_PIECES:
+        return None
+    return pieces if len(pieces) >= 6 else None
+
+
+def _join_wrapped_header(cells: list[str]) -> list[str]:
+    """Header lines wrapped by a fixed width → cells: a line that starts with a small letter
+    («п/п», «информации») goes on the cell above."""
+    out: list[str] = []
+    for cell in cells:
+        if out and cell[:1].islower():
+            out[-1] = f"{out[-1]} {cell}"
+        else:
+            out.append(cell)
+    return out
+
+
+# --------------------------------------------------------------------------- 2. header
+
+
+def _numbers_row(pieces: list[Piece], start: int) -> int:
+    """How many pieces from ``start`` are the column-number row «1 2 3 …» (0 when none)."""
+    count = 0
+    while start + count < len(pieces) and pieces[start + count].text.rstrip(".") == str(count + 1):
+        count += 1
+    return count if count >= 2 else 0
+
+
+def _leaf_headers(level1: list[str], level2: list[str], ncols: int) -> list[str] | None:
+    """Two header levels → the leaf headers: the sub-headers (quarters, start/end) replace the
+    date group they stand under («Срок», «Сроки выполнения …»)."""
+    top = [t for t in level1 if t]
+    subs = [t for t in level2 if t]
+    if not subs:
+        return top if len(top) == ncols else None
+    if not all(is_date_header(t) for t in subs):
+        return None
+    groups = [k for k, t in enumerate(top) if role_of(t) == fields.DEADLINE.column]
+    if len(groups) != 1 or len(top) - 1 + len(subs) != ncols:
+        return None
+    k = groups[0]
+    return top[:k] + subs + top[k + 1:]
+
+
+def _header_over_numbers(pieces: list[Piece], start: int, wrapped: bool) -> TableHead | None:
+    """The header from ``start`` to a column-number row within the next few pieces: the row
+    gives the number of columns, the pieces above it the header's one or two levels."""
+    for end in range(start + 2, min(len(pieces), start + 20)):
+        n = _numbers_row(pieces, end)
+        if not n:
+            continue
+        cells = [p.text for p in pieces[start:end]]
+        if wrapped:
+            cells = _join_wrapped_header(cells)
+        for split in range(2, len(cells) + 1):  # the fewest top cells whose sub-headers are dates
+            leaves = _leaf_headers(cells[:split], cells[split:], n)
+            if leaves is not None:
+                if leaf_roles(leaves) is not None:
+                    return TableHead(leaves, start, end + n, pieces[start].line, pieces[end].line)
+                return None
+        return None
+    return None
+
+
+def find_header(pieces: list[Piece], wrapped: bool = False) -> TableHead | None:
+    """The first run of pieces that reads as a table header.
+
+    With a column-number row under it, the row tells the number of columns and the pieces
+    between the header's start and the row are its cells (two levels when there are more);
+    without one, the header runs until a piece that starts a row (a number, a numbered text, a
+    long text)."""
+    for start in range(len(pieces)):
+        text = pieces[start].text
+        if not text or len(text) > 160 or role_of(text) is None:
+            continue
+        numbered = _header_over_numbers(pieces, start, wrapped)
+        if numbered is not None:
+            return numbered
+        cells: list[str] = []
+        k = start
+        while k < len(pieces) and len(cells) < 12:
+            piece = pieces[k].text
+            if piece and (len(piece) > 90 or _ROW_NUMBER.match(piece) or _NUMBERED_TEXT.match(piece)):
+                break
+            if wrapped and cells and role_of(piece) is None and not piece[:1].islower():
+                break  # wrapped lines: the header ends at the first line that names no column
+            if len(cells) >= 2 and role_of(piece) is None and (len(piece) > 30 or _reads_as_deadline(piece)):
+                break  # a long text or a deadline naming no column: the first row's
+            if piece:
+                cells.append(piece)
+            k += 1
+        if wrapped:
+            cells = _join_wrapped_header(cells)
+        if leaf_roles(cells) is not None and len(cells) >= 2:
+            return TableHead(cells, start, k, pieces[start].line)
+    return None
+
+
+def interleaved(pieces: list[Piece], head: TableHead) -> str | None:
+    """What shows that a PDF's columns were read line by line across the page (their lines
+    interleaved), or None: the words of one header cell parted by other headers («№» … «п/п»),
+    or the column numbers mixed in among the header's words."""
+    texts = [p.text for p in pieces[head.start:head.end]]
+    for k, text in enumerate(texts):
+        if re.fullmatch(r"(?i)п\s*/\s*п\.?", text) and k > 0 and not re.fullmatch(r"(?i)№|n", texts[k - 1]):
+            return f"слова заголовка «{texts[k - 1]}» и «{text}» одной ячейки разделены другими"
+    after = pieces[head.end:head.end + 12]
+    numbers = [p.text for p in after if re.fullmatch(r"\d", p.text)]
+    headerish = [p.text for p in after if role_of(p.text) is not None and len(p.text) <= 60]
+    if numbers and headerish:
+        return f"номера колонок перемешаны со словами заголовка («{headerish[0]}»)"
+    return None
+
+
+def leaf_roles(headers: list[str]) -> list[str | None] | None:
+    """The role of every column (each of several date columns a deadline, see :mod:`datecols`),
+    or None when the header does not read as a table header."""
+    header = recognize(headers)
+    if header is None:
+        return None
+    roles = [c.field for c in header.columns]
+    for k in header.dates:
+        roles[k] = fields.DEADLINE.column
+    return roles
+
+
+# --------------------------------------------------------------------------- 3. rows
+
+
+def _is_row_number(text: str) -> bool:
+    return bool(_ROW_NUMBER.match(text))
+
+
+def _parts(number: str) -> tuple[int, ...] | None:
+    digits = number.strip().rstrip(".")
+    if not re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", digits):
+        return None
+    return tuple(int(p) for p in digits.split("."))
+
+
+def follows(previous: str | None, number: str) -> bool:
+    """Whether ``number`` can be the next row's number after ``previous``: the next at some level
+    («1.2» → «1.3», «2», «2.1»; a gap of up to three allowed), a first child («1.» → «1.1»), or a
+    Roman section number. A date «01.09» or «15.05» in the middle of a plan numbered 1, 2, 3 is
+    not a row number."""
+    if _ROMAN.match(number.strip()) or previous is None:
+        return True
+    before, after = _parts(previous), _parts(number)
+    if after is None:
+        return False
+    if before is None:  # after a Roman section: a number of its own sequence starts
+        return after[-1] <= 3 or len(after) == 1
+    if after[:len(before)] == before and len(after) == len(before) + 1:
+        return after[-1] <= 3  # the first child
+    for level in range(min(len(before), len(after))):
+        if after[:level] == before[:level] and 0 < after[level] - before[level] <= 3 and len(after) <= level + 2:
+            return all(p <= 3 for p in after[level + 1:])
+    return False
+
+
+def split_rows(pieces: list[Piece], head: TableHead) -> list[TextRow]:
+    """The pieces after the header → rows: each starts at a number when the table has a number
+    column, else at a numbered activity text, else every ``len(columns)`` pieces."""
+    roles = leaf_roles(head.cells)
+    assert roles is not None
+    ncols = len(head.cells)
+    body = pieces[head.end:]
+    number_col = roles.index(fields.NUMBER.column) if fields.NUMBER.column in roles else None
+    rows: list[TextRow] = []
+    if number_col is not None:
+        for piece in body:
+            last = rows[-1].number if rows else None
+            if _is_row_number(piece.text) and follows(last, piece.text):
+                rows.append(TextRow(piece.text, [], piece.line))
+            elif (match := _NUMBERED_TEXT.match(piece.text)) and (not rows or _ROMAN.match(match.group("num"))):
+                rows.append(TextRow(match.group("num"), [Piece(match.group("text"), piece.line)], piece.line))
+            elif rows:
+                rows[-1].pieces.append(piece)
+        return rows
+    numbered = [p for p in body if _NUMBERED_TEXT.match(p.text)]
+    if numbered and body and _NUMBERED_TEXT.match(body[0].text):
+        # the number stands inside the activity's text: «1. Проведение …»
+        for piece in body:
+            match = _NUMBERED_TEXT.match(piece.text)
+            if match and rows and not follows(rows[-1].number, match.group("num")):
+                match = None  # «2021. …», «01.09 …»: not the next number of the plan
+            if match:
+                rows.append(TextRow(match.group("num"), [Piece(match.group("text"), piece.line)], piece.line))
+            else:
+                rows[-1].pieces.append(piece)
+        return rows
+    filled = [p for p in body if p.text]
+    for k in range(0, len(filled), ncols):
+        chunk = filled[k:k + ncols]
+        rows.append(TextRow(None, chunk, chunk[0].line))
+    return rows
+
+
+# --------------------------------------------------------------------------- 4. cells
+
+
+_DEADLINE_START = re.compile(
+    r"(?i)^(?:\d|[IVX]{1,4}\b|до\b|в\b|во\b|с\b|со\b|к\b|не\b|по\b|на\b|от\b|после\b|перед\b|ежe?\w*|"
+    r"постоянно|регулярно|систематически|периодически|весь\b|течени|каждый|каждую|каждое|первое|второе|"
+    r"январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|сроки?\b|"
+    r"конец|начало|середин|кварт|полугод|учебн|ежегодн|1-|ориентировочно)")
+
+
+def _reads_as_deadline(piece: str) -> bool:
+    """A short text that reads as a deadline and begins as one («до …», «Март …», «в течение
+    …», a date); a sentence that mentions a year or a schedule («Разработка плана-графика …»)
+    is not one."""
+    text = piece.strip()
+    if text.lower() in MARKS or text in ("-", "–", "—"):
+        return True  # a quarter marked «х» or left «-»
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.?(?:\s*[-–—]\s*\d{1,2}\.\d{1,2}\.?)?", text):
+        return True  # a day and month of the plan's year: «01.09», «10.10-15.10»
+    return (looks_like_deadline(text) and len(text) <= 80 and bool(_DEADLINE_START.match(text))
+            and not (text.endswith(".") and len(text.split()) > 5))
+
+
+def _score(piece: str, role: str | None, has_deadline_column: bool) -> float:
+    deadline = _reads_as_deadline(piece)
+    if role == fields.DEADLINE.column:
+        return 2.0 if deadline else -2.0
+    if deadline and has_deadline_column and len(piece) <= 40:
+        return -1.0
+    if role == fields.TEXT.column:
+        return 1.0 if len(piece) > 25 else 0.6
+    return 0.5
+
+
+def fit_cells(texts: list[str], roles: list[str | None], wrapped: bool = False) -> list[str]:
+    """The row's non-empty pieces, in order, → one text per column: each column takes a run of
+    consecutive pieces (maybe none), chosen so that the pieces fit their columns best (a
+    deadline in the deadline column, the activity's text in its column). A run of several
+    pieces is one cell of several paragraphs ("<br>" between them) or, ``wrapped``, one text
+    wrapped over lines (joined with a space; then a run costs nothing and a column the header
+    does not name takes a piece only when nothing else fits)."""
+    texts = [t for t in texts if t and t not in _MERGED_MARK]
+    n = len(roles)
+    if not texts:
+        return [""] * n
+    if len(texts) > MAX_ROW_PIECES:
+        return texts[:n - 1] + ["<br>".join(texts[n - 1:])] if len(texts) > n else texts + [""] * (n - len(texts))
+    has_deadline = fields.DEADLINE.column in roles
+    single_deadline = roles.count(fields.DEADLINE.column) == 1  # several date columns: one date each
+    m = len(texts)
+    worst = float("-inf")
+    # best[c][p]: the best score of the first c columns holding the first p pieces
+    best = [[worst] * (m + 1) for _ in range(n + 1)]
+    back = [[0] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for c in range(1, n + 1):
+        role = roles[c - 1]
+        for p in range(m + 1):
+            for q in range(p + 1):  # column c-1 takes pieces q..p-1
+                if best[c - 1][q] == worst:
+                    continue
+                run = texts[q:p]
+                score = best[c - 1][q] + sum(_score(t, role, has_deadline) for t in run)
+                if wrapped:
+                    score -= 0.4 * len(run) if role is None else 0.0
+                elif len(run) > 1 and not (role == fields.DEADLINE.column and single_deadline and all(_reads_as_deadline(t) for t in run)):
+                    score -= 1.0 * (len(run) - 1)
+                if score > best[c][p] + 1e-9:
+                    best[c][p], back[c][p] = score, q
+    cells: list[str] = []
+    p = m
+    for c in range(n, 0, -1):
+        q = back[c][p]
+        cells.insert(0, join_wrapped(texts[q:p]) if wrapped else "<br>".join(texts[q:p]))
+        p = q
+    return cells
+
+
+def _placed_note(texts: list[str], cells: list[str], headers: list[str], wrapped: bool) -> str | None:
+    """The guess to keep on a row whose pieces were not simply one a column in order."""
+    if wrapped:
+        return None  # the whole text's note says that its cells were placed by content
+    positional = (texts + [""] * len(cells))[:len(cells)]
+    if [t.strip() for t in positional] == [c.replace("<br>", "\n").strip() for c in cells] and len(texts) <= len(cells):
+        return None
+    moved = [f"«{_short(c)}» — в колонку «{h}»" for c, h, p in zip(cells, headers, positional)
+             if c.strip() and c.strip() != p.strip() and "<br>" not in c]
+    joined = [h for c, h in zip(cells, headers) if "<br>" in c]
+    parts = []
+    if moved:
+        parts.append("ячейки строки расставлены по содержанию (пустая ячейка в тексте стояла не на своём месте или "
+                     "пропущена): " + "; ".join(moved[:3]))
+    if joined:
+        where = f"в колонке «{joined[0]}»" if len(joined) == 1 else "в колонках «" + "», «".join(joined) + "»"
+        parts.append(f"{where} несколько абзацев текста собраны в одну ячейку")
+    return "; ".join(parts) + " — сверьте с документом" if parts else None
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+# --------------------------------------------------------------------------- the whole
+
+
+def _sections(rows: list[TextRow], roles: list[str | None]) -> None:
+    """A row numbered with a Roman numeral, or one whose only text is its title and whose number
+    is the parent of the next row's («1.» before «1.1.»), is a section."""
+    text_col = roles.index(fields.TEXT.column) if fields.TEXT.column in roles else 0
+    for k, row in enumerate(rows):
+        others = [c for i, c in enumerate(row.cells) if i != text_col and roles[i] != fields.NUMBER.column]
+        following = rows[k + 1].number if k + 1 < len(rows) else None
+        if row.number and _ROMAN.match(row.number) or row.number and following and not any(o.strip() and o not in _MERGED_MARK for o in others) and \
+                following.startswith(row.number.rstrip(".") + ".") and len(following.rstrip(".")) > len(row.number.rstrip(".")):
+            row.section = True
+
+
+def _plausible(rows: list[TextRow], roles: list[str | None]) -> bool:
+    """Whether rows placed by content read as a table: every activity has a text that is not a
+    bare number and, with a deadline column, most activities have a deadline."""
+    text_col = roles.index(fields.TEXT.column) if fields.TEXT.column in roles else None
+    deadline_col = roles.index(fields.DEADLINE.column) if fields.DEADLINE.column in roles else None
+    activities = [row for row in rows if not row.section]
+    if not activities or text_col is None:
+        return False
+    for row in activities:
+        text = row.cells[text_col].strip()
+        if not text or _ROW_NUMBER.match(text) or len(text) < 4:
+            return False
+    if deadline_col is not None:
+        dated = sum(1 for row in activities if _reads_as_deadline(row.cells[deadline_col].replace("<br>", " ")))
+        return 2 * dated >= len(activities)
+    return True
+
+
+def _fits(rows: list[TextRow], roles: list[str | None]) -> bool:
+    """Rows cut every ``len(columns)`` pieces (no numbers to go by) read as a table only when
+    every filled deadline cell reads as a deadline and no activity does: else a cell is missing
+    somewhere and the rows would be invented."""
+    text_col = roles.index(fields.TEXT.column) if fields.TEXT.column in roles else None
+    dates = [k for k, role in enumerate(roles) if role == fields.DEADLINE.column]
+    for row in rows:
+        cells = [c.replace("<br>", " ") for c in row.cells]
+        if text_col is not None and (not cells[text_col].strip() or _reads_as_deadline(cells[text_col])):
+            return False
+        if any(cells[k].strip() and not _reads_as_deadline(cells[k]) for k in dates):
+            return False
+    return True
+
+
+def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool = False) -> list | None:
+    """The text's lines with the table rows put in place (see :mod:`plaintext`), or None.
+
+    ``wrapped``: every line is a piece and the lines of a cell are wrapped text; the rows are
+    then kept only when they read as a table (:func:`_plausible`) — the text is refused rather
+    than read into invented rows."""
+    head = find_header(pieces, wrapped)
+    if head is None:
+        return None
+    if wrapped and interleaved(pieces, head):
+        return None
+    leaf = leaf_roles(head.cells)
+    if leaf is None:
+        return None
+    roles: list[str | None] = leaf
+    # a row of a number only (the column numbers «1 2 3 …» of a frame, a lone number) is no
+    # activity: never invent rows
+    rows = [row for row in split_rows(pieces, head) if any(p.text and p.text not in _MERGED_MARK for p in row.pieces)]
+    if not rows:
+        return None
+    number_col = roles.index(fields.NUMBER.column) if fields.NUMBER.column in roles else None
+    headers = list(head.cells)
+    if number_col is None and any(row.number for row in rows):
+        # numbers written inside the activity texts get a number column of their own
+        headers, roles, number_col = ["№"] + headers, [fields.NUMBER.column] + roles, 0
+    content_roles = [r for i, r in enumerate(roles) if i != number_col]
+    content_headers = [h for i, h in enumerate(headers) if i != number_col]
+    for row in rows:
+        texts = [p.text for p in row.pieces]
+        body = fit_cells(texts, content_roles, wrapped)
+        row.note = _placed_note(texts, body, content_headers, wrapped)
+        row.cells = body[:number_col] + [row.number or ""] + body[number_col:] if number_col is not None else body
+    _sections(rows, roles)
+    if wrapped and not _plausible(rows, roles):
+        return None
+    if all(row.number is None for row in rows) and not _fits(rows, roles):
+        return None
+    items: list = [(head.line + 1, headers, f"таблица прочитана как поток ячеек ({form})")]
+    before = list(lines[:head.line])
+    for row in rows:
+        if row.section:
+            title = row.cells[roles.index(fields.TEXT.column)] if fields.TEXT.column in roles else row.cells[0]
+            title = title.replace("<br>", " ")
+            cells = [f"{row.number} {title}".strip() if row.number else title] + [""] * (len(headers) - 1)
+            items.append((row.line + 1, cells))
+        else:
+            items.append((row.line + 1, row.cells, row.note) if row.note else (row.line + 1, row.cells))
+    last = max(p.line for p in pieces[head.start:])
+    region = last + 1 - head.line
+    # the table's lines are replaced by its rows (several rows may share a line: the list grows)
+    return before + items + [None] * (region - len(items)) + list(lines[last + 1:])
+
+
+def lead_section(rows: list) -> list:
+    """A numbered section title set right above a table's header («1. Создание нормативного
+    обеспечения …» / «Мероприятия | Срок | …») is the table's first section: it is put under
+    the header. ``rows`` is a reading of a text (see :mod:`plaintext`)."""
+    for h, item in enumerate(rows):
+        if isinstance(item, tuple) and recognize([str(c) for c in item[1]]) is not None:
+            k = _section_above(rows[:h])
+            if k is None:
+                return rows
+            out = list(rows)
+            width = len(item[1])
+            out[k], out[h] = item, (k + 1, [_squash(rows[k])] + [""] * (width - 1))
+            return out
+    return rows
+
+
+def _section_above(before: list) -> int | None:
+    """The line of a numbered section title right above a table's header (one blank line may
+    stand between), or None."""
+    k = len(before) - 1
+    if k >= 0 and isinstance(before[k], str) and not before[k].strip():
+        k -= 1
+    if k < 0 or not isinstance(before[k], str):
+        return None
+    text = before[k].strip()
+    match = _NUMBERED_TEXT.match(text)
+    if match and len(text) <= 200 and "|" not in text and not text.rstrip().endswith((".", ";", ":")):
+        return k
+    return None
+
+
+# --------------------------------------------------------------------------- refusal
+
+_HEADER_WORDS = re.compile(r"(?i)(?<![а-яё])(?:мероприяти\w*|срок\w*|ответственн\w*|исполнител\w*|наименовани\w*|"
+                           r"п\s*/\s*п|дата|результат\w*|класс\w*|предмет)(?![а-яё])")
+
+
+def diagnose(lines: list[str]) -> str | None:
+    """Why a text that holds a table's header is not read, in Russian, or None: the table is
+    run onto single lines (its cells joined by spaces), or a PDF's columns are interleaved."""
+    for i, line in enumerate(lines):
+        found = _HEADER_WORDS.findall(line)
+        if len({w.lower()[:6] for w in found}) >= 3 and "|" not in line and len(line.split()) >= 6:
+            words = ", ".join(f"«{w}»" for w in dict.fromkeys(found))
+            return (f"в строке {i + 1} стоят слова заголовка таблицы ({words}), но ячейки в ней ничем не разделены: "
+                    "таблица вытянута в строку (так бывает при копировании с сайтов-зеркал документов и из PDF), и "
+                    "границы ячеек по такому тексту не определить")
+    pieces = pieces_by_lines(lines)
+    if pieces:
+        head = find_header(pieces, wrapped=True)
+        if head is not None:
+            reason = interleaved(pieces, head)
+            if reason:
+                return (f"заголовок таблицы найден в строке {head.line + 1}, но колонки перемешаны построчно ({reason}): "
+                        "так PDF отдаёт текст таблицы, колонки которой стоят рядом, и по нему нельзя надёжно "
+                        "восстановить ячейки")
+    return _header_words(lines)
+
+
+def _header_words(lines: list[str]) -> str | None:
+    """Short cells close together (lines, or the cells of a framed line) that name two kinds of
+    column or more: a header whose table could not be read."""
+    pieces: list[Piece] = []
+    for i, line in enumerate(lines[:2000]):
+        framed = "|" in line.translate(_VERTICALS)
+        for cell in line.translate(_VERTICALS).split("|"):
+            text = _squash(re.sub(r"[─━═┌┐└┘├┤┬┴┼]{2,}", " ", cell))
+            if pieces and not framed and text[:1].islower() and pieces[-1].line == i - 1:
+                pieces[-1].text = f"{pieces[-1].text} {text}"  # a header cell wrapped onto the next line
+            elif text and not re.fullmatch(r"[-─━═┌┐└┘├┤┬┴┼+/\\ ]+", text):
+                pieces.append(Piece(text, i))
+    for k in range(len(pieces)):
+        window = [p for p in pieces[k:k + 6] if len(p.text) <= 60]
+        named = [(p, role) for p in window if (role := role_of(p.text)) is not None]
+        if named and named[0][0] is pieces[k] and len({role for _p, role in named}) >= 2:
+            words = ", ".join(f"«{p.text}»" for p, _role in named)
+            return (f"в строках {pieces[k].line + 1}–{named[-1][0].line + 1} стоят ячейки заголовка таблицы ({words}), но "
+                    "строк таблицы, которые можно надёжно разобрать на ячейки, после него нет (колонки перемешаны, "
+                    "в строке без номера пропущена ячейка, рамка таблицы разорвана или строки таблицы не "
+                    "скопированы)")
+    return None
+
+
+# --------------------------------------------------------------------------- rows run onto lines
+
+_CAPITAL = re.compile(r"^(?:[А-ЯЁA-Z№]|N$)")
+
+
+def _split_header_line(text: str, count: int) -> list[str] | None:
+    """A header run onto one line («N п/п Наименование мероприятия Срок исполнения
+    Ответственные исполнители») → ``count`` cells, cut before each word with a capital letter;
+    None unless there are exactly ``count`` such words and every cell but the number's names a
+    column."""
+    words = text.split()
+    starts = [k for k, w in enumerate(words) if _CAPITAL.match(w)]
+    if len(starts) != count or starts[0] != 0:
+        return None
+    cells = [" ".join(words[a:b]) for a, b in zip(starts, [*starts[1:], len(words)])]
+    if leaf_roles(cells) is None:
+        return None
+    return cells
+
+
+def _deadline_span(words: list[str], first: int) -> tuple[int, int] | None:
+    """The run of words from ``first`` on that reads as a deadline, has no capital letter after
+    its first word and is followed by a word with a capital letter (the next cell's start): the
+    longest of those ending at one place; None when there is none or they end at two places."""
+    found: list[tuple[int, int]] = []
+    for i in range(first, len(words) - 1):
+        best = None
+        for j in range(i + 1, min(len(words), i + 7)):
+            if j > i + 1 and _CAPITAL.match(words[j - 1]):
+                break
+            if _CAPITAL.match(words[j]) and _reads_as_deadline(" ".join(words[i:j])) and _date_start(words[i:j]):
+                best = (i, j)
+        if best is not None:
+            found.append(best)
+    ends = {end for _start, end in found}
+    if len(ends) != 1:
+        return None
+    # «… до 15 июня Отдел …»: «до 15 июня», «15 июня» and «июня» all end there; the longest is the cell
+    return min(found)
+
+
+_PREPOSITION = re.compile(r"(?i)^(?:с|со|в|во|до|к|по|на|от|не|после|перед)$")
+_DATE_WORD_AFTER = re.compile(
+    r"(?i)^(?:\d|[IVX]{1,4}\b|течени|конц|начал|середин|позднее|поздней|квартал|полугоди|раз\b|год|учебн|мере|"
+    r"январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|теч\.|срок|период|каникул)")
+
+
+_SPAN_WORD = re.compile(
+    r"(?i)^(?:[\d.,\-–—/()]+(?:г\.?|гг\.?)?|[IVX]{1,4}|с|со|в|во|до|к|по|на|от|не|и|или|позднее|позже|течение|"
+    r"теч\.|конц[аеу]|начал[аоеу]|середин[аеуы]|квартал\w*|кв\.?|полугоди\w*|год\w*|гг?\.?|учебн\w*|"
+    r"календарн\w*|месяц\w*|недел\w*|числ\w*|ежегодно|ежеквартально|ежемесячно|еженедельно|ежедневно|постоянно|"
+    r"регулярно|систематически|периодически|кажд\w*|раз|мере|необходимости|графику|плану|весь|период\w*|"
+    r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяе]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|"
+    r"декабр\w*|перв\w*|втор\w*|трет\w*|четв[её]рт\w*)[.,;:]?$")
+
+
+def _date_start(words: list[str]) -> bool:
+    """A deadline run onto a row is made of date words only and begins as one: a preposition
+    only before a date word («до 15 июня», «в течение года»; not «с директорами до …», not «в 9
+    классах август»)."""
+    if not all(_SPAN_WORD.match(w) for w in words):
+        return False
+    return not (_PREPOSITION.match(words[0]) and (len(words) < 2 or not _DATE_WORD_AFTER.match(words[1])))
+
+
+def run_on_rows(lines: list[str]) -> list | None:
+    """Rows run onto single lines with their cells joined by spaces (a legal mirror site): the
+    header on one line and the column-number line «1 2 3 4» under it give the columns; each row
+    starts with its number; the deadline, found as the one run of words that reads as a deadline
+    and is followed by a capital letter, parts the activity from the responsible. Read only for a
+    table of number, activity, deadline and responsible in this order, and only when every row
+    parts so; else None (the text is refused, no rows invented)."""
+    filled = [(i, line.strip()) for i, line in enumerate(lines) if line.strip()]
+    for k in range(len(filled) - 1):
+        numbers = filled[k + 1][1].split()
+        if len(numbers) < 3 or numbers != [str(n) for n in range(1, len(numbers) + 1)]:
+            continue
+        cells = _split_header_line(filled[k][1], len(numbers))
+        roles = leaf_roles(cells) if cells else None
+        if cells is None or roles != [fields.NUMBER.column, fields.TEXT.column, fields.DEADLINE.column,
+                                      fields.RESPONSIBLE.column]:
+            continue
+        return _run_on_body(lines, filled, k, cells)
+    return None
+
+
+def _run_on_body(lines: list[str], filled: list[tuple[int, str]], k: int, cells: list[str]) -> list | None:
+    out: list = list(lines)
+    header_line, numbers_line = filled[k][0], filled[k + 1][0]
+    out[header_line] = (header_line + 1, cells)
+    out[numbers_line] = (numbers_line + 1, [str(n) for n in range(1, len(cells) + 1)])
+    rows = 0
+    previous: str | None = None
+    body = filled[k + 2:]
+    for position, (i, text) in enumerate(body):
+        words = text.split()
+        number = words[0] if words else ""
+        if not (_ROW_NUMBER.match(number) and follows(previous, number)):
+            return None
+        span = _deadline_span(words, 2)
+        following = body[position + 1][1].split()[0] if position + 1 < len(body) else ""
+        if span is None and (_ROMAN.match(number) or following.startswith(number.rstrip(".") + ".")):
+            # a section: «I. Организационные мероприятия», «1. …» before «1.1»
+            out[i] = (i + 1, [text] + [""] * (len(cells) - 1))
+            previous = number
+            continue
+        if span is None:
+            return None
+        activity, deadline, responsible = (" ".join(words[1:span[0]]), " ".join(words[span[0]:span[1]]),
+                                           " ".join(words[span[1]:]))
+        out[i] = (i + 1, [number, activity, deadline, responsible],
+                  f"ячейки строки разделены по сроку «{deadline}» — сверьте с документом")
+        previous = number
+        rows += 1
+    return out if rows else None
