@@ -118,7 +118,7 @@ def test_docx_is_a4_landscape_times_with_repeated_header(baunt_report):
     row9 = next(r for r in rows if "".join(t.text for t in r.find(f"{W}tc").iter(f"{W}t")) == "9")
     cells = ["\n".join("".join(t.text for t in p.iter(f"{W}t")) for p in c.findall(f"{W}p")) for c in row9.findall(f"{W}tc")]
     assert cells[2] == "" and cells[3] == "Май 2021 года"
-    assert cells[4] == "Не выполнено в срок 31.05.2021 (просрочка 1 день)\nОтветственный не указан"
+    assert cells[4] == "Просрочено на 1 день: нет отметки о выполнении, срок прошёл 31.05.2021\nОтветственный не указан"
     styles = _docx_xml(data, "word/styles.xml")
     normal = next(s for s in styles.iter(f"{W}style") if s.get(f"{W}styleId") == "Normal")
     fonts = normal.find(f"{W}rPr/{W}rFonts")
@@ -159,7 +159,7 @@ def test_markdown_groups_and_escapes(baunt_report, report):
     text = render(baunt_report, "md").decode("utf-8")
     assert text.startswith("# Информация о ходе реализации дорожной карты по состоянию на 01.06.2021\n")
     assert "## Просрочено (13)\n" in text and "## Ответственный не указан (2)\n" in text and "## Срок не определён (5)\n" in text
-    assert "| 9 | Формирование программ развития ОО по переходу в эффективный режим работы | — | Май 2021 года | срок 31.05.2021, просрочка 1 день |" in text
+    assert "| 9 | Формирование программ развития ОО по переходу в эффективный режим работы | — | Май 2021 года | нет отметки о выполнении, срок прошёл 31.05.2021; просрочка 1 день |" in text
     from roadmapctl.report.formats.markdown import md_cell
 
     assert md_cell("a | b\nc <d>") == "a \\| b<br>c \\<d\\>"
@@ -182,7 +182,10 @@ def test_group_by_party_puts_an_item_under_each_responsible(baunt_report):
     groups = {g.title: [(i.number, i.kind) for i in g.items] for g in group_items(baunt_report, "party")}
     assert list(groups)[-1] == "Ответственный не указан"
     assert groups["Ответственный не указан"] == [("9", "overdue"), ("9", "unassigned"), ("61", "unassigned")]
-    assert ("4", "overdue") in groups["РУО"] and ("4", "overdue") in groups["ОО"]
+    # «РУО» is the authority's short name: the group carries its full name
+    department = "МКУ «Управление образования местной администрации МО «Баунтовский эвенкийский район»"
+    assert ("4", "overdue") in groups[department] and ("4", "overdue") in groups["ОО"]
+    assert "РУО" not in groups
 
 
 def test_group_by_section_keeps_an_activitys_items_together(report):
@@ -199,3 +202,33 @@ def test_group_by_section_keeps_an_activitys_items_together(report):
         ("2.6.", "unassigned"),
         ("2.7.", "overdue"), ("2.7.", "unassigned"),
     ]
+
+
+def test_group_by_party_merges_the_authoritys_spellings(roadmaps):
+    aban = build_report([r for r in roadmaps if r.file.endswith("aban-2020-2023.yaml")], AS_OF)
+    from roadmapctl.report.formats.common import group_items
+
+    groups = {g.title: {i.number for i in g.items if i.kind == "overdue"} for g in group_items(aban, "party")}
+    assert "УО" not in groups  # rows 1–3 and 7–9 write «УО», rows 10–31 the full name: one group
+    department = groups["Управление образования администрации Абанского района"]
+    assert {"1.", "2.", "3.", "8."} <= department and {"21.", "26.", "27", "29", "30", "31"} <= department
+    # «руководители ОО» and «Руководители ОО» (capitalised at the start of a cell) are one group too
+    assert sum(1 for title in groups if title.casefold() == "руководители оо") == 1
+
+
+def test_sub_items_are_kept_in_the_text(roadmaps):
+    aban = build_report([r for r in roadmaps if r.file.endswith("aban-2020-2023.yaml")], AS_OF)
+    item = next(i for i in aban.items if i.number == "17.")
+    assert item.text == (
+        "Прохождение курсовой подготовки управленческой командой по специальным программам:\n"
+        "– «Управление школой 2020+:реализация ФГОС и предметных концепций »\n"
+        "– управление профессиональным развитием педагогов"
+    )
+
+
+def test_group_by_status_gives_each_activity_one_state(baunt_report):
+    from roadmapctl.report.formats.common import group_items
+
+    groups = {g.key: sorted({i.number for i in g.items}, key=int) for g in group_items(baunt_report, "status")}
+    assert list(groups) == [k for k in ("done", "overdue", "upcoming", "undated", "pending") if k in groups]
+    assert "9" in groups["overdue"] and "9" not in sum((v for k, v in groups.items() if k != "overdue"), [])

@@ -134,8 +134,8 @@ def test_days_agree_with_the_number():
 
 def test_report_notes_use_russian_plurals(baunt):
     notes = {(i.number, i.kind): i.note for i in baunt.items}
-    assert notes[("9", "overdue")] == "срок 31.05.2021, просрочка 1 день"
-    assert notes[("1", "overdue")] == "срок 31.03.2021, просрочка 62 дня"
+    assert notes[("9", "overdue")] == "нет отметки о выполнении, срок прошёл 31.05.2021; просрочка 1 день"
+    assert notes[("1", "overdue")] == "нет отметки о выполнении, срок прошёл 31.03.2021; просрочка 62 дня"
     assert notes[("6", "upcoming")] == "срок 10.06.2021, через 9 дней"
     assert notes[("28", "upcoming")] == "срок 30.06.2021, через 29 дней"
     for fmt in ("table", "md", "csv", "html"):

@@ -17,8 +17,10 @@ KIND_WORDS = {
     "без_отметок": "stale", "без-отметок": "stale",
     "выполнено": "done", "выполненные": "done",
 }
-GROUPINGS = {"party": "party", "roadmap": "roadmap", "section": "section", "kind": "kind",
-             "участник": "party", "участникам": "party", "карта": "roadmap", "картам": "roadmap", "раздел": "section", "разделам": "section"}
+GROUPINGS = {"party": "party", "roadmap": "roadmap", "section": "section", "kind": "kind", "status": "status",
+             "municipality": "municipality",
+             "участник": "party", "участникам": "party", "карта": "roadmap", "картам": "roadmap", "раздел": "section", "разделам": "section",
+             "состояние": "status", "состоянию": "status", "муниципалитет": "municipality", "муниципалитетам": "municipality"}
 
 
 class RequestError(ValueError):
@@ -46,7 +48,7 @@ def read_grouping(text: str | None) -> str:
     """The grouping named by ``text``: party, roadmap, section, or kind when none is named."""
     grouping = GROUPINGS.get((text or "kind").strip().lower())
     if grouping is None:
-        raise RequestError(f"неизвестная группировка «{text}»; допустимы: party, roadmap, section")
+        raise RequestError(f"неизвестная группировка «{text}»; допустимы: party, section, status, municipality, roadmap, kind")
     return grouping
 
 

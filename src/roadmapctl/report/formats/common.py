@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from roadmapctl.report.items import IN_PROGRESS, KIND_TITLES, KINDS, Item, Report, Row, days, postponement_text
+from roadmapctl.report.items import (
+    IN_PROGRESS, KIND_TITLES, KINDS, STATE_TITLES, STATES, Item, Report, Row, days, missed_text, postponement_text,
+)
 from roadmapctl.textutil import plural, ru_date
 from roadmapctl.ziputil import reproducible_zip, zip_members
 
@@ -81,8 +83,24 @@ class Group:
     items: list[Item]
 
 
+GROUPINGS = ("kind", "party", "roadmap", "section", "status", "municipality")
+GROUPING_TITLES = {
+    "kind": "по видам замечаний", "party": "по ответственным", "roadmap": "по дорожным картам",
+    "section": "по разделам", "status": "по состоянию", "municipality": "по муниципалитетам",
+}
+
+
+def item_states(report: Report) -> dict[tuple[int, int], str]:
+    """The state (items.STATES) of every activity of the report, by (roadmap index, order)."""
+    return {(index, row.items[0].order): row.state for index, rr in enumerate(report.roadmaps) for row in rr.rows if row.items}
+
+
 def group_items(report: Report, by: str = "kind") -> list[Group]:
-    """Items in groups, in a fixed order: kinds in KINDS order, others in order of appearance."""
+    """Items in groups, in a fixed order: kinds and states in their own order, parties by name
+    (the unassigned last), the others in order of appearance. A party is its identity in the
+    directory (``parties.identity``): «УО» and the department's full name are one group."""
+    from roadmapctl.report.parties import norm
+
     items = report.items
     groups: dict[str, Group] = {}
     if by == "kind":
@@ -91,20 +109,28 @@ def group_items(report: Report, by: str = "kind") -> list[Group]:
             if chosen:
                 groups[kind] = Group(kind, KIND_TITLES[kind], chosen)
         return list(groups.values())
+    states = item_states(report) if by == "status" else {}
     # in the other groupings an activity's items stay together, in document order
     for item in sorted(items, key=lambda i: (i.roadmap_index, i.order, KINDS.index(i.kind))):
         if by == "roadmap":
             keys = [(item.file, f"{item.municipality} ({item.file})" if item.municipality else item.file)]
+        elif by == "municipality":
+            keys = [(norm(item.municipality) or item.file, item.municipality or item.file)]
+        elif by == "status":
+            state = states.get((item.roadmap_index, item.order), "pending")
+            keys = [(state, STATE_TITLES[state])]
         elif by == "section":
             heading = item.section or NO_SECTION
             keys = [(f"{item.file}\0{heading}", f"{item.municipality}: {heading}" if item.municipality else heading)]
         else:
-            keys = [(name, name) for name in item.responsible] or [(NO_PARTY, NO_PARTY)]
+            keys = [(norm(name), name) for name in item.parties] or [(NO_PARTY, NO_PARTY)]
         for key, label in keys:
             groups.setdefault(key, Group(key, label, [])).items.append(item)
     out = list(groups.values())
     if by == "party":
         out.sort(key=lambda g: (g.key == NO_PARTY, g.title.casefold()))
+    elif by == "status":
+        out.sort(key=lambda g: STATES.index(g.key))
     return out
 
 
@@ -162,6 +188,12 @@ def columns_for(report: Report, by: str) -> list[tuple[str, str]]:
     return out
 
 
+def overdue_line(item: Item) -> str:
+    """"Просрочено на 1 день: нет отметки о выполнении, срок прошёл 31.05.2021" — the word and
+    the days first, so that the row reads as overdue in black and white too."""
+    return f"Просрочено на {days(item.days_late or 0)}: {missed_text(item.missed)}"
+
+
 def completion_lines(row: Row, as_of: date) -> list[str]:
     """The "отметка о выполнении" of an activity: status, problems, marks, postponements."""
     activity = row.placed.activity
@@ -175,10 +207,7 @@ def completion_lines(row: Row, as_of: date) -> list[str]:
         lines.append("В работе")
     overdue = by_kind.get("overdue")
     if overdue:
-        if len(overdue.missed) > 1:
-            lines.append(f"Не выполнено в срок: {fmt_dates(overdue.missed)}")
-        else:
-            lines.append(f"Не выполнено в срок {fmt_date(overdue.missed[0])} (просрочка {days(overdue.days_late)})")
+        lines.append(overdue_line(overdue))
     upcoming = by_kind.get("upcoming")
     if upcoming:
         lines.append(f"Срок {fmt_date(upcoming.due)} (через {days((upcoming.due - as_of).days)})")
