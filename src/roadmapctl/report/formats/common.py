@@ -7,7 +7,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from roadmapctl.report.items import (
-    IN_PROGRESS, KIND_TITLES, KINDS, STATE_TITLES, STATES, Item, Report, Row, days, missed_text, postponement_text,
+    IN_PROGRESS,
+    KIND_TITLES,
+    KINDS,
+    STATE_TITLES,
+    STATES,
+    Item,
+    Report,
+    Row,
+    days,
+    missed_text,
+    postponement_text,
 )
 from roadmapctl.textutil import plural, ru_date
 from roadmapctl.ziputil import reproducible_zip, zip_members
