@@ -158,14 +158,14 @@ def test_html_escapes_every_text(tmp_path):
 def test_markdown_groups_and_escapes(baunt_report, report):
     text = render(baunt_report, "md").decode("utf-8")
     assert text.startswith("# Информация о ходе реализации дорожной карты по состоянию на 01.06.2021\n")
-    assert "## Просрочено (13)\n" in text and "## Ответственный не указан (2)\n" in text and "## Срок не определён (5)\n" in text
+    assert "### Просрочено (13)\n" in text and "### Ответственный не указан (2)\n" in text and "### Срок не определён (5)\n" in text
     assert "| 9 | Формирование программ развития ОО по переходу в эффективный режим работы | — | Май 2021 года | нет отметки о выполнении, срок прошёл 31.05.2021; просрочка 1 день |" in text
     from roadmapctl.report.formats.markdown import md_cell
 
     assert md_cell("a | b\nc <d>") == "a \\| b<br>c \\<d\\>"
     by_roadmap = render(report, "md", by="roadmap").decode("utf-8")
     # 10 overdue, 6 unassigned, 2 upcoming
-    assert re.search(r"^## город Тула \(.*tula-2020-2021\.yaml\) \(18\)$", by_roadmap, re.M)
+    assert re.search(r"^### город Тула \(.*tula-2020-2021\.yaml\) \(18\)$", by_roadmap, re.M)
 
 
 def test_terminal_table(baunt_report):

@@ -11,13 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from roadmapctl.deadlines import Kind, Mark, Term, overdue_dates
 from roadmapctl.document.model import Activity, Placed, Postponement, Roadmap
 from roadmapctl.document.schedule import activity_term_or_none, roadmap_period_or_reason
 from roadmapctl.report.parties import identities
 from roadmapctl.textutil import plural, ru_date
+
+if TYPE_CHECKING:
+    from roadmapctl.report.trend import Trend
 
 KINDS = ("overdue", "unassigned", "undated", "upcoming", "stale", "done")
 KIND_TITLES = {
@@ -150,6 +153,7 @@ class Report:
     within: int
     party: str | None
     roadmaps: list[RoadmapReport]
+    trend: Trend | None = None  # what changed since an earlier day (report.trend), when asked
 
     @cached_property
     def items(self) -> list[Item]:

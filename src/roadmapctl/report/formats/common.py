@@ -22,7 +22,7 @@ from roadmapctl.report.items import (
 from roadmapctl.textutil import plural, ru_date
 from roadmapctl.ziputil import reproducible_zip, zip_members
 
-NO_PARTY = "Ответственный не указан"
+from roadmapctl.report.glance import NO_PARTY  # noqa: E402  (one name for the unassigned)
 NO_SECTION = "Без раздела"
 
 SUMMARY_COLUMNS = [
@@ -79,6 +79,7 @@ def heading_lines(report: Report) -> list[str]:
         lines.append(roadmap.title if named else f"{roadmap.title} ({roadmap.municipality})")
     else:
         lines.append(f"Дорожных карт: {len(report.roadmaps)}")
+        lines += [f"– {name}" for name in roadmap_names(report)]
     if report.party:
         lines.append(f"Участник: {report.party}")
     if report.kinds != KINDS:
@@ -256,3 +257,76 @@ def stable_zip(data: bytes, stamp: date) -> bytes:
 
     return reproducible_zip(zip_members(data), (1980, 1, 1, 0, 0, 0), 0o600, edit=edit)
 
+
+
+# --- the first page (report.glance), as tables every writer draws in its own way ----------------
+
+FIRST_PAGE_TITLES = ("Ход реализации", "Кто не успевает", "Самые просроченные мероприятия")
+LATE_PARTIES = 12  # parties with overdue activities listed on the first page
+
+
+@dataclass
+class FirstPage:
+    """The first page as plain text tables: ``progress`` (a row per roadmap or municipality and
+    the total), ``late`` (the parties with overdue activities) and ``most_late``."""
+
+    as_of: str
+    progress_header: list[str]
+    progress: list[list[str]]
+    progress_parts: list[bool]  # a roadmap listed under its municipality (indented)
+    late_header: list[str]
+    late: list[list[str]]
+    most_late_header: list[str]
+    most_late: list[list[str]]
+    glance: object
+    late_more: int = 0  # parties left off the first page (they are in the list grouped by party)
+
+    @property
+    def late_more_line(self) -> str:
+        if not self.late_more:
+            return ""
+        return f"И ещё {plural(self.late_more, 'ответственный', 'ответственных', 'ответственных')} с просроченными мероприятиями (см. --by party)."
+
+
+def first_page(report: Report) -> FirstPage:
+    from roadmapctl.report.glance import SHARES, glance
+
+    g = glance(report)
+    many = len(report.roadmaps) > 1
+    name = "Муниципалитет" if many else "Дорожная карта"
+    header = [name, "Мероприятий", *(label for _key, label in SHARES)]
+    rows = [[row.name, str(row.activities), *(row.text(key) for key, _ in SHARES)] for row in g.rows]
+    parts = [row.part for row in g.rows]
+    if many:
+        rows.append([g.total.name, str(g.total.activities), *(g.total.text(key) for key, _ in SHARES)])
+        parts.append(False)
+    late = [[p.name, str(p.overdue), str(p.most_days)] for p in g.late_parties]
+    more = max(0, len(late) - LATE_PARTIES)
+    if more:  # the unassigned stay in view
+        late = late[:LATE_PARTIES - 1] + late[-1:] if g.late_parties[-1].name == NO_PARTY else late[:LATE_PARTIES]
+    most_header = (["Муниципалитет"] if many else []) + ["№", "Мероприятие", "Ответственные", "Срок прошёл", "Дней просрочки"]
+    most = [
+        ([item.municipality or item.file] if many else [])
+        + [item.number, " ".join(item.text.splitlines()), ", ".join(item.parties) or "—", fmt_date(item.missed[0] if item.missed else None),
+           str(item.days_late or 0)]
+        for item in g.most_late
+    ]
+    return FirstPage(
+        fmt_date(report.as_of), header, rows, parts,
+        ["Ответственный", "Просрочено мероприятий", "Наибольшая просрочка, дней"], late, most_header, most, g, more,
+    )
+
+
+def as_of_line(report: Report) -> str:
+    return f"По состоянию на {fmt_date(report.as_of)}"
+
+
+def roadmap_names(report: Report) -> list[str]:
+    """The roadmaps the report covers, each by its title (and municipality when the title does
+    not name it)."""
+    out = []
+    for rr in report.roadmaps:
+        roadmap = rr.roadmap
+        named = not roadmap.municipality or roadmap.municipality.lower() in roadmap.title.lower()
+        out.append(" ".join(roadmap.title.split()) if named else f"{' '.join(roadmap.title.split())} ({roadmap.municipality})")
+    return out
