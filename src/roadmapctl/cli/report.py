@@ -37,13 +37,21 @@ def register(app: typer.Typer) -> None:
             show_default=False,
         ),
         by: Optional[str] = typer.Option(
-            None, "--by", metavar="ГРУППИРОВКА", help="Группировать по участнику (party), дорожной карте (roadmap) или разделу (section); по умолчанию — по виду.",
+            None, "--by", metavar="ГРУППИРОВКА", help="Группировать полный список по ответственному (party), разделу (section), состоянию (status), муниципалитету (municipality) или дорожной карте (roadmap); по умолчанию — по виду замечания.",
             show_default=False,
         ),
         output_format: str = typer.Option("table", "--format", "-f", autocompletion=complete_from("roadmapctl.report.formats", "FORMATS"), metavar="ФОРМАТ", help="Формат: table, md, json, csv, xlsx, docx или html."),
         output: Optional[str] = typer.Option(None, "--output", "-o", metavar="ФАЙЛ", help="Записать отчёт в файл (по умолчанию — на экран).", show_default=False),
         fail_on: list[str] = typer.Option(
             [], "--fail-on", metavar="ВИДЫ", help="Завершиться с кодом 1, если есть замечания этих видов (например: overdue,unassigned) — для CI.",
+            show_default=False,
+        ),
+        since: Optional[str] = typer.Option(
+            None, "--since", metavar="ДАТА", help="Показать, что изменилось с этой даты по --as-of: выполнено, стало просроченным, срок перенесён.",
+            show_default=False,
+        ),
+        signature: Optional[str] = typer.Option(
+            None, "--signature", metavar="ИСПОЛНИТЕЛЬ", help="Добавить в конец документа подпись: «Исполнитель», дата и место для подписи.",
             show_default=False,
         ),
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в таблице (по умолчанию — только в терминале).", show_default=False),
@@ -58,7 +66,7 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.loading.source import YAML_SUFFIXES
         from roadmapctl.report.formats import BINARY, FORMATS, render
         from roadmapctl.report.items import KINDS, build_report
-        from roadmapctl.report.request import RequestError, party_selection, read_grouping, read_kinds
+        from roadmapctl.report.request import RequestError, format_request, party_selection, read_grouping, read_kinds
         from roadmapctl.textutil import read_date
 
         known_format(output_format, FORMATS)
@@ -68,6 +76,10 @@ def register(app: typer.Typer) -> None:
         if within < 0:
             raise UsageError("--within: число дней не может быть отрицательным")
         day = read_option("--as-of", read_date, as_of) if as_of else date.today()
+        since_day = read_option("--since", read_date, since) if since else None
+        if since_day is not None and since_day >= day:
+            raise UsageError(f"--since: дата {since} должна быть раньше даты отчёта ({day:%d.%m.%Y})")
+        read_option("--format", lambda f: format_request(f, grouping, since_day is not None), output_format)
         if output_format in BINARY and not output and sys.stdout.isatty():
             raise UsageError(f"формат {output_format} — это файл, а не текст: укажите, куда записать, например -o отчёт.{output_format}")
         files = collect_paths(paths or [])
@@ -86,9 +98,13 @@ def register(app: typer.Typer) -> None:
                 raise UsageError(str(exc)) from None
 
         result = build_report(roadmaps, day, kinds, within, party, select)
+        if since_day is not None:
+            from roadmapctl.report.trend import build_trend
+
+            result.trend = build_trend(build_report(roadmaps, since_day, kinds, within, party, select), result)
         use_color = colored(color, output)
         width = shutil.get_terminal_size((120, 24)).columns if output is None and sys.stdout.isatty() else 120
-        data = render(result, output_format, by=grouping, width=width, color=use_color)
+        data = render(result, output_format, by=grouping, width=width, color=use_color, signature=signature)
         from roadmapctl.own_output import progress_report
         from roadmapctl.writing import write_output
 
