@@ -7,8 +7,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roadmapctl.report.formats.common import SUMMARY_COLUMNS, completion_lines, heading_lines, title, totals_line
-from roadmapctl.report.items import KINDS, Report, deadline_text, responsible_names
+from roadmapctl.report.formats.common import (
+    SUMMARY_COLUMNS,
+    completion_lines,
+    heading_lines,
+    title,
+    totals_line,
+)
+from roadmapctl.report.items import (
+    KINDS,
+    Report,
+    RoadmapReport,
+    deadline_text,
+    responsible_names,
+)
 
 COLUMNS = ("№ п/п", "Мероприятие", "Ответственные", "Срок", "Отметка о выполнении")
 WIDTHS_MM = (14, 95, 50, 40, 68)  # 267 mm: A4 landscape less 20 mm left and 10 mm right margins
@@ -138,3 +150,44 @@ def report_document(report: Report) -> ReportDocument:
         chart=_chart(report) if many else None,
         roadmaps=parts,
     )
+
+
+# --- the pictures (report.charts) fed from the report --------------------------------------------
+
+TIMELINE_ROWS = 24  # rows of one timeline picture in DOCX (one landscape page)
+
+
+def status_bars(report: Report):
+    """The status chart's bars: a roadmap, or for several roadmaps a municipality each."""
+    from roadmapctl.report.charts import StatusBar
+    from roadmapctl.report.glance import glance
+
+    return [StatusBar(row.name, dict(row.states)) for row in glance(report).rows if not row.part]
+
+
+def timeline_rows(report: Report, rr: RoadmapReport):
+    """The timeline of one roadmap: a row per activity that has a deadline date."""
+    from datetime import timedelta
+
+    from roadmapctl.report.charts import TimelineRow
+
+    horizon = report.as_of + timedelta(days=report.within)
+    out = []
+    for row in rr.rows:
+        if not row.dates:
+            continue
+        marks = []
+        for day in row.dates:
+            if row.state == "done" or (day < report.as_of and day not in row.missed):
+                state = "done"
+            elif day in row.missed:
+                state = "overdue"
+            elif day <= horizon:
+                state = "upcoming"
+            else:
+                state = "pending"
+            marks.append((day, state))
+        activity = row.placed.activity
+        label = f"{activity.number} {' '.join(activity.text.split())}".strip()
+        out.append(TimelineRow(label, ", ".join(responsible_names(activity)), marks, row.start))
+    return out
