@@ -44,7 +44,8 @@ def test_every_format_is_deterministic(report, fmt):
 
 def test_json_keys_and_one_item_per_activity_and_kind(report):
     data = json.loads(render(report, "json"))
-    assert list(data) == ["as_of", "totals", "items", "summary"] and data["as_of"] == "2021-06-01"
+    assert list(data) == ["as_of", "totals", "items", "summary", "roadmaps", "first_page", "by", "groups"]
+    assert data["as_of"] == "2021-06-01"
     keys = ["file", "municipality", "number", "text", "kind", "responsible", "deadline", "due", "missed", "days_late",
             "postponements"]
     assert all(list(item) == keys for item in data["items"])
@@ -107,8 +108,9 @@ def test_docx_is_a4_landscape_times_with_repeated_header(baunt_report):
     texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in body.iter(f"{W}p")]
     assert texts[0] == "Информация о ходе реализации дорожной карты по состоянию на 01.06.2021"
     tables = body.findall(f".//{W}tbl")
-    assert len(tables) == 1
-    rows = tables[0].findall(f"{W}tr")
+    # the first page: progress, who is late, the most overdue; then the roadmap's table
+    assert len(tables) == 4
+    rows = tables[3].findall(f"{W}tr")
     assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
     assert all(r.find(f"{W}trPr/{W}tblHeader") is None for r in rows[1:])
     header = ["".join(t.text for t in c.iter(f"{W}t")) for c in rows[0].findall(f"{W}tc")]
@@ -132,15 +134,16 @@ def test_html_is_self_contained_with_a_chart_for_several_roadmaps(report, baunt_
     assert page.startswith("<!DOCTYPE html>") and '<html lang="ru">' in page
     assert "<script" not in page and not re.search(r'(src|href)="https?:', page)
     assert "<h1>Информация о ходе реализации дорожных карт по состоянию на 01.06.2021</h1>" in page
-    svg = re.search(r"<svg.*?</svg>", page, re.S).group(0)
-    ElementTree.fromstring(svg)  # well-formed
-    assert svg.count("<rect") == 4 + 5 * 5  # legend; a band and 4 bars for each of the 5 municipalities
-    # the band of the largest roadmap (Баунт, 63) is the full 420 px; Абан's overdue bar is 18/63 of it
-    assert 'width="420.0" height="37" fill="#ececec"><title>Мероприятий: 63</title>' in svg
-    assert 'width="120.0" height="8" fill="#c62828"><title>Просрочено: 18</title>' in svg
-    assert "Сводка по муниципалитетам" in page and "thead" in page and "table-header-group" in page
+    svgs = re.findall(r"<svg.*?</svg>", page, re.DOTALL)
+    assert len(svgs) == 1 + 5  # the status chart, a timeline per roadmap
+    status = ElementTree.fromstring(svgs[0])  # well-formed
+    texts = ["".join(t.itertext()) for t in status.iter("{http://www.w3.org/2000/svg}text")]
+    # a bar per municipality named with its count; Абан: 18 of 30 overdue (60 %), 12 not yet due (40 %)
+    assert texts[:3] == ["Абанский район — 30", "60 %", "40 %"]
+    assert {"Выполнено", "Просрочено", "Срок скоро", "Срок не определён", "Срок не наступил"} <= set(texts)
+    assert "Ход реализации на 01.06.2021" in page and "thead" in page and "table-header-group" in page
     single = render(baunt_report, "html").decode("utf-8")
-    assert "<svg" not in single and "Отметка о выполнении" in single
+    assert single.count("<svg") == 2 and "Отметка о выполнении" in single
     assert '<tr class="section"><th colspan="5" scope="rowgroup">1.1. Преодоление дефицита базовой инфраструктуры</th></tr>' in single
 
 

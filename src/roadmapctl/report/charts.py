@@ -85,10 +85,10 @@ def _save(figure, fmt: str) -> bytes:
     return out.getvalue()
 
 
-def _figure(height_in: float):
+def _figure(height_in: float, width_in: float = WIDTH_IN):
     from matplotlib.figure import Figure
 
-    return Figure(figsize=(WIDTH_IN, height_in))
+    return Figure(figsize=(width_in, height_in))
 
 
 def _short(text: str, limit: int) -> str:
@@ -144,23 +144,25 @@ def _ticks(first: date, last: date) -> list[tuple[date, str]]:
     return out
 
 
-def timeline(rows: list[TimelineRow], today: date, fmt: str = "svg") -> bytes:
+def timeline(rows: list[TimelineRow], today: date, fmt: str = "svg", wide: bool = False) -> bytes:
     """A row per activity: its label and responsible above a track that carries a mark for each
-    deadline (coloured by state) and a bar over its period; a dashed line at ``today``."""
+    deadline (coloured by state) and a bar over its period; a dashed line at ``today``. ``wide``:
+    for a landscape page (DOCX), 10 inches wide, the label on the row's left instead of above it."""
     import matplotlib
 
     dates = [d for row in rows for d, _ in row.marks] + [row.start for row in rows if row.start] + [today]
     first, last = min(dates), max(dates)
     first, last = first - timedelta(days=10), last + timedelta(days=10)
     with matplotlib.rc_context(_rc()):
-        row_h = 0.56
-        top, bottom = 0.75, 0.95
+        row_h = 0.3 if wide else 0.56
+        top, bottom = (0.45, 0.8) if wide else (0.75, 0.95)
         height = row_h * len(rows) + top + bottom
-        figure = _figure(height)
-        axes = figure.add_axes((0.07, bottom / height, 0.86, 1 - (top + bottom) / height))
+        figure = _figure(height, 2 * WIDTH_IN if wide else WIDTH_IN)
+        left, width = (0.5, 0.47) if wide else (0.07, 0.86)
+        axes = figure.add_axes((left, bottom / height, width, 1 - (top + bottom) / height))
         span = (last - first).days
         axes.set_xlim(0, span)
-        axes.set_ylim(len(rows) - 0.2, -0.6)
+        axes.set_ylim(len(rows) - 0.4, -0.6) if wide else axes.set_ylim(len(rows) - 0.2, -0.6)
         for side in ("left", "right", "top"):
             axes.spines[side].set_visible(False)
         axes.set_yticks([])
@@ -169,16 +171,20 @@ def timeline(rows: list[TimelineRow], today: date, fmt: str = "svg") -> bytes:
         for d, _ in ticks:
             axes.axvline((d - first).days, color="#e0e0e0", linewidth=0.6, zorder=0)
         for index, row in enumerate(rows):
-            text = _short(row.label, 44) + (f" — {_short(row.responsible, 30)}" if row.responsible else "")
-            axes.text(-0.07 / 0.86 * span, index - 0.22, text, va="bottom", ha="left", fontsize=FONT_PT - 2)
-            axes.axhline(index + 0.12, color="#eeeeee", linewidth=0.6, zorder=0)
+            who = _short(row.responsible, 30) if row.responsible else "ответственный не указан"
+            y = index if wide else index + 0.12
+            if wide:
+                axes.text(-0.48 / 0.47 * span, y, f"{_short(row.label, 42)} — {_short(who, 20)}", va="center", ha="left", fontsize=FONT_PT - 3)
+            else:
+                axes.text(-0.07 / 0.86 * span, index - 0.22, f"{_short(row.label, 44)} — {who}", va="bottom", ha="left", fontsize=FONT_PT - 2)
+            axes.axhline(y, color="#eeeeee", linewidth=0.6, zorder=0)
             if row.start and row.marks:
                 end = max(d for d, _ in row.marks)
-                axes.plot([(row.start - first).days, (end - first).days], [index + 0.12] * 2, color="#b0bec5", linewidth=4,
+                axes.plot([(row.start - first).days, (end - first).days], [y] * 2, color="#b0bec5", linewidth=4,
                           solid_capstyle="butt", zorder=1)
             for day, state in row.marks:
                 color, marker = MARK_STYLE.get(state, MARK_STYLE["pending"])
-                axes.plot([(day - first).days], [index + 0.12], marker=marker, markersize=7, color=color,
+                axes.plot([(day - first).days], [y], marker=marker, markersize=7, color=color,
                           markeredgecolor="white", markeredgewidth=0.6, linestyle="none", zorder=3)
         x = (today - first).days
         axes.axvline(x, color="#c62828", linestyle="--", linewidth=1.2, zorder=2)
