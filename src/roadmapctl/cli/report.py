@@ -70,7 +70,7 @@ def register(app: typer.Typer) -> None:
         from roadmapctl.textutil import read_date
 
         known_format(output_format, FORMATS)
-        grouping = read_option("--by", read_grouping, by)
+        grouping = read_option("--by", read_grouping, by) if by else None  # None: the format's own (the documents: by section)
         kinds = read_option("--kind", read_kinds, kind) or list(KINDS)
         failing_kinds = read_option("--fail-on", read_kinds, fail_on)
         if within < 0:
