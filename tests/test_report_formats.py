@@ -65,32 +65,54 @@ def test_csv_opens_in_russian_excel(report):
     data = render(report, "csv")
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8")), delimiter=";"))
-    # The totals first (a row of names, a row of numbers, an empty row), then the items.
-    assert rows[0][0] == "Мероприятий" and rows[2] == []
-    rows = rows[3:]
-    assert rows[0][:4] == ["Муниципалитет", "Файл", "№", "Мероприятие"]
-    assert len(rows) == len(report.items) + 1
+    # One table: the header, then a row per item, each with the day and its roadmap's name.
+    assert rows[0][:6] == ["По состоянию на", "Дорожная карта", "Муниципалитет", "Файл", "№", "Мероприятие"]
+    assert len(rows) == len(report.items) + 1 and all(len(row) == len(rows[0]) for row in rows)
     first = dict(zip(rows[0], rows[1]))
+    assert first["По состоянию на"] == "01.06.2021" and first["Дорожная карта"].startswith("Комплекс мер, направленных")
     assert first["Вид"] == "Просрочено" and first["Дата срока"] == "30.06.2020" and first["Дней просрочки"] == "336"
+    # Абан's "1." would be 1 January in a Russian spreadsheet: an invisible word joiner keeps it text
+    assert first["№"] == "\u20601."
+    numbers = [dict(zip(rows[0], row))["№"] for row in rows[1:]]
+    assert "\u20602.2." in numbers and "\u20604.10." in numbers
+
+
+def test_csv_grouped_has_the_group_first(report):
+    rows = list(csv.reader(io.StringIO(render(report, "csv", by="party")[3:].decode("utf-8")), delimiter=";"))
+    assert rows[0][:2] == ["Группа (по ответственным)", "По состоянию на"]
+    groups = list(dict.fromkeys(row[0] for row in rows[1:]))
+    assert groups[0] == "Административные команды ОО" and groups[-1] == "Ответственный не указан"
+    assert "УО" not in groups
 
 
 def test_xlsx_header_frozen_filters_widths_and_real_dates(report):
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(render(report, "xlsx")))
-    assert book.sheetnames == ["Отчёт", "Сводка"]
+    assert book.sheetnames == ["Отчёт", "Сводка", "Кто не успевает"]
     sheet = book["Отчёт"]
-    # The totals in rows 1-2, the items' header in row 4.
-    assert sheet["A1"].value == "Мероприятий" and sheet["A1"].font.b
-    assert sheet.freeze_panes == "A5"
-    assert sheet.auto_filter.ref == f"A4:L{len(report.items) + 4}"
-    assert sheet["A4"].font.b and sheet["D4"].value == "Мероприятие" and sheet["L4"].value == "Перенос срока"
+    # The title with the day, the roadmaps, the totals in rows 3-4, the items' header in row 6.
+    assert sheet["A1"].value == "Информация о ходе реализации дорожных карт по состоянию на 01.06.2021"
+    assert sheet["A2"].value.startswith("Дорожные карты: Комплекс мер, направленных") and "город Мценск" in sheet["A2"].value
+    assert sheet["A3"].value == "Мероприятий" and sheet["A3"].font.b and sheet["C4"].value == 47
+    assert sheet.freeze_panes == "A7"
+    assert sheet.auto_filter.ref == f"A6:L{len(report.items) + 6}"
+    assert sheet["A6"].font.b and sheet["D6"].value == "Мероприятие" and sheet["L6"].value == "Перенос срока"
     assert sheet.column_dimensions["D"].width == 60
-    assert sheet["H5"].value == datetime(2020, 6, 30) and sheet["H5"].number_format == "DD.MM.YYYY"
-    assert sheet["J5"].value == 336
+    assert sheet["H7"].value == datetime(2020, 6, 30) and sheet["H7"].number_format == "DD.MM.YYYY"
+    assert sheet["J7"].value == 336
+    # overdue in red (and «Просрочено» in the kind column); the print set-up
+    assert sheet["E7"].value == "Просрочено" and sheet["D7"].font.color.rgb.endswith("B71C1C")
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert sheet.page_setup.fitToHeight == 0 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$6:$6"
+    # Абан 1: 118 characters of text in a column 60 wide: two lines
+    assert sheet.row_dimensions[7].height == 30
     summary = book["Сводка"]
-    assert [c.value for c in summary[1]][:3] == ["Муниципалитет", "Мероприятий", "Выполнено"]
-    assert summary.max_row == 6
+    assert [c.value for c in summary[1]][:4] == ["Муниципалитет", "Мероприятий", "Выполнено", "Выполнено, %"]
+    assert summary.max_row == 7  # the header, five municipalities, the total
+    assert [c.value for c in summary[2]][:6] == ["Абанский район", 30, 0, 0, 18, 0.6]
+    assert summary["F2"].number_format == "0%"
 
 
 def _docx_xml(data: bytes, name: str = "word/document.xml"):

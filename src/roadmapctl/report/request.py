@@ -67,11 +67,14 @@ def party_selection(roadmaps: list[Roadmap], query: str) -> tuple[list[Roadmap],
     return [r for r in roadmaps if views[id(r)].found], lambda roadmap: views[id(roadmap)].select(roadmap)
 
 
-def format_request(fmt: str, by: str, trend: bool) -> str:
+def format_request(fmt: str, by: str | None, trend: bool, signature: bool = False) -> str:
     """``fmt`` when it can show what is asked of it; RequestError naming what it cannot. Every
     format groups the full list as asked (``--by``); a CSV file holds one table, so the trend
-    (``--since``), a table of its own, is refused there rather than left out."""
+    (``--since``), a table of its own, and the signature block are refused there rather than
+    left out."""
     if trend and fmt == "csv":
         raise RequestError("в CSV помещается одна таблица, и изменения за период (--since) в нём не показать; "
                            "выберите xlsx, docx, html, md, json или таблицу в терминале")
+    if signature and fmt == "csv":
+        raise RequestError("в CSV помещается одна таблица, и подписи (--signature) в нём не место; выберите xlsx, docx, html или md")
     return fmt

@@ -188,7 +188,7 @@ def report_document(report: Report, by: str = "section", signature: str | None =
     heading, trend = _trend(report)
     return ReportDocument(
         title=title(report),
-        lines=heading_lines(report),
+        lines=heading_lines(report) if many or report.party or report.kinds != KINDS else [],
         totals=totals_line(report),
         first=first_page(report),
         by=by,

@@ -9,7 +9,7 @@ import json
 from roadmapctl.report.items import Report
 
 
-def render(report: Report, by: str = "kind", **_options) -> bytes:
+def render(report: Report, by: str = "kind", signature: str | None = None, **_options) -> bytes:
     from roadmapctl.report.formats.common import group_items, roadmap_names
     from roadmapctl.report.glance import glance
 
@@ -21,4 +21,6 @@ def render(report: Report, by: str = "kind", **_options) -> bytes:
     data["groups"] = [{"key": g.key, "title": g.title, "items": [index[id(i)] for i in g.items]} for g in group_items(report, by)]
     if report.trend is not None:
         data["trend"] = report.trend.to_json()
+    if signature:
+        data["signature"] = {"by": " ".join(signature.split()), "date": report.as_of.isoformat()}
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

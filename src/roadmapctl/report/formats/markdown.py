@@ -65,12 +65,32 @@ def first_page_lines(page: FirstPage, level: str = "##") -> list[str]:
     return lines
 
 
-def render(report: Report, by: str = "kind", **_options) -> bytes:
+def trend_lines(report: Report) -> list[str]:
+    from roadmapctl.report.trend import CHANGES
+
+    trend = report.trend
+    if trend is None:
+        return []
+    lines = [f"## {trend.heading}", ""]
+    for kind, label in CHANGES:
+        changes = trend.of(kind)
+        lines += [f"### {label}: {len(changes)}", ""]
+        if changes:
+            rows = [[(f"{c.municipality}, " if len(report.roadmaps) > 1 else "") + c.number, c.text, c.detail] for c in changes]
+            lines += _table(["№", "Мероприятие", "Что изменилось"], rows)
+            lines.append("")
+    return lines
+
+
+def render(report: Report, by: str = "kind", signature: str | None = None, **_options) -> bytes:
+    from roadmapctl.report.formats.document import signature_lines
+
     lines = [f"# {title(report)}", ""]
     lines += [f"{md_text(line)}  " for line in heading_lines(report)]
     lines.append("")
     lines += [f"**{totals_line(report)}**", ""]
     lines += first_page_lines(first_page(report))
+    lines += trend_lines(report)
     lines += [f"## Полный список {GROUPING_TITLES[by]}", ""]
     groups = group_items(report, by)
     if not groups:
@@ -80,4 +100,6 @@ def render(report: Report, by: str = "kind", **_options) -> bytes:
         lines += [f"### {md_text(group.title)} ({len(group.items)})", ""]
         lines += _table([label for _, label in columns], [[cell(item, key) for key, _ in columns] for item in group.items])
         lines.append("")
+    if signature:
+        lines += [f"{md_text(line)}  " for line in signature_lines(report, signature)]
     return ("\n".join(lines).rstrip("\n") + "\n").encode("utf-8")

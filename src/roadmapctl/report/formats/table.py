@@ -21,7 +21,8 @@ _RATIOS = {"text": 5, "responsible": 2, "deadline": 2, "note": 3, "municipality"
 _STYLES = {"overdue": "red", "unassigned": "yellow", "undated": "yellow", "upcoming": "cyan", "stale": "magenta", "done": "green"}
 
 
-def render(report: Report, by: str = "kind", width: int | None = None, color: bool = False, **_options) -> bytes:
+def render(report: Report, by: str = "kind", width: int | None = None, color: bool = False, signature: str | None = None,
+           **_options) -> bytes:
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -60,6 +61,18 @@ def render(report: Report, by: str = "kind", width: int | None = None, color: bo
         console.print(most)
     else:
         console.print("Просроченных мероприятий нет.")
+    if report.trend is not None:
+        from roadmapctl.report.trend import CHANGES
+
+        console.print(report.trend.heading, style="bold")
+        for kind, label in CHANGES:
+            changes = report.trend.of(kind)
+            table = Table(title=f"{label}: {len(changes)}", box=box.SIMPLE_HEAVY, title_justify="left")
+            for name, ratio in (("№", None), ("Мероприятие", 5), ("Что изменилось", 3)):
+                table.add_column(name, overflow="fold", ratio=ratio)
+            for c in changes:
+                table.add_row((f"{c.municipality}, " if len(report.roadmaps) > 1 else "") + c.number, c.text, c.detail)
+            console.print(table)
     console.print(f"Полный список {GROUPING_TITLES[by]}", style="bold")
     groups = group_items(report, by)
     if not groups:
@@ -75,4 +88,10 @@ def render(report: Report, by: str = "kind", width: int | None = None, color: bo
         for item in group.items:
             table.add_row(*[cell(item, key) for key, _ in columns], style=_STYLES.get(item.kind) if by != "kind" and color else None)
         console.print(table)
+    if signature:
+        from roadmapctl.report.formats.document import signature_lines
+
+        console.print()
+        for line in signature_lines(report, signature):
+            console.print(line)
     return out.getvalue().encode("utf-8")
