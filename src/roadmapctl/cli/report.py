@@ -79,7 +79,7 @@ def register(app: typer.Typer) -> None:
         since_day = read_option("--since", read_date, since) if since else None
         if since_day is not None and since_day >= day:
             raise UsageError(f"--since: дата {since} должна быть раньше даты отчёта ({day:%d.%m.%Y})")
-        read_option("--format", lambda f: format_request(f, grouping, since_day is not None), output_format)
+        read_option("--format", lambda f: format_request(f, grouping, since_day is not None, bool(signature)), output_format)
         if output_format in BINARY and not output and sys.stdout.isatty():
             raise UsageError(f"формат {output_format} — это файл, а не текст: укажите, куда записать, например -o отчёт.{output_format}")
         files = collect_paths(paths or [])
