@@ -60,3 +60,47 @@ def test_trend_between_two_days(baunt):
     assert [c.number for c in trend.of("overdue")] == ["9", "11", "14", "27", "34", "44"]
     assert trend.of("done") == [] and trend.of("postponed") == []
     assert trend.heading == "Изменения с 01.04.2021 по 01.06.2021"
+
+
+def test_trend_sees_a_done_activity_and_a_postponement(tmp_path):
+    from roadmapctl.loading import read_source
+    from roadmapctl.mark import MarkRequest, mark_activity
+
+    path = tmp_path / "Баунт с отметками.yaml"
+    path.write_bytes((ROADMAPS / "baunt-2021-2022.yaml").read_bytes())
+    for request in (
+        MarkRequest("3", date(2021, 5, 20), explicit_date=True, status="выполнено", note="Карта утверждена"),
+        MarkRequest("14", date(2021, 5, 10), postpone="Сентябрь 2021 года", reason="Нет данных мониторинга"),
+        MarkRequest("1", date(2021, 3, 1), postpone="Декабрь 2021 года", reason="Состав не утверждён"),
+    ):
+        path.write_bytes(mark_activity(read_source(path), request).data)
+    roadmaps = [load_roadmap(str(path))]
+    trend = build_trend(build_report(roadmaps, date(2021, 4, 1)), build_report(roadmaps, AS_OF))
+    assert [(c.number, c.detail) for c in trend.of("done")] == [("3", "выполнено 20.05.2021")]
+    # 14 is postponed (on 10.05.2021, inside the period) to September: neither overdue nor new;
+    # 1 was postponed on 01.03.2021, before the period
+    assert [c.number for c in trend.of("postponed")] == ["14"]
+    assert trend.of("postponed")[0].detail == "10.05.2021: с «Апрель 2021 года»; Нет данных мониторинга"
+    assert [c.number for c in trend.of("overdue")] == ["9", "11", "27", "34", "44"]
+
+
+def test_cli_since_and_the_refusals(tmp_path):
+    import subprocess
+    import sys
+
+    def run(*args):
+        proc = subprocess.run([sys.executable, "-m", "roadmapctl", "report", *map(str, args)], capture_output=True, check=False)
+        return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+    baunt = ROADMAPS / "baunt-2021-2022.yaml"
+    code, out, err = run(baunt, "--as-of", "2021-06-01", "--since", "01.04.2021", "-f", "json", "--by", "состоянию")
+    assert code == 0, err
+    data = json.loads(out)
+    assert [c["number"] for c in data["trend"]["overdue"]] == ["9", "11", "14", "27", "34", "44"]
+    assert data["by"] == "status" and data["groups"][0]["title"] == "Просрочено"
+    code, _out, err = run(baunt, "--as-of", "2021-06-01", "--since", "2021-04-01", "-f", "csv", "-o", tmp_path / "r.csv")
+    assert code == 2 and "в CSV помещается одна таблица" in err and "Traceback" not in err
+    code, _out, err = run(baunt, "--as-of", "2021-06-01", "--since", "2021-06-01")
+    assert code == 2 and "--since: дата 2021-06-01 должна быть раньше даты отчёта (01.06.2021)" in err
+    code, _out, err = run(baunt, "--by", "школам")
+    assert code == 2 and "неизвестная группировка «школам»" in err

@@ -133,6 +133,7 @@ class Row:
     dates: tuple[date, ...] = ()
     missed: tuple[date, ...] = ()
     start: date | None = None  # where a deadline that is a period ("в течение года") begins
+    order: int = 0  # the activity's place in the document (as Item.order)
 
     @property
     def state(self) -> str:
@@ -356,7 +357,7 @@ def roadmap_report(roadmap: Roadmap, as_of: date, within: int = DEFAULT_WITHIN, 
         kinds = tuple(dict.fromkeys(item.kind for item in items))
         dates = tuple(sorted(set(term.dates or ((term.due,) if term.due else ()))))
         missed = next((item.missed for item in items if item.kind == "overdue"), ())
-        rows.append(Row(placed, kinds, items, dates, missed, term.start if term.start != term.due else None))
+        rows.append(Row(placed, kinds, items, dates, missed, term.start if term.start != term.due else None, order))
         summary.activities += 1
         if activity.status == CANCELLED:
             summary.cancelled += 1

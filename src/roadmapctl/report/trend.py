@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from roadmapctl.report.items import Report, Row
+from roadmapctl.report.items import Report, full_text
 from roadmapctl.textutil import ru_date
 
 CHANGES = (("done", "Выполнено за период"), ("overdue", "Стало просроченным"), ("postponed", "Срок перенесён"))
@@ -45,24 +45,19 @@ class Trend:
                 **{kind: [c.to_json() for c in self.of(kind)] for kind, _ in CHANGES}}
 
 
-def _key(row: Row) -> tuple[str, int]:
-    return (row.items[0].file, row.items[0].order) if row.items else ("", -1)
-
-
 def build_trend(then: Report, now: Report) -> Trend:
     """The changes from ``then`` (as of the earlier day) to ``now``, in document order."""
-    before = {_key(row): row for rr in then.roadmaps for row in rr.rows}
+    before = {(rr.roadmap.file, row.order): row for rr in then.roadmaps for row in rr.rows}
     trend = Trend(then.as_of, now.as_of)
     found: list[tuple[int, int, int, Change]] = []
-    for rr in now.roadmaps:
+    for index, rr in enumerate(now.roadmaps):
+        roadmap = rr.roadmap
         for row in rr.rows:
-            if not row.items:
-                continue
-            first = row.items[0]
-            old = before.get(_key(row))
+            old = before.get((roadmap.file, row.order))
             old_kinds = set(old.kinds) if old else set()
-            base = {"file": first.file, "municipality": first.municipality, "number": first.number, "text": first.text}
-            place = (first.roadmap_index, first.order)
+            activity = row.placed.activity
+            base = {"file": roadmap.file, "municipality": roadmap.municipality, "number": activity.number, "text": full_text(activity)}
+            place = (index, row.order)
             if "done" in row.kinds and "done" not in old_kinds:
                 done = row.placed.activity.done_date
                 found.append((*place, 0, Change("done", detail=f"выполнено {ru_date(done)}" if done else "выполнено", **base)))
