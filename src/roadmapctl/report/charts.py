@@ -133,15 +133,23 @@ def status_chart(bars: list[StatusBar], fmt: str = "svg") -> bytes:
 def _ticks(first: date, last: date) -> list[tuple[date, str]]:
     """A tick at the start of every month, or of every quarter when the span is long."""
     months = (last.year - first.year) * 12 + last.month - first.month
-    step = 1 if months <= 8 else 3 if months <= 30 else 6
+    step = 1 if months <= 8 else 3 if months <= 30 else 6 if months <= 60 else 12 * -(-months // 120)  # at most ~10 ticks
     out: list[tuple[date, str]] = []
-    year, month = first.year, first.month
-    while date(year, month, 1) <= last:
-        if (month - 1) % step == 0:
-            label = f"{MONTHS[month - 1]} {year}" if month == 1 or not out else MONTHS[month - 1]
-            out.append((date(year, month, 1), label))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    index = first.year * 12 + first.month - 1
+    index += -index % step  # the first tick month on the step
+    while index // 12 <= date.max.year and date(index // 12, index % 12 + 1, 1) <= last:
+        year, month = index // 12, index % 12 + 1
+        out.append((date(year, month, 1), f"{MONTHS[month - 1]} {year}" if month == 1 or not out else MONTHS[month - 1]))
+        index += step
     return out
+
+
+def _moved(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held at the ends of the calendar."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
 
 
 def timeline(rows: list[TimelineRow], today: date, fmt: str = "svg", wide: bool = False) -> bytes:
@@ -152,7 +160,7 @@ def timeline(rows: list[TimelineRow], today: date, fmt: str = "svg", wide: bool 
 
     dates = [d for row in rows for d, _ in row.marks] + [row.start for row in rows if row.start] + [today]
     first, last = min(dates), max(dates)
-    first, last = first - timedelta(days=10), last + timedelta(days=10)
+    first, last = _moved(first, -10), _moved(last, 10)
     with matplotlib.rc_context(_rc()):
         row_h = 0.3 if wide else 0.56
         top, bottom = (0.45, 0.8) if wide else (0.75, 0.95)

@@ -216,11 +216,10 @@ def status_bars(report: Report):
 
 def timeline_rows(report: Report, rr: RoadmapReport):
     """The timeline of one roadmap: a row per activity that has a deadline date."""
-    from datetime import timedelta
-
     from roadmapctl.report.charts import TimelineRow
+    from roadmapctl.report.items import plus_days
 
-    horizon = report.as_of + timedelta(days=report.within)
+    horizon = plus_days(report.as_of, report.within)
     out = []
     for row in rr.rows:
         if not row.dates:
