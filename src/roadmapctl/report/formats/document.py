@@ -203,7 +203,7 @@ def report_document(report: Report, by: str = "section", signature: str | None =
 
 # --- the pictures (report.charts) fed from the report --------------------------------------------
 
-TIMELINE_ROWS = 24  # rows of one timeline picture in DOCX (one landscape page)
+TIMELINE_PAGE = 16  # activities in one picture of the wide timeline: one landscape page (DOCX, printed HTML)
 
 
 def status_bars(report: Report):

@@ -11,6 +11,7 @@ from roadmapctl.report.formats.common import stable_zip
 from roadmapctl.report.formats.document import (
     COLUMNS,
     GROUP_WIDTHS_MM,
+    TIMELINE_PAGE,
     WIDTHS_MM,
     ReportDocument,
     report_document,
@@ -280,8 +281,6 @@ def render(report: Report, by: str = "section", signature: str | None = None, **
     document.save(out)
     return stable_zip(out.getvalue(), report.as_of)
 
-
-TIMELINE_PAGE = 16  # activities in one picture of the timeline: one landscape page
 
 
 def _lines_table(document, table_part, widths, style) -> None:

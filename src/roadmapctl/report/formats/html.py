@@ -6,6 +6,7 @@ from __future__ import annotations
 from roadmapctl.report.formats.document import (
     COLUMNS,
     GROUP_WIDTHS_MM,
+    TIMELINE_PAGE,
     WIDTHS_MM,
     report_document,
     status_bars,
@@ -34,7 +35,15 @@ def render(report: Report, by: str = "section", signature: str | None = None, **
     for rr in report.roadmaps:
         rows = timeline_rows(report, rr)
         if rows:  # with each roadmap's table in the appendix layout, after the groups otherwise
-            timelines[rr.roadmap.file] = charts.timeline(rows, report.as_of, "svg").decode("utf-8")
+            # two layouts: the label above the row on a phone, beside it on a wide screen and in print
+            # (the wide one in parts of a printed page each: Chromium leaves a blank page after a
+            # picture taller than a page)
+            wide = "".join(
+                '<div class="tl-wide">' + charts.timeline(rows[start:start + TIMELINE_PAGE], report.as_of, "svg", wide=True).decode("utf-8")
+                + "</div>"
+                for start in range(0, len(rows), TIMELINE_PAGE)
+            )
+            timelines[rr.roadmap.file] = '<div class="tl-narrow">' + charts.timeline(rows, report.as_of, "svg").decode("utf-8") + "</div>" + wide
     page = env.get_template(TEMPLATE).render(
         doc=doc, style=page_style(), columns=COLUMNS, widths=WIDTHS_MM, group_widths=GROUP_WIDTHS_MM, charts=pictures,
     )
