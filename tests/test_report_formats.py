@@ -261,3 +261,38 @@ def test_group_by_status_gives_each_activity_one_state(baunt_report):
     groups = {g.key: sorted({i.number for i in g.items}, key=int) for g in group_items(baunt_report, "status")}
     assert list(groups) == [k for k in ("done", "overdue", "upcoming", "undated", "pending") if k in groups]
     assert "9" in groups["overdue"] and all("9" not in v for k, v in groups.items() if k != "overdue")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_by_party_is_honoured_by_every_format_with_the_directory_identity(roadmaps, fmt):
+    aban = build_report([r for r in roadmaps if r.file.endswith("aban-2020-2023.yaml")], AS_OF)
+    grouped = render(aban, fmt, by="party", width=200)
+    assert grouped != render(aban, fmt, width=200)  # never silently ignored
+    department = "Управление образования администрации Абанского района"
+    # the group titles as each format writes them
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(io.BytesIO(grouped))["Отчёт"]
+        titles = {row[0].value for row in sheet.iter_rows(min_row=7)}
+    elif fmt == "docx":
+        titles = {re.sub(r" \(\d+\)$", "", p) for p in _docx_paragraphs(grouped)}
+    elif fmt == "json":
+        titles = {g["title"] for g in json.loads(grouped)["groups"]}
+    elif fmt == "csv":
+        titles = {row[0] for row in csv.reader(io.StringIO(grouped.decode("utf-8-sig")), delimiter=";")}
+    elif fmt == "html":
+        titles = set(re.findall(r"<h3>(.*?) \(\d+\)</h3>", grouped.decode("utf-8")))
+    elif fmt == "md":
+        titles = set(re.findall(r"^### (.*?) \(\d+\)$", grouped.decode("utf-8"), re.MULTILINE))
+    else:
+        titles = {line.strip()[: -len(m.group(0))].strip() for line in grouped.decode("utf-8").splitlines()
+                  if (m := re.search(r" \(\d+\)$", line.strip()))}
+    assert department in titles and "УО" not in titles  # «УО» is the department: one group under its full name
+    assert "руководители ОО" in titles and "Руководители ОО" not in titles
+
+
+def _docx_paragraphs(data: bytes) -> list[str]:
+    """The paragraphs outside the tables (titles, headings)."""
+    body = _docx_xml(data).find(f"{W}body")
+    return ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in body.findall(f"{W}p")]
