@@ -188,7 +188,8 @@ def report_document(report: Report, by: str = "section", signature: str | None =
     heading, trend = _trend(report)
     return ReportDocument(
         title=title(report),
-        lines=heading_lines(report) if many or report.party or report.kinds != KINDS else [],
+        # (the roadmaps' names are the titles of their parts of the full list; not repeated here)
+        lines=[line for line in heading_lines(report) if not line.startswith("– ")] if many or report.party or report.kinds != KINDS else [],
         totals=totals_line(report),
         first=first_page(report),
         by=by,

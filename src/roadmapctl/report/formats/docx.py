@@ -81,7 +81,7 @@ def _paragraph(container, text: str, style, *, size: float, bold: bool = False, 
     return paragraph
 
 
-LATE_WORD = "Просрочено"
+LATE_WORD = "Просрочено на "  # the start of common.overdue_line
 
 
 def _cell(cell, lines: list[str], style, *, bold: bool = False, align: int | None = None, keep: bool = False) -> None:
