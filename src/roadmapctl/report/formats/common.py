@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from roadmapctl.report.glance import NO_PARTY  # one name for the unassigned
 from roadmapctl.report.items import (
     IN_PROGRESS,
     KIND_TITLES,
@@ -22,7 +23,6 @@ from roadmapctl.report.items import (
 from roadmapctl.textutil import plural, ru_date
 from roadmapctl.ziputil import reproducible_zip, zip_members
 
-from roadmapctl.report.glance import NO_PARTY  # noqa: E402  (one name for the unassigned)
 NO_SECTION = "Без раздела"
 
 SUMMARY_COLUMNS = [
@@ -285,7 +285,7 @@ class FirstPage:
     def late_more_line(self) -> str:
         if not self.late_more:
             return ""
-        return f"И ещё {plural(self.late_more, 'ответственный', 'ответственных', 'ответственных')} с просроченными мероприятиями (см. --by party)."
+        return f"И ещё {plural(self.late_more, 'ответственный', 'ответственных', 'ответственных')} с просроченными мероприятиями: все они — в отчёте, сгруппированном по ответственным (--by party)."
 
 
 def first_page(report: Report) -> FirstPage:
