@@ -103,7 +103,7 @@ def status_chart(bars: list[StatusBar], fmt: str = "svg") -> bytes:
 
     with matplotlib.rc_context(_rc()):
         row_h = 0.62
-        legend_h = 0.3 * ((len(STATE_STYLE) + 1) // 2) + 0.2
+        legend_h = 0.26 * ((len(STATE_STYLE) + 1) // 2) + 0.05
         figure = _figure(row_h * len(bars) + legend_h + 0.2)
         axes = figure.add_axes((0.02, legend_h / figure.get_figheight(), 0.96, 1 - (legend_h + 0.1) / figure.get_figheight()))
         axes.set_xlim(0, 100)
