@@ -134,7 +134,7 @@ def _table(document, header: list[str], widths_mm: tuple[int, ...], style):
 
 
 def _add_row(table, values: list[list[str]], widths_mm, style, *, span: bool = False, bold: bool = False,
-             keep: bool = False) -> None:
+             keep: bool = False, right: frozenset[int] = frozenset()) -> None:
     """One row appended as XML. python-docx's ``add_row``, ``row.cells`` and ``merge`` look the
     row up among all rows of the table each time, which made a long report quadratic."""
     from docx.oxml import OxmlElement
@@ -167,16 +167,22 @@ def _add_row(table, values: list[list[str]], widths_mm, style, *, span: bool = F
         tr.append(tc)
         cells.append((tc, lines))
     table._tbl.append(tr)
-    for tc, lines in cells:
-        _cell(_Cell(tc, table), lines, style, bold=bold, keep=keep)
+    for column, (tc, lines) in enumerate(cells):
+        _cell(_Cell(tc, table), lines, style, bold=bold, keep=keep, align=2 if column in right else None)
 
 
 def _simple_table(document, header: list[str], rows: list[list[str]], widths: tuple[int, ...], style, *,
                   bold_last: bool = False, parts: list[bool] | None = None) -> None:
+    """A table of the first page; the columns of numbers ("13", "13 (21 %)") aligned right."""
+    import re
+
+    numbers = re.compile(r"\d+( \(\d+\u00a0%\))?")
+    right = frozenset(c for c in range(1, len(header)) if rows and all(numbers.fullmatch(row[c]) for row in rows))
     table = _table(document, header, widths, style)
     for index, values in enumerate(rows):
         first = ("    " if parts and parts[index] else "") + values[0]
-        _add_row(table, [[first], *([v] for v in values[1:])], widths, style, bold=bold_last and index == len(rows) - 1)
+        _add_row(table, [[first], *([v] for v in values[1:])], widths, style, bold=bold_last and index == len(rows) - 1,
+                 right=right)
 
 
 def _picture(document, png: bytes, width_mm: float, max_height_mm: float) -> None:
