@@ -75,7 +75,15 @@ def _rc() -> dict:
 
 
 def _save(figure, fmt: str) -> bytes:
+    import warnings
+
     out = io.BytesIO()
+    with warnings.catch_warnings():  # a glyph the font lacks is drawn as a box, not reported in English
+        warnings.simplefilter("ignore")
+        return _write(figure, fmt, out)
+
+
+def _write(figure, fmt: str, out: io.BytesIO) -> bytes:
     if fmt == "svg":
         figure.savefig(out, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
         text = out.getvalue().decode("utf-8")
@@ -89,6 +97,13 @@ def _figure(height_in: float, width_in: float = WIDTH_IN):
     from matplotlib.figure import Figure
 
     return Figure(figsize=(width_in, height_in))
+
+
+def _text(axes, x, y, text: str, **options):
+    """Text drawn as written: no mathtext ("$x^2$" in an activity stays "$x^2$"); a control
+    character is a space (the tables beside the picture show it visibly)."""
+    text = "".join(ch if ch.isprintable() else " " for ch in text)
+    return axes.text(x, y, text, parse_math=False, **options)
 
 
 def _short(text: str, limit: int) -> str:
@@ -110,7 +125,7 @@ def status_chart(bars: list[StatusBar], fmt: str = "svg") -> bytes:
         axes.set_ylim(len(bars) - 0.5, -0.7)
         axes.axis("off")
         for index, bar in enumerate(bars):
-            axes.text(0, index - 0.36, f"{_short(bar.name, 46)} — {bar.total}", va="bottom", ha="left", fontsize=FONT_PT)
+            _text(axes, 0, index - 0.36, f"{_short(bar.name, 46)} — {bar.total}", va="bottom", ha="left", fontsize=FONT_PT)
             left = 0.0
             for state, (color, _word) in STATE_STYLE.items():
                 count = bar.counts.get(state, 0)
@@ -120,7 +135,7 @@ def status_chart(bars: list[StatusBar], fmt: str = "svg") -> bytes:
                 axes.barh(index, width, left=left, height=0.42, color=color, edgecolor="white", linewidth=0.8)
                 if width >= 9:
                     ink = "white" if state in ("done", "overdue") else "black"
-                    axes.text(left + width / 2, index + 0.02, f"{round(width)} %", ha="center", va="center", fontsize=FONT_PT - 2, color=ink)
+                    _text(axes, left + width / 2, index + 0.02, f"{round(width)} %", ha="center", va="center", fontsize=FONT_PT - 2, color=ink)
                 left += width
         from matplotlib.patches import Patch
 
@@ -182,9 +197,9 @@ def timeline(rows: list[TimelineRow], today: date, fmt: str = "svg", wide: bool 
             who = _short(row.responsible, 30) if row.responsible else "ответственный не указан"
             y = index if wide else index + 0.12
             if wide:
-                axes.text(-0.48 / 0.47 * span, y, f"{_short(row.label, 42)} — {_short(who, 20)}", va="center", ha="left", fontsize=FONT_PT - 3)
+                _text(axes, -0.48 / 0.47 * span, y, f"{_short(row.label, 42)} — {_short(who, 20)}", va="center", ha="left", fontsize=FONT_PT - 3)
             else:
-                axes.text(-0.07 / 0.86 * span, index - 0.22, f"{_short(row.label, 44)} — {who}", va="bottom", ha="left", fontsize=FONT_PT - 2)
+                _text(axes, -0.07 / 0.86 * span, index - 0.22, f"{_short(row.label, 44)} — {who}", va="bottom", ha="left", fontsize=FONT_PT - 2)
             axes.axhline(y, color="#eeeeee", linewidth=0.6, zorder=0)
             if row.start and row.marks:
                 end = max(d for d, _ in row.marks)
@@ -196,7 +211,7 @@ def timeline(rows: list[TimelineRow], today: date, fmt: str = "svg", wide: bool 
                           markeredgecolor="white", markeredgewidth=0.6, linestyle="none", zorder=3)
         x = (today - first).days
         axes.axvline(x, color="#c62828", linestyle="--", linewidth=1.2, zorder=2)
-        axes.text(x, -0.62, f"на {today:%d.%m.%Y}", color="#c62828", ha="center", va="bottom", fontsize=FONT_PT - 2, clip_on=False)
+        _text(axes, x, -0.62, f"на {today:%d.%m.%Y}", color="#c62828", ha="center", va="bottom", fontsize=FONT_PT - 2, clip_on=False)
         from matplotlib.lines import Line2D
 
         handles = [Line2D([], [], marker=marker, color=color, linestyle="none", markersize=7, label=MARK_WORDS[state])
