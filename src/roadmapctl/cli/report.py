@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
             show_default=False,
         ),
         by: Optional[str] = typer.Option(
-            None, "--by", metavar="ГРУППИРОВКА", help="Группировать полный список по ответственному (party), разделу (section), состоянию (status), муниципалитету (municipality) или дорожной карте (roadmap); по умолчанию — по виду замечания.",
+            None, "--by", metavar="ГРУППИРОВКА", help="Группировать полный список по ответственному (party), разделу (section), состоянию (status), муниципалитету (municipality) или дорожной карте (roadmap); по умолчанию — по виду замечания, а в docx и html — по разделам, как в приложении.",
             show_default=False,
         ),
         output_format: str = typer.Option("table", "--format", "-f", autocompletion=complete_from("roadmapctl.report.formats", "FORMATS"), metavar="ФОРМАТ", help="Формат: table, md, json, csv, xlsx, docx или html."),
