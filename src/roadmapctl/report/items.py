@@ -8,7 +8,7 @@ no item of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -285,7 +285,8 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
         return ()
     marks = [m for m in activity.marks if m.date is not None and m.date <= as_of]
     last_mark = max((m.date for m in marks), default=None)
-    base = dict(
+    base = Item(  # the fields every item of the activity shares; each kind is a copy (replace)
+        kind="",
         file=roadmap.file,
         municipality=roadmap.municipality,
         number=activity.number,
@@ -304,7 +305,7 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
     term = term if term is not None else _term(activity, period)
     if is_done(activity, as_of):
         note = f"выполнено {ru_date(activity.done_date)}" if activity.done_date else "выполнено"
-        return (Item(kind="done", due=term.due, note=note, **base),)
+        return (replace(base, kind="done", due=term.due, note=note),)
 
     items: list[Item] = []
     progress = [Mark(m.date, m.covers) for m in marks]
@@ -312,18 +313,18 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
     if missed:
         late = (as_of - missed[0]).days
         note = f"{missed_text(missed)}; просрочка {days(late)}"
-        items.append(Item(kind="overdue", due=term.due, missed=tuple(missed), days_late=late, note=note, **base))
+        items.append(replace(base, kind="overdue", due=term.due, missed=tuple(missed), days_late=late, note=note))
 
     refs = list(activity.responsible) + [ref for item in activity.subitems for ref in item.responsible]
     if not refs:
-        items.append(Item(kind="unassigned", due=term.due, note="ответственный не указан", **base))
+        items.append(replace(base, kind="unassigned", due=term.due, note="ответственный не указан"))
     elif all(roadmap.party(ref.name) is None for ref in refs):
         names = ", ".join(f"«{ref.name}»" for ref in refs)
-        items.append(Item(kind="unassigned", due=term.due, note=f"нет в справочнике участников: {names}", **base))
+        items.append(replace(base, kind="unassigned", due=term.due, note=f"нет в справочнике участников: {names}"))
 
     if term.kind in (Kind.SCHEDULE, Kind.UNKNOWN, Kind.MISSING):
         note = {Kind.SCHEDULE: "по графику или по плану", Kind.MISSING: "срок не указан"}.get(term.kind, "срок не распознан")
-        items.append(Item(kind="undated", note=note, **base))
+        items.append(replace(base, kind="undated", note=note))
     else:
         horizon = plus_days(as_of, within)
         dates = term.dates or ((term.due,) if term.due else ())
@@ -332,14 +333,14 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
                 continue
             # an occurrence already met by a mark in its window is not "upcoming"
             if term.kind in (Kind.ONCE, Kind.RANGE, Kind.CONTINUOUS) or day in overdue_dates(term, plus_days(day, 1), False, progress):
-                items.append(Item(kind="upcoming", due=day, note=f"срок {ru_date(day)}, через {days((day - as_of).days)}", **base))
+                items.append(replace(base, kind="upcoming", due=day, note=f"срок {ru_date(day)}, через {days((day - as_of).days)}"))
                 break
 
     if activity.status == IN_PROGRESS:
         since = last_mark or term.start or (period.start if period else None)
         if since is None or since < months_before(as_of, STALE_MONTHS):
             note = f"последняя отметка {ru_date(last_mark)}" if last_mark else "отметок о ходе нет"
-            items.append(Item(kind="stale", due=term.due, note=note, **base))
+            items.append(replace(base, kind="stale", due=term.due, note=note))
     return tuple(items)
 
 

@@ -220,7 +220,7 @@ def completion_lines(row: Row, as_of: date) -> list[str]:
     if overdue:
         lines.append(overdue_line(overdue))
     upcoming = by_kind.get("upcoming")
-    if upcoming:
+    if upcoming and upcoming.due:
         lines.append(f"Срок {fmt_date(upcoming.due)} (через {days((upcoming.due - as_of).days)})")
     if "undated" in by_kind:
         lines.append("Срок не определён")
