@@ -86,7 +86,7 @@ def test_xlsx_values_are_data_and_the_file_opens(tmp_path, cli):
     sheet = load_workbook(target)["Отчёт"]
     values = [c for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and "=1+2" in c.value]
     assert values and all(c.data_type == "s" for c in values)
-    assert values[0].value.startswith("=1+2␁␛]0;T␇␛[2J\nX-INJ:1")
+    assert any(c.value.startswith("=1+2␁␛]0;T␇␛[2J\nX-INJ:1") for c in values)
     with zipfile.ZipFile(target) as package:
         assert b"<f>" not in package.read("xl/worksheets/sheet1.xml")
 

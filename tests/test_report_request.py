@@ -35,6 +35,7 @@ def test_an_unknown_kind_names_the_known_ones():
 
 @pytest.mark.parametrize("text, grouping", [
     (None, "kind"), ("party", "party"), (" Участникам ", "party"), ("карта", "roadmap"), ("разделам", "section"),
+    ("status", "status"), ("состоянию", "status"), ("municipality", "municipality"), ("Муниципалитетам", "municipality"),
 ])
 def test_groupings(text, grouping):
     assert read_grouping(text) == grouping
@@ -43,7 +44,7 @@ def test_groupings(text, grouping):
 def test_an_unknown_grouping():
     with pytest.raises(RequestError) as caught:
         read_grouping("школа")
-    assert str(caught.value) == "неизвестная группировка «школа»; допустимы: party, roadmap, section"
+    assert str(caught.value) == "неизвестная группировка «школа»; допустимы: party, section, status, municipality, roadmap, kind"
 
 
 def test_a_party_keeps_the_roadmaps_that_know_it_and_selects_its_activities(tmp_path):

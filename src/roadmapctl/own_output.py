@@ -88,12 +88,16 @@ def progress_report(old: bytes) -> bool:
         return REPORT_TITLE in _zip_core(old)
     data = _json(old)
     if isinstance(data, dict):
-        return {"as_of", "items", "summary"} <= set(data) <= {"as_of", "totals", "items", "summary", "postponements"}
+        return {"as_of", "items", "summary"} <= set(data) <= {
+            "as_of", "totals", "items", "summary", "postponements", "roadmaps", "first_page", "by", "groups", "trend", "signature",
+        }
     text = _text(old)
     if text is None:
         return False
     first = text.lstrip("\ufeff \n").splitlines()[0] if text.strip() else ""
-    return REPORT_TITLE in text[:4000] or first.startswith(("Муниципалитет;Файл;№;", "Мероприятий;Выполнено;"))
+    return REPORT_TITLE in text[:4000] or first.startswith(
+        ("Муниципалитет;Файл;№;", "Мероприятий;Выполнено;", "По состоянию на;Дорожная карта;", "Группа (по ")
+    )
 
 
 def schema_file(old: bytes) -> bool:

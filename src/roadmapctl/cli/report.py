@@ -50,13 +50,21 @@ def register(app: typer.Typer) -> None:
             show_default=False,
         ),
         by: Optional[str] = typer.Option(
-            None, "--by", metavar="ГРУППИРОВКА", help="Группировать по участнику (party), дорожной карте (roadmap) или разделу (section); по умолчанию — по виду.",
+            None, "--by", metavar="ГРУППИРОВКА", help="Группировать полный список по ответственному (party), разделу (section), состоянию (status), муниципалитету (municipality) или дорожной карте (roadmap); по умолчанию — по виду замечания, а в docx и html — по разделам, как в приложении.",
             show_default=False,
         ),
         output_format: str = typer.Option("table", "--format", "-f", autocompletion=complete_from("roadmapctl.report.formats", "FORMATS"), metavar="ФОРМАТ", help="Формат: table, md, json, csv, xlsx, docx или html."),
         output: Optional[str] = typer.Option(None, "--output", "-o", metavar="ФАЙЛ", help="Записать отчёт в файл (по умолчанию — на экран).", show_default=False),
         fail_on: list[str] = typer.Option(
             [], "--fail-on", metavar="ВИДЫ", help="Завершиться с кодом 1, если есть замечания этих видов (например: overdue,unassigned) — для CI.",
+            show_default=False,
+        ),
+        since: Optional[str] = typer.Option(
+            None, "--since", metavar="ДАТА", help="Показать, что изменилось с этой даты по --as-of: выполнено, стало просроченным, срок перенесён.",
+            show_default=False,
+        ),
+        signature: Optional[str] = typer.Option(
+            None, "--signature", metavar="ИСПОЛНИТЕЛЬ", help="Добавить в конец документа подпись: «Исполнитель», дата и место для подписи.",
             show_default=False,
         ),
         color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Цвет в таблице (по умолчанию — только в терминале).", show_default=False),
@@ -66,16 +74,20 @@ def register(app: typer.Typer) -> None:
 
         from roadmapctl.report.command import ReportRequest
         from roadmapctl.report.formats import FORMATS
-        from roadmapctl.report.request import read_grouping, read_kinds
+        from roadmapctl.report.request import format_request, read_grouping, read_kinds
 
         known_format(output_format, FORMATS)
-        grouping = read_option("--by", read_grouping, by)
+        grouping = read_option("--by", read_grouping, by) if by else None  # None: the format's own (the documents: by section)
         kinds, failing = _kinds(kind), tuple(read_option("--fail-on", read_kinds, fail_on))
         within, day = _within(within), _day(as_of)
+        since_day = read_option("--since", read_date, since) if since else None
+        if since_day is not None and since_day >= day:
+            raise UsageError(f"--since: дата {since} должна быть раньше даты отчёта ({day:%d.%m.%Y})")
+        read_option("--format", lambda f: format_request(f, grouping, since_day is not None, bool(signature)), output_format)
         request = ReportRequest(
             files=(), day=day, kinds=kinds, within=within, party=party, grouping=grouping,
             format=_format(output_format, output), output=output, force=force, color=colored(color, output),
-            width=_width(output), fail_on=failing,
+            width=_width(output), fail_on=failing, since=since_day, signature=signature,
         )
         request = replace(request, files=tuple(collect_paths(paths or [])))
         _show(run_request(request), request)

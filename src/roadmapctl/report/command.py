@@ -20,13 +20,15 @@ class ReportRequest:
     kinds: tuple[str, ...] = KINDS
     within: int = DEFAULT_WITHIN
     party: str | None = None
-    grouping: str = "kind"
+    grouping: str | None = None   # None: the format's own (by kind; the documents by section)
     format: str = "table"
     output: str | None = None     # a file; None: the outcome's data is for the screen
     force: bool = False
     color: bool = False           # colour in the table (only for the screen)
     width: int = 120              # the table's width
     fail_on: tuple[str, ...] = ()  # kinds whose presence is a finding (exit 1)
+    since: date | None = None     # also show what changed since this day (newly done, overdue, postponed)
+    signature: str | None = None  # the documents end with a signature block of this «Исполнитель»
     policy: Policy = Policy.CONTINUE
 
 
@@ -69,7 +71,13 @@ def run(request: ReportRequest) -> ReportOutcome:
     if request.party:
         roadmaps, select = party_selection(roadmaps, request.party)
     result = build_report(roadmaps, request.day, request.kinds, request.within, request.party, select)
-    outcome.data = render(result, request.format, by=request.grouping, width=request.width, color=request.color)
+    if request.since is not None:
+        from roadmapctl.report.trend import build_trend
+
+        earlier = build_report(roadmaps, request.since, request.kinds, request.within, request.party, select)
+        result.trend = build_trend(earlier, result)
+    outcome.data = render(result, request.format, by=request.grouping, width=request.width, color=request.color,
+                          signature=request.signature)
     outcome.hit = result.present(request.fail_on)
     if request.output is not None:
         from roadmapctl.outputs import replaceable

@@ -8,16 +8,20 @@ no item of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from roadmapctl.deadlines import Kind, Mark, Term, overdue_dates
 from roadmapctl.document.fields import Status
 from roadmapctl.document.model import Activity, Placed, Postponement, Roadmap
 from roadmapctl.document.schedule import activity_term_or_none, roadmap_period_or_reason
+from roadmapctl.report.parties import identities
 from roadmapctl.textutil import plural, ru_date
+
+if TYPE_CHECKING:
+    from roadmapctl.report.trend import Trend
 
 KINDS = ("overdue", "unassigned", "undated", "upcoming", "stale", "done")
 KIND_TITLES = {
@@ -55,6 +59,7 @@ class Item:
     order: int = 0
     roadmap_index: int = 0
     postponements: tuple[Postponement, ...] = ()
+    parties: tuple[str, ...] = ()  # the responsible by their identity in the directory (parties.identity)
 
     def to_json(self) -> dict:
         return {
@@ -101,13 +106,39 @@ class Summary:
         return {"file": self.file, "municipality": self.municipality, **self.counts()}
 
 
+# The one state of an activity, for the status chart and ``--by status`` (the kinds overlap: an
+# activity may be overdue and unassigned at once; its state is the first of these that holds).
+STATES = ("done", "overdue", "upcoming", "undated", "pending")
+STATE_TITLES = {
+    "done": "Выполнено",
+    "overdue": "Просрочено",
+    "upcoming": "Срок скоро",
+    "undated": "Срок не определён",
+    "pending": "Срок не наступил",
+}
+
+
+def state_of(kinds: Iterable[str]) -> str:
+    found = set(kinds)
+    return next((state for state in STATES[:-1] if state in found), "pending")
+
+
 @dataclass
 class Row:
-    """One activity with everything the document formats show about it."""
+    """One activity with everything the document formats show about it; ``dates`` are its
+    deadlines (every occurrence of a recurring one), ``missed`` those without a mark as of the day."""
 
     placed: Placed
     kinds: tuple[str, ...]
     items: tuple[Item, ...]
+    dates: tuple[date, ...] = ()
+    missed: tuple[date, ...] = ()
+    start: date | None = None  # where a deadline that is a period ("в течение года") begins
+    order: int = 0  # the activity's place in the document (as Item.order)
+
+    @property
+    def state(self) -> str:
+        return state_of(self.kinds)
 
 
 @dataclass
@@ -124,6 +155,7 @@ class Report:
     within: int
     party: str | None
     roadmaps: list[RoadmapReport]
+    trend: Trend | None = None  # what changed since an earlier day (report.trend), when asked
 
     @cached_property
     def items(self) -> list[Item]:
@@ -201,6 +233,14 @@ def deadline_text(activity: Activity) -> str | None:
     return "; ".join(parts) if parts else None
 
 
+def full_text(activity: Activity) -> str:
+    """The activity's text with its sub-items, one a line ("– …"), so that a text that ends on a
+    colon (Абан 17 "… по специальным программам:") is never shown without what follows it."""
+    lines = [activity.text.rstrip()]
+    lines += [f"– {item.text.strip()}" for item in activity.subitems if item.text and item.text.strip()]
+    return "\n".join(lines)
+
+
 def responsible_names(activity: Activity) -> tuple[str, ...]:
     """The responsible parties as written, the activity's own first, then its sub-items'."""
     names = [ref.display for ref in activity.responsible]
@@ -212,6 +252,15 @@ def responsible_names(activity: Activity) -> tuple[str, ...]:
 def days(n: int) -> str:
     """"1 день", "3 дня", "12 дней"."""
     return plural(n, "день", "дня", "дней")
+
+
+def missed_text(missed: Iterable[date]) -> str:
+    """What the tool knows of missed deadlines: that there is no mark, not that the work was not
+    done ("нет отметки о выполнении, срок прошёл 30.09.2020")."""
+    dates = [ru_date(d) for d in missed]
+    if len(dates) == 1:
+        return f"нет отметки о выполнении, срок прошёл {dates[0]}"
+    return f"нет отметок о выполнении за сроки {', '.join(dates)}"
 
 
 def postponement_json(p: Postponement) -> dict:
@@ -228,19 +277,23 @@ def postponement_text(p: Postponement) -> str:
     return text + (f" ({p.basis})" if p.basis else "")
 
 
-def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within: int, order: int, roadmap_index: int) -> tuple[Item, ...]:
-    """Every item of one activity as of ``as_of`` (all kinds; the caller selects)."""
+def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within: int, order: int, roadmap_index: int,
+                   term: Term | None = None) -> tuple[Item, ...]:
+    """Every item of one activity as of ``as_of`` (all kinds; the caller selects); ``term`` is
+    its deadline read already (read here when not given)."""
     activity = placed.activity
     if activity.status == CANCELLED or is_heading(activity):
         return ()
     marks = [m for m in activity.marks if m.date is not None and m.date <= as_of]
     last_mark = max((m.date for m in marks), default=None)
-    base = dict(
+    base = Item(  # the fields every item of the activity shares; each kind is a copy (replace)
+        kind="",
         file=roadmap.file,
         municipality=roadmap.municipality,
         number=activity.number,
-        text=activity.text,
+        text=full_text(activity),
         responsible=responsible_names(activity),
+        parties=identities(roadmap, [*activity.responsible, *(r for item in activity.subitems for r in item.responsible)]),
         deadline=deadline_text(activity),
         section=placed.sections[-1].heading if placed.sections else None,
         status=activity.status,
@@ -250,32 +303,29 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
         roadmap_index=roadmap_index,
         postponements=tuple(activity.postponements),
     )
-    term = _term(activity, period)
+    term = term if term is not None else _term(activity, period)
     if is_done(activity, as_of):
         note = f"выполнено {ru_date(activity.done_date)}" if activity.done_date else "выполнено"
-        return (Item(kind="done", due=term.due, note=note, **base),)
+        return (replace(base, kind="done", due=term.due, note=note),)
 
     items: list[Item] = []
     progress = [Mark(m.date, m.covers) for m in marks]
     missed = overdue_dates(term, as_of, False, progress)
     if missed:
         late = (as_of - missed[0]).days
-        if len(missed) > 1:
-            note = f"пропущены сроки {', '.join(ru_date(d) for d in missed)}; просрочка {days(late)}"
-        else:
-            note = f"срок {ru_date(missed[0])}, просрочка {days(late)}"
-        items.append(Item(kind="overdue", due=term.due, missed=tuple(missed), days_late=late, note=note, **base))
+        note = f"{missed_text(missed)}; просрочка {days(late)}"
+        items.append(replace(base, kind="overdue", due=term.due, missed=tuple(missed), days_late=late, note=note))
 
     refs = list(activity.responsible) + [ref for item in activity.subitems for ref in item.responsible]
     if not refs:
-        items.append(Item(kind="unassigned", due=term.due, note="ответственный не указан", **base))
+        items.append(replace(base, kind="unassigned", due=term.due, note="ответственный не указан"))
     elif all(roadmap.party(ref.name) is None for ref in refs):
         names = ", ".join(f"«{ref.name}»" for ref in refs)
-        items.append(Item(kind="unassigned", due=term.due, note=f"нет в справочнике участников: {names}", **base))
+        items.append(replace(base, kind="unassigned", due=term.due, note=f"нет в справочнике участников: {names}"))
 
     if term.kind in (Kind.SCHEDULE, Kind.UNKNOWN, Kind.MISSING):
         note = {Kind.SCHEDULE: "по графику или по плану", Kind.MISSING: "срок не указан"}.get(term.kind, "срок не распознан")
-        items.append(Item(kind="undated", note=note, **base))
+        items.append(replace(base, kind="undated", note=note))
     else:
         horizon = plus_days(as_of, within)
         dates = term.dates or ((term.due,) if term.due else ())
@@ -284,14 +334,14 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
                 continue
             # an occurrence already met by a mark in its window is not "upcoming"
             if term.kind in (Kind.ONCE, Kind.RANGE, Kind.CONTINUOUS) or day in overdue_dates(term, plus_days(day, 1), False, progress):
-                items.append(Item(kind="upcoming", due=day, note=f"срок {ru_date(day)}, через {days((day - as_of).days)}", **base))
+                items.append(replace(base, kind="upcoming", due=day, note=f"срок {ru_date(day)}, через {days((day - as_of).days)}"))
                 break
 
     if activity.status == IN_PROGRESS:
         since = last_mark or term.start or (period.start if period else None)
         if since is None or since < months_before(as_of, STALE_MONTHS):
             note = f"последняя отметка {ru_date(last_mark)}" if last_mark else "отметок о ходе нет"
-            items.append(Item(kind="stale", due=term.due, note=note, **base))
+            items.append(replace(base, kind="stale", due=term.due, note=note))
     return tuple(items)
 
 
@@ -304,9 +354,12 @@ def roadmap_report(roadmap: Roadmap, as_of: date, within: int = DEFAULT_WITHIN, 
         activity = placed.activity
         if is_heading(activity) or (select is not None and not select(placed)):
             continue
-        items = activity_items(roadmap, placed, period, as_of, within, order, index)
+        term = _term(activity, period)
+        items = activity_items(roadmap, placed, period, as_of, within, order, index, term)
         kinds = tuple(dict.fromkeys(item.kind for item in items))
-        rows.append(Row(placed, kinds, items))
+        dates = tuple(sorted(set(term.dates or ((term.due,) if term.due else ()))))
+        missed = next((item.missed for item in items if item.kind == "overdue"), ())
+        rows.append(Row(placed, kinds, items, dates, missed, term.start if term.start != term.due else None, order))
         summary.activities += 1
         if activity.status == CANCELLED:
             summary.cancelled += 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from roadmapctl.document.model import Party, Placed, Ref, Roadmap
 
@@ -42,6 +42,29 @@ def _names(party: Party | None) -> set[str]:
     if party is None:
         return set()
     return {norm(n) for n in [party.key, party.full_name, *party.aliases] if n}
+
+
+def identity(roadmap: Roadmap, name: str) -> str:
+    """The party ``name`` stands for, as the directory knows it: its full name (``полное``) or
+    key, the authority's full name for any spelling of the authority («УО» and «Управление
+    образования администрации Абанского района» are one); the name itself when the directory does
+    not know it. The same resolution as ``--party`` (``resolve``)."""
+    authority = {norm(n) for n in roadmap.authority_names()}
+    party = roadmap.party(name)
+    if norm(name) in authority or (party is not None and _names(party) & authority):
+        return " ".join((roadmap.authority.name or roadmap.authority.short or name).split())
+    if party is None:
+        return " ".join(name.split())
+    return " ".join((party.full_name or party.key).split())
+
+
+def identities(roadmap: Roadmap, refs: Iterable[Ref]) -> tuple[str, ...]:
+    """The parties of ``refs`` by their identity (see ``identity``), once each, in order."""
+    out: dict[str, str] = {}
+    for ref in refs:
+        name = identity(roadmap, ref.name)
+        out.setdefault(norm(name), name)
+    return tuple(out.values())
 
 
 def target_schools(roadmap: Roadmap) -> list[str]:

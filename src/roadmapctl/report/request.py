@@ -17,8 +17,10 @@ KIND_WORDS = {
     "без_отметок": "stale", "без-отметок": "stale",
     "выполнено": "done", "выполненные": "done",
 }
-GROUPINGS = {"party": "party", "roadmap": "roadmap", "section": "section", "kind": "kind",
-             "участник": "party", "участникам": "party", "карта": "roadmap", "картам": "roadmap", "раздел": "section", "разделам": "section"}
+GROUPINGS = {"party": "party", "roadmap": "roadmap", "section": "section", "kind": "kind", "status": "status",
+             "municipality": "municipality",
+             "участник": "party", "участникам": "party", "карта": "roadmap", "картам": "roadmap", "раздел": "section", "разделам": "section",
+             "состояние": "status", "состоянию": "status", "муниципалитет": "municipality", "муниципалитетам": "municipality"}
 
 
 class RequestError(ValueError):
@@ -46,7 +48,7 @@ def read_grouping(text: str | None) -> str:
     """The grouping named by ``text``: party, roadmap, section, or kind when none is named."""
     grouping = GROUPINGS.get((text or "kind").strip().lower())
     if grouping is None:
-        raise RequestError(f"неизвестная группировка «{text}»; допустимы: party, roadmap, section")
+        raise RequestError(f"неизвестная группировка «{text}»; допустимы: party, section, status, municipality, roadmap, kind")
     return grouping
 
 
@@ -63,3 +65,16 @@ def party_selection(roadmaps: list[Roadmap], query: str) -> tuple[list[Roadmap],
         hint = f"; похожие: {', '.join(close)}" if close else ""
         raise RequestError(f"участник «{query}» не найден ни в одной дорожной карте{hint}")
     return [r for r in roadmaps if views[id(r)].found], lambda roadmap: views[id(roadmap)].select(roadmap)
+
+
+def format_request(fmt: str, by: str | None, trend: bool, signature: bool = False) -> str:
+    """``fmt`` when it can show what is asked of it; RequestError naming what it cannot. Every
+    format groups the full list as asked (``--by``); a CSV file holds one table, so the trend
+    (``--since``), a table of its own, and the signature block are refused there rather than
+    left out."""
+    if trend and fmt == "csv":
+        raise RequestError("в CSV помещается одна таблица, и изменения за период (--since) в нём не показать; "
+                           "выберите xlsx, docx, html, md, json или таблицу в терминале")
+    if signature and fmt == "csv":
+        raise RequestError("в CSV помещается одна таблица, и подписи (--signature) в нём не место; выберите xlsx, docx, html или md")
+    return fmt

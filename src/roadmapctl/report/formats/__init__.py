@@ -24,5 +24,7 @@ FORMATS = table(
 )
 
 
-def render(report: Report, fmt: str, by: str = "kind", **options) -> bytes:
-    return FORMATS[fmt].write(report, by=by, **options)
+def render(report: Report, fmt: str, by: str | None = None, **options) -> bytes:
+    """``report`` written in ``fmt``, its full list grouped ``by`` (None: the format's own
+    grouping — by kind, the documents by section as the appendix)."""
+    return FORMATS[fmt].write(report, **({"by": by} if by else {}), **options)

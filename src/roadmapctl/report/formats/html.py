@@ -1,23 +1,50 @@
-"""HTML: one self-contained page from ``templates/report.html.j2``; the summary of several
-roadmaps is drawn as an inline SVG bar chart (no JavaScript)."""
+"""HTML: one self-contained page from ``templates/report.html.j2`` (no JavaScript, no external
+resources); the pictures of report/charts.py inline as SVG."""
 
 from __future__ import annotations
 
-from roadmapctl.report.formats.document import COLUMNS, WIDTHS_MM, report_document
+from roadmapctl.report.formats.document import (
+    COLUMNS,
+    GROUP_WIDTHS_MM,
+    TIMELINE_PAGE,
+    WIDTHS_MM,
+    report_document,
+    status_bars,
+    timeline_rows,
+)
 from roadmapctl.report.formats.page import page_style
 from roadmapctl.report.items import Report
 
 TEMPLATE = "report.html.j2"
 
 
-def render(report: Report, by: str = "kind", **_options) -> bytes:
+def render(report: Report, by: str = "section", signature: str | None = None, **_options) -> bytes:
     import jinja2
 
+    from roadmapctl.report import charts
     from roadmapctl.resources import templates_dir
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir()), encoding="utf-8"),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    page = env.get_template(TEMPLATE).render(doc=report_document(report), style=page_style(), columns=COLUMNS, widths=WIDTHS_MM)
+    doc = report_document(report, by, signature)
+    bars = status_bars(report)
+    timelines: dict[str, str] = {}
+    pictures = {"status": charts.status_chart(bars, "svg").decode("utf-8") if any(b.total for b in bars) else "", "timelines": timelines}
+    for rr in report.roadmaps:
+        rows = timeline_rows(report, rr)
+        if rows:  # with each roadmap's table in the appendix layout, after the groups otherwise
+            # two layouts: the label above the row on a phone, beside it on a wide screen and in print
+            # (the wide one in parts of a printed page each: Chromium leaves a blank page after a
+            # picture taller than a page)
+            wide = "".join(
+                '<div class="tl-wide">' + charts.timeline(rows[start:start + TIMELINE_PAGE], report.as_of, "svg", wide=True).decode("utf-8")
+                + "</div>"
+                for start in range(0, len(rows), TIMELINE_PAGE)
+            )
+            timelines[rr.roadmap.file] = '<div class="tl-narrow">' + charts.timeline(rows, report.as_of, "svg").decode("utf-8") + "</div>" + wide
+    page = env.get_template(TEMPLATE).render(
+        doc=doc, style=page_style(), columns=COLUMNS, widths=WIDTHS_MM, group_widths=GROUP_WIDTHS_MM, charts=pictures,
+    )
     return page.encode("utf-8")

@@ -1,0 +1,71 @@
+"""What changed between two days (``report --since``): the activities newly done, newly
+overdue, and the deadlines postponed in between. Pure: compares two Reports of the same
+roadmaps built as of the two days."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from roadmapctl.report.items import Report, full_text
+from roadmapctl.textutil import ru_date
+
+CHANGES = (("done", "Выполнено за период"), ("overdue", "Стало просроченным"), ("postponed", "Срок перенесён"))
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str
+    file: str
+    municipality: str
+    number: str
+    text: str
+    detail: str
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "file": self.file, "municipality": self.municipality, "number": self.number,
+                "text": self.text, "detail": self.detail}
+
+
+@dataclass
+class Trend:
+    since: date
+    as_of: date
+    changes: list[Change] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[Change]:
+        return [c for c in self.changes if c.kind == kind]
+
+    @property
+    def heading(self) -> str:
+        return f"Изменения с {ru_date(self.since)} по {ru_date(self.as_of)}"
+
+    def to_json(self) -> dict:
+        return {"since": self.since.isoformat(), "as_of": self.as_of.isoformat(),
+                **{kind: [c.to_json() for c in self.of(kind)] for kind, _ in CHANGES}}
+
+
+def build_trend(then: Report, now: Report) -> Trend:
+    """The changes from ``then`` (as of the earlier day) to ``now``, in document order."""
+    before = {(rr.roadmap.file, row.order): row for rr in then.roadmaps for row in rr.rows}
+    trend = Trend(then.as_of, now.as_of)
+    found: list[tuple[int, int, int, Change]] = []
+    for index, rr in enumerate(now.roadmaps):
+        roadmap = rr.roadmap
+        for row in rr.rows:
+            old = before.get((roadmap.file, row.order))
+            old_kinds = set(old.kinds) if old else set()
+            activity = row.placed.activity
+            base = {"file": roadmap.file, "municipality": roadmap.municipality, "number": activity.number, "text": full_text(activity)}
+            place = (index, row.order)
+            if "done" in row.kinds and "done" not in old_kinds:
+                done = row.placed.activity.done_date
+                found.append((*place, 0, Change("done", detail=f"выполнено {ru_date(done)}" if done else "выполнено", **base)))
+            overdue = next((item for item in row.items if item.kind == "overdue"), None)
+            if overdue is not None and "overdue" not in old_kinds:
+                found.append((*place, 1, Change("overdue", detail=overdue.note, **base)))
+            for p in row.placed.activity.postponements:
+                if p.date is not None and then.as_of < p.date <= now.as_of:
+                    found.append((*place, 2, Change("postponed", detail=f"{ru_date(p.date)}: с «{p.previous}»; {p.reason}", **base)))
+    trend.changes = [change for *_order, change in sorted(found, key=lambda f: f[:3])]
+    return trend
