@@ -6,6 +6,12 @@ loaded in a few milliseconds on the first word a spelling rule asks about, once 
 «е» written for «ё» is accepted, as pymorphy3 does. The full pymorphy3 analyzer
 (``analyzer()``) is loaded only to rank suggestions, i.e. when a file has a misspelling.
 
+pymorphy3's dictionary is the first opinion because it is quick to load; a word it lacks is
+asked of hunspell's ru_RU dictionary (the one LibreOffice Writer underlines with, shipped in
+``ru_RU/`` beside this module with its licence) through spylls, a pure-Python port of hunspell,
+imported and loaded (about 1.5 s) only when a file has a word pymorphy3 and the lists do not
+know. A word is unknown only when neither dictionary knows it.
+
 The domain list (``words.txt`` beside this module) and a repository's lists hold words the
 dictionary lacks. An entry covers its inflected forms: «вебинар» covers «вебинарах»,
 «внутришкольный» covers «внутришкольной» (the entry's ending is replaced by any of the
@@ -30,6 +36,23 @@ _PARTICLES = frozenset({"то", "либо", "нибудь", "ка", "таки", 
 _COMBINING_ENDINGS = ("ический", "ческий", "ский", "ный", "ий", "ый", "ой")
 
 
+# short forms written with a dot («г. Мценска», «ул. Ленина», «5 кл.», «Кл. руководитель»): not
+# misspellings, and a dot after them does not end a sentence
+SHORT_FORMS = frozenset((
+    "г", "гг", "им", "ул", "пос", "п", "с", "д", "обл", "р", "т", "е", "см", "ср", "св", "руб",
+    "тыс", "млн", "млрд", "ст", "пр", "др", "мкр", "кв", "каб", "корп", "пгт", "стр", "рис",
+    "табл", "кл", "уч", "зам", "нач", "зав", "рук", "отв", "пед", "доп", "чел", "ед", "тел",
+    "просп", "пер", "пл", "наб", "мес", "нед", "мин", "час", "ч", "шк", "яз", "рус", "лит", "мат",
+    "физ", "хим", "биол", "геогр", "ист", "общ", "англ", "нем", "иностр", "информ", "муниц", "гос",
+    "соц", "спец", "техн", "эл", "офиц", "напр", "вкл", "искл",
+))
+# words a glued word may hold although shorter than three letters («вобразовательные», «требованияк»)
+_SHORT_WORDS = frozenset((
+    "в", "с", "к", "о", "у", "и", "а", "на", "по", "за", "из", "от", "до", "не", "же", "ли", "бы",
+    "об", "со", "ко", "во",
+))
+
+
 class WordListError(Exception):
     """A repository word list that cannot be read (a folder, not UTF-8, not readable)."""
 
@@ -38,6 +61,7 @@ class WordListError(Exception):
 _ENDINGS = frozenset(
     "а я о е ё ы и у ю ь й ом ем ём ой ей ою ею ам ям ах ях ами ями ов ев ёв ью ия ию ии ие ья ьи ье ьё ьев ьям ьях ьями "
     "ый ий ая яя ое ее ые ие ого его ому ему ым им ых их ую юю ыми ими".split()) | {""}
+INFLECTION_ENDINGS = _ENDINGS
 _PAYLOAD_SEPARATOR = b"\x01"
 
 
@@ -71,6 +95,20 @@ def _walk(dct, index: int, word: str, position: int) -> bool:
             return False
         position += 1
     return dct.follow_bytes(_PAYLOAD_SEPARATOR, index) is not None
+
+
+@cache
+def hunspell():
+    """hunspell's ru_RU dictionary (spylls), imported and loaded on first use."""
+    from spylls.hunspell import Dictionary  # type: ignore[import-untyped]
+
+    return Dictionary.from_files(str(Path(__file__).with_name("ru_RU") / "ru_RU"))
+
+
+def in_hunspell(word: str) -> bool:
+    """Whether hunspell's ru_RU knows the lower-case ``word`` (or its capitalised form: a name)."""
+    dictionary = hunspell()
+    return bool(dictionary.lookup(word) or dictionary.lookup(word[:1].upper() + word[1:]))
 
 
 def _stem(entry: str) -> str:
@@ -140,9 +178,27 @@ class Lexicon:
         """(offset, part) for the parts of an unknown compound that are not words («педагогги»)."""
         return _failing_parts(self, fold_case(word)) if "-" in word else []
 
+    def splits(self, word: str, shortest: int = 3, prefer: dict[str, int] | None = None) -> list[str]:
+        """Two known words glued by a lost space («учебномугоду» → «учебному году»), best first.
+
+        Each part is a word of the dictionaries of at least ``shortest`` letters, or a
+        preposition, conjunction or particle («в», «к», «на»). Splits whose parts the same
+        roadmap uses come first, then the most even ones.
+        """
+        folded = fold_case(word)
+        prefer = prefer or {}
+        found = []
+        for i in range(1, len(folded)):
+            head, tail = folded[:i], folded[i:]
+            if not all(part in _SHORT_WORDS or (len(part) >= shortest and self.known(part)) for part in (head, tail)):
+                continue
+            found.append((-(prefer.get(head, 0) + prefer.get(tail, 0)), -min(len(head), len(tail)), i))
+        return [word[:i] + " " + word[i:] for *_key, i in sorted(found)]
+
     def suggestions(self, word: str, limit: int = 3, prefer: dict[str, int] | None = None) -> list[str]:
         """Known words one edit away (letter missing, extra, replaced or two swapped), best first;
         two edits away when there is none one edit away (words of five letters and longer).
+        Two words glued by a lost space (``splits``) come before them.
 
         The dictionary has no word frequencies; among equally near words, a word the same
         roadmap uses elsewhere (``prefer``: folded word → count) comes first, then one with the
@@ -150,6 +206,13 @@ class Lexicon:
         missed or doubled letter is the commonest slip), then the one the dictionary finds likelier
         (pymorphy3's estimate of its most probable reading).
         """
+        glued = self.splits(word, prefer=prefer)
+        # a glued preposition («вобразовательные», «требованияк») comes first; another split
+        # («учебномугоду»), only when no word is one edit away («отделному» is «отдельному»,
+        # not «отдел ному»)
+        lead = [g for g in glued if any(fold_case(part) in _SHORT_WORDS for part in g.split(" "))][:1]
+        if not lead and not _one_edit_words(word.lower()):
+            lead = glued[:2]
         found = _candidates(self, word.lower())
         prefer = prefer or {}
         first = fold_case(word)[:1]
@@ -162,7 +225,7 @@ class Lexicon:
         if any(cheap(a) == cheap(b) for a, b in zip(ranked[:limit], ranked[1:limit + 1])):
             # a tie the cheap keys cannot break: ask the analyzer (loaded only now)
             ranked = sorted(found, key=lambda c: (cheap(c), -_likelihood(c), c))
-        return [_same_case(word, c) for c in ranked[:limit]]
+        return (lead + [_same_case(word, c) for c in ranked])[:limit]
 
 
 def lexicon(user_lists: tuple[str, ...] = ()) -> Lexicon:
@@ -206,9 +269,9 @@ def _listed(lex: Lexicon, word: str) -> bool:
 def _decide(lex: Lexicon, word: str) -> bool:
     if in_dictionary(word) or _listed(lex, word):
         return True
-    if "-" not in word:
-        return False
-    return not _failing_parts(lex, word)
+    if "-" in word and not _failing_parts(lex, word):
+        return True
+    return in_hunspell(word)
 
 
 def _failing_parts(lex: Lexicon, word: str) -> list[tuple[int, str]]:

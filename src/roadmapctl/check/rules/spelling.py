@@ -9,6 +9,7 @@ are caught another way: by comparing the spellings of one roadmap with each othe
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,17 +20,25 @@ from yaml.nodes import MappingNode, ScalarNode
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registry import Finding, rule
 from roadmapctl.loading.document import scalar_text
-from roadmapctl.spelling.lexicon import domain_abbreviations
+from roadmapctl.spelling.lexicon import (
+    INFLECTION_ENDINGS,
+    SHORT_FORMS,
+    domain_abbreviations,
+)
 from roadmapctl.spelling.tokens import Word, tokenize, words_of
 from roadmapctl.textutil import fold_case, plural, within_one_edit
 
 # parts of the document that name people, schools and bodies: their capitalised words are names
 _DIRECTORY_KEYS = frozenset({"участники", "школы", "пары", "орган", "муниципалитет", "регион"})
-# «г. Мценска», «им. Тургенева», «ул. Ленина»: a dot after these does not end a sentence
-_DOT_ABBREVIATIONS = frozenset("г гг им ул пос п с д обл р т е см ср св руб тыс млн ст пр др мкр кв каб корп пгт стр рис табл".split())
 _INITIALS_BEFORE = re.compile(r"(?:[А-ЯЁ]\.[ \u00a0]?){1,2}[ \u00a0]?$")
 _INITIALS_AFTER = re.compile(r"^[ \u00a0]?(?:[А-ЯЁ]\.[ \u00a0]?){1,2}")
 _VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
+_CAMEL = re.compile(r"[а-яё][А-ЯЁ]")  # a capital after a small letter: two words glued («вНовгородской»)
+# the suffix and ending of a name («Витим|ская», «Репьев|ского»): not a word glued to the name
+_NAME_SUFFIX = re.compile(r"(?:ск|цк|ов|ев|ин)(?:ий|ый|ая|ое|ие|ые|ого|ому|ой|им|ым|их|ых|ими|ыми|ую|ом|а|у|е|ы)")
+_CAMEL_PIECES = re.compile(r"[А-ЯЁа-яё][а-яё]*")
+# a preposition, conjunction or particle of one letter glued to the next word («вНовгородской»)
+_GLUE_SHORT = frozenset(("в", "с", "к", "о", "у", "и", "а"))
 _GAP = re.compile(r"[ \u00a0]*\n?[ \u00a0]*")
 
 
@@ -50,6 +59,7 @@ class _Spelling:
     lower: list[_Occurrence] = field(default_factory=list)                    # words in lower case the lexicon lacks
     titled: list[_Occurrence] = field(default_factory=list)
     capitals: list[_Occurrence] = field(default_factory=list)
+    camel: list[_Occurrence] = field(default_factory=list)                    # «вНовгородской», «РоссийскойФедерации»
     directory: frozenset[str] = frozenset()                                   # folded names of the directory
     directory_words: dict[str, str] = field(default_factory=dict)             # folded → as written
     abbreviations: set[str] = field(default_factory=set)                      # folded abbreviations of the document
@@ -83,7 +93,7 @@ def _sentence_start(text: str, start: int) -> bool:
         if previous is None:
             return True  # «1.1. Создание …»: a number and a dot open a sentence
         word = previous.group(1)
-        return len(word) > 1 and fold_case(word) not in _DOT_ABBREVIATIONS and not word.isupper()
+        return len(word) > 1 and fold_case(word) not in SHORT_FORMS and not word.isupper()
     return False
 
 
@@ -121,6 +131,8 @@ def _collect(ctx) -> _Spelling:
             written = word.text
             if len(written) < 2:
                 continue
+            if text[word.end:word.end + 1] == "." and fold_case(written) in SHORT_FORMS:
+                continue  # «Кл. руководитель», «ул. Ленина»: a short form
             if written.islower():
                 if "-" in written and len(written.replace("-", "")) < 2:
                     continue
@@ -135,6 +147,13 @@ def _collect(ctx) -> _Spelling:
                     bool(_INITIALS_BEFORE.search(text[max(0, word.start - 8):word.start])
                          or _INITIALS_AFTER.match(text[word.end:word.end + 8])),
                     words, index))
+            elif "-" in written and written[1:].islower():
+                # «Санитарно-эпидемиологические» at the start of a name or a sentence: its
+                # parts after the first are ordinary words
+                if not known(written):
+                    result.lower.append(_Occurrence(word, node, words=words, index=index))
+            elif "-" not in written and _CAMEL.search(written):
+                result.camel.append(_Occurrence(word, node, words=words, index=index))
     return result
 
 
@@ -156,7 +175,7 @@ def _lexicon(ctx):
     return lexicon(tuple(ctx.config.spelling_words) if ctx.config is not None else ())
 
 
-def _names_match(word: str, names: set[str]) -> bool:
+def _names_match(word: str, names: set[str] | frozenset[str]) -> bool:
     """A form of a directory name: «Абанского» for «Абанский», «Витимской» for «Витимская»."""
     folded = fold_case(word)
     if folded in names:
@@ -177,9 +196,10 @@ def _by_beginning(names: frozenset[str]) -> dict[str, list[str]]:
     return index
 
 
-def _is_known_abbreviation(text: str, spelling: _Spelling) -> bool:
+def _is_known_abbreviation(text: str, spelling: _Spelling, document: bool = True) -> bool:
+    """An abbreviation of the domain list, or (``document``) one the document writes in capitals."""
     upper = text.upper().replace("Ё", "Е")
-    return upper in domain_abbreviations() or fold_case(text) in spelling.abbreviations
+    return upper in domain_abbreviations() or (document and fold_case(text) in spelling.abbreviations)
 
 
 def _shown(occurrence: _Occurrence, end: int | None = None) -> str:
@@ -201,6 +221,7 @@ def unknown_words(ctx):
     spelling = _spelling(ctx)
     lex = _lexicon(ctx)
     candidates: list[_Occurrence] = list(spelling.lower)
+    glued: list[tuple[_Occurrence, list[str], str]] = []
     for occurrence in spelling.titled:
         text = occurrence.word.text
         if "-" not in text and _is_known_abbreviation(text, spelling):
@@ -208,20 +229,31 @@ def unknown_words(ctx):
         elif occurrence.sentence_start and not occurrence.name and not all(
                 _names_match(part, spelling.directory) for part in text.split("-") if len(part) > 1):
             candidates.append(occurrence)
+        elif not occurrence.name:
+            glued.extend(_glued_name(occurrence, lex, spelling))
+    titled = {fold_case(o.word.text) for o in spelling.titled}
     for occurrence in spelling.capitals:
         letters = occurrence.word.text.replace("-", "")
-        if len(letters) >= 7 and sum(c in _VOWELS for c in letters) / len(letters) >= 0.3:
-            candidates.append(occurrence)  # a word in capitals («МУНИЦИПАЛЬНЫЙ»), not an abbreviation
+        if (len(letters) >= 7 and sum(c in _VOWELS for c in letters) / len(letters) >= 0.3
+                and not _is_known_abbreviation(letters, spelling, document=False)
+                and fold_case(occurrence.word.text) not in titled
+                and not _names_match(occurrence.word.text, spelling.directory)):
+            candidates.append(occurrence)  # a word in capitals («МУНИЦИПАЛЬНЫЙ»), not an abbreviation or a name
+    for occurrence in spelling.camel:
+        pieces = _CAMEL_PIECES.findall(occurrence.word.text)
+        if not lex.known(occurrence.word.text) and all(
+                fold_case(p) in _GLUE_SHORT or (len(p) >= 2 and lex.known(p)) for p in pieces):
+            glued.append((occurrence, [" ".join(pieces)], "glued"))
     candidates.sort(key=lambda o: (o.node.start_mark.index, o.word.start))
     consumed: set[tuple[int, int]] = set()
-    out = []
+    out = list(glued)
     for occurrence in candidates:
         word = occurrence.word
         if (id(occurrence.node), word.start) in consumed:
             continue
         if lex.known(word.text) or (word.broken and lex.known(word.solid)):
             continue
-        if "-" not in word.text and word.text[:1].isupper() and _is_known_abbreviation(word.text, spelling):
+        if "-" not in word.text and not _is_capitals(word.text) and _is_known_abbreviation(word.text, spelling):
             out.append((occurrence, [word.text.upper()], "abbreviation"))
             continue
         if "-" in word.text and not word.broken:
@@ -237,7 +269,26 @@ def unknown_words(ctx):
             continue
         out.append((occurrence, lex.suggestions(word.solid if word.broken else word.text,
                                                 prefer=ctx.shared("spelling-counts", _counts)), None))
+    out.sort(key=lambda found: (found[0].node.start_mark.index, found[0].word.start))
     return out
+
+
+def _glued_name(occurrence: _Occurrence, lex, spelling: _Spelling):
+    """A capitalised word inside a sentence is a name, unless it, or a part of it, is two words of
+    five letters or more glued by a lost space («Псковскойобласти», «Санитарно-эпидемиологическихправил»)."""
+    text = occurrence.word.text
+    if lex.known(text) or _names_match(text, spelling.directory):
+        return []
+    offset = 0
+    for part in text.split("-"):
+        if len(part) >= 10 and not lex.known(part):
+            splits = [s for s in lex.splits(part, shortest=5) if not _NAME_SUFFIX.fullmatch(s.split(" ")[1])]
+            if splits:
+                start = occurrence.word.start + offset
+                piece = _Occurrence(Word(start, start + len(part), part, start + len(part)), occurrence.node)
+                return [(piece, splits[:1], "glued")]
+        offset += len(part) + 1
+    return []
 
 
 def _unknown_part(occurrence: _Occurrence, lex) -> _Occurrence | None:
@@ -297,6 +348,11 @@ def unknown_word(ctx):
             yield Finding(_span(ctx, occurrence),
                           f"аббревиатура «{_shown(occurrence)}» написана строчными буквами: возможно, имелось в виду «{suggestions[0]}»?",
                           "напишите аббревиатуру прописными буквами")
+            continue
+        if second == "glued":
+            yield Finding(_span(ctx, occurrence),
+                          f"в «{_shown(occurrence)}» пропущен пробел: возможно, имелось в виду «{suggestions[0]}»?",
+                          "разделите слова пробелом")
             continue
         if second is not None:
             yield Finding(ctx.locate(occurrence.node, occurrence.word.start, occurrence.word.end),
@@ -369,12 +425,16 @@ def _one_edit(a: str, b: str) -> bool:
 """, stage="document")
 def abbreviation_variant(ctx):
     groups: dict[str, list[_Occurrence]] = {}
+    lex = _lexicon(ctx)
+    known = domain_abbreviations()
     for occurrence in _spelling(ctx).capitals:  # an abbreviation of three letters or more, without a hyphen
         text = occurrence.word.text
         if len(text) >= 3 and "-" not in text:
             groups.setdefault(text, []).append(occurrence)
-    known = domain_abbreviations()
-    for occurrence, other, others, tie in _variants(groups, lambda a: a.replace("Ё", "Е") in known, _one_edit):
+    # a word in capitals («ШКОЛА», «РЕСПУБЛИКИ») is a word, not an abbreviation: RM701 checks it
+    for text in [t for t in groups if t.replace("Ё", "Е") not in known and lex.known(t)]:
+        del groups[text]
+    for occurrence, other, others, tie in _variants(groups, lambda a: a.replace("Ё", "Е") in known, _abbreviation_slip):
         word = occurrence.word.text
         if tie:
             message = (f"аббревиатуры «{word}» и «{other}» (строка {_line(ctx, others)}) отличаются одной буквой: "
@@ -382,6 +442,16 @@ def abbreviation_variant(ctx):
         else:
             message = f"аббревиатура «{word}» отличается одной буквой от «{other}» ({plural(len(others), 'раз', 'раза', 'раз')} в этой карте): возможно, опечатка"
         yield Finding(_span(ctx, occurrence), message, f"проверьте, не «{other}» ли имелось в виду")
+
+
+def _abbreviation_slip(a: str, b: str) -> bool:
+    """Two abbreviations one letter apart, not only at the end: «СЕВЕРОДВИНСК» and «СЕВЕРОДВИНСКА»
+    are forms of one word in capitals; «ШПРО» and «ШНРО», «ЦНППИМ» and «ЦНППМ» may be a slip."""
+    if not _one_edit(a, b):
+        return False
+    common = len(os.path.commonprefix([a, b]))
+    tails = (fold_case(a[common:]), fold_case(b[common:]))
+    return not (common >= 4 and all(t in INFLECTION_ENDINGS for t in tails))
 
 
 def _line(ctx, occurrences: list[_Occurrence]) -> int:
