@@ -33,8 +33,12 @@ def _add_words(files: list[str], selection: Selection) -> None:
     from roadmapctl.check.config import ConfigError
     from roadmapctl.spelling.lexicon import WordListError
 
+    created: list[str] = []
     try:
-        for target, added in add_words(files, selection):
+        for target, added in add_words(files, selection, created):
+            for sentence in created:
+                typer.echo(f"roadmapctl: {sentence}", err=True)
+            created.clear()
             typer.echo(f"roadmapctl: в словарь {target} добавлено слов: {added}", err=True)
     except (ConfigError, WordListError) as exc:
         raise UsageError(str(exc)) from None
