@@ -97,6 +97,12 @@ def _sentence_start(text: str, start: int) -> bool:
     return False
 
 
+def _beside_initials(text: str, word: Word) -> bool:
+    """«Гомбоева В.М.», «А.А.Реана», «Е.В.ТАРАБАНОВА»: a surname."""
+    return bool(_INITIALS_BEFORE.search(text[max(0, word.start - 8):word.start])
+                or _INITIALS_AFTER.match(text[word.end:word.end + 8]))
+
+
 def _directory_names(ctx) -> dict[str, str]:
     names: dict[str, str] = {}
 
@@ -144,9 +150,7 @@ def _collect(ctx) -> _Spelling:
             elif _is_title(written):
                 result.titled.append(_Occurrence(
                     word, node, _sentence_start(text, word.start),
-                    bool(_INITIALS_BEFORE.search(text[max(0, word.start - 8):word.start])
-                         or _INITIALS_AFTER.match(text[word.end:word.end + 8])),
-                    words, index))
+                    _beside_initials(text, word), words, index))
             elif "-" in written and written[1:].islower():
                 # «Санитарно-эпидемиологические» at the start of a name or a sentence: its
                 # parts after the first are ordinary words
@@ -237,7 +241,8 @@ def unknown_words(ctx):
         if (len(letters) >= 7 and sum(c in _VOWELS for c in letters) / len(letters) >= 0.3
                 and not _is_known_abbreviation(letters, spelling, document=False)
                 and fold_case(occurrence.word.text) not in titled
-                and not _names_match(occurrence.word.text, spelling.directory)):
+                and not _names_match(occurrence.word.text, spelling.directory)
+                and not _beside_initials(occurrence.node.value, occurrence.word)):
             candidates.append(occurrence)  # a word in capitals («МУНИЦИПАЛЬНЫЙ»), not an abbreviation or a name
     for occurrence in spelling.camel:
         pieces = _CAMEL_PIECES.findall(occurrence.word.text)
@@ -256,6 +261,8 @@ def unknown_words(ctx):
         if "-" not in word.text and not _is_capitals(word.text) and _is_known_abbreviation(word.text, spelling):
             out.append((occurrence, [word.text.upper()], "abbreviation"))
             continue
+        if _is_capitals(word.text) and not lex.near(word.text):
+            continue  # a name or an abbreviation in capitals: no word is near it
         if "-" in word.text and not word.broken:
             part = _unknown_part(occurrence, lex)
             if part is not None:
