@@ -48,7 +48,7 @@ HEAD = """\
 муниципалитет: город Примерск
 название: Дорожная карта
 период: 2021-2022
-преамбула: |-
+преамбула: |2-
 """
 TAIL = """\
 таблицы:
@@ -83,8 +83,9 @@ def roadmapctl_words(texts: dict[str, str]) -> dict[str, list[str]]:
         words = found.setdefault(name, [])
         for diagnostic in check_source(Source("passage.yaml", as_roadmap(text)), config):
             match = _QUOTED.search(diagnostic.message)
-            if match:
-                words.append(match.group(1))
+            if match is None or not diagnostic.code.startswith("RM7"):
+                raise SystemExit(f"{name}: {diagnostic.code} {diagnostic.message}")
+            words.append(match.group(1))
     return found
 
 
