@@ -15,14 +15,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_check_rules import HEAD, activity
 
 from roadmapctl.check.batch import _with_entry
 from roadmapctl.check.config import Config
 from roadmapctl.check.runner import check_source
 from roadmapctl.loading import Source
 from roadmapctl.spelling.lexicon import in_dictionary, in_hunspell, lexicon
-
-from test_check_rules import HEAD, activity
 
 DATA = Path(__file__).parent / "data" / "corpus"
 RU_RU = Path(__file__).parents[1] / "src" / "roadmapctl" / "spelling" / "ru_RU"
