@@ -191,3 +191,14 @@ def test_hunspell_forms_list_agrees_with_hunspell():
         assert bool(dictionary.lookup(changed)) <= (in_dictionary(changed) or in_hunspell(changed)), changed
     for word in ("медиапланы", "фотостудия", "антирисковый"):  # not in hunspell: the domain list's job
         assert not in_hunspell(word)
+
+
+_SHIPPED = gzip.decompress((RU_RU / "forms.txt.gz").read_bytes()).decode("utf-8").split()
+_SHIPPED_SET = frozenset(_SHIPPED)
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.sampled_from(_SHIPPED[::97] + [_SHIPPED[0], _SHIPPED[-1]]),
+                 st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя-", min_size=1, max_size=14)))
+def test_the_bisection_finds_exactly_the_listed_forms(word):
+    assert in_hunspell(word) == (word in _SHIPPED_SET)
