@@ -120,6 +120,10 @@ def test_abbreviation_slips_are_still_caught_but_not_endings_of_words_in_capital
     assert spelling(slip) == [("RM702", "аббревиатура «ШНПР» отличается одной буквой от «ШНОР» (2 раза в этой карте): возможно, опечатка")]
     ending = HEAD + activity(text="ОТЧЁТ СЕВЕРОДВИНСКА") + activity("2.", text="ГОРОД СЕВЕРОДВИНСК")
     assert spelling(ending) == []
+    # a letter more at an end is another body: the institute of a region beside ИРО
+    assert spelling(HEAD + activity(text="Курсы ИРО и НИРО, отчёт ЦНППМ и ЦНППМП")) == []
+    # two unknown three-letter abbreviations once each are two bodies, not a slip
+    assert spelling(HEAD + activity(text="Отчёт ОГВ и ОГУ")) == []
 
 
 # --- glued words (property) --------------------------------------------------------------------

@@ -429,7 +429,9 @@ def _one_edit(a: str, b: str) -> bool:
 нет в словаре предметной области (СОШ, ООШ, ШНОР, ЦНППМ …), а если обе там есть или обеих нет —
 более редкая; при равенстве отмечаются обе. Не отмечаются две известные аббревиатуры («ООШ» и
 «СОШ», «ЕГЭ» и «ОГЭ», «НОО» и «ООО»), слова прописными из словаря русского языка («ШКОЛА» и
-«ШКОЛЫ») и написания, которые отличаются только окончанием («СЕВЕРОДВИНСК» и «СЕВЕРОДВИНСКА»).
+«ШКОЛЫ»), написания, которые отличаются только окончанием («СЕВЕРОДВИНСК» и «СЕВЕРОДВИНСКА»)
+или буквой в начале или в конце («ИРО» и «НИРО»), и две незнакомые трёхбуквенные аббревиатуры,
+встретившиеся по разу.
 
 Неправильно:
     мероприятие: Анализ результатов ШПРО   # а везде в карте — «ШНРО»
@@ -450,6 +452,8 @@ def abbreviation_variant(ctx):
         del groups[text]
     for occurrence, other, others, tie in _variants(groups, lambda a: a.replace("Ё", "Е") in known, _abbreviation_slip):
         word = occurrence.word.text
+        if tie and len(word) < 4:
+            continue  # two unknown three-letter abbreviations, once each: most likely two bodies
         if tie:
             message = (f"аббревиатуры «{word}» и «{other}» (строка {_line(ctx, others)}) отличаются одной буквой: "
                        "возможно, одна из них написана с опечаткой")
@@ -459,13 +463,18 @@ def abbreviation_variant(ctx):
 
 
 def _abbreviation_slip(a: str, b: str) -> bool:
-    """Two abbreviations one letter apart, not only at the end: «СЕВЕРОДВИНСК» and «СЕВЕРОДВИНСКА»
-    are forms of one word in capitals; «ШПРО» and «ШНРО», «ЦНППИМ» and «ЦНППМ» may be a slip."""
+    """Two abbreviations one letter apart inside, a plausible slip: «ШПРО» and «ШНРО», «ЦНППИМ» and
+    «ЦНППМ». «СЕВЕРОДВИНСК» and «СЕВЕРОДВИНСКА» are forms of one word in capitals."""
     if not _one_edit(a, b):
         return False
     common = len(os.path.commonprefix([a, b]))
     tails = (fold_case(a[common:]), fold_case(b[common:]))
-    return not (common >= 4 and all(t in INFLECTION_ENDINGS for t in tails))
+    if common >= 4 and all(t in INFLECTION_ENDINGS for t in tails):
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    # a letter more at the start or the end makes another abbreviation: «ИРО» and «НИРО» (the
+    # institute of one region), «ЦНППМ» and «ЦНППМП»
+    return not (len(shorter) < len(longer) and (longer.startswith(shorter) or longer.endswith(shorter)))
 
 
 def _line(ctx, occurrences: list[_Occurrence]) -> int:
