@@ -113,6 +113,10 @@ def test_correct_official_text_is_not_flagged(text):
 def test_a_misspelt_word_in_capitals_is_checked_as_a_word_and_the_message_does_not_contradict_itself():
     found = spelling(HEAD + activity(text="АДМИНИСТРАЦИЯ МУНИЦЫПАЛЬНОГО РАЙОНА"))
     assert found == [("RM701", "слова «МУНИЦЫПАЛЬНОГО» нет в словаре: возможно, имелось в виду «МУНИЦИПАЛЬНОГО»?")]
+    assert [m for _c, m in spelling(HEAD + activity(text="ПЛАН РАБОТЫ ШКОЛЛА"))] == [
+        "слова «ШКОЛЛА» нет в словаре: возможно, имелось в виду «ШКОЛА» или «ШКОЛИЛА» или «ШКОЛКА»?"]
+    # short abbreviations with vowels: no word near them begins with their letter
+    assert spelling(HEAD + activity(text="Отчёт МКУДО ЦДТ, МАОУДО, ОРКСЭ и БРИОП")) == []
 
 
 def test_abbreviation_slips_are_still_caught_but_not_endings_of_words_in_capitals():

@@ -218,10 +218,16 @@ class Lexicon:
             found.append((-(prefer.get(head, 0) + prefer.get(tail, 0)), -min(len(head), len(tail)), i))
         return [word[:i] + " " + word[i:] for *_key, i in sorted(found)]
 
-    def near(self, word: str) -> bool:
-        """Whether a known word is one edit from ``word``, or ``word`` is two glued known words:
-        an unknown word in capitals that is neither is a name or an abbreviation («ТАРАБАНОВА»)."""
-        return bool(_one_edit_words(fold_case(word)) or self.splits(word))
+    def near(self, word: str, same_first: bool = False) -> bool:
+        """Whether a known word is one edit from ``word``, or ``word`` is two glued known words;
+        with ``same_first`` (short words in capitals: «МАОУДО» is no «МАО УДО»), only whether a
+        known word one edit away begins with the same letter (slips rarely touch the first).
+        An unknown word in capitals that is neither is a name or an abbreviation («ТАРАБАНОВА»)."""
+        folded = fold_case(word)
+        near = _one_edit_words(folded)
+        if same_first:
+            return any(w[:1] == folded[:1] for w in near)
+        return bool(near or self.splits(word))
 
     def suggestions(self, word: str, limit: int = 3, prefer: dict[str, int] | None = None) -> list[str]:
         """Known words one edit away (letter missing, extra, replaced or two swapped), best first;

@@ -241,7 +241,7 @@ def unknown_words(ctx):
     titled = {fold_case(o.word.text) for o in spelling.titled}
     for occurrence in spelling.capitals:
         letters = occurrence.word.text.replace("-", "")
-        if (len(letters) >= 7 and sum(c in _VOWELS for c in letters) / len(letters) >= 0.3
+        if (len(letters) >= 5 and sum(c in _VOWELS for c in letters) / len(letters) >= 0.3
                 and not _is_known_abbreviation(letters, spelling, document=False)
                 and fold_case(occurrence.word.text) not in titled
                 and not _names_match(occurrence.word.text, spelling.directory)
@@ -264,8 +264,8 @@ def unknown_words(ctx):
         if "-" not in word.text and not _is_capitals(word.text) and _is_known_abbreviation(word.text, spelling):
             out.append((occurrence, [word.text.upper()], "abbreviation"))
             continue
-        if _is_capitals(word.text) and not lex.near(word.text):
-            continue  # a name or an abbreviation in capitals: no word is near it
+        if _is_capitals(word.text) and not lex.near(word.text, same_first=len(word.text) < 7):
+            continue  # a name or an abbreviation in capitals: no word is near it («МКУДО» is not «скудо»)
         if "-" in word.text and not word.broken:
             part = _unknown_part(occurrence, lex)
             if part is not None:
@@ -340,8 +340,8 @@ def _split_partner(here: _Occurrence, lex):
 Не считаются ошибкой: имена собственные (слово с прописной буквы внутри предложения, фамилия
 рядом с инициалами, слова из справочника участников и школ), аббревиатуры прописными буквами,
 сокращения с точкой («г.», «ул.», «Кл. руководитель»), латинские слова и коды, числа. Слово
-прописными от семи букв проверяется как слово, если на него похоже известное слово
-(«МУНИЦЫПАЛЬНОГО»). Буква «е» вместо «ё» не ошибка. Слово, разорванное переносом
+прописными от пяти букв с гласными проверяется как слово, если на него похоже известное слово
+(«МУНИЦЫПАЛЬНОГО», «ШКОЛЛА»). Буква «е» вместо «ё» не ошибка. Слово, разорванное переносом
 строки с дефисом («психолого-⏎педагогический»), проверяется целиком; слово, разорванное
 пробелом («оце ночных»), отмечается с предложением написать его слитно.
 
