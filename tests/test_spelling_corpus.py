@@ -46,7 +46,8 @@ def reported(name: str, folder: str = "prose") -> list[str]:
 
 # --- the corpus: every dictionary-detectable error found, nothing else -------------------------
 
-# written out from prose/misspellings.json: misspellings and words glued by a lost space
+# written out from prose/misspellings.json: misspellings and words glued by a lost space (to a
+# word or a number: the fragment reported is the word and the number it touches)
 EXPECTED_PROSE = {
     "10_dobrinka_ono_news_2020.txt": ["особрнадзор"],
     "13_pskov_rasporyazhenie_uchgod_2018.txt": [
@@ -54,12 +55,14 @@ EXPECTED_PROSE = {
         "исполнительнойвласти", "подготовкиобразовательных", "санитарноговрача", "требованияк",
         "утвержденныхпостановлением", "учебномугоду", "эпидемиологическихправил"],
     "14_saratov_rasporyazhenie_gotovnost_2014.txt": [
-        "вобразовательные", "образовательныхорганизаций", "областио", "организацийобласти",
+        "2015учебного", "вобразовательные", "образовательныхорганизаций", "областио", "организацийобласти",
         "посогласованию", "садминистрациями", "учебногогода"],
     "17_novgorod_postanovlenie_roadmap_2015.txt": [
-        "ВеликийНовгород", "НОВГОРОДСКОЙОБЛАСТИ", "вНовгородской", "впостановление", "повышениеэффективности"],
+        "ВеликийНовгород", "НОВГОРОДСКОЙОБЛАСТИ", "вНовгородской", "впостановление", "на2014", "от20.05.2014",
+        "повышениеэффективности"],
     "19_batyrevo_news_metodob_2007.txt": ["аседания"],
-    "22_moscow_obl_postanovlenie_modern_2012.txt": ["РоссийскойФедерации", "РоссийскойФедерации", "годахсубсидий"],
+    "22_moscow_obl_postanovlenie_modern_2012.txt": [
+        "2013годах", "РоссийскойФедерации", "РоссийскойФедерации", "годахсубсидий", "от31.05.2011"],
 }
 
 
@@ -88,6 +91,9 @@ def test_messages_and_suggestions_on_the_corpus_errors():
         ("RM701", "в «вНовгородской» пропущен пробел: возможно, имелось в виду «в Новгородской»?")]
     assert spelling(HEAD + activity(text="Совещание в Псковскойобласти")) == [
         ("RM701", "в «Псковскойобласти» пропущен пробел: возможно, имелось в виду «Псковской области»?")]
+    assert spelling(HEAD + activity(text="Реализация в 2011-2013годах, приказ от20.05.2014 №5, 5кл., 2020-2023гг, 5-х классов")) == [
+        ("RM701", "в «2013годах» пропущен пробел: возможно, имелось в виду «2013 годах»?"),
+        ("RM701", "в «от20.05.2014» пропущен пробел: возможно, имелось в виду «от 20.05.2014»?")]
     assert spelling(HEAD + activity(text="Директор школы моу «Школа №3»")) == [
         ("RM701", "аббревиатура «моу» написана строчными буквами: возможно, имелось в виду «МОУ»?")]
 
@@ -214,3 +220,21 @@ _SHIPPED_SET = frozenset(_SHIPPED)
                  st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя-", min_size=1, max_size=14)))
 def test_the_bisection_finds_exactly_the_listed_forms(word):
     assert in_hunspell(word) == (word in _SHIPPED_SET)
+
+
+# --- words glued to numbers (property) ---------------------------------------------------------
+
+number = st.from_regex(r"\A[0-9]{1,4}(?:[.,][0-9]{1,2}){0,2}\Z")
+lower_word = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя", min_size=3, max_size=10)
+
+
+@given(number, lower_word, st.sampled_from([" ", ", ", "\n", " — "]))
+def test_a_number_glued_to_a_word_is_found_and_a_space_or_hyphen_is_not(num, word, gap):
+    from roadmapctl.spelling.tokens import glued_to_numbers
+
+    text = f"срок {num}{word}{gap}и {word}{num}"
+    found = glued_to_numbers(text)
+    assert [(text[g.start:g.end], g.word, text[g.split]) for g in found] == [
+        (num + word, word, word[0]), (word + num, word, num[0])]
+    for separated in (f"срок {num} {word}", f"срок {num}-{word}", f"{word}-{num}", f"{word.upper()}{num}"):
+        assert glued_to_numbers(separated) == [], separated

@@ -28,7 +28,7 @@ from roadmapctl.spelling.lexicon import (
     SHORT_FORMS,
     domain_abbreviations,
 )
-from roadmapctl.spelling.tokens import Word, tokenize, words_of
+from roadmapctl.spelling.tokens import Word, glued_to_numbers, tokenize, words_of
 from roadmapctl.textutil import fold_case, plural, within_one_edit
 
 # parts of the document that name people, schools and bodies: their capitalised words are names
@@ -252,6 +252,7 @@ def unknown_words(ctx):
         if not lex.known(occurrence.word.text) and all(
                 fold_case(p) in _GLUE_SHORT or (len(p) >= 2 and lex.known(p)) for p in pieces):
             glued.append((occurrence, [" ".join(pieces)], "glued"))
+    glued.extend(_glued_to_numbers(ctx, lex))
     candidates.sort(key=lambda o: (o.node.start_mark.index, o.word.start))
     consumed: set[tuple[int, int]] = set()
     out = list(glued)
@@ -281,6 +282,20 @@ def unknown_words(ctx):
                                                 prefer=ctx.shared("spelling-counts", _counts)), None))
     out.sort(key=lambda found: (found[0].node.start_mark.index, found[0].word.start))
     return out
+
+
+def _glued_to_numbers(ctx, lex):
+    """«2011-2013годах», «на2014-2018»: a known word glued to a number (not a short form: «5кл»)."""
+    for _path, node in ctx.text_scalars():
+        text = node.value
+        if not any(c.isdigit() for c in text):
+            continue
+        for glued in glued_to_numbers(text):
+            folded = fold_case(glued.word)
+            if folded in SHORT_FORMS or not lex.known(glued.word):
+                continue
+            piece = _Occurrence(Word(glued.start, glued.end, text[glued.start:glued.end], glued.end), node)
+            yield piece, [text[glued.start:glued.split] + " " + text[glued.split:glued.end]], "glued"
 
 
 def _glued_name(occurrence: _Occurrence, lex, spelling: _Spelling):
@@ -333,7 +348,7 @@ def _split_partner(here: _Occurrence, lex):
 Слово, которого нет ни в словарях русского языка (pymorphy3 и ru_RU, словарь LibreOffice), ни
 в словаре предметной области, который поставляется с roadmapctl, ни в словаре проекта. Обычно
 это опечатка: пропущенная, лишняя или заменённая буква, переставленные буквы — или два слова,
-слитые без пробела («учебномугоду», «РоссийскойФедерации»). Предлагаются ближайшие известные
+слитые без пробела («учебномугоду», «РоссийскойФедерации», «2011-2013годах»). Предлагаются ближайшие известные
 слова: для слитных слов — написание с пробелом, затем отличающиеся одной буквой, среди них —
 те, что встречаются в этой же дорожной карте.
 
