@@ -104,7 +104,15 @@ def glued_to_numbers(text: str) -> list[Glued]:
     Only lower-case words (a capitalised one before a number) are taken: «МБОУ2», «ФЗ-273» and
     «COVID-19» are codes, «5-х» has its hyphen.
     """
+    return list(_glued_to_numbers(text)) if _DIGIT.search(text) else []
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=16384)
+def _glued_to_numbers(text: str) -> tuple[Glued, ...]:
     found = [Glued(m.start(), m.end(), m.end(1), m.group(2)) for m in _NUMBER_THEN_WORD.finditer(text)]
     found += [Glued(m.start(), m.end(), m.end(1), m.group(1)) for m in _WORD_THEN_NUMBER.finditer(text)]
-    return sorted(found)
+    return tuple(sorted(found))
 

@@ -238,12 +238,15 @@ def unknown_words(ctx):
             candidates.append(occurrence)
         elif not occurrence.name:
             glued.extend(_glued_name(occurrence, lex, spelling))
-    titled = {fold_case(o.word.text) for o in spelling.titled}
+    titled: set[str] | None = None
     for occurrence in spelling.capitals:
         letters = occurrence.word.text.replace("-", "")
-        if (len(letters) >= 5 and sum(c in _VOWELS for c in letters) / len(letters) >= 0.3
-                and not _is_known_abbreviation(letters, spelling, document=False)
-                and fold_case(occurrence.word.text) not in titled
+        if not (len(letters) >= 5 and sum(c in _VOWELS for c in letters) / len(letters) >= 0.3
+                and not _is_known_abbreviation(letters, spelling, document=False)):
+            continue
+        if titled is None:
+            titled = {fold_case(o.word.text) for o in spelling.titled}
+        if (fold_case(occurrence.word.text) not in titled
                 and not _names_match(occurrence.word.text, spelling.directory)
                 and not _beside_initials(occurrence.node.value, occurrence.word)):
             candidates.append(occurrence)  # a word in capitals («МУНИЦИПАЛЬНЫЙ»), not an abbreviation or a name
@@ -288,8 +291,6 @@ def _glued_to_numbers(ctx, lex):
     """«2011-2013годах», «на2014-2018»: a known word glued to a number (not a short form: «5кл»)."""
     for _path, node in ctx.text_scalars():
         text = node.value
-        if not any(c.isdigit() for c in text):
-            continue
         for glued in glued_to_numbers(text):
             folded = fold_case(glued.word)
             if folded in SHORT_FORMS or not lex.known(glued.word):
@@ -302,7 +303,7 @@ def _glued_name(occurrence: _Occurrence, lex, spelling: _Spelling):
     """A capitalised word inside a sentence is a name, unless it, or a part of it, is two words of
     five letters or more glued by a lost space («Псковскойобласти», «Санитарно-эпидемиологическихправил»)."""
     text = occurrence.word.text
-    if lex.known(text) or _names_match(text, spelling.directory):
+    if len(text) < 10 or lex.known(text) or _names_match(text, spelling.directory):
         return []
     offset = 0
     for part in text.split("-"):
