@@ -218,16 +218,25 @@ class Lexicon:
             found.append((-(prefer.get(head, 0) + prefer.get(tail, 0)), -min(len(head), len(tail)), i))
         return [word[:i] + " " + word[i:] for *_key, i in sorted(found)]
 
-    def near(self, word: str, same_first: bool = False) -> bool:
-        """Whether a known word is one edit from ``word``, or ``word`` is two glued known words;
-        with ``same_first`` (short words in capitals: «МАОУДО» is no «МАО УДО»), only whether a
-        known word one edit away begins with the same letter (slips rarely touch the first).
-        An unknown word in capitals that is neither is a name or an abbreviation («ТАРАБАНОВА»)."""
+    def near(self, word: str) -> bool:
+        """Whether ``word`` (an unknown word in capitals) is plausibly a slip in a known word: one
+        edit from a known word with the same first letter («МЕРОПРИЯТИИЙ», «ПОСТАНОВЛЕНИЕЕ»), or
+        two known words of four letters or more glued («АДМИНИСТРАЦИЯПСКОВСКОЙ»). A word that
+        only ends otherwise than a known one — a letter more or less at the end (not a doubled
+        one), or another last letter — is a name's form («ТАСЕЕВО» beside «тасеев», «ИРБЕЯ» beside
+        «ирбек»). A word in capitals that is no slip is taken for a name or an abbreviation."""
         folded = fold_case(word)
-        near = _one_edit_words(folded)
-        if same_first:
-            return any(w[:1] == folded[:1] for w in near)
-        return bool(near or self.splits(word))
+        for other in _one_edit_words(folded):
+            if other[:1] != folded[:1]:
+                continue
+            if len(folded) == len(other) + 1 and folded.startswith(other) and folded[-1] != folded[-2]:
+                continue
+            if len(other) == len(folded) + 1 and other.startswith(folded):
+                continue  # «ТАСЕЕВО» beside «тасеевой»
+            if len(folded) == len(other) and folded[:-1] == other[:-1]:
+                continue
+            return True
+        return any(min(len(p) for p in s.split(" ")) >= 4 for s in self.splits(word, shortest=4))
 
     def suggestions(self, word: str, limit: int = 3, prefer: dict[str, int] | None = None) -> list[str]:
         """Known words one edit away (letter missing, extra, replaced or two swapped), best first;

@@ -37,7 +37,8 @@ _INITIALS_BEFORE = re.compile(r"(?:[А-ЯЁ]\.[ \u00a0]?){1,2}[ \u00a0]?$")
 _INITIALS_AFTER = re.compile(r"^[ \u00a0]?(?:[А-ЯЁ]\.[ \u00a0]?){1,2}")
 _VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
 _CAMEL = re.compile(r"[а-яё][А-ЯЁ]")  # a capital after a small letter: two words glued («вНовгородской»)
-# the suffix and ending of a name («Витим|ская», «Репьев|ского»): not a word glued to the name
+# the suffix and ending of a name («Витим|ская», «Репьев|ского»): not a word glued to the name;
+# nor is the first part of a compound name, joined by «о» or «е» («Горно|уральского», «Красно|полянской»)
 _NAME_SUFFIX = re.compile(r"(?:ск|цк|ов|ев|ин)(?:ий|ый|ая|ое|ие|ые|ого|ому|ой|им|ым|их|ых|ими|ыми|ую|ом|а|у|е|ы)")
 _CAMEL_PIECES = re.compile(r"[А-ЯЁа-яё][а-яё]*")
 # a preposition, conjunction or particle of one letter glued to the next word («вНовгородской»)
@@ -241,7 +242,7 @@ def unknown_words(ctx):
     titled: set[str] | None = None
     for occurrence in spelling.capitals:
         letters = occurrence.word.text.replace("-", "")
-        if not (len(letters) >= 5 and sum(c in _VOWELS for c in letters) / len(letters) >= 0.3
+        if not (len(letters) >= 7 and sum(c in _VOWELS for c in letters) / len(letters) >= 0.3
                 and not _is_known_abbreviation(letters, spelling, document=False)):
             continue
         if titled is None:
@@ -268,8 +269,8 @@ def unknown_words(ctx):
         if "-" not in word.text and not _is_capitals(word.text) and _is_known_abbreviation(word.text, spelling):
             out.append((occurrence, [word.text.upper()], "abbreviation"))
             continue
-        if _is_capitals(word.text) and not lex.near(word.text, same_first=len(word.text) < 7):
-            continue  # a name or an abbreviation in capitals: no word is near it («МКУДО» is not «скудо»)
+        if _is_capitals(word.text) and not lex.near(word.text):
+            continue  # a name or an abbreviation in capitals: no slip of a known word («ЕМЕЛЬЯНОВО»)
         if "-" in word.text and not word.broken:
             part = _unknown_part(occurrence, lex)
             if part is not None:
@@ -308,7 +309,8 @@ def _glued_name(occurrence: _Occurrence, lex, spelling: _Spelling):
     offset = 0
     for part in text.split("-"):
         if len(part) >= 10 and not lex.known(part):
-            splits = [s for s in lex.splits(part, shortest=5) if not _NAME_SUFFIX.fullmatch(s.split(" ")[1])]
+            splits = [s for s in lex.splits(part, shortest=5)
+                      if not _NAME_SUFFIX.fullmatch(s.split(" ")[1]) and s.split(" ")[0][-1] not in "оеОЕ"]
             if splits:
                 start = occurrence.word.start + offset
                 piece = _Occurrence(Word(start, start + len(part), part, start + len(part)), occurrence.node)
@@ -356,8 +358,8 @@ def _split_partner(here: _Occurrence, lex):
 Не считаются ошибкой: имена собственные (слово с прописной буквы внутри предложения, фамилия
 рядом с инициалами, слова из справочника участников и школ), аббревиатуры прописными буквами,
 сокращения с точкой («г.», «ул.», «Кл. руководитель»), латинские слова и коды, числа. Слово
-прописными от пяти букв с гласными проверяется как слово, если на него похоже известное слово
-(«МУНИЦЫПАЛЬНОГО», «ШКОЛЛА»). Буква «е» вместо «ё» не ошибка. Слово, разорванное переносом
+прописными от семи букв с гласными проверяется как слово, если оно похоже на опечатку в
+известном слове («МУНИЦЫПАЛЬНОГО», «МЕРОПРИЯТИИЙ»). Буква «е» вместо «ё» не ошибка. Слово, разорванное переносом
 строки с дефисом («психолого-⏎педагогический»), проверяется целиком; слово, разорванное
 пробелом («оце ночных»), отмечается с предложением написать его слитно.
 
