@@ -86,7 +86,7 @@ def register(app: typer.Typer) -> None:
         unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="С --fix: применить и исправления, которые меняют смысл текста (например, написание участника, у которого своя запись в справочнике)."),
         diff: bool = typer.Option(False, "--diff", help="С --fix: не менять файлы, а показать исправления в виде diff (код выхода 1, если есть что исправить)."),
         force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl check."),
-        add_words: bool = typer.Option(False, "--add-words", help="Записать слова, которых нет в словаре (RM701), в словарь проекта (параметр spelling-words в настройках), затем проверить."),
+        add_words: bool = typer.Option(False, "--add-words", help="Записать слова, которых нет в словаре (RM701), в словарь проекта (параметр spelling-words в настройках; если его нет, создать словарь и настройку), затем проверить."),
     ) -> None:
         from roadmapctl.check.batch import Selection, check_files
         from roadmapctl.check.diagnostics import Diagnostic
