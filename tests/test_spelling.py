@@ -242,10 +242,59 @@ def test_add_words_writes_the_project_word_list(tmp_path, cli):
     assert not [p for p in (tmp_path / "dict").iterdir() if p.name.endswith(".tmp")]
 
 
-def test_add_words_without_a_configured_list_is_a_usage_error(tmp_path, cli):
-    (tmp_path / "r.yaml").write_text(HEAD + activity(), encoding="utf-8")
-    code, _out, err = cli("check", "--add-words", str(tmp_path / "r.yaml"), cwd=tmp_path)
-    assert code == 2 and "spelling-words" in err and "Traceback" not in err
+def test_add_words_without_a_configuration_creates_it_at_the_repository_root(tmp_path, cli):
+    repo = tmp_path / "Мои карты"
+    folder = repo / "дорожные карты" / "2024 год"
+    folder.mkdir(parents=True)
+    (repo / ".git").mkdir()
+    (folder / "карта района.yaml").write_text(HEAD + activity(text="Анализ оленочных процедур"), encoding="utf-8")
+    code, out, err = cli("check", "--add-words", "-f", "concise", "карта района.yaml", cwd=folder)
+    assert code == 0 and "RM701" not in out and "Traceback" not in err
+    assert (repo / "roadmapctl.toml").read_text(encoding="utf-8") == (
+        'spelling-words = "словарь.txt"  # словарь проекта: roadmapctl check --add-words\n')
+    assert (repo / "словарь.txt").read_text(encoding="utf-8") == "оленочных\n"
+    assert f"созданы настройки {repo / 'roadmapctl.toml'}" in err
+    assert f"создан словарь проекта {repo / 'словарь.txt'}" in err
+    assert "добавлено слов: 1" in err
+    code, _out, err = cli("check", "--add-words", "карта района.yaml", cwd=folder)
+    assert code == 0 and "созданы" not in err and "создан словарь" not in err and "добавлено слов: 0" in err
+
+
+def test_add_words_adds_the_entry_to_an_existing_configuration_and_keeps_its_comments(tmp_path, cli):
+    (tmp_path / ".git").mkdir()
+    pyproject = '# проект\n[project]\nname = "карты"\n\n[tool.roadmapctl]\n# наши правила\nignore = ["RM6"]\n'
+    (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    (tmp_path / "r.yaml").write_text(HEAD + activity(text="Анализ оленочных процедур"), encoding="utf-8")
+    code, _out, err = cli("check", "--add-words", "r.yaml", cwd=tmp_path)
+    assert code == 0, err
+    assert (tmp_path / "pyproject.toml").read_text(encoding="utf-8") == (
+        '# проект\n[project]\nname = "карты"\n\n[tool.roadmapctl]\n'
+        'spelling-words = "словарь.txt"  # словарь проекта: roadmapctl check --add-words\n# наши правила\nignore = ["RM6"]\n')
+    assert f"в настройки {tmp_path / 'pyproject.toml'} добавлен параметр spelling-words" in err
+    assert (tmp_path / "словарь.txt").read_text(encoding="utf-8") == "оленочных\n"
+    toml = tmp_path / "sub"
+    toml.mkdir()
+    (toml / "roadmapctl.toml").write_text('# настройки\nstrict = false\n\n[per-file-ignores]\n"архив/*.yaml" = ["RM7"]\n', encoding="utf-8")
+    (toml / "r.yaml").write_text(HEAD + activity(text="Анализ оленочных процедур"), encoding="utf-8")
+    code, _out, err = cli("check", "--add-words", "r.yaml", cwd=toml)
+    assert code == 0, err
+    assert (toml / "roadmapctl.toml").read_text(encoding="utf-8") == (
+        '# настройки\nstrict = false\n\nspelling-words = "словарь.txt"  # словарь проекта: roadmapctl check --add-words\n'
+        '[per-file-ignores]\n"архив/*.yaml" = ["RM7"]\n')
+
+
+def test_add_words_refuses_a_word_list_outside_the_repository(tmp_path, cli):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / ".git").mkdir()
+    (repo / "roadmapctl.toml").write_text('spelling-words = "../общие слова.txt"\n', encoding="utf-8")
+    (repo / "r.yaml").write_text(HEAD + activity(text="Анализ оленочных процедур"), encoding="utf-8")
+    code, _out, err = cli("check", "--add-words", "r.yaml", cwd=repo)
+    assert code == 2 and "вне репозитория" in err and "Traceback" not in err
+    assert not (tmp_path / "общие слова.txt").exists()
+    (repo / "roadmapctl.toml").write_text("spelling-words = []\n", encoding="utf-8")
+    code, _out, err = cli("check", "--add-words", "r.yaml", cwd=repo)
+    assert code == 2 and "пустой список" in err and "Traceback" not in err
 
 
 def test_a_word_list_that_is_a_folder_is_reported(tmp_path, cli):
@@ -263,7 +312,8 @@ def loaded_modules(*args):
 
 def test_dictionary_loads_only_when_spelling_runs():
     clean = str(ROADMAPS / "slavsk-2022-2023.yaml")
-    assert not {"pymorphy3", "dawg_python", "pymorphy3_dicts_ru"} & loaded_modules("--ignore", "RM7", clean)
+    assert not {"pymorphy3", "dawg_python", "pymorphy3_dicts_ru", "spylls"} & loaded_modules("--ignore", "RM7", clean)
+    assert "spylls" not in loaded_modules(clean)  # hunspell only for a word pymorphy3 lacks
     assert {"dawg_python", "pymorphy3_dicts_ru"} <= loaded_modules(clean)
     # the full analyzer only breaks ties between suggestions: checking the bundled roadmaps
     # (misspellings included) does not load it, a tie does

@@ -6,12 +6,13 @@ A file that cannot be checked at all (unreadable, its configuration or word list
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from roadmapctl.check.config import Config, ConfigError, config_for
+from roadmapctl.check.config import Config, ConfigError, config_for, config_for_dir
 from roadmapctl.check.diagnostics import Diagnostic, Severity
 from roadmapctl.check.runner import check_loaded
 from roadmapctl.document.pipeline import load_path
@@ -156,28 +157,110 @@ def _fix_file(path: str, selection: Selection, unsafe: bool, diff: bool, fixing:
     fixing.failing = fixing.failing or any(d.severity is Severity.ERROR or config.strict for d in result.remaining)
 
 
-def add_words(files: list[str], selection: Selection) -> Iterator[tuple[str, int]]:
+WORD_LIST_NAME = "словарь.txt"  # the word list ``--add-words`` creates beside the configuration
+_WORD_LIST_KEY = re.compile(r"^\s*spelling-words\s*=", re.MULTILINE)
+_PYPROJECT_TABLE = re.compile(r"^[ \t]*\[\s*tool\s*\.\s*roadmapctl\s*\][^\n]*\n?", re.MULTILINE)
+
+
+def add_words(files: list[str], selection: Selection, created: list[str] | None = None) -> Iterator[tuple[str, int]]:
     """``--add-words``: each file's unknown words go to the first word list of its configuration.
-    Yields each list written and how many words it got; a broken configuration or word list, or
-    a file without one, raises ConfigError, WordListError or OutputError."""
+    A file whose configuration names no word list gets one (``configure_word_list``); what was
+    created or changed for that is appended to ``created`` as Russian sentences. Yields each list
+    written and how many words it got; a broken configuration or word list, or a list outside the
+    repository, raises ConfigError, WordListError or OutputError."""
     from roadmapctl.check.rules.spelling import words_to_add
     from roadmapctl.spelling.lexicon import merge_word_list, read_word_list
+    from roadmapctl.writing import locked, write_output
 
     by_list: dict[str, set[str]] = {}
     for path in files:
         config = selection.config(path)
         if not config.spelling_words:
-            raise ConfigError(f"{path}: в настройках не указан словарь проекта; добавьте, например, "
-                              "spelling-words = \"words.txt\" в [tool.roadmapctl] файла pyproject.toml или в roadmapctl.toml")
+            configure_word_list(path, created if created is not None else [])
+            config = selection.config(path)
         try:
             source = read_source(path)
         except SourceError:
             continue  # the check reports it
-        by_list.setdefault(config.spelling_words[0], set()).update(words_to_add(source, config))
+        target = config.spelling_words[0]
+        _inside_repository(Path(target), Path(config.origin or target))
+        by_list.setdefault(target, set()).update(words_to_add(source, config))
     for target, words in sorted(by_list.items()):
-        merged, added = merge_word_list(read_word_list(Path(target)), words)
-        if added:
-            from roadmapctl.writing import write_output
-
-            write_output(Path(target), merged.encode("utf-8"), force=True)
+        if _create_empty(Path(target)) and created is not None:
+            created.append(f"создан словарь проекта {target}")
+        with locked(target):  # another --add-words on the same list waits for this one
+            merged, added = merge_word_list(read_word_list(Path(target)), words)
+            if added:
+                write_output(Path(target), merged.encode("utf-8"), force=True)
         yield target, added
+
+
+def configure_word_list(path: str, created: list[str]) -> None:
+    """Give the configuration of the file ``path`` a word list: ``spelling-words = "словарь.txt"``
+    in its configuration file, or in a new ``roadmapctl.toml`` at the root of its repository (its
+    own folder outside a repository) when it has none. The file is changed atomically under a
+    lock and keeps its comments; a configuration file outside the repository is not touched."""
+    from roadmapctl.repository import repository_root
+    from roadmapctl.writing import locked, write_output
+
+    config = config_for(path)
+    folder = Path(path).resolve().parent if path != "-" else Path.cwd().resolve()
+    root = repository_root(folder) or folder
+    settings = Path(config.origin) if config.origin else root / "roadmapctl.toml"
+    if not settings.resolve().is_relative_to(root.resolve()):
+        raise ConfigError(f"{settings}: настройки находятся вне репозитория {root}, и roadmapctl их не изменяет; "
+                          f"укажите словарь проекта в них сами, например spelling-words = \"{WORD_LIST_NAME}\"")
+    fresh = not settings.exists()
+    _create_empty(settings)
+    with locked(settings):
+        text = settings.read_text(encoding="utf-8-sig")
+        if not _WORD_LIST_KEY.search(text):  # another --add-words may have just added it
+            entry = f'spelling-words = "{WORD_LIST_NAME}"'
+            comment = "  # словарь проекта: roadmapctl check --add-words\n"
+            write_output(settings, _with_entry(settings, text, entry + comment).encode("utf-8"), editing=True)
+            created.append(f"созданы настройки {settings} ({entry})" if fresh
+                           else f"в настройки {settings} добавлен параметр {entry}")
+    config_for_dir.cache_clear()
+    if not config_for(path).spelling_words:
+        raise ConfigError(f"{settings}: «spelling-words» — пустой список; укажите путь к словарю проекта, "
+                          f"например spelling-words = \"{WORD_LIST_NAME}\"")
+
+
+def _with_entry(settings: Path, text: str, entry: str) -> str:
+    """``text`` of the configuration file ``settings`` with the line ``entry`` among its keys."""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    if settings.name == "pyproject.toml":
+        table = _PYPROJECT_TABLE.search(text)
+        if table is None:  # not the file the configuration came from: append the table
+            return text + "\n[tool.roadmapctl]\n" + entry
+        return text[:table.end()] + entry + text[table.end():]
+    header = re.search(r"^[ \t]*\[", text, re.MULTILINE)  # top-level keys go before the first table
+    at = header.start() if header else len(text)
+    return text[:at] + entry + text[at:]
+
+
+def _inside_repository(target: Path, settings: Path) -> None:
+    """Refuse to write a word list outside the repository of its configuration file."""
+    from roadmapctl.repository import repository_root
+
+    folder = settings.resolve().parent
+    root = repository_root(folder) or folder
+    if not target.resolve().is_relative_to(root.resolve()):
+        raise ConfigError(f"{settings}: словарь проекта {target} находится вне репозитория {root}; "
+                          "--add-words записывает только в словарь внутри репозитория (первый в spelling-words)")
+
+
+def _create_empty(path: Path) -> bool:
+    """Create ``path`` empty if it does not exist (an existing file is left as it is); whether it did."""
+    from roadmapctl.writing import OutputError
+
+    if path.exists():
+        return False
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        raise OutputError(f"{path}: не удалось создать файл: {exc.strerror or exc}") from None
+    return True

@@ -20,9 +20,10 @@ class CheckRequestError(ValueError):
     """The request cannot be served (a broken configuration or word list); ``words_added`` are the
     word lists written before it was found."""
 
-    def __init__(self, message: str, words_added: list[tuple[str, int]]):
+    def __init__(self, message: str, words_added: list[tuple[str, int]], created: list[str] | None = None):
         super().__init__(message)
         self.words_added = words_added
+        self.created = created or []
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class CheckRequest:
 @dataclass
 class CheckOutcome:
     words_added: list[tuple[str, int]] = field(default_factory=list)  # (word list, words added)
+    created: list[str] = field(default_factory=list)  # what --add-words created for it (Russian sentences)
     stdout: str | None = None     # the fixed standard input, or the fixes as a diff (``diff``)
     fixed: int | None = None      # findings fixed (fixable, with ``diff``); None without ``fix``
     report: str | None = None     # None when the fixes end the run (``diff``, the standard input)
@@ -71,10 +73,10 @@ def _add_words(request: CheckRequest, outcome: CheckOutcome) -> None:
     from roadmapctl.spelling.lexicon import WordListError
 
     try:
-        for target, added in add_words(list(request.files), request.selection):
+        for target, added in add_words(list(request.files), request.selection, outcome.created):
             outcome.words_added.append((target, added))
     except (ConfigError, WordListError) as exc:
-        raise CheckRequestError(str(exc), outcome.words_added) from None
+        raise CheckRequestError(str(exc), outcome.words_added, outcome.created) from None
 
 
 def _fix(request: CheckRequest, outcome: CheckOutcome) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Optional
 
 import typer
@@ -57,7 +58,7 @@ def register(app: typer.Typer) -> None:
         unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="С --fix: применить и исправления, которые меняют смысл текста (например, написание участника, у которого своя запись в справочнике)."),
         diff: bool = typer.Option(False, "--diff", help="С --fix: не менять файлы, а показать исправления в виде diff (код выхода 1, если есть что исправить)."),
         force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl check."),
-        add_words: bool = typer.Option(False, "--add-words", help="Записать слова, которых нет в словаре (RM701), в словарь проекта (параметр spelling-words в настройках), затем проверить."),
+        add_words: bool = typer.Option(False, "--add-words", help="Записать слова, которых нет в словаре (RM701), в словарь проекта (параметр spelling-words в настройках; если его нет, создать словарь и настройку), затем проверить."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Только замечания и ошибки: без итоговой строки и сообщений о ходе работы."),
     ) -> None:
         from roadmapctl.check.batch import Selection
@@ -79,7 +80,7 @@ def register(app: typer.Typer) -> None:
             outcome = run(request)
         except CheckRequestError as exc:
             if not quiet:
-                _say_words(exc.words_added)
+                _say_words(exc.words_added, exc.created)
             raise UsageError(str(exc)) from None
         _show(outcome, request)
 
@@ -100,7 +101,10 @@ def _files(paths: list[str] | None, changed_since: str | None) -> list[str]:
     return files
 
 
-def _say_words(words_added: list[tuple[str, int]]) -> None:
+def _say_words(words_added: list[tuple[str, int]], created: Sequence[str] = ()) -> None:
+    """What ``--add-words`` did: the word list and configuration it created, the words it added."""
+    for sentence in created:
+        typer.echo(f"roadmapctl: {sentence}", err=True)
     for target, added in words_added:
         typer.echo(f"roadmapctl: в словарь {target} добавлено слов: {added}", err=True)
 
@@ -112,7 +116,7 @@ def _show(outcome: CheckOutcome, request: CheckRequest) -> None:
     from roadmapctl.writing import write_output
 
     if not request.quiet:
-        _say_words(outcome.words_added)
+        _say_words(outcome.words_added, outcome.created)
     if outcome.stdout is not None:
         sys.stdout.write(outcome.stdout)
     if request.diff and outcome.report is None and not outcome.problems and not request.quiet:

@@ -6,6 +6,11 @@ loaded in a few milliseconds on the first word a spelling rule asks about, once 
 «е» written for «ё» is accepted, as pymorphy3 does. The full pymorphy3 analyzer
 (``analyzer()``) is loaded only to rank suggestions, i.e. when a file has a misspelling.
 
+pymorphy3's dictionary is the first opinion; a word it lacks is looked up in the forms of
+hunspell's ru_RU dictionary (the one LibreOffice Writer underlines with; ``ru_RU/`` beside this
+module holds it with its licence, and the list of its forms pymorphy3 lacks, read on the first
+word pymorphy3 does not know). A word is unknown only when neither dictionary knows it.
+
 The domain list (``words.txt`` beside this module) and a repository's lists hold words the
 dictionary lacks. An entry covers its inflected forms: «вебинар» covers «вебинарах»,
 «внутришкольный» covers «внутришкольной» (the entry's ending is replaced by any of the
@@ -30,6 +35,23 @@ _PARTICLES = frozenset({"то", "либо", "нибудь", "ка", "таки", 
 _COMBINING_ENDINGS = ("ический", "ческий", "ский", "ный", "ий", "ый", "ой")
 
 
+# short forms written with a dot («г. Мценска», «ул. Ленина», «5 кл.», «Кл. руководитель»): not
+# misspellings, and a dot after them does not end a sentence (so none of them is a word that
+# often ends one: «час», «рук», «тел» are left out)
+SHORT_FORMS = frozenset((
+    "г", "гг", "им", "ул", "пос", "п", "с", "д", "обл", "р", "т", "е", "см", "ср", "св", "руб",
+    "тыс", "млн", "млрд", "ст", "пр", "др", "мкр", "кв", "каб", "корп", "пгт", "стр", "рис",
+    "табл", "кл", "уч", "зам", "нач", "зав", "отв", "пед", "доп", "чел", "просп", "пер", "пл",
+    "наб", "нед", "ч", "шк", "яз", "лит", "физ", "хим", "биол", "геогр", "ист", "общ", "англ",
+    "нем", "иностр", "информ", "муниц", "гос", "соц", "техн", "эл", "офиц", "напр", "вкл", "искл",
+))
+# words a glued word may hold although shorter than three letters («вобразовательные», «требованияк»)
+_SHORT_WORDS = frozenset((
+    "в", "с", "к", "о", "у", "и", "а", "на", "по", "за", "из", "от", "до", "не", "же", "ли", "бы",
+    "об", "со", "ко", "во",
+))
+
+
 class WordListError(Exception):
     """A repository word list that cannot be read (a folder, not UTF-8, not readable)."""
 
@@ -38,6 +60,7 @@ class WordListError(Exception):
 _ENDINGS = frozenset(
     "а я о е ё ы и у ю ь й ом ем ём ой ей ою ею ам ям ах ях ами ями ов ев ёв ью ия ию ии ие ья ьи ье ьё ьев ьям ьях ьями "
     "ый ий ая яя ое ее ые ие ого его ому ему ым им ых их ую юю ыми ими".split()) | {""}
+INFLECTION_ENDINGS = _ENDINGS
 _PAYLOAD_SEPARATOR = b"\x01"
 
 
@@ -71,6 +94,44 @@ def _walk(dct, index: int, word: str, position: int) -> bool:
             return False
         position += 1
     return dct.follow_bytes(_PAYLOAD_SEPARATOR, index) is not None
+
+
+@cache
+def _hunspell_forms() -> bytes:
+    """The forms of hunspell's ru_RU that pymorphy3's dictionary lacks: lower case, one a line,
+    sorted by their UTF-8 bytes, read once (about 10 ms: no set is built, ``in_hunspell`` searches
+    the sorted lines).
+
+    ``ru_RU/forms.txt.gz`` is made from ``ru_RU.aff``/``ru_RU.dic`` by ``tools/hunspell_forms.py``
+    (the dictionary has suffix rules only, so its forms can be listed exactly; the test checks
+    the list against spylls, the Python port of hunspell). Loading the dictionary itself through
+    spylls takes 1.5–7 s.
+    """
+    import gzip
+
+    return gzip.decompress((Path(__file__).with_name("ru_RU") / "forms.txt.gz").read_bytes())
+
+
+def in_hunspell(word: str) -> bool:
+    """Whether hunspell's ru_RU (the dictionary of LibreOffice Writer) knows the lower-case ``word``:
+    a binary search of the sorted lines of ``_hunspell_forms``."""
+    data = _hunspell_forms()
+    wanted = word.encode("utf-8")
+    low, high = 0, len(data)
+    while low < high:
+        middle = (low + high) // 2
+        start = data.rfind(b"\n", 0, middle) + 1
+        end = data.find(b"\n", start)
+        if end < 0:
+            end = len(data)
+        line = data[start:end]
+        if line == wanted:
+            return True
+        if line < wanted:
+            low = end + 1
+        else:
+            high = start
+    return False
 
 
 def _stem(entry: str) -> str:
@@ -140,9 +201,47 @@ class Lexicon:
         """(offset, part) for the parts of an unknown compound that are not words («педагогги»)."""
         return _failing_parts(self, fold_case(word)) if "-" in word else []
 
+    def splits(self, word: str, shortest: int = 3, prefer: dict[str, int] | None = None) -> list[str]:
+        """Two known words glued by a lost space («учебномугоду» → «учебному году»), best first.
+
+        Each part is a word of the dictionaries of at least ``shortest`` letters, or a
+        preposition, conjunction or particle («в», «к», «на»). Splits whose parts the same
+        roadmap uses come first, then the most even ones.
+        """
+        folded = fold_case(word)
+        prefer = prefer or {}
+        found = []
+        for i in range(1, len(folded)):
+            head, tail = folded[:i], folded[i:]
+            if not all(part in _SHORT_WORDS or (len(part) >= shortest and self.known(part)) for part in (head, tail)):
+                continue
+            found.append((-(prefer.get(head, 0) + prefer.get(tail, 0)), -min(len(head), len(tail)), i))
+        return [word[:i] + " " + word[i:] for *_key, i in sorted(found)]
+
+    def near(self, word: str) -> bool:
+        """Whether ``word`` (an unknown word in capitals) is plausibly a slip in a known word: one
+        edit from a known word with the same first letter («МЕРОПРИЯТИИЙ», «ПОСТАНОВЛЕНИЕЕ»), or
+        two known words of four letters or more glued («АДМИНИСТРАЦИЯПСКОВСКОЙ»). A word that
+        only ends otherwise than a known one — a letter more or less at the end (not a doubled
+        one), or another last letter — is a name's form («ТАСЕЕВО» beside «тасеев», «ИРБЕЯ» beside
+        «ирбек»). A word in capitals that is no slip is taken for a name or an abbreviation."""
+        folded = fold_case(word)
+        for other in _one_edit_words(folded):
+            if other[:1] != folded[:1]:
+                continue
+            if len(folded) == len(other) + 1 and folded.startswith(other) and folded[-1] != folded[-2]:
+                continue
+            if len(other) == len(folded) + 1 and other.startswith(folded):
+                continue  # «ТАСЕЕВО» beside «тасеевой»
+            if len(folded) == len(other) and folded[:-1] == other[:-1]:
+                continue
+            return True
+        return any(min(len(p) for p in s.split(" ")) >= 4 for s in self.splits(word, shortest=4))
+
     def suggestions(self, word: str, limit: int = 3, prefer: dict[str, int] | None = None) -> list[str]:
         """Known words one edit away (letter missing, extra, replaced or two swapped), best first;
         two edits away when there is none one edit away (words of five letters and longer).
+        Two words glued by a lost space (``splits``) come before them.
 
         The dictionary has no word frequencies; among equally near words, a word the same
         roadmap uses elsewhere (``prefer``: folded word → count) comes first, then one with the
@@ -150,6 +249,13 @@ class Lexicon:
         missed or doubled letter is the commonest slip), then the one the dictionary finds likelier
         (pymorphy3's estimate of its most probable reading).
         """
+        glued = self.splits(word, prefer=prefer)
+        # a glued preposition («вобразовательные», «требованияк») comes first; another split
+        # («учебномугоду»), only when no word is one edit away («отделному» is «отдельному»,
+        # not «отдел ному»)
+        lead = [g for g in glued if any(fold_case(part) in _SHORT_WORDS for part in g.split(" "))][:1]
+        if not lead and not _one_edit_words(word.lower()):
+            lead = glued[:2]
         found = _candidates(self, word.lower())
         prefer = prefer or {}
         first = fold_case(word)[:1]
@@ -162,7 +268,7 @@ class Lexicon:
         if any(cheap(a) == cheap(b) for a, b in zip(ranked[:limit], ranked[1:limit + 1])):
             # a tie the cheap keys cannot break: ask the analyzer (loaded only now)
             ranked = sorted(found, key=lambda c: (cheap(c), -_likelihood(c), c))
-        return [_same_case(word, c) for c in ranked[:limit]]
+        return (lead + [_same_case(word, c) for c in ranked])[:limit]
 
 
 def lexicon(user_lists: tuple[str, ...] = ()) -> Lexicon:
@@ -206,9 +312,9 @@ def _listed(lex: Lexicon, word: str) -> bool:
 def _decide(lex: Lexicon, word: str) -> bool:
     if in_dictionary(word) or _listed(lex, word):
         return True
-    if "-" not in word:
-        return False
-    return not _failing_parts(lex, word)
+    if "-" in word and not _failing_parts(lex, word):
+        return True
+    return in_hunspell(word)
 
 
 def _failing_parts(lex: Lexicon, word: str) -> list[tuple[int, str]]:
@@ -303,7 +409,7 @@ def _two_edit_words(word: str) -> frozenset[str]:
             if rest and letter != rest[0] and dct.follow_bytes(rest[1:3].encode("utf-8"), child) is not None:
                 variants.add(head + letter + rest[1:])
     variants.discard(word)
-    found = set()
+    found: set[str] = set()
     for variant in variants:
         found.update(_one_edit_words(variant))
     found.discard(word)

@@ -81,3 +81,38 @@ def _tokenize(text: str) -> tuple[Word, ...]:
 def words_of(text: str) -> list[str]:
     """Just the words of ``text`` as written, each part of a broken word apart (for counting)."""
     return _WORD_RUN.findall(text)
+
+
+class Glued(NamedTuple):
+    """A word written against a number without a space: «2015учебного», «от20.05.2014»."""
+
+    start: int          # offset of the first character of the glued pair
+    end: int            # offset after its last character
+    split: int          # offset where the space belongs
+    word: str           # the word of the pair («учебного», «от»)
+
+
+# a number glued to a word after it («2011-2013годах») or a word glued to a number after it
+# («на2014-2018», «от20.05.2014»); a hyphen between them («5-х», «1-й») is an ordinary form
+_NUMBER_THEN_WORD = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)([а-яё]{3,})(?!\w)")
+_WORD_THEN_NUMBER = re.compile(rf"(?<![{_HYPHENS}\w])([А-ЯЁа-яё][а-яё]+)(\d+(?:[.,]\d+)*)(?![\w])")
+
+
+def glued_to_numbers(text: str) -> list[Glued]:
+    """Words glued to a number in ``text`` (the tokenizer leaves them out as codes), in order.
+
+    Only lower-case words (a capitalised one before a number) are taken: «МБОУ2», «ФЗ-273» and
+    «COVID-19» are codes, «5-х» has its hyphen.
+    """
+    return list(_glued_to_numbers(text)) if _DIGIT.search(text) else []
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=16384)
+def _glued_to_numbers(text: str) -> tuple[Glued, ...]:
+    found = [Glued(m.start(), m.end(), m.end(1), m.group(2)) for m in _NUMBER_THEN_WORD.finditer(text)]
+    found += [Glued(m.start(), m.end(), m.end(1), m.group(1)) for m in _WORD_THEN_NUMBER.finditer(text)]
+    return tuple(sorted(found))
+

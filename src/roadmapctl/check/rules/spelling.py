@@ -1,7 +1,10 @@
 """RM7xx: spelling of official text — unknown words, abbreviation and name variants.
 
 The words come from ``spelling.tokens``; what is a Russian word, from ``spelling.lexicon``
-(pymorphy3's dictionary, loaded on the first word a rule asks about). Names are not misspellings: a
+(pymorphy3's dictionary, loaded on the first word a rule asks about, then hunspell's ru_RU forms).
+Two words glued by a lost space are caught by the lexicon's ``splits`` («учебномугоду») and, for
+words with a capital inside («вНовгородской», «РоссийскойФедерации») or capitalised ones that
+would pass for names («Псковскойобласти»), here. Names are not misspellings: a
 capitalised word inside a sentence, a surname beside initials and the words of the roadmap's
 own directory (participants, schools, pairs, authority, municipality) are names. Their slips
 are caught another way: by comparing the spellings of one roadmap with each other (RM702, RM703).
@@ -9,6 +12,7 @@ are caught another way: by comparing the spellings of one roadmap with each othe
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,17 +23,26 @@ from yaml.nodes import MappingNode, ScalarNode
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registry import Finding, rule
 from roadmapctl.loading.document import scalar_text
-from roadmapctl.spelling.lexicon import domain_abbreviations
-from roadmapctl.spelling.tokens import Word, tokenize, words_of
+from roadmapctl.spelling.lexicon import (
+    INFLECTION_ENDINGS,
+    SHORT_FORMS,
+    domain_abbreviations,
+)
+from roadmapctl.spelling.tokens import Word, glued_to_numbers, tokenize, words_of
 from roadmapctl.textutil import fold_case, plural, within_one_edit
 
 # parts of the document that name people, schools and bodies: their capitalised words are names
 _DIRECTORY_KEYS = frozenset({"участники", "школы", "пары", "орган", "муниципалитет", "регион"})
-# «г. Мценска», «им. Тургенева», «ул. Ленина»: a dot after these does not end a sentence
-_DOT_ABBREVIATIONS = frozenset("г гг им ул пос п с д обл р т е см ср св руб тыс млн ст пр др мкр кв каб корп пгт стр рис табл".split())
 _INITIALS_BEFORE = re.compile(r"(?:[А-ЯЁ]\.[ \u00a0]?){1,2}[ \u00a0]?$")
 _INITIALS_AFTER = re.compile(r"^[ \u00a0]?(?:[А-ЯЁ]\.[ \u00a0]?){1,2}")
 _VOWELS = frozenset("аеёиоуыэюяАЕЁИОУЫЭЮЯ")
+_CAMEL = re.compile(r"[а-яё][А-ЯЁ]")  # a capital after a small letter: two words glued («вНовгородской»)
+# the suffix and ending of a name («Витим|ская», «Репьев|ского»): not a word glued to the name;
+# nor is the first part of a compound name, joined by «о» or «е» («Горно|уральского», «Красно|полянской»)
+_NAME_SUFFIX = re.compile(r"(?:ск|цк|ов|ев|ин)(?:ий|ый|ая|ое|ие|ые|ого|ому|ой|им|ым|их|ых|ими|ыми|ую|ом|а|у|е|ы)")
+_CAMEL_PIECES = re.compile(r"[А-ЯЁа-яё][а-яё]*")
+# a preposition, conjunction or particle of one letter glued to the next word («вНовгородской»)
+_GLUE_SHORT = frozenset(("в", "с", "к", "о", "у", "и", "а"))
 _GAP = re.compile(r"[ \u00a0]*\n?[ \u00a0]*")
 
 
@@ -50,6 +63,7 @@ class _Spelling:
     lower: list[_Occurrence] = field(default_factory=list)                    # words in lower case the lexicon lacks
     titled: list[_Occurrence] = field(default_factory=list)
     capitals: list[_Occurrence] = field(default_factory=list)
+    camel: list[_Occurrence] = field(default_factory=list)                    # «вНовгородской», «РоссийскойФедерации»
     directory: frozenset[str] = frozenset()                                   # folded names of the directory
     directory_words: dict[str, str] = field(default_factory=dict)             # folded → as written
     abbreviations: set[str] = field(default_factory=set)                      # folded abbreviations of the document
@@ -83,8 +97,14 @@ def _sentence_start(text: str, start: int) -> bool:
         if previous is None:
             return True  # «1.1. Создание …»: a number and a dot open a sentence
         word = previous.group(1)
-        return len(word) > 1 and fold_case(word) not in _DOT_ABBREVIATIONS and not word.isupper()
+        return len(word) > 1 and fold_case(word) not in SHORT_FORMS and not word.isupper()
     return False
+
+
+def _beside_initials(text: str, word: Word) -> bool:
+    """«Гомбоева В.М.», «А.А.Реана», «Е.В.ТАРАБАНОВА»: a surname."""
+    return bool(_INITIALS_BEFORE.search(text[max(0, word.start - 8):word.start])
+                or _INITIALS_AFTER.match(text[word.end:word.end + 8]))
 
 
 def _directory_names(ctx) -> dict[str, str]:
@@ -121,6 +141,8 @@ def _collect(ctx) -> _Spelling:
             written = word.text
             if len(written) < 2:
                 continue
+            if text[word.end:word.end + 1] == "." and fold_case(written) in SHORT_FORMS:
+                continue  # «Кл. руководитель», «ул. Ленина»: a short form
             if written.islower():
                 if "-" in written and len(written.replace("-", "")) < 2:
                     continue
@@ -132,9 +154,14 @@ def _collect(ctx) -> _Spelling:
             elif _is_title(written):
                 result.titled.append(_Occurrence(
                     word, node, _sentence_start(text, word.start),
-                    bool(_INITIALS_BEFORE.search(text[max(0, word.start - 8):word.start])
-                         or _INITIALS_AFTER.match(text[word.end:word.end + 8])),
-                    words, index))
+                    _beside_initials(text, word), words, index))
+            elif "-" in written and written[1:].islower():
+                # «Санитарно-эпидемиологические» at the start of a name or a sentence: its
+                # parts after the first are ordinary words
+                if not known(written):
+                    result.lower.append(_Occurrence(word, node, words=words, index=index))
+            elif "-" not in written and _CAMEL.search(written):
+                result.camel.append(_Occurrence(word, node, words=words, index=index))
     return result
 
 
@@ -156,7 +183,7 @@ def _lexicon(ctx):
     return lexicon(tuple(ctx.config.spelling_words) if ctx.config is not None else ())
 
 
-def _names_match(word: str, names: set[str]) -> bool:
+def _names_match(word: str, names: set[str] | frozenset[str]) -> bool:
     """A form of a directory name: «Абанского» for «Абанский», «Витимской» for «Витимская»."""
     folded = fold_case(word)
     if folded in names:
@@ -177,9 +204,10 @@ def _by_beginning(names: frozenset[str]) -> dict[str, list[str]]:
     return index
 
 
-def _is_known_abbreviation(text: str, spelling: _Spelling) -> bool:
+def _is_known_abbreviation(text: str, spelling: _Spelling, document: bool = True) -> bool:
+    """An abbreviation of the domain list, or (``document``) one the document writes in capitals."""
     upper = text.upper().replace("Ё", "Е")
-    return upper in domain_abbreviations() or fold_case(text) in spelling.abbreviations
+    return upper in domain_abbreviations() or (document and fold_case(text) in spelling.abbreviations)
 
 
 def _shown(occurrence: _Occurrence, end: int | None = None) -> str:
@@ -201,6 +229,7 @@ def unknown_words(ctx):
     spelling = _spelling(ctx)
     lex = _lexicon(ctx)
     candidates: list[_Occurrence] = list(spelling.lower)
+    glued: list[tuple[_Occurrence, list[str], str]] = []
     for occurrence in spelling.titled:
         text = occurrence.word.text
         if "-" not in text and _is_known_abbreviation(text, spelling):
@@ -208,22 +237,40 @@ def unknown_words(ctx):
         elif occurrence.sentence_start and not occurrence.name and not all(
                 _names_match(part, spelling.directory) for part in text.split("-") if len(part) > 1):
             candidates.append(occurrence)
+        elif not occurrence.name:
+            glued.extend(_glued_name(occurrence, lex, spelling))
+    titled: set[str] | None = None
     for occurrence in spelling.capitals:
         letters = occurrence.word.text.replace("-", "")
-        if len(letters) >= 7 and sum(c in _VOWELS for c in letters) / len(letters) >= 0.3:
-            candidates.append(occurrence)  # a word in capitals («МУНИЦИПАЛЬНЫЙ»), not an abbreviation
+        if not (len(letters) >= 7 and sum(c in _VOWELS for c in letters) / len(letters) >= 0.3
+                and not _is_known_abbreviation(letters, spelling, document=False)):
+            continue
+        if titled is None:
+            titled = {fold_case(o.word.text) for o in spelling.titled}
+        if (fold_case(occurrence.word.text) not in titled
+                and not _names_match(occurrence.word.text, spelling.directory)
+                and not _beside_initials(occurrence.node.value, occurrence.word)):
+            candidates.append(occurrence)  # a word in capitals («МУНИЦИПАЛЬНЫЙ»), not an abbreviation or a name
+    for occurrence in spelling.camel:
+        pieces = _CAMEL_PIECES.findall(occurrence.word.text)
+        if not lex.known(occurrence.word.text) and all(
+                fold_case(p) in _GLUE_SHORT or (len(p) >= 2 and lex.known(p)) for p in pieces):
+            glued.append((occurrence, [" ".join(pieces)], "glued"))
+    glued.extend(_glued_to_numbers(ctx, lex))
     candidates.sort(key=lambda o: (o.node.start_mark.index, o.word.start))
     consumed: set[tuple[int, int]] = set()
-    out = []
+    out = list(glued)
     for occurrence in candidates:
         word = occurrence.word
         if (id(occurrence.node), word.start) in consumed:
             continue
         if lex.known(word.text) or (word.broken and lex.known(word.solid)):
             continue
-        if "-" not in word.text and word.text[:1].isupper() and _is_known_abbreviation(word.text, spelling):
+        if "-" not in word.text and not _is_capitals(word.text) and _is_known_abbreviation(word.text, spelling):
             out.append((occurrence, [word.text.upper()], "abbreviation"))
             continue
+        if _is_capitals(word.text) and not lex.near(word.text):
+            continue  # a name or an abbreviation in capitals: no slip of a known word («ЕМЕЛЬЯНОВО»)
         if "-" in word.text and not word.broken:
             part = _unknown_part(occurrence, lex)
             if part is not None:
@@ -237,7 +284,39 @@ def unknown_words(ctx):
             continue
         out.append((occurrence, lex.suggestions(word.solid if word.broken else word.text,
                                                 prefer=ctx.shared("spelling-counts", _counts)), None))
+    out.sort(key=lambda found: (found[0].node.start_mark.index, found[0].word.start))
     return out
+
+
+def _glued_to_numbers(ctx, lex):
+    """«2011-2013годах», «на2014-2018»: a known word glued to a number (not a short form: «5кл»)."""
+    for _path, node in ctx.text_scalars():
+        text = node.value
+        for glued in glued_to_numbers(text):
+            folded = fold_case(glued.word)
+            if folded in SHORT_FORMS or not lex.known(glued.word):
+                continue
+            piece = _Occurrence(Word(glued.start, glued.end, text[glued.start:glued.end], glued.end), node)
+            yield piece, [text[glued.start:glued.split] + " " + text[glued.split:glued.end]], "glued"
+
+
+def _glued_name(occurrence: _Occurrence, lex, spelling: _Spelling):
+    """A capitalised word inside a sentence is a name, unless it, or a part of it, is two words of
+    five letters or more glued by a lost space («Псковскойобласти», «Санитарно-эпидемиологическихправил»)."""
+    text = occurrence.word.text
+    if len(text) < 10 or lex.known(text) or _names_match(text, spelling.directory):
+        return []
+    offset = 0
+    for part in text.split("-"):
+        if len(part) >= 10 and not lex.known(part):
+            splits = [s for s in lex.splits(part, shortest=5)
+                      if not _NAME_SUFFIX.fullmatch(s.split(" ")[1]) and s.split(" ")[0][-1] not in "оеОЕ"]
+            if splits:
+                start = occurrence.word.start + offset
+                piece = _Occurrence(Word(start, start + len(part), part, start + len(part)), occurrence.node)
+                return [(piece, splits[:1], "glued")]
+        offset += len(part) + 1
+    return []
 
 
 def _unknown_part(occurrence: _Occurrence, lex) -> _Occurrence | None:
@@ -269,15 +348,18 @@ def _split_partner(here: _Occurrence, lex):
 
 
 @rule("RM701", "unknown-word", Severity.WARNING, "Слово с ошибкой: его нет в словаре русского языка", """
-Слово, которого нет ни в словаре русского языка (pymorphy3, все формы слов), ни в словаре
-предметной области, который поставляется с roadmapctl, ни в словаре проекта. Обычно это
-опечатка: пропущенная, лишняя или заменённая буква, переставленные буквы. Предлагаются
-ближайшие известные слова: сначала отличающиеся одной буквой, среди них — те, что встречаются
-в этой же дорожной карте.
+Слово, которого нет ни в словарях русского языка (pymorphy3 и ru_RU, словарь LibreOffice), ни
+в словаре предметной области, который поставляется с roadmapctl, ни в словаре проекта. Обычно
+это опечатка: пропущенная, лишняя или заменённая буква, переставленные буквы — или два слова,
+слитые без пробела («учебномугоду», «РоссийскойФедерации», «2011-2013годах»). Предлагаются ближайшие известные
+слова: для слитных слов — написание с пробелом, затем отличающиеся одной буквой, среди них —
+те, что встречаются в этой же дорожной карте.
 
 Не считаются ошибкой: имена собственные (слово с прописной буквы внутри предложения, фамилия
 рядом с инициалами, слова из справочника участников и школ), аббревиатуры прописными буквами,
-латинские слова и коды, числа. Буква «е» вместо «ё» не ошибка. Слово, разорванное переносом
+сокращения с точкой («г.», «ул.», «Кл. руководитель»), латинские слова и коды, числа. Слово
+прописными от семи букв с гласными проверяется как слово, если оно похоже на опечатку в
+известном слове («МУНИЦЫПАЛЬНОГО», «МЕРОПРИЯТИИЙ»). Буква «е» вместо «ё» не ошибка. Слово, разорванное переносом
 строки с дефисом («психолого-⏎педагогический»), проверяется целиком; слово, разорванное
 пробелом («оце ночных»), отмечается с предложением написать его слитно.
 
@@ -297,6 +379,11 @@ def unknown_word(ctx):
             yield Finding(_span(ctx, occurrence),
                           f"аббревиатура «{_shown(occurrence)}» написана строчными буквами: возможно, имелось в виду «{suggestions[0]}»?",
                           "напишите аббревиатуру прописными буквами")
+            continue
+        if second == "glued":
+            yield Finding(_span(ctx, occurrence),
+                          f"в «{_shown(occurrence)}» пропущен пробел: возможно, имелось в виду «{suggestions[0]}»?",
+                          "разделите слова пробелом")
             continue
         if second is not None:
             yield Finding(ctx.locate(occurrence.node, occurrence.word.start, occurrence.word.end),
@@ -358,8 +445,11 @@ def _one_edit(a: str, b: str) -> bool:
 сравнивает аббревиатуры одной дорожной карты между собой (из трёх букв и длиннее): если две
 отличаются одной буквой (пропущена, лишняя, заменена или переставлена), отмечается та, которой
 нет в словаре предметной области (СОШ, ООШ, ШНОР, ЦНППМ …), а если обе там есть или обеих нет —
-более редкая; при равенстве отмечаются обе. Две известные аббревиатуры («ООШ» и «СОШ», «ЕГЭ»
-и «ОГЭ») не отмечаются.
+более редкая; при равенстве отмечаются обе. Не отмечаются две известные аббревиатуры («ООШ» и
+«СОШ», «ЕГЭ» и «ОГЭ», «НОО» и «ООО»), слова прописными из словаря русского языка («ШКОЛА» и
+«ШКОЛЫ»), написания, которые отличаются только окончанием («СЕВЕРОДВИНСК» и «СЕВЕРОДВИНСКА»)
+или буквой в начале или в конце («ИРО» и «НИРО»), и две незнакомые трёхбуквенные аббревиатуры,
+встретившиеся по разу.
 
 Неправильно:
     мероприятие: Анализ результатов ШПРО   # а везде в карте — «ШНРО»
@@ -369,19 +459,40 @@ def _one_edit(a: str, b: str) -> bool:
 """, stage="document")
 def abbreviation_variant(ctx):
     groups: dict[str, list[_Occurrence]] = {}
+    lex = _lexicon(ctx)
+    known = domain_abbreviations()
     for occurrence in _spelling(ctx).capitals:  # an abbreviation of three letters or more, without a hyphen
         text = occurrence.word.text
         if len(text) >= 3 and "-" not in text:
             groups.setdefault(text, []).append(occurrence)
-    known = domain_abbreviations()
-    for occurrence, other, others, tie in _variants(groups, lambda a: a.replace("Ё", "Е") in known, _one_edit):
+    # a word in capitals («ШКОЛА», «РЕСПУБЛИКИ») is a word, not an abbreviation: RM701 checks it
+    for text in [t for t in groups if t.replace("Ё", "Е") not in known and lex.known(t)]:
+        del groups[text]
+    for occurrence, other, others, tie in _variants(groups, lambda a: a.replace("Ё", "Е") in known, _abbreviation_slip):
         word = occurrence.word.text
+        if tie and len(word) < 4:
+            continue  # two unknown three-letter abbreviations, once each: most likely two bodies
         if tie:
             message = (f"аббревиатуры «{word}» и «{other}» (строка {_line(ctx, others)}) отличаются одной буквой: "
                        "возможно, одна из них написана с опечаткой")
         else:
             message = f"аббревиатура «{word}» отличается одной буквой от «{other}» ({plural(len(others), 'раз', 'раза', 'раз')} в этой карте): возможно, опечатка"
         yield Finding(_span(ctx, occurrence), message, f"проверьте, не «{other}» ли имелось в виду")
+
+
+def _abbreviation_slip(a: str, b: str) -> bool:
+    """Two abbreviations one letter apart inside, a plausible slip: «ШПРО» and «ШНРО», «ЦНППИМ» and
+    «ЦНППМ». «СЕВЕРОДВИНСК» and «СЕВЕРОДВИНСКА» are forms of one word in capitals."""
+    if not _one_edit(a, b):
+        return False
+    common = len(os.path.commonprefix([a, b]))
+    tails = (fold_case(a[common:]), fold_case(b[common:]))
+    if common >= 4 and all(t in INFLECTION_ENDINGS for t in tails):
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    # a letter more at the start or the end makes another abbreviation: «ИРО» and «НИРО» (the
+    # institute of one region), «ЦНППМ» and «ЦНППМП»
+    return not (len(shorter) < len(longer) and (longer.startswith(shorter) or longer.endswith(shorter)))
 
 
 def _line(ctx, occurrences: list[_Occurrence]) -> int:
