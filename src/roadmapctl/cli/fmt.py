@@ -34,7 +34,7 @@ def register(app: typer.Typer) -> None:
                 result = format_bytes(data, "<stdin>")
             except FormatError as exc:
                 say(str(exc))
-                raise typer.Exit(EXIT_USAGE if exc.io else EXIT_FINDINGS)
+                raise typer.Exit(EXIT_USAGE if exc.io else EXIT_FINDINGS) from None
             if show_diff:
                 _print_diff(difflib, "<stdin>", data, result)
             elif not check:

@@ -185,7 +185,7 @@ def changed_roadmaps(rev: str, paths: list[str]) -> list[str]:
             continue
         groups.setdefault(toplevel(path), []).append(path)
     changed: set[Path] = set()
-    for repo, members in groups.items():
+    for repo in groups:
         for change in changed_files(rev, WORKTREE, None, repo):
             if change.new_path is not None:
                 changed.add((repo / change.new_path).resolve())

@@ -176,7 +176,7 @@ class _Editor:
     def result(self) -> str:
         text = self.text
         ordered = sorted(self.edits, key=lambda e: (e[0], e[2]))
-        for (s1, e1, _, _), (s2, _, _, _) in zip(ordered, ordered[1:]):
+        for (_, e1, _, _), (s2, _, _, _) in zip(ordered, ordered[1:]):
             if s2 < e1:
                 raise EditError("внутренняя ошибка: правки файла пересекаются; файл не изменён")
         for start, end, _order, replacement in sorted(self.edits, key=lambda e: (e[0], e[2]), reverse=True):

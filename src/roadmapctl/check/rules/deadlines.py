@@ -179,7 +179,7 @@ def deadline_outside_period(ctx):
       даты: [2021-05-31]
 """)
 def bad_override(ctx):
-    for activity, item, term, error in _terms(ctx):
+    for activity, item, _term, error in _terms(ctx):
         if error:
             yield Finding(item.at(fields.OVERRIDE.key), f"мероприятие «{activity.number}»: {error}")
 

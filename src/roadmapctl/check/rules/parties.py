@@ -120,7 +120,7 @@ def party_variant(ctx):
             # the rarer spelling is the suspect; on a tie, the one that appears later
             frequent, rare = (a, b) if (usage[a], -order[a]) >= (usage[b], -order[b]) else (b, a)
             rare_of.setdefault(rare, frequent)
-    for ref, activity in _all_refs(roadmap):
+    for ref, _activity in _all_refs(roadmap):
         if ref.name in rare_of:
             other = rare_of[ref.name]
             count = usage[other]
