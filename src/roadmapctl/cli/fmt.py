@@ -53,21 +53,21 @@ def register(app: typer.Typer) -> None:
         for path in files:
             with nullcontext() if dry else locked(path):  # a concurrent mark or fmt waits
                 try:
-                    result = format_path(path)
+                    formatted = format_path(path)
                 except FormatError as exc:
                     say(str(exc))
                     failed += 1
                     code = max(code, EXIT_USAGE if exc.io else EXIT_FINDINGS)
                     continue
-                if not result.changed:
+                if not formatted.changed:
                     continue
                 changed.append(path)
                 if show_diff:
-                    _print_diff(difflib, path, result.before, result.after)
+                    _print_diff(difflib, path, formatted.before, formatted.after)
                 elif check:
                     typer.echo(f"Нужно отформатировать: {path}")
                 else:
-                    write_output(path, result.after, editing=True)
+                    write_output(path, formatted.after, editing=True)
                     typer.echo(f"Отформатирован: {path}")
         done = len(files) - failed
         n = len(changed)

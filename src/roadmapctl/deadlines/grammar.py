@@ -721,11 +721,11 @@ class Parser:
         else:
             md = self.month_day(j)
             if md is not None:
-                k = self.each_month(md[1])
-                if k is None:
+                end = self.each_month(md[1])
+                if end is None:
                     return None
                 rec = Rec("mday", md[0])
-                j = k
+                j = end
             else:
                 r = self.times(j)
                 if r is None:

@@ -130,6 +130,7 @@ def occurrences(rec: Rec, p0: date, p1: date, cal: SchoolCalendar | None = None)
         out = sundays(p0, p1)[n - 1::n]
     elif mode == "anchor":
         anchor = rec.anchor
+        assert anchor is not None  # an "anchor" recurrence has one
         anchor.cal = cal
         school = anchor.kind in SCHOOL_KINDS
         for y in range(p0.year - 1 if school else p0.year, p1.year + 1):
@@ -155,6 +156,7 @@ def recurrence_code(rec: Rec) -> str:
     if mode == "school":
         return f"school_{rec.unit}"
     a = rec.anchor
+    assert a is not None  # the remaining mode is "anchor"
     if a.kind in SCHOOL_KINDS:
         return f"yearly_{a.kind}_{a.q}"
     if a.part is not None:
@@ -414,7 +416,7 @@ class _Builder:
         else:
             return
         for item in items:
-            free = set()
+            free: set[int] = set()
             for i, j in item.free:
                 free.update(range(i, j))
             for k in range(item.i0, item.i1):
@@ -450,7 +452,7 @@ def _union(seqs) -> tuple:
 
 def _milestones(text: str, terms: list[Term]) -> Term:
     """Several dated pieces: milestones, each piece kept as a part (rule 5)."""
-    dates = tuple(sorted({t.due for t in terms}))
+    dates = tuple(sorted({t.due for t in terms if t.due is not None}))  # every piece is dated
     kind = Kind.MILESTONES
     if len(dates) == 1 and all(t.kind is Kind.ONCE for t in terms):
         kind = Kind.ONCE

@@ -113,7 +113,7 @@ def _relative(paths: list[str] | None, repo: Path) -> list[str]:
 
 
 def _is_yaml(path: str | None) -> bool:
-    return bool(path) and path.lower().endswith(YAML_SUFFIXES)
+    return path is not None and path.lower().endswith(YAML_SUFFIXES)
 
 
 def _split_z(data: bytes) -> list[str]:

@@ -68,7 +68,7 @@ def pipe_rows(lines: list[str]) -> Lines | None:
     """Rows of a ``|`` table, or None when the text has none (fewer than two lines with cells)."""
     cells_of = [(_pipe_cells(line) if not _is_border(line) else None) for line in lines]
     table_lines = [i for i, cells in enumerate(cells_of) if cells]
-    if sum(1 for i in table_lines if len(cells_of[i]) >= 2) < 2:
+    if sum(1 for i in table_lines if len(cells_of[i] or ()) >= 2) < 2:
         return None
     borders = [i for i, line in enumerate(lines) if _is_border(line)]
     inner = [b for b in borders if table_lines[0] < b < table_lines[-1]]
@@ -187,6 +187,7 @@ def _split_row(lines: list[str], count: int, deadline: int | None, activity: int
         return lines[:count - 1] + [join_wrapped(lines[count - 1:])], (
             f"в строке больше строк текста ({len(lines)}), чем колонок ({count}); лишние строки присоединены к "
             "последней колонке")
+    assert deadline is not None  # an anchor is looked for only with a deadline
     before, after = lines[:anchor], lines[anchor:]
     if len(before) > deadline:
         extra = len(before) - deadline
@@ -229,6 +230,7 @@ def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
     header_start = next(k for k, (i, _t) in enumerate(texts) if i == first_line)
     after = next(k for k, (i, _t) in enumerate(texts) if i >= row)
     header = recognize(cells)
+    assert header is not None  # the cells of a found header
     number_col = header.index(fields.NUMBER.column)
     if number_col is None:
         return None
@@ -290,7 +292,7 @@ def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
         last = pieces[-1]
         match = _NUMBERED_LINE.match(_plain(last))
         following = rows[r + 1][1][0] if r + 1 < len(rows) else ""
-        numbered = bool(match) and following.startswith(match.group("num") + ".") and \
+        numbered = match is not None and following.startswith(match.group("num") + ".") and \
             len(following.rstrip(".")) > len(match.group("num"))
         wrapped = any(line[:1].islower() or line[:1] in ",;)»«(" for line in pieces[2:-1])
         titled = bool(following) and rows[r + 1][2] == "row" and len(pieces) == ncols + 1 and not wrapped and \
@@ -304,8 +306,8 @@ def single_cell_rows(lines: list[str], offset: int = 0) -> Lines | None:
             out[index] = (index + 1 + offset, [join_wrapped(pieces)] + [""] * (ncols - 1))
         else:
             body, note = _split_row(pieces[1:], ncols - 1, deadline, activity)
-            row = body[:number_col] + [pieces[0]] + body[number_col:]
-            out[index] = (index + 1 + offset, row, note) if note else (index + 1 + offset, row)
+            line_cells = body[:number_col] + [pieces[0]] + body[number_col:]
+            out[index] = (index + 1 + offset, line_cells, note) if note else (index + 1 + offset, line_cells)
         for j in range(start + 1, start + len(pieces)):
             out[texts[j][0]] = None
     if next_table is not None:

@@ -180,7 +180,7 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
             grid.rows.append(payload)  # type: ignore[arg-type]
             blanks_since_row = 0
             continue
-        paras: list[Para] = payload  # type: ignore[assignment]
+        paras = payload  # type: ignore[assignment]
         if grid is not None:
             following = next((k for k, _n, _p in items[index + 1:] if k != "blank"), None)
             joined = " ".join(p.text for p in paras)

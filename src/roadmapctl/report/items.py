@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from roadmapctl.deadlines import Kind, Mark, Term, overdue_dates
 from roadmapctl.document.model import Activity, Placed, Postponement, Roadmap
@@ -234,7 +234,7 @@ def activity_items(roadmap: Roadmap, placed: Placed, period, as_of: date, within
         return ()
     marks = [m for m in activity.marks if m.date is not None and m.date <= as_of]
     last_mark = max((m.date for m in marks), default=None)
-    base = dict(
+    base: dict[str, Any] = dict(
         file=roadmap.file,
         municipality=roadmap.municipality,
         number=activity.number,

@@ -303,7 +303,7 @@ def _two_edit_words(word: str) -> frozenset[str]:
             if rest and letter != rest[0] and dct.follow_bytes(rest[1:3].encode("utf-8"), child) is not None:
                 variants.add(head + letter + rest[1:])
     variants.discard(word)
-    found = set()
+    found: set[str] = set()
     for variant in variants:
         found.update(_one_edit_words(variant))
     found.discard(word)

@@ -178,9 +178,11 @@ def completion_lines(row: Row, as_of: date) -> list[str]:
         if len(overdue.missed) > 1:
             lines.append(f"Не выполнено в срок: {fmt_dates(overdue.missed)}")
         else:
+            assert overdue.days_late is not None  # an overdue item counts its days
             lines.append(f"Не выполнено в срок {fmt_date(overdue.missed[0])} (просрочка {days(overdue.days_late)})")
     upcoming = by_kind.get("upcoming")
     if upcoming:
+        assert upcoming.due is not None  # an upcoming item has its date
         lines.append(f"Срок {fmt_date(upcoming.due)} (через {days((upcoming.due - as_of).days)})")
     if "undated" in by_kind:
         lines.append("Срок не определён")

@@ -5,6 +5,7 @@ with a bar chart."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from roadmapctl.report.formats.common import SUMMARY_COLUMNS, completion_lines, heading_lines, title, totals_line
@@ -58,10 +59,10 @@ class Bar:
 class Chart:
     width: int
     height: int
-    rows: list[tuple[float, str]]  # (y of the label, municipality)
+    rows: Sequence[tuple[float, str]]  # (y of the label, municipality)
     totals: list[Bar]  # a light band per municipality: all its activities
     bars: list[Bar]
-    legend: list[tuple[float, str, str]]  # (x, color, label)
+    legend: Sequence[tuple[float, str, str]]  # (x, color, label)
     label_width: int
 
 
@@ -104,6 +105,7 @@ def report_document(report: Report) -> ReportDocument:
     parts = []
     for rr in report.roadmaps:
         tables: list[TablePart] = []
+        current_path: tuple
         current_table, current_path = None, ()
         for row in rr.rows:
             if report.kinds != KINDS and not chosen & set(row.kinds):

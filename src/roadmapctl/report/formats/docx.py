@@ -182,11 +182,11 @@ def render(report: Report, by: str = "kind", **_options) -> bytes:
             if table_part.title:
                 _paragraph(document, table_part.title, style, size=style.text_size, bold=True, align=1, before=12)
             table = _table(document, list(COLUMNS), WIDTHS_MM, style)
-            for line in table_part.lines:
-                if line.section is not None:
-                    _add_row(table, [[line.section]], WIDTHS_MM, style, span=True, bold=True)
+            for row in table_part.lines:
+                if row.section is not None:
+                    _add_row(table, [[row.section]], WIDTHS_MM, style, span=True, bold=True)
                 else:
-                    _add_row(table, [[line.number], line.text.splitlines() or [""], line.responsible, [line.deadline], line.marks],
+                    _add_row(table, [[row.number], row.text.splitlines() or [""], row.responsible, [row.deadline], row.marks],
                              WIDTHS_MM, style)
     stamp = datetime.combine(report.as_of, time())
     core = document.core_properties

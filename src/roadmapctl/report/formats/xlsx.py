@@ -51,6 +51,7 @@ def render(report: Report, by: str = "kind", **_options) -> bytes:
 
     book = Workbook()
     sheet = book.active
+    assert sheet is not None  # a new workbook has one sheet
     sheet.title = "Отчёт"
     sheet.append([label for _key, label in TOTAL_COLUMNS])
     for column in range(1, len(TOTAL_COLUMNS) + 1):
