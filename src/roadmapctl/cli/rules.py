@@ -8,18 +8,18 @@ import typer
 
 from roadmapctl.cli.common import UsageError, complete_from, known_format
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "markdown")
 
 
 def register(app: typer.Typer) -> None:
     @app.command(help="Показать правила проверки или описание одного правила (например, roadmapctl rules RM301).")
     def rules(
         code: Optional[str] = typer.Argument(None, metavar="[КОД]", help="Код правила, например RM301.", show_default=False),
-        output_format: str = typer.Option("text", "--format", "-f", autocompletion=complete_from("roadmapctl.cli.rules", "FORMATS"), help="Формат: text или json."),
+        output_format: str = typer.Option("text", "--format", "-f", autocompletion=complete_from("roadmapctl.cli.rules", "FORMATS"), help="Формат: text, json или markdown (справочник правил для docs/check.md)."),
     ) -> None:
         import json
 
-        from roadmapctl.check.registry import all_rules, rule_help
+        from roadmapctl.check.registry import all_rules, reference_markdown, rule_help
 
         registry = all_rules()
         known_format(output_format, FORMATS)
@@ -35,6 +35,9 @@ def register(app: typer.Typer) -> None:
                 for r in registry
             ]
             typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        if output_format == "markdown":
+            typer.echo(reference_markdown(registry), nl=False)
             return
         if code:
             typer.echo(rule_help(registry[0]))

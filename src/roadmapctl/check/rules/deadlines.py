@@ -4,7 +4,7 @@ docs/deadlines.md)."""
 from __future__ import annotations
 
 from roadmapctl.check.diagnostics import Severity
-from roadmapctl.check.registry import Finding, rule
+from roadmapctl.check.registration import Finding, rule
 from roadmapctl.document import fields
 from roadmapctl.textutil import ru_date
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 
 from roadmapctl.check.diagnostics import Severity
-from roadmapctl.check.registry import Finding, rule
+from roadmapctl.check.registration import Finding, rule
 from roadmapctl.document import fields
 from roadmapctl.textutil import ru_date
 

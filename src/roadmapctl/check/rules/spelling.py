@@ -17,7 +17,7 @@ from functools import lru_cache
 from yaml.nodes import MappingNode, ScalarNode
 
 from roadmapctl.check.diagnostics import Severity
-from roadmapctl.check.registry import Finding, rule
+from roadmapctl.check.registration import Finding, rule
 from roadmapctl.loading.document import scalar_text
 from roadmapctl.spelling.lexicon import domain_abbreviations
 from roadmapctl.spelling.tokens import Word, tokenize, words_of
