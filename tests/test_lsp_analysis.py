@@ -3,6 +3,7 @@ the «подавить замечание» action."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -123,6 +124,7 @@ def test_utf16_counts_astral_characters_twice():
     assert from_client(["😀а"], 0, 2, "utf-16") == (1, 2)
 
 
+@pytest.mark.slow
 @given(st.text(max_size=60), st.integers(0, 80))
 def test_completion_context_never_fails(prefix, column):
     lines = ["ответственные:", prefix]
