@@ -96,7 +96,7 @@ def test_suppression_is_not_offered_inside_a_block_scalar():
     result = an.analyze(TEXT, "t.yaml")
     [spacing] = [d for d in result.diagnostics if d.code == "RM605"]
     assert spacing.line == _at(TEXT, "Анализ  результатов")[0]
-    assert an.suppression(result, spacing) is None  # «# noqa» there would become text
+    assert an.suppression(result, spacing) is None  # a suppression comment there would become text
 
 
 def test_suppression_extends_an_existing_noqa_comment():
