@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, os.environ.get("BENCH_CORPUS_SRC", str(ROOT / "src")))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corpus_tables import (
+from corpus_tables import (  # noqa: E402
     CORPUS,
     approval_right,
     document_text,
@@ -45,7 +45,7 @@ from corpus_tables import (
     title_right,
 )
 
-from roadmapctl.importer import ImportFailure, import_bytes
+from roadmapctl.importer import ImportFailure, import_bytes  # noqa: E402
 
 
 def tables(verbose: bool, quiet: bool = False) -> dict[str, int]:

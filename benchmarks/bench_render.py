@@ -101,14 +101,14 @@ def main() -> int:
     for path, roadmap in zip(args.paths, roadmaps):
         row = {}
         for fmt in ("docx", "html", "md"):
-            row[fmt], data = best(lambda fmt=fmt: render(roadmap, fmt, Options()), args.repeat)
+            row[fmt], data = best(lambda fmt=fmt, roadmap=roadmap: render(roadmap, fmt, Options()), args.repeat)
             sizes.append(len(data))
         view = build(roadmap)
-        row["plain"], _ = best(lambda: plain_python_docx(view), args.repeat)
+        row["plain"], _ = best(lambda view=view: plain_python_docx(view), args.repeat)
         line = f"{Path(path).stem:24} {row['docx'] * 1000:7.1f}ms {row['html'] * 1000:6.1f}ms {row['md'] * 1000:6.1f}ms {row['plain'] * 1000:6.1f}ms {row['docx'] / row['plain']:6.2f}"
         if have_pandoc:
             markdown = render(roadmap, "md")
-            row["pandoc"], _ = best(lambda: pandoc_docx(markdown), max(1, args.repeat // 2))
+            row["pandoc"], _ = best(lambda markdown=markdown: pandoc_docx(markdown), max(1, args.repeat // 2))
             line += f" {row['pandoc'] * 1000:6.1f}ms {row['docx'] / row['pandoc']:6.2f}"
         print(line)
         for key, value in row.items():

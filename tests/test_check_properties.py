@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from roadmapctl.check.runner import check_source
@@ -43,6 +44,7 @@ def documents(draw):
     }
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents())
 def test_rules_never_crash_on_odd_but_well_formed_documents(data):

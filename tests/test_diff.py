@@ -512,7 +512,7 @@ def test_ci_example_commands_work_in_a_repository(repo, cli):
 
     (repo / "roadmaps" / "n-2021-2022.yaml").write_text(v2_text(), encoding="utf-8")
     git(repo, "commit", "-q", "-am", "second version")
-    for line, command in _ci_commands():
+    for line, _command in _ci_commands():
         args = [arg.replace("$BASE", "HEAD~1") for arg in shlex.split(line)[1:]]
         code, out, err = cli(*args, cwd=repo)
         assert code in (0, 1), (line, err)

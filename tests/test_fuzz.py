@@ -166,6 +166,7 @@ def _save(data: bytes) -> None:
         (CORPUS / f"found-{hashlib.sha256(data).hexdigest()[:12]}.yaml").write_bytes(data)
 
 
+@pytest.mark.slow
 @settings(max_examples=EXAMPLES, deadline=None, derandomize="ROADMAPCTL_FUZZ_EXAMPLES" not in os.environ, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=mutants())

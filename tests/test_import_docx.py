@@ -232,6 +232,7 @@ def test_a_second_header_row_under_merged_header_cells_is_skipped(tmp_path):
     assert any("вторая строка заголовка" in g.message for g in result.guesses)
 
 
+@pytest.mark.slow
 def test_damaged_word_documents_never_raise_anything_but_import_failure():
     """The fixtures with random elements removed, attributes spoiled or nodes duplicated."""
     import random

@@ -24,7 +24,11 @@ from roadmapctl.loading import Source
 from forms import document as doc
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+
+
+def needs_soffice(test):
+    """A test that drives LibreOffice: marked external, skipped cleanly without it."""
+    return pytest.mark.external(pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")(test))
 
 
 def convert(tmp_path: Path, data: bytes, suffix: str, target: str) -> bytes:

@@ -114,6 +114,7 @@ def test_the_text_reader_raises_only_its_own_error(data):
         assert str(exc).startswith("t.txt: ")
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(_TEXTISH.filter(lambda s: "\t" not in s and "\n" not in s and "\r" not in s), min_size=1,
                          max_size=6), max_size=12))

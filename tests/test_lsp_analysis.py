@@ -96,7 +96,7 @@ def test_suppression_is_not_offered_inside_a_block_scalar():
     result = an.analyze(TEXT, "t.yaml")
     [spacing] = [d for d in result.diagnostics if d.code == "RM605"]
     assert spacing.line == _at(TEXT, "Анализ  результатов")[0]
-    assert an.suppression(result, spacing) is None  # «# noqa» there would become text
+    assert an.suppression(result, spacing) is None  # a suppression comment there would become text
 
 
 def test_suppression_extends_an_existing_noqa_comment():
@@ -124,6 +124,7 @@ def test_utf16_counts_astral_characters_twice():
     assert from_client(["😀а"], 0, 2, "utf-16") == (1, 2)
 
 
+@pytest.mark.slow
 @given(st.text(max_size=60), st.integers(0, 80))
 def test_completion_context_never_fails(prefix, column):
     lines = ["ответственные:", prefix]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -35,6 +36,7 @@ def test_path_points_at_4_10():
     assert target(ORIGINAL)["номер"] == "4.10."
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(note=notes, link=st.one_of(st.none(), st.just("https://example.ru/отчёт?a=1&b=2#x")), status=st.sampled_from([None, "в работе", "выполнено"]))
 def test_any_note_round_trips_and_only_the_target_changes(note, link, status):

@@ -16,7 +16,8 @@ import pytest
 from conftest import ROADMAPS, ROOT
 
 PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
-pytestmark = pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed (pip install '.[test]')")
+pytestmark = [pytest.mark.external,
+              pytest.mark.skipif(PRE_COMMIT is None, reason="pre-commit is not installed (pip install '.[test]')")]
 
 MKDOCS = "site_name: Документы\nnav:\n  - Главная: index.md\ntheme:\n  name: material\n"
 

@@ -22,6 +22,7 @@ from roadmapctl.render import render
 CHROMIUM = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)), None)
 POPPLER = shutil.which("pdftoppm") and shutil.which("pdfinfo")
 pytestmark = [
+    pytest.mark.external,
     pytest.mark.skipif(not CHROMIUM, reason="Chromium не установлен: apt-get install -y chromium"),
     pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftoppm, pdfinfo) не установлены: apt-get install -y poppler-utils"),
 ]

@@ -40,6 +40,7 @@ def test_format_from_the_file_name_and_mismatch(tmp_path, cli):
     assert code == 2 and "неизвестный формат «pdf»" in err
 
 
+@pytest.mark.slow
 def test_a_folder_gets_one_file_per_roadmap_and_reruns_change_nothing(tmp_path, cli):
     out = tmp_path / "out"
     code, _out, err = cli("render", ROADMAPS, "--to", "docx", "-o", out, binary=True)

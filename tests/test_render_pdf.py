@@ -24,6 +24,7 @@ from roadmapctl.render.options import Options
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 POPPLER = shutil.which("pdfinfo") and shutil.which("pdftotext")
 pytestmark = [
+    pytest.mark.external,
     pytest.mark.skipif(not SOFFICE, reason="LibreOffice (soffice) не установлен: apt-get install -y libreoffice-writer-nogui"),
     pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdfinfo, pdftotext) не установлены: apt-get install -y poppler-utils"),
 ]

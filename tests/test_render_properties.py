@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 
 import docx
 from docx.oxml.ns import qn
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -190,6 +191,7 @@ def test_html_structure_survives_any_text(roadmap):
     assert mark is not None and untouched
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(roadmaps())
 def test_docx_structure_survives_any_text(roadmap):

@@ -26,6 +26,7 @@ def test_extension_starts_roadmapctl_lsp_for_yaml():
     assert 'args: ["lsp"]' in source and "schemaFindings" in source
 
 
+@pytest.mark.external
 def test_extension_packages_with_vsce(tmp_path):
     tools = npm_tools()
     work = tmp_path / "vscode"

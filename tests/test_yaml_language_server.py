@@ -104,6 +104,7 @@ async def _yaml_ls_diagnostics(tools, path, text) -> list[lsp.Diagnostic]:
         await client.stop()
 
 
+@pytest.mark.external
 def test_yaml_language_server_shows_a_misspelled_key_and_a_wrong_type_in_russian(tmp_path):
     tools = npm_tools()
     path = tmp_path / "roadmap.yaml"
@@ -122,6 +123,7 @@ def test_yaml_language_server_shows_a_misspelled_key_and_a_wrong_type_in_russian
         assert "not allowed" not in message and "Incorrect type" not in message
 
 
+@pytest.mark.external
 def test_beside_yaml_language_server_each_schema_finding_is_shown_once(tmp_path):
     """Both servers on one file, as VS Code with the YAML extension and ours runs them."""
     import sys

@@ -215,7 +215,7 @@ def write_output(
                 if replaceable is not None and info.st_size <= MAX_COMPARED:
                     with open(real, "rb") as handle:
                         old = handle.read()
-                if old is None or not replaceable(old):
+                if old is None or replaceable is None or not replaceable(old):
                     raise _fail(path, "файл уже существует и создан не этой командой; чтобы заменить его, добавьте --force")
             if not os.access(real, os.W_OK) or not info.st_mode & 0o222:
                 raise _fail(path, "файл защищён от записи (нет прав на запись); он не изменён")

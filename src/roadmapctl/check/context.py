@@ -27,6 +27,7 @@ class Context:
 
     def __init__(self, loaded: Loaded, config=None):
         self.loaded = loaded
+        assert loaded.document is not None  # checked by the caller
         self.doc: Document = loaded.document
         self.config = config  # the file's check.config.Config (word lists for spelling), or None
         self.source = self.doc.source
@@ -138,13 +139,13 @@ class Context:
                 line = self.source.line(number)
                 col = span.column - 1 if number == first else 0
                 while True:
-                    found = line.find(fragment, col)
-                    if found < 0:
+                    at = line.find(fragment, col)
+                    if at < 0:
                         break
                     if occurrence == 0:
-                        return Span(number, found + 1, number, found + 1 + len(fragment))
+                        return Span(number, at + 1, number, at + 1 + len(fragment))
                     occurrence -= 1
-                    col = found + 1
+                    col = at + 1
         return span
 
     def _aligned(self, span: Span, value: str, start: int, end: int) -> Span | None:

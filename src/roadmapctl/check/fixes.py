@@ -114,6 +114,7 @@ def fix_text(text: str, name: str = "<text>", config: Config | None = None, *, u
         used: list[Edit] = []
         new_body = body  # the text with the fixes taken so far, each step read again
         for diagnostic in fixable:
+            assert diagnostic.fix is not None  # wanted() takes only findings with a fix
             if any(_overlaps(e, u) for e in diagnostic.fix.edits for u in used):
                 continue  # the next pass takes it, against the text this pass leaves
             if used:
@@ -121,9 +122,10 @@ def fix_text(text: str, name: str = "<text>", config: Config | None = None, *, u
                 if not _reads(name, candidate):
                     continue
             else:
-                candidate = _apply_fix(name, body, diagnostic.fix)
-                if candidate is None:
+                fixed = _apply_fix(name, body, diagnostic.fix)
+                if fixed is None:
                     continue
+                candidate = fixed
             used.extend(diagnostic.fix.edits)
             taken.append(diagnostic)
             new_body = candidate

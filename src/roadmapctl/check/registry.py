@@ -7,67 +7,9 @@ that passed the schema and were built into the model.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterable, NamedTuple
+from roadmapctl.check.registration import GROUPS, RULES, Finding, Rule, declare, rule
 
-from roadmapctl.check.diagnostics import Fix, Severity
-from roadmapctl.spans import Span
-
-
-class Finding(NamedTuple):
-    span: Span
-    message: str
-    hint: str | None = None
-    fix: Fix | None = None
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    doc: str
-    stage: str
-    func: Callable[..., Iterable[Finding]] | None
-
-    @property
-    def group(self) -> str:
-        return GROUPS.get(self.code[:3], "")
-
-
-GROUPS = {
-    "RM0": "Файл и синтаксис YAML",
-    "RM1": "Схема",
-    "RM2": "Нумерация и структура",
-    "RM3": "Ответственные",
-    "RM4": "Сроки",
-    "RM5": "Содержание",
-    "RM6": "Оформление текста",
-    "RM7": "Орфография",
-    "RM9": "Подавления",
-}
-
-RULES: dict[str, Rule] = {}
-
-
-def rule(code: str, name: str, severity: Severity, summary: str, doc: str, stage: str = "roadmap"):
-    """Register a rule function under ``code``."""
-
-    def register(func):
-        if code in RULES:
-            raise ValueError(f"duplicate rule code {code}")
-        RULES[code] = Rule(code, name, severity, summary, doc.strip(), stage, func)
-        return func
-
-    return register
-
-
-def declare(code: str, name: str, severity: Severity, summary: str, doc: str, stage: str = "file") -> None:
-    """Register a code whose findings the runner itself produces (syntax, suppressions)."""
-    if code in RULES:
-        raise ValueError(f"duplicate rule code {code}")
-    RULES[code] = Rule(code, name, severity, summary, doc.strip(), stage, None)
+__all__ = ["GROUPS", "RULES", "Finding", "Rule", "declare", "rule", "rule_help", "all_rules"]
 
 
 def rule_help(rule: Rule) -> str:
@@ -80,3 +22,49 @@ def all_rules() -> list[Rule]:
     from roadmapctl.check import rules  # noqa: F401 - importing registers every rule
 
     return sorted(RULES.values(), key=lambda r: r.code)
+
+
+FIX_WORDS = {
+    "": "",
+    "safe": "`check --fix`",
+    "unsafe": "только `--unsafe-fixes` и редактор",
+    "varies": "`check --fix`, где правка безопасна; иначе `--unsafe-fixes` и редактор",
+}
+
+
+def _doc_markdown(doc: str) -> list[str]:
+    """A rule's docs as Markdown: the indented examples become fenced YAML blocks."""
+    out: list[str] = []
+    lines = doc.splitlines()
+    k = 0
+    while k < len(lines):
+        if lines[k].startswith("    "):
+            block: list[str] = []
+            while k < len(lines) and (lines[k].startswith("    ") or (not lines[k].strip() and k + 1 < len(lines)
+                                                                          and lines[k + 1].startswith("    "))):
+                block.append(lines[k][4:])
+                k += 1
+            out += ["```yaml", *block, "```"]
+            continue
+        out.append(lines[k].rstrip())
+        k += 1
+    return out
+
+
+def reference_markdown(rules: list[Rule]) -> str:
+    """The rule reference of docs/check.md, from the registry: a table of every rule, then each
+    rule's documentation by group (``roadmapctl rules --format markdown``)."""
+    lines = ["| Код | Имя | Важность | Исправление | Что проверяет |", "|---|---|---|---|---|"]
+    for r in rules:
+        summary = r.summary.replace("|", "\\|")
+        lines.append(f"| {r.code} | `{r.name}` | {r.severity.russian} | {FIX_WORDS[r.fix] or '—'} | {summary} |")
+    group = None
+    for r in rules:
+        if r.group != group:
+            group = r.group
+            lines += ["", f"### {group}"]
+        lines += ["", f"#### {r.code} `{r.name}`: {r.summary}", "",
+                  f"Важность по умолчанию: {r.severity.russian}."
+                  + (f" Исправление: {FIX_WORDS[r.fix]}." if r.fix else " Исправления нет: правку делает человек."), ""]
+        lines += _doc_markdown(r.doc)
+    return "\n".join(lines) + "\n"

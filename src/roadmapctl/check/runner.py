@@ -28,6 +28,7 @@ def check_loaded(loaded: Loaded, config: Config | None = None) -> list[Diagnosti
     if loaded.document is None:
         return [Diagnostic(loaded.name, p.span, p.code, RULES[p.code].severity, p.message) for p in loaded.problems]
     source = loaded.source
+    assert source is not None  # a document has its source
     ctx = Context(loaded, config)
     raw: list[Diagnostic] = []
     skipped: set[str] = set()
@@ -60,7 +61,7 @@ def _collapsed(name: str, rule, findings) -> list[Diagnostic]:
         count[line] += 1
         if count[line] <= REPEAT_LIMIT:
             kept_on.setdefault(line, []).append(finding)
-    out = []
+    out: list[Diagnostic] = []
     for line, kept in kept_on.items():
         if count[line] > REPEAT_LIMIT:
             first = kept[0]

@@ -45,7 +45,7 @@ class Suppressions:
 
     @classmethod
     def parse(cls, source: Source) -> "Suppressions":
-        items = []
+        items: list[_Suppression] = []
         if "noqa" not in source.text.lower():
             return cls(items)
         for number, line in enumerate(source.lines, start=1):
@@ -69,7 +69,7 @@ class Suppressions:
                     hit = True
         return hit
 
-    def unused(self, name: str, seen_codes: set[str], not_run: set[str] = frozenset()) -> list[Diagnostic]:
+    def unused(self, name: str, seen_codes: set[str], not_run: set[str] | frozenset[str] = frozenset()) -> list[Diagnostic]:
         """RM901 for suppressions that silenced nothing (codes of rules that did not run aside)."""
         out = []
         for item in self.items:

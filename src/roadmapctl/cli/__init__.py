@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import importlib
 
+from roadmapctl.cli import click_compat  # noqa: F401 - before typer, which imports two names Click 9 drops
+
 import typer
 import typer.main
 

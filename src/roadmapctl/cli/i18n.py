@@ -84,6 +84,6 @@ def install() -> None:
     click.types.BOOL.name = "да/нет"
     for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types, typer.core):
         if hasattr(module, "_"):
-            module._ = _
+            setattr(module, "_", _)  # noqa: B010 (mypy does not know the module has it)
         if hasattr(module, "ngettext"):
-            module.ngettext = ngettext
+            setattr(module, "ngettext", ngettext)  # noqa: B010

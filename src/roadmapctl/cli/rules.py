@@ -14,7 +14,7 @@ def register(app: typer.Typer) -> None:
     @app.command(help="Показать правила проверки или описание одного правила (например, roadmapctl rules RM301).")
     def rules(
         code: Optional[str] = typer.Argument(None, metavar="[КОД]", help="Код правила, например RM301.", show_default=False),
-        output_format: str = typer.Option("text", "--format", "-f", autocompletion=complete_from("roadmapctl.cli.rules", "FORMATS"), help="Формат: text или json."),
+        output_format: str = typer.Option("text", "--format", "-f", autocompletion=complete_from("roadmapctl.cli.rules", "FORMATS"), help="Формат: text, json или markdown (справочник правил для docs/check.md)."),
     ) -> None:
         from roadmapctl.check.registry import all_rules
 
@@ -56,8 +56,16 @@ def _json(registry: list, _one: bool) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
+def _markdown(registry: list, _one: bool) -> str:
+    """The rule reference of docs/check.md (``.ci/rule_reference.py`` keeps it up to date)."""
+    from roadmapctl.check.registry import reference_markdown
+
+    return reference_markdown(registry)
+
+
 # The formats of ``rules`` (``roadmapctl.outputs``): on the screen only.
 FORMATS = table(
     OutputFormat("text", (".txt",), _text, None, text=True),
     OutputFormat("json", (".json",), _json, None),
+    OutputFormat("markdown", (".md",), _markdown, None, text=True),
 )

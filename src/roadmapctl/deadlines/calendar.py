@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .calendar_units import month_end
+from .days import month_end
 
 Window = tuple[date, date]
 

@@ -5,25 +5,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from .calendar import TYPICAL
+from .days import last_day, month_end
+
 MONTHS_NOM = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
               "сентябрь", "октябрь", "ноябрь", "декабрь")
 MONTHS_GEN = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
               "сентября", "октября", "ноября", "декабря")
 ROMAN = ("", "I", "II", "III", "IV")
-
-
-_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def last_day(y: int, m: int) -> int:
-    """Number of days in month m of year y."""
-    if m == 2 and y % 4 == 0 and (y % 100 != 0 or y % 400 == 0):
-        return 29
-    return _DAYS[m]
-
-
-def month_end(y: int, m: int) -> date:
-    return date(y, m, last_day(y, m))
 
 
 def shift_years(d: date, years: int) -> date:
@@ -78,8 +67,6 @@ class CalendarUnit:
 
     def _calendar(self):
         if self.cal is None:
-            from .calendar import TYPICAL
-
             return TYPICAL
         return self.cal
 

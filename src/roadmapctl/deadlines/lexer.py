@@ -83,6 +83,7 @@ def tokenize(text: str, marks: list[tuple[int, int]] | None = None) -> list[Toke
         if group == "sp":
             continue
         index = m.lastindex
+        assert index is not None  # every alternative of the pattern is a group
         raw = m.group(index)
         a, b = m.span(index)
         if group == "w":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+import datetime
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,8 +15,8 @@ from .term import Kind, Term
 class Mark:
     """A progress mark: the day it was made and, optionally, the occurrence it covers."""
 
-    date: date
-    covers: date | None = None
+    date: datetime.date
+    covers: datetime.date | None = None
 
 
 def overdue_dates(term: Term, as_of: date, done: bool,
@@ -53,7 +54,7 @@ def overdue_dates(term: Term, as_of: date, done: bool,
             previous = d
         return tuple(missed)
     if kind is Kind.COMPOUND:
-        out = set()
+        out: set[date] = set()
         for part in term.parts:
             out.update(overdue_dates(part, as_of, done, marks))
         return tuple(sorted(out))

@@ -69,22 +69,22 @@ class Term:
         """One readable Russian line about the term."""
         kind = self.kind
         if kind is Kind.ONCE:
-            return f"однократно: {ru_date(self.due)}"
+            return f"однократно: {_day(self.due)}"
         if kind is Kind.MILESTONES:
             if any(p.kind is Kind.RANGE for p in self.parts):
-                pieces = ", ".join(f"{ru_date(p.start)}–{ru_date(p.due)}" if p.kind is Kind.RANGE
-                                   else ru_date(p.due) for p in self.parts)
+                pieces = ", ".join(f"{_day(p.start)}–{_day(p.due)}" if p.kind is Kind.RANGE
+                                   else _day(p.due) for p in self.parts)
                 return f"несколько сроков: {pieces}"
             return f"несколько сроков: {_dates_line(self.dates)}"
         if kind is Kind.RANGE:
-            return f"в период {ru_date(self.start)}–{ru_date(self.due)}"
+            return f"в период {_day(self.start)}–{_day(self.due)}"
         if kind is Kind.RECURRING:
             name = self.repeat.name if self.repeat is not None else ""
             if not self.dates:
                 return f"{name}: в периоде дорожной карты сроков нет"
             return f"{name}: {_dates_line(self.dates)}"
         if kind is Kind.CONTINUOUS:
-            return f"постоянно: {ru_date(self.start)}–{ru_date(self.due)}"
+            return f"постоянно: {_day(self.start)}–{_day(self.due)}"
         if kind is Kind.SCHEDULE:
             return f"по графику: {_UNDEFINED}"
         if kind is Kind.COMPOUND:
@@ -111,3 +111,9 @@ class Term:
             "notes": list(self.notes),
             "parts": [p.to_json() for p in self.parts],
         }
+
+
+def _day(day: date | None) -> str:
+    """A date of a term whose kind has it (a dated kind always does)."""
+    assert day is not None
+    return ru_date(day)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from dataclasses import field as _field
 from datetime import date
 from difflib import SequenceMatcher
-from typing import Any, Callable
+from typing import Any, Callable, cast
 
 from roadmapctl.document import fields
 from roadmapctl.document.model import Activity, Placed, Roadmap, SubItem
@@ -153,7 +153,7 @@ def _term(item: Activity | SubItem, period, whole: bool):
     from roadmapctl.document.schedule import activity_term, item_term
 
     try:
-        return activity_term(item, period) if whole else item_term(item, period)
+        return activity_term(cast(Activity, item), period) if whole else item_term(item, period)
     except Exception:  # noqa: BLE001 - a reading problem must not stop the review
         return None
 
@@ -278,9 +278,10 @@ class _Differ:
         for i, j, _ in found:
             a = old[i][1][-1] if i is not None else None
             b = new[j][1][-1] if j is not None else None
-            if a is not None and b is not None and old[i][0] == new[j][0]:
+            if i is not None and j is not None and a is not None and b is not None and old[i][0] == new[j][0]:
                 self.section_pairs[id(a)] = b
             if a is None:
+                assert b is not None  # a pair has at least one side
                 self.add("section", b.number, None, b.heading, "разделы", change="added")
             elif b is None:
                 self.add("section", a.number, a.heading, None, "разделы", change="removed")
@@ -302,11 +303,12 @@ class _Differ:
         runs = self._renumbering_runs(pairs, moved)
         for index, pair in enumerate(pairs):
             if index in runs:
-                members = [pairs[k] for k in runs[index]]
+                members: list[Any] = [pairs[k] for k in runs[index]]  # renumbered: both sides present
                 self.add("renumbered", members[0].new.activity.number,
                          [m.old.activity.number for m in members], [m.new.activity.number for m in members], fields.NUMBER.key,
                          section=_heading(members[0].new))
             if pair.old is None:
+                assert pair.new is not None  # a pair has at least one side
                 a = pair.new.activity
                 self.add("added", a.number, None, a.text, section=_heading(pair.new),
                          parent=pair.new.parent.number if pair.new.parent else None,

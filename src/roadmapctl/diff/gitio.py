@@ -113,7 +113,7 @@ def _relative(paths: list[str] | None, repo: Path) -> list[str]:
 
 
 def _is_yaml(path: str | None) -> bool:
-    return bool(path) and path.lower().endswith(YAML_SUFFIXES)
+    return path is not None and path.lower().endswith(YAML_SUFFIXES)
 
 
 def _split_z(data: bytes) -> list[str]:
@@ -185,7 +185,7 @@ def changed_roadmaps(rev: str, paths: list[str]) -> list[str]:
             continue
         groups.setdefault(toplevel(path), []).append(path)
     changed: set[Path] = set()
-    for repo, members in groups.items():
+    for repo in groups:
         for change in changed_files(rev, WORKTREE, None, repo):
             if change.new_path is not None:
                 changed.add((repo / change.new_path).resolve())

@@ -119,9 +119,9 @@ def pair_up(old: list[tuple[object, str]], new: list[tuple[object, str]]) -> lis
             if value >= (SAME_NUMBER if same else SIMILAR):
                 candidates.append((value + (0.1 if same else 0.0), i, j))
     candidates.sort(key=lambda c: (-c[0], c[2], c[1]))
-    for score, i, j in candidates:
+    for value, i, j in candidates:
         if i in old_left and j in new_left:
-            take(i, j, min(score, 1.0))
+            take(i, j, min(value, 1.0))
 
     # 4. What is left under the same key is the same row rewritten.
     for j in sorted(new_left):

@@ -86,7 +86,7 @@ def compare_git(base: str, args: list[str]) -> Comparison:
             continue
         try:
             old_model = model_from_bytes(f"{change.old_path} ({base})", old_data) if old_data is not None else None
-            new_name = f"{change.new_path} ({head})" if head else change.new_path
+            new_name = f"{change.new_path} ({head})" if head else change.new_path or ""
             new_model = model_from_bytes(new_name, new_data) if new_data is not None else None
         except ReviewError as exc:
             out.problems.append(str(exc))

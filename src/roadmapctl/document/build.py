@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -100,7 +100,8 @@ def _marks(m: _Map, key: str) -> list[ProgressMark]:
     marks = []
     for item, item_node in m.items(key):
         k = _Map(item, item_node)
-        marks.append(ProgressMark(k.date("дата"), k.text("текст") or "", k.text("ссылка"), k.date("за"), **k.loc()))
+        # the schema requires the date of a mark (kept as read: readers skip a mark without one)
+        marks.append(ProgressMark(cast(date, k.date("дата")), k.text("текст") or "", k.text("ссылка"), k.date("за"), **k.loc()))
     return marks
 
 

@@ -60,28 +60,38 @@ class Field:
     diff_label: str | None = None    # how ``diff`` names it in a change ("изменено поле «…»")
 
 
+@dataclass(frozen=True)
+class ColumnField(Field):
+    """A field a table column shows: its ``column`` is always set (typed so for its users)."""
+
+    column: str = ""
+
+    def __post_init__(self) -> None:
+        assert self.column, self.key
+
+
 # In the schema's order (which is also the key order ``fmt`` writes).
 # key, attribute, kind, label, then what only some fields have
-NUMBER = Field("номер", "number", Kind.TEXT, "номер", required=True, column="номер")
-TEXT = Field("мероприятие", "text", Kind.TEXT, "мероприятие", required=True, column="мероприятие",
+NUMBER = ColumnField("номер", "number", Kind.TEXT, "номер", required=True, column="номер")
+TEXT = ColumnField("мероприятие", "text", Kind.TEXT, "мероприятие", required=True, column="мероприятие",
              diff_kind="text", diff_label="текст мероприятия")
-SUBITEMS = Field("подпункты", "subitems", Kind.SUBITEMS, "подпункты", column="мероприятие",
+SUBITEMS = ColumnField("подпункты", "subitems", Kind.SUBITEMS, "подпункты", column="мероприятие",
                  diff_kind="text", diff_label="подпункты")
-RESPONSIBLE = Field("ответственные", "responsible", Kind.REFS, "ответственные", column="ответственные",
+RESPONSIBLE = ColumnField("ответственные", "responsible", Kind.REFS, "ответственные", column="ответственные",
                     subitem=True, diff_kind="responsible")
-DEADLINE = Field("срок", "deadline", Kind.TEXT, "срок", column="срок", subitem=True, diff_kind="deadline")
+DEADLINE = ColumnField("срок", "deadline", Kind.TEXT, "срок", column="срок", subitem=True, diff_kind="deadline")
 OVERRIDE = Field("срок_явно", "override", Kind.MAPPING, "срок в явном виде", subitem=True, diff_kind="deadline")
-RESULT = Field("ожидаемый_результат", "result", Kind.TEXT, "ожидаемый результат", column="ожидаемый_результат",
+RESULT = ColumnField("ожидаемый_результат", "result", Kind.TEXT, "ожидаемый результат", column="ожидаемый_результат",
                diff_kind="text", diff_label="ожидаемый результат")
-RESULT_FORM = Field("форма_результата", "result_form", Kind.TEXT, "форма предоставления результатов",
+RESULT_FORM = ColumnField("форма_результата", "result_form", Kind.TEXT, "форма предоставления результатов",
                     column="форма_результата", diff_kind="text", diff_label="форма результата")
-NOTE = Field("примечание", "note", Kind.TEXT, "примечание", column="примечание",
+NOTE = ColumnField("примечание", "note", Kind.TEXT, "примечание", column="примечание",
              diff_kind="text", diff_label="примечание")
-STATUS = Field("статус", "status", Kind.TEXT, "статус", column=MARK_COLUMN,
+STATUS = ColumnField("статус", "status", Kind.TEXT, "статус", column=MARK_COLUMN,
                diff_kind="status", diff_label="статус")
-DONE_DATE = Field("дата_выполнения", "done_date", Kind.DATE, "дата выполнения", column=MARK_COLUMN,
+DONE_DATE = ColumnField("дата_выполнения", "done_date", Kind.DATE, "дата выполнения", column=MARK_COLUMN,
                   diff_kind="status", diff_label="дата выполнения")
-MARKS = Field("отметки", "marks", Kind.MARKS, "отметки о ходе", column=MARK_COLUMN,
+MARKS = ColumnField("отметки", "marks", Kind.MARKS, "отметки о ходе", column=MARK_COLUMN,
               diff_kind="status", diff_label="отметка о ходе выполнения")
 POSTPONEMENTS = Field("переносы", "postponements", Kind.POSTPONEMENTS, "переносы срока",
                       diff_kind="deadline", diff_label="запись о переносе срока")

@@ -7,6 +7,7 @@ keys, by the Russian key), so that a rule can point at the exact field it talks 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import datetime
 from datetime import date
 from typing import Iterator
 
@@ -69,10 +70,10 @@ class SubItem(Located):
 
 @dataclass
 class ProgressMark(Located):
-    date: date
+    date: datetime.date
     text: str
     link: str | None = None
-    covers: date | None = None
+    covers: datetime.date | None = None
 
 
 @dataclass

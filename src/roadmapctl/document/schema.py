@@ -276,7 +276,7 @@ def _translate(doc: Document, error) -> list[Problem]:
             else:
                 message = f"{where}: {text} без кавычек YAML читает как число; здесь нужен текст — заключите его в кавычки: \"{text}\""
             return [Problem("RM104", message, span, replacement=replacement)]
-        names = " или ".join(TYPE_NAMES.get(t, t) for t in expected)
+        names = " или ".join(TYPE_NAMES.get(str(t), str(t)) for t in expected)
         return [Problem("RM103", f"{where}: ожидается {names}, а записано: {_type_of(value)}", span)]
     if kind == "enum":
         options = [str(o) for o in error.validator_value]

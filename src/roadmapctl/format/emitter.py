@@ -9,6 +9,8 @@ double-quoted, multi-line strings as literal blocks (``|-``), comments kept wher
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmapctl.format.comments import Comments
@@ -164,7 +166,7 @@ class Layout:
         head = prefix + (f"{key}:" if key is not None else "")
         nested = (isinstance(value, MappingNode) and value.value) or (isinstance(value, SequenceNode) and value.value)
         if nested:
-            write = self.mapping if isinstance(value, MappingNode) else self.sequence
+            write: Callable[..., None] = self.mapping if isinstance(value, MappingNode) else self.sequence
             if key is None:
                 # a sequence item that is a collection: its end-of-line comment goes above it
                 text = self.comments.eol.get(id(anchor))
@@ -175,7 +177,7 @@ class Layout:
             self.out.append(head)
             self._eol(anchor)
             if write == self.sequence:
-                self.sequence(value, cursor, child, "", flow_items)
+                write(value, cursor, child, "", flow_items)
             else:
                 write(value, cursor, child, "")
             return
@@ -235,6 +237,7 @@ class Layout:
             return ["{}"]
         if isinstance(node, SequenceNode):
             return ["[]"]
+        assert isinstance(node, ScalarNode)  # a node is a mapping, a sequence or a scalar
         text, kind = self.scalar_text(node, bool(force_quotes), cursor=cursor)
         if kind == "literal":
             chomp = "-" if not text.endswith("\n") else ("" if not text.endswith("\n\n") else "+")

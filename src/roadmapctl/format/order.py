@@ -19,7 +19,7 @@ def _resolve(node: dict | None) -> dict | None:
         ref = node["$ref"]
         if not ref.startswith("#/"):
             return None
-        target = _root()
+        target: dict | None = _root()
         for part in ref[2:].split("/"):
             target = target.get(part) if isinstance(target, dict) else None
         node = target

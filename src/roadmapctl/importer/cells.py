@@ -35,7 +35,7 @@ def looks_like_deadline(text: str) -> bool:
 
 def starts_item(para: Para) -> bool:
     text = para.text.lstrip()
-    return para.bullet or (len(text) > 1 and text[0] in DASHES + "•·" and not text[1] in DASHES)
+    return para.bullet or (len(text) > 1 and text[0] in DASHES + "•·" and text[1] not in DASHES)
 
 
 

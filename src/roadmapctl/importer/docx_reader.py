@@ -15,9 +15,9 @@ import io
 import re
 import zipfile
 
+from roadmapctl.importer.docx_text import W, paragraph_text
 from roadmapctl.importer.grid import Cell, Grid, ImportFailure, Para, Row, SourceDoc
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_BYTES = 64 * 1024 * 1024
 # What a document may claim, checked before anything is allocated for it. Word itself allows 63
 # columns in a table; the row and cell limits are far above any roadmap (the benchmark imports
@@ -120,40 +120,6 @@ class _Numbering:
         if fmt not in ("decimal", "decimalZero"):
             return None  # bullets and letters: not a number
         return re.sub(r"%(\d)", lambda m: str(counters[int(m.group(1)) - 1]), text)
-
-
-_SKIP = {f"{W}pPr", f"{W}rPr", f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", f"{W}fldData"}
-
-
-def paragraph_text(element, tab: str = " ") -> str:
-    """The text a reader sees in a w:p: runs, hyperlinks, fields' results and tracked insertions,
-    without tracked deletions and field codes; tabs as ``tab`` (a space), line breaks as "\n"."""
-    out: list[str] = []
-    stack = list(reversed(list(element)))
-    while stack:
-        node = stack.pop()
-        tag = node.tag
-        if not isinstance(tag, str) or tag in _SKIP:
-            continue
-        if tag == f"{W}t":
-            out.append(node.text or "")
-        elif tag in (f"{W}tab", f"{W}ptab"):
-            out.append(tab)
-        elif tag in (f"{W}br", f"{W}cr"):
-            if node.get(f"{W}type") not in ("page", "column"):
-                out.append("\n")
-        elif tag == f"{W}noBreakHyphen":
-            out.append("-")
-        elif tag == f"{W}sym":
-            code = node.get(f"{W}char", "")
-            try:
-                value = int(code, 16)
-                out.append(chr(value - 0xF000) if value >= 0xF000 and value - 0xF000 >= 0x20 else chr(value))
-            except ValueError:
-                pass
-        else:
-            stack.extend(reversed(list(node)))
-    return "".join(out)
 
 
 class _Reader:

@@ -6,7 +6,7 @@ them as it reads tab-separated text; the document's properties and the reader's 
 
 from __future__ import annotations
 
-from roadmapctl.importer.docx_reader import W, paragraph_text
+from roadmapctl.importer.docx_text import W, paragraph_text
 from roadmapctl.importer.grid import ImportFailure, SourceDoc
 
 

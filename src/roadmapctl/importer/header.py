@@ -131,9 +131,9 @@ def find_period(text: str) -> str | None:
             continue
         if re.match(r"\s*(?:год|гг|г\.|г\b)", rest) or "на " in before or "период" in before:
             return f"{y1}-{y2}"
-    match = _PERIOD_ONE.search(text)
-    if match:
-        return match.group("y")
+    one = _PERIOD_ONE.search(text)
+    if one:
+        return one.group("y")
     return None
 
 
@@ -445,6 +445,7 @@ def _member(entry: str) -> dict | None:
 
 def _approval(info: HeaderInfo, lines: list[_Line], start: int, used: set[int], log: GuessLog) -> None:
     match = APPROVAL.match(lines[start].text)
+    assert match is not None  # the caller found the line so
     word = match.group("word")
     rest = match.group("rest").strip()
     used.add(start)

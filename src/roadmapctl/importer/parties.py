@@ -237,12 +237,11 @@ def split_cell(paras: list[str]) -> CellParties:
                                         f"инициалов: {len(people)}")
                 else:
                     expanded.append(part)
-        expanded = _join_pieces(expanded, result)
-        for piece in expanded:
-            if isinstance(piece, RefDraft):
-                result.refs.append(piece)
+        for entry in _join_pieces(expanded, result):
+            if isinstance(entry, RefDraft):
+                result.refs.append(entry)
                 continue
-            refs, pair = _dash_split(piece)
+            refs, pair = _dash_split(entry)
             if pair:
                 result.pairs.append(pair)
             for ref in refs:
@@ -306,7 +305,7 @@ def _join_pieces(pieces: list[str], result: CellParties) -> list[str | RefDraft]
 # --------------------------------------------------------------------------- kinds and the directory
 
 
-def kind_of(name: str, authority_names: set[str] = frozenset()) -> str:
+def kind_of(name: str, authority_names: set[str] | frozenset[str] = frozenset()) -> str:
     if name in authority_names or _AUTHORITY.match(name):
         return "орган"
     if PERSON.match(name) or re.match(r"^[А-ЯЁ][а-яё]+\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.?,", name):

@@ -267,6 +267,7 @@ class _Reader:
                 for r2 in below:
                     if grid_rows[r2][c] is None:
                         above = grid_rows[r][c]
+                        assert above is not None  # the cell a merge starts in
                         grid_rows[r2][c] = Cell([Para(p.text, bold=p.bold, line=p.line) for p in above.paras], vmerged=True)
             rows: list[Row] = []
             for r, raw in enumerate(grid_rows, 1):
@@ -282,6 +283,7 @@ class _Reader:
     def aligned_line(self, chunks: list[dict], number: int) -> bool:
         """Put a line into the open aligned table; False when it is not a line of that table."""
         table = self.aligned
+        assert table is not None  # called with an open table
         bounds = table["bounds"]
 
         def column(chunk):
@@ -363,7 +365,7 @@ class _Reader:
             group = lines[index:index + depth]
             if len(group) < depth:
                 break
-            above = group[-2][0] if depth > 1 else None
+            above: dict = group[-2][0] if depth > 1 else {}  # read only when depth > 1
             if depth > 1 and (group[-1][0]["top"] - max(c["bottom"] for c in group[-2]) >
                               max(8.0, 1.3 * (above["bottom"] - above["top"]))
                               or any(NUMBER.match(c["text"].split()[0]) for c in group[-1])):
@@ -398,8 +400,8 @@ class _Reader:
         char = statistics.median([(w["x1"] - w["x0"]) / max(1, len(w["text"])) for w in words]) if words else 5
         gap = max(4.0, 1.1 * char)  # wider than a space (about a third of an em), narrower than a column gap
         right = max((w["x1"] for w in words), default=page.width)
-        items: list[tuple[float, object]] = [(bbox[1], grid) for bbox, grid in ruled]
-        line_items: list[tuple[float, list[dict]]] = [(line[0]["top"], line) for line in lines]
+        items: list[tuple[float, Grid | list[dict]]] = [(bbox[1], grid) for bbox, grid in ruled]
+        line_items: list[tuple[float, Grid | list[dict]]] = [(line[0]["top"], line) for line in lines]
         merged = sorted(items + line_items, key=lambda item: item[0])
         position = 0
         while position < len(merged):

@@ -148,7 +148,7 @@ def _authority_fallback(info: HeaderInfo, directory: Directory, doc: SourceDoc, 
 def _period_fallback(info: HeaderInfo, tables: list[TableDraft], log: GuessLog) -> None:
     if info.period:
         return
-    years = []
+    years: list[int] = []
     for table in tables:
         for activity in table.walk():
             texts = [activity.deadline or ""] + [i.get(fields.DEADLINE.key, "") for i in activity.subitems if isinstance(i, dict)]

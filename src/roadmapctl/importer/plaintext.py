@@ -73,7 +73,7 @@ def pipe_rows(lines: list[str]) -> Lines | None:
     """Rows of a ``|`` table, or None when the text has none (fewer than two lines with cells)."""
     cells_of = [(_pipe_cells(line) if not _is_border(line) else None) for line in lines]
     table_lines = [i for i, cells in enumerate(cells_of) if cells]
-    if sum(1 for i in table_lines if len(cells_of[i]) >= 2) < 2:
+    if sum(1 for i in table_lines if len(cells_of[i] or ()) >= 2) < 2:
         return None
     borders = [i for i, line in enumerate(lines) if _is_border(line)]
     inner = [b for b in borders if table_lines[0] < b < table_lines[-1]]
@@ -102,7 +102,7 @@ def pipe_rows(lines: list[str]) -> Lines | None:
             group.clear()
 
         try:
-            for i, line in enumerate(lines):
+            for i in range(len(lines)):
                 if cells_of[i]:
                     group.append(i)
                 else:
@@ -208,6 +208,7 @@ def _split_row(lines: list[str], count: int, deadline: int | None, activity: int
         return lines[:count - 1] + [join_wrapped(lines[count - 1:])], (
             f"в строке больше строк текста ({len(lines)}), чем колонок ({count}); лишние строки присоединены к "
             "последней колонке")
+    assert deadline is not None  # an anchor is looked for only with a deadline
     before, after = lines[:anchor], lines[anchor:]
     if len(before) > deadline:
         extra = len(before) - deadline
@@ -374,7 +375,7 @@ def _lone_sections(runs: list[_Run], ncols: int) -> None:
         last = pieces[-1]
         match = _NUMBERED_LINE.match(_plain(last))
         following = runs[r + 1][1][0] if r + 1 < len(runs) else ""
-        numbered = bool(match) and following.startswith(match.group("num") + ".") and \
+        numbered = match is not None and following.startswith(match.group("num") + ".") and \
             len(following.rstrip(".")) > len(match.group("num"))
         wrapped = any(line[:1].islower() or line[:1] in ",;)»«(" for line in pieces[2:-1])
         titled = bool(following) and runs[r + 1][2] is _Kind.ROW and len(pieces) == ncols + 1 and not wrapped and \

@@ -230,7 +230,7 @@ def classify(rows: list[Row], header: Header, log: GuessLog) -> list[_Entry]:
         number_text = texts[number_col] if number_col is not None else ""
         if number_col is not None and not number_text and cells[number_col].auto_number and \
                 any(texts[i] for i in range(len(texts)) if i != number_col):
-            number_text = cells[number_col].auto_number
+            number_text = cells[number_col].auto_number or ""
             auto_numbered.append((row.where, number_text))
         only = filled[0] if len(filled) == 1 else None
         if row.merged or (only is not None and only in (0, number_col) and only != activity_col

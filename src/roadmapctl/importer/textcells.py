@@ -502,7 +502,7 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool 
     headers = list(head.cells)
     if number_col is None and any(row.number for row in rows):
         # numbers written inside the activity texts get a number column of their own
-        headers, roles, number_col = ["№"] + headers, [fields.NUMBER.column] + roles, 0
+        headers, roles, number_col = ["№", *headers], [fields.NUMBER.column, *roles], 0
     content_roles = [r for i, r in enumerate(roles) if i != number_col]
     content_headers = [h for i, h in enumerate(headers) if i != number_col]
     for row in rows:

@@ -19,7 +19,7 @@ from roadmapctl.loading.source import LINE_BREAK, Source, SourceError, read_sour
 from roadmapctl.spans import Span
 
 try:  # the C loader: an order of magnitude faster, and it gives every node its marks
-    _Loader = yaml.CSafeLoader
+    _Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
@@ -123,7 +123,7 @@ def scalar_text(node: Node) -> str:
     """A mapping key as a string: the scalar's text, or the source form of a complex key."""
     if isinstance(node, ScalarNode):
         return node.value
-    return f"<{node.id}>"
+    return f"<{getattr(node, 'id', '')}>"  # the node kind: mapping, sequence
 
 
 _PROBLEMS = {
@@ -215,8 +215,8 @@ def _syntax_error(source: Source, exc: yaml.YAMLError) -> LoadError:
     context = getattr(exc, "context", None) or ""
     context_mark = getattr(exc, "context_mark", None)
     span = Span.point(mark.line + 1, mark.column + 1) if mark is not None else Span.point(1, 1)
-    char = source.line(span.line)[span.column - 1 : span.column] if mark is not None else ""
-    if char == "\t" or ("tab" in problem):
+    at = source.line(span.line)[span.column - 1 : span.column] if mark is not None else ""
+    if at == "\t" or ("tab" in problem):
         return LoadError(name, "табуляция в отступе: YAML допускает в отступах только пробелы; замените её пробелами", span)
     if "quoted scalar" in context and context_mark is not None:
         return LoadError(
@@ -266,6 +266,7 @@ def _flow_depth_guard(source: Source) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 mark = event.start_mark
+                assert mark is not None  # the parser marks every event
                 raise LoadError(
                     source.name,
                     f"вложенность глубже {MAX_DEPTH} уровней: так дорожную карту не записывают; проверьте файл",

@@ -117,6 +117,8 @@ def hover(analysis: Analysis, line: int, column: int) -> tuple[str, Span] | None
     if rule is not None:
         return rule
     document = analysis.document
+    if document is None:
+        return None
     found = node_at(document, line, column)
     if found is None:
         return None
@@ -277,6 +279,7 @@ def completion_context(lines: list[str], line: int, column: int) -> tuple[str, i
 def _item_start(prefix: str) -> int:
     """1-based column where the list item's text starts after "- "."""
     match = re.match(r"\s*-\s+", prefix)
+    assert match is not None  # called on the prefix of a list item
     return match.end() + 1
 
 
@@ -293,7 +296,8 @@ def complete(analysis: Analysis, last_good: Analysis | None, line: int, column: 
 
     out: list[Completion] = []
     if key in PARTY_KEYS:
-        directory = data.get("участники") if isinstance(data.get("участники"), dict) else {}
+        parties = data.get("участники")
+        directory = parties if isinstance(parties, dict) else {}
         for name, entry in directory.items():
             kind = entry.get("вид") if isinstance(entry, dict) else None
             out.append(Completion(name, scalar(name, flow=True), f"участник{': ' + kind if kind else ''}", start))

@@ -393,7 +393,10 @@ def _code_actions(ls: RoadmapServer, params: lsp.CodeActionParams) -> list[lsp.C
     end = ls.point(result.lines, params.range.end)
     only = params.context.only if params.context else None
     actions: list[lsp.CodeAction] = []
-    wants = (lambda kind: not only or any(kind.startswith(o) for o in only))
+
+    def wants(kind: str) -> bool:
+        return not only or any(kind.startswith(o) for o in only)
+
     if wants(lsp.CodeActionKind.QuickFix):
         for d in an.diagnostics_in(result, *start, *end):
             shown = ls.to_lsp(result.lines, d)

@@ -87,7 +87,7 @@ def _walk_sections(sections, path, table):
 def activity_paths(data) -> list[tuple[list, dict, int]]:
     """Every activity of the document data with its path and 0-based table index, in document
     order (the order of ``Roadmap.placed_activities``)."""
-    found = []
+    found: list[tuple[list, dict, int]] = []
     if not isinstance(data, dict):
         return found
     for index, table in enumerate(data.get("таблицы") or []):
@@ -176,7 +176,7 @@ class _Editor:
     def result(self) -> str:
         text = self.text
         ordered = sorted(self.edits, key=lambda e: (e[0], e[2]))
-        for (s1, e1, _, _), (s2, _, _, _) in zip(ordered, ordered[1:]):
+        for (_, e1, _, _), (s2, _, _, _) in zip(ordered, ordered[1:]):
             if s2 < e1:
                 raise EditError("внутренняя ошибка: правки файла пересекаются; файл не изменён")
         for start, end, _order, replacement in sorted(self.edits, key=lambda e: (e[0], e[2]), reverse=True):
@@ -204,7 +204,7 @@ class _Editor:
                 while end > node.start_mark.index and self.text[end - 1] in _BLANK:
                     end -= 1
             return end
-        if node.flow_style or not node.value:
+        if getattr(node, "flow_style", False) or not node.value:  # a collection here
             return node.end_mark.index
         if isinstance(node, MappingNode):
             key, value = node.value[-1]
@@ -371,6 +371,7 @@ def mark_loaded(loaded: Loaded, request: MarkRequest) -> EditResult:
     if loaded.roadmap is None:
         raise EditError(f"в файле есть ошибки; исправьте их и повторите (roadmapctl check {loaded.name})")
     doc, source = loaded.document, loaded.source
+    assert doc is not None and source is not None  # a roadmap was built from them
     path, activity = find_activity(doc.data, request.number, request.table)
     number = str(activity.get(fields.NUMBER.key))
     node = doc.node_at(path)
@@ -404,6 +405,7 @@ def mark_loaded(loaded: Loaded, request: MarkRequest) -> EditResult:
             raise EditError(f"новый срок совпадает с прежним: «{old}»")
         editor.set_scalar(node, fields.DEADLINE.key, scalar(request.postpone))
         target[fields.DEADLINE.key] = request.postpone
+        assert request.reason is not None  # _check_request asks for the reason of a postponement
         record = [("прежний_срок", old), ("дата", on), ("причина", request.reason)]
         if request.basis:
             record.append(("основание", request.basis))

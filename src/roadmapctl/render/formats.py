@@ -55,8 +55,9 @@ def choose_format(to: str | None, output: str | None) -> Format:
     the output file; the two must agree (RenderError)."""
     names = ", ".join(FORMATS)
     if to is None:
-        if output and _by_suffix(output):
-            return _by_suffix(output)
+        by_suffix = _by_suffix(output) if output else None
+        if by_suffix is not None:
+            return by_suffix
         raise RenderError(f"укажите формат: --to {names}")
     asked = to.strip().lower().lstrip(".")
     fmt = next((f for f in FORMATS.values() if asked == f.name or asked in f.aliases), None)
@@ -64,5 +65,5 @@ def choose_format(to: str | None, output: str | None) -> Format:
         raise RenderError(f"неизвестный формат «{to}»; допустимы: {spoken(FORMATS)}")
     implied = _by_suffix(output) if output else None
     if implied is not None and implied is not fmt:
-        raise RenderError(f"расширение «{Path(output).suffix.lower()}» файла {output} не подходит для формата {fmt.name}")
+        raise RenderError(f"расширение «{Path(output or '').suffix.lower()}» файла {output} не подходит для формата {fmt.name}")
     return fmt

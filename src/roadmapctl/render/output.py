@@ -31,7 +31,7 @@ def targets(files: list[str], fmt: Format, output: str | None) -> list[Path | No
         if target in seen:
             raise RenderError(f"дорожные карты {seen[target]} и {source} дают один и тот же файл {target}; выводите их в разные папки")
         seen[target] = source
-    return named
+    return list(named)
 
 
 def write_file(target: Path, data: bytes, identity: str, force: bool, inputs: list[str]) -> bool:

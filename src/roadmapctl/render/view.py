@@ -303,6 +303,7 @@ def approval_block(roadmap: Roadmap, style: Style) -> Block | None:
             lines.append(order_ref)
         return Block("approval", lines)
     if order_ref:
+        assert order is not None  # a reference is made only to an order
         head = title_text(roadmap.title).lstrip("«\"").split(" ", 1)[0].lower()
         word = "УТВЕРЖДЕН" if head.startswith(_MASCULINE_HEADS) else "УТВЕРЖДЕНА"
         kind = one_line(order.kind).lower() or "приказ"

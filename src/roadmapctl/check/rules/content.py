@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from roadmapctl.check.diagnostics import Severity
-from roadmapctl.check.registry import Finding, rule
+from roadmapctl.check.registration import Finding, rule
 from roadmapctl.document import fields
 
 

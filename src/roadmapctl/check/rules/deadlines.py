@@ -4,7 +4,7 @@ docs/deadlines.md)."""
 from __future__ import annotations
 
 from roadmapctl.check.diagnostics import Severity
-from roadmapctl.check.registry import Finding, rule
+from roadmapctl.check.registration import Finding, rule
 from roadmapctl.document import fields
 from roadmapctl.textutil import ru_date
 
@@ -179,7 +179,7 @@ def deadline_outside_period(ctx):
       даты: [2021-05-31]
 """)
 def bad_override(ctx):
-    for activity, item, term, error in _terms(ctx):
+    for activity, item, _term, error in _terms(ctx):
         if error:
             yield Finding(item.at(fields.OVERRIDE.key), f"мероприятие «{activity.number}»: {error}")
 

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 
 from roadmapctl.check.diagnostics import Severity
-from roadmapctl.check.registry import Finding, rule
+from roadmapctl.check.registration import Finding, rule
 from roadmapctl.document import fields
 from roadmapctl.textutil import ru_date
 
@@ -32,7 +32,7 @@ def _restarting_tables(roadmap) -> set[int]:
                 numbers = [parts(a.number) for a in section.activities if a.number]
                 single = [n[0] for n in numbers if len(n) == 1]
                 if single and len(single) == len(numbers):
-                    firsts.append(single[0])
+                    firsts.append(single[0])  # noqa: B023 (walk runs within this iteration)
                 walk(section.sections)
 
         walk(table.sections)

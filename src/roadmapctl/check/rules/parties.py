@@ -6,7 +6,7 @@ import difflib
 from collections import Counter
 
 from roadmapctl.check.diagnostics import Fix, Severity
-from roadmapctl.check.registry import Finding, rule
+from roadmapctl.check.registration import Finding, rule
 from roadmapctl.document import fields
 from roadmapctl.textutil import fold_to_alnum, near_spelling, plural, words
 
@@ -105,7 +105,7 @@ def _use(party, name: str) -> str:
 
 Правильно:
     ответственные: [МКУ «ЦНППМ г.Тулы»]
-""")
+""", fix="varies")
 def party_variant(ctx):
     roadmap = ctx.roadmap
     usage = Counter(ref.name for ref, _ in _all_refs(roadmap))
@@ -120,7 +120,7 @@ def party_variant(ctx):
             # the rarer spelling is the suspect; on a tie, the one that appears later
             frequent, rare = (a, b) if (usage[a], -order[a]) >= (usage[b], -order[b]) else (b, a)
             rare_of.setdefault(rare, frequent)
-    for ref, activity in _all_refs(roadmap):
+    for ref, _activity in _all_refs(roadmap):
         if ref.name in rare_of:
             other = rare_of[ref.name]
             count = usage[other]

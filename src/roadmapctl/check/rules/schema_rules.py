@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from roadmapctl.check.diagnostics import Edit, Fix, Severity
-from roadmapctl.check.registry import Finding, rule
+from roadmapctl.check.registration import Finding, rule
 
 _FIX_TITLES = {
     "RM101": "Исправить ключ на «{text}»",
@@ -30,7 +30,7 @@ def _problems(ctx, code):
 
 Правильно:
     ответственные: [РУО]
-""", stage="document")
+""", stage="document", fix="safe")
 def unknown_key(ctx):
     yield from _problems(ctx, "RM101")
 
@@ -77,7 +77,7 @@ YAML читает `4.10` без кавычек как дробное число 
 
 Правильно:
     номер: "4.10"
-""", stage="document")
+""", stage="document", fix="safe")
 def number_as_float(ctx):
     yield from _problems(ctx, "RM104")
 

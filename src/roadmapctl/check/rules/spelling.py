@@ -21,7 +21,7 @@ from functools import lru_cache
 from yaml.nodes import MappingNode, ScalarNode
 
 from roadmapctl.check.diagnostics import Severity
-from roadmapctl.check.registry import Finding, rule
+from roadmapctl.check.registration import Finding, rule
 from roadmapctl.loading.document import scalar_text
 from roadmapctl.spelling.lexicon import (
     INFLECTION_ENDINGS,

@@ -1,7 +1,7 @@
 """RM9xx: the suppressions themselves (the runner produces these findings)."""
 
 from roadmapctl.check.diagnostics import Severity
-from roadmapctl.check.registry import declare
+from roadmapctl.check.registration import declare
 
 declare(
     "RM901", "unused-noqa", Severity.WARNING,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from yaml.nodes import MappingNode
 
 from roadmapctl.check.diagnostics import Severity
-from roadmapctl.check.registry import Finding, declare, rule
+from roadmapctl.check.registration import Finding, declare, rule
 from roadmapctl.loading.document import STANDARD_TAGS, scalar_text, walk_nodes
 from roadmapctl.spans import Span
 

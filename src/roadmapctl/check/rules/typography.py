@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from roadmapctl.check.diagnostics import Fix, Severity
-from roadmapctl.check.registry import Finding, rule
+from roadmapctl.check.registration import Finding, rule
 
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 _CYR = re.compile(r"[А-Яа-яЁё]")
@@ -51,7 +51,7 @@ _REPEAT = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]+[ \u00a0]+){0,3}[^\W\d_]+)[ \u0
 
 Правильно:
     ожидаемый_результат: 2021 г. - МБОУ «Витимская СОШ»
-""", stage="document")
+""", stage="document", fix="safe")
 def doubled_word(ctx):
     for _path, node in ctx.text_scalars():
         text = node.value
@@ -175,7 +175,7 @@ _SPACES = [
 
 Правильно:
     срок: Январь, ежегодно
-""", stage="document")
+""", stage="document", fix="safe")
 def spacing(ctx):
     for _path, node in ctx.text_scalars():
         text = node.value

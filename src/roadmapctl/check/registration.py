@@ -1,0 +1,77 @@
+"""Registering a rule: the decorator and the table it fills, below the rules that use it.
+
+The rules import this module, and ``check.registry`` (which loads every rule for ``all_rules``)
+imports the rules: with the table here, no import goes round in a circle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, NamedTuple
+
+from roadmapctl.check.diagnostics import Fix, Severity
+from roadmapctl.spans import Span
+
+
+class Finding(NamedTuple):
+    span: Span
+    message: str
+    hint: str | None = None
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    stage: str
+    func: Callable[..., Iterable[Finding]] | None
+    # whether its findings carry a fix: "" none, "safe" (``check --fix``), "unsafe" (only with
+    # ``--unsafe-fixes``; an editor offers it), "varies" (safe or not, finding by finding)
+    fix: str = ""
+
+    @property
+    def group(self) -> str:
+        return GROUPS.get(self.code[:3], "")
+
+
+GROUPS = {
+    "RM0": "Файл и синтаксис YAML",
+    "RM1": "Схема",
+    "RM2": "Нумерация и структура",
+    "RM3": "Ответственные",
+    "RM4": "Сроки",
+    "RM5": "Содержание",
+    "RM6": "Оформление текста",
+    "RM7": "Орфография",
+    "RM9": "Подавления",
+}
+
+RULES: dict[str, Rule] = {}
+
+
+FIX_KINDS = ("", "safe", "unsafe", "varies")
+
+
+def rule(code: str, name: str, severity: Severity, summary: str, doc: str, stage: str = "roadmap", fix: str = ""):
+    """Register a rule function under ``code``; ``fix`` says whether its findings carry a fix."""
+
+    def register(func):
+        if code in RULES:
+            raise ValueError(f"duplicate rule code {code}")
+        if fix not in FIX_KINDS:
+            raise ValueError(f"rule {code}: fix must be one of {FIX_KINDS}")
+        RULES[code] = Rule(code, name, severity, summary, doc.strip(), stage, func, fix)
+        return func
+
+    return register
+
+
+def declare(code: str, name: str, severity: Severity, summary: str, doc: str, stage: str = "file") -> None:
+    """Register a code whose findings the runner itself produces (syntax, suppressions)."""
+    if code in RULES:
+        raise ValueError(f"duplicate rule code {code}")
+    RULES[code] = Rule(code, name, severity, summary, doc.strip(), stage, None)
