@@ -31,6 +31,7 @@ NSDECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 REFERENCE = "reference.docx"
 THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+HANGING = 227  # twips (0.4 cm): the indent of wrapped lines of a sub-item or a party
 CELL_MARGIN = 85  # twips, left and right inside every cell (0.15 cm)
 BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'  # 4/8 pt = 0.5 pt
 
@@ -84,9 +85,12 @@ def _para(para: Para, style: str, **kw) -> str:
         return _p(runs, style, **kw)
     if para.bullet and style == "RMTable":
         # "– " and a hanging indent, so that wrapped lines of the sub-item align with its text.
-        return _p(para.line, style, ind={"left": 227, "hanging": 227}, **kw)
+        return _p(para.line, style, ind={"left": HANGING, "hanging": HANGING}, **kw)
     if para.bullet:
         return _p(para.line, style, **kw)
+    if para.hanging and style == "RMTable":
+        # One of several parties: its wrapped lines indented, so that each party's start shows.
+        return _p(para.text, style, ind={"left": HANGING, "hanging": HANGING}, **kw)
     return _p(para.text, style, **kw)
 
 
