@@ -121,7 +121,9 @@ def _style_defs(style: Style) -> dict[str, str]:
         "RMRequisite": para("RMRequisite", "ДК: реквизит", f"{single}<w:jc w:val=\"left\"/>", style.text_size),
         "RMTitle": para("RMTitle", "ДК: заголовок", '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="240" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>', style.text_size, True),
         "RMPlain": para("RMPlain", "ДК: текст без отступа", f"{single}<w:jc w:val=\"left\"/>", style.text_size),
-        "RMTable": para("RMTable", "ДК: таблица", f"{single}<w:jc w:val=\"left\"/>", style.table_size),
+        # Widow and orphan control: a row broken across pages leaves at least two lines of a
+        # paragraph on each side (the most a DOCX paragraph can ask for).
+        "RMTable": para("RMTable", "ДК: таблица", f"<w:widowControl/>{single}<w:jc w:val=\"left\"/>", style.table_size),
         "RMTableHead": para("RMTableHead", "ДК: шапка таблицы", f"<w:keepNext/>{single}<w:jc w:val=\"center\"/>", style.table_size, True),
         "RMSection": para("RMSection", "ДК: раздел таблицы", f"<w:keepNext/>{single}<w:jc w:val=\"left\"/>", style.table_size, True),
         "RMPageNumber": para("RMPageNumber", "ДК: номер страницы", f"{single}<w:jc w:val=\"center\"/>", style.header_size),

@@ -625,6 +625,9 @@ def table_view(table: Table, style: Style, pairs: Pairs | None = None) -> TableV
     for row in rows:
         if not row.is_section:
             row.whole = row_lines(row, [w * across for w in widths]) <= SHORT_ROW_LINES
+    # The last row of a table is never split: the last page then never holds only a tail.
+    if rows and not rows[-1].is_section:
+        rows[-1].whole = True
     return TableView(
         title=one_line(table.title) or None,
         headers=headers,
