@@ -213,7 +213,7 @@ def test_html_is_one_self_contained_russian_page(mtsensk):
     # Only short rows and section rows are kept whole; the others may break across pages.
     assert "tr.whole, tr.section { break-inside: avoid;" in text
     assert '<tr class="activity depth-0 whole">\n<td class="number" data-label="№п/п"><p>3.3.</p></td>' in text
-    assert '<tr class="activity depth-0">\n<td class="number"><p>2.1.</p></td>' in text
+    assert '<tr class="activity depth-0">\n<td class="number" data-label="№п/п"><p>2.1.</p></td>' in text
     assert parser.tags.count("table") == 1 and parser.tags.count("thead") == 1
 
 
