@@ -170,3 +170,71 @@ def test_pdf_section_row_never_ends_a_page(pdfs, name):
             assert nxt in pages[where[0]].split(head, 1)[1], f"«{head}» ends page {where[0] + 1}, «{nxt}» is not after it"
             checked += 1
     assert checked >= 1
+
+
+def page_count(pdf: Path) -> int:
+    return len(page_sizes(pdf))
+
+
+def test_pdf_page_count_of_the_five_appendices(pdfs):
+    """35 pages before the cells were measured letter by letter and the parties' cells were
+    laid out as the documents write them; the goal is 32 or fewer."""
+    total = sum(page_count(pdfs[p.stem][1]) for p in roadmap_files())
+    assert total <= 33, total
+
+
+def _raw_lines(pdf: Path) -> list[str]:
+    """The PDF's text line by line in reading order (each table cell's lines on their own)."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [line.strip() for line in text.replace("\u00a0", " ").splitlines()]
+
+
+@pytest.mark.parametrize("name", [p.stem for p in roadmap_files()])
+def test_pdf_lines_do_not_break_where_typography_binds(pdfs, name):
+    """No line of the printed appendix ends with «№» before its number, and no «г.» / «гг.» starts
+    a line after the year it belongs to (Баунт: «… 2023 / г. - МБОУ …» before the non-breaking
+    spaces)."""
+    _roadmap, pdf = pdfs[name]
+    lines = _raw_lines(pdf)
+    for previous, line in zip([""] + lines, lines):
+        assert not (previous.endswith("№") and previous != "№" and re.match(r"\d", line)), (previous, line)
+        assert not (re.match(r"(?:гг?)\.", line) and re.search(r"\d{4}$", previous)), (previous, line)
+
+
+def test_pdf_cells_show_separators_pairs_and_where_each_party_begins(pdfs):
+    _roadmap, pdf = pdfs["mtsensk-2021-2022"]
+    text = " ".join(_raw_lines(pdf))
+    # Мценск 1.3: two pairs of partner schools, not four schools one under another
+    assert "МБОУ «Средняя школа № 2» – МБОУ «Средняя школа № 9»," in text
+    assert "МБОУ «Средняя школа № 3» – МБОУ «Средняя школа № 1»" in text
+    _roadmap, pdf = pdfs["aban-2020-2023"]
+    text = " ".join(_raw_lines(pdf))
+    # Абан 4: three people, each ending with the separator
+    assert "Коршунова Н.В., муниципальный координатор;" in text
+    assert "Килина С.А., руководитель МКУ «ИМС»;" in text
+
+
+@pytest.mark.parametrize("name", [p.stem for p in roadmap_files()])
+def test_pdf_last_page_holds_a_whole_row(pdfs, name):
+    """The last row of a table is never split, so the last page starts a row of its own and is
+    never only the tail of one (Славский's last page used to hold only a 3-line tail)."""
+    roadmap, pdf = pdfs[name]
+    last = roadmap.tables[-1]
+    numbers = [a.number.strip() for a in roadmap.activities() if a in list(_table_activities(last))]
+    tokens = page_text(pdf, page_count(pdf)).split()
+    assert numbers[-1] in tokens, f"the last page does not start the row {numbers[-1]}"
+
+
+def _table_activities(table):
+    def walk(activities):
+        for activity in activities:
+            yield activity
+            yield from walk(activity.children)
+
+    def sections(items):
+        for section in items:
+            yield from walk(section.activities)
+            yield from sections(section.sections)
+
+    yield from walk(table.activities)
+    yield from sections(table.sections)
