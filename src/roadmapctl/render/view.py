@@ -697,8 +697,23 @@ def identity_of(roadmap: Roadmap) -> str:
     return f"{name}|{one_line(roadmap.municipality)}"
 
 
-def build_view(roadmap: Roadmap, style: Style, *, with_order: bool = False, gantt: bool = False) -> DocumentView:
+# An approval stamp to fill in by hand (ГОСТ Р 7.0.97, 5.17): the word, a line for the position,
+# the signature with its transcript, the date. The date line does not wrap.
+BLANK_APPROVAL = [
+    "УТВЕРЖДАЮ",
+    "______________________________",
+    "______________________________",
+    f"{SIGN_LINE} ________________",
+    f"«____»{NBSP}____________{NBSP}20___{NBSP}г.",
+]
+
+
+def build_view(roadmap: Roadmap, style: Style, *, with_order: bool = False, gantt: bool = False,
+               blank_approval: bool = False) -> DocumentView:
     order = order_view(roadmap, style) if with_order else None
+    approval = approval_block(roadmap, style)
+    if approval is None and blank_approval:
+        approval = Block("approval", list(BLANK_APPROVAL))
     view = DocumentView(
         source=roadmap.file,
         identity=identity_of(roadmap),
@@ -707,7 +722,7 @@ def build_view(roadmap: Roadmap, style: Style, *, with_order: bool = False, gant
         date=document_date(roadmap),
         period=one_line(roadmap.period_text),
         appendix=appendix_block(roadmap, style),
-        approval=approval_block(roadmap, style),
+        approval=approval,
         preamble=preamble_paras(roadmap),
         tables=[table_view(t, style, [(one_line(p.school), one_line(p.partner)) for p in roadmap.pairs])
                 for t in roadmap.tables],
