@@ -340,7 +340,9 @@ def test_order_with_its_appendix_as_one_document():
     assert appendix.header.is_linked_to_previous
     assert appendix._sectPr.find(qn("w:pgNumType")) is None
     texts = [p.text for p in document.paragraphs]
-    assert texts[0] == "Управление образования администрации города Мценска"
+    # the letterhead whole, as seed 001 writes it (region included)
+    assert texts[:3] == ["УПРАВЛЕНИЕ ОБРАЗОВАНИЯ", "администрации города Мценска", "Орловской области"]
+    texts = texts[2:]
     assert texts[1] == "ПРИКАЗ"
     assert texts[2] == "24.03.2021\t№\u00a093/1"
     assert "ПРИКАЗЫВАЮ:" in texts
@@ -422,3 +424,12 @@ def test_the_example_style_file_is_valid_and_says_the_defaults(tmp_path):
     (tmp_path / "style.yaml").write_bytes((templates_dir() / "style.example.yaml").read_bytes())
     assert load_style(tmp_path) == Style()
     assert load_style(tmp_path, 2016).block_width_cm == 7.5
+
+
+def test_slavsk_letterhead_keeps_the_country_and_the_region():
+    roadmap = load_roadmap(str(ROADMAPS / "slavsk-2022-2023.yaml"))
+    document = docx.Document(io.BytesIO(render(roadmap, "docx", Options(with_order=True))))
+    texts = [p.text for p in document.paragraphs]
+    # seed 003, the lines above «П Р И К А З»
+    assert texts[:7] == ["Российская Федерация", "Калининградская область", "Администрация муниципального образования",
+                         "«Славский муниципальный округ", "Калининградской области»", "Отдел образования", "ПРИКАЗ"]

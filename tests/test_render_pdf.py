@@ -205,8 +205,8 @@ def test_pdf_cells_show_separators_pairs_and_where_each_party_begins(pdfs):
     _roadmap, pdf = pdfs["mtsensk-2021-2022"]
     text = " ".join(_raw_lines(pdf))
     # Мценск 1.3: two pairs of partner schools, not four schools one under another
-    assert "МБОУ «Средняя школа № 2» – МБОУ «Средняя школа № 9»," in text
-    assert "МБОУ «Средняя школа № 3» – МБОУ «Средняя школа № 1»" in text
+    assert "МБОУ «Средняя школа №2» – МБОУ «Средняя школа №9»," in text
+    assert "МБОУ «Средняя школа №3» – МБОУ «Средняя школа №1»" in text
     _roadmap, pdf = pdfs["aban-2020-2023"]
     text = " ".join(_raw_lines(pdf))
     # Абан 4: three people, each ending with the separator

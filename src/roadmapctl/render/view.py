@@ -35,9 +35,6 @@ _NEWLINES = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 # C0 and C1 controls (except tab and newline), surrogates, non-characters: no XML or HTML holds them.
 _FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _NUMERO = re.compile(r"(№+)[ \t]+(?=\S)")
-# "№2" as written: typography wants "№ 2" with a space that does not break (LibreOffice breaks
-# a line between "№" and a digit written without one).
-_NUMERO_DIGIT = re.compile(r"(№+)(?=\d)")
 # "2025 г.", "2020 – 2021 гг.", "г. Тулы": the abbreviation stays with the number or the name.
 _YEAR_ABBR = re.compile(r"(\d)[ \t]+(?=(?:гг?|г\.г)\.)")
 _TOWN_ABBR = re.compile(r"(?<![\w.])(г\.)[ \t]+(?=[А-ЯЁ])")
@@ -58,7 +55,6 @@ def clean(text: str | None) -> str:
     text = _NEWLINES.sub("\n", str(text))
     text = _FORBIDDEN.sub("", text).replace("\t", " ")
     text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
-    text = _NUMERO_DIGIT.sub(lambda m: m.group(1) + NBSP, text)
     text = _YEAR_ABBR.sub(lambda m: m.group(1) + NBSP, text)
     text = _DAY_MONTH.sub(lambda m: m.group(1) + NBSP, text)
     text = _TOWN_ABBR.sub(lambda m: m.group(1) + NBSP, text)
@@ -675,7 +671,8 @@ def order_view(roadmap: Roadmap, style: Style) -> OrderView | None:
         items.extend(Para(one_line(x), bullet=True) for x in item.list_items if one_line(x))
     signatory = order.signatory
     return OrderView(
-        letterhead=lines_of(roadmap.authority.name),
+        # the blank as the document writes it («бланк»), region included; else the authority's name
+        letterhead=[one_line(line) for line in roadmap.authority.letterhead] or lines_of(roadmap.authority.name),
         kind=kind.upper(),
         date=format_date(order.date, style) or BLANK_DATE,
         number=f"№{NBSP}{one_line(order.number) or BLANK_NUMBER}",
