@@ -96,8 +96,12 @@ def test_widths_sum_to_the_table_and_are_the_same_every_time():
 def test_short_rows_and_sections_are_whole_tall_rows_may_break():
     short = activity("1.1.")  # about three lines in the activity column
     tall = activity("1.2.", responsible=tuple(f"МБОУ «Средняя общеобразовательная школа №{n}»" for n in range(1, 9)))
-    view = table_view(table([], [Section("Управление реализацией", "1.", [short, tall])]), Style())
+    last = activity("1.3.")
+    view = table_view(table([], [Section("Управление реализацией", "1.", [short, tall, last])]), Style())
     rows = {row.number or row.heading: row for row in view.rows}
     assert rows["1. Управление реализацией"].whole
     assert rows["1.1."].whole
     assert not rows["1.2."].whole  # eight schools, at least eight lines
+    # the last row of a table is never split, however tall: the last page is never only a tail
+    view = table_view(table([], [Section("Управление реализацией", "1.", [short, tall])]), Style())
+    assert view.rows[-1].number == "1.2." and view.rows[-1].whole
