@@ -248,7 +248,7 @@ def _page_words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]
     out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return [[(float(a), float(b), float(c), float(d), t) for a, b, c, d, t in re.findall(
         r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)]
-        for page in re.findall(r"<page [^>]*>(.*?)</page>", out, re.S)]
+        for page in re.findall(r"<page [^>]*>(.*?)</page>", out, re.DOTALL)]
 
 
 def continuation_tails(view, pdf: Path) -> list[tuple[int, int]]:
