@@ -609,3 +609,10 @@ def test_an_activity_is_moved_only_when_its_place_among_the_others_changed():
     ]
     text = render_text([RoadmapDiff("m.yaml", diff_roadmaps(model(MTSENSK), model(renumbered)))])
     assert "  ~ 3.2. перемещено: было 3.3.\n" in text and "  ~ 3.3. перенумеровано: 3.2. → 3.3.\n" in text
+
+
+def test_a_change_of_the_letterhead_is_shown():
+    text = (ROADMAPS / "mtsensk-2021-2022.yaml").read_text(encoding="utf-8")
+    new = text.replace("    - Орловской области\n", "    - Орловской области\n    - ул. Тургенева, 20\n")
+    diffs = [RoadmapDiff("roadmaps/mtsensk-2021-2022.yaml", diff_roadmaps(model(text), model(new)))]
+    assert "  ~ бланк приказа: добавлено 1\n      + ул. Тургенева, 20\n" in render_text(diffs)

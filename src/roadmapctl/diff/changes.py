@@ -240,6 +240,7 @@ class _Differ:
         order = lambda r, attr: getattr(r.order, attr) if r.order else None  # noqa: E731
         scalar("орган.наименование", lambda r: r.authority.name)
         scalar("орган.краткое", lambda r: r.authority.short)
+        listing("орган.бланк", lambda r: list(r.authority.letterhead))
         scalar("регион", lambda r: r.region)
         scalar("муниципалитет", lambda r: r.municipality)
         scalar("приказ.вид", lambda r: order(r, "kind"))

@@ -23,6 +23,7 @@ CONTEXT = 6  # words of unchanged text kept around an edit
 FIELD_LABELS = {f.key: f.diff_label for f in fields.ACTIVITY_FIELDS if f.diff_label} | {
     "орган.наименование": "орган",
     "орган.краткое": "краткое название органа",
+    "орган.бланк": "бланк приказа",
     "регион": "регион",
     "муниципалитет": "муниципалитет",
     "приказ.вид": "вид документа",
