@@ -3,11 +3,12 @@ fixing twice changes nothing; `--diff` shows and writes nothing."""
 
 from __future__ import annotations
 
+from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import roadmap_files
+from conftest import ROADMAPS, roadmap_files
 from roadmapctl.check.diagnostics import Edit
 from roadmapctl.check.fixes import apply_edits, fix_text
 from roadmapctl.spans import Span
@@ -176,3 +177,65 @@ def test_json_output_carries_the_fix(tmp_path, cli):
     [number] = [d for d in json.loads(out)["diagnostics"] if d["code"] == "RM104"]
     assert number["fix"] == {"title": 'Заключить значение в кавычки: "1.10"', "safe": True,
                              "edits": [{"line": 19, "column": 16, "end_line": 19, "end_column": 20, "text": '"1.10"'}]}
+
+
+def _codes(diagnostics) -> Counter:
+    return Counter(d.code for d in diagnostics)
+
+
+def test_rm104_fix_writes_the_number_as_its_neighbours_are_written():
+    # Мценск writes «"1.1."», «"1.2."»: a bare 1.3 is quoted with the dot, and the next check
+    # has nothing to say about it (it used to become "1.3" and raise RM207).
+    text = (ROADMAPS / "mtsensk-2021-2022.yaml").read_text(encoding="utf-8")
+    bad = text.replace('          - номер: "1.3."\n', "          - номер: 1.3\n", 1)
+    assert bad != text
+    result = fix_text(bad, "Дорожная карта Мценска.yaml")
+    assert '          - номер: "1.3."\n' in result.after
+    assert "RM104" in _codes(result.applied)
+    assert "RM207" not in _codes(result.remaining) and "RM104" not in _codes(result.remaining)
+    # In a document whose numbers have no dot, the fix adds none (BEFORE above: "1.11", "1.12").
+    assert '      - номер: "1.10"\n' in fix_text(BEFORE, "t.yaml").after
+
+
+def test_a_hand_typed_date_in_the_form_mark_reads_gets_a_fix():
+    text = (ROADMAPS / "tula-2020-2021.yaml").read_text(encoding="utf-8")
+    where = text.index("            срок: Июнь 2021\n")
+    bad = text[:where] + "            статус: выполнено\n            дата_выполнения: 28.08.2025  # вписано вручную\n" + text[where:]
+    result = fix_text(bad, r"C:\Users\Методист\Дорожные карты\тула.yaml")
+    assert "            дата_выполнения: 2025-08-28  # вписано вручную\n" in result.after
+    assert [d.code for d in result.applied] == ["RM105"]
+    assert not [d for d in result.remaining if d.code.startswith("RM1")]
+    # a date that does not exist stays an error without a fix
+    [error] = [d for d in fix_text(bad.replace("28.08.2025", "31.02.2025"), "t.yaml").remaining if d.code == "RM105"]
+    assert error.fix is None
+
+
+# Damage a methodologist does by hand, each of a kind ``--fix`` repairs (written out by hand):
+# a number without quotes, a doubled space, a misspelt key, a hand-typed date.
+DAMAGE = [
+    ('          - номер: "2.3."\n', "          - номер: 2.3\n"),
+    ('          - номер: "4.5."\n', "          - номер: 4.5\n"),
+    ("            мероприятие: Проведение мониторинга качества образования в рамках федерального\n",
+     "            мероприятие: Проведение  мониторинга качества образования в рамках федерального\n"),
+    ("            ответственные:\n              - Управление образования администрации города Тулы\n",
+     "            ответсвенные:\n              - Управление образования администрации города Тулы\n"),
+    ("            срок: Июнь 2021\n",
+     "            статус: выполнено\n            дата_выполнения: 28.08.2025\n            срок: Июнь 2021\n"),
+]
+TULA = (ROADMAPS / "tula-2020-2021.yaml").read_text(encoding="utf-8")
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(chosen=st.lists(st.sampled_from(range(len(DAMAGE))), min_size=1, max_size=len(DAMAGE), unique=True))
+def test_fix_twice_changes_nothing_and_leaves_no_new_finding(chosen):
+    damaged = TULA
+    for index in chosen:
+        old, new = DAMAGE[index]
+        assert old in damaged
+        damaged = damaged.replace(old, new, 1)
+    before = _codes(fix_text(TULA, "t.yaml").remaining)
+    once = fix_text(damaged, "t.yaml")
+    twice = fix_text(once.after, "t.yaml")
+    assert twice.after == once.after and not twice.applied
+    # nothing the fixes wrote is flagged: the findings left are the document's own
+    assert _codes(once.remaining) - before == Counter()

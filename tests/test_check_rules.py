@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from roadmapctl.check.fixes import apply_edits
+from roadmapctl.check.config import Config
 from roadmapctl.check.registry import all_rules
 from roadmapctl.check.runner import check_source
 from roadmapctl.loading import Source
@@ -144,7 +145,7 @@ EXPECTED = {
     # two parties later in the directory (lines 10, 11) move the activities two lines down: the third is lines 30–34
     "RM302": [(32, 25, 32, 44, "«МКУ «ЦНППИМ г.Тулы»» похоже на «МКУ «ЦНППМ г.Тулы»» (встречается 2 раза): возможно, один "
                "участник записан по-разному", "выберите одно написание и исправьте остальные; если это действительно "
-               "разные участники, подавите замечание",
+               "разные участники, допишите в конце строки «# noqa: RM302», и проверка больше не будет об этом напоминать",
                ("Записать как в справочнике: «МКУ «ЦНППМ г.Тулы»»", False, "        ответственные: [МКУ «ЦНППМ г.Тулы»]"))],
     "RM303": [(18, 16, 18, 20, "у мероприятия «1.» не указан ответственный", "добавьте ключ «ответственные»", None)],
     "RM401": [(18, 16, 18, 20, "у мероприятия «1.» не указан срок", "добавьте ключ «срок»", None)],
@@ -288,3 +289,26 @@ def test_a_control_character_is_a_finding_at_its_value():
     line = text.splitlines()[found.line - 1]
     assert line[found.column - 1 :].startswith('"Совещание')
     assert "U+001B (␛)" in found.message
+
+
+def test_a_party_typo_is_one_finding_not_two():
+    # «МКУ «ЦНППИМ г.Тулы»» is neither in the directory (RM301) nor spelt like the others (RM302):
+    # one cause, reported once, by the rule that says what it is.
+    text = (HEAD.replace("  ИМЦ:\n", "  ИМЦ:\n  МКУ «ЦНППМ г.Тулы»:\n")
+            + activity(responsible="[МКУ «ЦНППМ г.Тулы»]") + activity("2.", responsible="[МКУ «ЦНППМ г.Тулы»]")
+            + activity("3.", responsible="[МКУ «ЦНППИМ г.Тулы»]"))
+    found = [d for d in check_source(Source("t.yaml", text)) if d.code.startswith("RM3")]
+    assert [(d.code, d.line) for d in found] == [("RM302", text.splitlines().index(
+        "        ответственные: [МКУ «ЦНППИМ г.Тулы»]") + 1)]
+    # with RM302 not run, RM301 still reports the name
+    assert "RM301" in [d.code for d in check_source(Source("t.yaml", text), Config(ignore=("RM302",)))]
+
+
+def test_hint_for_an_unused_directory_entry_names_an_entry_that_exists():
+    # The unused entry «МКУ «ЦНППИМ г.Тулы»» looks like «МКУ «ЦНППМ г.Тулы»», which the rows use
+    # but the directory does not hold: the synonym goes on the entry that exists (the hint used to
+    # ask for it on the one that does not).
+    text = (HEAD.replace("  ИМЦ:\n", "  ИМЦ:\n  МКУ «ЦНППИМ г.Тулы»:\n")
+            + activity(responsible="[МКУ «ЦНППМ г.Тулы»]"))
+    hints = [d.hint for d in check_source(Source("t.yaml", text)) if d.code == "RM302"]
+    assert "если это один участник, укажите «МКУ «ЦНППМ г.Тулы»» в синонимах «МКУ «ЦНППИМ г.Тулы»»" in hints

@@ -1,5 +1,5 @@
 """The 82 real deadline texts of the development corpus (tests/data/corpus/deadlines.tsv, copied
-from ../shared/corpus with the address of every text), each with its expected reading written
+from the development corpus with the address of every text), each with its expected reading written
 out by hand from the words and docs/deadlines.md — not printed by the code under test.
 
 The goal (issue 23): no corpus text is read wrong without a warning, and as many as possible are

@@ -420,8 +420,9 @@ def test_far_away_year_is_read_with_the_outside_warning():
 def test_one_letter_typos_in_long_words(text, written, read, kind):
     term = read_deadline(text, P)
     assert term.kind is kind
-    (warning,) = term.warnings
-    assert warning.code == "typo"
+    (warning,) = [w for w in term.warnings if w.code == "typo"]
+    # «учебного года» in a period of calendar years also says that the school year is not named
+    assert {w.code for w in term.warnings} == ({"typo", "year_inferred"} if "учебного" in text else {"typo"})
     assert warning.message == f"опечатка: «{written}» прочитано как «{read}»"
     assert text[warning.start:warning.end] == written
 
@@ -785,3 +786,22 @@ def test_a_weekday_of_a_month_without_a_year_is_inferred():
     assert (term.kind, term.due) == (ONCE, D("2021-02-10"))  # 1 Feb 2021 is a Monday
     (warning,) = term.warnings
     assert warning.message == "год не указан: принят 2021 (вторая среда февраля 2021)"
+
+
+def test_school_year_unnamed_in_a_period_of_calendar_years_is_said():
+    # docs/deadlines.md rule 7: the whole period; in a period of calendar years the school year
+    # meant is not known, so the reading says so instead of silently taking both years
+    term = read_deadline("В течение учебного года", P)
+    assert term.kind is CONTINUOUS and (term.start, term.due) == (D("2021-01-01"), D("2022-12-31"))
+    (warning,) = term.warnings
+    assert warning.code == "year_inferred"
+    assert warning.message == ("учебный год не указан, а период дорожной карты — календарные годы: принят весь "
+                               "период (01.01.2021–31.12.2022); если имелся в виду один учебный год, назовите "
+                               "его («в течение 2021-2022 учебного года»)")
+    # a period that is a school year: the phrase names it, no warning
+    school = Period(D("2020-09-01"), D("2021-08-31"), True, "2020-2021 учебный год")
+    term = read_deadline("В течение учебного года", school)
+    assert (term.start, term.due) == (D("2020-09-01"), D("2021-08-31")) and not term.warnings
+    # «в течение года» and a named school year are not about an unnamed school year
+    assert not read_deadline("в течение года", P).warnings
+    assert not read_deadline("в течение 2021-2022 учебного года", P).warnings

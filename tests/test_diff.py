@@ -293,6 +293,30 @@ def test_text_output():
     )
     assert "\x1b[" not in text
     assert "\x1b[" in render_text(diffs, color=True)
+    assert "  ~ 1.4. ответственные — добавлен: МБОУ «Средняя школа №1»; больше не отвечает: МБОУ «Средняя школа №9»\n" \
+           "      мероприятие «Заключение договоров о партнёрстве школ с низкими и высокими результатами»\n" in text
+
+
+def test_colour_keeps_a_space_between_deleted_and_added_words():
+    diffs = [RoadmapDiff("roadmaps/n-2021-2022.yaml", diff_roadmaps(model(V1), model(v2_text())))]
+    coloured = render_text(diffs, color=True)
+    # «Методическая работа» → «Методическая поддержка»: struck red «работа», a space, green «поддержка»
+    assert "Методическая \x1b[31m\x1b[9mработа\x1b[0m \x1b[32mподдержка\x1b[0m" in coloured
+    assert "Методическая [-работа-]{+поддержка+}" in render_text(diffs)
+
+
+def test_a_deadline_moved_outside_the_period_is_flagged_and_statuses_agree():
+    new = V1.replace("срок: Сентябрь 2021 года", "срок: Сентябрь 2023 года").replace(
+        "            статус: не начато\n", "            статус: выполнено\n            дата_выполнения: 2021-10-20\n")
+    diffs = [RoadmapDiff("roadmaps/n-2021-2022.yaml", diff_roadmaps(model(V1), model(new)))]
+    text = render_text(diffs)
+    # the period is 2021-2022 (V1); check reports such a deadline as RM405
+    assert ("  ~ 2.1. срок перенесён: 30.09.2021 → 30.09.2023; новый срок вне периода дорожной карты "
+            "(01.01.2021–31.12.2022)\n") in text
+    assert "⚠️ **новый срок вне периода дорожной карты (01.01.2021–31.12.2022)**" in render_md(diffs)
+    # «дата выполнения» is feminine: «не указана»
+    assert "  ~ 2.2. дата выполнения: не указана → 20.10.2021\n" in text
+    assert "  ~ 2.2. статус: не начато → выполнено\n" in text
 
 
 def test_markdown_output():
@@ -303,12 +327,18 @@ def test_markdown_output():
     assert lines[2] == f"**{summary(diffs)}**"
     assert "#### `roadmaps/n-2021-2022.yaml`" in lines
     assert "| № | Изменение | Было | Стало |" in lines
-    assert ("| 2.1. | срок перенесён: 30.09.2021 → 31.12.2021 | «Сентябрь 2021 года»<br>30.09.2021 | "
+    # every change names its activity (in italics under the change)
+    assert ("| 2.1. | срок перенесён: 30.09.2021 → 31.12.2021<br><i>Анализ входных контрольных работ по математике и "
+            "русскому языку</i> | «Сентябрь 2021 года»<br>30.09.2021 | "
             "«Декабрь 2021 года»<br>31.12.2021<br>⚠️ **перенос без записи о причине: добавьте в «переносы» "
             "прежний срок и причину** |") in lines
-    assert ("| 1.4. | ответственные — добавлен: МБОУ «Средняя школа №1»; больше не отвечает: МБОУ «Средняя школа №9» | "
+    assert ("| 1.4. | ответственные — добавлен: МБОУ «Средняя школа №1»; больше не отвечает: МБОУ «Средняя школа №9»"
+            "<br><i>Заключение договоров о партнёрстве школ с низкими и высокими результатами</i> | "
             "МБОУ «Средняя школа №2»<br><del>МБОУ «Средняя школа №9»</del> | "
             "МБОУ «Средняя школа №2»<br><ins>МБОУ «Средняя школа №1»</ins> |") in lines
+    # an added activity with all its fields
+    assert ("| 1.1. | добавлено мероприятие в разделе «1. Организационные меры» | — | Издание приказа о реализации "
+            "проекта поддержки школ<br>срок: Февраль 2021 года<br>ответственные: Управление образования |") in lines
     # every table row has four cells
     for line in lines:
         if line.startswith("| "):
@@ -370,6 +400,7 @@ def test_git_two_commits_json(repo, cli):
         "kind": "deadline", "number": "2.1.", "old": "Сентябрь 2021 года", "new": "Декабрь 2021 года", "field": "срок",
         "old_reading": "30.09.2021", "new_reading": "31.12.2021", "old_due": "2021-09-30", "new_due": "2021-12-31",
         "postponed": True, "unrecorded": True,
+        "activity": "Анализ входных контрольных работ по математике и русскому языку",
     }
     assert payload["summary"]["changes"] == 10
     assert payload["summary"]["unrecorded_postponements"] == 1
@@ -573,3 +604,10 @@ def test_an_activity_is_moved_only_when_its_place_among_the_others_changed():
     ]
     text = render_text([RoadmapDiff("m.yaml", diff_roadmaps(model(MTSENSK), model(renumbered)))])
     assert "  ~ 3.2. перемещено: было 3.3.\n" in text and "  ~ 3.3. перенумеровано: 3.2. → 3.3.\n" in text
+
+
+def test_a_change_of_the_letterhead_is_shown():
+    text = (ROADMAPS / "mtsensk-2021-2022.yaml").read_text(encoding="utf-8")
+    new = text.replace("    - Орловской области\n", "    - Орловской области\n    - ул. Тургенева, 20\n")
+    diffs = [RoadmapDiff("roadmaps/mtsensk-2021-2022.yaml", diff_roadmaps(model(text), model(new)))]
+    assert "  ~ бланк приказа: добавлено 1\n      + ул. Тургенева, 20\n" in render_text(diffs)

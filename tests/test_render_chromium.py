@@ -136,6 +136,55 @@ def test_wide_screen_has_no_inner_scrollbar_and_the_header_sticks():
     assert found["head"] == "0"  # the header row stays at the top of the window
 
 
-def test_narrow_screen_scrolls_the_table_sideways():
-    found = probe(400)
-    assert found["across"] == "true"
+def test_tablet_scrolls_the_table_sideways_with_the_number_in_view():
+    found = probe(900)
+    assert found["across"] == "true" and found["down"] == "false"  # one vertical scrollbar: the page's
+
+
+def phone(width: int = 390) -> dict[str, str]:
+    """The Мценск page on a phone ``width`` px wide: the window's width, whether anything scrolls
+    sideways, and each activity's number cell (its text, whether it is inside the window and
+    before the activity's other cells). Headless Chromium will not open a window narrower than
+    500 px, so the page is shown in a frame of the phone's width (its media queries see the
+    frame's width, as a phone's browser would)."""
+    import html as markup
+
+    page_html = render(load_roadmap(str(ROADMAPS / "mtsensk-2021-2022.yaml")), "html").decode("utf-8")
+    measure = (
+        "function measure(frame) { const w = frame.contentWindow, doc = frame.contentDocument, d = document.body.dataset;"
+        "d.width = w.innerWidth;"
+        "d.sideways = doc.documentElement.scrollWidth > w.innerWidth;"
+        "d.inner = [...doc.querySelectorAll('.table-wrap')].some(e => e.scrollWidth > e.clientWidth"
+        " || e.scrollHeight > e.clientHeight);"
+        "const rows = [...doc.querySelectorAll('tr.activity')];"
+        "d.rows = rows.length;"
+        "d.numbers = rows.map(r => r.querySelector('td.number').textContent).join('|');"
+        "d.visible = rows.every(r => { const b = r.querySelector('td.number').getBoundingClientRect();"
+        " return b.left >= 0 && b.right <= w.innerWidth && b.height > 0; });"
+        "d.first = rows.every(r => { const n = r.querySelector('td.number').getBoundingClientRect().top;"
+        " return [...r.querySelectorAll('td:not(.number)')].filter(c => c.getBoundingClientRect().height > 0)"
+        ".every(c => c.getBoundingClientRect().top >= n); });"
+        "d.label = w.getComputedStyle(rows[0].querySelector('td:nth-child(2)'), '::before').content; }"
+    )
+    outer = (f"<!DOCTYPE html><html><body><script>{measure}</script>"
+             f'<iframe style="width:{width}px;height:844px;border:0" onload="measure(this)" '
+             f'srcdoc="{markup.escape(page_html, quote=True)}"></iframe></body></html>')
+    with tempfile.TemporaryDirectory(prefix="roadmapctl-html-") as folder:
+        page = Path(folder) / "Мценск на телефоне.html"
+        page.write_text(outer, encoding="utf-8")
+        dom = chromium("--window-size=1280,900", "--dump-dom", page.as_uri())
+    return dict(re.findall(r'data-(\w+)="([^"]*)"', dom.split("<iframe", 1)[0]))
+
+
+def test_phone_shows_every_activity_as_a_card_with_its_number():
+    found = phone(390)
+    assert found["width"] == "390"
+    assert found["sideways"] == "false" and found["inner"] == "false"  # only the page scrolls, down
+    # Мценск has 40 numbered rows (the seed document, counted by hand), each with its number
+    # first and inside the window
+    assert found["rows"] == "40"
+    numbers = found["numbers"].split("|")
+    assert numbers[:3] == ["1.1.", "1.2.", "1.3."] and "4.6.1." in numbers
+    assert found["visible"] == "true" and found["first"] == "true"
+    # each other cell is introduced by its column's header, as written in the document
+    assert found["label"] == "&quot;Мероприятие&quot;"  # the CSS string, as the DOM dump escapes it

@@ -228,3 +228,25 @@ def test_format_choices_are_the_table_of_formats(cli):
             assert choose_format(None, f"a{suffix.upper()}") is fmt
     code, out, err = cli("render", TULA, "--to", "xml", binary=True)
     assert code == 2 and not out and f"неизвестный формат «xml»; допустимы: {spoken}" in err
+
+
+def test_blank_approval_stamp_where_the_roadmap_has_none(tmp_path, cli):
+    import docx
+
+    aban = ROADMAPS / "aban-2020-2023.yaml"
+    target = tmp_path / "Приложение Абан.docx"
+    code, _out, err = cli("render", aban, "--blank-approval", "-o", target, binary=True)
+    assert code == 0, err
+    paragraphs = [p.text for p in docx.Document(str(target)).paragraphs]
+    # Абан's source has no stamp: one to fill in by hand comes before the title
+    assert paragraphs[:5] == [
+        "УТВЕРЖДАЮ",
+        "______________________________",
+        "______________________________",
+        "____________ ________________",
+        "«____»\u00a0____________\u00a020___\u00a0г.",
+    ]
+    assert paragraphs[5].startswith("Комплекс мер")
+    # a roadmap with its own stamp keeps it: Баунт's «УТВЕРЖДАЮ … В.М. Гомбоева»
+    code, out, _err = cli("render", ROADMAPS / "baunt-2021-2022.yaml", "--blank-approval", "--to", "md", binary=True)
+    assert code == 0 and "Гомбоева" in out.decode("utf-8") and "«\\_\\_\\_\\_»" not in out.decode("utf-8")

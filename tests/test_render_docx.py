@@ -237,7 +237,8 @@ def test_appendix_mark_lines(rendered):
     ]
     # A letter without date and number: blanks to fill in by hand, as in the source.
     _r, _d, document = rendered["tula-2020-2021"]
-    assert _requisite_lines(document) == ["Приложение №\u00a02", "к письму администрации города Тулы", "от ____________ №\u00a0________"]
+    # «Тулы» is kept with «города»: it never stands alone on a line of the narrow block.
+    assert _requisite_lines(document) == ["Приложение №\u00a02", "к письму администрации города\u00a0Тулы", "от ____________ №\u00a0________"]
 
 
 def test_approval_stamp_lines(rendered):
@@ -280,8 +281,17 @@ def test_sub_items_are_separate_dash_paragraphs_and_children_follow_parents(rend
     assert [p.text[:2] for p in activity[1:]] == ["– "] * 6
     deadlines = [p.text for p in row.cells[2].paragraphs]
     assert deadlines == ["Сентябрь-октябрь 2020", "Октябрь 2020", "Ноябрь 2020", "Декабрь 2020", "Февраль 2021", "Март 2021"]
+    # The parties one after another with the separator between them (a semicolon, as
+    # «МБОУ ЦО №№ 17, 24, …» has commas of its own), each with a hanging indent.
     responsible = [p.text for p in row.cells[3].paragraphs]
-    assert "МКУ «ЦНППМ г. Тулы» (рабочая группа)" in responsible and "ОО – сетевые партнёры" in responsible
+    assert responsible == [
+        "Управление образования администрации города Тулы;",
+        "МКУ «ЦНППМ г.\u00a0Тулы» (рабочая группа);",
+        "МБОУ ЦО №№\u00a017, 24, 29, 32, 47, 55, 57;",
+        "МБОУ «ВОШ г.\u00a0Тулы»;",
+        "ОО – сетевые партнёры",
+    ]
+    assert all(p.paragraph_format.first_line_indent.twips == -227 for p in row.cells[3].paragraphs)
     _r, _d, document = rendered["mtsensk-2021-2022"]
     numbers = [r.cells[0].text for r in document.tables[0].rows]
     i = numbers.index("4.6.")
@@ -330,7 +340,9 @@ def test_order_with_its_appendix_as_one_document():
     assert appendix.header.is_linked_to_previous
     assert appendix._sectPr.find(qn("w:pgNumType")) is None
     texts = [p.text for p in document.paragraphs]
-    assert texts[0] == "Управление образования администрации города Мценска"
+    # the letterhead whole, as seed 001 writes it (region included)
+    assert texts[:3] == ["УПРАВЛЕНИЕ ОБРАЗОВАНИЯ", "администрации города Мценска", "Орловской области"]
+    texts = texts[2:]
     assert texts[1] == "ПРИКАЗ"
     assert texts[2] == "24.03.2021\t№\u00a093/1"
     assert "ПРИКАЗЫВАЮ:" in texts
@@ -412,3 +424,12 @@ def test_the_example_style_file_is_valid_and_says_the_defaults(tmp_path):
     (tmp_path / "style.yaml").write_bytes((templates_dir() / "style.example.yaml").read_bytes())
     assert load_style(tmp_path) == Style()
     assert load_style(tmp_path, 2016).block_width_cm == 7.5
+
+
+def test_slavsk_letterhead_keeps_the_country_and_the_region():
+    roadmap = load_roadmap(str(ROADMAPS / "slavsk-2022-2023.yaml"))
+    document = docx.Document(io.BytesIO(render(roadmap, "docx", Options(with_order=True))))
+    texts = [p.text for p in document.paragraphs]
+    # seed 003, the lines above «П Р И К А З»
+    assert texts[:7] == ["Российская Федерация", "Калининградская область", "Администрация муниципального образования",
+                         "«Славский муниципальный округ", "Калининградской области»", "Отдел образования", "ПРИКАЗ"]

@@ -27,13 +27,23 @@ def widths_in_chars(view):
 
 
 def test_paragraph_lines_wrap_whole_words():
-    # 23 characters: one line in a column of 25 characters (less 1.5 of padding), two in 24.
-    assert paragraph_lines("МБОУ «Средняя школа №2»", 25) == 1
-    assert paragraph_lines("МБОУ «Средняя школа №2»", 24) == 2
+    # Letters as Times New Roman sets them, in twentieths of an em: М 18 Б 11 О 14 У 14, space 5,
+    # « 10 С 13 р 10 е 9 д 10 н 11 я 9 я 9, space 5, ш 15 к 10 о 10 л 10 а 9, space 5, № 19 2 10 » 10:
+    # 246/20 = 12.3 em = 22.36 characters of 0.55 em; with 1.5 of padding one line from 23.86 on.
+    assert paragraph_lines("МБОУ «Средняя школа №2»", 24) == 1
+    assert paragraph_lines("МБОУ «Средняя школа №2»", 23.8) == 2
+    # Narrow letters are narrow: 30 «i» (6/20 em each, 9 em = 16.4 characters) fit in 18.
+    assert paragraph_lines("i" * 30, 18) == 1
+    assert paragraph_lines("Ш" * 30, 18) > 1
     # "aa bb cc" in lines of 5 characters: "aa bb" and "cc".
     assert paragraph_lines("aa bb cc", 6.5) == 2
-    # A word longer than a line is broken inside: 30 letters in lines of 10 → 3 lines.
+    # A word longer than a line is broken inside: 30 «а» of 0.45 em (24.5 characters) in lines
+    # of 10 characters → 3 lines.
     assert paragraph_lines("а" * 30, 11.5) == 3
+    # A hanging indent of 3 characters: «aa bb» (3.9 characters) fills a line of 4, «cc» (1.6) is
+    # broken in the lines of 1 that follow.
+    assert paragraph_lines("aa bb cc", 5.5) == 2
+    assert paragraph_lines("aa bb cc", 5.5, indent=3.0) == 3
     assert paragraph_lines("", 10) == 1
 
 
@@ -86,8 +96,12 @@ def test_widths_sum_to_the_table_and_are_the_same_every_time():
 def test_short_rows_and_sections_are_whole_tall_rows_may_break():
     short = activity("1.1.")  # about three lines in the activity column
     tall = activity("1.2.", responsible=tuple(f"МБОУ «Средняя общеобразовательная школа №{n}»" for n in range(1, 9)))
-    view = table_view(table([], [Section("Управление реализацией", "1.", [short, tall])]), Style())
+    last = activity("1.3.")
+    view = table_view(table([], [Section("Управление реализацией", "1.", [short, tall, last])]), Style())
     rows = {row.number or row.heading: row for row in view.rows}
     assert rows["1. Управление реализацией"].whole
     assert rows["1.1."].whole
     assert not rows["1.2."].whole  # eight schools, at least eight lines
+    # the last row of a table is never split, however tall: the last page is never only a tail
+    view = table_view(table([], [Section("Управление реализацией", "1.", [short, tall])]), Style())
+    assert view.rows[-1].number == "1.2." and view.rows[-1].whole

@@ -212,8 +212,8 @@ def test_html_is_one_self_contained_russian_page(mtsensk):
     assert "thead { display: table-header-group; position: static; }" in text
     # Only short rows and section rows are kept whole; the others may break across pages.
     assert "tr.whole, tr.section { break-inside: avoid;" in text
-    assert '<tr class="activity depth-0 whole">\n<td class="number"><p>3.3.</p></td>' in text
-    assert '<tr class="activity depth-0">\n<td class="number"><p>2.1.</p></td>' in text
+    assert '<tr class="activity depth-0 whole">\n<td class="number" data-label="№п/п"><p>3.3.</p></td>' in text
+    assert '<tr class="activity depth-0">\n<td class="number" data-label="№п/п"><p>2.1.</p></td>' in text
     assert parser.tags.count("table") == 1 and parser.tags.count("thead") == 1
 
 
@@ -259,13 +259,22 @@ def test_working_group_is_shown_when_the_order_does_not_list_it(mtsensk):
 
 def test_typography_of_the_view():
     assert clean("школа № 2 и №№ 17, 24") == f"школа №{NBSP}2 и №№{NBSP}17, 24"
-    assert clean("Якушина Г. И. и И.Г. Мясищева") == f"Якушина{NBSP}Г. И. и И.Г.{NBSP}Мясищева"
+    assert clean("Якушина Г. И. и И.Г. Мясищева") == f"Якушина{NBSP}Г.{NBSP}И. и И.Г.{NBSP}Мясищева"
+    # «№2» written without a space stays so: the text is the document's (and no line breaks
+    # between «№» and a digit that follows it directly)
+    assert clean("школа №2 и №№17") == "школа №2 и №№17"
+    # A year and «г.»/«гг.», a day and its month, «г.» and a town stay together.
+    assert clean("до 1 сентября 2025 г.") == f"до 1{NBSP}сентября 2025{NBSP}г."
+    assert clean("на 2020 - 2021 гг. в г. Тула") == f"на 2020 - 2021{NBSP}гг. в г.{NBSP}Тула"
+    # Not after a word that merely ends in «г» or a number that is not before «г.»
+    assert clean("по шагу 2 года") == "по шагу 2 года"
+    assert clean("апрель 10 дней") == "апрель 10 дней"
     assert clean("a\r\nb\rc\x00d\x1be\u2028f\tg") == "a\nb\ncde\nf g"
     assert signature_name("Гомбоева В.М.") == f"В.М.{NBSP}Гомбоева"
     assert signature_name("И. Г. Мясищева") == f"И.Г.{NBSP}Мясищева"
     assert signature_name("Иванов Иван Иванович") == "Иванов Иван Иванович"
     assert title_text("Дорожная карта на 2021 год.") == "Дорожная карта на 2021 год"
-    assert title_text("Дорожная карта на 2021-2022 гг.") == "Дорожная карта на 2021-2022 гг."
+    assert title_text("Дорожная карта на 2021-2022 гг.") == f"Дорожная карта на 2021-2022{NBSP}гг."
     assert title_text("Дорожная\nкарта") == "Дорожная карта"
     assert format_date(date(2021, 3, 24), Style()) == "24.03.2021"
     assert format_date(date(2021, 3, 4), Style(dates_in_words=True)) == f"4{NBSP}марта{NBSP}2021{NBSP}г."
@@ -278,3 +287,42 @@ def test_approval_by_the_order_itself():
     roadmap.appendix = None
     view = build(roadmap)
     assert view.approval.lines == ["УТВЕРЖДЕНА", "приказом", f"от 28.02.2022 №{NBSP}11/1"]
+
+
+def _responsible(view, number):
+    row = next(r for t in view.tables for r in t.rows if r.number == number)
+    cell = next(c for c in row.cells if c.field == "ответственные")
+    return [p.line for p in cell.paragraphs]
+
+
+def test_responsible_cells_as_the_document_wrote_them(mtsensk):
+    view = build(mtsensk)
+    # Мценск 1.3 (seed 001): «МБОУ «Средняя школа №2» - МБОУ «Средняя школа №9», МБОУ «Средняя
+    # школа №3»- МБОУ «Средняя школа №1»» — two pairs, not four schools.
+    assert _responsible(view, "1.3.") == [
+        "МБОУ «Средняя школа №2» – МБОУ «Средняя школа №9»,",
+        "МБОУ «Средняя школа №3» – МБОУ «Средняя школа №1»",
+    ]
+    # Мценск 4.8: the repeats of «Управление образования» and «№2» are the document's own.
+    assert _responsible(view, "4.8.") == [
+        "Управление образования,", "МБОУ «Средняя школа №2»,", "МБОУ «Средняя школа №3»,",
+        "Управление образования,", "МБОУ «Средняя школа №2»,", "МБОУ «Средняя школа №9»,",
+        "МБОУ «Средняя школа №1»",
+    ]
+    # One party: no separator at all.
+    assert _responsible(view, "4.7.3.") == ["Управление образования"]
+    aban = build(load_roadmap(str(ROADMAPS / "aban-2020-2023.yaml")))
+    # Абан 4: three people, each with a comma in the entry, so semicolons between them.
+    assert _responsible(aban, "4.") == [
+        f"Коршунова{NBSP}Н.В., муниципальный координатор;",
+        f"Килина{NBSP}С.А., руководитель МКУ «ИМС»;",
+        f"Шукайло{NBSP}Н.Н., начальник отдела общего и дополнительного образования Управления образования",
+    ]
+
+
+def test_responsible_cells_in_markdown_and_html(mtsensk):
+    md = render(mtsensk, "md").decode("utf-8")
+    assert ("МБОУ «Средняя школа №2» – МБОУ «Средняя школа №9»,<br>"
+            "МБОУ «Средняя школа №3» – МБОУ «Средняя школа №1»") in md
+    page = render(mtsensk, "html").decode("utf-8")
+    assert ('<p class="party">МБОУ «Средняя школа №3» – МБОУ «Средняя школа №1»</p>') in page

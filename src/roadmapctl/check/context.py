@@ -15,8 +15,12 @@ from roadmapctl.loading.scalars import double_quoted, scalar
 from roadmapctl.document.model import Roadmap
 from roadmapctl.spans import Span
 
-# Keys whose string values are vocabulary, identifiers or machine data, not official text.
-_NOT_TEXT_KEYS = frozenset({"поле", "связка", "вид", "статус", "период", "ссылка", "дата", "за", "номер", "повтор"})
+# Keys whose string values are vocabulary, identifiers or machine data, not official text; and
+# «бланк», the order's letterhead line by line: a name in quotes may run over two of its lines
+# («Славский муниципальный округ / Калининградской области»), so a line alone is no text to check
+# (the same name is checked in «наименование»).
+_NOT_TEXT_KEYS = frozenset({"поле", "связка", "вид", "статус", "период", "ссылка", "дата", "за", "номер", "повтор",
+                            "бланк"})
 
 
 LOCATE_LIMIT = 10

@@ -47,11 +47,39 @@ def summary_line(diagnostics: list[Diagnostic], files: int) -> str:
     return (f"Проверено файлов: {files}. Ошибок: {errors}, предупреждений: {warnings}.")
 
 
-def render_text(diagnostics: list[Diagnostic], sources: Mapping[str, Lines], color: bool = False) -> str:
-    """Grouped per file, each finding with its source line and a caret under the column."""
+def _same_cause(diagnostics: list[Diagnostic]) -> tuple[list[Diagnostic], dict[int, list[int]]]:
+    """The findings to show in full (the first of each cause: one file, rule, message and hint)
+    and, by the index of each shown one, the lines of its repeats."""
+    first: dict[tuple, int] = {}
+    shown: list[Diagnostic] = []
+    more: dict[int, list[int]] = {}
+    for d in diagnostics:
+        key = (d.file, d.code, d.message, d.hint)
+        if key in first:
+            more.setdefault(first[key], []).append(d.line)
+            continue
+        first[key] = len(shown)
+        shown.append(d)
+    return shown, more
+
+
+def _also_on(lines: list[int]) -> str:
+    unique = sorted(set(lines))
+    word = "в строке" if len(unique) == 1 else "в строках"
+    return f"ещё {word} {', '.join(str(n) for n in unique)}"
+
+
+def render_text(diagnostics: list[Diagnostic], sources: Mapping[str, Lines], color: bool = False,
+                group: bool = False) -> str:
+    """Grouped per file, each finding with its source line and a caret under the column; with
+    ``group``, a finding repeated in the file (the same rule, message and hint) is shown once,
+    with the lines of its repeats («ещё в строках 40, 77»)."""
     out: list[str] = []
     current = None
-    for d in diagnostics:
+    more: dict[int, list[int]] = {}
+    if group:
+        diagnostics, more = _same_cause(diagnostics)
+    for index, d in enumerate(diagnostics):
         if d.file != current:
             if current is not None:
                 out.append("")
@@ -73,6 +101,8 @@ def render_text(diagnostics: list[Diagnostic], sources: Mapping[str, Lines], col
             gutter = f"{d.line:>5} | "
             out.append(paint(gutter, DIM, color) + shown)
             out.append(" " * (len(gutter) + column - 1) + paint("^" * width, RED if d.severity is Severity.ERROR else YELLOW, color))
+        if index in more:
+            out.append(paint(f"      {_also_on(more[index])}", DIM, color))
         if d.hint:
             out.append(paint(f"      подсказка: {d.hint}", CYAN, color))
     return "\n".join(out) + ("\n" if out else "")
@@ -240,19 +270,41 @@ def render_statistics(diagnostics: Iterable[Diagnostic]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def overview(diagnostics: list[Diagnostic]) -> list[str]:
+    """What kinds of things were found, by group of rules, and what warnings and errors mean."""
+    from roadmapctl.check.registry import GROUPS
+
+    if not diagnostics:
+        return []
+    kinds: Counter[str] = Counter(GROUPS.get(d.code[:3], d.code) for d in diagnostics)
+    order = {name: i for i, name in enumerate(GROUPS.values())}
+    listed = "; ".join(f"{name.lower()} — {count}" for name, count in
+                       sorted(kinds.items(), key=lambda item: (-item[1], order.get(item[0], 99))))
+    lines = [f"Что найдено: {listed}."]
+    errors = any(d.severity is Severity.ERROR for d in diagnostics)
+    if any(d.severity is Severity.WARNING for d in diagnostics):
+        lines.append("Предупреждения — это советы: они не мешают принять дорожную карту; если так написано "
+                     "в утверждённом документе, их можно оставить.")
+    if errors:
+        lines.append("Ошибки нужно исправить: без этого отчёты и документы по дорожной карте не строятся.")
+    return lines
+
+
 def _text(findings: Findings, color: bool) -> str:
-    """The findings quoted under their source lines, then a summary line."""
+    """A summary first (how many, of what kinds, what warnings mean), then the findings quoted
+    under their source lines, repeats of one cause together, then what ``--fix`` can do."""
     diagnostics = findings.diagnostics
-    body = render_text(diagnostics, findings.sources, color)
+    body = render_text(diagnostics, findings.sources, color, group=True)
     if findings.quiet:
         return body.rstrip("\n") + "\n" if body else ""
-    tail = summary_line(diagnostics, findings.files)
+    head = "\n".join([summary_line(diagnostics, findings.files), *overview(diagnostics)]) + "\n"
+    tail = ""
     fixable = sum(1 for d in diagnostics if d.fix is not None and d.fix.safe)
     if findings.fixed is not None:
-        tail += f" Исправлено: {findings.fixed}."
+        tail = f"Исправлено: {findings.fixed}."
     elif fixable:
-        tail += f" Исправляется автоматически: {fixable} (roadmapctl check --fix)."
-    return (body + "\n" if body else "") + tail + "\n"
+        tail = f"Исправляется автоматически: {fixable} (roadmapctl check --fix)."
+    return head + ("\n" + body if body else "") + ("\n" + tail + "\n" if tail else "")
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ class Suppressions:
             if item.codes is None:
                 if not item.used:
                     out.append(Diagnostic(name, span, "RM901", Severity.WARNING,
-                                          "подавление «noqa» ничего не подавляет: удалите его"))
+                                          "комментарий «noqa» здесь ничего не отключает: удалите его"))
                 continue
             for code in sorted(item.codes - item.used - not_run):
                 out.append(Diagnostic(name, span, "RM901", Severity.WARNING,

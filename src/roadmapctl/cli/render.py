@@ -79,6 +79,7 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Заменить существующий файл, даже если он создан не этой командой или изменён после создания."),
         with_order: bool = typer.Option(False, "--with-order", help="Добавить текст приказа и состав рабочей группы: приказ с приложением одним документом."),
         gantt: bool = typer.Option(False, "--gantt", help="Только для md: добавить диаграмму сроков (mermaid gantt), её рисует GitHub."),
+        blank_approval: bool = typer.Option(False, "--blank-approval", help="Если в дорожной карте нет грифа утверждения, добавить пустой гриф «УТВЕРЖДАЮ» для заполнения от руки."),
         template: Optional[str] = typer.Option(None, "--template", metavar="ПАПКА", help="Папка со своими шаблонами: roadmap.md.j2, roadmap.html.j2, reference.docx (стили и бланк), style.yaml (оформление).", show_default=False),
         gost: Optional[int] = typer.Option(None, "--gost", metavar="ГОД", help="Редакция ГОСТ Р 7.0.97: 2016 или 2025 (по умолчанию 2025 или как в style.yaml).", show_default=False),
     ) -> None:
@@ -89,7 +90,7 @@ def register(app: typer.Typer) -> None:
 
         try:
             fmt = choose_format(to, output)
-            asked = checked_options(fmt, template, gost, gantt, with_order)
+            asked = checked_options(fmt, template, gost, gantt, with_order, blank_approval)
         except RenderError as exc:
             raise UsageError(str(exc)) from None
         request = RenderRequest(tuple(collect_paths(paths or [])), fmt, asked, output, force)

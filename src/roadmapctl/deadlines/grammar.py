@@ -75,7 +75,7 @@ class Item:
     """One piece of a deadline: ``kind`` is "point", "range", "rec", "cont" or "sched"."""
 
     __slots__ = ("kind", "span", "span2", "rec", "prefix", "chain", "i0", "c0", "i1", "label",
-                 "notes", "free")
+                 "notes", "free", "school_year")
 
     def __init__(self, kind, i0, i1, span=None, span2=None, rec=None, prefix=None):
         self.kind = kind
@@ -90,6 +90,7 @@ class Item:
         self.label = None
         self.notes: list[str] = []
         self.free: list[tuple[int, int]] = []
+        self.school_year = False  # "в течение учебного года": a school year not named
 
 
 _PREFIXES = {"до", "к", "ко", "по", "в", "во", "на"}
@@ -1071,7 +1072,9 @@ class Parser:
         if self.cat(j) == lx.YEAR_WORD and nm2 != "г":
             return Item("cont", i, j + 1), j + 1
         if self.cat(j) == lx.ACADEMIC and self.cat(j + 1) == lx.YEAR_WORD:
-            return Item("cont", i, j + 2), j + 2
+            item = Item("cont", i, j + 2)
+            item.school_year = True
+            return item, j + 2
         return None
 
     # schedule ---------------------------------------------------------------------------------

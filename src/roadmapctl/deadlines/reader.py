@@ -230,6 +230,14 @@ class _Builder:
         """The whole period, or the span the text names; "с A" runs to the period's end
         (rule 7)."""
         if item.span is None:
+            if item.school_year and not self.school:
+                # "в течение учебного года" in a period of calendar years: which school year is
+                # not said; read as the whole period (rule 7), and said so (docs/deadlines.md)
+                warnings.append(TermWarning(
+                    "year_inferred",
+                    f"учебный год не указан, а период дорожной карты — календарные годы: принят весь период "
+                    f"({ru_date(self.p0)}–{ru_date(self.p1)}); если имелся в виду один учебный год, "
+                    f"назовите его («в течение {self.p0.year}-{self.p0.year + 1} учебного года»)"))
             return Kind.CONTINUOUS, self.p0, self.p1, (self.p1,), None
         last = item.span2 or item.span
         start = item.span.bounds()[0]

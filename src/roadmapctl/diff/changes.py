@@ -158,6 +158,12 @@ def _term(item: Activity | SubItem, period, whole: bool):
         return None
 
 
+def _outside(term, period) -> bool:
+    """Whether a term's dates leave the roadmap's period (docs/deadlines.md, rule 11)."""
+    dates = [d for d in (term.start, term.due, *term.dates) if d is not None]
+    return any(d < period.start or d > period.end for d in dates)
+
+
 def reading(term) -> str | None:
     """A short Russian reading of a term: one date, a range, a few dates, or its description."""
     if term is None:
@@ -234,6 +240,7 @@ class _Differ:
         order = lambda r, attr: getattr(r.order, attr) if r.order else None  # noqa: E731
         scalar("орган.наименование", lambda r: r.authority.name)
         scalar("орган.краткое", lambda r: r.authority.short)
+        listing("орган.бланк", lambda r: list(r.authority.letterhead))
         scalar("регион", lambda r: r.region)
         scalar("муниципалитет", lambda r: r.municipality)
         scalar("приказ.вид", lambda r: order(r, "kind"))
@@ -380,6 +387,16 @@ class _Differ:
     def activity(self, old_placed: Placed, new_placed: Placed, score: float, moved: bool = False) -> None:
         a, b = old_placed.activity, new_placed.activity
         number = b.number
+        first = len(self.changes)
+        self._activity_changes(a, b, number, old_placed, new_placed, score, moved)
+        # every change names its activity: a reviewer reading «ответственные — добавлен: ОО» sees
+        # which row it is without opening the file
+        for change in self.changes[first:]:
+            if change.kind != "moved":
+                change.extra.setdefault("activity", b.text)
+
+    def _activity_changes(self, a: Activity, b: Activity, number: str, old_placed: Placed, new_placed: Placed,
+                          score: float, moved: bool) -> None:
         if moved:
             other_section = not self._same_section(old_placed, new_placed)
             self.add("moved", number, a.number, b.number, fields.NUMBER.key, text=b.text,
@@ -429,6 +446,9 @@ class _Differ:
             "postponed": postponed,
             "subitem": subitem,
         }
+        if new_term is not None and self.new_period is not None and _outside(new_term, self.new_period):
+            # as check flags it (RM405): a date after the period's end or before its start
+            extra["outside_period"] = f"{ru_date(self.new_period.start)}–{ru_date(self.new_period.end)}"
         if a.override != b.override:
             extra["old_override"] = a.override
             extra["new_override"] = b.override

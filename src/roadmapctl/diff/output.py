@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from roadmapctl.colors import BOLD, CYAN, DIM, GREEN, RED, YELLOW, paint
+from roadmapctl.colors import BOLD, CYAN, DIM, GREEN, RED, STRIKE, YELLOW, paint
 from roadmapctl.diff.changes import KINDS, Change, RoadmapDiff
 from roadmapctl.document import fields
 from roadmapctl.outputs import OutputFormat, table
@@ -25,6 +25,7 @@ CONTEXT = 6  # words of unchanged text kept around an edit
 FIELD_LABELS = {f.key: f.diff_label for f in fields.ACTIVITY_FIELDS if f.diff_label} | {
     "орган.наименование": "орган",
     "орган.краткое": "краткое название органа",
+    "орган.бланк": "бланк приказа",
     "регион": "регион",
     "муниципалитет": "муниципалитет",
     "приказ.вид": "вид документа",
@@ -142,6 +143,22 @@ def postponement_note(change: Change) -> str | None:
     return None
 
 
+def not_given(label: str) -> str:
+    """«не указан» agreeing with the field's noun: «дата выполнения: не указана», «статус: не
+    указан», «примечание: не указано»."""
+    head = label.split(" ", 1)[0]
+    if head.endswith(("а", "я")):
+        return "не указана"
+    if head.endswith(("о", "е")):
+        return "не указано"
+    return "не указан"
+
+
+def outside_note(change: Change) -> str | None:
+    period = change.extra.get("outside_period")
+    return f"новый срок вне периода дорожной карты ({period})" if period else None
+
+
 def describe(change: Change) -> str:
     """One Russian line about a change (without its number), for text and Markdown."""
     k = change.kind
@@ -167,7 +184,8 @@ def describe(change: Change) -> str:
             return f"удалено поле «{label}»"
         return f"изменён {label}" if change.field in (fields.TEXT.key, fields.RESULT.key) else f"изменено поле «{label}»"
     if k == "deadline":
-        return deadline_phrase(change) + _where(change)
+        outside = outside_note(change)
+        return deadline_phrase(change) + _where(change) + (f"; {outside}" if outside else "")
     if k == "responsible":
         parts = []
         if x.get("added"):
@@ -184,7 +202,8 @@ def describe(change: Change) -> str:
             mark = change.new or change.old or {}
             verb = "добавлена" if change.new else "удалена"
             return f"{verb} отметка о ходе выполнения от {_ru_date(mark.get('date'))}"
-        return f"{label}: {change.old or 'не указан'} → {change.new or 'не указан'}"
+        missing = not_given(label)
+        return f"{label}: {change.old or missing} → {change.new or missing}"
     if k == "section":
         what = x.get("change")
         if what == "added":
@@ -279,16 +298,22 @@ def _ops_window(words: list[tuple[str, str]], context: int = CONTEXT) -> list[tu
 # -- text --------------------------------------------------------------------------------------
 
 def _text_words(words: list[tuple[str, str]], color: bool) -> str:
+    """A word diff on one line: ``[-old-]{+new+}`` plain; in colour the old words red and
+    struck through, the new ones green, with a space between a deletion and the insertion that
+    follows it, so that the two never run together into one word."""
     parts = []
+    previous, previous_text = "", ""
     for op, text in _ops_window(words):
         if op == "…":
             parts.append(paint(" … ", DIM, color))
         elif op == "=":
             parts.append(text)
         elif op == "-":
-            parts.append(paint(text, RED, color) if color else f"[-{text}-]")
+            parts.append(paint(text, RED + STRIKE, color) if color else f"[-{text}-]")
         else:
-            parts.append(paint(text, GREEN, color) if color else f"{{+{text}+}}")
+            gap = " " if color and previous == "-" and not text[:1].isspace() and not previous_text[-1:].isspace() else ""
+            parts.append(gap + (paint(text, GREEN, color) if color else f"{{+{text}+}}"))
+        previous, previous_text = op, text
     return "".join(parts)
 
 
@@ -316,6 +341,8 @@ def render_text(diffs: list[RoadmapDiff], color: bool = False) -> str:
             style = {"added": GREEN, "removed": RED}.get(change.kind, YELLOW)
             label = f"{number} " if number else ""
             out.append(f"  {paint(mark, style, color)} {paint(label, BOLD, color)}{describe(change)}")
+            if change.extra.get("activity"):
+                out.append("      " + paint(f"мероприятие {_quote(_short(change.extra['activity'], 100))}", DIM, color))
             for line in _text_details(change, color):
                 out.append("      " + line)
         out.append("")
@@ -405,14 +432,25 @@ def _md_long(text: str | None) -> str:
     return _md_fold(_md(_short(text)), full) if len(text) > FOLD else full
 
 
+def _md_fields(change: Change) -> str:
+    """The deadline and the responsible of an added or removed activity, under its text."""
+    x = change.extra
+    out = ""
+    if x.get("deadline"):
+        out += f"<br>срок: {_md(_short(x['deadline']))}"
+    if x.get("responsible"):
+        out += "<br>ответственные: " + _md(", ".join(x["responsible"]))
+    return out
+
+
 def _md_cells(change: Change) -> tuple[str, str]:
     """(Было, Стало) for a change."""
     x = change.extra
     k = change.kind
     if k == "added":
-        return "—", _md_long(change.new)
+        return "—", _md_long(change.new) + _md_fields(change)
     if k == "removed":
-        return _md_long(change.old), "—"
+        return _md_long(change.old) + _md_fields(change), "—"
     if k == "renumbered":
         return _md(_span(change.old)), _md(_span(change.new))
     if k == "section" and x.get("change") == "renumbered" and x.get("title"):
@@ -438,6 +476,9 @@ def _md_cells(change: Change) -> tuple[str, str]:
         note = postponement_note(change)
         if note:
             new += "<br>" + ("⚠️ **" + _md(note) + "**" if x.get("unrecorded") else "_" + _md(note) + "_")
+        outside = outside_note(change)
+        if outside:
+            new += "<br>⚠️ **" + _md(outside) + "**"
         return old, new
     if k == "responsible":
         old = "<br>".join(f"<del>{_md(r)}</del>" if r in x.get("removed", []) else _md(r) for r in change.old) or "—"
@@ -473,6 +514,8 @@ def render_md(diffs: list[RoadmapDiff]) -> str:
             what = _md(describe(change))
             if change.kind == "moved":  # which activity: its text under the new number
                 what = f"{_md(describe(change))}<br><i>{_md(_short(change.extra.get('text'), 100))}</i>"
+            if change.extra.get("activity"):  # which activity: its text
+                what += f"<br><i>{_md(_short(change.extra['activity'], 100))}</i>"
             if change.kind == "section" and change.extra.get("title"):
                 what += f"<br><i>{_md(_short(change.extra['title'], 100))}</i>"
             rows.append(f"| {_md(change.number or '')} | {what} | {old} | {new} |")

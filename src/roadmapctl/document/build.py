@@ -242,7 +242,8 @@ def build_roadmap(doc: Document) -> Roadmap:
     authority_map = root.child("орган")
     return Roadmap(
         file=doc.name,
-        authority=Authority(authority_map.text("наименование") or "", authority_map.text("краткое"), **authority_map.loc()),
+        authority=Authority(authority_map.text("наименование") or "", authority_map.text("краткое"),
+                            [str(v) for v, _ in authority_map.items("бланк")], **authority_map.loc()),
         municipality=root.text("муниципалитет") or "",
         title=root.text("название") or "",
         period_text=root.text("период") or "",

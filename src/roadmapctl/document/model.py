@@ -192,6 +192,7 @@ class Pair(Located):
 class Authority(Located):
     name: str
     short: str | None = None
+    letterhead: list[str] = field(default_factory=list)  # the order's blank, line by line («бланк»)
 
 
 @dataclass

@@ -300,7 +300,8 @@ def _translate(doc: Document, error) -> list[Problem]:
     if kind == "minProperties":
         return [Problem("RM105", f"{where}: словарь пуст; заполните его или удалите ключ", span)]
     if kind in ("format", "pattern") and error.schema.get("format") == "date":
-        return [Problem("RM105", f"{where}: «{value}» — не дата; пишите дату как ГГГГ-ММ-ДД, например 2021-03-24", span)]
+        return [Problem("RM105", f"{where}: «{value}» — не дата; пишите дату как ГГГГ-ММ-ДД, например 2021-03-24", span,
+                        replacement=_iso_date(doc.node_at(path), span, value))]
     if kind == "format" and error.validator_value == "uri":
         return [Problem("RM105", f"{where}: «{value}» — не ссылка; укажите полный адрес, начиная с https://", span)]
     if kind in ("minimum", "maximum"):
@@ -311,3 +312,16 @@ def _translate(doc: Document, error) -> list[Problem]:
         # a key of a map that must have a form (the school years of «учебный_календарь»)
         return [Problem("RM105", f"{where}: «{value}» — {error.schema['errorMessage']}", span)]
     return [Problem("RM105", f"{where}: значение не соответствует формату ({kind})", span)]
+
+
+def _iso_date(node, span: Span, value) -> tuple[Span, str] | None:
+    """The ISO form of a date typed as ``mark`` reads it (28.08.2025), to write in its place;
+    None for anything else, or a value written over several lines."""
+    from roadmapctl.textutil import DateError, read_date
+
+    if not isinstance(value, str) or not isinstance(node, ScalarNode) or span.line != span.end_line:
+        return None
+    try:
+        return span, read_date(value).isoformat()
+    except DateError:
+        return None

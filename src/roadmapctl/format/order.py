@@ -92,8 +92,17 @@ class SchemaCursor:
 
 
 def ordered(keys: list[str], order: list[str]) -> list[int]:
-    """Indexes of ``keys`` in canonical order: known keys by the schema, unknown ones after them
-    in their original order (a stable sort, so duplicates keep their relative order)."""
+    """Indexes of ``keys`` in canonical order: known keys by the schema; a key the schema does not
+    know (a mistyped «ответсвенные») stays where it was typed, right after the known key it
+    followed (first, when none came before it), so that the author finds it where they wrote it.
+    The sort is stable: duplicates keep their relative order."""
     rank = {name: i for i, name in enumerate(order)}
-    unknown = len(order)
-    return sorted(range(len(keys)), key=lambda i: rank.get(keys[i], unknown))
+    keys_rank: list[tuple[int, int]] = []
+    previous = -1
+    for key in keys:
+        if key in rank:
+            previous = rank[key]
+            keys_rank.append((previous, 0))
+        else:
+            keys_rank.append((previous, 1))
+    return sorted(range(len(keys)), key=lambda i: keys_rank[i])

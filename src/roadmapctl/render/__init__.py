@@ -20,7 +20,8 @@ def build(roadmap, options: Options | None = None):
     from roadmapctl.render.view import build_view
 
     options = options or Options()
-    return build_view(roadmap, options.style(), with_order=options.with_order, gantt=options.gantt)
+    return build_view(roadmap, options.style(), with_order=options.with_order, gantt=options.gantt,
+                      blank_approval=options.blank_approval)
 
 
 def render(roadmap, fmt: str, options: Options | None = None) -> bytes:
@@ -33,7 +34,8 @@ def render(roadmap, fmt: str, options: Options | None = None) -> bytes:
     style = options.style()
     from roadmapctl.render.view import build_view
 
-    view = build_view(roadmap, style, with_order=options.with_order, gantt=options.gantt and writer.gantt)
+    view = build_view(roadmap, style, with_order=options.with_order, gantt=options.gantt and writer.gantt,
+                      blank_approval=options.blank_approval)
     options.notes.extend(view.notes)
     if view.gantt_note:
         options.notes.append(view.gantt_note)

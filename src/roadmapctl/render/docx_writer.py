@@ -31,6 +31,7 @@ NSDECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 REFERENCE = "reference.docx"
 THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+HANGING = 227  # twips (0.4 cm): the indent of wrapped lines of a sub-item or a party
 CELL_MARGIN = 85  # twips, left and right inside every cell (0.15 cm)
 BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'  # 4/8 pt = 0.5 pt
 
@@ -84,9 +85,12 @@ def _para(para: Para, style: str, **kw) -> str:
         return _p(runs, style, **kw)
     if para.bullet and style == "RMTable":
         # "– " and a hanging indent, so that wrapped lines of the sub-item align with its text.
-        return _p(para.line, style, ind={"left": 227, "hanging": 227}, **kw)
+        return _p(para.line, style, ind={"left": HANGING, "hanging": HANGING}, **kw)
     if para.bullet:
         return _p(para.line, style, **kw)
+    if para.hanging and style == "RMTable":
+        # One of several parties: its wrapped lines indented, so that each party's start shows.
+        return _p(para.text, style, ind={"left": HANGING, "hanging": HANGING}, **kw)
     return _p(para.text, style, **kw)
 
 
@@ -117,7 +121,9 @@ def _style_defs(style: Style) -> dict[str, str]:
         "RMRequisite": para("RMRequisite", "ДК: реквизит", f"{single}<w:jc w:val=\"left\"/>", style.text_size),
         "RMTitle": para("RMTitle", "ДК: заголовок", '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="240" w:line="240" w:lineRule="auto"/><w:jc w:val="center"/>', style.text_size, True),
         "RMPlain": para("RMPlain", "ДК: текст без отступа", f"{single}<w:jc w:val=\"left\"/>", style.text_size),
-        "RMTable": para("RMTable", "ДК: таблица", f"{single}<w:jc w:val=\"left\"/>", style.table_size),
+        # Widow and orphan control: a row broken across pages leaves at least two lines of a
+        # paragraph on each side (the most a DOCX paragraph can ask for).
+        "RMTable": para("RMTable", "ДК: таблица", f"<w:widowControl/>{single}<w:jc w:val=\"left\"/>", style.table_size),
         "RMTableHead": para("RMTableHead", "ДК: шапка таблицы", f"<w:keepNext/>{single}<w:jc w:val=\"center\"/>", style.table_size, True),
         "RMSection": para("RMSection", "ДК: раздел таблицы", f"<w:keepNext/>{single}<w:jc w:val=\"left\"/>", style.table_size, True),
         "RMPageNumber": para("RMPageNumber", "ДК: номер страницы", f"{single}<w:jc w:val=\"center\"/>", style.header_size),

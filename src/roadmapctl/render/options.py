@@ -19,6 +19,7 @@ class Options:
     edition: int | None = None
     gantt: bool = False
     with_order: bool = False
+    blank_approval: bool = False  # an empty approval stamp to fill in, where the roadmap has none
     notes: list[str] = field(default_factory=list)
 
     def style(self):
@@ -31,7 +32,7 @@ class Options:
 
 
 def checked_options(fmt: Format, template: str | None = None, edition: int | None = None, gantt: bool = False,
-                    with_order: bool = False) -> Options:
+                    with_order: bool = False, blank_approval: bool = False) -> Options:
     """The options as the command line gives them, checked (RenderError) before any work."""
     from roadmapctl.render.formats import FORMATS
     from roadmapctl.render.style import EDITIONS
@@ -45,4 +46,5 @@ def checked_options(fmt: Format, template: str | None = None, edition: int | Non
             raise RenderError(f"{template}: папка шаблонов не найдена")
     if edition is not None and edition not in EDITIONS:
         raise RenderError(f"неизвестная редакция ГОСТ Р 7.0.97: {edition}; допустимы: {', '.join(map(str, EDITIONS))}")
-    return Options(template_dir=template_dir, edition=edition, gantt=gantt, with_order=with_order)
+    return Options(template_dir=template_dir, edition=edition, gantt=gantt, with_order=with_order,
+                   blank_approval=blank_approval)

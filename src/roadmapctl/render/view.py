@@ -35,7 +35,14 @@ _NEWLINES = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 # C0 and C1 controls (except tab and newline), surrogates, non-characters: no XML or HTML holds them.
 _FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _NUMERO = re.compile(r"(№+)[ \t]+(?=\S)")
-_INITIALS = r"[А-ЯЁ]\.[ \t]?[А-ЯЁ]\."
+# "2025 г.", "2020 – 2021 гг.", "г. Тулы": the abbreviation stays with the number or the name.
+_YEAR_ABBR = re.compile(r"(\d)[ \t]+(?=(?:гг?|г\.г)\.)")
+_TOWN_ABBR = re.compile(r"(?<![\w.])(г\.)[ \t]+(?=[А-ЯЁ])")
+# "Г. И. Якушина": the initials stay together.
+_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})[ \t]+(?=(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|"
+                        r"октября|ноября|декабря)\b)")
+_SPLIT_INITIALS = re.compile(r"(?<![\w.])([А-ЯЁ]\.)[ \t]+(?=[А-ЯЁ]\.)")
+_INITIALS = r"[А-ЯЁ]\.[ \t\u00a0]?[А-ЯЁ]\."
 _SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _SURNAME_INITIALS = re.compile(rf"\b({_SURNAME})[ \t]+({_INITIALS})")
 _INITIALS_SURNAME = re.compile(rf"(?<![\w.])({_INITIALS})[ \t]+({_SURNAME})\b")
@@ -48,6 +55,10 @@ def clean(text: str | None) -> str:
     text = _NEWLINES.sub("\n", str(text))
     text = _FORBIDDEN.sub("", text).replace("\t", " ")
     text = _NUMERO.sub(lambda m: m.group(1) + NBSP, text)
+    text = _YEAR_ABBR.sub(lambda m: m.group(1) + NBSP, text)
+    text = _DAY_MONTH.sub(lambda m: m.group(1) + NBSP, text)
+    text = _TOWN_ABBR.sub(lambda m: m.group(1) + NBSP, text)
+    text = _SPLIT_INITIALS.sub(lambda m: m.group(1) + NBSP, text)
     text = _SURNAME_INITIALS.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", text)
     text = _INITIALS_SURNAME.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", text)
     return text
@@ -111,6 +122,9 @@ class Para:
     text: str
     bullet: bool = False
     label: str | None = None
+    # One of several parties in a cell: its wrapped lines are indented (DOCX, HTML), so that the
+    # start of each party shows; the separator the document puts between them ends the text.
+    hanging: bool = False
 
     @property
     def line(self) -> str:
@@ -268,11 +282,23 @@ def _order_line(roadmap: Roadmap, style: Style, blanks: bool) -> str:
     return f"от {when or BLANK_DATE} №{NBSP}{number or BLANK_NUMBER}"
 
 
+SHORT_TAIL = 5  # a last word of up to this many letters does not stand alone on a line
+
+
+def bind_tail(line: str) -> str:
+    """A requisite line whose last word is short keeps it with the word before it («города
+    Тулы»): in the narrow corner block a lone short word on a line of its own reads as a stray."""
+    head, space, last = line.rpartition(" ")
+    if not space or not head.strip() or len(last) > SHORT_TAIL or set(last) <= set("_"):
+        return line
+    return f"{head}{NBSP}{last}"
+
+
 def appendix_block(roadmap: Roadmap, style: Style) -> Block | None:
     if roadmap.appendix is None:
         return None
     lines = ["Приложение" + (f" №{NBSP}{one_line(roadmap.appendix.number)}" if roadmap.appendix.number else "")]
-    lines += lines_of(roadmap.appendix.to)
+    lines += [bind_tail(line) for line in lines_of(roadmap.appendix.to)]
     order_line = _order_line(roadmap, style, blanks=True)
     if order_line:
         lines.append(order_line)
@@ -294,7 +320,7 @@ def approval_block(roadmap: Roadmap, style: Style) -> Block | None:
         order_ref = f"{kind[:1].upper()}{kind[1:]}{who} {_order_line(roadmap, style, blanks=False)}"
     if approval is not None:
         lines = [(one_line(approval.word) or "Утверждаю").upper()]
-        lines += lines_of(approval.position)
+        lines += [bind_tail(line) for line in lines_of(approval.position)]
         lines.append(f"{SIGN_LINE} {signature_name(approval.name)}")
         stamp_date = format_date(approval.date, style)
         if stamp_date and not (order_ref and order is not None and order.date == approval.date):
@@ -343,7 +369,41 @@ def _marks(activity: Activity, style: Style) -> list[Para]:
     return out
 
 
-def cell_paragraphs(activity: Activity, name: str, style: Style) -> list[Para]:
+def _paired(names: list[str], pairs: list[tuple[str, str]]) -> list[str] | None:
+    """The parties of a cell that consists of partner pairs only, each pair as one entry
+    «A – B» (Мценск 1.3: «№2 - №9, №3 - №1»); None when the cell is anything else."""
+    if len(names) < 2 or len(names) % 2:
+        return None
+    joined = []
+    for first, second in zip(names[::2], names[1::2]):
+        if (first, second) not in pairs:
+            return None
+        joined.append(f"{first} {DASH} {second}")
+    return joined
+
+
+def party_paragraphs(owners: list, attr: str, pairs: list[tuple[str, str]] | None = None) -> list[Para]:
+    """The responsible parties of a cell as the document wrote them: every entry in its order,
+    repeats kept (the activity's own, then a sub-item's that the activity does not name), pairs
+    of partner schools as pairs, and a separator after every party but the last — a semicolon
+    when a party's own name has a comma («Коршунова Н.В., муниципальный координатор»), else a
+    comma — so that a reader sees where one party ends when a long name wraps."""
+    own = [one_line(ref.display) for ref in getattr(owners[0], attr)]
+    names = [text for text in own if text]
+    for owner in owners[1:]:
+        for ref in getattr(owner, attr):
+            text = one_line(ref.display)
+            if text and text not in names:
+                names.append(text)
+    names = _paired(names, pairs or []) or names
+    if len(names) < 2:
+        return [Para(text) for text in names]
+    separator = ";" if any("," in text for text in names) else ","
+    return [Para(text + (separator if i < len(names) - 1 else ""), hanging=True) for i, text in enumerate(names)]
+
+
+def cell_paragraphs(activity: Activity, name: str, style: Style,
+                    pairs: list[tuple[str, str]] | None = None) -> list[Para]:
     """The paragraphs of the column ``name`` (a table's «поле», document/fields.py) of an activity."""
     if name == NUMBER.column:
         return [Para(one_line(activity.number))] if one_line(activity.number) else []
@@ -363,30 +423,28 @@ def cell_paragraphs(activity: Activity, name: str, style: Style) -> list[Para]:
     # a field a sub-item shares: the activity's own value, then the sub-items'
     owners = [activity] + (activity.subitems if shown.subitem else [])
     if shown.kind == FieldKind.REFS:
-        seen: list[str] = []
-        for ref in (r for owner in owners for r in getattr(owner, shown.attr)):
-            text = one_line(ref.display)
-            if text and text not in seen:
-                seen.append(text)
-        return [Para(text) for text in seen]
+        return party_paragraphs(owners, shown.attr, pairs)
     return [Para(line) for owner in owners for line in lines_of(getattr(owner, shown.attr))]
 
 
-def _activity_rows(activities: list[Activity], fields: list[str], depth: int, style: Style) -> list[Row]:
+Pairs = list[tuple[str, str]]
+
+
+def _activity_rows(activities: list[Activity], fields: list[str], depth: int, style: Style, pairs: Pairs) -> list[Row]:
     rows: list[Row] = []
     for activity in activities:
-        cells = [Cell(name, cell_paragraphs(activity, name, style)) for name in fields]
+        cells = [Cell(name, cell_paragraphs(activity, name, style, pairs)) for name in fields]
         rows.append(Row("activity", level=depth, number=one_line(activity.number), cells=cells))
-        rows.extend(_activity_rows(activity.children, fields, depth + 1, style))
+        rows.extend(_activity_rows(activity.children, fields, depth + 1, style, pairs))
     return rows
 
 
-def _section_rows(section: Section, fields: list[str], level: int, style: Style) -> list[Row]:
+def _section_rows(section: Section, fields: list[str], level: int, style: Style, pairs: Pairs) -> list[Row]:
     heading = " ".join(x for x in (one_line(section.number), one_line(section.title)) if x)
     rows = [Row("section", level=level, heading=heading)]
-    rows += _activity_rows(section.activities, fields, 0, style)
+    rows += _activity_rows(section.activities, fields, 0, style, pairs)
     for child in section.sections:
-        rows += _section_rows(child, fields, level + 1, style)
+        rows += _section_rows(child, fields, level + 1, style, pairs)
     return rows
 
 
@@ -403,6 +461,7 @@ SHORT_ROW_LINES = 5        # a row of up to this many lines is kept on one page 
 MIN_NUMBER_CHARS = 5.0     # the "№" column: at least the width of "№ п/п" in bold
 MIN_TEXT_CHARS = 10.0      # any other column (about 2 cm)
 LONGEST_UNBROKEN = 18      # a longer word may break rather than widen its column
+HANGING_CHARS = 0.4 / 26.7 * 115  # the 0.4 cm hanging indent of a sub-item or a party, in characters
 
 
 def table_chars(table_size: float) -> float:
@@ -410,34 +469,59 @@ def table_chars(table_size: float) -> float:
     return TABLE_CHARS_AT_12PT * 12.0 / table_size
 
 
+# Advance widths of Times New Roman (taken from Liberation Serif, its metric twin, which
+# LibreOffice uses in its place), in twentieths of an em, by the characters that share them.
+_ADVANCE_GROUPS = {
+    4: "'", 5: " .,\u00a0", 6: "ijlt;:/", 7: "frI!()-[]", 8: "гзsJ\"", 9: "авеёстьэяacez?",
+    10: "бдклорухчъЗbdghknopquvxy0123456789«»–_{}*#", 11: "ийнпцБРЬFPS+=<>", 12: "ГЕЁТELTZ",
+    13: "мфыВКСЧЭЯBCR", 14: "жАДИЙЛНОПУХЦЪwADGHKNOQUVXY", 15: "шщю", 16: "Фm&", 17: "Ы%",
+    18: "ЖМM@", 19: "W№", 20: "ШЩ—", 21: "Ю",
+}
+_ADVANCE = {char: twentieths / 20.0 for twentieths, chars in _ADVANCE_GROUPS.items() for char in chars}
+CHAR_EM = 0.55  # one "character" of the widths below: the average Cyrillic letter, in em
+
+
+def text_chars(text: str) -> float:
+    """The width of a text in "characters" (``CHAR_EM`` each): its letters as Times New Roman
+    sets them, so that «МБОУ» counts wider than «ииии»; any other character as an average one."""
+    return sum(_ADVANCE.get(char, CHAR_EM) for char in text) / CHAR_EM
+
+
 @lru_cache(maxsize=65536)
-def paragraph_lines(text: str, width: float) -> int:
+def paragraph_lines(text: str, width: float, indent: float = 0.0) -> int:
     """Lines a paragraph takes in a column ``width`` characters wide (at least one): its words
-    wrapped as a word processor does, a word longer than a line broken inside."""
-    per_line = max(1, int(width - CELL_PADDING_CHARS))
-    lines, used = 1, 0
+    wrapped as a word processor does, a word longer than a line broken inside; ``indent``
+    characters less on every line but the first (a hanging indent)."""
+    room = max(1.0, width - CELL_PADDING_CHARS)
+    space = text_chars(" ")
+    lines, used, per_line = 1, 0.0, room
     for word in text.split():
-        size = len(word)
-        if used and used + 1 + size <= per_line:
-            used += 1 + size
+        size = text_chars(word)
+        if used and used + space + size <= per_line + 1e-9:
+            used += space + size
             continue
         if used:
             lines += 1
-        lines += (size - 1) // per_line
-        used = size - (size - 1) // per_line * per_line
+            per_line = max(1.0, room - indent)
+        while size > per_line:  # a word longer than a line
+            lines += 1
+            size -= per_line
+            per_line = max(1.0, room - indent)
+        used = size
     return lines
 
 
 def row_lines(row: Row, widths: list[float]) -> int:
     """The height of an activity row in lines: its tallest cell. ``widths`` in characters."""
     return max(
-        [sum(paragraph_lines(p.line, width) for p in cell.paragraphs) for cell, width in zip(row.cells, widths)] + [1]
+        [sum(paragraph_lines(p.line, width, HANGING_CHARS if p.hanging or p.bullet else 0.0) for p in cell.paragraphs)
+         for cell, width in zip(row.cells, widths)] + [1]
     )
 
 
-def _longest_word(texts: list[str]) -> int:
+def _longest_word(texts: list[str]) -> float:
     """The longest run of characters a line cannot break (a non-breaking space binds)."""
-    return max((len(word) for text in texts for word in re.split(r"[ \t\n]+", text)), default=1)
+    return max((text_chars(word) for text in texts for word in re.split(r"[ \t\n]+", text)), default=1.0)
 
 
 def _share(minimum: list[float], weight: list[float], total: float) -> list[float]:
@@ -478,13 +562,13 @@ def column_widths(headers: list[str], fields: list[str], rows: list[Row], across
     for i, name in enumerate(fields):
         header_word = _longest_word([headers[i]]) * 1.15  # the header is bold, so wider
         if name == NUMBER.column:
-            longest = max([len(t) for t in texts[i]] + [3.0, header_word])
+            longest = max([text_chars(t) for t in texts[i]] + [3.0, header_word])
             minimum.append(math.ceil(max(MIN_NUMBER_CHARS, longest + 2.5)))
             weight.append(0.0)
             continue
         word = max(min(_longest_word(texts[i]), LONGEST_UNBROKEN), header_word)
         minimum.append(math.ceil(max(MIN_TEXT_CHARS, word + 2.5)))
-        weight.append(float(sum(len(t) for t in texts[i])) or 1.0)
+        weight.append(float(sum(text_chars(t) for t in texts[i])) or 1.0)
     if NUMBER.column in fields:
         # The number column is the narrowest.
         number = minimum[fields.index(NUMBER.column)]
@@ -526,17 +610,21 @@ def column_widths(headers: list[str], fields: list[str], rows: list[Row], across
     return [w / across for w in widths]
 
 
-def table_view(table: Table, style: Style) -> TableView:
+def table_view(table: Table, style: Style, pairs: Pairs | None = None) -> TableView:
     fields = [c.field for c in table.columns]
     headers = [one_line(c.header) for c in table.columns]
-    rows = _activity_rows(table.activities, fields, 0, style)
+    pairs = pairs or []
+    rows = _activity_rows(table.activities, fields, 0, style, pairs)
     for section in table.sections:
-        rows += _section_rows(section, fields, 1, style)
+        rows += _section_rows(section, fields, 1, style, pairs)
     across = table_chars(style.table_size)
     widths = column_widths(headers, fields, rows, across)
     for row in rows:
         if not row.is_section:
             row.whole = row_lines(row, [w * across for w in widths]) <= SHORT_ROW_LINES
+    # The last row of a table is never split: the last page then never holds only a tail.
+    if rows and not rows[-1].is_section:
+        rows[-1].whole = True
     return TableView(
         title=one_line(table.title) or None,
         headers=headers,
@@ -584,7 +672,8 @@ def order_view(roadmap: Roadmap, style: Style) -> OrderView | None:
         items.extend(Para(one_line(x), bullet=True) for x in item.list_items if one_line(x))
     signatory = order.signatory
     return OrderView(
-        letterhead=lines_of(roadmap.authority.name),
+        # the blank as the document writes it («бланк»), region included; else the authority's name
+        letterhead=[one_line(line) for line in roadmap.authority.letterhead] or lines_of(roadmap.authority.name),
         kind=kind.upper(),
         date=format_date(order.date, style) or BLANK_DATE,
         number=f"№{NBSP}{one_line(order.number) or BLANK_NUMBER}",
@@ -606,8 +695,23 @@ def identity_of(roadmap: Roadmap) -> str:
     return f"{name}|{one_line(roadmap.municipality)}"
 
 
-def build_view(roadmap: Roadmap, style: Style, *, with_order: bool = False, gantt: bool = False) -> DocumentView:
+# An approval stamp to fill in by hand (ГОСТ Р 7.0.97, 5.17): the word, a line for the position,
+# the signature with its transcript, the date. The date line does not wrap.
+BLANK_APPROVAL = [
+    "УТВЕРЖДАЮ",
+    "______________________________",
+    "______________________________",
+    f"{SIGN_LINE} ________________",
+    f"«____»{NBSP}____________{NBSP}20___{NBSP}г.",
+]
+
+
+def build_view(roadmap: Roadmap, style: Style, *, with_order: bool = False, gantt: bool = False,
+               blank_approval: bool = False) -> DocumentView:
     order = order_view(roadmap, style) if with_order else None
+    approval = approval_block(roadmap, style)
+    if approval is None and blank_approval:
+        approval = Block("approval", list(BLANK_APPROVAL))
     view = DocumentView(
         source=roadmap.file,
         identity=identity_of(roadmap),
@@ -616,9 +720,10 @@ def build_view(roadmap: Roadmap, style: Style, *, with_order: bool = False, gant
         date=document_date(roadmap),
         period=one_line(roadmap.period_text),
         appendix=appendix_block(roadmap, style),
-        approval=approval_block(roadmap, style),
+        approval=approval,
         preamble=preamble_paras(roadmap),
-        tables=[table_view(t, style) for t in roadmap.tables],
+        tables=[table_view(t, style, [(one_line(p.school), one_line(p.partner)) for p in roadmap.pairs])
+                for t in roadmap.tables],
         working_group=working_group_lines(roadmap, order) if with_order else [],
         order=order,
     )

@@ -2,13 +2,44 @@
 
 from __future__ import annotations
 
+import re
+
 from roadmapctl.check.diagnostics import Edit, Fix, Severity
 from roadmapctl.check.registration import Finding, rule
 
 _FIX_TITLES = {
     "RM101": "Исправить ключ на «{text}»",
     "RM104": "Заключить значение в кавычки: {text}",
+    "RM105": "Записать дату в виде ГГГГ-ММ-ДД: {text}",
 }
+
+
+_NUMBER_KEY = re.compile(r"^\s*(?:-\s+)?номер:")
+_NUMBER_VALUE = re.compile(r"^\s*(?:-\s+)?номер:\s*[\"']?(\d+(?:\.\d+)*)(\.?)[\"']?\s*(?:#.*)?$", re.MULTILINE)
+
+
+def _number_like_the_others(ctx, span, text: str) -> str:
+    """A number quoted by RM104's fix as the document writes the other numbers of its level: a
+    bare ``1.3`` among ``"1.1."``, ``"1.2."`` becomes ``"1.3."``, so that the next check does not
+    find it written unlike them (RM207)."""
+    line = ctx.source.line(span.line) if span.line else ""
+    bare = text.strip('"')
+    if not _NUMBER_KEY.match(line) or not re.fullmatch(r"\d+(?:\.\d+)*", bare):
+        return text
+    depth = bare.count(".") + 1
+    dotted = plain = 0
+    source = ctx.source.text
+    line_number, last = 1, 0
+    for match in _NUMBER_VALUE.finditer(source):
+        line_number += source.count("\n", last, match.start())
+        last = match.start()
+        if match.group(1).count(".") + 1 != depth or line_number == span.line:
+            continue
+        if match.group(2):
+            dotted += 1
+        else:
+            plain += 1
+    return f'"{bare}."' if dotted > plain else text
 
 
 def _problems(ctx, code):
@@ -17,6 +48,8 @@ def _problems(ctx, code):
             fix = None
             if problem.replacement is not None and code in _FIX_TITLES:
                 span, text = problem.replacement
+                if code == "RM104":
+                    text = _number_like_the_others(ctx, span, text)
                 fix = Fix(_FIX_TITLES[code].format(text=text), (Edit(span, text),))
             yield Finding(problem.span, problem.message, problem.hint, fix)
 

@@ -5,7 +5,7 @@ from roadmapctl.check.registration import declare
 
 declare(
     "RM901", "unused-noqa", Severity.WARNING,
-    "Подавление ничего не подавляет",
+    "Комментарий noqa ничего не отключает",
     """
 Комментарий `# noqa: КОД` подавляет замечание с этим кодом на своей строке, а
 `# roadmapctl: noqa: КОД` — во всём файле. Если такого замечания нет (ошибку исправили, код
