@@ -175,9 +175,28 @@ def add_words(files: list[str], selection: Selection) -> Iterator[tuple[str, int
             continue  # the check reports it
         by_list.setdefault(config.spelling_words[0], set()).update(words_to_add(source, config))
     for target, words in sorted(by_list.items()):
-        merged, added = merge_word_list(read_word_list(Path(target)), words)
-        if added:
-            from roadmapctl.writing import write_output
+        if not words:
+            yield target, 0
+            continue
+        from roadmapctl.writing import locked, write_output
 
-            write_output(Path(target), merged.encode("utf-8"), force=True)
+        _create_empty(Path(target))
+        with locked(target):  # concurrent --add-words: one after the other, no word lost
+            merged, added = merge_word_list(read_word_list(Path(target)), words)
+            if added:
+                write_output(Path(target), merged.encode("utf-8"), force=True)
         yield target, added
+
+
+def _create_empty(path: Path) -> None:
+    """A word list that does not exist yet is created empty, so that it can be locked."""
+    import os
+
+    from roadmapctl.writing import OutputError, os_message
+
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise OutputError(f"{path}: не удалось создать словарь: {os_message(exc)}") from None

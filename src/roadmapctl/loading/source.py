@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,12 +69,7 @@ def _position_of_byte(data: bytes, index: int) -> Span:
 def decode(name: str, data: bytes, path: Path | None = None) -> Source:
     """Decode ``data`` as UTF-8 (with or without BOM); explain every other encoding in Russian."""
     if len(data) > MAX_BYTES:
-        raise SourceError(
-            name,
-            f"файл слишком велик (больше {MAX_BYTES // 1024 // 1024} МБ, а допустимо до {MAX_BYTES // 1024 // 1024} МБ); "
-            "дорожная карта обычно занимает меньше 1 МБ — проверьте, тот ли это файл",
-            Span.point(1, 1),
-        )
+        raise SourceError(name, too_big_message(len(data), MAX_BYTES), Span.point(1, 1))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(
             name,
@@ -109,27 +106,98 @@ def decode(name: str, data: bytes, path: Path | None = None) -> Source:
     return Source(name=name, text=text, path=path, had_bom=had_bom, crlf="\r\n" in text)
 
 
-def read_bytes(name: str | Path, limit: int | None = None) -> bytes:
-    """The bytes of a file (``-``: standard input), at most ``limit + 1`` of them when a limit is
-    given; every I/O problem becomes a SourceError with a Russian message and ``io=True``."""
-    if str(name) == "-":
-        stream = sys.stdin.buffer
-        return stream.read(limit + 1) if limit is not None else stream.read()
-    path = Path(name)
-    shown = str(name)
+# A document given to ``import`` (a .docx, .pdf, .xlsx, .html) may be larger than a roadmap.
+MAX_DOCUMENT_BYTES = 128 * 1024 * 1024
+
+
+def megabytes(size: int) -> str:
+    """``size`` in megabytes as a message says it (at least 1)."""
+    return f"{max(1, round(size / 1024 / 1024))} МБ"
+
+
+def too_big_message(size: int, limit: int) -> str:
+    """Why a file of ``size`` bytes is not read: the limit said in the message."""
+    text = f"файл слишком велик ({megabytes(size)}, а допустимо до {megabytes(limit)})"
+    if limit == MAX_BYTES:
+        text += "; дорожная карта обычно занимает меньше 1 МБ — проверьте, тот ли это файл"
+    return text
+
+
+def kind_problem(mode: int) -> str | None:
+    """Why a file of this ``st_mode`` is not read, in Russian; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "это папка, а не файл"
+    if stat.S_ISFIFO(mode):
+        return "это именованный канал (FIFO), а не обычный файл; читаются только обычные файлы"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "это устройство, а не обычный файл; читаются только обычные файлы"
+    if stat.S_ISSOCK(mode):
+        return "это сокет, а не обычный файл; читаются только обычные файлы"
+    return "это не обычный файл; читаются только обычные файлы"
+
+
+def read_regular(name: str | Path, limit: int = MAX_BYTES, shown: str | None = None) -> bytes:
+    """The bytes of the regular file ``name``: the one way a roadmap, a word list, a configuration,
+    a document to import or a file an editor names is read. Its kind is decided with ``os.stat``
+    before it is opened (a FIFO never blocks, a device is never read), its size is checked before
+    reading, and the open file is checked again (a file swapped meanwhile is not read). Every
+    problem is a SourceError with a Russian message: ``io=True`` except for a file too large
+    (a finding, RM001, with the limit said)."""
+    shown = shown if shown is not None else str(name)
     try:
-        if path.is_dir():
-            raise SourceError(shown, "это папка, а не файл", io=True)
-        with path.open("rb") as handle:
-            return handle.read(limit + 1) if limit is not None else handle.read()
+        info = os.stat(name)
+        problem = kind_problem(info.st_mode)
+        if problem is not None:
+            raise SourceError(shown, problem, io=True)
+        if info.st_size > limit:
+            raise SourceError(shown, too_big_message(info.st_size, limit), Span.point(1, 1))
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(name, flags)
+        try:
+            opened = os.fstat(fd)
+            problem = kind_problem(opened.st_mode)
+            if problem is not None:
+                raise SourceError(shown, problem, io=True)
+            chunks: list[bytes] = []
+            total = 0
+            while total <= limit:
+                chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise SourceError(shown, "файл не найден", io=True) from None
     except PermissionError:
         raise SourceError(shown, "нет прав на чтение файла", io=True) from None
     except IsADirectoryError:
         raise SourceError(shown, "это папка, а не файл", io=True) from None
+    except NotADirectoryError:
+        raise SourceError(shown, "файл не найден: часть пути — не папка", io=True) from None
     except OSError as exc:
-        raise SourceError(shown, f"не удалось прочитать файл: {exc.strerror or exc}", io=True) from None
+        from roadmapctl.writing import os_message
+
+        raise SourceError(shown, f"не удалось прочитать файл: {os_message(exc)}", io=True) from None
+    if total > limit:
+        raise SourceError(shown, too_big_message(total, limit), Span.point(1, 1))
+    return b"".join(chunks)
+
+
+def read_bytes(name: str | Path, limit: int | None = None) -> bytes:
+    """The bytes of a file (``-``: standard input) through ``read_regular``, at most ``limit``
+    (a roadmap's ``MAX_BYTES`` when not given); every I/O problem becomes a SourceError with a
+    Russian message and ``io=True``."""
+    limit = MAX_BYTES if limit is None else limit
+    if str(name) == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise SourceError("<stdin>", too_big_message(len(data), limit), Span.point(1, 1))
+        return data
+    return read_regular(name, limit)
 
 
 def read_source(name: str | Path) -> Source:
