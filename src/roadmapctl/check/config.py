@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from roadmapctl.loading.source import SourceError, read_regular
+from roadmapctl.openers import OpenError, read_regular
+from roadmapctl.repository import repository_root
 
 CONFIG_MAX_BYTES = 1024 * 1024  # a configuration is a few lines
 
@@ -122,7 +123,7 @@ def _word_lists(value, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"{where}: «spelling-words» должен быть путём к словарю или списком путей, например \"words.txt\"")
     base = Path(where).resolve().parent
-    root = _repository_root(base)
+    root = repository_root(base) or base  # outside git: the configuration's own folder
     out = []
     for v in value:
         target = (base / v).resolve()
@@ -134,14 +135,6 @@ def _word_lists(value, where: str) -> tuple[str, ...]:
         out.append(str(target))
     return tuple(out)
 
-
-def _repository_root(folder: Path) -> Path:
-    """The work tree a configuration in ``folder`` belongs to (the nearest folder with ``.git``),
-    or ``folder`` itself outside git: every path the configuration names must stay inside it."""
-    for candidate in (folder, *folder.parents):
-        if (candidate / ".git").exists():
-            return candidate
-    return folder
 
 
 @lru_cache(maxsize=256)
@@ -157,7 +150,7 @@ def config_for_dir(directory: Path) -> Config:
                 text = read_regular(candidate, CONFIG_MAX_BYTES).decode("utf-8-sig")
             except UnicodeDecodeError:
                 raise ConfigError(f"{candidate}: файл настроек не в кодировке UTF-8; сохраните его в UTF-8") from None
-            except SourceError as exc:
+            except OpenError as exc:
                 raise ConfigError(f"{candidate}: не удалось прочитать файл настроек ({exc.message})") from None
             try:
                 data = tomllib.loads(text)

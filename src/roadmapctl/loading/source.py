@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from roadmapctl import openers
 from roadmapctl.spans import Span
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -110,81 +109,24 @@ def decode(name: str, data: bytes, path: Path | None = None) -> Source:
 MAX_DOCUMENT_BYTES = 128 * 1024 * 1024
 
 
-def megabytes(size: int) -> str:
-    """``size`` in megabytes as a message says it (at least 1)."""
-    return f"{max(1, round(size / 1024 / 1024))} МБ"
-
-
 def too_big_message(size: int, limit: int) -> str:
-    """Why a file of ``size`` bytes is not read: the limit said in the message."""
-    text = f"файл слишком велик ({megabytes(size)}, а допустимо до {megabytes(limit)})"
+    """Why a file of ``size`` bytes is not read (the limit said; a roadmap's hint at its limit)."""
+    text = openers.too_big_message(size, limit)
     if limit == MAX_BYTES:
         text += "; дорожная карта обычно занимает меньше 1 МБ — проверьте, тот ли это файл"
     return text
 
 
-def kind_problem(mode: int) -> str | None:
-    """Why a file of this ``st_mode`` is not read, in Russian; None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "это папка, а не файл"
-    if stat.S_ISFIFO(mode):
-        return "это именованный канал (FIFO), а не обычный файл; читаются только обычные файлы"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "это устройство, а не обычный файл; читаются только обычные файлы"
-    if stat.S_ISSOCK(mode):
-        return "это сокет, а не обычный файл; читаются только обычные файлы"
-    return "это не обычный файл; читаются только обычные файлы"
-
-
 def read_regular(name: str | Path, limit: int = MAX_BYTES, shown: str | None = None) -> bytes:
-    """The bytes of the regular file ``name``: the one way a roadmap, a word list, a configuration,
-    a document to import or a file an editor names is read. Its kind is decided with ``os.stat``
-    before it is opened (a FIFO never blocks, a device is never read), its size is checked before
-    reading, and the open file is checked again (a file swapped meanwhile is not read). Every
-    problem is a SourceError with a Russian message: ``io=True`` except for a file too large
-    (a finding, RM001, with the limit said)."""
+    """``openers.read_regular`` for a roadmap or a document: every problem is a SourceError,
+    ``io=True`` except for a file too large (a finding, RM001, with the limit said)."""
     shown = shown if shown is not None else str(name)
     try:
-        info = os.stat(name)
-        problem = kind_problem(info.st_mode)
-        if problem is not None:
-            raise SourceError(shown, problem, io=True)
-        if info.st_size > limit:
-            raise SourceError(shown, too_big_message(info.st_size, limit), Span.point(1, 1))
-        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
-        fd = os.open(name, flags)
-        try:
-            opened = os.fstat(fd)
-            problem = kind_problem(opened.st_mode)
-            if problem is not None:
-                raise SourceError(shown, problem, io=True)
-            chunks: list[bytes] = []
-            total = 0
-            while total <= limit:
-                chunk = os.read(fd, min(1 << 20, limit + 1 - total))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                total += len(chunk)
-        finally:
-            os.close(fd)
-    except FileNotFoundError:
-        raise SourceError(shown, "файл не найден", io=True) from None
-    except PermissionError:
-        raise SourceError(shown, "нет прав на чтение файла", io=True) from None
-    except IsADirectoryError:
-        raise SourceError(shown, "это папка, а не файл", io=True) from None
-    except NotADirectoryError:
-        raise SourceError(shown, "файл не найден: часть пути — не папка", io=True) from None
-    except OSError as exc:
-        from roadmapctl.writing import os_message
-
-        raise SourceError(shown, f"не удалось прочитать файл: {os_message(exc)}", io=True) from None
-    if total > limit:
-        raise SourceError(shown, too_big_message(total, limit), Span.point(1, 1))
-    return b"".join(chunks)
+        return openers.read_regular(name, limit)
+    except openers.OpenError as exc:
+        if exc.size is not None:
+            raise SourceError(shown, too_big_message(exc.size, limit), Span.point(1, 1)) from None
+        raise SourceError(shown, exc.message, io=True) from None
 
 
 def read_bytes(name: str | Path, limit: int | None = None) -> bytes:

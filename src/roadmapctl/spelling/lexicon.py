@@ -350,7 +350,7 @@ def _same_case(original: str, word: str) -> str:
 
 def read_word_list(path: Path) -> str | None:
     """The text of the word list at ``path``, or None when there is none yet."""
-    from roadmapctl.loading.source import SourceError, read_regular
+    from roadmapctl.openers import OpenError, read_regular
 
     if not path.exists():
         return None
@@ -360,7 +360,7 @@ def read_word_list(path: Path) -> str | None:
         return read_regular(path, WORD_LIST_MAX_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise WordListError(f"{path}: словарь должен быть в кодировке UTF-8") from None
-    except SourceError as exc:
+    except OpenError as exc:
         raise WordListError(f"{path}: не удалось прочитать словарь: {exc.message}") from None
 
 
