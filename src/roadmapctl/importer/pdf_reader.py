@@ -537,7 +537,7 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> SourceDoc:
         if "password" in text or "security" in text:
             raise ImportFailure(f"{name}: PDF защищён паролем; снимите защиту (сохраните копию без пароля) и "
                                 "импортируйте её") from None
-        raise ImportFailure(f"{name}: PDF повреждён или не читается ({type(exc).__name__}); если есть исходный "
+        raise ImportFailure(f"{name}: PDF повреждён или не читается; если есть исходный "
                             "документ Word, импортируйте его") from None
     try:
         if len(pdf) > MAX_PAGES:
@@ -555,7 +555,7 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> SourceDoc:
     except ImportFailure:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged page
-        raise ImportFailure(f"{name}: PDF повреждён или не читается ({type(exc).__name__}); если есть исходный "
+        raise ImportFailure(f"{name}: PDF повреждён или не читается; если есть исходный "
                             "документ Word, импортируйте его") from None
     finally:
         pdf.close()

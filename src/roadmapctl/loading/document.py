@@ -389,7 +389,7 @@ def load_document(source: Source) -> Document:
     except RecursionError:
         raise LoadError(source.name, f"вложенность глубже {MAX_DEPTH} уровней", Span.point(1, 1)) from None
     except (ValueError, TypeError, UnicodeError, OverflowError) as exc:  # a library's own failure on odd text
-        raise LoadError(source.name, f"файл не удалось прочитать как YAML ({type(exc).__name__})", Span.point(1, 1)) from None
+        raise LoadError(source.name, "файл не удалось прочитать как YAML: в нём есть текст, который не разбирается", Span.point(1, 1)) from None
     if root is None:
         return Document(source, None, None)
     builder = _Builder(source)

@@ -300,7 +300,7 @@ def _open(template_dir: Path | None):
         try:
             return docx.Document(str(reference)), True
         except Exception as exc:  # noqa: BLE001 - any broken package is the user's file
-            raise RenderError(f"{reference}: не удалось открыть как документ DOCX ({type(exc).__name__})") from None
+            raise RenderError(f"{reference}: не удалось открыть как документ DOCX (файл повреждён или это не документ Word)") from None
     return docx.Document(), False
 
 
