@@ -301,7 +301,7 @@ def test_markdown_output():
     lines = md.splitlines()
     assert lines[0] == "### Дорожные карты: изменения"
     assert lines[2] == f"**{summary(diffs)}**"
-    assert "#### `roadmaps/n-2021-2022.yaml`" in lines
+    assert "#### roadmaps/n-2021-2022.yaml" in lines
     assert "| № | Изменение | Было | Стало |" in lines
     assert ("| 2.1. | срок перенесён: 30.09.2021 → 31.12.2021 | «Сентябрь 2021 года»<br>30.09.2021 | "
             "«Декабрь 2021 года»<br>31.12.2021<br>⚠️ **перенос без записи о причине: добавьте в «переносы» "
@@ -405,7 +405,7 @@ def test_git_markdown_comment(repo, cli):
     code, out, err = cli("diff", "--git", "main", "--format", "md", cwd=repo)
     assert code == 0, err
     assert out.startswith("### Дорожные карты: изменения\n\n**Изменена 1 дорожная карта, 10 изменений: ")
-    assert "#### `roadmaps/n-2021-2022.yaml`" in out
+    assert "#### roadmaps/n-2021-2022.yaml" in out
 
 
 def test_git_text_and_exit_code(repo, cli):
@@ -573,3 +573,16 @@ def test_an_activity_is_moved_only_when_its_place_among_the_others_changed():
     ]
     text = render_text([RoadmapDiff("m.yaml", diff_roadmaps(model(MTSENSK), model(renumbered)))])
     assert "  ~ 3.2. перемещено: было 3.3.\n" in text and "  ~ 3.3. перенумеровано: 3.2. → 3.3.\n" in text
+
+
+def test_a_file_name_in_markdown_is_a_value_not_markup(tmp_path, cli):
+    """A file name that looks like a heading and a link, with a backtick and a bidirectional
+    override, stays plain text in the Markdown report (escaped, the override shown)."""
+    old = (ROADMAPS / "aban-2020-2023.yaml").read_text(encoding="utf-8")
+    first = tmp_path / "старая.yaml"
+    first.write_text(old, encoding="utf-8")
+    second = tmp_path / "# Заголовок [ссылка](x.ru) `код` \u202e.yaml"
+    second.write_text(old.replace("создан", "сформирован", 1), encoding="utf-8")
+    _code, out, _err = cli("diff", "-f", "md", first.name, second.name, cwd=tmp_path)
+    headings = [line for line in out.splitlines() if line.startswith("####")]
+    assert headings == ["#### # Заголовок \\[ссылка\\](x.ru) \\`код\\` <U+202E>.yaml"], headings

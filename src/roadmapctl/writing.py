@@ -38,6 +38,11 @@ LOCK_TIMEOUT = 10.0
 # C0 controls except tab and line feed, DEL, C1 controls, and the bidirectional overrides that
 # make text display in another order than it is stored ("Trojan Source").
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What ``visible`` shows besides: zero-width characters (two names that look the same must not
+# differ unseen) and the bytes of a file name that is not UTF-8 (Python's surrogate escapes).
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\udc80-\udcff]"
+)
 # What our own colouring uses (select graphic rendition); kept only when colour is on.
 _SGR = re.compile("\x1b\\[[0-9;]*m")
 
@@ -52,21 +57,25 @@ def visible_char(char: str) -> str:
         return chr(0x2400 + code)  # ␀ … ␟, ␛ for ESC
     if code == 0x7F:
         return "\u2421"  # ␡
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that is not UTF-8
+        return f"\\x{code - 0xDC00:02X}"
     return f"<U+{code:04X}>"
 
 
 def visible(text: str, keep_color: bool = False) -> str:
-    """``text`` with every control character shown visibly; our colour codes kept if asked."""
-    if not _CONTROL.search(text):
+    """``text`` with every control, bidirectional and zero-width character shown visibly (and the
+    bytes of a non-UTF-8 file name as ``\\xNN``); our colour codes kept if asked. The one function
+    every writer of text for people uses."""
+    if not _INVISIBLE.search(text):
         return text
     if not keep_color:
-        return _CONTROL.sub(lambda m: visible_char(m.group()), text)
+        return _INVISIBLE.sub(lambda m: visible_char(m.group()), text)
     out, last = [], 0
     for match in _SGR.finditer(text):
-        out.append(_CONTROL.sub(lambda m: visible_char(m.group()), text[last : match.start()]))
+        out.append(_INVISIBLE.sub(lambda m: visible_char(m.group()), text[last : match.start()]))
         out.append(match.group())
         last = match.end()
-    out.append(_CONTROL.sub(lambda m: visible_char(m.group()), text[last:]))
+    out.append(_INVISIBLE.sub(lambda m: visible_char(m.group()), text[last:]))
     return "".join(out)
 
 
@@ -181,10 +190,10 @@ def write_output(
     shown visibly, and with ``color`` our own colour codes survive. Returns False when the file
     already had exactly these bytes (nothing written)."""
     if text:
-        as_text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+        as_text = data.decode("utf-8", errors="surrogateescape") if isinstance(data, bytes) else data
         data = visible(as_text, keep_color=color).encode("utf-8")
     elif isinstance(data, str):
-        data = data.encode("utf-8")
+        data = data.encode("utf-8", errors="backslashreplace")  # a non-UTF-8 file name: \udcff
     if target is None or str(target) == "-":
         _write_stream(data)
         return True

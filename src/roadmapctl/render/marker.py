@@ -40,14 +40,14 @@ def _version() -> str:
 
 
 def mark_text(identity: str, digest: str) -> str:
-    return f"{PREFIX} {_version()}; источник={quote(identity, safe='')}; sha256={digest}"
+    return f"{PREFIX} {_version()}; источник={quote(identity, safe='', errors='surrogateescape')}; sha256={digest}"
 
 
 def parse_mark(text: str) -> Mark | None:
     match = _FIELDS.match(text.strip())
     if not match:
         return None
-    return Mark(match["version"], unquote(match["identity"]), match["digest"])
+    return Mark(match["version"], unquote(match["identity"], errors='surrogateescape'), match["digest"])
 
 
 def stamp_text(body: str, identity: str) -> bytes:
