@@ -172,3 +172,18 @@ def test_concurrent_add_words_lose_no_word(tmp_path):
     entries = (tmp_path / "слова проекта.txt").read_text(encoding="utf-8").split()
     assert sorted(entries) == sorted(WORDS)
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_walk_does_not_follow_a_link_out_of_the_repository(tmp_path, cli):
+    repo = tmp_path / "репозиторий"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "карты").mkdir()
+    secret = tmp_path / "секрет.yaml"
+    secret.write_text("пароль: сверхсекретно-12345\n", encoding="utf-8")
+    (repo / "карты" / "ссылка.yaml").symlink_to(secret)
+    (repo / "карты" / "своя.yaml").symlink_to(repo / "настоящая.yaml")
+    (repo / "настоящая.yaml").write_text((ROADMAPS / "aban-2020-2023.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = cli("check", "-f", "concise", "карты", cwd=repo)
+    assert "сверхсекретно" not in out + err
+    assert "ссылка.yaml: символическая ссылка ведёт за пределы репозитория; файл пропущен" in err
+    assert "своя.yaml" in out  # a link inside the repository is a file like any other
