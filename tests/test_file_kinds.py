@@ -187,3 +187,21 @@ def test_a_walk_does_not_follow_a_link_out_of_the_repository(tmp_path, cli):
     assert "сверхсекретно" not in out + err
     assert "ссылка.yaml: символическая ссылка ведёт за пределы репозитория; файл пропущен" in err
     assert "своя.yaml" in out  # a link inside the repository is a file like any other
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="SIGINT to a child is a POSIX thing")
+@pytest.mark.parametrize("delay", [0.05, 0.15, 0.3, 0.6])
+def test_ctrl_c_while_starting_prints_no_traceback(delay):
+    import signal
+    import time
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, "-m", "roadmapctl", "check", str(ROADMAPS / "aban-2020-2023.yaml")],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=60)[1].decode("utf-8", errors="replace")
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert proc.returncode in (0, 130, -signal.SIGINT), (proc.returncode, err)  # finished, told, or not yet Python
+    if proc.returncode == 130:
+        assert "roadmapctl: прервано пользователем" in err

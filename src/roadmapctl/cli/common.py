@@ -87,7 +87,9 @@ def guard(run: Callable[[], object]) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
-    except SystemExit:
+    except SystemExit as exc:
+        if exc.code == 130:  # typer's own answer to Ctrl-C, silent: say what happened
+            say("прервано пользователем")
         raise
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         say(
