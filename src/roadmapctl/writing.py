@@ -254,7 +254,11 @@ def write_output(
     except OutputError:
         raise
     except OSError as exc:
-        where = path if exc.filename in (None, str(path), str(real)) else Path(exc.filename)
+        failed = None if exc.filename is None else os.fsdecode(exc.filename)
+        if failed is not None and Path(failed).name.startswith(f".{real.name}.") and failed.endswith(".tmp"):
+            # our temporary file beside the target: the trouble is the folder's, say so about the target
+            raise _fail(path, f"не удалось записать файл в папку «{visible(str(real.parent))}»: {os_message(exc)}") from None
+        where = path if failed in (None, str(path), str(real)) else Path(failed)
         raise _fail(where, f"не удалось записать файл: {os_message(exc)}") from None
     return True
 
