@@ -273,11 +273,16 @@ def locked(path: str | Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     except ImportError:  # pragma: no cover - Windows: the rename is still atomic
         yield
         return
+    from roadmapctl.openers import kind_problem
+
     real = os.path.realpath(path)
     deadline = time.monotonic() + timeout
     while True:
         try:
-            fd = os.open(real, os.O_RDONLY)
+            problem = kind_problem(os.stat(real).st_mode)  # a FIFO must not block, a device is not locked
+            if problem is not None:
+                raise _fail(path, problem)
+            fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError as exc:
             raise _fail(path, f"не удалось открыть файл: {os_message(exc)}") from None
         try:
