@@ -68,3 +68,22 @@ def _read_all(data: bytes, lengths: list[int]) -> list[bytes]:
 def test_random_bytes_never_give_more_than_the_limits(data, length):
     for chunk in _read_all(data, [length]):
         assert len(chunk) <= max(MAX_HEADER_LINE, min(length, MAX_MESSAGE_BYTES))
+
+
+def test_requests_about_special_files_the_editor_did_not_open_are_answered_at_once(tmp_path):
+    """Hover and completion on file:///dev/zero and on a FIFO: answered without reading either
+    (a FIFO would block the server for every later request, /dev/zero would exhaust memory)."""
+    fifo = tmp_path / "канал.yaml"
+    os.mkfifo(fifo)
+    messages = [_frame(INITIALIZE), _frame({"jsonrpc": "2.0", "method": "initialized", "params": {}})]
+    for number, uri in enumerate(["file:///dev/zero", fifo.as_uri(), "file:///dev/zero"], start=2):
+        for method in ("textDocument/hover", "textDocument/completion"):
+            messages.append(_frame({"jsonrpc": "2.0", "id": f"{method}-{number}", "method": method,
+                                    "params": {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}}))
+    messages += [_frame({"jsonrpc": "2.0", "id": 99, "method": "shutdown"}),
+                 _frame({"jsonrpc": "2.0", "method": "exit"})]
+    code, out, err = _serve(b"".join(messages))
+    assert b'"id": 99' in out or b'"id":99' in out, err  # every request before it was answered too
+    for number in (2, 3, 4):
+        assert f'textDocument/hover-{number}'.encode() in out
+    assert "Traceback" not in err
