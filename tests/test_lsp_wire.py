@@ -82,7 +82,7 @@ def test_requests_about_special_files_the_editor_did_not_open_are_answered_at_on
                                     "params": {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}}))
     messages += [_frame({"jsonrpc": "2.0", "id": 99, "method": "shutdown"}),
                  _frame({"jsonrpc": "2.0", "method": "exit"})]
-    code, out, err = _serve(b"".join(messages))
+    _code, out, err = _serve(b"".join(messages))
     assert b'"id": 99' in out or b'"id":99' in out, err  # every request before it was answered too
     for number in (2, 3, 4):
         assert f'textDocument/hover-{number}'.encode() in out
