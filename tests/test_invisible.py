@@ -85,4 +85,5 @@ def test_a_name_differing_by_a_zero_width_space_is_shown(tmp_path, cli):
     path.write_text(HEAD + activity(responsible='["УО\u200b"]'), encoding="utf-8")
     code, out, _err = cli("check", "-f", "concise", path)
     assert code == 0
-    assert "участник «УО» похож на «УО<U+200B>»" in out and "\u200b" not in out
+    assert "участник «УО» похож на «УО<U+200B>»: написания отличаются только невидимым символом (U+200B)" in out
+    assert "\u200b" not in out
