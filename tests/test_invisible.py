@@ -87,3 +87,14 @@ def test_a_name_differing_by_a_zero_width_space_is_shown(tmp_path, cli):
     assert code == 0
     assert "участник «УО» похож на «УО<U+200B>»: написания отличаются только невидимым символом (U+200B)" in out
     assert "\u200b" not in out
+
+
+@pytest.mark.parametrize(("to", "expected"), [("md", "Создание <U+202E>команды<U+200B> и"),
+                                              ("html", "Создание &lt;U+202E&gt;команды&lt;U+200B&gt; и")])
+def test_rendered_documents_show_bidi_and_zero_width_characters(tmp_path, cli, to, expected):
+    path = tmp_path / "карта.yaml"
+    path.write_text(HEAD + activity(text="Создание \u202eкоманды\u200b и"), encoding="utf-8")
+    code, _out, err = cli("render", path, "--to", to, "-o", tmp_path / f"документ.{to}")
+    assert code == 0, err
+    text = (tmp_path / f"документ.{to}").read_text(encoding="utf-8")
+    assert expected in text and "\u202e" not in text and "\u200b" not in text

@@ -50,9 +50,15 @@ def parse_mark(text: str) -> Mark | None:
     return Mark(match["version"], unquote(match["identity"], errors='surrogateescape'), match["digest"])
 
 
-def stamp_text(body: str, identity: str) -> bytes:
-    """Markdown or HTML text with its mark appended as the last line."""
-    data = body.encode("utf-8")
+def stamp_text(body: str, identity: str, html: bool = False) -> bytes:
+    """Markdown or HTML text with its mark appended as the last line; control, bidirectional and
+    zero-width characters of the values shown visibly (``writing.visible``), as everywhere."""
+    from roadmapctl.writing import visible
+
+    shown = visible(body)
+    if html and shown != body:  # «<U+202E>» is text, not a tag: the body is HTML already
+        shown = re.sub(r"<(U\+[0-9A-F]{4,6})>", r"&lt;\1&gt;", shown)
+    data = shown.encode("utf-8")
     if not data.endswith(b"\n"):
         data += b"\n"
     digest = hashlib.sha256(data).hexdigest()
