@@ -76,7 +76,7 @@ def test_explain_shows_escape_bell_and_bidi(cli):
 def test_fix_diff_shows_a_bidi_override(tmp_path, cli):
     path = tmp_path / "карта.yaml"
     path.write_text(HEAD + activity(text="Создание  команды \u202eзеркало"), encoding="utf-8")
-    code, out, _err = cli("check", "--fix", "--diff", path)
+    _code, out, _err = cli("check", "--fix", "--diff", path)
     assert "\u202e" not in out and "<U+202E>зеркало" in out, out
 
 
