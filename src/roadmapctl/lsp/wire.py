@@ -11,8 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 from threading import Event
 from typing import Any, BinaryIO
 
-# a roadmap is read up to 16 MB (loading.source.MAX_BYTES); as JSON with escapes, a few times that
-MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+# a roadmap is read up to 16 MB (loading.source.MAX_BYTES), and a client may send more to be told
+# so (RM001); as JSON with \uXXXX escapes Cyrillic text takes six bytes a letter
+MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 MAX_HEADER_LINE = 8 * 1024
 
 
