@@ -11,7 +11,7 @@ from conftest import ROOT
 
 SRC = ROOT / "src" / "roadmapctl"
 
-FOUNDATION = {"__init__", "spans", "textutil", "resources", "writing", "own_output", "outputs", "modeline", "ziputil", "colors", "repository"}
+FOUNDATION = {"__init__", "spans", "textutil", "resources", "writing", "own_output", "outputs", "modeline", "ziputil", "colors", "repository", "openers"}
 LOADING = {"loading"}
 DOCUMENT = {"document"}
 DOMAIN = {"deadlines", "spelling"}

@@ -325,7 +325,7 @@ def test_markdown_output():
     lines = md.splitlines()
     assert lines[0] == "### Дорожные карты: изменения"
     assert lines[2] == f"**{summary(diffs)}**"
-    assert "#### `roadmaps/n-2021-2022.yaml`" in lines
+    assert "#### roadmaps/n-2021-2022.yaml" in lines
     assert "| № | Изменение | Было | Стало |" in lines
     # every change names its activity (in italics under the change)
     assert ("| 2.1. | срок перенесён: 30.09.2021 → 31.12.2021<br><i>Анализ входных контрольных работ по математике и "
@@ -436,7 +436,7 @@ def test_git_markdown_comment(repo, cli):
     code, out, err = cli("diff", "--git", "main", "--format", "md", cwd=repo)
     assert code == 0, err
     assert out.startswith("### Дорожные карты: изменения\n\n**Изменена 1 дорожная карта, 10 изменений: ")
-    assert "#### `roadmaps/n-2021-2022.yaml`" in out
+    assert "#### roadmaps/n-2021-2022.yaml" in out
 
 
 def test_git_text_and_exit_code(repo, cli):
@@ -611,3 +611,16 @@ def test_a_change_of_the_letterhead_is_shown():
     new = text.replace("    - Орловской области\n", "    - Орловской области\n    - ул. Тургенева, 20\n")
     diffs = [RoadmapDiff("roadmaps/mtsensk-2021-2022.yaml", diff_roadmaps(model(text), model(new)))]
     assert "  ~ бланк приказа: добавлено 1\n      + ул. Тургенева, 20\n" in render_text(diffs)
+
+
+def test_a_file_name_in_markdown_is_a_value_not_markup(tmp_path, cli):
+    """A file name that looks like a heading and a link, with a backtick and a bidirectional
+    override, stays plain text in the Markdown report (escaped, the override shown)."""
+    old = (ROADMAPS / "aban-2020-2023.yaml").read_text(encoding="utf-8")
+    first = tmp_path / "старая.yaml"
+    first.write_text(old, encoding="utf-8")
+    second = tmp_path / "# Заголовок [ссылка](x.ru) `код` \u202e.yaml"
+    second.write_text(old.replace("создан", "сформирован", 1), encoding="utf-8")
+    _code, out, _err = cli("diff", "-f", "md", first.name, second.name, cwd=tmp_path)
+    headings = [line for line in out.splitlines() if line.startswith("####")]
+    assert headings == ["#### # Заголовок \\[ссылка\\](x.ru) \\`код\\` <U+202E>.yaml"], headings

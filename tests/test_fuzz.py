@@ -185,3 +185,89 @@ def test_the_corpus_of_past_failures_stays_fixed(tmp_path, name):
 
 def test_the_corpus_is_there():
     assert len(list(CORPUS.glob("*.yaml"))) >= 10
+
+
+# --- by class: file kinds and environments ---------------------------------------------------
+# Each case that ever failed (issue 30: a FIFO hung diff --git, /dev/zero exhausted memory, a name
+# that is not UTF-8 gave an internal error, a 3 GB file was read whole, a relative XDG_CACHE_HOME
+# ran a planted validator) is a row of these tables, replayed on every run.
+
+KINDS = ["fifo", "device", "outside-link", "huge-sparse", "non-utf8-name", "cyrillic name with spaces"]
+
+
+def _special(kind: str, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "rm.yaml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        path.symlink_to("/dev/zero")
+    elif kind == "outside-link":
+        outside = folder.parent / "вне папки.yaml"
+        outside.write_bytes(ORIGINALS[0])
+        path.symlink_to(outside)
+    elif kind == "huge-sparse":
+        with open(path, "wb") as handle:
+            handle.truncate(3 * 1024**3)
+    elif kind == "non-utf8-name":
+        path = folder / os.fsdecode(b"\xff\xfe rm.yaml")
+        path.write_bytes(ORIGINALS[0])
+    else:
+        path = folder / "дорожная карта 2021.yaml"
+        path.write_bytes(ORIGINALS[0])
+    return path
+
+
+def _kind_problems(path: Path, out: Path) -> list[str]:
+    problems = []
+    for args, _edits, _creates in commands(path, out):
+        shown = " ".join(str(a) for a in args[:1] + args[2:4])
+        try:
+            with budget(BUDGET):
+                code, stdout, stderr = run_in_process(*args)
+        except Hang as exc:
+            problems.append(f"{shown}: {exc}")
+            continue
+        err = stderr.decode("utf-8", errors="replace")
+        if code not in (0, 1, 2):
+            problems.append(f"{shown}: exit code {code}")
+        if "внутренняя ошибка" in err or "Traceback" in err:
+            problems.append(f"{shown}: {err.strip()[-300:]}")
+        if b"\x1b" in stdout + stderr or "\u202e".encode() in stdout + stderr:
+            problems.append(f"{shown}: a raw ESC or bidirectional override on the terminal")
+    return problems
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs, devices and byte names are POSIX things")
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_command_on_every_kind_of_file(tmp_path, kind):
+    try:
+        path = _special(kind, tmp_path / "run")
+    except (OSError, UnicodeError):
+        pytest.skip(f"this file system cannot make a {kind}")
+    out = tmp_path / "run" / "out"
+    out.mkdir()
+    (tmp_path / "run" / "other.yaml").write_bytes(ORIGINALS[0])
+    assert _kind_problems(path, out) == []
+
+
+@pytest.mark.parametrize("env", [{"HOME": "home", "XDG_CACHE_HOME": ".cache", "XDG_CONFIG_HOME": "cfg"},
+                                 {"HOME": "/nonexistent/дом", "XDG_CACHE_HOME": "/nonexistent/кэш"},
+                                 {"XDG_CACHE_HOME": ""}])
+def test_environments_neither_break_a_command_nor_leave_files(tmp_path, monkeypatch, env):
+    """Relative or missing XDG and HOME paths: nothing is created in the working folder (a
+    relative XDG path is ignored, per its specification) and no command breaks."""
+    work = tmp_path / "клон"
+    work.mkdir()
+    (work / "rm.yaml").write_bytes(ORIGINALS[0])
+    monkeypatch.chdir(work)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    from roadmapctl.document import schema
+
+    schema.fast_validator.cache_clear()
+    for args in (["check", "rm.yaml"], ["render", "rm.yaml", "--to", "md"], ["report", "rm.yaml", "-f", "md"]):
+        code, _out, err = run_in_process(*args)
+        shown = err.decode("utf-8", errors="replace")
+        assert code in (0, 1) and "внутренняя ошибка" not in shown, shown
+    assert sorted(p.name for p in work.iterdir()) == ["rm.yaml"]

@@ -61,3 +61,13 @@ def test_a_main_part_that_is_not_a_word_document(tmp_path):
     code, err, _seconds = run_import(tmp_path, data)
     assert code == 2 and "Traceback" not in err and "внутренняя ошибка" not in err, err
     assert "hostile.docx" in err
+
+
+def test_a_character_xml_does_not_allow_is_reported_as_what_it_is(tmp_path):
+    """A control character (U+0001) inside the text of word/document.xml, raw or as a reference."""
+    for body_change in (lambda body: body.replace(b"<w:t>", b"<w:t>\x01", 1),
+                        lambda body: body.replace(b"<w:t>", b"<w:t>&#1;", 1)):
+        data = _rewrite("two_tables.docx", "word/document.xml", body_change)
+        code, err, _seconds = run_import(tmp_path, data)
+        assert code == 2 and "есть символ, недопустимый в XML (управляющий символ в строке" in err, err
+        assert "кавыч" not in err and "Error" not in err and "Traceback" not in err

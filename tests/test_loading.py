@@ -128,3 +128,16 @@ def test_no_bytes_crash_the_decoder(data):
         decode("f.yaml", data)
     except SourceError as exc:
         assert exc.message
+
+
+def test_an_unexplained_syntax_error_has_no_english_words():
+    """Whatever libyaml says in English stays out of the message (the place says where)."""
+    import re
+
+    from roadmapctl.loading import Source, load_document
+
+    for text in ("a: b: c\n", "a:\n  - b\n c: d\n", "? [a\n", "a: *\n", "a: !<>\n", "{a: 1, b\n"):
+        try:
+            load_document(Source(name="t.yaml", text=text))
+        except LoadError as exc:
+            assert not re.search(r"[A-Za-z]{4,}", exc.message.replace("YAML", "")), exc.message

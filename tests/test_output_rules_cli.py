@@ -140,6 +140,7 @@ def test_mark_refuses_a_read_only_file(tmp_path, cli):
     path.chmod(0o444)
     code, _out, err = cli("mark", path, "9", "--status", "выполнено", "--date", "2021-05-20")
     assert code == 2 and "защищён от записи" in err
+    assert err.count("не изменён") == 1, err  # said once, not «он не изменён; файл не изменён»
     assert path.read_bytes() == BAUNT.read_bytes()
 
 

@@ -219,3 +219,20 @@ def test_a_busy_file_is_said_plainly(tmp_path):
         worker.start()
         worker.join(10)
         assert "изменяет другая команда roadmapctl" in queue.get(timeout=5)
+
+
+def test_a_folder_without_write_permission_is_named_not_the_temporary_file(tmp_path, monkeypatch):
+    """As a user who may not write into the folder (root may, so the refusal is simulated where
+    the temporary file beside the target is created)."""
+    import roadmapctl.writing as writing
+
+    folder = tmp_path / "только чтение"
+    folder.mkdir()
+
+    def refused(where, name):
+        raise PermissionError(13, "Permission denied", str(where / f".{name}.1a2b3c4d.tmp"))
+
+    monkeypatch.setattr(writing, "_new_temp", refused)
+    with pytest.raises(writing.OutputError) as caught:
+        writing.write_output(folder / "отчёт.md", b"x")
+    assert str(caught.value) == (f"{folder / 'отчёт.md'}: не удалось записать файл в папку «{folder}»: нет прав на запись")

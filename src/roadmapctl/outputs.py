@@ -48,7 +48,11 @@ class OutputFormat:
     def write(self, *args: object, **kwargs: object) -> bytes:
         """The writer's bytes for ``args`` (the writers of one command share a signature)."""
         written = self.writer_function()(*args, **kwargs)
-        return written.encode("utf-8") if isinstance(written, str) else written
+        if not isinstance(written, str):
+            return written
+        # a file name that is not UTF-8 (its bytes as surrogate escapes): text for people keeps the
+        # bytes for ``writing.visible`` to show as \xNN; JSON and the like get the \udcNN escape
+        return written.encode("utf-8", errors="surrogateescape" if self.text else "backslashreplace")
 
 
 Table = Mapping[str, OutputFormat]

@@ -32,12 +32,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from roadmapctl.openers import kind_problem, os_message
+
 MAX_COMPARED = 64 * 1024 * 1024  # an existing file larger than this is never read to compare
 LOCK_TIMEOUT = 10.0
 
 # C0 controls except tab and line feed, DEL, C1 controls, and the bidirectional overrides that
 # make text display in another order than it is stored ("Trojan Source").
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What ``visible`` shows besides: zero-width characters (two names that look the same must not
+# differ unseen) and the bytes of a file name that is not UTF-8 (Python's surrogate escapes).
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\udc80-\udcff]"
+)
 # What our own colouring uses (select graphic rendition); kept only when colour is on.
 _SGR = re.compile("\x1b\\[[0-9;]*m")
 
@@ -52,21 +59,25 @@ def visible_char(char: str) -> str:
         return chr(0x2400 + code)  # ␀ … ␟, ␛ for ESC
     if code == 0x7F:
         return "\u2421"  # ␡
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that is not UTF-8
+        return f"\\x{code - 0xDC00:02X}"
     return f"<U+{code:04X}>"
 
 
 def visible(text: str, keep_color: bool = False) -> str:
-    """``text`` with every control character shown visibly; our colour codes kept if asked."""
-    if not _CONTROL.search(text):
+    """``text`` with every control, bidirectional and zero-width character shown visibly (and the
+    bytes of a non-UTF-8 file name as ``\\xNN``); our colour codes kept if asked. The one function
+    every writer of text for people uses."""
+    if not _INVISIBLE.search(text):
         return text
     if not keep_color:
-        return _CONTROL.sub(lambda m: visible_char(m.group()), text)
+        return _INVISIBLE.sub(lambda m: visible_char(m.group()), text)
     out, last = [], 0
     for match in _SGR.finditer(text):
-        out.append(_CONTROL.sub(lambda m: visible_char(m.group()), text[last : match.start()]))
+        out.append(_INVISIBLE.sub(lambda m: visible_char(m.group()), text[last : match.start()]))
         out.append(match.group())
         last = match.end()
-    out.append(_CONTROL.sub(lambda m: visible_char(m.group()), text[last:]))
+    out.append(_INVISIBLE.sub(lambda m: visible_char(m.group()), text[last:]))
     return "".join(out)
 
 
@@ -79,33 +90,6 @@ def visible_lines(text: str) -> str:
 def has_control(text: str) -> re.Match | None:
     """The first control character in ``text`` (tab and line feed are allowed), or None."""
     return _CONTROL.search(text)
-
-
-_ERRNO_TEXT = {
-    errno.ENOSPC: "на диске нет места",
-    errno.EDQUOT: "превышена дисковая квота",
-    errno.EACCES: "нет прав на запись",
-    errno.EPERM: "нет прав на запись",
-    errno.EROFS: "файловая система доступна только для чтения",
-    errno.ENOTDIR: "часть пути — файл, а не папка",
-    errno.EEXIST: "часть пути — файл, а не папка",
-    errno.EISDIR: "это папка, а не файл",
-    errno.ENAMETOOLONG: "слишком длинное имя файла",
-    errno.ELOOP: "слишком много символических ссылок в пути",
-    errno.ENXIO: "никто не читает из этого канала",
-    errno.EPIPE: "канал закрыт читающей стороной",
-    errno.EIO: "ошибка ввода-вывода на устройстве",
-    errno.ENOENT: "файл или папка не найдены",
-}
-
-
-def os_message(exc: OSError) -> str:
-    """A Russian text for an operating-system error (never the English ``strerror``)."""
-    text = _ERRNO_TEXT.get(exc.errno or 0)
-    if text:
-        return text
-    name = errno.errorcode.get(exc.errno or 0, "")
-    return f"ошибка операционной системы{f' ({name})' if name else ''}"
 
 
 def _fail(path: Path | str, what: str) -> OutputError:
@@ -181,10 +165,10 @@ def write_output(
     shown visibly, and with ``color`` our own colour codes survive. Returns False when the file
     already had exactly these bytes (nothing written)."""
     if text:
-        as_text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+        as_text = data.decode("utf-8", errors="surrogateescape") if isinstance(data, bytes) else data
         data = visible(as_text, keep_color=color).encode("utf-8")
     elif isinstance(data, str):
-        data = data.encode("utf-8")
+        data = data.encode("utf-8", errors="backslashreplace")  # a non-UTF-8 file name: \udcff
     if target is None or str(target) == "-":
         _write_stream(data)
         return True
@@ -245,7 +229,11 @@ def write_output(
     except OutputError:
         raise
     except OSError as exc:
-        where = path if exc.filename in (None, str(path), str(real)) else Path(exc.filename)
+        failed = None if exc.filename is None else os.fsdecode(exc.filename)
+        if failed is not None and Path(failed).name.startswith(f".{real.name}.") and failed.endswith(".tmp"):
+            # our temporary file beside the target: the trouble is the folder's, say so about the target
+            raise _fail(path, f"не удалось записать файл в папку «{visible(str(real.parent))}»: {os_message(exc)}") from None
+        where = path if failed in (None, str(path), str(real)) else Path(failed)
         raise _fail(where, f"не удалось записать файл: {os_message(exc)}") from None
     return True
 
@@ -264,7 +252,10 @@ def locked(path: str | Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     deadline = time.monotonic() + timeout
     while True:
         try:
-            fd = os.open(real, os.O_RDONLY)
+            problem = kind_problem(os.stat(real).st_mode)  # a FIFO must not block, a device is not locked
+            if problem is not None:
+                raise _fail(path, problem)
+            fd = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError as exc:
             raise _fail(path, f"не удалось открыть файл: {os_message(exc)}") from None
         try:

@@ -253,14 +253,15 @@ def _inside_repository(target: Path, settings: Path) -> None:
 
 def _create_empty(path: Path) -> bool:
     """Create ``path`` empty if it does not exist (an existing file is left as it is); whether it did."""
-    from roadmapctl.writing import OutputError
+    import os
 
-    if path.exists():
-        return False
+    from roadmapctl.writing import OutputError, os_message
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8"):
-            pass
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except FileExistsError:
+        return False
     except OSError as exc:
-        raise OutputError(f"{path}: не удалось создать файл: {exc.strerror or exc}") from None
+        raise OutputError(f"{path}: не удалось создать файл: {os_message(exc)}") from None
     return True

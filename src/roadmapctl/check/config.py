@@ -13,6 +13,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from roadmapctl.openers import OpenError, read_regular
+from roadmapctl.repository import repository_root
+
+CONFIG_MAX_BYTES = 1024 * 1024  # a configuration is a few lines
+
 
 class ConfigError(Exception):
     pass
@@ -118,7 +123,18 @@ def _word_lists(value, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"{where}: «spelling-words» должен быть путём к словарю или списком путей, например \"words.txt\"")
     base = Path(where).resolve().parent
-    return tuple(str((base / v).resolve()) for v in value)
+    root = repository_root(base) or base  # outside git: the configuration's own folder
+    out = []
+    for v in value:
+        target = (base / v).resolve()
+        if not target.is_relative_to(root):
+            raise ConfigError(
+                f"{where}: словарь «{v}» лежит вне репозитория ({root}); настройки могут называть "
+                "только файлы внутри него"
+            )
+        out.append(str(target))
+    return tuple(out)
+
 
 
 @lru_cache(maxsize=256)
@@ -131,11 +147,11 @@ def config_for_dir(directory: Path) -> Config:
             if not candidate.is_file():
                 continue
             try:
-                text = candidate.read_text(encoding="utf-8-sig")
+                text = read_regular(candidate, CONFIG_MAX_BYTES).decode("utf-8-sig")
             except UnicodeDecodeError:
                 raise ConfigError(f"{candidate}: файл настроек не в кодировке UTF-8; сохраните его в UTF-8") from None
-            except OSError as exc:
-                raise ConfigError(f"{candidate}: не удалось прочитать файл настроек ({exc.strerror or exc})") from None
+            except OpenError as exc:
+                raise ConfigError(f"{candidate}: не удалось прочитать файл настроек ({exc.message})") from None
             try:
                 data = tomllib.loads(text)
             except tomllib.TOMLDecodeError as exc:

@@ -170,7 +170,7 @@ def _fingerprints(diagnostics: list[Diagnostic], sources: Mapping[str, Lines]) -
         line = source.line(d.line).strip() if source else ""
         key = f"{repository_path(d.file)}\0{d.code}\0{line}\0{d.message}"
         seen[key] += 1
-        out.append(hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest())
+        out.append(hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8", "surrogateescape")).hexdigest())
     return out
 
 
@@ -191,7 +191,7 @@ def render_gitlab(diagnostics: list[Diagnostic], sources: Mapping[str, Lines]) -
 
 def _sarif_uri(file: str) -> str:
     """A relative URI reference (RFC 3986): the repository path, percent-encoded (UTF-8)."""
-    return quote(repository_path(file), safe="/")
+    return quote(repository_path(file), safe="/", errors="surrogateescape")  # a non-UTF-8 name: its bytes
 
 
 def _rule_help(rule) -> dict:
@@ -316,7 +316,7 @@ class Format(OutputFormat):
     github_actions: bool = False  # the default in a GitHub Actions job (when not written to a file)
 
     def render(self, findings: Findings, color: bool) -> str:
-        return self.write(findings, color).decode("utf-8")
+        return self.write(findings, color).decode("utf-8", errors="surrogateescape")
 
 
 FORMATS: dict[str, Format] = table(

@@ -106,19 +106,22 @@ def _say_words(words_added: list[tuple[str, int]], created: Sequence[str] = ()) 
     for sentence in created:
         typer.echo(f"roadmapctl: {sentence}", err=True)
     for target, added in words_added:
-        typer.echo(f"roadmapctl: в словарь {target} добавлено слов: {added}", err=True)
+        from roadmapctl.writing import visible
+
+        typer.echo(visible(f"roadmapctl: в словарь {target} добавлено слов: {added}"), err=True)
 
 
 def _show(outcome: CheckOutcome, request: CheckRequest) -> None:
     """In the order the work was done: the words added, the fixed text or the fixes' diff, the
     report, the files that could not be checked; then the exit status."""
     from roadmapctl.check.output import FORMATS
-    from roadmapctl.writing import write_output
+    from roadmapctl.writing import visible, write_output
 
     if not request.quiet:
         _say_words(outcome.words_added, outcome.created)
     if outcome.stdout is not None:
-        sys.stdout.write(outcome.stdout)
+        # the fixes' diff is for people (control characters shown); a fixed text is the document itself
+        sys.stdout.write(visible(outcome.stdout) if request.diff else outcome.stdout)
     if request.diff and outcome.report is None and not outcome.problems and not request.quiet:
         fixed = outcome.fixed
         typer.echo(f"Можно исправить замечаний: {fixed}." if fixed else "Исправлять нечего.", err=True)

@@ -87,7 +87,9 @@ def guard(run: Callable[[], object]) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
-    except SystemExit:
+    except SystemExit as exc:
+        if exc.code == 130:  # typer's own answer to Ctrl-C, silent: say what happened
+            say("прервано пользователем")
         raise
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         say(
@@ -111,7 +113,7 @@ def collect_paths(paths: Iterable[str], default: str | None = "roadmaps") -> lis
                 str(p) for p in path.rglob("*")
                 if p.suffix.lower() in YAML_SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
-            out.extend(found)
+            out.extend(_inside(found, path))
         elif path.exists():
             out.append(str(path))
         else:
@@ -119,6 +121,24 @@ def collect_paths(paths: Iterable[str], default: str | None = "roadmaps") -> lis
     if not out:
         raise UsageError(f"не найдено ни одного файла дорожной карты (*.yaml) в: {', '.join(given)}")
     return out
+
+
+def _inside(found: list[str], folder: Path) -> list[str]:
+    """The files of a directory walk that stay inside the repository (or the folder, outside git):
+    a symbolic link leading out of it is not followed — a committed link to a file elsewhere must
+    not put that file's lines into a CI log — but named on the standard error."""
+    from roadmapctl.repository import repository_root
+
+    base = folder.resolve()
+    root = repository_root(base) or base
+    kept = []
+    for name in found:
+        candidate = Path(name)
+        if candidate.is_symlink() and not candidate.resolve().is_relative_to(root):
+            say(f"{name}: символическая ссылка ведёт за пределы репозитория; файл пропущен")
+            continue
+        kept.append(name)
+    return kept
 
 
 def show_problems(problems: Iterable[FileProblem]) -> None:

@@ -52,7 +52,10 @@ def register(app: typer.Typer) -> None:
         heading += f" ({shown})" if shown else ""
         if calendar is not None:
             heading += f"\nУчебный календарь: из файла {roadmap_file} (где он не задан — типовой)"
-        typer.echo(FORMATS[output_format].write(terms, heading).decode("utf-8"), nl=False)
+        from roadmapctl.writing import write_output
+
+        row = FORMATS[output_format]
+        write_output(None, row.write(terms, heading), text=row.text)  # text: control characters shown
 
 
 def _text(terms: list, heading: str) -> str:

@@ -58,6 +58,7 @@ def _show(outcome: FmtOutcome, quiet: bool = False) -> None:
     """Each file changed (or its diff), the problems, and a summary (``quiet``: only the files that
     need formatting, the diffs and the problems)."""
     from roadmapctl.format.command import Mode
+    from roadmapctl.writing import visible
 
     for result in outcome.formatted:
         if not result.changed:
@@ -65,9 +66,9 @@ def _show(outcome: FmtOutcome, quiet: bool = False) -> None:
         if outcome.mode is Mode.DIFF:
             _print_diff(result.name, result.before, result.after)
         elif outcome.mode is Mode.CHECK:
-            typer.echo(f"Нужно отформатировать: {result.name}")
+            typer.echo(visible(f"Нужно отформатировать: {result.name}"))
         elif not quiet:
-            typer.echo(f"Отформатирован: {result.name}")
+            typer.echo(visible(f"Отформатирован: {result.name}"))
     show_problems(outcome.problems)
     done, changed = len(outcome.formatted), [r.name for r in outcome.changed]
     if not done or quiet:  # when no file could be read, its error is all there is to say
@@ -79,7 +80,7 @@ def _show(outcome: FmtOutcome, quiet: bool = False) -> None:
                    "roadmapctl fmt " + " ".join(changed))
     else:
         message = f"Отформатировано файлов: {len(changed)} из {done}."
-    typer.echo(message, err=outcome.mode is Mode.DIFF)
+    typer.echo(visible(message), err=outcome.mode is Mode.DIFF)
 
 
 def _print_diff(name: str, before: bytes, after: bytes) -> None:

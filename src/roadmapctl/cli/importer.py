@@ -58,7 +58,9 @@ def _report_check(outcome: ImportOutcome) -> None:
         from roadmapctl.check.output import render_text
         from roadmapctl.loading import Source
 
-        sys.stderr.write(render_text(list(errors), {outcome.shown: Source(name=outcome.shown, text=outcome.text)}, False))
+        from roadmapctl.writing import visible
+
+        sys.stderr.write(visible(render_text(list(errors), {outcome.shown: Source(name=outcome.shown, text=outcome.text)}, False)))
         typer.echo(f"roadmapctl: в результате импорта есть ошибки ({len(errors)}); исправьте их в файле"
                    + (f" и проверьте его: roadmapctl check {target}" if target else ""), err=True)
         return

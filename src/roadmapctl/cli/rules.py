@@ -26,7 +26,10 @@ def register(app: typer.Typer) -> None:
             if not found:
                 raise UsageError(f"правило «{code}» не найдено; список правил: roadmapctl rules")
             registry = found
-        typer.echo(FORMATS[output_format].write(registry, bool(code)).decode("utf-8"), nl=False)
+        from roadmapctl.writing import write_output
+
+        row = FORMATS[output_format]
+        write_output(None, row.write(registry, bool(code)), text=row.text)
 
 
 def _text(registry: list, one: bool) -> str:

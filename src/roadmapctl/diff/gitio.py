@@ -163,17 +163,42 @@ def changed_files(base: str, head: str | None = WORKTREE, paths: list[str] | Non
 
 def read_file(rev: str | None, path: str, repo: Path) -> bytes:
     """The bytes of ``path`` at ``rev`` (the working tree when None)."""
+    from roadmapctl.loading.source import (
+        MAX_BYTES,
+        SourceError,
+        read_regular,
+        too_big_message,
+    )
+
     if rev is None:
+        target = repo / path
+        if target.is_symlink() and not target.resolve().is_relative_to(repo.resolve()):
+            raise GitError(f"{path}: символическая ссылка ведёт за пределы репозитория; такой файл не читается")
         try:
-            return (repo / path).read_bytes()
-        except OSError as exc:
-            raise GitError(f"не удалось прочитать файл {path}: {exc.strerror or exc}") from None
+            return read_regular(target, MAX_BYTES, shown=path)
+        except SourceError as exc:
+            raise GitError(exc.shown) from None
+    # the object's mode, type and size first (``ls-tree -l``): a symlink blob is a link, not
+    # content, and a blob larger than a roadmap is never read
     try:
-        return _run(["show", "--no-textconv", f"{rev}:{path}"], repo)
+        listing = _run(["ls-tree", "-l", "-z", "--full-tree", rev, "--", path], repo)
     except GitError as exc:
         if "не находится в репозитории" in str(exc) or "git не найдена" in str(exc):
             raise
         raise GitError(f"файла {path} нет в ревизии «{rev}»") from None
+    entry = listing.split(b"\0", 1)[0]
+    meta, _, _name = entry.partition(b"\t")
+    parts = meta.split()
+    if len(parts) != 4:
+        raise GitError(f"файла {path} нет в ревизии «{rev}»")
+    mode, kind, object_id, size = (part.decode("ascii", errors="replace") for part in parts)
+    if mode == "120000":
+        raise GitError(f"{path}: в ревизии «{rev}» это символическая ссылка, а не файл; она не читается")
+    if kind != "blob":
+        raise GitError(f"{path}: в ревизии «{rev}» это не файл (объект git «{kind}»)")
+    if size.isdigit() and int(size) > MAX_BYTES:
+        raise GitError(f"{path} (ревизия «{rev}»): {too_big_message(int(size), MAX_BYTES)}")
+    return _run(["cat-file", "blob", object_id], repo)
 
 
 def changed_roadmaps(rev: str, paths: list[str]) -> list[str]:

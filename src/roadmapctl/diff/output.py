@@ -501,8 +501,9 @@ def render_md(diffs: list[RoadmapDiff]) -> str:
     for diff in diffs:
         if not diff.changed:
             continue
-        out.append(f"#### `{diff.file}`" + {"added": " — новый файл", "deleted": " — файл удалён"}.get(diff.status, "")
-                   + (f" — переименован из `{diff.old_file}`" if diff.status == "renamed" and diff.old_file else ""))
+        # a file name is a value like any other: escaped, never a heading, a link or a code span's end
+        out.append(f"#### {_md(diff.file)}" + {"added": " — новый файл", "deleted": " — файл удалён"}.get(diff.status, "")
+                   + (f" — переименован из {_md(diff.old_file)}" if diff.status == "renamed" and diff.old_file else ""))
         out.append("")
         if not diff.changes:
             out.append("Содержание не изменилось.")
@@ -564,4 +565,4 @@ FORMATS = table(
 def render(diffs: list[RoadmapDiff], fmt: str, color: bool = False) -> str:
     """The report in ``fmt``; only text paints, and only with ``color``."""
     row = FORMATS[fmt]
-    return row.write(diffs, color and row.color).decode("utf-8")
+    return row.write(diffs, color and row.color).decode("utf-8", errors="surrogateescape")

@@ -1,18 +1,14 @@
 """Stage 2: JSON Schema validation of the loaded data, with errors mapped back to YAML nodes.
 
-A fast compiled validator (fastjsonschema, cached as generated code) answers "valid?" for the
+A fast compiled validator (fastjsonschema, generated with the package) answers "valid?" for the
 common case; only an invalid document pays for jsonschema's complete, path-carrying errors.
 """
 
 from __future__ import annotations
 
 import difflib
-import hashlib
 import json
-import os
-import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from yaml.nodes import ScalarNode
@@ -29,110 +25,28 @@ def schema() -> dict:
         return json.load(handle)
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "roadmapctl"
-
-
-def _private(path: Path, directory: bool) -> bool:
-    """True when ``path`` is ours alone: owned by this user, not a link, and writable by nobody
-    else; only such a cached file is ever executed."""
-    import stat
-
-    info = os.lstat(path)
-    kind = stat.S_ISDIR(info.st_mode) if directory else stat.S_ISREG(info.st_mode)
-    owner = info.st_uid == os.getuid() if hasattr(os, "getuid") else True
-    return kind and owner and not info.st_mode & 0o022
-
-
-_HEADER = "# roadmapctl validator sha256="
-
-
-def _fastjsonschema_version() -> str:
-    # the package's own constant: importlib.metadata would cost ``check`` tens of milliseconds,
-    # and the cached code imports fastjsonschema anyway
-    from fastjsonschema.version import VERSION
-
-    return VERSION
-
-
-_CODE_HEADER = b"# roadmapctl validator code sha256="
-
-
-def _compiled(cached: Path, body: str, body_digest: str):
-    """The code object of the verified source ``body`` of ``cached``: compiling the generated
-    validator takes about a third of a second, so its bytecode is kept beside it under the same
-    rules (ours alone, a digest in the first line), for this Python only."""
-    import marshal
-    import sys
-
-    tag = sys.implementation.cache_tag
-    if tag is None:
-        return compile(body, str(cached), "exec")
-    path = cached.with_name(f"validator_{body_digest[:16]}.{tag}.code")
-    try:
-        if _private(path, False):
-            header, _, blob = path.read_bytes().partition(b"\n")
-            if header == _CODE_HEADER + hashlib.sha256(blob).hexdigest().encode("ascii"):
-                return marshal.loads(blob)
-    except Exception:  # noqa: BLE001 - no usable bytecode: compiled below
-        pass
-    code = compile(body, str(cached), "exec")
-    try:
-        blob = marshal.dumps(code)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(_CODE_HEADER + hashlib.sha256(blob).hexdigest().encode("ascii") + b"\n" + blob)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-    return code
-
-
 @cache
 def fast_validator():
-    """A fastjsonschema validator. Its generated code is cached by schema hash in the user's
-    cache folder (created 0700); the cached file is executed only when the folder and the file
-    belong to the user alone and the code matches the digest in its first line. Any trouble with
-    the cache (an unreadable home, a foreign or altered file) means compiling in memory."""
-    raw = schema_path().read_bytes()
-    # the generated code depends on the schema and on the fastjsonschema that wrote it: another
-    # version in another environment must not run code an older one generated (2.19 let
-    # 2021-13-01 pass as a date)
-    digest = hashlib.sha256(raw + b"\0" + _fastjsonschema_version().encode()).hexdigest()[:16]
-    try:
-        folder = _cache_dir()
-        cached = folder / f"validator_{digest}.py"
-        if _private(folder, True) and _private(cached, False):
-            text = cached.read_text(encoding="utf-8")
-            header, _, body = text.partition("\n")
-            body_digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
-            if header == _HEADER + body_digest:
-                namespace: dict[str, Any] = {}
-                exec(_compiled(cached, body, body_digest), namespace)  # noqa: S102 - verified above
-                return namespace["validate"]
-    except Exception:  # noqa: BLE001 - no usable cache: compiled below
-        pass
-    import fastjsonschema
+    """A fastjsonschema validator: the module generated with the package (``_validator.py``,
+    see ``validator_code``) when it was made from this schema by this fastjsonschema version,
+    otherwise compiled in memory. No code is ever read from a cache folder."""
+    from roadmapctl.document.validator_code import (
+        digest,
+        fastjsonschema_version,
+        source,
+    )
 
-    code = fastjsonschema.compile_to_code(schema())
-    entry = re.search(r"^def (\w+)\(", code, re.M).group(1)
-    code += f"\n\nvalidate = {entry}\n"
+    wanted = digest(schema_path().read_bytes(), fastjsonschema_version())
+    import importlib
+
     try:
-        folder = _cache_dir()
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if _private(folder, True):
-            cached = folder / f"validator_{digest}.py"
-            tmp = folder / f".validator_{digest}.{os.getpid()}.tmp"
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(_HEADER + hashlib.sha256(code.encode("utf-8")).hexdigest() + "\n" + code)
-            os.replace(tmp, cached)
-    except OSError:
-        pass
-    namespace = {}
-    exec(compile(code, "<roadmapctl validator>", "exec"), namespace)  # noqa: S102 - generated from our own schema
+        _validator = importlib.import_module("roadmapctl.document._validator")
+    except ImportError:
+        _validator = None
+    if _validator is not None and getattr(_validator, "DIGEST", None) == wanted:
+        return _validator.validate
+    namespace: dict[str, Any] = {}
+    exec(compile(source(schema()), "<roadmapctl validator>", "exec"), namespace)  # noqa: S102 - generated from our own schema
     return namespace["validate"]
 
 

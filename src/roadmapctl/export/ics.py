@@ -37,7 +37,7 @@ def _dated(term) -> list[date]:
 
 def _uid(roadmap: Roadmap, table: int, number: str, day: date) -> str:
     key = f"{Path(roadmap.file).stem}|{table}|{number}|{day.isoformat()}"
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20] + "@roadmapctl"
+    return hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()[:20] + "@roadmapctl"
 
 
 def _text(text: str) -> vText:

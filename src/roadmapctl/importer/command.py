@@ -62,10 +62,14 @@ def target_of(output: str | None, source: str) -> Path | None:
 
 
 def _read(file: str) -> tuple[bytes, str]:
-    from roadmapctl.loading.source import SourceError, read_bytes
+    from roadmapctl.loading.source import (
+        MAX_DOCUMENT_BYTES,
+        SourceError,
+        read_bytes,
+    )
 
     try:
-        return read_bytes(file), (STDIN_NAME if file == "-" else file)
+        return read_bytes(file, MAX_DOCUMENT_BYTES), (STDIN_NAME if file == "-" else file)
     except SourceError as exc:
         raise ImportFailure(exc.shown) from None
 

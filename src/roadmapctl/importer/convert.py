@@ -54,15 +54,48 @@ def convert_to(data: bytes, kind: str, name: str, target: str = "docx") -> bytes
         command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                    "--convert-to", target, "--outdir", folder, str(source)]
         try:
-            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=TIMEOUT,
-                           check=False, env={**os.environ, "HOME": folder})
+            run_bounded(command, TIMEOUT, {**os.environ, "HOME": folder})
         except subprocess.TimeoutExpired:
             raise ImportFailure(f"{name}: LibreOffice не успел преобразовать {what} за {TIMEOUT} с; сохраните документ "
                                 "как .docx вручную и импортируйте .docx") from None
         except OSError as exc:
-            raise ImportFailure(f"{name}: не удалось запустить LibreOffice ({exc.strerror or exc}); {INSTALL}") from None
+            from roadmapctl.writing import os_message
+
+            raise ImportFailure(f"{name}: не удалось запустить LibreOffice ({os_message(exc)}); {INSTALL}") from None
         result = Path(folder) / f"document.{target}"
         if not result.exists() or result.stat().st_size == 0:
             raise ImportFailure(f"{name}: LibreOffice не смог открыть {what} — вероятно, файл повреждён или это не "
                                 "документ; откройте его в Word или LibreOffice и сохраните как .docx")
-        return result.read_bytes()
+        from roadmapctl.loading.source import (
+            MAX_DOCUMENT_BYTES,
+            SourceError,
+            read_regular,
+        )
+
+        try:
+            return read_regular(result, MAX_DOCUMENT_BYTES, shown=name)
+        except SourceError as exc:
+            raise ImportFailure(f"{name}: результат преобразования LibreOffice не читается: {exc.message}") from None
+
+
+def run_bounded(command: list[str], timeout: float, env: dict[str, str]) -> int:
+    """Run ``command`` in its own process group (session) and wait at most ``timeout`` seconds;
+    on timeout (or Ctrl-C) the whole group is killed — soffice.bin and any helper it started,
+    not only the launcher — and TimeoutExpired is raised. Returns the exit code."""
+    import signal
+
+    posix = hasattr(os, "killpg")
+    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, env=env, start_new_session=posix)
+    try:
+        return proc.wait(timeout=timeout)
+    except BaseException:
+        if posix:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        else:  # pragma: no cover - Windows: the launcher only
+            proc.kill()
+        proc.wait()
+        raise

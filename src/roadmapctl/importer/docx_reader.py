@@ -318,6 +318,19 @@ class _Reader:
         return blocks
 
 
+def _invalid_xml_char(exc: Exception) -> bool:
+    """Whether lxml refused a part for a character XML does not allow (a control character)."""
+    text = str(getattr(exc, "msg", "") or exc)
+    return "Char" in text and ("invalid" in text.lower() or "PCDATA" in text)
+
+
+def _where(exc: Exception) -> str:
+    position = getattr(exc, "position", None)
+    if isinstance(position, tuple) and len(position) == 2:
+        return f" в строке {position[0]}, колонке {position[1]} части word/document.xml"
+    return ""
+
+
 def read_docx(data: bytes, name: str = "<docx>") -> SourceDoc:
     """Read a .docx into paragraphs and grids. Raises only ImportFailure."""
     if len(data) > MAX_BYTES:
@@ -333,7 +346,10 @@ def read_docx(data: bytes, name: str = "<docx>") -> SourceDoc:
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
     except Exception as exc:  # noqa: BLE001 - any damage inside the package, a main part that is not a document
-        raise ImportFailure(f"{name}: документ Word повреждён или сохранён в неподдерживаемом виде ({type(exc).__name__}); "
+        if _invalid_xml_char(exc):
+            raise ImportFailure(f"{name}: в документе Word есть символ, недопустимый в XML (управляющий символ"
+                                f"{_where(exc)}); документ повреждён — откройте его в Word и сохраните заново как .docx") from None
+        raise ImportFailure(f"{name}: документ Word повреждён или сохранён в неподдерживаемом виде; "
                             "откройте его в Word и сохраните заново как .docx") from None
     if body is None:
         raise ImportFailure(f"{name}: в документе Word нет основного текста (он повреждён); откройте его в Word и сохраните заново")
@@ -342,8 +358,9 @@ def read_docx(data: bytes, name: str = "<docx>") -> SourceDoc:
         blocks = reader.body(document.element.body)
     except ImportFailure:
         raise
-    except Exception as exc:  # noqa: BLE001
-        raise ImportFailure(f"{name}: не удалось прочитать содержимое документа Word ({type(exc).__name__}: {exc})") from None
+    except Exception:  # noqa: BLE001
+        raise ImportFailure(f"{name}: не удалось прочитать содержимое документа Word (документ повреждён или "
+                            "устроен необычно); откройте его в Word и сохраните заново как .docx") from None
     doc = SourceDoc(name=name, kind="docx", blocks=blocks)
     try:
         core = document.core_properties

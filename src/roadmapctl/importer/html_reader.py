@@ -238,8 +238,8 @@ def read_html(data: bytes, name: str = "<html>") -> SourceDoc:
         parser.flush()
         while parser.tables:  # tables left open at the end of the page
             parser.handle_endtag("table")
-    except Exception as exc:  # noqa: BLE001 - html.parser is tolerant; anything left is damage
-        raise ImportFailure(f"{name}: страницу не удалось разобрать ({type(exc).__name__}); сохраните её заново") from None
+    except Exception:  # noqa: BLE001 - html.parser is tolerant; anything left is damage
+        raise ImportFailure(f"{name}: страницу не удалось разобрать; сохраните её заново") from None
     doc = SourceDoc(name=name, kind="html", blocks=parser.blocks)
     if not any(isinstance(b, Grid) for b in doc.blocks):
         raise ImportFailure(f"{name}: на веб-странице нет таблицы (<table>); импорт ищет таблицу мероприятий. Если "

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import zlib
 
 from roadmapctl.document import fields
 from roadmapctl.importer.columns import recognize
@@ -32,6 +33,12 @@ from roadmapctl.importer.rows import NUMBER, SECTION_HEAD
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_PAGES = 400
+# what PDFium would inflate: all Flate streams together (a 3 MB bomb inflates to gigabytes and
+# aborts the process inside PDFium) and the characters of one page (a page of a roadmap holds a
+# few thousand; millions end in an internal error)
+MAX_INFLATED = 512 * 1024 * 1024
+MAX_PAGE_CHARS = 200_000
+_STREAM = re.compile(rb"stream\r?\n")
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]?\s*\d{1,3}\s*[-–—]?|(?:страница|стр\.)\s*\d{1,3}(?:\s*из\s*\d{1,3})?)$", re.IGNORECASE)
 
 
@@ -48,10 +55,14 @@ def _load():
 class _Page:
     """What the reader needs of a page: its words (text, box, bold) and its drawn lines as edges."""
 
-    def __init__(self, page, pdfium):
+    def __init__(self, page, pdfium, name: str = "<pdf>", number: int = 1):
         self.width, self.height = page.get_size()
         textpage = page.get_textpage()
         count = textpage.count_chars()
+        if count > MAX_PAGE_CHARS:
+            textpage.close()
+            raise ImportFailure(f"{name}: на странице {number} PDF {count} символов, а допустимо до {MAX_PAGE_CHARS}; "
+                                "это не похоже на дорожную карту — проверьте, тот ли это файл")
         text = textpage.get_text_range() if count else ""
         weight = pdfium.raw.FPDFText_GetFontWeight
         self.chars = count
@@ -515,10 +526,39 @@ def _index(anchors: list[float], value: float) -> int:
     return min(range(len(anchors)), key=lambda k: abs(anchors[k] - value))
 
 
+def inflated_size(data: bytes, budget: int = MAX_INFLATED) -> int:
+    """How many bytes the Flate streams of ``data`` inflate to, counted without keeping them and
+    stopping once past ``budget`` (the result is then ``budget + 1`` or more)."""
+    total = 0
+    for found in _STREAM.finditer(data):
+        inflater = zlib.decompressobj()
+        position = found.end()
+        while total <= budget and position < len(data) and not inflater.eof:
+            pending = data[position:position + (1 << 14)]
+            position += len(pending)
+            try:
+                while pending and total <= budget and not inflater.eof:
+                    total += len(inflater.decompress(pending, 1 << 20))
+                    pending = inflater.unconsumed_tail
+            except zlib.error:
+                break  # not Flate, or damaged: PDFium decides
+        if total > budget:
+            break
+    return total
+
+
+def _check_inflated(data: bytes, name: str) -> None:
+    size = inflated_size(data)
+    if size > MAX_INFLATED:
+        raise ImportFailure(f"{name}: сжатые данные PDF распаковываются больше чем в {MAX_INFLATED // 1024 // 1024} МБ; "
+                            "это не похоже на документ с дорожной картой — проверьте, тот ли это файл")
+
+
 def read_pdf(data: bytes, name: str = "<pdf>") -> SourceDoc:
     """Read a PDF with a text layer into paragraphs and grids. Raises only ImportFailure."""
     if len(data) > MAX_BYTES:
         raise ImportFailure(f"{name}: файл слишком велик ({len(data) / 1024 / 1024:.1f} МБ) для документа с дорожной картой")
+    _check_inflated(data, name)
     pdfium, geometry = _load()
     reader = _Reader(name)
     characters = 0
@@ -529,7 +569,7 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> SourceDoc:
         if "password" in text or "security" in text:
             raise ImportFailure(f"{name}: PDF защищён паролем; снимите защиту (сохраните копию без пароля) и "
                                 "импортируйте её") from None
-        raise ImportFailure(f"{name}: PDF повреждён или не читается ({type(exc).__name__}); если есть исходный "
+        raise ImportFailure(f"{name}: PDF повреждён или не читается; если есть исходный "
                             "документ Word, импортируйте его") from None
     try:
         if len(pdf) > MAX_PAGES:
@@ -537,7 +577,7 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> SourceDoc:
                                 f"{MAX_PAGES} — проверьте, тот ли это файл")
         for number in range(1, len(pdf) + 1):
             page = pdf[number - 1]
-            read = _Page(page, pdfium)
+            read = _Page(page, pdfium, name, number)
             page.close()
             characters += len(read.words)
             if read.words:
@@ -546,8 +586,8 @@ def read_pdf(data: bytes, name: str = "<pdf>") -> SourceDoc:
         reader.join_pages()
     except ImportFailure:
         raise
-    except Exception as exc:  # noqa: BLE001 - a damaged page
-        raise ImportFailure(f"{name}: PDF повреждён или не читается ({type(exc).__name__}); если есть исходный "
+    except Exception:  # noqa: BLE001 - a damaged page
+        raise ImportFailure(f"{name}: PDF повреждён или не читается; если есть исходный "
                             "документ Word, импортируйте его") from None
     finally:
         pdf.close()

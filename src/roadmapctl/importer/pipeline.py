@@ -89,10 +89,14 @@ def import_bytes(data: bytes, name: str = "<ввод>", options: Options | None 
 
 
 def import_path(path: str | Path, options: Options | None = None) -> ImportResult:
-    from roadmapctl.loading.source import SourceError, read_bytes
+    from roadmapctl.loading.source import (
+        MAX_DOCUMENT_BYTES,
+        SourceError,
+        read_bytes,
+    )
 
     try:
-        data = read_bytes(path)
+        data = read_bytes(path, MAX_DOCUMENT_BYTES)
     except SourceError as exc:
         raise ImportFailure(exc.shown) from None
     return import_bytes(data, str(path), options)

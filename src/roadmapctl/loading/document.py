@@ -236,8 +236,8 @@ def _syntax_error(source: Source, exc: yaml.YAMLError) -> LoadError:
     if message is None and mark is not None and _nesting_at(source.text, mark.index, span.line) > MAX_DEPTH:
         message = f"вложенность глубже {MAX_DEPTH} уровней: так дорожную карту не записывают; проверьте файл"
     if message is None:
-        detail = f" (сообщение библиотеки YAML: {problem or exc})" if (problem or str(exc)) else ""
-        message = f"ошибка синтаксиса YAML: здесь файл нельзя прочитать как YAML; проверьте отступы, кавычки и скобки{detail}"
+        # never the library's English words: the place (line:column) says where to look
+        message = "ошибка синтаксиса YAML: здесь файл нельзя прочитать как YAML; проверьте отступы, кавычки и скобки"
     return LoadError(name, message, span)
 
 
@@ -389,8 +389,8 @@ def load_document(source: Source) -> Document:
         raise _syntax_error(source, exc) from None
     except RecursionError:
         raise LoadError(source.name, f"вложенность глубже {MAX_DEPTH} уровней", Span.point(1, 1)) from None
-    except (ValueError, TypeError, UnicodeError, OverflowError) as exc:  # a library's own failure on odd text
-        raise LoadError(source.name, f"файл не удалось прочитать как YAML ({type(exc).__name__})", Span.point(1, 1)) from None
+    except (ValueError, TypeError, UnicodeError, OverflowError):  # a library's own failure on odd text
+        raise LoadError(source.name, "файл не удалось прочитать как YAML: в нём есть текст, который не разбирается", Span.point(1, 1)) from None
     if root is None:
         return Document(source, None, None)
     builder = _Builder(source)

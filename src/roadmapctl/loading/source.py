@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from roadmapctl import openers
 from roadmapctl.spans import Span
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -67,12 +68,7 @@ def _position_of_byte(data: bytes, index: int) -> Span:
 def decode(name: str, data: bytes, path: Path | None = None) -> Source:
     """Decode ``data`` as UTF-8 (with or without BOM); explain every other encoding in Russian."""
     if len(data) > MAX_BYTES:
-        raise SourceError(
-            name,
-            f"файл слишком велик (больше {MAX_BYTES // 1024 // 1024} МБ, а допустимо до {MAX_BYTES // 1024 // 1024} МБ); "
-            "дорожная карта обычно занимает меньше 1 МБ — проверьте, тот ли это файл",
-            Span.point(1, 1),
-        )
+        raise SourceError(name, too_big_message(len(data), MAX_BYTES), Span.point(1, 1))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(
             name,
@@ -109,27 +105,41 @@ def decode(name: str, data: bytes, path: Path | None = None) -> Source:
     return Source(name=name, text=text, path=path, had_bom=had_bom, crlf="\r\n" in text)
 
 
-def read_bytes(name: str | Path, limit: int | None = None) -> bytes:
-    """The bytes of a file (``-``: standard input), at most ``limit + 1`` of them when a limit is
-    given; every I/O problem becomes a SourceError with a Russian message and ``io=True``."""
-    if str(name) == "-":
-        stream = sys.stdin.buffer
-        return stream.read(limit + 1) if limit is not None else stream.read()
-    path = Path(name)
-    shown = str(name)
+# A document given to ``import`` (a .docx, .pdf, .xlsx, .html) may be larger than a roadmap.
+MAX_DOCUMENT_BYTES = 128 * 1024 * 1024
+
+
+def too_big_message(size: int, limit: int) -> str:
+    """Why a file of ``size`` bytes is not read (the limit said; a roadmap's hint at its limit)."""
+    text = openers.too_big_message(size, limit)
+    if limit == MAX_BYTES:
+        text += "; дорожная карта обычно занимает меньше 1 МБ — проверьте, тот ли это файл"
+    return text
+
+
+def read_regular(name: str | Path, limit: int = MAX_BYTES, shown: str | None = None) -> bytes:
+    """``openers.read_regular`` for a roadmap or a document: every problem is a SourceError,
+    ``io=True`` except for a file too large (a finding, RM001, with the limit said)."""
+    shown = shown if shown is not None else str(name)
     try:
-        if path.is_dir():
-            raise SourceError(shown, "это папка, а не файл", io=True)
-        with path.open("rb") as handle:
-            return handle.read(limit + 1) if limit is not None else handle.read()
-    except FileNotFoundError:
-        raise SourceError(shown, "файл не найден", io=True) from None
-    except PermissionError:
-        raise SourceError(shown, "нет прав на чтение файла", io=True) from None
-    except IsADirectoryError:
-        raise SourceError(shown, "это папка, а не файл", io=True) from None
-    except OSError as exc:
-        raise SourceError(shown, f"не удалось прочитать файл: {exc.strerror or exc}", io=True) from None
+        return openers.read_regular(name, limit)
+    except openers.OpenError as exc:
+        if exc.size is not None:
+            raise SourceError(shown, too_big_message(exc.size, limit), Span.point(1, 1)) from None
+        raise SourceError(shown, exc.message, io=True) from None
+
+
+def read_bytes(name: str | Path, limit: int | None = None) -> bytes:
+    """The bytes of a file (``-``: standard input) through ``read_regular``, at most ``limit``
+    (a roadmap's ``MAX_BYTES`` when not given); every I/O problem becomes a SourceError with a
+    Russian message and ``io=True``."""
+    limit = MAX_BYTES if limit is None else limit
+    if str(name) == "-":
+        data = sys.stdin.buffer.read(limit + 1)
+        if len(data) > limit:
+            raise SourceError("<stdin>", too_big_message(len(data), limit), Span.point(1, 1))
+        return data
+    return read_regular(name, limit)
 
 
 def read_source(name: str | Path) -> Source:

@@ -424,4 +424,6 @@ def _code_actions(ls: RoadmapServer, params: lsp.CodeActionParams) -> list[lsp.C
 
 def serve() -> None:
     """Run the server over standard input and output until the client says exit."""
-    create_server().start_io()
+    from roadmapctl.lsp.wire import start_io
+
+    start_io(create_server())

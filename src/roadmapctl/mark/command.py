@@ -73,7 +73,8 @@ def run(request: MarkFileRequest) -> MarkOutcome:
         try:
             outcome.written = write_output(file, result.data, editing=True)
         except OutputError as exc:
-            outcome.problems.append(FileProblem(file, f"{exc}; файл не изменён", io=True))
+            text = str(exc)
+            outcome.problems.append(FileProblem(file, text if "не изменён" in text else f"{text}; файл не изменён", io=True))
             return outcome
     assert loaded.roadmap is not None
     outcome.warnings = mark_warnings(loaded.roadmap, request.edit, result.number)

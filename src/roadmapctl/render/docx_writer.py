@@ -305,8 +305,8 @@ def _open(template_dir: Path | None):
     if reference is not None and reference.is_file():
         try:
             return docx.Document(str(reference)), True
-        except Exception as exc:  # noqa: BLE001 - any broken package is the user's file
-            raise RenderError(f"{reference}: не удалось открыть как документ DOCX ({type(exc).__name__})") from None
+        except Exception:  # noqa: BLE001 - any broken package is the user's file
+            raise RenderError(f"{reference}: не удалось открыть как документ DOCX (файл повреждён или это не документ Word)") from None
     return docx.Document(), False
 
 

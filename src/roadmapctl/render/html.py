@@ -12,4 +12,4 @@ from roadmapctl.render.view import DocumentView
 
 def render_html(view: DocumentView, style: Style, template_dir: Path | None = None) -> bytes:
     text = render_template("roadmap.html.j2", template_dir, True, {}, doc=view, style=style)
-    return stamp_text(text, view.identity)
+    return stamp_text(text, view.identity, html=True)

@@ -40,19 +40,25 @@ def _version() -> str:
 
 
 def mark_text(identity: str, digest: str) -> str:
-    return f"{PREFIX} {_version()}; источник={quote(identity, safe='')}; sha256={digest}"
+    return f"{PREFIX} {_version()}; источник={quote(identity, safe='', errors='surrogateescape')}; sha256={digest}"
 
 
 def parse_mark(text: str) -> Mark | None:
     match = _FIELDS.match(text.strip())
     if not match:
         return None
-    return Mark(match["version"], unquote(match["identity"]), match["digest"])
+    return Mark(match["version"], unquote(match["identity"], errors='surrogateescape'), match["digest"])
 
 
-def stamp_text(body: str, identity: str) -> bytes:
-    """Markdown or HTML text with its mark appended as the last line."""
-    data = body.encode("utf-8")
+def stamp_text(body: str, identity: str, html: bool = False) -> bytes:
+    """Markdown or HTML text with its mark appended as the last line; control, bidirectional and
+    zero-width characters of the values shown visibly (``writing.visible``), as everywhere."""
+    from roadmapctl.writing import visible
+
+    shown = visible(body)
+    if html and shown != body:  # «<U+202E>» is text, not a tag: the body is HTML already
+        shown = re.sub(r"<(U\+[0-9A-F]{4,6})>", r"&lt;\1&gt;", shown)
+    data = shown.encode("utf-8")
     if not data.endswith(b"\n"):
         data += b"\n"
     digest = hashlib.sha256(data).hexdigest()

@@ -51,6 +51,8 @@ _SHORT_WORDS = frozenset((
     "об", "со", "ко", "во",
 ))
 
+WORD_LIST_MAX_BYTES = 16 * 1024 * 1024
+
 
 class WordListError(Exception):
     """A repository word list that cannot be read (a folder, not UTF-8, not readable)."""
@@ -453,16 +455,18 @@ def _same_case(original: str, word: str) -> str:
 
 def read_word_list(path: Path) -> str | None:
     """The text of the word list at ``path``, or None when there is none yet."""
+    from roadmapctl.openers import OpenError, read_regular
+
     if not path.exists():
         return None
     if path.is_dir():
         raise WordListError(f"{path}: это папка, а словарь должен быть файлом")
     try:
-        return path.read_text(encoding="utf-8-sig")
+        return read_regular(path, WORD_LIST_MAX_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise WordListError(f"{path}: словарь должен быть в кодировке UTF-8") from None
-    except OSError as exc:
-        raise WordListError(f"{path}: не удалось прочитать словарь: {exc.strerror or exc}") from None
+    except OpenError as exc:
+        raise WordListError(f"{path}: не удалось прочитать словарь: {exc.message}") from None
 
 
 def merge_word_list(text: str | None, words) -> tuple[str, int]:

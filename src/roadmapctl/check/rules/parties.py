@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 
 from roadmapctl.check.diagnostics import Fix, Severity
@@ -126,13 +127,14 @@ def party_variant(ctx):
             other = rare_of[ref.name]
             count = usage[other]
             times = f"встречается {plural(count, 'раз', 'раза', 'раз')}" if count else "есть в справочнике"
-            yield Finding(ref.span, f"«{ref.name}» похоже на «{other}» ({times}): возможно, один участник записан по-разному",
+            yield Finding(ref.span, f"«{ref.name}» похоже на «{other}» ({times}): {_how_different(ref.name, other)}",
                           "выберите одно написание и исправьте остальные; если это действительно разные участники, "
                           "допишите в конце строки «# noqa: RM302», и проверка больше не будет об этом напоминать",
                           _spelling_fix(ctx, ref, other))
     for name, other in rare_of.items():
         if usage[name] == 0 and name in roadmap.parties:
-            yield Finding(roadmap.parties[name].span, f"участник «{name}» похож на «{other}»: возможно, это одно и то же",
+            yield Finding(roadmap.parties[name].span, f"участник «{name}» похож на «{other}»: " + (
+                          _how_different(name, other) if _invisible_only(name, other) else "возможно, это одно и то же"),
                           _variant_entry_hint(roadmap, name, other))
 
 
@@ -142,6 +144,21 @@ def _variant_entry_hint(roadmap, name: str, other: str) -> str:
     if roadmap.party(other) is not None:
         return (f"если это один участник, удалите запись «{name}» и укажите «{name}» в синонимах «{other}»")
     return f"если это один участник, укажите «{other}» в синонимах «{name}»"
+
+
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad]")
+
+
+def _invisible_only(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ only by characters one does not see."""
+    return a != b and _INVISIBLE.sub("", a) == _INVISIBLE.sub("", b)
+
+
+def _how_different(name: str, other: str) -> str:
+    if _invisible_only(name, other):
+        found = sorted({f"U+{ord(c):04X}" for c in _INVISIBLE.findall(name + other)})
+        return f"написания отличаются только невидимым символом ({', '.join(found)}) — удалите его"
+    return "возможно, один участник записан по-разному"
 
 
 def _spelling_fix(ctx, ref, other: str) -> Fix | None:

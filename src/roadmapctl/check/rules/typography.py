@@ -6,6 +6,7 @@ import re
 
 from roadmapctl.check.diagnostics import Fix, Severity
 from roadmapctl.check.registration import Finding, rule
+from roadmapctl.document import fields
 
 _WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
 _CYR = re.compile(r"[А-Яа-яЁё]")
@@ -165,6 +166,15 @@ _SPACES = [
 ]
 
 
+def _is_name(path: list) -> bool:
+    """Whether the scalar at ``path`` is a name other values refer to or match by spelling."""
+    return bool(path) and (path[0] in _NAME_SECTIONS or any(part in _REF_KEYS for part in path if isinstance(part, str)))
+
+
+_NAME_SECTIONS = frozenset({"участники", "школы", "пары"})
+_REF_KEYS = frozenset({fields.RESPONSIBLE.key, "синонимы"})
+
+
 @rule("RM605", "spacing", Severity.WARNING, "Лишние пробелы", """
 Двойные пробелы, пробелы в начале и в конце текста, пробел перед запятой или закрывающей
 кавычкой («дорожная »), после открывающей скобки. В напечатанном документе они видны как
@@ -177,14 +187,17 @@ _SPACES = [
     срок: Январь, ежегодно
 """, stage="document", fix="safe")
 def spacing(ctx):
-    for _path, node in ctx.text_scalars():
+    for path, node in ctx.text_scalars():
         text = node.value
+        # a name (a party's reference or synonym, a school): the same spelling must change in the
+        # directory and in every reference at once, which one edit cannot do — found, not fixed
+        fixable = not _is_name(path)
         if "  " not in text and " ," not in text and not re.search(r"\s[;:!?)».]|[«(]\s|^\s|\s$", text, re.MULTILINE):
             continue
         for pattern, what, hint, fixing in _SPACES:
             for match in pattern.finditer(text):
                 fix = None
-                if fixing is not None and match.end() > match.start():
+                if fixing is not None and fixable and match.end() > match.start():
                     title, replace = fixing
                     edit = ctx.fragment_edit(node, match.start(), match.end(), replace(match.group()))
                     fix = Fix(title, (edit,)) if edit else None
