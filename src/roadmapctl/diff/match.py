@@ -48,6 +48,26 @@ def _similarity(wa: list[str], wb: list[str], sa: set | None = None, sb: set | N
     return max(sequence, dice)
 
 
+BEST = 8  # old texts scored per new text at most (besides the one under the same key)
+SCAN = 512  # entries of the word index read per new text at most, rarest words first
+
+
+def _likely(words: set[str], postings: dict[str, list[int]]) -> list[int]:
+    """The old texts (by index) that share most of the rarest of ``words``, at most :data:`BEST`,
+    found by reading at most :data:`SCAN` entries of the index ``postings`` (word → old indices,
+    ascending): rare words name few texts and say the most, so they are read first."""
+    hits: dict[int, int] = {}
+    budget = SCAN
+    for word in sorted((w for w in words if w in postings), key=lambda w: (len(postings[w]), w)):
+        found = postings[word]
+        for i in found[:budget]:
+            hits[i] = hits.get(i, 0) + 1
+        budget -= len(found)
+        if budget <= 0:
+            break
+    return sorted(hits, key=lambda i: (-hits[i], i))[:BEST]
+
+
 @dataclass
 class Pair:
     old: Placed | None
@@ -101,27 +121,35 @@ def pair_up(old: list[tuple[object, str]], new: list[tuple[object, str]]) -> lis
 
     # 2. The same text under another key: a renumbering or a move (in document order).
     by_text: dict[str, list[int]] = {}
-    for i in sorted(old_left):
-        by_text.setdefault(old_text[i], []).append(i)
+    for i in sorted(old_left, reverse=True):
+        by_text.setdefault(old_text[i], []).append(i)  # the first in document order last
     for j in sorted(new_left):
-        if not new_text[j]:
-            continue
-        found = [i for i in by_text.get(new_text[j], []) if i in old_left]
-        if found:
-            take(found[0], j, 1.0)
+        same_text = by_text.get(new_text[j]) if new_text[j] else None
+        if same_text:
+            take(same_text.pop(), j, 1.0)
 
     # 3. The best remaining pairs by similarity; a shared key lowers the bar and counts for more.
+    #    Only likely pairs are scored: for each new text the old ones that share its rarest words
+    #    (and the one under its key), the best few of them (no comparison of every pair).
+    postings: dict[str, list[int]] = {}
+    for i in sorted(old_left):
+        for word in old_sets[i]:
+            postings.setdefault(word, []).append(i)
     candidates: list[tuple[float, int, int]] = []
     for j in sorted(new_left):
-        for i in sorted(old_left):
+        likely = _likely(new_sets[j], postings)
+        key = new[j][0]
+        if key is not None:
+            likely.extend(i for i in by_key.get(key, []) if i in old_left and i not in likely)
+        for i in likely:
             value = score(i, j)
-            same = old[i][0] is not None and old[i][0] == new[j][0]
+            same = key is not None and old[i][0] == key
             if value >= (SAME_NUMBER if same else SIMILAR):
                 candidates.append((value + (0.1 if same else 0.0), i, j))
     candidates.sort(key=lambda c: (-c[0], c[2], c[1]))
-    for score, i, j in candidates:
+    for value, i, j in candidates:
         if i in old_left and j in new_left:
-            take(i, j, min(score, 1.0))
+            take(i, j, min(value, 1.0))
 
     # 4. What is left under the same key is the same row rewritten.
     for j in sorted(new_left):
