@@ -57,6 +57,7 @@ def register(app: typer.Typer) -> None:
         unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="С --fix: применить и исправления, которые меняют смысл текста (например, написание участника, у которого своя запись в справочнике)."),
         diff: bool = typer.Option(False, "--diff", help="С --fix: не менять файлы, а показать исправления в виде diff (код выхода 1, если есть что исправить)."),
         force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl check."),
+        no_cache: bool = typer.Option(False, "--no-cache", help="Не брать результаты из кэша проверок и не записывать их туда (кэш — в папке кэша пользователя)."),
         add_words: bool = typer.Option(False, "--add-words", help="Записать слова, которых нет в словаре (RM701), в словарь проекта (параметр spelling-words в настройках), затем проверить."),
     ) -> None:
         from roadmapctl.check.batch import Selection
@@ -72,7 +73,7 @@ def register(app: typer.Typer) -> None:
             raise UsageError("--diff и --unsafe-fixes работают только вместе с --fix")
         request = CheckRequest(
             tuple(files), selection, fmt.name, output_file, colored(color, output_file), statistics, force,
-            add_words, fix, unsafe_fixes, diff, jobs,
+            add_words, fix, unsafe_fixes, diff, jobs, cache=not no_cache,
         )
         try:
             outcome = run(request)
