@@ -108,13 +108,17 @@ _OPENERS = {"«", "(", "„"}
 _ENUMERATOR = re.compile(r"(?:^|[\s,;:])(?:\d{1,2}|[а-яa-z])\)$")
 
 
+_BRACKETS = re.compile("[«»()„“]")
+
+
 def _unbalanced(text: str) -> list[tuple[int, str]]:
     """Positions of quotes and brackets without a partner. Linear: an open bracket or quote
     waits on the stack of its own kind, and a closing one takes the nearest of its kind
     (brackets and quotes may interleave)."""
     open_at: dict[str, list[int]] = {opener: [] for opener in _OPENERS}
     problems: list[tuple[int, str]] = []
-    for index, char in enumerate(text):
+    for found in _BRACKETS.finditer(text):  # only the quotes and brackets, not every character
+        index, char = found.start(), found.group()
         if char in _OPENERS:
             open_at[char].append(index)
         elif char in _PAIRS:
