@@ -20,6 +20,8 @@ from roadmapctl.lsp import analysis as an
 from roadmapctl.lsp.positions import from_client, split_lines, to_client
 
 DEBOUNCE_SECONDS = 0.03
+# Added to a hover answered from the analysis of the text before the last change.
+STALE_NOTE = "\n\n---\n_По тексту до последней правки: новая проверка ещё идёт._"
 SOURCE = "roadmapctl"
 log = logging.getLogger("roadmapctl.lsp")
 
@@ -140,6 +142,18 @@ class RoadmapServer(LanguageServer):
             self.keep(uri, result)
         return result
 
+    async def analysis_off_loop(self, uri: str) -> an.Analysis:
+        """The analysis of the current text, computed in a worker thread when it is missing or
+        stale, so that the event loop goes on serving other requests meanwhile."""
+        document = self.workspace.get_text_document(uri)
+        result = self.analyses.get(uri)
+        if result is None or result.text != document.source:
+            text = document.source
+            result = await asyncio.get_running_loop().run_in_executor(None, _analyze, uri, text)
+            if uri in self.workspace.text_documents and self.workspace.get_text_document(uri).source == text:
+                self.keep(uri, result)
+        return result
+
     def keep(self, uri: str, result: an.Analysis) -> None:
         """``result`` is the analysis of ``uri`` now; the last readable one serves completion."""
         self.analyses[uri] = result
@@ -197,9 +211,15 @@ def create_server() -> RoadmapServer:
         ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    def hover(ls: RoadmapServer, params: lsp.HoverParams):
+    async def hover(ls: RoadmapServer, params: lsp.HoverParams):
+        # Answered from the last analysis: a hover right after typing does not wait for (or run)
+        # the new one, and says that it describes the text before the last change.
         try:
-            result = ls.analysis(params.text_document.uri)
+            uri = params.text_document.uri
+            result = ls.analyses.get(uri)
+            stale = result is not None and result.text != ls.workspace.get_text_document(uri).source
+            if result is None:
+                result = await ls.analysis_off_loop(uri)
             line, column = ls.point(result.lines, params.position)
             found = an.hover(result, line, column)
         except Exception:  # noqa: BLE001
@@ -208,6 +228,8 @@ def create_server() -> RoadmapServer:
         if found is None:
             return None
         markdown, span = found
+        if stale:
+            markdown += STALE_NOTE
         return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=markdown),
                          range=ls.range_of(result.lines, span))
 
@@ -237,9 +259,10 @@ def create_server() -> RoadmapServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
         code_action_kinds=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.SourceFixAll]))
-    def code_action(ls: RoadmapServer, params: lsp.CodeActionParams):
+    async def code_action(ls: RoadmapServer, params: lsp.CodeActionParams):
+        # The edits must fit the current text: a stale analysis is brought up to date, off the loop.
         try:
-            return _code_actions(ls, params)
+            return _code_actions(ls, params, await ls.analysis_off_loop(params.text_document.uri))
         except Exception:  # noqa: BLE001
             log.exception("code actions failed")
             return None
@@ -285,9 +308,8 @@ def _edit(ls: RoadmapServer, uri: str, lines: list[str], fix: Fix) -> lsp.Worksp
     return lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(ls.range_of(lines, e.span), e.text) for e in fix.edits]})
 
 
-def _code_actions(ls: RoadmapServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+def _code_actions(ls: RoadmapServer, params: lsp.CodeActionParams, result: an.Analysis) -> list[lsp.CodeAction]:
     uri = params.text_document.uri
-    result = ls.analysis(uri)
     start = ls.point(result.lines, params.range.start)
     end = ls.point(result.lines, params.range.end)
     only = params.context.only if params.context else None
