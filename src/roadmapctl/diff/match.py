@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import combinations
 from difflib import SequenceMatcher
+from itertools import combinations
 
 from roadmapctl.document.model import Placed
 from roadmapctl.textutil import fold_case
