@@ -340,6 +340,17 @@ def _code_actions(ls: RoadmapServer, params: lsp.CodeActionParams, result: an.An
     return actions
 
 
+# Garbage-collector thresholds of the server, chosen by measurement: one analysis of a roadmap of
+# 3,000 activities costs a median 1,016 ms of CPU with Python's default (700, 10, 10), 566 ms with
+# (50000, 20, 100), 621 ms with (10000, 10, 10) (gc.freeze() adds nothing); at 300 activities
+# 52 ms and 49 ms. The analyses allocate many long-lived objects at once, which the default
+# thresholds scan again and again.
+GC_THRESHOLDS = (50_000, 20, 100)
+
+
 def serve() -> None:
     """Run the server over standard input and output until the client says exit."""
+    import gc
+
+    gc.set_threshold(*GC_THRESHOLDS)
     create_server().start_io()
