@@ -6,14 +6,23 @@ then times, in one run:
   * check-jsonschema --schemafile SCHEMA F… (schema only: it does less)
 and one file with each (plus yamllint when installed), and prints the ratios.
 
-Run:  python benchmarks/bench_check.py [--files 2500] [--repeat 3]
-Needs the bench extra: pip install '.[bench]'
+and, with ``--floor``, the CPU of ``roadmapctl check`` (this checkout's sources, every rule) against
+the parse floor — the same files only parsed with PyYAML's C loader — as whole processes: a first
+run (an empty result cache), a run with ``--no-cache``, and a repeat run over unchanged files (the
+cache filled by the first); the load average is printed beside every figure.
+
+Run:  python benchmarks/bench_check.py [--files 2500] [--repeat 3] [--floor]
+Needs the bench extra: pip install '.[bench]' (not for --floor)
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -26,7 +35,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=2500)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--floor", action="store_true", help="only the comparison with the parse floor")
     args = parser.parse_args()
+    if args.floor:
+        floor(args.files, args.repeat)
+        return
     roadmapctl = tool("roadmapctl")
     cjs = tool("check-jsonschema")
     schema = str(ROOT / "schema" / "roadmap.schema.json")
@@ -45,6 +58,54 @@ def main() -> None:
         yamllint = shutil.which("yamllint") or (str(BIN / "yamllint") if (BIN / "yamllint").exists() else None)
         if yamllint:
             print(f"one file: yamllint {timed([yamllint, one], args.repeat * 3)[0]:.3f} s (syntax and style only)")
+
+
+PARSE = ("import sys, yaml\n"
+         "for name in sys.argv[1:]:\n"
+         "    with open(name, 'rb') as f:\n"
+         "        yaml.load(f, Loader=yaml.CSafeLoader)\n")
+
+
+def _cpu(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """CPU seconds (user + system, with the command's worker processes) and the load before it."""
+    load = os.getloadavg()[0]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):
+        sys.exit(f"{cmd[:4]} failed ({proc.returncode}): {proc.stderr.decode()[:500]}")
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, load
+
+
+def floor(count: int, repeat: int) -> None:
+    python = sys.executable
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    with tempfile.TemporaryDirectory() as tmp:
+        files = make_corpus(Path(tmp) / "карты", count)
+        names = [str(f) for f in files]
+        folder = str(Path(tmp) / "карты")
+        check = [python, "-m", "roadmapctl", "check", folder]
+        _cpu([python, "-c", PARSE, *names], env)  # warm-up: the files in the page cache, bytecode written
+        _cpu(check + ["--no-cache"], env)
+        runs: dict[str, list[tuple[float, float]]] = {"floor": [], "first": [], "no-cache": [], "repeat": []}
+        for k in range(repeat):
+            runs["floor"].append(_cpu([python, "-c", PARSE, *names], env))
+            runs["no-cache"].append(_cpu(check + ["--no-cache"], env))
+            fresh = {**env, "XDG_CACHE_HOME": str(Path(tmp) / f"кэш {k}")}
+            runs["first"].append(_cpu(check, fresh))
+            runs["repeat"].append(_cpu(check, fresh))
+        print(f"corpus: {count} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB; median of {repeat} runs, "
+              "CPU seconds (user + system, whole processes)")
+        base = statistics.median(c for c, _ in runs["floor"])
+        labels = {"floor": "PyYAML C loader, parse only (the floor)", "first": "roadmapctl check, first run (empty cache)",
+                  "no-cache": "roadmapctl check --no-cache", "repeat": "roadmapctl check, repeat run (cache filled)"}
+        for name, values in runs.items():
+            cpus = [c for c, _ in values]
+            median = statistics.median(cpus)
+            spread = (max(cpus) - min(cpus)) / median if median else 0.0
+            loads = ", ".join(f"{load:.1f}" for _, load in values)
+            print(f"  {labels[name]:<45} {median:7.2f} s  ×{median / base:5.2f} of the floor  (spread {spread:.0%}; load {loads})")
 
 
 if __name__ == "__main__":

@@ -47,6 +47,16 @@ MINIMAL_ROADMAP = ROADMAP_HEAD + """\
 """
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_result_cache(tmp_path_factory):
+    """``check`` keeps a result cache in the user's cache folder: the tests (and the commands they
+    start) keep theirs in a folder of their own, never in the home of whoever runs them."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+        patch.setenv("LOCALAPPDATA", str(tmp_path_factory.getbasetemp() / "cache"))
+        yield
+
+
 # Variables of the test's own environment that would change what a command prints.
 CLI_UNSET = ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR")
 

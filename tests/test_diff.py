@@ -624,3 +624,39 @@ def test_a_file_name_in_markdown_is_a_value_not_markup(tmp_path, cli):
     _code, out, _err = cli("diff", "-f", "md", first.name, second.name, cwd=tmp_path)
     headings = [line for line in out.splitlines() if line.startswith("####")]
     assert headings == ["#### # Заголовок \\[ссылка\\](x.ru) \\`код\\` <U+202E>.yaml"], headings
+
+
+def test_a_similar_pair_and_a_rewritten_row_under_its_number_in_one_comparison():
+    # A pair found by similarity (step 3) followed by a row paired only by its key (step 4): this
+    # used to end in "TypeError: 'float' object is not callable".
+    from roadmapctl.diff.match import pair_up
+
+    old = [("1.", "Анализ результатов ВПР по математике"), ("2.", "Совещание руководителей ОО")]
+    new = [("1.", "Анализ результатов ВПР по математике и русскому языку"), ("2.", "Вебинар для учителей")]
+    found = pair_up(old, new)
+    assert [(i, j) for i, j, _ in found] == [(0, 0), (1, 1)]
+    assert found[0][2] == pytest.approx(10 / 13 + 0.1)  # 5 words of 5 and 8 in common, 0.1 for the shared key
+    assert found[1][2] == 0.0  # no word in common
+
+
+def test_similar_texts_are_paired_across_many_unrelated_ones():
+    # The rewritten texts are found through their rarer words, among hundreds that share the
+    # common ones ("план", "работы"); the pairs are by similarity, not by position.
+    from roadmapctl.diff.match import pair_up
+
+    old = [(None, f"План работы школы № {k} на год") for k in range(300)]
+    old += [(None, "Семинар для учителей математики о подготовке к ОГЭ"), (None, "Родительское собрание о питании")]
+    new = [(None, "Родительское собрание по вопросам питания школьников"),
+           (None, "Семинар для учителей математики по подготовке к ОГЭ и ЕГЭ")]
+    found = {j: i for i, j, _ in pair_up(old, new) if i is not None and j is not None}
+    assert found == {1: 300}  # the other is below the bar (2 words of 4 and 6 in common: 0.4)
+
+
+def test_longest_increasing_subsequence():
+    from roadmapctl.diff.changes import _longest_increasing
+
+    assert _longest_increasing([]) == []
+    assert _longest_increasing([5]) == [0]
+    assert _longest_increasing([3, 1, 2, 5, 4]) == [1, 2, 4]  # 1 2 4 (the smallest tails)
+    assert _longest_increasing([0, 8, 4, 12, 2, 10, 6, 14, 1, 9]) == [0, 4, 6, 9]  # 0 2 6 9
+    assert _longest_increasing([2, 2, 2]) == [2]  # strictly increasing

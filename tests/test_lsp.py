@@ -206,6 +206,42 @@ def test_completion_of_parties_and_statuses_while_the_line_is_half_typed():
     run(body)
 
 
+def test_a_hover_right_after_a_change_answers_from_the_last_analysis_and_says_so():
+    changed = DEFECTS.replace("Анализ результатов ВПР", "Анализ результатов ВПР и ОГЭ")
+    line = _line(DEFECTS, "срок: ежеквартально")
+    stale_note = "По тексту до последней правки: новая проверка ещё идёт."
+
+    async def body(s: Session):
+        s.open(DEFECTS)
+        await s.diagnostics(1)
+        s.replace(changed, 2)  # the new analysis waits for the debounce: the hover does not
+        hover = await s.client.text_document_hover_async(lsp.HoverParams(
+            lsp.TextDocumentIdentifier(URI), lsp.Position(line, 16)))
+        assert "«ежеквартально»" in hover.contents.value and stale_note in hover.contents.value
+        await s.diagnostics(2)
+        hover = await s.client.text_document_hover_async(lsp.HoverParams(
+            lsp.TextDocumentIdentifier(URI), lsp.Position(line, 16)))
+        assert "«ежеквартально»" in hover.contents.value and stale_note not in hover.contents.value
+
+    run(body)
+
+
+def test_code_actions_right_after_a_change_fit_the_new_text():
+    async def body(s: Session):
+        s.open(DEFECTS)
+        await s.diagnostics(1)
+        moved = DEFECTS.replace("таблицы:\n", "# комментарий\nтаблицы:\n")  # the finding one line lower
+        s.replace(moved, 2)
+        row = _line(moved, "Создание  муниципальной")
+        actions = await s.client.text_document_code_action_async(lsp.CodeActionParams(
+            lsp.TextDocumentIdentifier(URI), lsp.Range(lsp.Position(row, 0), lsp.Position(row, 60)),
+            lsp.CodeActionContext(diagnostics=[])))
+        single = next(a for a in actions if a.title == "Оставить один пробел")
+        assert _apply(moved, single.edit.changes[URI]) == moved.replace("Создание  муниципальной", "Создание муниципальной")
+
+    run(body)
+
+
 def _apply(text: str, edits: list[lsp.TextEdit]) -> str:
     """Apply LSP text edits (UTF-16 positions; the test texts are all BMP) as an editor does."""
     lines = text.splitlines(keepends=True)

@@ -15,7 +15,7 @@ from typing import Iterator
 from roadmapctl.check.config import Config, ConfigError, config_for, config_for_dir
 from roadmapctl.check.diagnostics import Diagnostic, Severity
 from roadmapctl.check.runner import check_loaded
-from roadmapctl.document.pipeline import load_path
+from roadmapctl.document.pipeline import load_bytes, load_path
 from roadmapctl.loading import read_source
 from roadmapctl.loading.source import SourceError
 
@@ -60,16 +60,39 @@ class FileCheck:
         return any(d.severity is Severity.ERROR or self.strict for d in self.diagnostics)
 
 
-def check_file(path: str, selection: Selection) -> FileCheck:
-    """The job of one file (run in a worker process when there are many)."""
+def check_file(path: str, selection: Selection, cache: bool = False) -> FileCheck:
+    """The job of one file (run in a worker process when there are many). With ``cache`` the
+    result is taken from the user's result cache when the file, its configuration, word lists
+    and the program are unchanged, and stored there otherwise (``check/cache.py``)."""
     from roadmapctl.spelling.lexicon import WordListError
 
     try:
         config = selection.config(path)
     except ConfigError as exc:
         return FileCheck(path, problem=str(exc))
+    folder = key = None
+    data: bytes | None = None
+    if cache and path != "-":
+        from roadmapctl.check import cache as results
+        from roadmapctl.loading.source import MAX_BYTES, read_bytes
+
+        folder = results.cache_folder()
+        try:
+            data = read_bytes(path, MAX_BYTES)
+        except SourceError as exc:
+            if exc.io:
+                return FileCheck(path, problem=exc.shown)
+            folder = None  # too big or the like: checked as without a cache, which says so
+        if folder is not None and data is not None:
+            key = results.key_for(path, data, config)
+            hit = results.load(folder, key)
+            if hit is not None:
+                return FileCheck(hit["name"], hit["diagnostics"], hit["lines"], strict=hit["strict"])
     try:
-        loaded = load_path(path)
+        if data is not None:
+            loaded = load_bytes(str(path), data, Path(path))  # the bytes the key was made of
+        else:
+            loaded = load_path(path)
         diagnostics = check_loaded(loaded, config)
     except SourceError as exc:
         return FileCheck(path, problem=exc.shown)
@@ -77,14 +100,21 @@ def check_file(path: str, selection: Selection) -> FileCheck:
         return FileCheck(path, problem=str(exc))
     source = loaded.source
     if source is None:  # not text: its one finding says so, under the name the reading gave it
-        return FileCheck(loaded.name, diagnostics, strict=config.strict)
-    return FileCheck(source.name, diagnostics, {d.line: source.line(d.line) for d in diagnostics}, strict=config.strict)
+        result = FileCheck(loaded.name, diagnostics, strict=config.strict)
+    else:
+        result = FileCheck(source.name, diagnostics, {d.line: source.line(d.line) for d in diagnostics}, strict=config.strict)
+    if folder is not None and key is not None:
+        from roadmapctl.check import cache as results
+
+        results.store(folder, key, result.name, result.diagnostics, result.lines, result.strict)
+    return result
 
 
-def check_files(paths: list[str], selection: Selection, jobs: int) -> list[FileCheck]:
-    """Each file checked, in order; by ``jobs`` worker processes when there are many files."""
+def check_files(paths: list[str], selection: Selection, jobs: int, cache: bool = False) -> list[FileCheck]:
+    """Each file checked, in order; by ``jobs`` worker processes when there are many files; with
+    ``cache``, through the user's result cache."""
     if jobs <= 1 or len(paths) < PARALLEL_THRESHOLD:
-        return [check_file(p, selection) for p in paths]
+        return [check_file(p, selection, cache) for p in paths]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -94,10 +124,14 @@ def check_files(paths: list[str], selection: Selection, jobs: int) -> list[FileC
 
     all_rules()
     fast_validator()
+    if cache:
+        from roadmapctl.check.cache import program_fingerprint
+
+        program_fingerprint()
     context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
     chunk = max(1, len(paths) // (jobs * 8))
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(check_file, paths, [selection] * len(paths), chunksize=chunk))
+        return list(pool.map(check_file, paths, [selection] * len(paths), [cache] * len(paths), chunksize=chunk))
 
 
 @dataclass

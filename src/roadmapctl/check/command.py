@@ -42,6 +42,7 @@ class CheckRequest:
     jobs: int = 0                 # worker processes; 0: one a core
     policy: Policy = Policy.CONTINUE  # a file that cannot be read is reported, the others checked
     quiet: bool = False           # the findings only: no summary line
+    cache: bool = False           # through the user's result cache (not with ``fix`` or ``add_words``)
 
 
 @dataclass
@@ -107,7 +108,8 @@ def _report(request: CheckRequest, outcome: CheckOutcome) -> None:
     from roadmapctl.writing import write_output
 
     fmt = FORMATS[request.format]
-    results = check_files(list(request.files), request.selection, request.jobs or (os.cpu_count() or 1))
+    cache = request.cache and not request.fix and not request.add_words  # those change files or word lists
+    results = check_files(list(request.files), request.selection, request.jobs or (os.cpu_count() or 1), cache)
     checked = [r for r in results if not r.problem]
     diagnostics = sorted((d for r in checked for d in r.diagnostics), key=Diagnostic.sort_key)
     findings = Findings(diagnostics, {r.name: r for r in checked}, len(checked), outcome.fixed, request.quiet)

@@ -70,6 +70,17 @@ class Context:
         """Why the roadmap's period cannot be read (a Russian message), or None."""
         return self._period_or_reason[1]
 
+    def nodes(self) -> list[Node]:
+        """Every node of the tree once (``loading.document.walk_nodes``): walked once per file,
+        for all the rules that look at every node."""
+        return self._nodes
+
+    @cached_property
+    def _nodes(self) -> list[Node]:
+        from roadmapctl.loading.document import walk_nodes
+
+        return list(walk_nodes(self.doc.root))
+
     def text_scalars(self) -> list[tuple[list, ScalarNode]]:
         """Every string scalar of official text with its path (keys and list indexes)."""
         return self._text_scalars

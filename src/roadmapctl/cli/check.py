@@ -60,6 +60,7 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Заменить файл из -o, даже если это не отчёт roadmapctl check."),
         add_words: bool = typer.Option(False, "--add-words", help="Записать слова, которых нет в словаре (RM701), в словарь проекта (параметр spelling-words в настройках; если его нет, создать словарь и настройку), затем проверить."),
         quiet: bool = typer.Option(False, "--quiet", "-q", help="Только замечания и ошибки: без итоговой строки и сообщений о ходе работы."),
+        no_cache: bool = typer.Option(False, "--no-cache", help="Не брать результаты из кэша проверок и не записывать их туда (кэш — в папке кэша пользователя)."),
     ) -> None:
         from roadmapctl.check.batch import Selection
         from roadmapctl.check.command import CheckRequest, CheckRequestError, run
@@ -74,7 +75,7 @@ def register(app: typer.Typer) -> None:
             raise UsageError("--diff и --unsafe-fixes работают только вместе с --fix")
         request = CheckRequest(
             tuple(files), selection, fmt.name, output_file, colored(color, output_file), statistics, force,
-            add_words, fix, unsafe_fixes, diff, jobs, quiet=quiet,
+            add_words, fix, unsafe_fixes, diff, jobs, quiet=quiet, cache=not no_cache,
         )
         try:
             outcome = run(request)

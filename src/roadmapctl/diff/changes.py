@@ -491,16 +491,21 @@ def _longest_increasing(sequence: list[int]) -> list[int]:
     """Indices of one longest strictly increasing subsequence (the first found, deterministic)."""
     import bisect
 
-    tails: list[int] = []  # tails[n]: index of the smallest tail of an increasing run of length n+1
+    # Patience sorting: O(n log n). tails[n] is the index of the smallest tail of an increasing
+    # run of length n+1, and values[n] its value (kept beside it so that bisect needs no copy).
+    tails: list[int] = []
+    values: list[int] = []
     previous: list[int] = [-1] * len(sequence)
     for i, value in enumerate(sequence):
-        n = bisect.bisect_left([sequence[t] for t in tails], value)
+        n = bisect.bisect_left(values, value)
         if n:
             previous[i] = tails[n - 1]
         if n == len(tails):
             tails.append(i)
+            values.append(value)
         else:
             tails[n] = i
+            values[n] = value
     out: list[int] = []
     k = tails[-1] if tails else -1
     while k >= 0:

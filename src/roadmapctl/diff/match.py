@@ -8,8 +8,10 @@ last by number alone among what is left. A pair whose numbers differ is a move (
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import combinations
 
 from roadmapctl.document.model import Placed
 from roadmapctl.textutil import fold_case
@@ -46,6 +48,38 @@ def _similarity(wa: list[str], wb: list[str], sa: set | None = None, sb: set | N
         return dice
     sequence = SequenceMatcher(None, wa, wb, autojunk=False).ratio()
     return max(sequence, dice)
+
+
+BEST = 8  # old texts scored per new text at most (besides the one under the same key)
+SCAN = 512  # entries of the word index read per new text at most, rarest words first
+
+
+RARE_WORDS = 6  # the rarest words of a text whose pairs the index also knows it by
+
+
+def _terms(distinct: set[str], frequency: Counter[str]) -> set[str]:
+    """What the index knows a text by: its words, and the pairs (in any order) of its rarest
+    words known to the index. A pair is rare even where every word is common (texts made of the
+    usual vocabulary), and survives reordered words."""
+    rare = sorted((w for w in distinct if w in frequency), key=lambda w: (frequency[w], w))[:RARE_WORDS]
+    return distinct | {f"{a} {b}" for a, b in combinations(sorted(rare), 2)}
+
+
+def _likely(words: set[str], postings: dict[str, list[int]]) -> list[int]:
+    """The old texts (by index) that share most of the rarest of ``words`` (words and pairs of
+    words), at most :data:`BEST`, found by reading at most :data:`SCAN` entries of the index
+    ``postings`` (term → old indices, ascending): rare terms name few texts and say the most, so
+    they are read first."""
+    hits: dict[int, int] = {}
+    budget = SCAN
+    for word in sorted((w for w in words if w in postings), key=lambda w: (len(postings[w]), w)):
+        found = postings[word]
+        for i in found[:budget]:
+            hits[i] = hits.get(i, 0) + 1
+        budget -= len(found)
+        if budget <= 0:
+            break
+    return sorted(hits, key=lambda i: (-hits[i], i))[:BEST]
 
 
 @dataclass
@@ -101,21 +135,30 @@ def pair_up(old: list[tuple[object, str]], new: list[tuple[object, str]]) -> lis
 
     # 2. The same text under another key: a renumbering or a move (in document order).
     by_text: dict[str, list[int]] = {}
-    for i in sorted(old_left):
-        by_text.setdefault(old_text[i], []).append(i)
+    for i in sorted(old_left, reverse=True):
+        by_text.setdefault(old_text[i], []).append(i)  # the first in document order last
     for j in sorted(new_left):
-        if not new_text[j]:
-            continue
-        found = [i for i in by_text.get(new_text[j], []) if i in old_left]
-        if found:
-            take(found[0], j, 1.0)
+        same_text = by_text.get(new_text[j]) if new_text[j] else None
+        if same_text:
+            take(same_text.pop(), j, 1.0)
 
     # 3. The best remaining pairs by similarity; a shared key lowers the bar and counts for more.
+    #    Only likely pairs are scored: for each new text the old ones that share its rarest words
+    #    (and the one under its key), the best few of them (no comparison of every pair).
+    frequency = Counter(word for i in old_left for word in old_sets[i])
+    postings: dict[str, list[int]] = {}
+    for i in sorted(old_left):
+        for term in _terms(old_sets[i], frequency):
+            postings.setdefault(term, []).append(i)
     candidates: list[tuple[float, int, int]] = []
     for j in sorted(new_left):
-        for i in sorted(old_left):
+        likely = _likely(_terms(new_sets[j], frequency), postings)
+        key = new[j][0]
+        if key is not None:
+            likely.extend(i for i in by_key.get(key, []) if i in old_left and i not in likely)
+        for i in likely:
             value = score(i, j)
-            same = old[i][0] is not None and old[i][0] == new[j][0]
+            same = key is not None and old[i][0] == key
             if value >= (SAME_NUMBER if same else SIMILAR):
                 candidates.append((value + (0.1 if same else 0.0), i, j))
     candidates.sort(key=lambda c: (-c[0], c[2], c[1]))

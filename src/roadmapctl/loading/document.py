@@ -394,7 +394,8 @@ def load_document(source: Source) -> Document:
     if root is None:
         return Document(source, None, None)
     builder = _Builder(source)
-    builder.size(root)
+    if "*" in text:  # an alias is written "*name": without one every node is met once, no walk needed
+        builder.size(root)
     return Document(source, root, builder.build(root))
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from roadmapctl.check.diagnostics import Fix, Severity
 from roadmapctl.check.registration import Finding, rule
 from roadmapctl.document import fields
-from roadmapctl.textutil import fold_to_alnum, near_spelling, plural, words
+from roadmapctl.textutil import digits, fold_to_alnum, near_spelling, plural, words
 
 
 def _all_refs(roadmap):
@@ -115,8 +115,14 @@ def party_variant(ctx):
     acknowledged = {(p.key, a) for p in roadmap.parties.values() for a in p.aliases}
     order = {name: i for i, name in enumerate(names)}
     rare_of: dict[str, str] = {}
+    # near_spelling never pairs names with different numbers: only names with the same numbers
+    # are compared (in the same order as all pairs would be)
+    same_numbers: dict[tuple[str, ...], list[int]] = {}
+    for i, name in enumerate(names):
+        same_numbers.setdefault(digits(name), []).append(i)
+    later = {i: group[k + 1:] for group in same_numbers.values() for k, i in enumerate(group)}
     for i, a in enumerate(names):
-        for b in names[i + 1:]:
+        for b in (names[j] for j in later[i]):
             if (a, b) in acknowledged or (b, a) in acknowledged or not near_spelling(a, b):
                 continue
             # the rarer spelling is the suspect; on a tie, the one that appears later

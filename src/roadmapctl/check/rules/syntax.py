@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from yaml.nodes import MappingNode
+from yaml.nodes import MappingNode, ScalarNode
 
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registration import Finding, declare, rule
-from roadmapctl.loading.document import STANDARD_TAGS, scalar_text, walk_nodes
+from roadmapctl.loading.document import STANDARD_TAGS, scalar_text
 from roadmapctl.spans import Span
 
 declare(
@@ -47,11 +47,13 @@ declare(
 def duplicate_key(ctx):
     if ctx.doc.root is None:
         return
-    for node in walk_nodes(ctx.doc.root):
+    for node in ctx.nodes():
         if isinstance(node, MappingNode):
+            names = [key.value if key.__class__ is ScalarNode else scalar_text(key) for key, _value in node.value]
+            if len(set(names)) == len(names):
+                continue  # every key once (nearly every mapping): nothing to report
             first: dict[str, int] = {}
-            for key, _value in node.value:
-                name = scalar_text(key)
+            for (key, _value), name in zip(node.value, names):
                 if name in first:
                     yield Finding(
                         Span.of_node(key),
@@ -82,7 +84,7 @@ roadmapctl их никогда не выполняет и сообщает о н
 def yaml_tag(ctx):
     if ctx.doc.root is None or "!" not in ctx.source.text:
         return  # a tag is written with "!": without one there is nothing to walk
-    for node in walk_nodes(ctx.doc.root):
+    for node in ctx.nodes():
         tag = node.tag or ""
         if tag not in STANDARD_TAGS:
             yield Finding(Span.of_node(node), f"тег «{tag.replace('tag:yaml.org,2002:', '!!')}» не поддерживается и не выполняется; удалите его")
@@ -107,8 +109,6 @@ def yaml_tag(ctx):
     stage="document",
 )
 def control_character(ctx):
-    from yaml.nodes import ScalarNode
-
     from roadmapctl.writing import has_control, visible_char
 
     if ctx.doc.root is None:
@@ -116,7 +116,7 @@ def control_character(ctx):
     text = ctx.source.text
     if "\\" not in text and not has_control(text):
         return  # a value holds a control character only as typed or through a "\\" escape
-    for node in walk_nodes(ctx.doc.root):
+    for node in ctx.nodes():
         if isinstance(node, ScalarNode):
             found = has_control(node.value)
             if found:

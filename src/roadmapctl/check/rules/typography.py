@@ -28,6 +28,8 @@ _HOMOGLYPHS = str.maketrans("AaBCcEeHKMOoPpTXxyu", "АаВСсЕеНКМОоРр
 """, stage="document")
 def mixed_alphabet(ctx):
     for _path, node in ctx.text_scalars():
+        if not _LAT.search(node.value) or not _CYR.search(node.value):
+            continue  # nearly every text: one scan in C, not word by word
         for match in _WORD.finditer(node.value):
             word = match.group()
             if _CYR.search(word) and _LAT.search(word):
@@ -40,7 +42,41 @@ def mixed_alphabet(ctx):
 
 
 # one to four words, then the same words again (case aside), separated only by spaces
-_REPEAT = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]+[ \u00a0]+){0,3}[^\W\d_]+)[ \u00a0]+\1(?![^\W\d_])", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SPACES_ONLY = frozenset(" \u00a0")
+_PHRASE = 4  # words in a repeated phrase at most
+
+
+def _repeats(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, end of the first phrase) of each phrase of one to four words repeated at once
+    (the longest first, case aside, the same spaces between the words; a line break reads as a
+    space), left to right without overlaps. Linear: neighbouring words are compared, not the text
+    against a back-reference."""
+    words = _LETTERS.findall(text.lower())
+    if not any(any(map(str.__eq__, words, words[k:])) for k in range(1, _PHRASE + 1)):
+        return []  # no word again within four words: nothing can repeat (most texts; compared in C)
+    text = text.replace("\n", " ")
+    runs = [m.span() for m in _LETTERS.finditer(text)]
+    lowered = [text[a:b].lower() for a, b in runs]
+    n = len(runs)
+    # joined[k]: the words k and k+1 are separated by spaces only
+    joined = [bool(text[runs[k][1]:runs[k + 1][0]]) and set(text[runs[k][1]:runs[k + 1][0]]) <= _SPACES_ONLY
+              for k in range(n - 1)]
+    out: list[tuple[int, int, int]] = []
+    i = 0
+    while i < n:
+        for size in range(min(_PHRASE, (n - i) // 2), 0, -1):
+            if lowered[i] != lowered[i + size] or not all(joined[i:i + 2 * size - 1]):
+                continue
+            first = text[runs[i][0]:runs[i + size - 1][1]]
+            second = text[runs[i + size][0]:runs[i + 2 * size - 1][1]]
+            if first.lower() == second.lower():
+                out.append((runs[i][0], runs[i + 2 * size - 1][1], runs[i + size - 1][1]))
+                i += 2 * size
+                break
+        else:
+            i += 1
+    return out
 
 
 @rule("RM602", "doubled-word", Severity.WARNING, "Слово или оборот повторён дважды подряд", """
@@ -58,13 +94,13 @@ def doubled_word(ctx):
         text = node.value
         if " " not in text:
             continue
-        for match in _REPEAT.finditer(text.replace("\n", " ")):
-            phrase = match.group(1)
+        for start, end, middle in _repeats(text):
+            phrase = text[start:middle].replace("\n", " ")
             if len(phrase) < 2:
                 continue  # "и и" aside, one-letter repeats are too often list artefacts
-            edit = ctx.fragment_edit(node, match.start(), match.end(), phrase)
+            edit = ctx.fragment_edit(node, start, end, phrase)
             fix = Fix(f"Оставить одно «{phrase}»", (edit,)) if edit else None
-            yield Finding(ctx.locate(node, match.start(), match.end()),
+            yield Finding(ctx.locate(node, start, end),
                           f"«{phrase}» повторено дважды подряд", f"оставьте одно «{phrase}»", fix)
 
 
@@ -73,37 +109,67 @@ _OPENERS = {"«", "(", "„"}
 _ENUMERATOR = re.compile(r"(?:^|[\s,;:])(?:\d{1,2}|[а-яa-z])\)$")
 
 
+_BRACKETS = re.compile("[«»()„“]")
+
+
 def _unbalanced(text: str) -> list[tuple[int, str]]:
-    """Positions of quotes and brackets without a partner."""
-    stack: list[tuple[str, int]] = []
+    """Positions of quotes and brackets without a partner. Linear: an open bracket or quote
+    waits on the stack of its own kind, and a closing one takes the nearest of its kind
+    (brackets and quotes may interleave)."""
+    open_at: dict[str, list[int]] = {opener: [] for opener in _OPENERS}
     problems: list[tuple[int, str]] = []
-    for index, char in enumerate(text):
+    for found in _BRACKETS.finditer(text):  # only the quotes and brackets, not every character
+        index, char = found.start(), found.group()
         if char in _OPENERS:
-            stack.append((char, index))
+            open_at[char].append(index)
         elif char in _PAIRS:
-            opener = _PAIRS[char]
-            if char == ")" and not any(o == "(" for o, _ in stack) and _ENUMERATOR.search(text, 0, index + 1):
-                continue  # "1) …", "а) …": a list marker, not a bracket
-            # close the nearest matching opener (brackets and quotes may interleave)
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][0] == opener:
-                    del stack[k]
-                    break
+            waiting = open_at[_PAIRS[char]]
+            if char == ")" and not waiting and _ENUMERATOR.search(text, max(0, index - 3), index + 1):
+                continue  # "1) …", "а) …": a list marker, not a bracket (the marker is 4 characters at most)
+            if waiting:
+                waiting.pop()
             else:
                 problems.append((index, char))
-    for opener, index in stack:
-        if opener == "«" and _closed_by_inner(text, index):
-            continue  # «МО «Район» — the coinciding closing quote is omitted, an accepted convention
-        problems.append((index, opener))
-    straight = [i for i, c in enumerate(text) if c == '"']
-    if len(straight) % 2:
-        problems.append((straight[-1], '"'))
+    closing_at = len(text.rstrip(" .;,"))  # where the text ends but for trailing punctuation
+    inner = None
+    for opener, positions in open_at.items():
+        for index in positions:
+            if opener == "«":
+                if inner is None:
+                    inner = _QuoteCounts(text, closing_at)
+                if inner.closed_by_inner(index):
+                    continue  # «МО «Район» — the coinciding closing quote is omitted, an accepted convention
+            problems.append((index, opener))
+    straight = text.count('"')
+    if straight % 2:
+        problems.append((text.rindex('"'), '"'))
     return sorted(problems)
 
 
-def _closed_by_inner(text: str, index: int) -> bool:
-    rest = text[index + 1:].rstrip(" .;,")
-    return rest.endswith("»") and rest.count("«") == rest.count("»") and rest.count("«") >= 1
+class _QuoteCounts:
+    """For an unclosed «: does the rest of the text end with » and hold as many « as » (at least
+    one)? Counted once per text, so that many unclosed quotes stay linear."""
+
+    def __init__(self, text: str, end: int):
+        self.end = end
+        self.ends_with_closing = end > 0 and text[end - 1] == "»"
+        self.after: list[int] = [0] * (len(text) + 1)  # after[i]: count(«) - count(») in text[i:end]
+        self.opening_after: list[int] = [0] * (len(text) + 1)  # count(«) in text[i:end]
+        balance = opening = 0
+        for i in range(end - 1, -1, -1):
+            if text[i] == "«":
+                balance += 1
+                opening += 1
+            elif text[i] == "»":
+                balance -= 1
+            self.after[i] = balance
+            self.opening_after[i] = opening
+
+    def closed_by_inner(self, index: int) -> bool:
+        start = index + 1
+        if start >= self.end or not self.ends_with_closing:
+            return False
+        return self.after[start] == 0 and self.opening_after[start] >= 1
 
 
 _NAMES = {"«": "открывающая кавычка «", "»": "закрывающая кавычка »", "(": "открывающая скобка (", ")": "закрывающая скобка )",
@@ -175,6 +241,10 @@ _NAME_SECTIONS = frozenset({"участники", "школы", "пары"})
 _REF_KEYS = frozenset({fields.RESPONSIBLE.key, "синонимы"})
 
 
+# Where any of _SPACES may match (a cheap test that lets most texts skip the five patterns).
+_SPACING_HINT = re.compile(r"\s[;:!?)».]|[«(]\s|^\s|\s$", re.MULTILINE)
+
+
 @rule("RM605", "spacing", Severity.WARNING, "Лишние пробелы", """
 Двойные пробелы, пробелы в начале и в конце текста, пробел перед запятой или закрывающей
 кавычкой («дорожная »), после открывающей скобки. В напечатанном документе они видны как
@@ -192,7 +262,7 @@ def spacing(ctx):
         # a name (a party's reference or synonym, a school): the same spelling must change in the
         # directory and in every reference at once, which one edit cannot do — found, not fixed
         fixable = not _is_name(path)
-        if "  " not in text and " ," not in text and not re.search(r"\s[;:!?)».]|[«(]\s|^\s|\s$", text, re.MULTILINE):
+        if "  " not in text and " ," not in text and not _SPACING_HINT.search(text):
             continue
         for pattern, what, hint, fixing in _SPACES:
             for match in pattern.finditer(text):
