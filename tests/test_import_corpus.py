@@ -33,10 +33,10 @@ EXPECTED = expected()
 
 # the forms read today: a ГАРАНТ copy (cells ending in « |»), a mirror site's table flattened onto
 # two lines with « | », one cell per paragraph
-READ = ["01_krasnodar_gia9_perechen_2012.txt", "04_arkhangelsk_plan_grafik_kvartaly_2013.txt",
+READ = ["01_krasnodar_gia9_perechen_2012.txt", "02_krasnodar_setevoy_grafik_2008.txt", "04_arkhangelsk_plan_grafik_kvartaly_2013.txt",
         "05_sverdlovsk_podgotovka_uchgod_2011.txt",
         "06_school_gia_plan_2020.txt", "07_tuva_natproj_info_plan_2006.txt", "08_nnov_ege_plan_grafik_2009.txt",
-        "11_setevoy_grafik_fgos_ooo.txt", "12_livny_perechen_meropriyatiy_2021.txt"]
+        "11_setevoy_grafik_fgos_ooo.txt", "12_livny_perechen_meropriyatiy_2021.txt", "14_school15_info_gia_2017.txt"]
 # rows whose reading differs from the corpus's by design (none today)
 DIFFERENT: set[tuple[str, int]] = set()
 # forms refused with a message: a flattened row without separators, interleaved PDF columns, a
@@ -85,6 +85,23 @@ def test_section_rows_and_numbers_of_a_flattened_mirror_table() -> None:
     assert [(r.section, r.number) for r in rows] == [(True, "I."), (True, "1."), (False, "1.1."), (False, "1.2."),
                                                       (False, "1.3.")]
     assert result.data["приказ"]["номер"] == "7498"
+
+
+def test_an_excerpt_with_only_sections_is_a_draft_with_those_sections() -> None:
+    """14: the excerpt ends after the section row «I. Работа с участниками ГИА-2017»; the draft
+    keeps the section and says, as a guess, that no activity was found (not a refusal)."""
+    result = import_bytes(document_text("14_school15_info_gia_2017.txt"), "14.txt")
+    table = result.data["таблицы"][0]
+    assert table["разделы"] == [{"номер": "I.", "название": "Работа с участниками ГИА-2017"}]
+    assert "мероприятия" not in table
+    assert any("только разделы, ни одного мероприятия" in m for m in result.comments[("таблицы", 0)])
+
+
+def test_a_header_without_any_row_is_still_refused() -> None:
+    text = "План мероприятий на 2024 год\n| № | Мероприятие | Срок | Ответственный |\n"
+    with pytest.raises(ImportFailure) as caught:
+        import_bytes(text.encode("utf-8"), "план.txt")
+    assert "нет ни одной строки" in str(caught.value) or "не прочитана" in str(caught.value)
 
 
 @pytest.mark.parametrize("name", REFUSED)

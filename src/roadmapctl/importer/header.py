@@ -41,6 +41,8 @@ ORDER_WORD = re.compile(r"^(?:П\s*Р\s*И\s*К\s*А\s*З|ПРИКАЗ|Прик�
 COMMAND = re.compile(r"^(?:П\s*Р\s*И\s*К\s*А\s*З\s*Ы\s*В\s*А\s*Ю|ПОСТАНОВЛЯЮ|РАСПОРЯЖАЮСЬ|приказываю|постановляю)\s*:?\s*$",
                      re.IGNORECASE)
 APPENDIX = re.compile(r"^(?:приложение)\b\s*(?:(?:№|N)\s*)?(?P<num>\d+)?", re.IGNORECASE)
+# a mark whose word «Приложение» the copy lost (a site's layout kept only «к приказу МБОУ СОШ № 15 / от №»)
+ATTACHED = re.compile(r"^к\s+(?:приказу|постановлению|распоряжению|решению)\b", re.IGNORECASE)
 TITLE_START = re.compile(
     r"^«?\s*(?:дорожн\w+\s+карт|муниципальн\w+\s+(?:проект|дорожн|план|программ|комплекс)|комплекс\s+мер|"
     r"план\s+(?:мероприятий|действий|работы)|программ\w*\s+(?:поддержки|повышения|сопровождения)|«дорожн|"
@@ -161,6 +163,9 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
     i_order = _find(lines, ORDER_WORD)
     i_command = _find(lines, COMMAND)
     i_appendix = _find(lines, APPENDIX, last=True)
+    if i_appendix is None:
+        # only among the first lines: further down «к приказу …» is a title's or a preamble's words
+        i_appendix = _find(lines[:3], ATTACHED)
     i_approval = _find(lines, APPROVAL)
     if i_approval is not None:
         again = _find(lines, APPROVAL, i_approval + 1)
@@ -552,11 +557,11 @@ def _appendix(info: HeaderInfo, lines: list[_Line], start: int, used: set[int]) 
     mark set at the top right, a run-on copy «ПРИЛОЖЕНИЕ УТВЕРЖДЕН приказом … от … № …»): what
     it is attached to, and the act's date and number."""
     match = APPENDIX.match(lines[start].text)
-    assert match is not None  # the caller found the line by this pattern
     used.add(start)
-    if match.group("num"):
+    if match and match.group("num"):
         info.appendix["номер"] = match.group("num")
-    rest = lines[start].text[match.end():].strip()
+    # without «Приложение» (ATTACHED) the line itself is the start of what the mark is attached to
+    rest = lines[start].text[match.end():].strip() if match else lines[start].text
     parts = [rest] if rest else []
     act_line = ""  # the line of the act's date and number («от 15.02.2022 № 47-од», «"24 марта" 2021 год № 93/1»)
     k = start + 1

@@ -296,11 +296,14 @@ def _tables(layout: Layout, doc: SourceDoc, log: GuessLog) -> list[TableDraft]:
         for activity in _top_level(table):
             finalize(activity, doc.kind in ("text", "pdf"), log)  # both lose paragraph breaks in cells
         tables.append(table)
-    if not any(list(t.walk()) for t in tables):
-        sections = [s.title for t in tables for s in t.sections if s.title]
-        found = f"; в ней только разделы: «{'», «'.join(sections[:3])}»" if sections else ""
+    if not any(list(t.walk()) for t in tables) and any(t.sections for t in tables):
+        # an excerpt that holds only section rows is still a draft to review, never a refusal
+        for table in tables:
+            log.add(table.where, "в таблице найдены только разделы, ни одного мероприятия — проверьте, что строки "
+                    "таблицы скопированы целиком, и допишите мероприятия", table)
+    elif not any(list(t.walk()) for t in tables):
         raise ImportFailure(f"{doc.name}: таблица мероприятий найдена (заголовок: "
-                            f"{', '.join(h for _f, h in tables[0].columns)}), но в ней нет ни одного мероприятия{found}"
+                            f"{', '.join(h for _f, h in tables[0].columns)}), но в ней нет ни одной строки"
                             " — проверьте, что строки таблицы скопированы целиком")
     return tables
 
