@@ -33,7 +33,8 @@ EXPECTED = expected()
 
 # the forms read today: a ГАРАНТ copy (cells ending in « |»), a mirror site's table flattened onto
 # two lines with « | », one cell per paragraph
-READ = ["01_krasnodar_gia9_perechen_2012.txt", "02_krasnodar_setevoy_grafik_2008.txt", "04_arkhangelsk_plan_grafik_kvartaly_2013.txt",
+READ = ["01_krasnodar_gia9_perechen_2012.txt", "02_krasnodar_setevoy_grafik_2008.txt",
+        "03_ozersk_setevoy_plan_grafik_2011.txt", "04_arkhangelsk_plan_grafik_kvartaly_2013.txt",
         "05_sverdlovsk_podgotovka_uchgod_2011.txt",
         "06_school_gia_plan_2020.txt", "07_tuva_natproj_info_plan_2006.txt", "08_nnov_ege_plan_grafik_2009.txt",
         "11_setevoy_grafik_fgos_ooo.txt", "12_livny_perechen_meropriyatiy_2021.txt", "14_school15_info_gia_2017.txt"]
@@ -41,7 +42,7 @@ READ = ["01_krasnodar_gia9_perechen_2012.txt", "02_krasnodar_setevoy_grafik_2008
 DIFFERENT: set[tuple[str, int]] = set()
 # forms refused with a message: a flattened row without separators, interleaved PDF columns, a
 # whole page on one line, a framed table whose header cells are split into sub-columns
-REFUSED = ["03_ozersk_setevoy_plan_grafik_2011.txt", "10_bolshevistskaya_oosh_fgos_2011.txt", "13_tambarskaya_nastavnichestvo_pdf.txt",
+REFUSED = ["10_bolshevistskaya_oosh_fgos_2011.txt", "13_tambarskaya_nastavnichestvo_pdf.txt",
            "15_feodosia_school2_kpvr_2023.txt", "16_taloe_plan_grafik_vneshnih_procedur_2023.txt"]
 
 
@@ -97,11 +98,16 @@ def test_an_excerpt_with_only_sections_is_a_draft_with_those_sections() -> None:
     assert any("только разделы, ни одного мероприятия" in m for m in result.comments[("таблицы", 0)])
 
 
-def test_a_header_without_any_row_is_still_refused() -> None:
-    text = "План мероприятий на 2024 год\n| № | Мероприятие | Срок | Ответственный |\n"
-    with pytest.raises(ImportFailure) as caught:
-        import_bytes(text.encode("utf-8"), "план.txt")
-    assert "нет ни одной строки" in str(caught.value) or "не прочитана" in str(caught.value)
+def test_a_framed_header_with_sub_columns_and_no_rows_is_a_draft_with_its_columns() -> None:
+    """03: a box-drawing frame whose header parts «Сроки выполнения Программы: 2011 - 2013 гг.»
+    into four quarter columns over two frame lines, a column-number row and no whole row."""
+    result = import_bytes(document_text("03_ozersk_setevoy_plan_grafik_2011.txt"), "03.txt")
+    table = result.data["таблицы"][0]
+    assert [c["заголовок"] for c in table["колонки"]][:3] == [
+        "N п/п", "Пошаговые мероприятия", "Контрольные показатели реализации"]
+    assert "I квартал; II квартал; III квартал; IV квартал" in table["колонки"][3]["заголовок"]
+    assert "мероприятия" not in table and "разделы" not in table
+    assert any("ни одной строки" in m for m in result.comments[("таблицы", 0)])
 
 
 @pytest.mark.parametrize("name", REFUSED)

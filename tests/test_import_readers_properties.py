@@ -11,7 +11,12 @@ from roadmapctl.importer import ImportFailure
 from roadmapctl.importer.grid import Grid
 from roadmapctl.importer.html_reader import read_html
 from roadmapctl.importer.pipeline import read_document
-from roadmapctl.importer.plaintext import join_wrapped, pipe_rows, single_cell_rows
+from roadmapctl.importer.plaintext import (
+    box_cells,
+    join_wrapped,
+    pipe_rows,
+    single_cell_rows,
+)
 from roadmapctl.importer.text import read_text
 
 WORDS = st.sampled_from(["Проведение", "семинара", "для", "учителей", "школ", "Март", "2024", "г.", "УО", "ОО",
@@ -122,3 +127,28 @@ def test_any_bytes_give_a_roadmap_source_or_import_failure(data):
         read_document(b"%PDF-1.4\n" + data, "x.pdf")
     except ImportFailure:
         pass
+
+
+SHORT = st.lists(st.sampled_from(["Срок", "план", "мероприятия", "показатели", "N", "п/п", "отчёт", "школы"]),
+                 min_size=1, max_size=2).map(" ".join)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(SHORT, SHORT), min_size=2, max_size=5),
+       st.lists(st.sampled_from(["I квартал", "II квартал", "III квартал", "IV квартал"]), min_size=2, max_size=4))
+def test_a_box_header_over_sub_columns_comes_back_leaf_for_leaf(tops, quarters):
+    """A two-level box-drawing header: each plain column's two lines joined, the date group
+    «Сроки выполнения» replaced by the quarters under it, by the frame's positions."""
+    widths = [max(len(a), len(b)) + 2 for a, b in tops]
+    sub = 12
+    group = "Сроки выполнения"
+    line1 = "│" + "│".join(a.center(w) for (a, _b), w in zip(tops, widths)) + "│" + group.center(
+        len(quarters) * (sub + 1) - 1) + "│"
+    line2 = "│" + "│".join(b.center(w) for (_a, b), w in zip(tops, widths)) + "├" + "┬".join(
+        "─" * sub for _ in quarters) + "┤"
+    line3 = "│" + "│".join(" " * w for w in widths) + "│" + "│".join(q.center(sub) for q in quarters) + "│"
+    assert box_cells([line1, line2, line3]) == [f"{a} {b}" for a, b in tops] + quarters
+
+
+def test_box_cells_refuses_bars_that_do_not_line_up() -> None:
+    assert box_cells(["│ N │ Мероприятие │ Срок выполнения │", "│п/п│ │ I квартал │ II квартал │"]) is None

@@ -135,8 +135,16 @@ def find_period(text: str) -> str | None:
             return f"{y1}-{y2}"
     match = _PERIOD_ONE.search(text)
     if match:
+        # «на 2011 год и на среднесрочный период до 2013 года»: the year and the end that follows
+        until = _PERIOD_UNTIL.match(text, match.end())
+        if until and 0 < int(until.group("y")) - int(match.group("y")) <= 10:
+            return f"{match.group('y')}-{until.group('y')}"
         return match.group("y")
     return None
+
+
+_PERIOD_UNTIL = re.compile(r"\s*(?:,\s*)?и\s+(?:на\s+)?(?:\w+\s+){0,2}?период\w*\s+до\s+(?P<y>(?:19|20)\d\d)\s*(?:год\w*|г\.|г\b)",
+                           re.IGNORECASE)
 
 
 

@@ -296,15 +296,13 @@ def _tables(layout: Layout, doc: SourceDoc, log: GuessLog) -> list[TableDraft]:
         for activity in _top_level(table):
             finalize(activity, doc.kind in ("text", "pdf"), log)  # both lose paragraph breaks in cells
         tables.append(table)
-    if not any(list(t.walk()) for t in tables) and any(t.sections for t in tables):
-        # an excerpt that holds only section rows is still a draft to review, never a refusal
+    if not any(list(t.walk()) for t in tables):
+        # an excerpt that holds only the header, or the header and section rows, is still a draft
+        # to review (its mark, title, period and columns), never a refusal; no row is invented
+        what = "только разделы, ни одного мероприятия" if any(t.sections for t in tables) else "нет ни одной строки"
         for table in tables:
-            log.add(table.where, "в таблице найдены только разделы, ни одного мероприятия — проверьте, что строки "
-                    "таблицы скопированы целиком, и допишите мероприятия", table)
-    elif not any(list(t.walk()) for t in tables):
-        raise ImportFailure(f"{doc.name}: таблица мероприятий найдена (заголовок: "
-                            f"{', '.join(h for _f, h in tables[0].columns)}), но в ней нет ни одной строки"
-                            " — проверьте, что строки таблицы скопированы целиком")
+            log.add(table.where, f"в таблице {what}: проверьте, что строки таблицы скопированы целиком, и допишите "
+                    "мероприятия", table)
     return tables
 
 
