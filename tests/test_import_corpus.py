@@ -42,7 +42,7 @@ READ = ["01_krasnodar_gia9_perechen_2012.txt", "02_krasnodar_setevoy_grafik_2008
 DIFFERENT: set[tuple[str, int]] = set()
 # forms refused with a message: a flattened row without separators, interleaved PDF columns, a
 # whole page on one line, a framed table whose header cells are split into sub-columns
-REFUSED = ["10_bolshevistskaya_oosh_fgos_2011.txt", "13_tambarskaya_nastavnichestvo_pdf.txt",
+REFUSED = ["10_bolshevistskaya_oosh_fgos_2011.txt",
            "15_feodosia_school2_kpvr_2023.txt", "16_taloe_plan_grafik_vneshnih_procedur_2023.txt"]
 
 
@@ -108,6 +108,34 @@ def test_a_framed_header_with_sub_columns_and_no_rows_is_a_draft_with_its_column
     assert "I квартал; II квартал; III квартал; IV квартал" in table["колонки"][3]["заголовок"]
     assert "мероприятия" not in table and "разделы" not in table
     assert any("ни одной строки" in m for m in result.comments[("таблицы", 0)])
+
+
+def test_pdf_activity_column_only_with_the_number_on_the_second_line() -> None:
+    """13: the header's column numbers come «1» after the first column and «2 3 4 5» after the
+    others; each row's number stands at the start of its cell's second line; only the activity
+    column is in the text, and the draft says so once."""
+    result = import_bytes(document_text("13_tambarskaya_nastavnichestvo_pdf.txt"), "13.txt")
+    rows = imported_rows(result.data)
+    assert [(r.section, r.number, r.text) for r in rows] == [
+        (True, "1.", "Нормативное правовое регулирование внедрения методологии (целевой модели) наставничества"),
+        (False, "1.1", "Утверждение состава рабочей группы по внедрению целевой модели наставничества в 2020 г."),
+        (False, "1.2.", "Назначение кураторов внедрения целевой модели наставничества в ОУ"),
+        (False, "1.3.", "Разработка дорожной карты внедрения целевой модели наставничества в ОУ"),
+        (False, "1.4.", "Разработка положений о программе наставничества в образовательных организациях")]
+    assert all(r.deadline is None and not r.responsible for r in rows)
+    notes = [m for messages in result.comments.values() for m in messages]
+    assert sum("есть только номера и мероприятия" in m for m in notes) == 1
+
+
+def test_a_second_line_number_needs_a_first_line_and_the_next_number() -> None:
+    """«2.5 …» after «1.1» is no next number: the line stays in the cell, no row is invented."""
+    text = ("№ п/п\nНаименование мероприятий\nСрок реализации\n"
+            "1.1. Утверждение состава рабочей группы\nМарт 2024 г.\nСоздание группы\n2.5 внутри текста\n")
+    try:
+        result = import_bytes(text.encode("utf-8"), "план.txt")
+    except ImportFailure:
+        return
+    assert [r.number for r in imported_rows(result.data)] == ["1.1."]
 
 
 @pytest.mark.parametrize("name", REFUSED)

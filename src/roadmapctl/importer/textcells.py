@@ -157,6 +157,14 @@ def _numbers_row(pieces: list[Piece], start: int) -> int:
     return count if count >= 2 else 0
 
 
+def _numbers_row_from(pieces: list[Piece], start: int, first: int) -> int:
+    """How many pieces from ``start`` count on from ``first`` («2 3 4 5»)."""
+    count = 0
+    while start + count < len(pieces) and pieces[start + count].text.rstrip(".") == str(first + count):
+        count += 1
+    return count
+
+
 def _leaf_headers(level1: list[str], level2: list[str], ncols: int) -> list[str] | None:
     """Two header levels → the leaf headers: the sub-headers (quarters, start/end) replace the
     date group they stand under («Срок», «Сроки выполнения …»)."""
@@ -178,9 +186,24 @@ def _header_over_numbers(pieces: list[Piece], start: int, wrapped: bool) -> Tabl
     gives the number of columns, the pieces above it the header's one or two levels."""
     for end in range(start + 2, min(len(pieces), start + 20)):
         n = _numbers_row(pieces, end)
+        cells = [p.text for p in pieces[start:end]]
+        if n == 0 and pieces[end].text.rstrip(".") == "1":
+            # a PDF gives the first column whole (its header and its number «1»), then the other
+            # headers and «2 3 …»: the numbers «2 …» close the header
+            later = next((k for k in range(end + 2, min(len(pieces), end + 14)) if pieces[k].text.rstrip(".") == "2"), None)
+            if later is None or _numbers_row_from(pieces, later, 2) < 1:
+                continue
+            rest = [p.text for p in pieces[end + 1:later]]
+            n = _numbers_row_from(pieces, later, 2) + 1
+            for first in range(start, end):  # lines of a title may stand right above the header
+                cells = [p.text for p in pieces[first:end]] + rest
+                if wrapped:
+                    cells = _join_wrapped_header(cells)
+                if len(cells) == n and leaf_roles(cells) is not None:
+                    return TableHead(cells, first, later + n - 1, pieces[first].line, pieces[later].line)
+            return None
         if not n:
             continue
-        cells = [p.text for p in pieces[start:end]]
         if wrapped:
             cells = _join_wrapped_header(cells)
         for split in range(2, len(cells) + 1):  # the fewest top cells whose sub-headers are dates
@@ -305,6 +328,11 @@ def split_rows(pieces: list[Piece], head: TableHead) -> list[TextRow]:
                 rows.append(TextRow(piece.text, [], piece.line))
             elif (match := _NUMBERED_TEXT.match(piece.text)) and (not rows or _ROMAN.match(match.group("num"))):
                 rows.append(TextRow(match.group("num"), [Piece(match.group("text"), piece.line)], piece.line))
+            elif (second := _second_line_number(rows, piece)) is not None:
+                # a PDF sets the number on the cell's second line (centred in a two-line row):
+                # «Утверждение состава …» / «1.1 целевой модели …»; the line above starts the row
+                above = rows[-1].pieces.pop()
+                rows.append(TextRow(second.group("num"), [above, Piece(second.group("text"), piece.line)], above.line))
             elif rows:
                 rows[-1].pieces.append(piece)
         return rows
@@ -325,6 +353,22 @@ def split_rows(pieces: list[Piece], head: TableHead) -> list[TextRow]:
         chunk = filled[k:k + ncols]
         rows.append(TextRow(None, chunk, chunk[0].line))
     return rows
+
+
+_NUMBER_THEN_SMALL = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3}){1,3}\.?)\s+(?P<text>[а-яё].*)$", re.DOTALL)
+
+
+def _second_line_number(rows: list[TextRow], piece: Piece) -> re.Match[str] | None:
+    """«1.1 целевой модели …»: a sub-item number (with a dot inside) that follows the last row's
+    and a text that goes on a sentence (a small letter), under a line that starts one (a
+    capital) and is not the last row's first piece — the cell's first line."""
+    match = _NUMBER_THEN_SMALL.match(piece.text)
+    if not match or not rows or len(rows[-1].pieces) < 2 or not follows(rows[-1].number, match.group("num")):
+        return None
+    above = rows[-1].pieces[-1].text
+    if not above[:1].isupper() or _ROW_NUMBER.match(above) or _NUMBERED_TEXT.match(above):
+        return None
+    return match
 
 
 # --------------------------------------------------------------------------- 4. cells
@@ -459,7 +503,23 @@ def _plausible(rows: list[TextRow], roles: list[str | None]) -> bool:
             return False
     if deadline_col is not None:
         dated = sum(1 for row in activities if _reads_as_deadline(row.cells[deadline_col].replace("<br>", " ")))
-        return 2 * dated >= len(activities)
+        if 2 * dated < len(activities) and not _activity_column_only(rows, roles):
+            return False
+    return True
+
+
+def _activity_column_only(rows: list[TextRow], roles: list[str | None]) -> bool:
+    """A PDF text layer that gives the activity column only (the other columns cut off): every
+    row numbered, one number after the other, and no cell but the number and the text filled.
+    The rows are then those of the numbers, and no text is placed by content."""
+    keep = {fields.NUMBER.column, fields.TEXT.column}
+    previous: str | None = None
+    for row in rows:
+        if row.number is None or (previous is not None and not follows(previous, row.number)):
+            return False
+        if any(cell.strip() for cell, role in zip(row.cells, roles) if role not in keep):
+            return False
+        previous = row.number
     return True
 
 
@@ -515,6 +575,13 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool 
         return None
     if all(row.number is None for row in rows) and not _fits(rows, roles):
         return None
+    if wrapped and _activity_column_only(rows, roles):
+        # said once, at the first activity: the draft's empty cells are the text's, not the plan's
+        first = next((row for row in rows if not row.section), None)
+        empty = [h for h, r in zip(headers, roles) if r not in (fields.NUMBER.column, fields.TEXT.column)]
+        if first is not None and empty:
+            first.note = ("в тексте таблицы есть только номера и мероприятия (так PDF отдаёт текст, когда колонки "
+                          f"стоят рядом): колонки «{'», «'.join(empty)}» остались пустыми — впишите их по документу")
     items: list = [(head.line + 1, headers, f"таблица прочитана как поток ячеек ({form})")]
     before = list(lines[:head.line])
     for row in rows:
