@@ -70,6 +70,22 @@ def test_approval_line_with_the_act():
     assert info.period == "2023"
 
 
+def test_a_title_under_the_stamp_wins_over_a_page_title_above_it():
+    """13 of the corpus: a PDF's file name «Дорожная карта Наставничество» stands above the
+    stamp; the document's title is the one under it. A surname in capitals is a name."""
+    info = _header("Дорожная карта Наставничество", "УТВЕРЖДАЮ", "ДИРЕКТОР ШКОЛЫ", "Е.В.ТАРАБАНОВА",
+                   "План мероприятий (дорожная карта)", "внедрения наставничества МБОУ Тамбарской ООШ")
+    assert info.title == "План мероприятий (дорожная карта) внедрения наставничества МБОУ Тамбарской ООШ"
+    assert info.approval["фио"] == "Е.В.ТАРАБАНОВА"
+
+
+def test_a_mark_without_its_word_appendix():
+    """14 of the corpus: «к приказу МБОУ СОШ № 15» / «от №» at the top, «Приложение» lost."""
+    info = _header("к приказу МБОУ СОШ № 15", "от №", "План информационно-разъяснительной работы")
+    assert info.appendix == {"к": "к приказу МБОУ СОШ № 15"}
+    assert "номер" not in info.order
+
+
 def test_approval_on_one_line():
     info = _header("Утвержден распоряжением администрации Энского района от 01.02.2024 N 1295-р",
                    "План мероприятий («дорожная карта»)", "на 2024 год")

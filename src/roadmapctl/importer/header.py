@@ -52,7 +52,7 @@ TITLE_START = re.compile(
     re.IGNORECASE,
 )
 NAME = re.compile(
-    r"(?P<name>[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
+    r"(?P<name>[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ](?:[а-яё]+|[А-ЯЁ]+)(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
 )
 _REGION = re.compile(
     r"^(?:[А-ЯЁ][а-яё-]+(?:ая|ой|ий|ого|кий)\s+(?:область|области|край|края|автономный округ|автономного округа)|"
@@ -259,6 +259,11 @@ def _title_and_period(info: HeaderInfo, lines: list[_Line], used: set[int], log:
     candidates = [i for i in range(len(lines)) if i not in used and TITLE_START.match(lines[i].text)]
     if candidates:
         start = candidates[0]
+        # a title's words above the approval or appendix mark (a file name or a site's page
+        # title set before the document) give way to a title under the mark
+        later = [i for i in candidates if used and i > max(used)]
+        if later and start < max(used):
+            start = later[0]
         title, end = _adjacent_block(lines, start, lambda ln: _title_goes_on(lines[start], ln), gap=2)
         # a title broken before its period («План деятельности по введению» / «Федерального …» /
         # «МОУ … на 2011-2012 учебный год») goes on over capitalised lines until the period
