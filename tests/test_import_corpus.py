@@ -43,8 +43,7 @@ READ = ["01_krasnodar_gia9_perechen_2012.txt", "02_krasnodar_setevoy_grafik_2008
 DIFFERENT: set[tuple[str, int]] = set()
 # forms refused with a message: a flattened row without separators, interleaved PDF columns, a
 # whole page on one line, a framed table whose header cells are split into sub-columns
-REFUSED = ["10_bolshevistskaya_oosh_fgos_2011.txt",
-           "15_feodosia_school2_kpvr_2023.txt", "16_taloe_plan_grafik_vneshnih_procedur_2023.txt"]
+REFUSED = ["10_bolshevistskaya_oosh_fgos_2011.txt", "16_taloe_plan_grafik_vneshnih_procedur_2023.txt"]
 
 
 @pytest.mark.parametrize("name", READ)
@@ -137,6 +136,50 @@ def test_a_second_line_number_needs_a_first_line_and_the_next_number() -> None:
     except ImportFailure:
         return
     assert [r.number for r in imported_rows(result.data)] == ["1.1."]
+
+
+def test_pdf_columns_read_line_by_line_anchored_on_the_classes() -> None:
+    """15: each row gives its cells' first lines in column order (activity, «5-9», date), then
+    the further lines; «сентябрь, в» is left open, so «течение года» goes on the deadline."""
+    result = import_bytes(document_text("15_feodosia_school2_kpvr_2023.txt"), "15.txt")
+    rows = imported_rows(result.data)
+    assert [(r.section, r.text, r.deadline) for r in rows] == [
+        (True, "Модуль «Урочная деятельность» (согласно индивидуальным планам работы учителей-предметников)", None),
+        (False, ("Оформление стендов (предметно-эстетическая среда, наглядная агитация школьных стендов предметной "
+                 "направленности)"), "сентябрь, в течение года"),
+        (False, "Интерактивные формы учебной деятельности", "В течение учебного года"),
+        (False, "Содержание уроков (по плану учителя)", "В течение учебного года"),
+        (False, ("Всероссийский открытый урок «ОБЖ» (урок подготовки детей к действиям в условиях различного рода "
+                 "чрезвычайных ситуаций)"), "01.09"),
+        (False, "Международный день распространения грамотности (информационная минутка на уроке русского языка)",
+         "08.09"),
+        (False, "Всероссийский открытый урок «ОБЖ» (приуроченный ко Дню гражданской обороны Российской Федерации)",
+         "04.10")]
+
+
+INTERLEAVED = ("Дела, события, мероприятия\nКлассы\nОриентировочное время\nпроведения\n"
+               "Модуль «Классное руководство»\n"
+               "Классный час «Мы — россияне»\n5-9\n01.09\n"
+               "Собрание родителей (по параллелям\n7-8\nсентябрь, в\nклассов)\nтечение месяца\n")
+
+
+def test_interleaved_pdf_rows_of_a_made_up_plan() -> None:
+    result = import_bytes(INTERLEAVED.encode("utf-8"), "план воспитания.txt")
+    rows = imported_rows(result.data)
+    assert [(r.section, r.text, r.deadline) for r in rows] == [
+        (True, "Модуль «Классное руководство»", None),
+        (False, "Классный час «Мы — россияне»", "01.09"),
+        (False, "Собрание родителей (по параллелям классов)", "сентябрь, в течение месяца")]
+    table = result.data["таблицы"][0]
+    assert [c["заголовок"] for c in table["колонки"]] == ["Дела, события, мероприятия", "Классы",
+                                                         "Ориентировочное время проведения"]
+
+
+def test_interleaved_pdf_rows_with_a_class_missing_are_refused() -> None:
+    """Without the class line of the second row no row boundary is sure: refused, none invented."""
+    text = INTERLEAVED.replace("7-8\n", "")
+    with pytest.raises(ImportFailure):
+        import_bytes(text.encode("utf-8"), "план воспитания.txt")
 
 
 @pytest.mark.parametrize("name", REFUSED)

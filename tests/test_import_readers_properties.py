@@ -152,3 +152,27 @@ def test_a_box_header_over_sub_columns_comes_back_leaf_for_leaf(tops, quarters):
 
 def test_box_cells_refuses_bars_that_do_not_line_up() -> None:
     assert box_cells(["│ N │ Мероприятие │ Срок выполнения │", "│п/п│ │ I квартал │ II квартал │"]) is None
+
+
+LOWER = st.lists(st.sampled_from(["семинара", "для", "учителей", "школ", "результаты", "родителей"]),
+                 min_size=1, max_size=4).map(" ".join)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(["Проведение", "Классный час", "Собрание", "Урок"]),
+                          st.one_of(st.none(), LOWER),
+                          st.sampled_from(["5-9", "10(11)", "7", "1-4"]),
+                          st.sampled_from(["01.09", "Сентябрь", "В течение года", "до 15 мая"])),
+                min_size=1, max_size=6))
+def test_pdf_rows_anchored_on_a_column_of_codes_come_back_row_for_row(rows):
+    """Interleaved PDF lines (first line of each cell in column order, then the activity's
+    further line, one that does not read as a date) come back as the rows written."""
+    from roadmapctl.importer.textcells import anchored_rows
+
+    lines = ["Мероприятия", "Классы", "Сроки проведения"]
+    for head, more, code, when in rows:
+        lines += [head, code, when] + ([more] if more else [])
+    found = anchored_rows(lines)
+    assert found is not None
+    got = [item[1] for item in found if isinstance(item, tuple)][1:]
+    assert got == [[f"{head} {more}" if more else head, code, when] for head, more, code, when in rows]

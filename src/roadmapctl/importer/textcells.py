@@ -796,3 +796,116 @@ def _run_on_body(lines: list[str], filled: list[tuple[int, str]], k: int, cells:
         previous = number
         rows += 1
     return out if rows else None
+
+
+# --------------------------------------------------------------------------- anchored PDF rows
+
+_CODE = re.compile(r"^(?:\d{1,2}(?:\s*[-–,]\s*\d{1,2})*(?:\s*\(\d{1,2}\))?|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?)(?:\s*кл\w*\.?)?$")
+_SECTION_WORD = re.compile(r"^(?:Модуль|Раздел|Блок|Направление)\b|^[IVX]{1,5}\.\s+[А-ЯЁ]")
+_OPEN_END = re.compile(r"(?i)(?:,|\b(?:с|со|в|во|до|к|по|на|от|не|после|перед|и))$")
+
+
+def _fits_role(text: str, role: str | None) -> bool:
+    if role == fields.TEXT.column:
+        return text[:1].isupper() and not _reads_as_deadline(text) and not _CODE.match(text) \
+            and not _SECTION_WORD.match(text)
+    if role == fields.DEADLINE.column:
+        return _reads_as_deadline(text)
+    return bool(_CODE.match(text))
+
+
+def anchored_rows(lines: list[str]) -> list | None:
+    """A PDF's table whose columns stand side by side, read line by line: each row gives the
+    first line of every cell in column order («Оформление стендов …» / «5-9» / «сентябрь, в»),
+    then the cells' further lines («агитация …)» / «течение года»). Read only when a column of
+    short codes (classes «5-9», «10(11)») anchors every row and every row has a deadline: a
+    further line goes on the deadline while the deadline is left open («…, в»), else on the
+    activity; a line beginning «Модуль», «Раздел» … between rows is a section. Anything else
+    gives None (the text is refused, no row invented)."""
+    pieces = pieces_by_lines(lines)
+    if pieces is None:
+        return None
+    head = _short_header(pieces)
+    if head is None:
+        return None
+    roles = leaf_roles(head.cells)
+    if roles is None or fields.NUMBER.column in roles or roles.count(fields.DEADLINE.column) != 1 \
+            or roles.count(fields.TEXT.column) != 1 or roles[0] != fields.TEXT.column:
+        return None
+    others = [r for r in roles if r not in (fields.TEXT.column, fields.DEADLINE.column)]
+    if not others:
+        return None  # no column of codes to anchor the rows on
+    n = len(roles)
+    text_col, deadline_col = roles.index(fields.TEXT.column), roles.index(fields.DEADLINE.column)
+    body = pieces[head.end:]
+    items: list = []  # (line, cells) of sections and rows, in order
+    current: list[str] | None = None
+    section: list[str] | None = None
+    k = 0
+    while k < len(body):
+        run = [p.text for p in body[k:k + n]]
+        if len(run) == n and all(_fits_role(t, r) for t, r in zip(run, roles)):
+            current, section = list(run), None
+            items.append((body[k].line + 1, current))
+            k += n
+            continue
+        text = body[k].text
+        if _SECTION_WORD.match(text):
+            section, current = [text], None
+            items.append((body[k].line + 1, section))
+        elif section is not None and text[:1] in "(«" or section is not None and text[:1].islower():
+            section[0] = f"{section[0]} {text}"
+        elif current is not None:
+            deadline = current[deadline_col]
+            tail = f"{deadline.split()[-1]} {text}"  # «в» + «течение года»: the words that go on
+            if _OPEN_END.search(deadline) and text[:1].islower() and looks_like_deadline(tail):
+                current[deadline_col] = f"{deadline} {text}"
+            elif (text[:1].islower() or text[:1] in "(«\"-–") and not _reads_as_deadline(text):
+                current[text_col] = join_wrapped([current[text_col], text])
+            else:
+                return None  # a line that starts a sentence or a date but no row: a cell is missing somewhere
+        else:
+            return None  # a line before any row that is no section: the text is not this form
+        k += 1
+    rows = [item for item in items if len(item[1]) == n]
+    if not rows:
+        return None
+    note = ("строки таблицы найдены по колонке «" + head.cells[roles.index(others[0])] + "» (PDF отдал колонки "
+            "построчно вперемешку): первая строка каждой ячейки стоит в порядке колонок, продолжения строк отнесены к "
+            "мероприятию или к сроку по смыслу — сверьте с документом")
+    out: list = [(head.line + 1, list(head.cells))]
+    for line, cells in items:
+        if len(cells) == n:
+            out.append((line, cells, note))
+        else:
+            out.append((line, [cells[0]]))  # a section: one cell spanning the table
+    last = pieces[-1].line
+    region = last + 1 - head.line
+    return list(lines[:head.line]) + out + [None] * (region - len(out)) + list(lines[last + 1:])
+
+
+def _short_header(pieces: list[Piece]) -> TableHead | None:
+    """The first run of short lines (a cell's wrapped lines joined) that reads as a header of
+    three columns or more, a column that names no field («Классы») included: the longest such
+    run before a section line or a long line."""
+    for start in range(min(len(pieces), 200)):
+        if role_of(pieces[start].text) is None or len(pieces[start].text) > 40:
+            continue
+        for end in range(start + 2, min(len(pieces), start + 10) + 1):
+            text = pieces[end - 1].text
+            if len(text) > 40 or _SECTION_WORD.match(text) or _CODE.match(text) or \
+                    (_reads_as_deadline(text) and role_of(text) is None):
+                break
+            cells = _join_wrapped_header([p.text for p in pieces[start:end]])
+            roles = leaf_roles(cells) if len(cells) >= 3 else None
+            if roles is not None and _row_follows(pieces, end, roles):
+                return TableHead(cells, start, end, pieces[start].line)
+    return None
+
+
+def _row_follows(pieces: list[Piece], k: int, roles: list[str | None]) -> bool:
+    """Whether the first row's first lines follow from ``k`` on (after section lines)."""
+    while k < len(pieces) and (_SECTION_WORD.match(pieces[k].text) or pieces[k].text[:1] in "(«"):
+        k += 1
+    run = [p.text for p in pieces[k:k + len(roles)]]
+    return len(run) == len(roles) and all(_fits_role(t, r) for t, r in zip(run, roles))
