@@ -86,6 +86,13 @@ def test_a_mark_without_its_word_appendix():
     assert "номер" not in info.order
 
 
+def test_a_bare_numbered_appendix_mark_is_kept():
+    """15 of the corpus: «Приложение 2» alone above the title."""
+    info = _header("Приложение 2", "Календарный план воспитательной работы", "на 2023-2024 учебный год")
+    assert info.appendix == {"номер": "2"}
+    assert info.title == "Календарный план воспитательной работы на 2023-2024 учебный год"
+
+
 def test_approval_on_one_line():
     info = _header("Утвержден распоряжением администрации Энского района от 01.02.2024 N 1295-р",
                    "План мероприятий («дорожная карта»)", "на 2024 год")

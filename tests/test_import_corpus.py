@@ -38,7 +38,7 @@ READ = ["01_krasnodar_gia9_perechen_2012.txt", "02_krasnodar_setevoy_grafik_2008
         "05_sverdlovsk_podgotovka_uchgod_2011.txt",
         "06_school_gia_plan_2020.txt", "07_tuva_natproj_info_plan_2006.txt", "08_nnov_ege_plan_grafik_2009.txt",
         "11_setevoy_grafik_fgos_ooo.txt", "12_livny_perechen_meropriyatiy_2021.txt", "13_tambarskaya_nastavnichestvo_pdf.txt",
-        "14_school15_info_gia_2017.txt"]
+        "14_school15_info_gia_2017.txt", "15_feodosia_school2_kpvr_2023.txt"]
 # rows whose reading differs from the corpus's by design (none today)
 DIFFERENT: set[tuple[str, int]] = set()
 # forms refused with a message: a flattened row without separators, interleaved PDF columns, a

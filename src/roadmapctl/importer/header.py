@@ -604,8 +604,8 @@ def _appendix(info: HeaderInfo, lines: list[_Line], start: int, used: set[int]) 
     head = (joined[:act.start()] if act else joined).strip(" ,")
     if head:
         info.appendix["к"] = head
-    elif not joined:
-        info.appendix = {}
+    elif not joined and "номер" not in info.appendix:
+        info.appendix = {}  # a bare «Приложение» is no mark; «Приложение 2» on its own line is
 
 
 _AFTER_DATE_NUMBER = re.compile(r"(?<![А-Яа-яЁё])от\s*«?\d[^№]*?(?:№|(?<![А-Яа-яЁёA-Za-z])N)\s*_*(?P<num>[0-9][0-9A-Za-zА-Яа-я/\-.]*[0-9A-Za-zА-Яа-я]|\d)")
