@@ -175,6 +175,19 @@ def test_interleaved_pdf_rows_of_a_made_up_plan() -> None:
                                                          "Ориентировочное время проведения"]
 
 
+def test_interleaved_pdf_rows_with_a_responsible_column() -> None:
+    """A responsible cell left open («… по») takes the next line; any other further line
+    («терроризмом») goes on the activity."""
+    text = ("Дела, события, мероприятия\nКлассы\nДата\nОтветственные\nМодуль «Основные школьные дела»\n"
+            "Торжественная линейка «Первый звонок»\n1-4\n01.09\nЗаместитель директора по\n"
+            "ВР, классные руководители\nДень солидарности в борьбе с\n5-9\n03.09\nСоветник директора\nтерроризмом\n")
+    rows = imported_rows(import_bytes(text.encode("utf-8"), "план.txt").data)
+    assert [(r.section, r.text, r.deadline, r.responsible) for r in rows] == [
+        (True, "Модуль «Основные школьные дела»", None, []),
+        (False, "Торжественная линейка «Первый звонок»", "01.09", ["Заместитель директора по ВР", "классные руководители"]),
+        (False, "День солидарности в борьбе с терроризмом", "03.09", ["Советник директора"])]
+
+
 def test_interleaved_pdf_rows_with_a_class_missing_are_refused() -> None:
     """Without the class line of the second row no row boundary is sure: refused, none invented."""
     text = INTERLEAVED.replace("7-8\n", "")

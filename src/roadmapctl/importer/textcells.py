@@ -811,6 +811,8 @@ def _fits_role(text: str, role: str | None) -> bool:
             and not _SECTION_WORD.match(text)
     if role == fields.DEADLINE.column:
         return _reads_as_deadline(text)
+    if role == fields.RESPONSIBLE.column:
+        return text[:1].isupper() and not _reads_as_deadline(text) and not _CODE.match(text)
     return bool(_CODE.match(text))
 
 
@@ -832,9 +834,10 @@ def anchored_rows(lines: list[str]) -> list | None:
     if roles is None or fields.NUMBER.column in roles or roles.count(fields.DEADLINE.column) != 1 \
             or roles.count(fields.TEXT.column) != 1 or roles[0] != fields.TEXT.column:
         return None
-    others = [r for r in roles if r not in (fields.TEXT.column, fields.DEADLINE.column)]
+    others = [r for r in roles if r not in (fields.TEXT.column, fields.DEADLINE.column, fields.RESPONSIBLE.column)]
     if not others:
         return None  # no column of codes to anchor the rows on
+    responsible_col = roles.index(fields.RESPONSIBLE.column) if fields.RESPONSIBLE.column in roles else None
     n = len(roles)
     text_col, deadline_col = roles.index(fields.TEXT.column), roles.index(fields.DEADLINE.column)
     body = pieces[head.end:]
@@ -860,6 +863,9 @@ def anchored_rows(lines: list[str]) -> list | None:
             tail = f"{deadline.split()[-1]} {text}"  # «в» + «течение года»: the words that go on
             if _OPEN_END.search(deadline) and text[:1].islower() and looks_like_deadline(tail):
                 current[deadline_col] = f"{deadline} {text}"
+            elif responsible_col is not None and _OPEN_END.search(current[responsible_col]):
+                # «Заместитель директора по» + «ВР, классные руководители»
+                current[responsible_col] = f"{current[responsible_col]} {text}"
             elif (text[:1].islower() or text[:1] in "(«\"-–") and not _reads_as_deadline(text):
                 current[text_col] = join_wrapped([current[text_col], text])
             else:
@@ -870,7 +876,8 @@ def anchored_rows(lines: list[str]) -> list | None:
     rows = [item for item in items if len(item[1]) == n]
     if not rows:
         return None
-    note = ("строки таблицы найдены по колонке «" + head.cells[roles.index(others[0])] + "» (PDF отдал колонки "
+    anchor = next(h for h, r in zip(head.cells, roles) if r in others)
+    note = ("строки таблицы найдены по колонке «" + anchor + "» (PDF отдал колонки "
             "построчно вперемешку): первая строка каждой ячейки стоит в порядке колонок, продолжения строк отнесены к "
             "мероприятию или к сроку по смыслу — сверьте с документом")
     out: list = [(head.line + 1, list(head.cells))]
