@@ -89,7 +89,8 @@ def test_a_mark_without_its_word_appendix():
 def test_a_bare_numbered_appendix_mark_is_kept():
     """15 of the corpus: «Приложение 2» alone above the title."""
     info = _header("Приложение 2", "Календарный план воспитательной работы", "на 2023-2024 учебный год")
-    assert info.appendix == {"номер": "2"}
+    assert info.appendix == {"номер": "2", "к": "документ не указан"}
+    assert "не говорит, к какому документу приложен план" in info.comments["приложение"][0]
     assert info.title == "Календарный план воспитательной работы на 2023-2024 учебный год"
 
 

@@ -41,6 +41,7 @@ ORDER_WORD = re.compile(r"^(?:П\s*Р\s*И\s*К\s*А\s*З|ПРИКАЗ|Прик�
 COMMAND = re.compile(r"^(?:П\s*Р\s*И\s*К\s*А\s*З\s*Ы\s*В\s*А\s*Ю|ПОСТАНОВЛЯЮ|РАСПОРЯЖАЮСЬ|приказываю|постановляю)\s*:?\s*$",
                      re.IGNORECASE)
 APPENDIX = re.compile(r"^(?:приложение)\b\s*(?:(?:№|N)\s*)?(?P<num>\d+)?", re.IGNORECASE)
+PLACEHOLDER_ATTACHED = "документ не указан"
 # a mark whose word «Приложение» the copy lost (a site's layout kept only «к приказу МБОУ СОШ № 15 / от №»)
 ATTACHED = re.compile(r"^к\s+(?:приказу|постановлению|распоряжению|решению)\b", re.IGNORECASE)
 TITLE_START = re.compile(
@@ -188,6 +189,11 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
         _approval(info, lines, i_approval, used, log)
     if i_appendix is not None and i_appendix not in used:
         _appendix(info, lines, i_appendix, used)
+        if info.appendix and "к" not in info.appendix:
+            # «Приложение 2» alone: the mark is kept, what it is attached to is for the user to write
+            info.appendix["к"] = PLACEHOLDER_ATTACHED
+            info.note("приложение", f"отметка «{lines[i_appendix].text}» не говорит, к какому документу приложен план; "
+                      "впишите его (например, «к приказу управления образования»)", log)
     _title_and_period(info, lines, used, log)
     _preamble(info, lines, used)
     _authority(info, log)
