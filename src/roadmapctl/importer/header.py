@@ -134,13 +134,13 @@ def find_period(text: str) -> str | None:
             continue
         if re.match(r"\s*(?:год|гг|г\.|г\b)", rest) or "на " in before or "период" in before:
             return f"{y1}-{y2}"
-    match = _PERIOD_ONE.search(text)
-    if match:
+    one = _PERIOD_ONE.search(text)
+    if one:
         # «на 2011 год и на среднесрочный период до 2013 года»: the year and the end that follows
-        until = _PERIOD_UNTIL.match(text, match.end())
-        if until and 0 < int(until.group("y")) - int(match.group("y")) <= 10:
-            return f"{match.group('y')}-{until.group('y')}"
-        return match.group("y")
+        until = _PERIOD_UNTIL.match(text, one.end())
+        if until and 0 < int(until.group("y")) - int(one.group("y")) <= 10:
+            return f"{one.group('y')}-{until.group('y')}"
+        return one.group("y")
     return None
 
 
