@@ -110,6 +110,17 @@ def test_a_framed_header_with_sub_columns_and_no_rows_is_a_draft_with_its_column
     assert any("ни одной строки" in m for m in result.comments[("таблицы", 0)])
 
 
+def test_a_framed_table_with_sub_columns_reads_its_rows_and_quarter_marks() -> None:
+    """The header of 03 (copied as found) over a section and two rows written for this test: the
+    quarter columns are placed by the frame's positions and the marks «х» become quarters."""
+    path = Path(__file__).parent / "data" / "import_text" / "рамка с подколонками.txt"
+    rows = imported_rows(import_path(path).data)
+    assert [(r.section, r.number, r.text, r.deadline) for r in rows] == [
+        (True, "1.", "Развитие системы поддержки талантливых детей", None),
+        (False, "1.1.", "Проведение олимпиад школьников", "I квартал; III квартал"),
+        (False, "1.2.", "Организация летних профильных смен", "II–III квартал")]
+
+
 def test_pdf_activity_column_only_with_the_number_on_the_second_line() -> None:
     """13: the header's column numbers come «1» after the first column and «2 3 4 5» after the
     others; each row's number stands at the start of its cell's second line; only the activity
