@@ -176,3 +176,26 @@ def test_pdf_rows_anchored_on_a_column_of_codes_come_back_row_for_row(rows):
     assert found is not None
     got = [item[1] for item in found if isinstance(item, tuple)][1:]
     assert got == [[f"{head} {more}" if more else head, code, when] for head, more, code, when in rows]
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(["Проведение совещания", "Организация изучения", "Формирование группы"]),
+                          st.one_of(st.none(), LOWER),
+                          st.sampled_from(["Март", "Апрель-май", "Сентябрь"]),
+                          st.sampled_from(["2011", "2011 г."]),
+                          st.sampled_from(["Директор", "Заместитель директора", "Учителя"])),
+                min_size=1, max_size=6))
+def test_numbered_pdf_rows_with_interleaved_cells_come_back_row_for_row(rows):
+    """Interleaved PDF lines: the month and the responsible above each numbered line, the year
+    after it, then the activity's further line; every row comes back whole."""
+    from roadmapctl.importer.textcells import numbered_interleaved_rows
+
+    lines = ["№", "Ответственные", "Мероприятия", "Сроки", "п/п", "реализации"]
+    for k, (text, more, month, year, who) in enumerate(rows, 1):
+        lines += [month, who, f"{k}. {text}", year] + ([more] if more else [])
+    found = numbered_interleaved_rows(lines)
+    assert found is not None
+    got = [item[1] for item in found if isinstance(item, tuple)]
+    assert got[0] == ["№ п/п", "Мероприятия", "Сроки реализации", "Ответственные"]
+    assert got[1:] == [[f"{k}.", f"{text} {more}" if more else text, f"{month} {year}", who]
+                       for k, (text, more, month, year, who) in enumerate(rows, 1)]

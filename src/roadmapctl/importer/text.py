@@ -170,7 +170,12 @@ def _table_rows(lines: list) -> tuple[list, str | None]:
     if any("\t" in raw for raw in lines):
         return lines, None
     from roadmapctl.importer.plaintext import pipe_rows, single_cell_rows
-    from roadmapctl.importer.textcells import anchored_rows, lead_section, run_on_rows
+    from roadmapctl.importer.textcells import (
+        anchored_rows,
+        lead_section,
+        numbered_interleaved_rows,
+        run_on_rows,
+    )
 
     def pipes(lines: list) -> list | None:
         rows = pipe_rows(lines)
@@ -188,6 +193,7 @@ def _table_rows(lines: list) -> tuple[list, str | None]:
         ("paragraphs", lambda ls: _stream(ls, "paragraphs")),
         ("wrapped", lambda ls: _stream(ls, "lines")),
         ("anchored", anchored_rows),
+        ("numbered", numbered_interleaved_rows),
     ]
     for form, reader in readers:
         rows = reader(lines)
@@ -281,6 +287,8 @@ _FORM_NOTES = {
     "anchored": "таблица прочитана из текста PDF, где колонки идут построчно вперемешку: строки таблицы найдены по "
                 "колонке коротких значений (классы), продолжения строк отнесены к мероприятию или к сроку по смыслу — "
                 "сверьте с документом",
+    "numbered": "таблица прочитана из текста PDF, где колонки идут построчно вперемешку: строки таблицы найдены по "
+                "номерам мероприятий, срок и ответственные отнесены к строкам по порядку строк — сверьте с документом",
     "paragraphs": "таблица прочитана из текста, где каждая ячейка — отдельный абзац (абзацы разделены пустыми "
                   "строками); строки таблицы найдены по колонке номеров или по числу колонок, ячейки расставлены по "
                   "содержанию",

@@ -916,3 +916,130 @@ def _row_follows(pieces: list[Piece], k: int, roles: list[str | None]) -> bool:
         k += 1
     run = [p.text for p in pieces[k:k + len(roles)]]
     return len(run) == len(roles) and all(_fits_role(t, r) for t, r in zip(run, roles))
+
+
+# --------------------------------------------------------------------------- numbered PDF rows
+
+_MONTH_WORD = (r"(?:[Яя]нвар|[Фф]еврал|[Мм]арт|[Аа]прел|[Мм]а[йя]|[Ии]юн|[Ии]юл|[Аа]вгуст|[Сс]ентябр|[Оо]ктябр|"
+               r"[Нн]оябр|[Дд]екабр)[а-яё]*")
+_MONTHS_HEAD = re.compile(r"^(?P<when>[А-ЯЁ][а-яё]*(?:\s*[-–]\s*[а-яё]+)?(?:\s+(?:19|20)\d\d(?:\s*г\.|\s+года?)?)?)(?:\s+(?P<rest>.+))?$")
+_MONTHS_TAIL = re.compile(r"^(?P<text>.+?)\s+(?P<when>" + _MONTH_WORD + r"(?:\s*[-–]\s*" + _MONTH_WORD + r")?\s+(?:19|20)\d\d"
+                          r"(?:\s*г\.|\s+года?)?)$")
+_YEAR_TAIL = re.compile(r"^(?:(?:19|20)\d\d(?:\s*г\.|\s+года?)?|г\.|года?)$")
+_FULL_MONTHS = re.compile(r"^" + _MONTH_WORD + r"(?:\s*[-–]\s*" + _MONTH_WORD + r")?$")
+
+
+def _month_head(text: str) -> tuple[str, str] | None:
+    """«Март» → («Март», ""); «Март-август Директор» → («Март-август», «Директор»)."""
+    match = _MONTHS_HEAD.match(text)
+    if not match or not _FULL_MONTHS.match(re.sub(r"\s+(?:19|20)\d\d.*$", "", match.group("when"))):
+        return None
+    return match.group("when"), match.group("rest") or ""
+
+
+def _interleaved_header(texts: list[str]) -> list[str] | None:
+    """The header cells of interleaved PDF lines («№ / Ответственные / Мероприятия / Сроки / п/п /
+    реализации») in the order number, activity, deadline, responsible; None unless all four."""
+    cells: dict[str, str] = {}
+    for text in texts:
+        role = role_of(text)
+        if role is not None and role not in cells and not text[:1].islower():
+            cells[role] = text
+        elif re.fullmatch(r"(?i)п\s*/\s*п\.?", text) and fields.NUMBER.column in cells:
+            cells[fields.NUMBER.column] += " " + text
+        elif re.fullmatch(r"(?i)реализации|исполнения|выполнения|проведения", text) and fields.DEADLINE.column in cells:
+            cells[fields.DEADLINE.column] += " " + text
+        else:
+            return None
+    order = [c for c in (fields.NUMBER.column, fields.TEXT.column, fields.DEADLINE.column, fields.RESPONSIBLE.column) if c]
+    return [cells[r] for r in order] if set(cells) == set(order) else None
+
+
+@dataclass
+class _NumberedRow:
+    number: str
+    text: list[str]
+    deadline: str
+    responsible: str
+    line: int
+
+
+def numbered_interleaved_rows(lines: list[str]) -> list | None:
+    """A PDF's table «№ — мероприятие — срок — ответственные» whose columns came line by line:
+    the rows are the numbered lines («1. Организация …», numbers in order); a month line
+    («Март», «Март-август Директор») is the deadline of the row that has none yet, else of the
+    next row, as a short capitalised line is its responsible; a year line («2011», «г.») goes on
+    an open deadline; a line with a small letter goes on the activity; one long line before the
+    first row is a section. Every row must end with one deadline and one responsible, nothing
+    left over: else None (the text is refused, no row invented)."""
+    pieces = pieces_by_lines(lines)
+    if pieces is None:
+        return None
+    head = find_header(pieces, wrapped=True)
+    if head is None or not interleaved(pieces, head):
+        return None
+    headers = _interleaved_header([p.text for p in pieces[head.start:head.end]])
+    if headers is None:
+        return None
+    rows: list[_NumberedRow] = []
+    section: tuple[str, int] | None = None
+    pending_when = pending_who = ""
+    for piece in pieces[head.end:]:
+        text = piece.text
+        current = rows[-1] if rows else None
+        numbered = _NUMBERED_TEXT.match(text)
+        if numbered and follows(current.number if current else None, numbered.group("num")):
+            activity, when = numbered.group("text"), ""
+            tail = _MONTHS_TAIL.match(activity)
+            if tail:
+                activity, when = tail.group("text"), tail.group("when")
+            if when and pending_when:
+                return None
+            rows.append(_NumberedRow(numbered.group("num"), [activity], when or pending_when, pending_who, piece.line))
+            pending_when = pending_who = ""
+            continue
+        year_open = not re.search(r"(?:19|20)\d\d", current.deadline) if current else False
+        unit_open = bool(current and re.search(r"(?:19|20)\d\d$", current.deadline) and re.fullmatch(r"г\.|года?", text))
+        if current is not None and current.deadline and _YEAR_TAIL.match(text) and (year_open or unit_open) and \
+                not pending_when:
+            current.deadline = f"{current.deadline} {text}"
+            continue
+        if current is None and section is None and not pending_when and not pending_who and \
+                len(text.split()) >= 3 and text[:1].isupper() and not _reads_as_deadline(text):
+            section = (text, piece.line)
+            continue
+        if text[:1].islower() or text[:1] in "(«":
+            if current is None:
+                return None
+            current.text.append(text)
+            continue
+        head_when = _month_head(text)
+        when, who = head_when if head_when else ("", text)
+        if when:
+            if current is not None and not current.deadline:
+                current.deadline = when
+            elif not pending_when:
+                pending_when = when
+            else:
+                return None
+        if who:
+            if len(who.split()) > 4 or _reads_as_deadline(who) or not who[:1].isupper():
+                return None
+            if current is not None and not current.responsible and not pending_when:
+                current.responsible = who
+            elif not pending_who:
+                pending_who = who
+            else:
+                return None
+    if not rows or pending_when or pending_who or any(not r.deadline or not r.responsible for r in rows):
+        return None
+    note = ("ячейки строки собраны из строк PDF, где колонки шли вперемешку: срок и ответственные отнесены к строке "
+            "по порядку строк — сверьте с документом")
+    out: list = [(head.line + 1, headers)]
+    if section is not None:
+        out.append((section[1] + 1, [section[0]]))
+    for row in rows:
+        out.append((row.line + 1, [row.number, join_wrapped(row.text), row.deadline, row.responsible], note))
+    last = pieces[-1].line
+    region = last + 1 - head.line
+    return list(lines[:head.line]) + out + [None] * (region - len(out)) + list(lines[last + 1:])
