@@ -86,6 +86,18 @@ def test_a_mark_without_its_word_appendix():
     assert "номер" not in info.order
 
 
+def test_a_stamp_of_a_printed_form_and_a_title_ending_with_its_district():
+    """10 of the corpus: the name between slashes, the order's number in a blank «№_66», and
+    the title's last line the school's district in the genitive."""
+    info = _header("Утверждаю", "Директор МОУ «Большевистская", "ООШ №19»", "__________ /Т. М. Гераськина/",
+                   "Приказ №_66 от 09.03.2011_", "План-график", "введения ФГОС", "в муниципальном учреждении",
+                   "«Большевистская ООШ №19»", "Ефремовского района Тульской области")
+    assert info.approval["фио"] == "Т. М. Гераськина"
+    assert info.order["номер"] == "66"
+    assert info.title == ("План-график введения ФГОС в муниципальном учреждении «Большевистская ООШ №19» "
+                          "Ефремовского района Тульской области")
+
+
 def test_a_bare_numbered_appendix_mark_is_kept():
     """15 of the corpus: «Приложение 2» alone above the title."""
     info = _header("Приложение 2", "Календарный план воспитательной работы", "на 2023-2024 учебный год")

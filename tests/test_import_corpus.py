@@ -33,7 +33,7 @@ EXPECTED = expected()
 
 # the forms read today: a ГАРАНТ copy (cells ending in « |»), a mirror site's table flattened onto
 # two lines with « | », one cell per paragraph
-READ = ["01_krasnodar_gia9_perechen_2012.txt", "02_krasnodar_setevoy_grafik_2008.txt",
+READ = ["01_krasnodar_gia9_perechen_2012.txt", "02_krasnodar_setevoy_grafik_2008.txt", "10_bolshevistskaya_oosh_fgos_2011.txt",
         "03_ozersk_setevoy_plan_grafik_2011.txt", "04_arkhangelsk_plan_grafik_kvartaly_2013.txt",
         "05_sverdlovsk_podgotovka_uchgod_2011.txt",
         "06_school_gia_plan_2020.txt", "07_tuva_natproj_info_plan_2006.txt", "08_nnov_ege_plan_grafik_2009.txt",

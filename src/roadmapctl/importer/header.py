@@ -344,6 +344,10 @@ def _caps(text: str) -> bool:
     return len(letters) >= 3 and letters.isupper()
 
 
+_PLACE_OF = re.compile(r"^[А-ЯЁ][а-яё-]+(?:ого|его|ой|ей)\s+(?:муниципального\s+)?(?:района|округа|области|края|"
+                       r"поселения|городского\s+округа)\b")
+
+
 def _title_goes_on(first: _Line, line: _Line) -> bool:
     """Whether a paragraph continues the title that ``first`` starts: it begins with a small letter,
     or both are set in capitals ("ДОРОЖНАЯ КАРТА" / "ПО ПОДДЕРЖКЕ ШКОЛ …"), or both are bold and
@@ -353,6 +357,8 @@ def _title_goes_on(first: _Line, line: _Line) -> bool:
         return False
     if text[:1].islower() or text[:1] in "«\"(":
         return True
+    if _PLACE_OF.match(text) and len(text) <= 120:
+        return True  # «… «Большевистская ООШ №19»» / «Ефремовского района Тульской области»
     if _caps(first.text) and _caps(text) and len(text) <= 300:
         return True
     return first.bold and line.bold and (text[:1] in "(«\"" or bool(re.match(r"(?i)^(?:по|на|в|для|с|о|об)\s", text)))
@@ -492,7 +498,7 @@ def _approval(info: HeaderInfo, lines: list[_Line], start: int, used: set[int], 
         if ref:
             _approving_act(info, text[:1].lower() + text[1:], log)
             when = parse_date(text)
-            number = parse_number(text)
+            number = parse_number(text.replace("_", " "))  # «Приказ №_66 от 09.03.2011_»: the blanks of a form
             info.order.setdefault("вид", "приказ")
             if when:
                 info.order.setdefault("дата", when)
@@ -503,7 +509,7 @@ def _approval(info: HeaderInfo, lines: list[_Line], start: int, used: set[int], 
             used.add(k)
             k += 1
             break
-        bare = text.replace("_", "").strip()
+        bare = text.replace("_", "").strip().strip("/").strip()  # «__________ /Т. М. Гераськина/»
         found = NAME.fullmatch(bare)
         if found and name is None:
             name = found.group("name")
