@@ -48,6 +48,9 @@ def test_order_numbers_with_n(text, number):
     ("на 2023 календарный год", "2023"), ("на 2021 - 2022 годы", "2021-2022"),
     ("на 2023/2024 учебный год", "2023-2024 учебный год"), ("в 2016 г.", "2016"),
     ("приказ от 12.01.2023", None),
+    # 03 of the corpus: a year and a later end named after it
+    ("на 2011 год и на среднесрочный период до 2013 года", "2011-2013"),
+    ("на 2011 год и на 2012 год", "2011"), ("на 2011 год и на период до 2030 года", "2011"),
 ])
 def test_periods(text, period):
     assert find_period(text) == period
@@ -65,6 +68,42 @@ def test_approval_line_with_the_act():
     assert info.authority == "Управление образования администрации города Энска"
     assert info.title == "Дорожная карта по поддержке школ на 2023 год"
     assert info.period == "2023"
+
+
+def test_a_title_under_the_stamp_wins_over_a_page_title_above_it():
+    """13 of the corpus: a PDF's file name «Дорожная карта Наставничество» stands above the
+    stamp; the document's title is the one under it. A surname in capitals is a name."""
+    info = _header("Дорожная карта Наставничество", "УТВЕРЖДАЮ", "ДИРЕКТОР ШКОЛЫ", "Е.В.ТАРАБАНОВА",
+                   "План мероприятий (дорожная карта)", "внедрения наставничества МБОУ Тамбарской ООШ")
+    assert info.title == "План мероприятий (дорожная карта) внедрения наставничества МБОУ Тамбарской ООШ"
+    assert info.approval["фио"] == "Е.В.ТАРАБАНОВА"
+
+
+def test_a_mark_without_its_word_appendix():
+    """14 of the corpus: «к приказу МБОУ СОШ № 15» / «от №» at the top, «Приложение» lost."""
+    info = _header("к приказу МБОУ СОШ № 15", "от №", "План информационно-разъяснительной работы")
+    assert info.appendix == {"к": "к приказу МБОУ СОШ № 15"}
+    assert "номер" not in info.order
+
+
+def test_a_stamp_of_a_printed_form_and_a_title_ending_with_its_district():
+    """10 of the corpus: the name between slashes, the order's number in a blank «№_66», and
+    the title's last line the school's district in the genitive."""
+    info = _header("Утверждаю", "Директор МОУ «Большевистская", "ООШ №19»", "__________ /Т. М. Гераськина/",
+                   "Приказ №_66 от 09.03.2011_", "План-график", "введения ФГОС", "в муниципальном учреждении",
+                   "«Большевистская ООШ №19»", "Ефремовского района Тульской области")
+    assert info.approval["фио"] == "Т. М. Гераськина"
+    assert info.order["номер"] == "66"
+    assert info.title == ("План-график введения ФГОС в муниципальном учреждении «Большевистская ООШ №19» "
+                          "Ефремовского района Тульской области")
+
+
+def test_a_bare_numbered_appendix_mark_is_kept():
+    """15 of the corpus: «Приложение 2» alone above the title."""
+    info = _header("Приложение 2", "Календарный план воспитательной работы", "на 2023-2024 учебный год")
+    assert info.appendix == {"номер": "2", "к": "документ не указан"}
+    assert "не говорит, к какому документу приложен план" in info.comments["приложение"][0]
+    assert info.title == "Календарный план воспитательной работы на 2023-2024 учебный год"
 
 
 def test_approval_on_one_line():

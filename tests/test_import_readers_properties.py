@@ -11,7 +11,12 @@ from roadmapctl.importer import ImportFailure
 from roadmapctl.importer.grid import Grid
 from roadmapctl.importer.html_reader import read_html
 from roadmapctl.importer.pipeline import read_document
-from roadmapctl.importer.plaintext import join_wrapped, pipe_rows, single_cell_rows
+from roadmapctl.importer.plaintext import (
+    box_cells,
+    join_wrapped,
+    pipe_rows,
+    single_cell_rows,
+)
 from roadmapctl.importer.text import read_text
 
 WORDS = st.sampled_from(["Проведение", "семинара", "для", "учителей", "школ", "Март", "2024", "г.", "УО", "ОО",
@@ -122,3 +127,75 @@ def test_any_bytes_give_a_roadmap_source_or_import_failure(data):
         read_document(b"%PDF-1.4\n" + data, "x.pdf")
     except ImportFailure:
         pass
+
+
+SHORT = st.lists(st.sampled_from(["Срок", "план", "мероприятия", "показатели", "N", "п/п", "отчёт", "школы"]),
+                 min_size=1, max_size=2).map(" ".join)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(SHORT, SHORT), min_size=2, max_size=5),
+       st.lists(st.sampled_from(["I квартал", "II квартал", "III квартал", "IV квартал"]), min_size=2, max_size=4))
+def test_a_box_header_over_sub_columns_comes_back_leaf_for_leaf(tops, quarters):
+    """A two-level box-drawing header: each plain column's two lines joined, the date group
+    «Сроки выполнения» replaced by the quarters under it, by the frame's positions."""
+    widths = [max(len(a), len(b)) + 2 for a, b in tops]
+    sub = 12
+    group = "Сроки выполнения"
+    line1 = "│" + "│".join(a.center(w) for (a, _b), w in zip(tops, widths)) + "│" + group.center(
+        len(quarters) * (sub + 1) - 1) + "│"
+    line2 = "│" + "│".join(b.center(w) for (_a, b), w in zip(tops, widths)) + "├" + "┬".join(
+        "─" * sub for _ in quarters) + "┤"
+    line3 = "│" + "│".join(" " * w for w in widths) + "│" + "│".join(q.center(sub) for q in quarters) + "│"
+    assert box_cells([line1, line2, line3]) == [f"{a} {b}" for a, b in tops] + quarters
+
+
+def test_box_cells_refuses_bars_that_do_not_line_up() -> None:
+    assert box_cells(["│ N │ Мероприятие │ Срок выполнения │", "│п/п│ │ I квартал │ II квартал │"]) is None
+
+
+LOWER = st.lists(st.sampled_from(["семинара", "для", "учителей", "школ", "результаты", "родителей"]),
+                 min_size=1, max_size=4).map(" ".join)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(["Проведение", "Классный час", "Собрание", "Урок"]),
+                          st.one_of(st.none(), LOWER),
+                          st.sampled_from(["5-9", "10(11)", "7", "1-4"]),
+                          st.sampled_from(["01.09", "Сентябрь", "В течение года", "до 15 мая"])),
+                min_size=1, max_size=6))
+def test_pdf_rows_anchored_on_a_column_of_codes_come_back_row_for_row(rows):
+    """Interleaved PDF lines (first line of each cell in column order, then the activity's
+    further line, one that does not read as a date) come back as the rows written."""
+    from roadmapctl.importer.textcells import anchored_rows
+
+    lines = ["Мероприятия", "Классы", "Сроки проведения"]
+    for head, more, code, when in rows:
+        lines += [head, code, when] + ([more] if more else [])
+    found = anchored_rows(lines)
+    assert found is not None
+    got = [item[1] for item in found if isinstance(item, tuple)][1:]
+    assert got == [[f"{head} {more}" if more else head, code, when] for head, more, code, when in rows]
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.sampled_from(["Проведение совещания", "Организация изучения", "Формирование группы"]),
+                          st.one_of(st.none(), LOWER),
+                          st.sampled_from(["Март", "Апрель-май", "Сентябрь"]),
+                          st.sampled_from(["2011", "2011 г."]),
+                          st.sampled_from(["Директор", "Заместитель директора", "Учителя"])),
+                min_size=1, max_size=6))
+def test_numbered_pdf_rows_with_interleaved_cells_come_back_row_for_row(rows):
+    """Interleaved PDF lines: the month and the responsible above each numbered line, the year
+    after it, then the activity's further line; every row comes back whole."""
+    from roadmapctl.importer.textcells import numbered_interleaved_rows
+
+    lines = ["№", "Ответственные", "Мероприятия", "Сроки", "п/п", "реализации"]
+    for k, (text, more, month, year, who) in enumerate(rows, 1):
+        lines += [month, who, f"{k}. {text}", year] + ([more] if more else [])
+    found = numbered_interleaved_rows(lines)
+    assert found is not None
+    got = [item[1] for item in found if isinstance(item, tuple)]
+    assert got[0] == ["№ п/п", "Мероприятия", "Сроки реализации", "Ответственные"]
+    assert got[1:] == [[f"{k}.", f"{text} {more}" if more else text, f"{month} {year}", who]
+                       for k, (text, more, month, year, who) in enumerate(rows, 1)]

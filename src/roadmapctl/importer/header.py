@@ -41,6 +41,9 @@ ORDER_WORD = re.compile(r"^(?:П\s*Р\s*И\s*К\s*А\s*З|ПРИКАЗ|Прик�
 COMMAND = re.compile(r"^(?:П\s*Р\s*И\s*К\s*А\s*З\s*Ы\s*В\s*А\s*Ю|ПОСТАНОВЛЯЮ|РАСПОРЯЖАЮСЬ|приказываю|постановляю)\s*:?\s*$",
                      re.IGNORECASE)
 APPENDIX = re.compile(r"^(?:приложение)\b\s*(?:(?:№|N)\s*)?(?P<num>\d+)?", re.IGNORECASE)
+PLACEHOLDER_ATTACHED = "документ не указан"
+# a mark whose word «Приложение» the copy lost (a site's layout kept only «к приказу МБОУ СОШ № 15 / от №»)
+ATTACHED = re.compile(r"^к\s+(?:приказу|постановлению|распоряжению|решению)\b", re.IGNORECASE)
 TITLE_START = re.compile(
     r"^«?\s*(?:дорожн\w+\s+карт|муниципальн\w+\s+(?:проект|дорожн|план|программ|комплекс)|комплекс\s+мер|"
     r"план\s+(?:мероприятий|действий|работы)|программ\w*\s+(?:поддержки|повышения|сопровождения)|«дорожн|"
@@ -50,7 +53,7 @@ TITLE_START = re.compile(
     re.IGNORECASE,
 )
 NAME = re.compile(
-    r"(?P<name>[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
+    r"(?P<name>[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ](?:[а-яё]+|[А-ЯЁ]+)(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
 )
 _REGION = re.compile(
     r"^(?:[А-ЯЁ][а-яё-]+(?:ая|ой|ий|ого|кий)\s+(?:область|области|край|края|автономный округ|автономного округа)|"
@@ -133,8 +136,16 @@ def find_period(text: str) -> str | None:
             return f"{y1}-{y2}"
     one = _PERIOD_ONE.search(text)
     if one:
+        # «на 2011 год и на среднесрочный период до 2013 года»: the year and the end that follows
+        until = _PERIOD_UNTIL.match(text, one.end())
+        if until and 0 < int(until.group("y")) - int(one.group("y")) <= 10:
+            return f"{one.group('y')}-{until.group('y')}"
         return one.group("y")
     return None
+
+
+_PERIOD_UNTIL = re.compile(r"\s*(?:,\s*)?и\s+(?:на\s+)?(?:\w+\s+){0,2}?период\w*\s+до\s+(?P<y>(?:19|20)\d\d)\s*(?:год\w*|г\.|г\b)",
+                           re.IGNORECASE)
 
 
 
@@ -161,6 +172,9 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
     i_order = _find(lines, ORDER_WORD)
     i_command = _find(lines, COMMAND)
     i_appendix = _find(lines, APPENDIX, last=True)
+    if i_appendix is None:
+        # only among the first lines: further down «к приказу …» is a title's or a preamble's words
+        i_appendix = _find(lines[:3], ATTACHED)
     i_approval = _find(lines, APPROVAL)
     if i_approval is not None:
         again = _find(lines, APPROVAL, i_approval + 1)
@@ -175,6 +189,11 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
         _approval(info, lines, i_approval, used, log)
     if i_appendix is not None and i_appendix not in used:
         _appendix(info, lines, i_appendix, used)
+        if info.appendix and "к" not in info.appendix:
+            # «Приложение 2» alone: the mark is kept, what it is attached to is for the user to write
+            info.appendix["к"] = PLACEHOLDER_ATTACHED
+            info.note("приложение", f"отметка «{lines[i_appendix].text}» не говорит, к какому документу приложен план; "
+                      "впишите его (например, «к приказу управления образования»)", log)
     _title_and_period(info, lines, used, log)
     _preamble(info, lines, used)
     _authority(info, log)
@@ -246,6 +265,11 @@ def _title_and_period(info: HeaderInfo, lines: list[_Line], used: set[int], log:
     candidates = [i for i in range(len(lines)) if i not in used and TITLE_START.match(lines[i].text)]
     if candidates:
         start = candidates[0]
+        # a title's words above the approval or appendix mark (a file name or a site's page
+        # title set before the document) give way to a title under the mark
+        later = [i for i in candidates if used and i > max(used)]
+        if later and start < max(used):
+            start = later[0]
         title, end = _adjacent_block(lines, start, lambda ln: _title_goes_on(lines[start], ln), gap=2)
         # a title broken before its period («План деятельности по введению» / «Федерального …» /
         # «МОУ … на 2011-2012 учебный год») goes on over capitalised lines until the period
@@ -320,6 +344,10 @@ def _caps(text: str) -> bool:
     return len(letters) >= 3 and letters.isupper()
 
 
+_PLACE_OF = re.compile(r"^[А-ЯЁ][а-яё-]+(?:ого|его|ой|ей)\s+(?:муниципального\s+)?(?:района|округа|области|края|"
+                       r"поселения|городского\s+округа)\b")
+
+
 def _title_goes_on(first: _Line, line: _Line) -> bool:
     """Whether a paragraph continues the title that ``first`` starts: it begins with a small letter,
     or both are set in capitals ("ДОРОЖНАЯ КАРТА" / "ПО ПОДДЕРЖКЕ ШКОЛ …"), or both are bold and
@@ -329,6 +357,8 @@ def _title_goes_on(first: _Line, line: _Line) -> bool:
         return False
     if text[:1].islower() or text[:1] in "«\"(":
         return True
+    if _PLACE_OF.match(text) and len(text) <= 120:
+        return True  # «… «Большевистская ООШ №19»» / «Ефремовского района Тульской области»
     if _caps(first.text) and _caps(text) and len(text) <= 300:
         return True
     return first.bold and line.bold and (text[:1] in "(«\"" or bool(re.match(r"(?i)^(?:по|на|в|для|с|о|об)\s", text)))
@@ -469,7 +499,7 @@ def _approval(info: HeaderInfo, lines: list[_Line], start: int, used: set[int], 
         if ref:
             _approving_act(info, text[:1].lower() + text[1:], log)
             when = parse_date(text)
-            number = parse_number(text)
+            number = parse_number(text.replace("_", " "))  # «Приказ №_66 от 09.03.2011_»: the blanks of a form
             info.order.setdefault("вид", "приказ")
             if when:
                 info.order.setdefault("дата", when)
@@ -480,7 +510,7 @@ def _approval(info: HeaderInfo, lines: list[_Line], start: int, used: set[int], 
             used.add(k)
             k += 1
             break
-        bare = text.replace("_", "").strip()
+        bare = text.replace("_", "").strip().strip("/").strip()  # «__________ /Т. М. Гераськина/»
         found = NAME.fullmatch(bare)
         if found and name is None:
             name = found.group("name")
@@ -553,11 +583,11 @@ def _appendix(info: HeaderInfo, lines: list[_Line], start: int, used: set[int]) 
     mark set at the top right, a run-on copy «ПРИЛОЖЕНИЕ УТВЕРЖДЕН приказом … от … № …»): what
     it is attached to, and the act's date and number."""
     match = APPENDIX.match(lines[start].text)
-    assert match is not None  # the caller found the line by this pattern
     used.add(start)
-    if match.group("num"):
+    if match and match.group("num"):
         info.appendix["номер"] = match.group("num")
-    rest = lines[start].text[match.end():].strip()
+    # without «Приложение» (ATTACHED) the line itself is the start of what the mark is attached to
+    rest = lines[start].text[match.end():].strip() if match else lines[start].text
     parts = [rest] if rest else []
     act_line = ""  # the line of the act's date and number («от 15.02.2022 № 47-од», «"24 марта" 2021 год № 93/1»)
     k = start + 1
@@ -587,8 +617,8 @@ def _appendix(info: HeaderInfo, lines: list[_Line], start: int, used: set[int]) 
     head = (joined[:act.start()] if act else joined).strip(" ,")
     if head:
         info.appendix["к"] = head
-    elif not joined:
-        info.appendix = {}
+    elif not joined and "номер" not in info.appendix:
+        info.appendix = {}  # a bare «Приложение» is no mark; «Приложение 2» on its own line is
 
 
 _AFTER_DATE_NUMBER = re.compile(r"(?<![А-Яа-яЁё])от\s*«?\d[^№]*?(?:№|(?<![А-Яа-яЁёA-Za-z])N)\s*_*(?P<num>[0-9][0-9A-Za-zА-Яа-я/\-.]*[0-9A-Za-zА-Яа-я]|\d)")

@@ -301,11 +301,12 @@ def _tables(layout: Layout, doc: SourceDoc, log: GuessLog) -> list[TableDraft]:
             finalize(activity, doc.kind in ("text", "pdf"), log)  # both lose paragraph breaks in cells
         tables.append(table)
     if not any(list(t.walk()) for t in tables):
-        sections = [s.title for t in tables for s in t.sections if s.title]
-        found = f"; в ней только разделы: «{'», «'.join(sections[:3])}»" if sections else ""
-        raise ImportFailure(f"{doc.name}: таблица мероприятий найдена (заголовок: "
-                            f"{', '.join(h for _f, h in tables[0].columns)}), но в ней нет ни одного мероприятия{found}"
-                            " — проверьте, что строки таблицы скопированы целиком")
+        # an excerpt that holds only the header, or the header and section rows, is still a draft
+        # to review (its mark, title, period and columns), never a refusal; no row is invented
+        what = "только разделы, ни одного мероприятия" if any(t.sections for t in tables) else "нет ни одной строки"
+        for table in tables:
+            log.add(table.where, f"в таблице {what}: проверьте, что строки таблицы скопированы целиком, и допишите "
+                    "мероприятия", table)
     return tables
 
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from itertools import pairwise
 
 from roadmapctl.document import fields
 from roadmapctl.importer.cells import looks_like_deadline
 from roadmapctl.importer.columns import is_column_numbers, recognize, role_of
+from roadmapctl.importer.datecols import is_date_header
 from roadmapctl.importer.rows import NUMBER
 
 _VERTICALS = str.maketrans({"│": "|", "┃": "|", "║": "|", "¦": "|"})
@@ -93,9 +95,15 @@ def pipe_rows(lines: list[str]) -> Lines | None:
                 return
             width = max(len(cells_of[i]) for i in group)
             if len({len(cells_of[i]) for i in group}) > 1:
-                raise _Uneven  # a header split into sub-columns: the cells cannot be joined by position
-            merged = [join_wrapped([cells_of[i][k] if k < len(cells_of[i]) else "" for i in group])
-                      for k in range(width)]
+                # a header split into sub-columns: joined by the frame's positions when drawn in
+                # box-drawing characters (a fixed-width frame), else the cells cannot be joined
+                leaves = box_cells([lines[i] for i in group]) if boxed else None
+                if leaves is None:
+                    raise _Uneven
+                merged = leaves
+            else:
+                merged = [join_wrapped([cells_of[i][k] if k < len(cells_of[i]) else "" for i in group])
+                          for k in range(width)]
             out[group[0]] = (group[0] + 1, merged)
             for i in group[1:]:
                 out[i] = None
@@ -115,6 +123,58 @@ def pipe_rows(lines: list[str]) -> Lines | None:
     for i in table_lines:
         out[i] = (i + 1, cells_of[i])
     return out
+
+
+_BOX_BARS = frozenset("│┃║|¦├┤┼┬┴┌┐└┘╟╢╫╠╣╬╞╡╪")
+_BOX_FILL = re.compile(r"^[\s─━═┄┈\-]*$")
+
+
+def _bars(line: str) -> list[int]:
+    return [k for k, ch in enumerate(line) if ch in _BOX_BARS]
+
+
+def box_cells(lines: list[str]) -> list[str] | None:
+    """The leaf cells of one framed row of a box-drawing table whose lines part a cell into
+    sub-columns (a two-level header: «Сроки выполнения …» over four quarters), found by the
+    frame's positions: the leaf columns are those of the line with the most bars; a cell that
+    spans several leaves is a group header over them. Under a date group whose sub-headers are
+    all dates (quarters, start/end) the leaves are the sub-headers; under any other group a leaf
+    is «group sub-header». None when the lines' bars do not line up (a frame not drawn by width)."""
+    positions = [_bars(line) for line in lines]
+    widest = max(positions, key=len)
+    if len(widest) < 3:
+        return None
+    edges = widest
+    for bars in positions:
+        if any(b not in edges for b in bars) or bars[0] != edges[0] or bars[-1] != edges[-1]:
+            return None  # a bar that is no edge of the widest line: not a fixed-width frame
+    count = len(edges) - 1
+    leaf_texts: list[list[str]] = [[] for _ in range(count)]
+    groups: dict[tuple[int, int], list[str]] = {}
+    for line, bars in zip(lines, positions):
+        for a, b in pairwise(bars):
+            text = line[a + 1:b]
+            if _BOX_FILL.match(text):
+                continue  # a piece of an inner border («├────┬────┤»)
+            first, last = edges.index(a), edges.index(b) - 1
+            if first == last:
+                leaf_texts[first].append(text)
+            else:
+                groups.setdefault((first, last), []).append(text)
+    leaves = [join_wrapped(t) for t in leaf_texts]
+    for (first, last), texts in groups.items():
+        group = join_wrapped(texts)
+        subs = leaves[first:last + 1]
+        if not group:
+            continue
+        if role_of(group) == fields.DEADLINE.column and all(sub and is_date_header(sub) for sub in subs):
+            continue  # «Сроки выполнения …» over its quarters: the quarters are the columns
+        if not any(subs):
+            leaves[first] = group  # a cell spanning the row (a section)
+            continue
+        for k in range(first, last + 1):
+            leaves[k] = f"{group} {leaves[k]}".strip()
+    return leaves
 
 
 def _spanning_sections(out: Lines) -> None:

@@ -170,7 +170,12 @@ def _table_rows(lines: list) -> tuple[list, str | None]:
     if any("\t" in raw for raw in lines):
         return lines, None
     from roadmapctl.importer.plaintext import pipe_rows, single_cell_rows
-    from roadmapctl.importer.textcells import lead_section, run_on_rows
+    from roadmapctl.importer.textcells import (
+        anchored_rows,
+        lead_section,
+        numbered_interleaved_rows,
+        run_on_rows,
+    )
 
     def pipes(lines: list) -> list | None:
         rows = pipe_rows(lines)
@@ -187,6 +192,8 @@ def _table_rows(lines: list) -> tuple[list, str | None]:
         ("lines", single_cell_rows),
         ("paragraphs", lambda ls: _stream(ls, "paragraphs")),
         ("wrapped", lambda ls: _stream(ls, "lines")),
+        ("anchored", anchored_rows),
+        ("numbered", numbered_interleaved_rows),
     ]
     for form, reader in readers:
         rows = reader(lines)
@@ -202,7 +209,9 @@ def _items(lines: list) -> list[_Item]:
             first, pieces = raw[0], raw[1]
             cells = [Cell(parse_cell(piece, first)) for piece in pieces]
             note = raw[2] if len(raw) > 2 else None
-            items.append(_Item(ItemKind.ROW, first, Row(cells, where=f"строка {first}", reader_note=note)))
+            # a row of one cell is a cell spanning the table (a section title), as a merged Word row
+            items.append(_Item(ItemKind.ROW, first, Row(cells, where=f"строка {first}", reader_note=note,
+                                                        merged=len(cells) == 1)))
         elif raw is not None and "\t" in raw:
             cells = [Cell(parse_cell(piece, number)) for piece in raw.split("\t")]
             items.append(_Item(ItemKind.ROW, number, Row(cells, where=f"строка {number}")))
@@ -275,6 +284,11 @@ _FORM_NOTES = {
     "runon": "таблица прочитана из текста, где каждая строка таблицы вытянута в одну строку без разделителей: "
              "заголовок разделён по словам с прописной буквы, число колонок взято из строки номеров колонок, ячейки "
              "строки разделены по сроку — сверьте с документом",
+    "anchored": "таблица прочитана из текста PDF, где колонки идут построчно вперемешку: строки таблицы найдены по "
+                "колонке коротких значений (классы), продолжения строк отнесены к мероприятию или к сроку по смыслу — "
+                "сверьте с документом",
+    "numbered": "таблица прочитана из текста PDF, где колонки идут построчно вперемешку: строки таблицы найдены по "
+                "номерам мероприятий, срок и ответственные отнесены к строкам по порядку строк — сверьте с документом",
     "paragraphs": "таблица прочитана из текста, где каждая ячейка — отдельный абзац (абзацы разделены пустыми "
                   "строками); строки таблицы найдены по колонке номеров или по числу колонок, ячейки расставлены по "
                   "содержанию",

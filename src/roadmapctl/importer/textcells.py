@@ -157,6 +157,14 @@ def _numbers_row(pieces: list[Piece], start: int) -> int:
     return count if count >= 2 else 0
 
 
+def _numbers_row_from(pieces: list[Piece], start: int, first: int) -> int:
+    """How many pieces from ``start`` count on from ``first`` («2 3 4 5»)."""
+    count = 0
+    while start + count < len(pieces) and pieces[start + count].text.rstrip(".") == str(first + count):
+        count += 1
+    return count
+
+
 def _leaf_headers(level1: list[str], level2: list[str], ncols: int) -> list[str] | None:
     """Two header levels → the leaf headers: the sub-headers (quarters, start/end) replace the
     date group they stand under («Срок», «Сроки выполнения …»)."""
@@ -178,9 +186,24 @@ def _header_over_numbers(pieces: list[Piece], start: int, wrapped: bool) -> Tabl
     gives the number of columns, the pieces above it the header's one or two levels."""
     for end in range(start + 2, min(len(pieces), start + 20)):
         n = _numbers_row(pieces, end)
+        cells = [p.text for p in pieces[start:end]]
+        if n == 0 and pieces[end].text.rstrip(".") == "1":
+            # a PDF gives the first column whole (its header and its number «1»), then the other
+            # headers and «2 3 …»: the numbers «2 …» close the header
+            later = next((k for k in range(end + 2, min(len(pieces), end + 14)) if pieces[k].text.rstrip(".") == "2"), None)
+            if later is None or _numbers_row_from(pieces, later, 2) < 1:
+                continue
+            rest = [p.text for p in pieces[end + 1:later]]
+            n = _numbers_row_from(pieces, later, 2) + 1
+            for first in range(start, end):  # lines of a title may stand right above the header
+                cells = [p.text for p in pieces[first:end]] + rest
+                if wrapped:
+                    cells = _join_wrapped_header(cells)
+                if len(cells) == n and leaf_roles(cells) is not None:
+                    return TableHead(cells, first, later + n - 1, pieces[first].line, pieces[later].line)
+            return None
         if not n:
             continue
-        cells = [p.text for p in pieces[start:end]]
         if wrapped:
             cells = _join_wrapped_header(cells)
         for split in range(2, len(cells) + 1):  # the fewest top cells whose sub-headers are dates
@@ -305,6 +328,11 @@ def split_rows(pieces: list[Piece], head: TableHead) -> list[TextRow]:
                 rows.append(TextRow(piece.text, [], piece.line))
             elif (match := _NUMBERED_TEXT.match(piece.text)) and (not rows or _ROMAN.match(match.group("num"))):
                 rows.append(TextRow(match.group("num"), [Piece(match.group("text"), piece.line)], piece.line))
+            elif (second := _second_line_number(rows, piece)) is not None:
+                # a PDF sets the number on the cell's second line (centred in a two-line row):
+                # «Утверждение состава …» / «1.1 целевой модели …»; the line above starts the row
+                above = rows[-1].pieces.pop()
+                rows.append(TextRow(second.group("num"), [above, Piece(second.group("text"), piece.line)], above.line))
             elif rows:
                 rows[-1].pieces.append(piece)
         return rows
@@ -325,6 +353,22 @@ def split_rows(pieces: list[Piece], head: TableHead) -> list[TextRow]:
         chunk = filled[k:k + ncols]
         rows.append(TextRow(None, chunk, chunk[0].line))
     return rows
+
+
+_NUMBER_THEN_SMALL = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3}){1,3}\.?)\s+(?P<text>[а-яё].*)$", re.DOTALL)
+
+
+def _second_line_number(rows: list[TextRow], piece: Piece) -> re.Match[str] | None:
+    """«1.1 целевой модели …»: a sub-item number (with a dot inside) that follows the last row's
+    and a text that goes on a sentence (a small letter), under a line that starts one (a
+    capital) and is not the last row's first piece — the cell's first line."""
+    match = _NUMBER_THEN_SMALL.match(piece.text)
+    if not match or not rows or len(rows[-1].pieces) < 2 or not follows(rows[-1].number, match.group("num")):
+        return None
+    above = rows[-1].pieces[-1].text
+    if not above[:1].isupper() or _ROW_NUMBER.match(above) or _NUMBERED_TEXT.match(above):
+        return None
+    return match
 
 
 # --------------------------------------------------------------------------- 4. cells
@@ -459,7 +503,23 @@ def _plausible(rows: list[TextRow], roles: list[str | None]) -> bool:
             return False
     if deadline_col is not None:
         dated = sum(1 for row in activities if _reads_as_deadline(row.cells[deadline_col].replace("<br>", " ")))
-        return 2 * dated >= len(activities)
+        if 2 * dated < len(activities) and not _activity_column_only(rows, roles):
+            return False
+    return True
+
+
+def _activity_column_only(rows: list[TextRow], roles: list[str | None]) -> bool:
+    """A PDF text layer that gives the activity column only (the other columns cut off): every
+    row numbered, one number after the other, and no cell but the number and the text filled.
+    The rows are then those of the numbers, and no text is placed by content."""
+    keep = {fields.NUMBER.column, fields.TEXT.column}
+    previous: str | None = None
+    for row in rows:
+        if row.number is None or (previous is not None and not follows(previous, row.number)):
+            return False
+        if any(cell.strip() for cell, role in zip(row.cells, roles) if role not in keep):
+            return False
+        previous = row.number
     return True
 
 
@@ -515,6 +575,13 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool 
         return None
     if all(row.number is None for row in rows) and not _fits(rows, roles):
         return None
+    if wrapped and _activity_column_only(rows, roles):
+        # said once, at the first activity: the draft's empty cells are the text's, not the plan's
+        first = next((row for row in rows if not row.section), None)
+        empty = [h for h, r in zip(headers, roles) if r not in (fields.NUMBER.column, fields.TEXT.column)]
+        if first is not None and empty:
+            first.note = ("в тексте таблицы есть только номера и мероприятия (так PDF отдаёт текст, когда колонки "
+                          f"стоят рядом): колонки «{'», «'.join(empty)}» остались пустыми — впишите их по документу")
     items: list = [(head.line + 1, headers, f"таблица прочитана как поток ячеек ({form})")]
     before = list(lines[:head.line])
     for row in rows:
@@ -729,3 +796,250 @@ def _run_on_body(lines: list[str], filled: list[tuple[int, str]], k: int, cells:
         previous = number
         rows += 1
     return out if rows else None
+
+
+# --------------------------------------------------------------------------- anchored PDF rows
+
+_CODE = re.compile(r"^(?:\d{1,2}(?:\s*[-–,]\s*\d{1,2})*(?:\s*\(\d{1,2}\))?|[IVX]{1,4}(?:\s*[-–]\s*[IVX]{1,4})?)(?:\s*кл\w*\.?)?$")
+_SECTION_WORD = re.compile(r"^(?:Модуль|Раздел|Блок|Направление)\b|^[IVX]{1,5}\.\s+[А-ЯЁ]")
+_OPEN_END = re.compile(r"(?i)(?:,|\b(?:с|со|в|во|до|к|по|на|от|не|после|перед|и))$")
+
+
+def _fits_role(text: str, role: str | None) -> bool:
+    if role == fields.TEXT.column:
+        return text[:1].isupper() and not _reads_as_deadline(text) and not _CODE.match(text) \
+            and not _SECTION_WORD.match(text)
+    if role == fields.DEADLINE.column:
+        return _reads_as_deadline(text)
+    if role == fields.RESPONSIBLE.column:
+        return text[:1].isupper() and not _reads_as_deadline(text) and not _CODE.match(text)
+    return bool(_CODE.match(text))
+
+
+def anchored_rows(lines: list[str]) -> list | None:
+    """A PDF's table whose columns stand side by side, read line by line: each row gives the
+    first line of every cell in column order («Оформление стендов …» / «5-9» / «сентябрь, в»),
+    then the cells' further lines («агитация …)» / «течение года»). Read only when a column of
+    short codes (classes «5-9», «10(11)») anchors every row and every row has a deadline: a
+    further line goes on the deadline while the deadline is left open («…, в»), else on the
+    activity; a line beginning «Модуль», «Раздел» … between rows is a section. Anything else
+    gives None (the text is refused, no row invented)."""
+    pieces = pieces_by_lines(lines)
+    if pieces is None:
+        return None
+    head = _short_header(pieces)
+    if head is None:
+        return None
+    roles = leaf_roles(head.cells)
+    if roles is None or fields.NUMBER.column in roles or roles.count(fields.DEADLINE.column) != 1 \
+            or roles.count(fields.TEXT.column) != 1 or roles[0] != fields.TEXT.column:
+        return None
+    others = [r for r in roles if r not in (fields.TEXT.column, fields.DEADLINE.column, fields.RESPONSIBLE.column)]
+    if not others:
+        return None  # no column of codes to anchor the rows on
+    responsible_col = roles.index(fields.RESPONSIBLE.column) if fields.RESPONSIBLE.column in roles else None
+    n = len(roles)
+    text_col, deadline_col = roles.index(fields.TEXT.column), roles.index(fields.DEADLINE.column)
+    body = pieces[head.end:]
+    items: list = []  # (line, cells) of sections and rows, in order
+    current: list[str] | None = None
+    section: list[str] | None = None
+    k = 0
+    while k < len(body):
+        run = [p.text for p in body[k:k + n]]
+        if len(run) == n and all(_fits_role(t, r) for t, r in zip(run, roles)):
+            current, section = list(run), None
+            items.append((body[k].line + 1, current))
+            k += n
+            continue
+        text = body[k].text
+        if _SECTION_WORD.match(text):
+            section, current = [text], None
+            items.append((body[k].line + 1, section))
+        elif section is not None and text[:1] in "(«" or section is not None and text[:1].islower():
+            section[0] = f"{section[0]} {text}"
+        elif current is not None:
+            deadline = current[deadline_col]
+            tail = f"{deadline.split()[-1]} {text}"  # «в» + «течение года»: the words that go on
+            if _OPEN_END.search(deadline) and text[:1].islower() and looks_like_deadline(tail):
+                current[deadline_col] = f"{deadline} {text}"
+            elif responsible_col is not None and _OPEN_END.search(current[responsible_col]):
+                # «Заместитель директора по» + «ВР, классные руководители»
+                current[responsible_col] = f"{current[responsible_col]} {text}"
+            elif (text[:1].islower() or text[:1] in "(«\"-–") and not _reads_as_deadline(text):
+                current[text_col] = join_wrapped([current[text_col], text])
+            else:
+                return None  # a line that starts a sentence or a date but no row: a cell is missing somewhere
+        else:
+            return None  # a line before any row that is no section: the text is not this form
+        k += 1
+    rows = [item for item in items if len(item[1]) == n]
+    if not rows:
+        return None
+    anchor = next(h for h, r in zip(head.cells, roles) if r in others)
+    note = ("строки таблицы найдены по колонке «" + anchor + "» (PDF отдал колонки "
+            "построчно вперемешку): первая строка каждой ячейки стоит в порядке колонок, продолжения строк отнесены к "
+            "мероприятию или к сроку по смыслу — сверьте с документом")
+    out: list = [(head.line + 1, list(head.cells))]
+    for line, cells in items:
+        if len(cells) == n:
+            out.append((line, cells, note))
+        else:
+            out.append((line, [cells[0]]))  # a section: one cell spanning the table
+    last = pieces[-1].line
+    region = last + 1 - head.line
+    return list(lines[:head.line]) + out + [None] * (region - len(out)) + list(lines[last + 1:])
+
+
+def _short_header(pieces: list[Piece]) -> TableHead | None:
+    """The first run of short lines (a cell's wrapped lines joined) that reads as a header of
+    three columns or more, a column that names no field («Классы») included: the longest such
+    run before a section line or a long line."""
+    for start in range(min(len(pieces), 200)):
+        if role_of(pieces[start].text) is None or len(pieces[start].text) > 40:
+            continue
+        for end in range(start + 2, min(len(pieces), start + 10) + 1):
+            text = pieces[end - 1].text
+            if len(text) > 40 or _SECTION_WORD.match(text) or _CODE.match(text) or \
+                    (_reads_as_deadline(text) and role_of(text) is None):
+                break
+            cells = _join_wrapped_header([p.text for p in pieces[start:end]])
+            roles = leaf_roles(cells) if len(cells) >= 3 else None
+            if roles is not None and _row_follows(pieces, end, roles):
+                return TableHead(cells, start, end, pieces[start].line)
+    return None
+
+
+def _row_follows(pieces: list[Piece], k: int, roles: list[str | None]) -> bool:
+    """Whether the first row's first lines follow from ``k`` on (after section lines)."""
+    while k < len(pieces) and (_SECTION_WORD.match(pieces[k].text) or pieces[k].text[:1] in "(«"):
+        k += 1
+    run = [p.text for p in pieces[k:k + len(roles)]]
+    return len(run) == len(roles) and all(_fits_role(t, r) for t, r in zip(run, roles))
+
+
+# --------------------------------------------------------------------------- numbered PDF rows
+
+_MONTH_WORD = (r"(?:[Яя]нвар|[Фф]еврал|[Мм]арт|[Аа]прел|[Мм]а[йя]|[Ии]юн|[Ии]юл|[Аа]вгуст|[Сс]ентябр|[Оо]ктябр|"
+               r"[Нн]оябр|[Дд]екабр)[а-яё]*")
+_MONTHS_HEAD = re.compile(r"^(?P<when>[А-ЯЁ][а-яё]*(?:\s*[-–]\s*[а-яё]+)?(?:\s+(?:19|20)\d\d(?:\s*г\.|\s+года?)?)?)(?:\s+(?P<rest>.+))?$")
+_MONTHS_TAIL = re.compile(r"^(?P<text>.+?)\s+(?P<when>" + _MONTH_WORD + r"(?:\s*[-–]\s*" + _MONTH_WORD + r")?\s+(?:19|20)\d\d"
+                          r"(?:\s*г\.|\s+года?)?)$")
+_YEAR_TAIL = re.compile(r"^(?:(?:19|20)\d\d(?:\s*г\.|\s+года?)?|г\.|года?)$")
+_FULL_MONTHS = re.compile(r"^" + _MONTH_WORD + r"(?:\s*[-–]\s*" + _MONTH_WORD + r")?$")
+
+
+def _month_head(text: str) -> tuple[str, str] | None:
+    """«Март» → («Март», ""); «Март-август Директор» → («Март-август», «Директор»)."""
+    match = _MONTHS_HEAD.match(text)
+    if not match or not _FULL_MONTHS.match(re.sub(r"\s+(?:19|20)\d\d.*$", "", match.group("when"))):
+        return None
+    return match.group("when"), match.group("rest") or ""
+
+
+def _interleaved_header(texts: list[str]) -> list[str] | None:
+    """The header cells of interleaved PDF lines («№ / Ответственные / Мероприятия / Сроки / п/п /
+    реализации») in the order number, activity, deadline, responsible; None unless all four."""
+    cells: dict[str, str] = {}
+    for text in texts:
+        role = role_of(text)
+        if role is not None and role not in cells and not text[:1].islower():
+            cells[role] = text
+        elif re.fullmatch(r"(?i)п\s*/\s*п\.?", text) and fields.NUMBER.column in cells:
+            cells[fields.NUMBER.column] += " " + text
+        elif re.fullmatch(r"(?i)реализации|исполнения|выполнения|проведения", text) and fields.DEADLINE.column in cells:
+            cells[fields.DEADLINE.column] += " " + text
+        else:
+            return None
+    order = [c for c in (fields.NUMBER.column, fields.TEXT.column, fields.DEADLINE.column, fields.RESPONSIBLE.column) if c]
+    return [cells[r] for r in order] if set(cells) == set(order) else None
+
+
+@dataclass
+class _NumberedRow:
+    number: str
+    text: list[str]
+    deadline: str
+    responsible: str
+    line: int
+
+
+def numbered_interleaved_rows(lines: list[str]) -> list | None:
+    """A PDF's table «№ — мероприятие — срок — ответственные» whose columns came line by line:
+    the rows are the numbered lines («1. Организация …», numbers in order); a month line
+    («Март», «Март-август Директор») is the deadline of the row that has none yet, else of the
+    next row, as a short capitalised line is its responsible; a year line («2011», «г.») goes on
+    an open deadline; a line with a small letter goes on the activity; one long line before the
+    first row is a section. Every row must end with one deadline and one responsible, nothing
+    left over: else None (the text is refused, no row invented)."""
+    pieces = pieces_by_lines(lines)
+    if pieces is None:
+        return None
+    head = find_header(pieces, wrapped=True)
+    if head is None or not interleaved(pieces, head):
+        return None
+    headers = _interleaved_header([p.text for p in pieces[head.start:head.end]])
+    if headers is None:
+        return None
+    rows: list[_NumberedRow] = []
+    section: tuple[str, int] | None = None
+    pending_when = pending_who = ""
+    for piece in pieces[head.end:]:
+        text = piece.text
+        current = rows[-1] if rows else None
+        numbered = _NUMBERED_TEXT.match(text)
+        if numbered and follows(current.number if current else None, numbered.group("num")):
+            activity, when = numbered.group("text"), ""
+            tail = _MONTHS_TAIL.match(activity)
+            if tail:
+                activity, when = tail.group("text"), tail.group("when")
+            if when and pending_when:
+                return None
+            rows.append(_NumberedRow(numbered.group("num"), [activity], when or pending_when, pending_who, piece.line))
+            pending_when = pending_who = ""
+            continue
+        year_open = not re.search(r"(?:19|20)\d\d", current.deadline) if current else False
+        unit_open = bool(current and re.search(r"(?:19|20)\d\d$", current.deadline) and re.fullmatch(r"г\.|года?", text))
+        if current is not None and current.deadline and _YEAR_TAIL.match(text) and (year_open or unit_open) and \
+                not pending_when:
+            current.deadline = f"{current.deadline} {text}"
+            continue
+        if current is None and section is None and not pending_when and not pending_who and \
+                len(text.split()) >= 3 and text[:1].isupper() and not _reads_as_deadline(text):
+            section = (text, piece.line)
+            continue
+        if text[:1].islower() or text[:1] in "(«":
+            if current is None:
+                return None
+            current.text.append(text)
+            continue
+        head_when = _month_head(text)
+        when, who = head_when if head_when else ("", text)
+        if when:
+            if current is not None and not current.deadline:
+                current.deadline = when
+            elif not pending_when:
+                pending_when = when
+            else:
+                return None
+        if who:
+            if len(who.split()) > 4 or _reads_as_deadline(who) or not who[:1].isupper():
+                return None
+            if current is not None and not current.responsible and not pending_when:
+                current.responsible = who
+            elif not pending_who:
+                pending_who = who
+            else:
+                return None
+    if not rows or pending_when or pending_who or any(not r.deadline or not r.responsible for r in rows):
+        return None
+    note = ("ячейки строки собраны из строк PDF, где колонки шли вперемешку: срок и ответственные отнесены к строке "
+            "по порядку строк — сверьте с документом")
+    out: list = [(head.line + 1, headers)]
+    if section is not None:
+        out.append((section[1] + 1, [section[0]]))
+    for row in rows:
+        out.append((row.line + 1, [row.number, join_wrapped(row.text), row.deadline, row.responsible], note))
+    last = pieces[-1].line
+    region = last + 1 - head.line
+    return list(lines[:head.line]) + out + [None] * (region - len(out)) + list(lines[last + 1:])
