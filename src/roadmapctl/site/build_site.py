@@ -1,0 +1,68 @@
+"""Building the site: the parts of the roadmaps (in worker processes for a big region), the
+pages, the folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePath
+
+from roadmapctl.site import layout
+from roadmapctl.site.parts import DOWNLOADS, RoadmapPart, part_of
+from roadmapctl.site.request import SiteRequest, SiteResult
+
+PARALLEL_FROM = 24  # roadmaps: below this, worker processes cost more than they save
+CHUNK = 8
+
+
+def slugs(files: tuple[str, ...]) -> list[str]:
+    return layout.unique_names([PurePath(f.replace("\\", "/")).stem for f in files], "roadmap")
+
+
+def compute_parts(request: SiteRequest) -> list[RoadmapPart]:
+    jobs = [(f, slug, request.as_of, request.within) for f, slug in zip(request.files, slugs(request.files))]
+    workers = request.jobs if request.jobs is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(jobs) < PARALLEL_FROM:
+        return [part_of(job) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(workers, 32)) as pool:
+        return list(pool.map(part_of, jobs, chunksize=CHUNK))
+
+
+def site_files(parts: list[RoadmapPart], request: SiteRequest) -> tuple[dict[str, bytes], int]:
+    """Every file of the site (relative name → bytes) and the number of party pages."""
+    from roadmapctl.resources import templates_dir
+    from roadmapctl.site import pages
+
+    parties = pages.gather_parties(parts)
+    by_identity = {party.identity: party for party in parties}
+    files: dict[str, bytes] = {layout.INDEX: pages.index_page(parts, parties, request.as_of)}
+    for name in layout.ASSETS:
+        files[layout.asset(name)] = (templates_dir() / "site" / name).read_bytes()
+    for part in parts:
+        files[layout.roadmap_page(part.slug)] = pages.roadmap_page(part, by_identity, request.as_of, request.within)
+        for key, (name, _title) in DOWNLOADS.items():
+            if key in part.files:
+                files[layout.roadmap_file(part.slug, name)] = part.files[key]
+    for party in parties:
+        files[layout.party_page(party.slug)] = pages.party_page(party, request.as_of)
+    return files, len(parties)
+
+
+def build_site(request: SiteRequest) -> SiteResult:
+    from roadmapctl.site.output import check_folder, write_site
+
+    folder = Path(request.output)
+    previous = check_folder(folder, request.force)
+    parts = compute_parts(request)
+    files, parties = site_files(parts, request)
+    written, unchanged, removed = write_site(folder, files, previous, list(request.files), request.force)
+    broken = []
+    for part in parts:
+        first = part.problems[0] if part.problems else None
+        if first is not None:
+            where = f"{part.file}:{first.line}:{first.column}" if first.line else part.file
+            broken.append(f"{where}: {first.message}")
+    return SiteResult(
+        roadmaps=len(parts), parties=parties, broken=broken, written=written, unchanged=unchanged, removed=removed,
+    )

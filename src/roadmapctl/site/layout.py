@@ -1,0 +1,61 @@
+"""Where each page and file of the site goes, and the links between them.
+
+Names keep the Cyrillic letters of a roadmap's file name or a party's name (a static host
+serves them, a link percent-encodes them); characters that a file system or a URL does not
+take become "-". Two roadmaps or parties that would share a name get "-2", "-3" in the order
+of the input, so the same input always gives the same addresses.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+INDEX = "index.html"
+ASSETS = ("site.css", "site.js")
+ROADMAPS = "roadmaps"
+PARTIES = "parties"
+_UNSAFE = re.compile(r"[^\w.\-]+")
+MAX_NAME = 60
+
+
+def safe_name(text: str, fallback: str) -> str:
+    """``text`` as a file name: letters, digits, "-", "_" and "." only, at most MAX_NAME long."""
+    name = _UNSAFE.sub("-", text).strip("-.")[:MAX_NAME].strip("-.")
+    return name or fallback
+
+
+def unique_names(texts: list[str], fallback: str) -> list[str]:
+    """A safe name for each text, none twice (case aside: some file systems ignore case)."""
+    seen: set[str] = set()
+    out = []
+    for text in texts:
+        base = safe_name(text, fallback)
+        name, n = base, 1
+        while name.casefold() in seen:
+            n += 1
+            name = f"{base}-{n}"
+        seen.add(name.casefold())
+        out.append(name)
+    return out
+
+
+def roadmap_page(slug: str) -> str:
+    return f"{ROADMAPS}/{slug}/{INDEX}"
+
+
+def roadmap_file(slug: str, name: str) -> str:
+    return f"{ROADMAPS}/{slug}/{name}"
+
+
+def party_page(slug: str) -> str:
+    return f"{PARTIES}/{slug}.html"
+
+
+def asset(name: str) -> str:
+    return f"assets/{name}"
+
+
+def href(path: str, depth: int = 0) -> str:
+    """A link to the site's file ``path`` from a page ``depth`` folders below the top."""
+    return "../" * depth + quote(path, safe="/")

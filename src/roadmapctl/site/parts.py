@@ -1,0 +1,224 @@
+"""One roadmap's share of the site, computed on its own (in a worker process for a big region):
+its figures as of the day (the report's own ``roadmap_report``, so that they are the figures of
+``report --format json``), its rows with their state and dates (the status list and the
+timeline), its files to download (the appendix as ``render`` writes it, the report, the
+calendar), and its activities of each responsible party (the selection of ``report --party``).
+
+A file that is not a valid roadmap gives a part with its problems instead (file:line:column,
+the code and the message ``check`` shows). Everything here is plain data that can be pickled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+# The chart's states: every activity is in exactly one of them (see ``state_of``).
+STATES = ("done", "overdue", "upcoming", "other", "cancelled")
+STATE_TITLES = {
+    "done": "Выполнено",
+    "overdue": "Просрочено",
+    "upcoming": "Срок скоро",
+    "other": "Остальные",
+    "cancelled": "Отменено",
+}
+# The files of a roadmap to download: key → (file name, what it is).
+DOWNLOADS = {
+    "docx": ("приложение.docx", "Приложение к приказу (Word, DOCX)"),
+    "html": ("приложение.html", "Приложение к приказу (веб-страница)"),
+    "report": ("отчёт.html", "Отчёт о ходе реализации на дату (веб-страница)"),
+    "ics": ("сроки.ics", "Календарь сроков (iCalendar, .ics)"),
+}
+_MAIN = re.compile(r"<main>\n?(.*)</main>", re.DOTALL)
+
+
+@dataclass
+class ProblemLine:
+    line: int
+    column: int
+    code: str
+    message: str
+
+
+@dataclass
+class RowView:
+    """One activity of the report with its state: what the status list and the timeline show."""
+
+    number: str
+    text: str
+    deadline: str
+    responsible: tuple[str, ...]
+    state: str
+    kinds: tuple[str, ...]
+    notes: tuple[str, ...]  # the report's notes of the activity, "Просрочено: срок 01.03.2021, …"
+    start: date | None
+    due: date | None
+
+
+@dataclass
+class PartyShare:
+    """The activities of one party in one roadmap (``report --party`` in that roadmap)."""
+
+    identity: str  # the party's name for comparison (report.parties.norm)
+    name: str  # as the directory writes it: its full name, or its key
+    counts: dict[str, int]
+    rows: list[RowView]
+
+
+@dataclass
+class RoadmapPart:
+    file: str
+    slug: str
+    problems: list[ProblemLine] = field(default_factory=list)
+    title: str = ""
+    municipality: str = ""
+    region: str = ""
+    authority: str = ""
+    period_text: str = ""
+    period_start: date | None = None
+    period_end: date | None = None
+    period_reason: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)  # Summary.counts(): the report's figures
+    chart: dict[str, int] = field(default_factory=dict)  # activities by STATES
+    rows: list[RowView] = field(default_factory=list)
+    parties: list[PartyShare] = field(default_factory=list)
+    appendix: str = ""  # the content of the appendix page's <main>, exactly as ``render --to html`` writes it
+    files: dict[str, bytes] = field(default_factory=dict)  # DOWNLOADS key → bytes
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.problems)
+
+
+def state_of(kinds: tuple[str, ...], status: str | None) -> str:
+    """The one state of an activity in the chart: done, else overdue, else cancelled, else due
+    soon, else the rest (its deadline has not come or cannot be told)."""
+    from roadmapctl.report.items import CANCELLED
+
+    if "done" in kinds:
+        return "done"
+    if "overdue" in kinds:
+        return "overdue"
+    if status == CANCELLED:
+        return "cancelled"
+    if "upcoming" in kinds:
+        return "upcoming"
+    return "other"
+
+
+def _rows(rr, period) -> tuple[list[RowView], dict[str, int]]:
+    from roadmapctl.document.schedule import activity_term_or_none
+    from roadmapctl.report.items import KIND_TITLES, deadline_text, responsible_names
+
+    rows, chart = [], dict.fromkeys(STATES, 0)
+    for row in rr.rows:
+        activity = row.placed.activity
+        term = activity_term_or_none(activity, period) if period is not None else None
+        state = state_of(row.kinds, activity.status)
+        chart[state] += 1
+        rows.append(RowView(
+            number=activity.number,
+            text=activity.text,
+            deadline=deadline_text(activity) or "",
+            responsible=responsible_names(activity),
+            state=state,
+            kinds=row.kinds,
+            notes=tuple(f"{KIND_TITLES[item.kind]}: {item.note}" for item in row.items if item.note),
+            start=term.start if term else None,
+            due=term.due if term else None,
+        ))
+    return rows, chart
+
+
+def identities(roadmap) -> dict[str, str]:
+    """The responsible parties a roadmap knows, each once: its name for comparison → its name as
+    the directory writes it (the full name, else the key). Aliases and the authority's two names
+    are one party; the target schools (``школы``) are parties too."""
+    from roadmapctl.report.parties import norm, target_schools
+
+    out: dict[str, str] = {}
+
+    def add(name: str | None) -> None:
+        if not name or not name.strip():
+            return
+        party = roadmap.party(name)
+        shown = " ".join(((party.full_name or party.key) if party else name).split())
+        out.setdefault(norm(shown), shown)
+
+    for party in roadmap.parties.values():
+        add(party.full_name or party.key)
+    if roadmap.authority_party() is None:
+        add(roadmap.authority.name)
+    for school in target_schools(roadmap):
+        add(school)
+    return out
+
+
+def broken_part(path: str, slug: str, problems: list[ProblemLine]) -> RoadmapPart:
+    return RoadmapPart(file=path, slug=slug, problems=problems)
+
+
+def roadmap_part(path: str, slug: str, as_of: date, within: int) -> RoadmapPart:
+    """Everything the site shows of the roadmap in ``path``."""
+    from roadmapctl.document.pipeline import load_path
+    from roadmapctl.document.schedule import roadmap_period_or_reason
+    from roadmapctl.export import export_roadmaps
+    from roadmapctl.loading.source import SourceError
+    from roadmapctl.render import render
+    from roadmapctl.report.formats import render as render_report
+    from roadmapctl.report.items import build_report, roadmap_report
+    from roadmapctl.report.parties import resolve
+
+    try:
+        loaded = load_path(path)
+    except SourceError as exc:
+        return broken_part(path, slug, [ProblemLine(0, 0, "", exc.shown)])
+    roadmap = loaded.roadmap
+    if roadmap is None:
+        return broken_part(path, slug, [ProblemLine(p.span.line, p.span.column, p.code, p.message) for p in loaded.problems])
+
+    period, reason = roadmap_period_or_reason(roadmap)
+    report = build_report([roadmap], as_of, within=within)
+    rr = report.roadmaps[0]
+    rows, chart = _rows(rr, period)
+    shares = []
+    for identity, name in sorted(identities(roadmap).items()):
+        view = resolve(roadmap, name)
+        if not view.found:
+            continue
+        own = roadmap_report(roadmap, as_of, within, select=view.select(roadmap))
+        if own.summary.activities:
+            own_rows, _ = _rows(own, period)
+            shares.append(PartyShare(identity, name, own.summary.counts(), own_rows))
+
+    appendix_page = render(roadmap, "html")
+    found = _MAIN.search(appendix_page.decode("utf-8"))
+    return RoadmapPart(
+        file=path,
+        slug=slug,
+        title=" ".join(roadmap.title.split()),
+        municipality=roadmap.municipality,
+        region=roadmap.region or "",
+        authority=roadmap.authority.name,
+        period_text=" ".join(roadmap.period_text.split()),
+        period_start=period.start if period else None,
+        period_end=period.end if period else None,
+        period_reason=reason,
+        counts=rr.summary.counts(),
+        chart=chart,
+        rows=rows,
+        parties=shares,
+        appendix=found.group(1) if found else "",
+        files={
+            "docx": render(roadmap, "docx"),
+            "html": appendix_page,
+            "report": render_report(report, "html"),
+            "ics": export_roadmaps([roadmap], "ics"),
+        },
+    )
+
+
+def part_of(job: tuple[str, str, date, int]) -> RoadmapPart:
+    """``roadmap_part`` of one job (the form a worker process is given)."""
+    return roadmap_part(*job)
