@@ -98,6 +98,8 @@
       tr.appendChild(num(r.b ? null : r.u));
       tr.appendChild(num(r.b ? null : r.n, true));
       tr.appendChild(barCell(r));
+      var labels = ["Муниципалитет", "Дорожная карта", "Период", "Выполнено, %", "Просрочено", "Срок скоро", "Без ответственного", "Состояние"];
+      [].forEach.call(tr.cells, function (cell, i) { cell.setAttribute("data-label", labels[i]); });
       fragment.appendChild(tr);
     });
     body.replaceChildren(fragment);

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 
 from roadmapctl.site import layout
 from roadmapctl.site.parts import (
@@ -127,7 +128,7 @@ def index_data(parts: list[RoadmapPart], parties: list[Party]) -> str:
         entry = {
             "h": layout.href(layout.roadmap_page(part.slug)),
             "m": part.municipality,
-            "t": part.title or part.file,
+            "t": part.title or PurePath(part.file.replace("\\", "/")).name,
             "p": part.period_text,
             "b": 1 if part.broken else 0,
             "a": counts.get("activities", 0),
