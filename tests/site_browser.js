@@ -92,7 +92,7 @@ async function rows(page) {
     await page.selectOption("#f-status", "overdue");
     result.filters.overdue = await rows(page);
     await page.selectOption("#f-status", "");
-    await page.fill("#f-party", "МБОУ ЦО № 17");
+    await page.fill("#f-party", "МБОУ ЦО № 17 (город Тула)");
     result.filters.party = await rows(page);
     result.filters.partyLink = await page.evaluate(() => { const a = document.querySelector("#party-link a"); return a ? a.getAttribute("href") : null; });
     await page.fill("#f-party", "");

@@ -21,6 +21,7 @@ from roadmapctl.site.parts import (
 from roadmapctl.textutil import ru_date
 
 TIMELINE_TEXT = 140  # characters of an activity's text shown on the timeline
+MANY_ROADMAPS = 20  # a party in more roadmaps than this gets a table of counts, not every activity
 
 
 @dataclass
@@ -177,4 +178,4 @@ def roadmap_page(part: RoadmapPart, parties: dict[str, Party], as_of: date, with
 
 
 def party_page(party: Party, as_of: date) -> bytes:
-    return _render("party.html.j2", depth=1, party=party, as_of=as_of, layout=layout)
+    return _render("party.html.j2", depth=1, party=party, as_of=as_of, layout=layout, many=MANY_ROADMAPS)

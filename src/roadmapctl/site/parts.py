@@ -131,28 +131,55 @@ def _rows(rr, period) -> tuple[list[RowView], dict[str, int]]:
     return rows, chart
 
 
-def identities(roadmap) -> dict[str, str]:
-    """The responsible parties a roadmap knows, each once: its name for comparison → its name as
-    the directory writes it (the full name, else the key). Aliases and the authority's two names
-    are one party; the target schools (``школы``) are parties too."""
-    from roadmapctl.report.parties import norm, target_schools
+def identities(roadmap) -> dict[str, tuple[str, str]]:
+    """The responsible parties a roadmap knows, each once: identity → (the name to resolve in the
+    roadmap, the name to show). Aliases and the authority's two names are one party
+    (``report --party`` resolves them); the target schools (``школы``) are parties too.
 
-    out: dict[str, str] = {}
+    A directory entry with a full name (``полное``) is one party across the region: its identity
+    is that name. A name without one ("УО", "ОО", "рабочая группа", a school listed only by a short
+    name) means something else in each municipality, so it is a party of that roadmap's
+    municipality ("ОО (город Тула)")."""
+    from roadmapctl.report.parties import is_generic_school_group, norm, target_schools
 
-    def add(name: str | None) -> None:
+    out: dict[str, tuple[str, str]] = {}
+    place = " ".join(roadmap.municipality.split())
+
+    def add(name: str | None, full: str | None) -> None:
         if not name or not name.strip():
             return
-        party = roadmap.party(name)
-        shown = " ".join(((party.full_name or party.key) if party else name).split())
-        out.setdefault(norm(shown), shown)
+        shown = " ".join((full or name).split())
+        if full and not is_generic_school_group(full):
+            out.setdefault(norm(shown), (name, shown))
+        else:
+            out.setdefault(f"{norm(place)}|{norm(shown)}", (name, f"{shown} ({place})" if place else shown))
 
     for party in roadmap.parties.values():
-        add(party.full_name or party.key)
+        add(party.key, party.full_name)
     if roadmap.authority_party() is None:
-        add(roadmap.authority.name)
+        add(roadmap.authority.name, roadmap.authority.name)
     for school in target_schools(roadmap):
-        add(school)
+        party = roadmap.party(school)
+        if party is not None:
+            add(party.key, party.full_name)
+        else:
+            add(school, None)
     return out
+
+
+def party_counts(rows, roadmap) -> dict[str, int]:
+    """The report's counts of ``rows`` (``Summary`` as ``roadmap_report`` counts its rows), for
+    a party's rows taken from the roadmap's report instead of a report of their own."""
+    from roadmapctl.report.items import CANCELLED, Summary
+
+    summary = Summary(roadmap.file, roadmap.municipality)
+    for row in rows:
+        summary.activities += 1
+        if row.placed.activity.status == CANCELLED:
+            summary.cancelled += 1
+        for kind in row.kinds:
+            setattr(summary, kind, getattr(summary, kind) + 1)
+    return summary.counts()
 
 
 def broken_part(path: str, slug: str, problems: list[ProblemLine]) -> RoadmapPart:
@@ -165,9 +192,11 @@ def roadmap_part(path: str, slug: str, as_of: date, within: int) -> RoadmapPart:
     from roadmapctl.document.schedule import roadmap_period_or_reason
     from roadmapctl.export import export_roadmaps
     from roadmapctl.loading.source import SourceError
-    from roadmapctl.render import render
+    from roadmapctl.render import build as render_view
+    from roadmapctl.render.formats import FORMATS
+    from roadmapctl.render.options import Options
     from roadmapctl.report.formats import render as render_report
-    from roadmapctl.report.items import build_report, roadmap_report
+    from roadmapctl.report.items import build_report
     from roadmapctl.report.parties import resolve
 
     try:
@@ -183,16 +212,21 @@ def roadmap_part(path: str, slug: str, as_of: date, within: int) -> RoadmapPart:
     rr = report.roadmaps[0]
     rows, chart = _rows(rr, period)
     shares = []
-    for identity, name in sorted(identities(roadmap).items()):
-        view = resolve(roadmap, name)
+    for identity, (query, shown) in sorted(identities(roadmap).items()):
+        view = resolve(roadmap, query)
         if not view.found:
             continue
-        own = roadmap_report(roadmap, as_of, within, select=view.select(roadmap))
-        if own.summary.activities:
-            own_rows, _ = _rows(own, period)
-            shares.append(PartyShare(identity, name, own.summary.counts(), own_rows))
+        chosen = view.select(roadmap)
+        # the rows of the roadmap's report that fall on the party: as ``roadmap_report`` with
+        # this selection gives them (its items do not depend on the selection)
+        own = [(row, shown_row) for row, shown_row in zip(rr.rows, rows) if chosen(row.placed)]
+        if own:
+            shares.append(PartyShare(identity, shown, party_counts([r for r, _ in own], roadmap), [v for _, v in own]))
 
-    appendix_page = render(roadmap, "html")
+    # one view of the document for both formats, written as ``render`` writes it
+    view = render_view(roadmap)
+    style = Options().style()
+    appendix_page = FORMATS["html"].write(view, style, None)
     found = _MAIN.search(appendix_page.decode("utf-8"))
     return RoadmapPart(
         file=path,
@@ -211,7 +245,7 @@ def roadmap_part(path: str, slug: str, as_of: date, within: int) -> RoadmapPart:
         parties=shares,
         appendix=found.group(1) if found else "",
         files={
-            "docx": render(roadmap, "docx"),
+            "docx": FORMATS["docx"].write(view, style, None),
             "html": appendix_page,
             "report": render_report(report, "html"),
             "ics": export_roadmaps([roadmap], "ics"),
