@@ -93,6 +93,8 @@ async function rows(page) {
     result.filters.overdue = await rows(page);
     await page.selectOption("#f-status", "");
     await page.fill("#f-party", "МБОУ ЦО № 17 (город Тула)");
+    await page.waitForFunction(() => window.roadmapctlParties && !document.getElementById("party-link").hidden);
+    result.filters.suggestions = await page.evaluate(() => [...document.querySelectorAll("#party-names option")].map((o) => o.value));
     result.filters.party = await rows(page);
     result.filters.partyLink = await page.evaluate(() => { const a = document.querySelector("#party-link a"); return a ? a.getAttribute("href") : null; });
     await page.fill("#f-party", "");

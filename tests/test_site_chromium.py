@@ -78,6 +78,7 @@ def test_the_filters_and_sorting_work(browsed):
     assert sorted(row[0] for row in filters["overdue"]) == ["город Мценск", "город Тула"]
     assert [row[0] for row in filters["party"]] == ["город Тула"]  # МБОУ ЦО № 17 is a school of Тула
     assert filters["partyLink"].startswith("parties/")
+    assert filters["suggestions"] == ["МБОУ ЦО № 17 (город Тула)"]
     assert [row[0] for row in filters["byOverdue"]][:2] == ["город Тула", "город Мценск"]
     assert filters["status"].startswith("Показаны 1–4 из 4")
     assert browsed["pdf"] > 10_000  # the index prints

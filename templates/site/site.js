@@ -6,7 +6,7 @@
   var node = document.getElementById("site-data");
   if (!node) { return; }
   var data = JSON.parse(node.textContent);
-  var rows = data.roadmaps, parties = data.parties, states = data.states;
+  var rows = data.roadmaps, states = data.states, parties = null, partyNames = [];
   var table = document.getElementById("index-table");
   var body = table.querySelector("tbody");
   var shown = document.getElementById("shown");
@@ -19,7 +19,28 @@
   var sortKey = "m", sortDir = 1, page = 0;
   var collator = new Intl.Collator("ru", { numeric: true, sensitivity: "base" });
   function norm(text) { return (text || "").toLocaleLowerCase("ru").replace(/ё/g, "е").replace(/\s+/g, " ").trim(); }
-  var partyNames = parties.map(function (p) { return norm(p[0]); });
+  // The parties' names are in assets/parties.js, loaded when the party filter is first used.
+  var loading = false;
+  function withParties(then) {
+    if (parties) { then(); return; }
+    if (loading) { return; }
+    loading = true;
+    var script = document.createElement("script");
+    script.src = f.p.getAttribute("data-src");
+    script.onload = function () {
+      parties = window.roadmapctlParties || [];
+      partyNames = parties.map(function (p) { return norm(p[0]); });
+      then();
+    };
+    document.body.appendChild(script);
+  }
+  function suggest() {
+    var q = norm(f.p.value), list = document.getElementById("party-names"), out = [];
+    for (var i = 0; i < partyNames.length && out.length < 50; i++) {
+      if (q && partyNames[i].indexOf(q) >= 0) { out.push(el("option", null)); out[out.length - 1].value = parties[i][0]; }
+    }
+    list.replaceChildren.apply(list, out);
+  }
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -29,7 +50,7 @@
   }
   function wantedParties() {
     var q = norm(f.p.value);
-    if (!q) { return null; }
+    if (!q || !parties) { return null; }
     var exact = partyNames.indexOf(q);
     if (exact >= 0) { return [exact]; }
     var out = [];
@@ -139,7 +160,9 @@
     });
   });
   [f.m, f.s].forEach(function (e) { e.addEventListener("change", function () { page = 0; draw(); }); });
-  [f.p, f.t].forEach(function (e) { e.addEventListener("input", function () { page = 0; draw(); }); });
+  f.t.addEventListener("input", function () { page = 0; draw(); });
+  f.p.addEventListener("focus", function () { withParties(function () {}); });
+  f.p.addEventListener("input", function () { withParties(function () { suggest(); page = 0; draw(); }); });
   document.getElementById("filters").addEventListener("submit", function (event) { event.preventDefault(); });
   draw();
 }());

@@ -46,6 +46,8 @@ def site_files(parts: list[RoadmapPart], request: SiteRequest) -> tuple[dict[str
                 files[layout.roadmap_file(part.slug, name)] = part.files[key]
     for party in parties:
         files[layout.party_page(party.slug)] = pages.party_page(party, request.as_of)
+    files[layout.PARTIES_SCRIPT] = pages.parties_script(parties)
+    files[layout.PARTIES_INDEX] = pages.parties_page(parties, request.as_of)
     return files, len(parties)
 
 

@@ -13,6 +13,8 @@ from urllib.parse import quote
 
 INDEX = "index.html"
 ASSETS = ("site.css", "site.js")
+PARTIES_SCRIPT = "assets/parties.js"
+PARTIES_INDEX = "parties/index.html"
 ROADMAPS = "roadmaps"
 PARTIES = "parties"
 _UNSAFE = re.compile(r"[^\w.\-]+")
@@ -25,9 +27,10 @@ def safe_name(text: str, fallback: str) -> str:
     return name or fallback
 
 
-def unique_names(texts: list[str], fallback: str) -> list[str]:
-    """A safe name for each text, none twice (case aside: some file systems ignore case)."""
-    seen: set[str] = set()
+def unique_names(texts: list[str], fallback: str, reserved: frozenset[str] = frozenset()) -> list[str]:
+    """A safe name for each text, none twice (case aside: some file systems ignore case) and
+    none of ``reserved`` (names the site uses itself)."""
+    seen: set[str] = {name.casefold() for name in reserved}
     out = []
     for text in texts:
         base = safe_name(text, fallback)

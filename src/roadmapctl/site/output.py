@@ -4,8 +4,9 @@ A folder is ours when it holds the manifest of a previous site (``MANIFEST``: th
 site wrote). Such a folder is brought up to date: its files are replaced, those of roadmaps that
 are gone are removed, anything else a user put there is kept. A folder that holds anything else
 is refused unless ``--force`` (then its files that the site needs are replaced and nothing else
-is touched). Each file is written atomically by ``writing.write_output``; a file that already
-holds the same bytes is left as it is.
+is touched). Each file is written atomically by ``writing.write_output`` (a temporary file
+renamed over it; the disk is synced once, before the manifest, not after each of thousands of
+files); a file that already holds the same bytes is left as it is.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def write_site(folder: Path, files: dict[str, bytes], previous: set[str], inputs
     written = unchanged = removed = 0
     try:
         for name in sorted(files):
-            if write_output(folder / name, files[name], inputs=inputs, force=True):
+            if write_output(folder / name, files[name], inputs=inputs, force=True, sync=False):
                 written += 1
             else:
                 unchanged += 1
@@ -81,6 +82,8 @@ def write_site(folder: Path, files: dict[str, bytes], previous: set[str], inputs
                 path.unlink()
                 removed += 1
                 _remove_empty(path.parent, folder)
+        if hasattr(os, "sync"):
+            os.sync()  # the files on the disk before the manifest says the site is complete
         manifest = {"generator": GENERATOR, "files": sorted(files)}
         write_output(folder / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", force=True)
     except OutputError as exc:

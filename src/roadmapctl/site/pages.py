@@ -59,7 +59,7 @@ def gather_parties(parts: list[RoadmapPart]) -> list[Party]:
             party = found.setdefault(share.identity, Party(share.identity, share.name))
             party.shares.append((part, share))
     ordered = sorted(found.values(), key=lambda p: (p.name.casefold(), p.identity))
-    for party, slug in zip(ordered, layout.unique_names([p.name for p in ordered], "participant")):
+    for party, slug in zip(ordered, layout.unique_names([p.name for p in ordered], "participant", frozenset({"index"}))):
         party.slug = slug
     return ordered
 
@@ -142,14 +142,27 @@ def index_data(parts: list[RoadmapPart], parties: list[Party]) -> str:
             "r": sorted(number[share.identity] for share in part.parties),
         }
         entries.append(entry)
-    data = {
-        "states": [STATE_TITLES[s] for s in STATES],
-        "parties": [[party.name, layout.href(layout.party_page(party.slug))] for party in parties],
-        "roadmaps": entries,
-    }
+    data = {"states": [STATE_TITLES[s] for s in STATES], "roadmaps": entries}
+    return _script_json(data)
+
+
+def _script_json(data) -> str:
+    """``data`` as JSON that can stand inside a <script> element: no "</" that could end it, no
+    HTML comment opener."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    # inside <script>: no "</" that could end it, no HTML comment opener
     return text.replace("</", "<\\/").replace("<!--", "<\\!--")
+
+
+def parties_script(parties: list[Party]) -> bytes:
+    """``assets/parties.js``: every party's name and page, in the order of the JSON index's
+    numbers; the index loads it when the party filter is first used (a script, not a fetch,
+    so that it works opened from disk)."""
+    names = [[party.name, layout.href(layout.party_page(party.slug))] for party in parties]
+    return f"window.roadmapctlParties = {_script_json(names)};\n".encode("utf-8")
+
+
+def parties_page(parties: list[Party], as_of: date) -> bytes:
+    return _render("parties.html.j2", depth=1, parties=parties, as_of=as_of, layout=layout)
 
 
 def index_page(parts: list[RoadmapPart], parties: list[Party], as_of: date) -> bytes:

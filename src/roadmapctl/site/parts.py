@@ -167,6 +167,11 @@ def identities(roadmap) -> dict[str, tuple[str, str]]:
     return out
 
 
+def _refs(activity) -> list:
+    """The responsible parties of an activity and of its sub-items (as ``PartyView.select`` reads them)."""
+    return list(activity.responsible) + [ref for item in activity.subitems for ref in item.responsible]
+
+
 def party_counts(rows, roadmap) -> dict[str, int]:
     """The report's counts of ``rows`` (``Summary`` as ``roadmap_report`` counts its rows), for
     a party's rows taken from the roadmap's report instead of a report of their own."""
@@ -211,17 +216,20 @@ def roadmap_part(path: str, slug: str, as_of: date, within: int) -> RoadmapPart:
     report = build_report([roadmap], as_of, within=within)
     rr = report.roadmaps[0]
     rows, chart = _rows(rr, period)
+    # the rows of the roadmap's report that fall on each party: as ``roadmap_report`` with the
+    # party's selection (``report --party``) gives them — its items do not depend on the selection.
+    # Whether a party covers a name is asked once a name, not once a row.
+    row_refs = [_refs(row.placed.activity) for row in rr.rows]
+    first_ref = {ref.name: ref for refs in row_refs for ref in refs}
     shares = []
     for identity, (query, shown) in sorted(identities(roadmap).items()):
         view = resolve(roadmap, query)
         if not view.found:
             continue
-        chosen = view.select(roadmap)
-        # the rows of the roadmap's report that fall on the party: as ``roadmap_report`` with
-        # this selection gives them (its items do not depend on the selection)
-        own = [(row, shown_row) for row, shown_row in zip(rr.rows, rows) if chosen(row.placed)]
+        covered = {name for name, ref in first_ref.items() if view.covers(roadmap, ref)}
+        own = [i for i, refs in enumerate(row_refs) if any(ref.name in covered for ref in refs)]
         if own:
-            shares.append(PartyShare(identity, shown, party_counts([r for r, _ in own], roadmap), [v for _, v in own]))
+            shares.append(PartyShare(identity, shown, party_counts([rr.rows[i] for i in own], roadmap), [rows[i] for i in own]))
 
     # one view of the document for both formats, written as ``render`` writes it
     view = render_view(roadmap)
