@@ -158,7 +158,7 @@ def parties_script(parties: list[Party]) -> bytes:
     numbers; the index loads it when the party filter is first used (a script, not a fetch,
     so that it works opened from disk)."""
     names = [[party.name, layout.href(layout.party_page(party.slug))] for party in parties]
-    return f"window.roadmapctlParties = {_script_json(names)};\n".encode("utf-8")
+    return f"window.roadmapctlParties = {_script_json(names)};\n".encode()
 
 
 def parties_page(parties: list[Party], as_of: date) -> bytes:
