@@ -235,3 +235,24 @@ def test_unique_names_are_safe_and_distinct(texts):
         assert name and re.fullmatch(r"[\w.\-]+", name)
         assert not name.startswith((".", "-"))
         assert len(name) <= MAX_NAME + 4
+
+
+@pytest.mark.parametrize("name", ["github-pages-site.yml", "gitlab-pages-site.yml"])
+def test_the_ci_examples_build_the_site_on_the_main_branch_as_of_the_build_day(name):
+    import yaml
+    from conftest import ROOT
+
+    text = (ROOT / "examples" / "ci" / name).read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    command = re.search(r"roadmapctl site roadmaps/ -o (\w+) --as-of \"\$\((?:TZ=Europe/Moscow )?date \+%F\)\" \|\| test \$\? -eq 1", text)
+    assert command, "the site is built as of the day of the build; a broken file does not stop it"
+    folder = command.group(1)
+    if name.startswith("github"):
+        assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key "on" as True
+        steps = workflow["jobs"]["build"]["steps"]
+        uses = [s["uses"] for s in steps if "uses" in s] + [s["uses"] for s in workflow["jobs"]["deploy"]["steps"]]
+        assert uses == ["actions/checkout@v5", "actions/setup-python@v6", "actions/upload-pages-artifact@v4", "actions/deploy-pages@v4"]
+        assert next(s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact"))["with"]["path"] == folder
+    else:
+        assert folder == "public" and workflow["pages"]["artifacts"]["paths"] == ["public"]
+        assert {"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"} in workflow["pages"]["rules"]
