@@ -12,21 +12,32 @@ from roadmapctl.site.request import SiteRequest, SiteResult
 
 PARALLEL_FROM = 24  # roadmaps: below this, worker processes cost more than they save
 CHUNK = 8
+PARTY_BATCH = 200  # party pages a worker process renders at a time
 
 
 def slugs(files: tuple[str, ...]) -> list[str]:
     return layout.unique_names([PurePath(f.replace("\\", "/")).stem for f in files], "roadmap")
 
 
-def compute_parts(request: SiteRequest) -> list[RoadmapPart]:
-    jobs = [(f, slug, request.as_of, request.within) for f, slug in zip(request.files, slugs(request.files))]
+def _workers(request: SiteRequest, count: int) -> int:
     workers = request.jobs if request.jobs is not None else (os.cpu_count() or 1)
-    if workers <= 1 or len(jobs) < PARALLEL_FROM:
-        return [part_of(job) for job in jobs]
+    return 1 if count < PARALLEL_FROM else max(1, min(workers, 32))
+
+
+def _map(function, jobs: list, workers: int, chunk: int = CHUNK) -> list:
+    """``function`` over ``jobs`` in order: in ``workers`` processes, or here when one is enough."""
+    if workers <= 1:
+        return [function(job) for job in jobs]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(workers, 32)) as pool:
-        return list(pool.map(part_of, jobs, chunksize=CHUNK))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(function, jobs, chunksize=chunk))
+
+
+def compute_parts(request: SiteRequest) -> list[RoadmapPart]:
+    """Every roadmap's part, with its page, in the order given."""
+    jobs = [(f, slug, request.as_of, request.within) for f, slug in zip(request.files, slugs(request.files))]
+    return _map(part_of, jobs, _workers(request, len(jobs)))
 
 
 def site_files(parts: list[RoadmapPart], request: SiteRequest) -> tuple[dict[str, bytes], int]:
@@ -35,17 +46,19 @@ def site_files(parts: list[RoadmapPart], request: SiteRequest) -> tuple[dict[str
     from roadmapctl.site import pages
 
     parties = pages.gather_parties(parts)
-    by_identity = {party.identity: party for party in parties}
     files: dict[str, bytes] = {layout.INDEX: pages.index_page(parts, parties, request.as_of)}
     for name in layout.ASSETS:
         files[layout.asset(name)] = (templates_dir() / "site" / name).read_bytes()
     for part in parts:
-        files[layout.roadmap_page(part.slug)] = pages.roadmap_page(part, by_identity, request.as_of, request.within)
+        files[layout.roadmap_page(part.slug)] = part.page
         for key, (name, _title) in DOWNLOADS.items():
             if key in part.files:
                 files[layout.roadmap_file(part.slug, name)] = part.files[key]
-    for party in parties:
-        files[layout.party_page(party.slug)] = pages.party_page(party, request.as_of)
+    batches = [parties[i : i + PARTY_BATCH] for i in range(0, len(parties), PARTY_BATCH)]
+    rendered = _map(pages.party_pages, [(batch, request.as_of) for batch in batches], _workers(request, len(parts)), 1)
+    for batch, batch_pages in zip(batches, rendered):
+        for party, page in zip(batch, batch_pages):
+            files[layout.party_page(party.slug)] = page
     files[layout.PARTIES_SCRIPT] = pages.parties_script(parties)
     files[layout.PARTIES_INDEX] = pages.parties_page(parties, request.as_of)
     return files, len(parties)

@@ -2,8 +2,8 @@
 
 Names keep the Cyrillic letters of a roadmap's file name or a party's name (a static host
 serves them, a link percent-encodes them); characters that a file system or a URL does not
-take become "-". Two roadmaps or parties that would share a name get "-2", "-3" in the order
-of the input, so the same input always gives the same addresses.
+take become "-". Two roadmaps that would share a name get "-2", "-3" in the order of the input;
+a party's name ends with a digest of its identity. The same input always gives the same addresses.
 """
 
 from __future__ import annotations
@@ -41,6 +41,15 @@ def unique_names(texts: list[str], fallback: str, reserved: frozenset[str] = fro
         seen.add(name.casefold())
         out.append(name)
     return out
+
+
+def party_slug(identity: str, name: str) -> str:
+    """A party's file name: its name and six characters of a digest of its identity, so that each
+    worker process names a party the same way without knowing the others' parties."""
+    import hashlib
+
+    digest = hashlib.sha1(identity.encode("utf-8")).hexdigest()[:6]
+    return f"{safe_name(name, 'participant')[:MAX_NAME - 7].rstrip('-.')}-{digest}"
 
 
 def roadmap_page(slug: str) -> str:

@@ -24,6 +24,15 @@ TIMELINE_TEXT = 140  # characters of an activity's text shown on the timeline
 MANY_ROADMAPS = 20  # a party in more roadmaps than this gets a table of counts, not every activity
 
 
+@dataclass(frozen=True)
+class RoadmapName:
+    """What a party's page shows of a roadmap: its page and its name."""
+
+    slug: str
+    municipality: str
+    title: str
+
+
 @dataclass
 class Party:
     """A responsible party across the roadmaps: one identity, its activities in each roadmap."""
@@ -31,7 +40,7 @@ class Party:
     identity: str
     name: str
     slug: str = ""
-    shares: list[tuple[RoadmapPart, PartyShare]] = field(default_factory=list)
+    shares: list[tuple[RoadmapName, PartyShare]] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -55,13 +64,11 @@ def gather_parties(parts: list[RoadmapPart]) -> list[Party]:
     sorted by name; each with its share of every roadmap where it has activities."""
     found: dict[str, Party] = {}
     for part in parts:
+        name = RoadmapName(part.slug, part.municipality, part.title)
         for share in part.parties:
-            party = found.setdefault(share.identity, Party(share.identity, share.name))
-            party.shares.append((part, share))
-    ordered = sorted(found.values(), key=lambda p: (p.name.casefold(), p.identity))
-    for party, slug in zip(ordered, layout.unique_names([p.name for p in ordered], "participant", frozenset({"index"}))):
-        party.slug = slug
-    return ordered
+            party = found.setdefault(share.identity, Party(share.identity, share.name, layout.party_slug(share.identity, share.name)))
+            party.shares.append((name, share))
+    return sorted(found.values(), key=lambda p: (p.name.casefold(), p.identity))
 
 
 def share_done(counts: dict[str, int]) -> int | None:
@@ -177,7 +184,7 @@ def index_page(parts: list[RoadmapPart], parties: list[Party], as_of: date) -> b
     )
 
 
-def roadmap_page(part: RoadmapPart, parties: dict[str, Party], as_of: date, within: int) -> bytes:
+def roadmap_page(part: RoadmapPart, as_of: date, within: int) -> bytes:
     if part.broken:
         return _render("broken.html.j2", depth=2, part=part, as_of=as_of, layout=layout)
     downloads = [
@@ -186,8 +193,14 @@ def roadmap_page(part: RoadmapPart, parties: dict[str, Party], as_of: date, with
     ]
     return _render(
         "roadmap.html.j2", depth=2, part=part, as_of=as_of, within=within, downloads=downloads,
-        timeline=timeline(part, as_of), parties=[(parties[s.identity], s) for s in part.parties], layout=layout,
+        timeline=timeline(part, as_of), parties=[(layout.party_slug(s.identity, s.name), s) for s in part.parties], layout=layout,
     )
+
+
+def party_pages(job: tuple[list[Party], date]) -> list[bytes]:
+    """The pages of some parties (the form a worker process is given)."""
+    parties, as_of = job
+    return [party_page(party, as_of) for party in parties]
 
 
 def party_page(party: Party, as_of: date) -> bytes:

@@ -85,6 +85,7 @@ class RoadmapPart:
     parties: list[PartyShare] = field(default_factory=list)
     appendix: str = ""  # the content of the appendix page's <main>, exactly as ``render --to html`` writes it
     files: dict[str, bytes] = field(default_factory=dict)  # DOWNLOADS key → bytes
+    page: bytes = b""  # its page on the site (written in the worker: the slow part is per roadmap)
 
     @property
     def broken(self) -> bool:
@@ -262,5 +263,12 @@ def roadmap_part(path: str, slug: str, as_of: date, within: int) -> RoadmapPart:
 
 
 def part_of(job: tuple[str, str, date, int]) -> RoadmapPart:
-    """``roadmap_part`` of one job (the form a worker process is given)."""
-    return roadmap_part(*job)
+    """``roadmap_part`` of one job, with its page (the form a worker process is given). The
+    appendix's text is dropped once the page holds it: it need not travel back."""
+    from roadmapctl.site.pages import roadmap_page
+
+    path, slug, as_of, within = job
+    part = roadmap_part(path, slug, as_of, within)
+    part.page = roadmap_page(part, as_of, within)
+    part.appendix = ""
+    return part
