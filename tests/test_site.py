@@ -52,6 +52,7 @@ def test_a_broken_roadmap_gets_its_page_and_the_rest_is_built(built):
     assert built["code"] == 1
     page = (built["out"] / "roadmaps" / "Сломанная-карта" / "index.html").read_text(encoding="utf-8")
     assert "Сломанная карта.yaml:7:10</code>: RM103 «таблицы»: ожидается список" in page
+    assert '<pre class="source"><code>7 | таблицы: нет</code></pre>' in page
     assert "Сломанная карта.yaml:7:10: «таблицы»: ожидается список" in built["err"]
     for path in roadmap_files():
         assert (built["out"] / "roadmaps" / path.stem / "index.html").is_file()

@@ -39,6 +39,7 @@ class ProblemLine:
     column: int
     code: str
     message: str
+    text: str = ""  # the source line it is on, control characters shown visibly
 
 
 @dataclass
@@ -211,7 +212,14 @@ def roadmap_part(path: str, slug: str, as_of: date, within: int) -> RoadmapPart:
         return broken_part(path, slug, [ProblemLine(0, 0, "", exc.shown)])
     roadmap = loaded.roadmap
     if roadmap is None:
-        return broken_part(path, slug, [ProblemLine(p.span.line, p.span.column, p.code, p.message) for p in loaded.problems])
+        from roadmapctl.writing import visible
+
+        lines = loaded.source.lines if loaded.source is not None else []
+        return broken_part(path, slug, [
+            ProblemLine(p.span.line, p.span.column, p.code, p.message,
+                        visible(lines[p.span.line - 1].rstrip("\r\n")) if 0 < p.span.line <= len(lines) else "")
+            for p in loaded.problems
+        ])
 
     period, reason = roadmap_period_or_reason(roadmap)
     report = build_report([roadmap], as_of, within=within)
