@@ -257,3 +257,18 @@ def test_the_ci_examples_build_the_site_on_the_main_branch_as_of_the_build_day(n
     else:
         assert folder == "public" and workflow["pages"]["artifacts"]["paths"] == ["public"]
         assert {"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"} in workflow["pages"]["rules"]
+
+
+def test_the_site_is_never_written_onto_a_roadmap_even_with_force(tmp_path):
+    import os
+
+    source = tmp_path / "карта.yaml"
+    shutil.copy(ROADMAPS / "tula-2020-2021.yaml", source)
+    out = tmp_path / "сайт"
+    out.mkdir()
+    os.link(source, out / "index.html")  # the same file under the site's name
+    code, _out, err = run_in_process("site", str(source), "-o", str(out), "--as-of", AS_OF, "--force")
+    assert code == 2
+    assert "это входной файл команды" in err.decode("utf-8")
+    assert source.read_bytes() == (ROADMAPS / "tula-2020-2021.yaml").read_bytes()
+    assert sorted(p.name for p in out.iterdir()) == ["index.html"]

@@ -62,8 +62,26 @@ def write_site(folder: Path, files: dict[str, bytes], previous: set[str], inputs
     this is checked for every file before the first is written."""
     from roadmapctl.writing import OutputError, write_output
 
+    # Never onto an input (a roadmap, also through a link): asked here once a file, by the file's
+    # identity, rather than by write_output comparing each of thousands of files with each input.
+    sources = set()
+    for source in inputs:
+        try:
+            info = os.stat(source)
+        except OSError:
+            continue
+        sources.add((info.st_dev, info.st_ino))
+    existing = {}
+    for name in sorted(files):
+        try:
+            info = os.stat(folder / name)
+        except OSError:
+            continue
+        existing[name] = info
+        if (info.st_dev, info.st_ino) in sources:
+            raise SiteError(f"{folder / name}: это входной файл команды; сайт нельзя записать поверх него — укажите другую папку")
     if not force:
-        foreign = sorted(name for name in files if name not in previous and (folder / name).exists())
+        foreign = [name for name in existing if name not in previous]
         if foreign:
             raise SiteError(
                 f"{folder / foreign[0]}: файл уже существует и создан не командой roadmapctl site; "
@@ -72,7 +90,7 @@ def write_site(folder: Path, files: dict[str, bytes], previous: set[str], inputs
     written = unchanged = removed = 0
     try:
         for name in sorted(files):
-            if write_output(folder / name, files[name], inputs=inputs, force=True, sync=False):
+            if write_output(folder / name, files[name], force=True, sync=False):
                 written += 1
             else:
                 unchanged += 1
