@@ -21,6 +21,7 @@ from roadmapctl.site.parts import (
 from roadmapctl.textutil import ru_date
 
 TIMELINE_TEXT = 140  # characters of an activity's text shown on the timeline
+INDEX_TITLE = 150  # characters of a roadmap's title in the index (the whole title is on its page)
 MANY_ROADMAPS = 20  # a party in more roadmaps than this gets a table of counts, not every activity
 
 
@@ -127,6 +128,12 @@ def _render(name: str, **context) -> bytes:
     return render_template(f"site/{name}", None, True, {}, **common, **context).encode("utf-8")
 
 
+def short_title(part: RoadmapPart) -> str:
+    """The title the index shows: at most INDEX_TITLE characters; a broken file's name."""
+    title = part.title or PurePath(part.file.replace("\\", "/")).name
+    return title if len(title) <= INDEX_TITLE else title[: INDEX_TITLE - 1].rstrip() + "…"
+
+
 def index_data(parts: list[RoadmapPart], parties: list[Party]) -> str:
     """The JSON index the index page's script filters and sorts: short keys, one entry a roadmap."""
     number = {party.identity: i for i, party in enumerate(parties)}
@@ -136,7 +143,7 @@ def index_data(parts: list[RoadmapPart], parties: list[Party]) -> str:
         entry = {
             "h": layout.href(layout.roadmap_page(part.slug)),
             "m": part.municipality,
-            "t": part.title or PurePath(part.file.replace("\\", "/")).name,
+            "t": short_title(part),
             "p": part.period_text,
             "b": 1 if part.broken else 0,
             "a": counts.get("activities", 0),
@@ -181,6 +188,7 @@ def index_page(parts: list[RoadmapPart], parties: list[Party], as_of: date) -> b
     return _render(
         "index.html.j2", depth=0, as_of=as_of, parts=parts, parties=parties, municipalities=municipalities,
         totals=totals, broken=sum(p.broken for p in parts), data=index_data(parts, parties), layout=layout,
+        short_title=short_title,
     )
 
 
