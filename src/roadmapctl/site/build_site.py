@@ -16,7 +16,8 @@ PARTY_BATCH = 200  # party pages a worker process renders at a time
 
 
 def slugs(files: tuple[str, ...]) -> list[str]:
-    return layout.unique_names([PurePath(f.replace("\\", "/")).stem for f in files], "roadmap")
+    # "index.html" is the list of roadmaps beside their folders
+    return layout.unique_names([PurePath(f.replace("\\", "/")).stem for f in files], "roadmap", frozenset({"index.html"}))
 
 
 def _workers(request: SiteRequest, count: int) -> int:
@@ -61,6 +62,7 @@ def site_files(parts: list[RoadmapPart], request: SiteRequest) -> tuple[dict[str
             files[layout.party_page(party.slug)] = page
     files[layout.PARTIES_SCRIPT] = pages.parties_script(parties)
     files[layout.PARTIES_INDEX] = pages.parties_page(parties, request.as_of)
+    files[layout.ROADMAPS_INDEX] = pages.roadmaps_page(parts, request.as_of)
     return files, len(parties)
 
 

@@ -15,6 +15,7 @@ INDEX = "index.html"
 ASSETS = ("site.css", "site.js")
 PARTIES_SCRIPT = "assets/parties.js"
 PARTIES_INDEX = "parties/index.html"
+ROADMAPS_INDEX = "roadmaps/index.html"
 ROADMAPS = "roadmaps"
 PARTIES = "parties"
 _UNSAFE = re.compile(r"[^\w.\-]+")

@@ -175,6 +175,10 @@ def parties_script(parties: list[Party]) -> bytes:
     return f"window.roadmapctlParties = {_script_json(names)};\n".encode()
 
 
+def roadmaps_page(parts: list[RoadmapPart], as_of: date) -> bytes:
+    return _render("roadmaps.html.j2", depth=1, parts=parts, as_of=as_of, layout=layout, short_title=short_title)
+
+
 def parties_page(parties: list[Party], as_of: date) -> bytes:
     return _render("parties.html.j2", depth=1, parties=parties, as_of=as_of, layout=layout)
 
