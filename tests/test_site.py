@@ -268,3 +268,22 @@ def test_the_site_is_never_written_onto_a_roadmap_even_with_force(tmp_path):
     assert "это входной файл команды" in err.decode("utf-8")
     assert source.read_bytes() == (ROADMAPS / "tula-2020-2021.yaml").read_bytes()
     assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+
+
+def test_a_roadmap_the_program_fails_on_gets_a_page_that_does_not_blame_the_file(tmp_path, monkeypatch):
+    import roadmapctl.export
+
+    def failing(roadmaps, fmt):
+        if roadmaps[0].municipality == "город Тула":
+            raise ValueError("сбой для проверки")
+        return b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"
+
+    monkeypatch.setattr(roadmapctl.export, "export_roadmaps", failing)
+    out = tmp_path / "сайт"
+    sources = [str(ROADMAPS / "tula-2020-2021.yaml"), str(ROADMAPS / "slavsk-2022-2023.yaml")]
+    code, _out, _err = run_in_process("site", *sources, "-o", str(out), "--as-of", AS_OF, "--jobs", "1")
+    assert code == 1
+    page = (out / "roadmaps" / "tula-2020-2021" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Не удалось обработать файл" in page and "Файл здесь ни при чём" in page
+    assert "ValueError: сбой для проверки" in page and "Ошибка в файле" not in page
+    assert (out / "roadmaps" / "slavsk-2022-2023" / "приложение.docx").is_file()

@@ -87,6 +87,7 @@ class RoadmapPart:
     appendix: str = ""  # the content of the appendix page's <main>, exactly as ``render --to html`` writes it
     files: dict[str, bytes] = field(default_factory=dict)  # DOWNLOADS key → bytes
     page: bytes = b""  # its page on the site (written in the worker: the slow part is per roadmap)
+    internal: bool = False  # the program failed on this file (not the file's fault)
 
     @property
     def broken(self) -> bool:
@@ -276,7 +277,15 @@ def part_of(job: tuple[str, str, date, int]) -> RoadmapPart:
     from roadmapctl.site.pages import roadmap_page
 
     path, slug, as_of, within = job
-    part = roadmap_part(path, slug, as_of, within)
+    try:
+        part = roadmap_part(path, slug, as_of, within)
+    except Exception as exc:  # noqa: BLE001 - one roadmap the program fails on does not stop the site
+        message = (
+            "внутренняя ошибка программы при обработке этого файла — это не ошибка в файле. Пожалуйста, "
+            f"сообщите о ней разработчикам и приложите файл. Подробности: {type(exc).__name__}: {exc}"
+        )
+        part = broken_part(path, slug, [ProblemLine(0, 0, "", message)])
+        part.internal = True
     part.page = roadmap_page(part, as_of, within)
     part.appendix = ""
     return part
