@@ -35,8 +35,8 @@ def tools_folder() -> Path:
     return Path(cache) / "roadmapctl-tests" / "npm"
 
 
-def _installed(folder: Path) -> bool:
-    return all((folder / "node_modules" / name / "package.json").is_file() for name in PACKAGES)
+def _installed(folder: Path, packages: list[str]) -> bool:
+    return all((folder / "node_modules" / name / "package.json").is_file() for name in packages)
 
 
 @contextmanager
@@ -57,21 +57,27 @@ def _locked(folder: Path):
 
 def npm_tools() -> Path:
     """The folder whose node_modules holds PACKAGES (installed now if needed, said aloud)."""
+    return npm_packages(PACKAGES, "the editor components")
+
+
+def npm_packages(packages: list[str], what: str) -> Path:
+    """The folder whose node_modules holds ``packages`` (installed now if needed, said aloud);
+    ``what`` says what cannot be tested without them."""
     if shutil.which("npm") is None or shutil.which("node") is None:
-        pytest.skip("npm and node are not installed: the editor components cannot be tested here")
+        pytest.skip(f"npm and node are not installed: {what} cannot be tested here")
     folder = tools_folder()
-    if _installed(folder):
+    if _installed(folder, packages):
         return folder
     with _locked(folder):
-        if _installed(folder):  # another worker installed them while this one waited
+        if _installed(folder, packages):  # another worker installed them while this one waited
             return folder
         if not (folder / "package.json").exists():
             (folder / "package.json").write_text('{"private": true}\n', encoding="utf-8")
-        message = (f"npm: installing {', '.join(PACKAGES)} ({SIZE}) into {folder} once for this user; "
+        message = (f"npm: installing {', '.join(packages)} into {folder} once for this user; "
                    "set ROADMAPCTL_TEST_TOOLS to choose another folder")
         print(f"\n{message}", file=sys.__stderr__, flush=True)
         warnings.warn(message, UserWarning, stacklevel=2)
-        done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", *PACKAGES],
+        done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", *packages],
                               cwd=folder, capture_output=True, text=True, timeout=900)
         if done.returncode != 0:
             pytest.skip(f"npm install failed (no registry?): {done.stderr.strip()[-300:]}")

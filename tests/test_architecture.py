@@ -15,9 +15,10 @@ FOUNDATION = {"__init__", "spans", "textutil", "resources", "writing", "own_outp
 LOADING = {"loading"}
 DOCUMENT = {"document"}
 DOMAIN = {"deadlines", "spelling"}
-CONSUMERS = {"check", "format", "mark", "render", "report", "diff", "export", "importer"}
+CONSUMERS = {"check", "format", "mark", "render", "report", "diff", "export", "importer", "site"}
 FRONT = {"cli", "lsp", "__main__"}
-CONSUMER_EDGES = {("export", "report"), ("report", "render"), ("importer", "format")}
+CONSUMER_EDGES = {("export", "report"), ("report", "render"), ("importer", "format"),
+                  ("site", "report"), ("site", "render"), ("site", "export")}
 
 ALLOWED = {
     "foundation": FOUNDATION,

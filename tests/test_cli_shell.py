@@ -41,7 +41,7 @@ def test_help_lists_every_command_and_each_has_its_module():
     result = run("--help")
     listed = result.stdout.split("Команды:", 1)[1].split()
     names = [word for word in listed if word.isascii() and word.isalpha() and word.islower()]
-    assert names == ["check", "rules", "explain", "export", "render", "report", "mark", "diff", "fmt",
+    assert names == ["check", "rules", "explain", "export", "render", "report", "site", "mark", "diff", "fmt",
                      "import", "new", "schema", "lsp"]
     modules = {p.stem for p in Path(cli.__file__).parent.glob("*.py")} - {"__init__", "common", "i18n", "click_compat"}
     assert modules == set(cli.COMMAND_MODULES)

@@ -157,13 +157,16 @@ def write_output(
     editing: bool = False,
     text: bool = False,
     color: bool = False,
+    sync: bool = True,
 ) -> bool:
     """Write ``data`` to ``target`` (``None`` or ``-``: the standard output) under the rules above.
 
     ``inputs`` are the files the command read; ``editing`` says that ``target`` is the input being
     edited (``mark``, ``fmt``). ``text`` marks output meant for people: control characters are
-    shown visibly, and with ``color`` our own colour codes survive. Returns False when the file
-    already had exactly these bytes (nothing written)."""
+    shown visibly, and with ``color`` our own colour codes survive. ``sync=False`` leaves out the
+    flush to the disk before the rename, for a caller that writes thousands of files and syncs
+    once at the end (``site``). Returns False when the file already had exactly these bytes
+    (nothing written)."""
     if text:
         as_text = data.decode("utf-8", errors="surrogateescape") if isinstance(data, bytes) else data
         data = visible(as_text, keep_color=color).encode("utf-8")
@@ -210,7 +213,8 @@ def write_output(
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
-                os.fsync(handle.fileno())
+                if sync:
+                    os.fsync(handle.fileno())
             if info is not None:
                 os.chmod(tmp, stat.S_IMODE(info.st_mode))
                 if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.stat(tmp).st_uid, os.stat(tmp).st_gid):

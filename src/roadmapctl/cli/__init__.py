@@ -22,7 +22,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-COMMAND_MODULES = ["check", "rules", "explain", "export", "render", "report", "mark", "diff", "fmt", "importer", "schema_cmd", "lsp"]
+COMMAND_MODULES = ["check", "rules", "explain", "export", "render", "report", "site", "mark", "diff", "fmt", "importer", "schema_cmd", "lsp"]
 
 
 def _register() -> None:

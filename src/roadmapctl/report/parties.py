@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from roadmapctl.document.model import Party, Placed, Ref, Roadmap
@@ -25,6 +26,7 @@ _GENERIC = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def norm(name: str | None) -> str:
     """A name for comparison: case, quotes, dashes, ё and spacing do not matter ("№ 2" = "№2")."""
     if not name:

@@ -3,6 +3,8 @@ resources); the pictures of report/charts.py inline as SVG."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from roadmapctl.report.formats.document import (
     COLUMNS,
     GROUP_WIDTHS_MM,
@@ -18,16 +20,24 @@ from roadmapctl.report.items import Report
 TEMPLATE = "report.html.j2"
 
 
-def render(report: Report, by: str = "section", signature: str | None = None, **_options) -> bytes:
+@cache
+def _environment():
+    """The template environment, made once: compiling the template costs more than filling it
+    (``site`` writes a report for each of thousands of roadmaps)."""
     import jinja2
 
-    from roadmapctl.report import charts
     from roadmapctl.resources import templates_dir
 
-    env = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir()), encoding="utf-8"),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        auto_reload=False,
     )
+
+
+def render(report: Report, by: str = "section", signature: str | None = None, **_options) -> bytes:
+    from roadmapctl.report import charts
+
     doc = report_document(report, by, signature)
     bars = status_bars(report)
     timelines: dict[str, str] = {}
@@ -44,7 +54,7 @@ def render(report: Report, by: str = "section", signature: str | None = None, **
                 for start in range(0, len(rows), TIMELINE_PAGE)
             )
             timelines[rr.roadmap.file] = '<div class="tl-narrow">' + charts.timeline(rows, report.as_of, "svg").decode("utf-8") + "</div>" + wide
-    page = env.get_template(TEMPLATE).render(
+    page = _environment().get_template(TEMPLATE).render(
         doc=doc, style=page_style(), columns=COLUMNS, widths=WIDTHS_MM, group_widths=GROUP_WIDTHS_MM, charts=pictures,
     )
     return page.encode("utf-8")
