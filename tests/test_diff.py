@@ -538,6 +538,7 @@ def test_ci_examples_run_the_review_commands():
     assert 'GIT_DEPTH: "0"' in (CI / "gitlab-ci.yml").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_ci_example_commands_work_in_a_repository(repo, cli):
     import shlex
 

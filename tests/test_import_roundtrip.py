@@ -275,6 +275,7 @@ def _keep_columns(activity: dict, fields: list[str]) -> None:
         _keep_columns(child, fields)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("writer", sorted(WRITERS))
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=_roadmap())
