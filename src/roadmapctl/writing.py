@@ -179,57 +179,17 @@ def write_output(
     try:
         real = Path(os.path.realpath(path))
         if not editing:
-            for source in inputs:
-                if str(source) != "-" and _same_file(str(source), real):
-                    raise _fail(path, "это входной файл команды; результат нельзя записать поверх него — укажите другое имя")
-        try:
-            info = os.stat(real)
-        except FileNotFoundError:
-            info = None
-        except NotADirectoryError:
-            raise _fail(path, "часть пути — файл, а не папка") from None
+            _refuse_inputs(path, real, inputs)
+        info = _target_info(path, real)
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            return _write_special(path, real, data, info.st_mode)
         if info is not None:
-            if stat.S_ISDIR(info.st_mode):
-                raise _fail(path, "это папка, а не файл")
-            if not stat.S_ISREG(info.st_mode):
-                return _write_special(path, real, data, info.st_mode)
-            if info.st_size == len(data) and info.st_size <= MAX_COMPARED:
-                with open(real, "rb") as handle:
-                    if handle.read() == data:
-                        return False
-            if not (force or editing) and info.st_size > 0:  # an empty file holds nothing to lose
-                old = None
-                if replaceable is not None and info.st_size <= MAX_COMPARED:
-                    with open(real, "rb") as handle:
-                        old = handle.read()
-                if old is None or replaceable is None or not replaceable(old):
-                    raise _fail(path, "файл уже существует и создан не этой командой; чтобы заменить его, добавьте --force")
-            if not os.access(real, os.W_OK) or not info.st_mode & 0o222:
-                raise _fail(path, "файл защищён от записи (нет прав на запись); он не изменён")
+            if _holds(real, info, data):
+                return False
+            _may_replace(path, real, info, force or editing, replaceable)
         else:
             real.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = _new_temp(real.parent, real.name)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                if sync:
-                    os.fsync(handle.fileno())
-            if info is not None:
-                os.chmod(tmp, stat.S_IMODE(info.st_mode))
-                if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.stat(tmp).st_uid, os.stat(tmp).st_gid):
-                    try:
-                        os.chown(tmp, info.st_uid, info.st_gid)
-                        os.chmod(tmp, stat.S_IMODE(info.st_mode))  # chown clears set-id bits
-                    except OSError:
-                        pass  # only the owner's group or root may; the mode is kept all the same
-            os.replace(tmp, real)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        _replace(real, data, info, sync)
     except OutputError:
         raise
     except OSError as exc:
@@ -240,6 +200,74 @@ def write_output(
         where = path if failed in (None, str(path), str(real)) else Path(failed)
         raise _fail(where, f"не удалось записать файл: {os_message(exc)}") from None
     return True
+
+
+def _refuse_inputs(path: Path, real: Path, inputs: Iterable[str | Path]) -> None:
+    for source in inputs:
+        if str(source) != "-" and _same_file(str(source), real):
+            raise _fail(path, "это входной файл команды; результат нельзя записать поверх него — укажите другое имя")
+
+
+def _target_info(path: Path, real: Path) -> os.stat_result | None:
+    """What is at the target now (None: nothing); a folder there is refused."""
+    try:
+        info = os.stat(real)
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        raise _fail(path, "часть пути — файл, а не папка") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise _fail(path, "это папка, а не файл")
+    return info
+
+
+def _holds(real: Path, info: os.stat_result, data: bytes) -> bool:
+    """Whether the file already holds exactly ``data``."""
+    if info.st_size != len(data) or info.st_size > MAX_COMPARED:
+        return False
+    with open(real, "rb") as handle:
+        return handle.read() == data
+
+
+def _may_replace(path: Path, real: Path, info: os.stat_result, allowed: bool,
+                 replaceable: Callable[[bytes], bool] | None) -> None:
+    """Refuse to replace a file that is not our own output (without ``--force``) or is read-only."""
+    if not allowed and info.st_size > 0:  # an empty file holds nothing to lose
+        old = None
+        if replaceable is not None and info.st_size <= MAX_COMPARED:
+            with open(real, "rb") as handle:
+                old = handle.read()
+        if old is None or replaceable is None or not replaceable(old):
+            raise _fail(path, "файл уже существует и создан не этой командой; чтобы заменить его, добавьте --force")
+    if not os.access(real, os.W_OK) or not info.st_mode & 0o222:
+        raise _fail(path, "файл защищён от записи (нет прав на запись); он не изменён")
+
+
+def _replace(real: Path, data: bytes, info: os.stat_result | None, sync: bool) -> None:
+    """Write ``data`` to a temporary file beside ``real`` (with the old file's mode and owner) and
+    rename it over ``real`` in one step; the temporary file never stays behind."""
+    fd, tmp = _new_temp(real.parent, real.name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            if sync:
+                os.fsync(handle.fileno())
+        if info is not None:
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))
+            if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.stat(tmp).st_uid, os.stat(tmp).st_gid):
+                try:
+                    os.chown(tmp, info.st_uid, info.st_gid)
+                    os.chmod(tmp, stat.S_IMODE(info.st_mode))  # chown clears set-id bits
+                except OSError:
+                    pass  # only the owner's group or root may; the mode is kept all the same
+        os.replace(tmp, real)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 @contextmanager

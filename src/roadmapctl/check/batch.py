@@ -246,7 +246,7 @@ def configure_word_list(path: str, created: list[str]) -> None:
                           f"укажите словарь проекта в них сами, например spelling-words = \"{WORD_LIST_NAME}\"")
     fresh = not settings.exists()
     _create_empty(settings)
-    with locked(settings):
+    with locked(settings):  # locked() refuses a FIFO or a device before anything is read
         text = settings.read_text(encoding="utf-8-sig")
         if not _WORD_LIST_KEY.search(text):  # another --add-words may have just added it
             entry = f'spelling-words = "{WORD_LIST_NAME}"'

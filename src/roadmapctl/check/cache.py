@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from roadmapctl.openers import OpenError, read_regular
 from roadmapctl.check.config import Config
 from roadmapctl.check.diagnostics import Diagnostic, Edit, Fix, Severity
 from roadmapctl.spans import Span
@@ -80,18 +81,26 @@ def program_fingerprint() -> str:
 
 
 def _file_digest(path: str) -> str:
+    """The digest of a word list's bytes; a FIFO, a device or a folder is never opened (the check
+    itself says what is wrong with it)."""
+    import stat as kinds
+
     try:
-        stat = os.stat(path)
+        info = os.stat(path)
     except OSError:
         return "missing"
-    return _content_digest(path, stat.st_size, stat.st_mtime_ns)
+    if not kinds.S_ISREG(info.st_mode):
+        return "not a regular file"
+    return _content_digest(path, info.st_size, info.st_mtime_ns)
 
 
 @cache
 def _content_digest(path: str, _size: int, _mtime: int) -> str:
+    from roadmapctl.spelling.lexicon import WORD_LIST_MAX_BYTES
+
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
+        return hashlib.sha256(read_regular(path, WORD_LIST_MAX_BYTES)).hexdigest()
+    except (OpenError, OSError):
         return "unreadable"
 
 
@@ -116,7 +125,7 @@ def load(folder: Path, key: str) -> dict[str, Any] | None:
     """The stored result under ``key`` (name, diagnostics, lines, strict), or None when there is
     none or it is not exactly what :func:`store` writes."""
     try:
-        raw = _entry_path(folder, key).read_bytes()
+        raw = read_regular(_entry_path(folder, key), 64 * 1024 * 1024)
         entry = json.loads(raw.decode("utf-8"))
         if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
             return None
@@ -125,7 +134,7 @@ def load(folder: Path, key: str) -> dict[str, Any] | None:
             return None
         lines = {int(number): _text(text) for number, text in entry["lines"].items()}
         diagnostics = [_diagnostic(d) for d in entry["diagnostics"]]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OpenError, OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     return {"name": name, "diagnostics": diagnostics, "lines": lines, "strict": strict}
 

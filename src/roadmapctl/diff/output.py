@@ -161,79 +161,107 @@ def outside_note(change: Change) -> str | None:
 
 def describe(change: Change) -> str:
     """One Russian line about a change (without its number), for text and Markdown."""
-    k = change.kind
+    describer = _DESCRIBERS.get(change.kind)
+    return describer(change) if describer is not None else change.kind
+
+
+def _added(change: Change) -> str:
+    section = change.extra.get("section")
+    return "добавлено мероприятие" + (f" в разделе «{section}»" if section else "")
+
+
+def _moved(change: Change) -> str:
+    moved = "перемещено" + (f": было {change.old}" if change.old != change.new else "")
+    if change.extra.get("new_section"):
+        moved += f", теперь в разделе «{change.extra['new_section']}»"
+    return moved
+
+
+def _text_change(change: Change) -> str:
+    label = FIELD_LABELS.get(change.field or "", change.field or "текст")
+    if change.field == fields.SUBITEMS.key:
+        return "изменены подпункты"
+    if not change.old:
+        return f"добавлено поле «{label}»"
+    if not change.new:
+        return f"удалено поле «{label}»"
+    return f"изменён {label}" if change.field in (fields.TEXT.key, fields.RESULT.key) else f"изменено поле «{label}»"
+
+
+def _deadline(change: Change) -> str:
+    outside = outside_note(change)
+    return deadline_phrase(change) + _where(change) + (f"; {outside}" if outside else "")
+
+
+def _responsible(change: Change) -> str:
     x = change.extra
-    if k == "added":
-        return "добавлено мероприятие" + (f" в разделе «{x['section']}»" if x.get("section") else "")
-    if k == "removed":
-        return "удалено мероприятие"
-    if k == "moved":
-        moved = "перемещено" + (f": было {change.old}" if change.old != change.new else "")
-        if x.get("new_section"):
-            moved += f", теперь в разделе «{x['new_section']}»"
-        return moved
-    if k == "renumbered":
-        return "перенумеровано: " + renumbering(change.old, change.new)
-    if k == "text":
-        label = FIELD_LABELS.get(change.field or "", change.field or "текст")
-        if change.field == fields.SUBITEMS.key:
-            return "изменены подпункты"
-        if not change.old:
-            return f"добавлено поле «{label}»"
-        if not change.new:
-            return f"удалено поле «{label}»"
-        return f"изменён {label}" if change.field in (fields.TEXT.key, fields.RESULT.key) else f"изменено поле «{label}»"
-    if k == "deadline":
-        outside = outside_note(change)
-        return deadline_phrase(change) + _where(change) + (f"; {outside}" if outside else "")
-    if k == "responsible":
-        parts = []
+    parts = []
+    if x.get("added"):
+        parts.append("добавлены: " + ", ".join(x["added"]) if len(x["added"]) > 1 else "добавлен: " + x["added"][0])
+    if x.get("removed"):
+        parts.append("больше не отвечает: " + ", ".join(x["removed"]) if len(x["removed"]) == 1
+                     else "больше не отвечают: " + ", ".join(x["removed"]))
+    if not parts:
+        parts.append("изменён порядок")
+    return "ответственные — " + "; ".join(parts) + _where(change)
+
+
+def _status(change: Change) -> str:
+    label = FIELD_LABELS.get(change.field or "", change.field or "")
+    if change.field == fields.MARKS.key:
+        mark = change.new or change.old or {}
+        verb = "добавлена" if change.new else "удалена"
+        return f"{verb} отметка о ходе выполнения от {_ru_date(mark.get('date'))}"
+    missing = not_given(label)
+    return f"{label}: {change.old or missing} → {change.new or missing}"
+
+
+def _section(change: Change) -> str:
+    what = change.extra.get("change")
+    if what == "added":
+        return "добавлен раздел"
+    if what == "removed":
+        return "удалён раздел"
+    if what == "renumbered":
+        text = f"раздел {change.extra.get('old_number') or 'без номера'} → {change.number or 'без номера'}"
+        pairs = change.extra.get("activities") or []
+        if pairs:
+            text += ": " + renumbering([a for a, _ in pairs], [b for _, b in pairs])
+        return text
+    return "раздел переименован"
+
+
+def _header(change: Change) -> str:
+    x = change.extra
+    label = FIELD_LABELS.get(change.field or "", change.field or "")
+    if x.get("added") or x.get("removed"):
+        bits = []
         if x.get("added"):
-            parts.append("добавлены: " + ", ".join(x["added"]) if len(x["added"]) > 1 else "добавлен: " + x["added"][0])
+            bits.append(f"добавлено {len(x['added'])}")
         if x.get("removed"):
-            parts.append("больше не отвечает: " + ", ".join(x["removed"]) if len(x["removed"]) == 1
-                         else "больше не отвечают: " + ", ".join(x["removed"]))
-        if not parts:
-            parts.append("изменён порядок")
-        return "ответственные — " + "; ".join(parts) + _where(change)
-    if k == "status":
-        label = FIELD_LABELS.get(change.field or "", change.field or "")
-        if change.field == fields.MARKS.key:
-            mark = change.new or change.old or {}
-            verb = "добавлена" if change.new else "удалена"
-            return f"{verb} отметка о ходе выполнения от {_ru_date(mark.get('date'))}"
-        missing = not_given(label)
-        return f"{label}: {change.old or missing} → {change.new or missing}"
-    if k == "section":
-        what = x.get("change")
-        if what == "added":
-            return "добавлен раздел"
-        if what == "removed":
-            return "удалён раздел"
-        if what == "renumbered":
-            text = f"раздел {x.get('old_number') or 'без номера'} → {change.number or 'без номера'}"
-            pairs = x.get("activities") or []
-            if pairs:
-                text += ": " + renumbering([a for a, _ in pairs], [b for _, b in pairs])
-            return text
-        return "раздел переименован"
-    if k == "header":
-        label = FIELD_LABELS.get(change.field or "", change.field or "")
-        if x.get("added") or x.get("removed"):
-            bits = []
-            if x.get("added"):
-                bits.append(f"добавлено {len(x['added'])}")
-            if x.get("removed"):
-                bits.append(f"удалено {len(x['removed'])}")
-            return f"{label}: " + ", ".join(bits)
-        if change.old is None:
-            return f"{label}: указано" + (f" {_quote(change.new)}" if _inline(change.new) else "")
-        if change.new is None:
-            return f"{label}: удалено" + (f" (было {_quote(change.old)})" if _inline(change.old) else "")
-        if _inline(change.old) and _inline(change.new):
-            return f"{label}: {_quote(change.old)} → {_quote(change.new)}"
-        return f"{label}: изменено"
-    return k
+            bits.append(f"удалено {len(x['removed'])}")
+        return f"{label}: " + ", ".join(bits)
+    if change.old is None:
+        return f"{label}: указано" + (f" {_quote(change.new)}" if _inline(change.new) else "")
+    if change.new is None:
+        return f"{label}: удалено" + (f" (было {_quote(change.old)})" if _inline(change.old) else "")
+    if _inline(change.old) and _inline(change.new):
+        return f"{label}: {_quote(change.old)} → {_quote(change.new)}"
+    return f"{label}: изменено"
+
+
+_DESCRIBERS = {
+    "added": _added,
+    "removed": lambda change: "удалено мероприятие",
+    "moved": _moved,
+    "renumbered": lambda change: "перенумеровано: " + renumbering(change.old, change.new),
+    "text": _text_change,
+    "deadline": _deadline,
+    "responsible": _responsible,
+    "status": _status,
+    "section": _section,
+    "header": _header,
+}
 
 
 def _span(numbers: list[str]) -> str:

@@ -311,57 +311,11 @@ def create_server() -> RoadmapServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
     async def hover(ls: RoadmapServer, params: lsp.HoverParams):
-        # Answered from the last analysis: a hover right after typing does not wait for (or run)
-        # the new one, and says that it describes the text before the last change.
-        try:
-            uri = params.text_document.uri
-            document = ls.document(uri)
-            if document is None or key(uri) in ls.foreign:
-                return None
-            result = ls.analyses.get(key(uri))
-            stale = result is not None and result.text != document.source
-            if result is None:
-                result = await ls.analysis_off_loop(uri)
-            if result is None:
-                return None
-            line, column = ls.point(result.lines, params.position)
-            found = an.hover(result, line, column)
-        except Exception:  # noqa: BLE001
-            log.exception("hover failed")
-            return None
-        if found is None:
-            return None
-        markdown, span = found
-        if stale:
-            markdown += STALE_NOTE
-        return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=markdown),
-                         range=ls.range_of(result.lines, span))
+        return await _hover(ls, params)
 
     @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=["[", ",", " ", "-"]))
     def completion(ls: RoadmapServer, params: lsp.CompletionParams):
-        try:
-            name = key(params.text_document.uri)
-            document = ls.document_keyed(name)
-            if document is None or name in ls.foreign:
-                return None
-            result = ls.analyses.get(name)
-            if result is None or result.text != document.source:
-                # while typing, the text is often not YAML: only its lines are needed here
-                result = an.Analysis(name, document.source, [], None, split_lines(document.source))
-            line, column = ls.point(result.lines, params.position)
-            items = an.complete(result, ls.last_good.get(name), line, column)
-        except Exception:  # noqa: BLE001
-            log.exception("completion failed")
-            return None
-        out = []
-        for index, item in enumerate(items):
-            start = to_client(result.lines, line, item.start, ls.encoding)
-            end = to_client(result.lines, line, column, ls.encoding)
-            out.append(lsp.CompletionItem(
-                label=item.label, detail=item.detail, kind=lsp.CompletionItemKind.Value,
-                sort_text=f"{index:04d}", filter_text=item.label,
-                text_edit=lsp.TextEdit(lsp.Range(lsp.Position(*start), lsp.Position(*end)), item.insert)))
-        return lsp.CompletionList(is_incomplete=False, items=out)
+        return _completion(ls, params)
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
         code_action_kinds=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.SourceFixAll]))
@@ -375,26 +329,7 @@ def create_server() -> RoadmapServer:
 
     @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
     def formatting(ls: RoadmapServer, params: lsp.DocumentFormattingParams):
-        from roadmapctl.format import FormatError, format_text
-
-        uri = params.text_document.uri
-        document = ls.document(uri)
-        if document is None or ls.analysis(uri) is None:
-            return None  # not open here, or not a roadmap: nothing is read from disk or changed
-        text = document.source
-        try:
-            formatted = format_text(text.replace("\r\n", "\n"), uri_path(uri) or uri)
-        except FormatError as exc:
-            ls.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Warning, f"roadmapctl fmt: {exc}"))
-            return None
-        except Exception:  # noqa: BLE001
-            log.exception("formatting failed")
-            return None
-        if "\r\n" in text:
-            formatted = formatted.replace("\n", "\r\n")
-        if formatted == text:
-            return []
-        return [lsp.TextEdit(ls.whole(split_lines(text)), formatted)]
+        return _formatting(ls, params)
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def did_change_configuration(ls: RoadmapServer, params: lsp.DidChangeConfigurationParams):
@@ -403,6 +338,83 @@ def create_server() -> RoadmapServer:
             ls.schedule(uri, 0)
 
     return server
+
+
+async def _hover(ls: RoadmapServer, params: lsp.HoverParams):
+    # Answered from the last analysis: a hover right after typing does not wait for (or run)
+    # the new one, and says that it describes the text before the last change.
+    try:
+        uri = params.text_document.uri
+        document = ls.document(uri)
+        if document is None or key(uri) in ls.foreign:
+            return None
+        result = ls.analyses.get(key(uri))
+        stale = result is not None and result.text != document.source
+        if result is None:
+            result = await ls.analysis_off_loop(uri)
+        if result is None:
+            return None
+        line, column = ls.point(result.lines, params.position)
+        found = an.hover(result, line, column)
+    except Exception:  # noqa: BLE001
+        log.exception("hover failed")
+        return None
+    if found is None:
+        return None
+    markdown, span = found
+    if stale:
+        markdown += STALE_NOTE
+    return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=markdown),
+                     range=ls.range_of(result.lines, span))
+
+
+def _completion(ls: RoadmapServer, params: lsp.CompletionParams):
+    try:
+        name = key(params.text_document.uri)
+        document = ls.document_keyed(name)
+        if document is None or name in ls.foreign:
+            return None
+        result = ls.analyses.get(name)
+        if result is None or result.text != document.source:
+            # while typing, the text is often not YAML: only its lines are needed here
+            result = an.Analysis(name, document.source, [], None, split_lines(document.source))
+        line, column = ls.point(result.lines, params.position)
+        items = an.complete(result, ls.last_good.get(name), line, column)
+    except Exception:  # noqa: BLE001
+        log.exception("completion failed")
+        return None
+    out = []
+    for index, item in enumerate(items):
+        start = to_client(result.lines, line, item.start, ls.encoding)
+        end = to_client(result.lines, line, column, ls.encoding)
+        out.append(lsp.CompletionItem(
+            label=item.label, detail=item.detail, kind=lsp.CompletionItemKind.Value,
+            sort_text=f"{index:04d}", filter_text=item.label,
+            text_edit=lsp.TextEdit(lsp.Range(lsp.Position(*start), lsp.Position(*end)), item.insert)))
+    return lsp.CompletionList(is_incomplete=False, items=out)
+
+
+def _formatting(ls: RoadmapServer, params: lsp.DocumentFormattingParams):
+    from roadmapctl.format import FormatError, format_text
+
+    uri = params.text_document.uri
+    document = ls.document(uri)
+    if document is None or ls.analysis(uri) is None:
+        return None  # not open here, or not a roadmap: nothing is read from disk or changed
+    text = document.source
+    try:
+        formatted = format_text(text.replace("\r\n", "\n"), uri_path(uri) or uri)
+    except FormatError as exc:
+        ls.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Warning, f"roadmapctl fmt: {exc}"))
+        return None
+    except Exception:  # noqa: BLE001
+        log.exception("formatting failed")
+        return None
+    if "\r\n" in text:
+        formatted = formatted.replace("\n", "\r\n")
+    if formatted == text:
+        return []
+    return [lsp.TextEdit(ls.whole(split_lines(text)), formatted)]
 
 
 def _read_options(ls: RoadmapServer, options) -> None:

@@ -87,11 +87,18 @@ def load_style(template_dir: Path | None, edition: int | None = None) -> Style:
 def _read_style_file(path: Path) -> dict:
     import yaml
 
+    from roadmapctl.openers import OpenError, read_regular
+    from roadmapctl.writing import os_message
+
     name = path.name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StyleError(f"{path}: не удалось прочитать файл ({exc})") from None
+        data = yaml.safe_load(read_regular(path, 1024 * 1024).decode("utf-8-sig"))
+    except OpenError as exc:
+        raise StyleError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise StyleError(f"{path}: не удалось прочитать файл: {os_message(exc)}") from None
+    except UnicodeDecodeError:
+        raise StyleError(f"{path}: файл не в кодировке UTF-8; сохраните его в UTF-8") from None
     except yaml.YAMLError as exc:
         raise StyleError(f"{path}: ошибка в YAML: {exc}") from None
     if data is None:

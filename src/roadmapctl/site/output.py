@@ -23,9 +23,11 @@ GENERATOR = "roadmapctl site"
 
 def previous_site(folder: Path) -> set[str] | None:
     """The files of the previous site in ``folder``; None when the folder holds no site of ours."""
+    from roadmapctl.openers import OpenError, read_regular
+
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_regular(folder / MANIFEST, 64 * 1024 * 1024).decode("utf-8"))
+    except (OpenError, OSError, ValueError):
         return None
     if not isinstance(data, dict) or data.get("generator") != GENERATOR or not isinstance(data.get("files"), list):
         return None
