@@ -45,6 +45,8 @@ def cache_folder(env: Mapping[str, str] | None = None, windows: bool | None = No
             home = Path.home()
         except (RuntimeError, KeyError):
             return None
+        if not home.is_absolute():  # a relative HOME names no one's home: no cache, nothing created
+            return None
         root = home / "AppData" / "Local" if windows else home / ".cache"
     return root / "roadmapctl" / "check"
 
@@ -96,10 +98,8 @@ def _file_digest(path: str) -> str:
 
 @cache
 def _content_digest(path: str, _size: int, _mtime: int) -> str:
-    from roadmapctl.spelling.lexicon import WORD_LIST_MAX_BYTES
-
-    try:
-        return hashlib.sha256(read_regular(path, WORD_LIST_MAX_BYTES)).hexdigest()
+    try:  # a word list is read under a roadmap's limit (spelling.lexicon.WORD_LIST_MAX_BYTES, 16 MB)
+        return hashlib.sha256(read_regular(path, 16 * 1024 * 1024)).hexdigest()
     except (OpenError, OSError):
         return "unreadable"
 
@@ -111,7 +111,7 @@ def key_for(name: str, data: bytes, config: Config) -> str:
     digest.update(program_fingerprint().encode())
     described = json.dumps([name, repr(config), [[w, _file_digest(w)] for w in config.spelling_words]],
                            ensure_ascii=False)
-    digest.update(described.encode("utf-8"))
+    digest.update(described.encode("utf-8", "surrogatepass"))  # a file name that is not UTF-8
     digest.update(b"\0")
     digest.update(data)
     return digest.hexdigest()
@@ -126,7 +126,7 @@ def load(folder: Path, key: str) -> dict[str, Any] | None:
     none or it is not exactly what :func:`store` writes."""
     try:
         raw = read_regular(_entry_path(folder, key), 64 * 1024 * 1024)
-        entry = json.loads(raw.decode("utf-8"))
+        entry = json.loads(raw.decode("utf-8", "surrogatepass"))
         if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
             return None
         name, strict = entry["name"], entry["strict"]
@@ -144,7 +144,7 @@ def store(folder: Path, key: str, name: str, diagnostics: list[Diagnostic], line
     entry = {"format": FORMAT, "key": key, "name": name, "strict": strict,
              "lines": {str(number): text for number, text in lines.items()},
              "diagnostics": [d.to_json() for d in diagnostics]}
-    data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    data = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
     try:
         folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         folder.mkdir(exist_ok=True, mode=0o700)
