@@ -26,13 +26,17 @@ PACKAGES = ["yaml-language-server", "@vscode/vsce", "vscode-languageclient", "ac
 SIZE = "about 170 MB"
 
 
+# The user's cache folder as the test run found it, before any test points XDG_CACHE_HOME at a
+# temporary folder (conftest.py does, for the check result cache): the packages must outlive a run.
+_USER_CACHE = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+_CHOSEN = os.environ.get("ROADMAPCTL_TEST_TOOLS")
+
+
 def tools_folder() -> Path:
     """The per-user folder the packages are installed into (stable across checkouts and CI runs)."""
-    chosen = os.environ.get("ROADMAPCTL_TEST_TOOLS")
-    if chosen:
-        return Path(chosen) / "npm"
-    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(cache) / "roadmapctl-tests" / "npm"
+    if _CHOSEN:
+        return Path(_CHOSEN) / "npm"
+    return Path(_USER_CACHE) / "roadmapctl-tests" / "npm"
 
 
 def _installed(folder: Path, packages: list[str]) -> bool:
