@@ -204,20 +204,6 @@ class RoadmapServer(LanguageServer):
             log.exception("checking %s failed", uri)
             return None
 
-    def analysis(self, uri: str) -> an.Analysis | None:
-        """The analysis of the current text (computed now if the debounced one is not there yet);
-        None for a document that is not open or is not a roadmap."""
-        document = self.document(uri)
-        if document is None:
-            return None
-        name = key(uri)
-        result = self.analyses.get(name)
-        if result is None or result.text != document.source:
-            result = _analyze(document.uri, document.source, self.config_problems)
-            self.tell_config_problems()
-            self.keep(name, result)
-        return None if name in self.foreign else result
-
     async def analysis_off_loop(self, uri: str) -> an.Analysis | None:
         """The analysis of the current text, computed in a worker thread when it is missing or
         stale, so that the event loop goes on serving other requests meanwhile; None for a
@@ -328,8 +314,8 @@ def create_server() -> RoadmapServer:
             return None
 
     @server.feature(lsp.TEXT_DOCUMENT_FORMATTING)
-    def formatting(ls: RoadmapServer, params: lsp.DocumentFormattingParams):
-        return _formatting(ls, params)
+    async def formatting(ls: RoadmapServer, params: lsp.DocumentFormattingParams):
+        return await _formatting(ls, params)
 
     @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
     def did_change_configuration(ls: RoadmapServer, params: lsp.DidChangeConfigurationParams):
@@ -394,12 +380,12 @@ def _completion(ls: RoadmapServer, params: lsp.CompletionParams):
     return lsp.CompletionList(is_incomplete=False, items=out)
 
 
-def _formatting(ls: RoadmapServer, params: lsp.DocumentFormattingParams):
+async def _formatting(ls: RoadmapServer, params: lsp.DocumentFormattingParams):
     from roadmapctl.format import FormatError, format_text
 
     uri = params.text_document.uri
     document = ls.document(uri)
-    if document is None or ls.analysis(uri) is None:
+    if document is None or await ls.analysis_off_loop(uri) is None:
         return None  # not open here, or not a roadmap: nothing is read from disk or changed
     text = document.source
     try:
