@@ -15,6 +15,10 @@ from pathlib import Path
 _CHUNK = 1 << 20
 
 
+# A project's word list: read whole, at most this size (spelling and check's result cache).
+WORD_LIST_MAX_BYTES = 16 * 1024 * 1024
+
+
 class OpenError(Exception):
     """The file is not read: ``message`` in Russian; ``size`` is set when it is too large."""
 

@@ -103,9 +103,7 @@ def check_file(path: str, selection: Selection, cache: bool = False) -> FileChec
         result = FileCheck(loaded.name, diagnostics, strict=config.strict)
     else:
         result = FileCheck(source.name, diagnostics, {d.line: source.line(d.line) for d in diagnostics}, strict=config.strict)
-    if folder is not None and key is not None:
-        from roadmapctl.check import cache as results
-
+    if folder is not None and key is not None:  # ``results`` was imported with the cache above
         results.store(folder, key, result.name, result.diagnostics, result.lines, result.strict)
     return result
 

@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from roadmapctl.openers import OpenError, read_regular
+from roadmapctl.openers import WORD_LIST_MAX_BYTES, OpenError, read_regular
 from roadmapctl.check.config import Config
 from roadmapctl.check.diagnostics import Diagnostic, Edit, Fix, Severity
 from roadmapctl.spans import Span
@@ -98,8 +98,8 @@ def _file_digest(path: str) -> str:
 
 @cache
 def _content_digest(path: str, _size: int, _mtime: int) -> str:
-    try:  # a word list is read under a roadmap's limit (spelling.lexicon.WORD_LIST_MAX_BYTES, 16 MB)
-        return hashlib.sha256(read_regular(path, 16 * 1024 * 1024)).hexdigest()
+    try:
+        return hashlib.sha256(read_regular(path, WORD_LIST_MAX_BYTES)).hexdigest()
     except (OpenError, OSError):
         return "unreadable"
 

@@ -15,6 +15,7 @@ from roadmapctl.cli.common import (
     colored,
     complete_from,
     known_format,
+    say,
     show_problems,
 )
 
@@ -105,11 +106,9 @@ def _files(paths: list[str] | None, changed_since: str | None) -> list[str]:
 def _say_words(words_added: list[tuple[str, int]], created: Sequence[str] = ()) -> None:
     """What ``--add-words`` did: the word list and configuration it created, the words it added."""
     for sentence in created:
-        typer.echo(f"roadmapctl: {sentence}", err=True)
+        say(sentence)
     for target, added in words_added:
-        from roadmapctl.writing import visible
-
-        typer.echo(visible(f"roadmapctl: в словарь {target} добавлено слов: {added}"), err=True)
+        say(f"в словарь {target} добавлено слов: {added}")
 
 
 def _show(outcome: CheckOutcome, request: CheckRequest) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -55,6 +57,20 @@ def known_format(name: str, formats: Table) -> str:
         return find(formats, name).name
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+
+
+def as_of_day(as_of: str | None) -> date:
+    """``--as-of``: the day given (ГГГГ-ММ-ДД or ДД.ММ.ГГГГ), or today."""
+    from roadmapctl.textutil import read_date
+
+    return read_option("--as-of", read_date, as_of) if as_of else date.today()
+
+
+def within_days(within: int) -> int:
+    """``--within``: how many days ahead a deadline counts as near (not negative)."""
+    if within < 0:
+        raise UsageError("--within: число дней не может быть отрицательным")
+    return within
 
 
 def read_option(option: str, reader: Callable, value):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from typing import Optional
 
 import typer
 
 from roadmapctl.cli.common import (
     UsageError,
+    as_of_day,
     collect_paths,
     colored,
     complete_from,
@@ -17,6 +17,7 @@ from roadmapctl.cli.common import (
     read_option,
     say,
     show_problems,
+    within_days,
 )
 from roadmapctl.outputs import find
 from roadmapctl.textutil import read_date
@@ -79,7 +80,7 @@ def register(app: typer.Typer) -> None:
         known_format(output_format, FORMATS)
         grouping = read_option("--by", read_grouping, by) if by else None  # None: the format's own (the documents: by section)
         kinds, failing = _kinds(kind), tuple(read_option("--fail-on", read_kinds, fail_on))
-        within, day = _within(within), _day(as_of)
+        within, day = within_days(within), as_of_day(as_of)
         since_day = read_option("--since", read_date, since) if since else None
         if since_day is not None and since_day >= day:
             raise UsageError(f"--since: дата {since} должна быть раньше даты отчёта ({day:%d.%m.%Y})")
@@ -93,21 +94,11 @@ def register(app: typer.Typer) -> None:
         _show(run_request(request), request)
 
 
-def _day(as_of: str | None) -> date:
-    return read_option("--as-of", read_date, as_of) if as_of else date.today()
-
-
 def _kinds(kind: list[str]) -> tuple[str, ...]:
     from roadmapctl.report.items import KINDS
     from roadmapctl.report.request import read_kinds
 
     return tuple(read_option("--kind", read_kinds, kind) or KINDS)
-
-
-def _within(within: int) -> int:
-    if within < 0:
-        raise UsageError("--within: число дней не может быть отрицательным")
-    return within
 
 
 def _format(name: str, output: str | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from roadmapctl.cli.common import EXIT_FINDINGS, UsageError, read_option, say
+from roadmapctl.cli.common import EXIT_FINDINGS, UsageError, as_of_day, say, within_days
 
 
 def register(app: typer.Typer) -> None:
@@ -26,17 +26,14 @@ def register(app: typer.Typer) -> None:
         jobs: int | None = typer.Option(None, "--jobs", "-j", metavar="ЧИСЛО", help="Сколько процессов использовать (по умолчанию — по числу ядер).", show_default=False),
         force: bool = typer.Option(False, "--force", help="Записать сайт в папку, где уже есть другие файлы, заменяя совпадающие по имени."),
     ) -> None:
-        from datetime import date
         from pathlib import Path
 
         from roadmapctl.cli.common import collect_paths
         from roadmapctl.site import SiteRequest, build
         from roadmapctl.site.request import SiteError
-        from roadmapctl.textutil import plural_word, read_date
+        from roadmapctl.textutil import plural_word
 
-        day = read_option("--as-of", read_date, as_of) if as_of else date.today()
-        if within < 0:
-            raise UsageError("--within: число дней не может быть отрицательным")
+        day, within = as_of_day(as_of), within_days(within)
         if jobs is not None and jobs < 1:
             raise UsageError("--jobs: число процессов должно быть не меньше 1")
         files = collect_paths(paths or [])

@@ -222,14 +222,3 @@ _PARTS_GEN = ("начала", "середины", "конца")
 
 def _school_year(y: int | None) -> str:
     return f" {y}/{y + 1} учебного года" if y is not None else " учебного года"
-
-
-def sundays(start: date, end: date) -> list[date]:
-    first = start + timedelta(days=(6 - start.weekday()) % 7)
-    out = []
-    step = timedelta(days=7)
-    d = first
-    while d <= end:
-        out.append(d)
-        d += step
-    return out

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from roadmapctl.document.problems import FileProblem, Policy, exit_status
-from roadmapctl.format import FormatError, Formatted
+from roadmapctl.format import FormatError, Formatted, format_bytes, format_path
 
 STDIN = "<stdin>"
 
@@ -51,7 +51,6 @@ def _problem(exc: FormatError) -> FileProblem:
 
 
 def _one(path: str, mode: Mode) -> Formatted | FileProblem:
-    from roadmapctl.format import format_path
     from roadmapctl.writing import locked, write_output
 
     with nullcontext() if mode.dry else locked(path):  # a concurrent mark or fmt waits
@@ -67,8 +66,6 @@ def _one(path: str, mode: Mode) -> Formatted | FileProblem:
 def run(request: FmtRequest) -> FmtOutcome:
     """Format the request's files (or its standard input, which is only read: the formatted text
     is the outcome's for the caller to print)."""
-    from roadmapctl.format import format_bytes
-
     outcome = FmtOutcome(request.mode)
     if request.files == ("-",):
         data = request.stdin or b""

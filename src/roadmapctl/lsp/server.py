@@ -105,9 +105,6 @@ class RoadmapServer(LanguageServer):
             return None
         return self.workspace.get_text_document(opened)
 
-    def is_foreign(self, uri: str) -> bool:
-        return key(uri) in self.foreign
-
     # -- checking -------------------------------------------------------------------------------
 
     def check_now(self, name: str) -> tuple[an.Analysis, int | None] | None:

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from roadmapctl.document.pipeline import (
     FileProblem,
-    Policy,
     exit_status,
     roadmap_or_problem,
 )
@@ -21,7 +20,6 @@ class MarkFileRequest:
     file: str
     edit: MarkRequest
     dry_run: bool = False          # compute the change, write nothing (the outcome has the diff)
-    policy: Policy = Policy.CONTINUE  # one file: a broken file is the outcome's problem either way
 
 
 @dataclass

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from roadmapctl.openers import WORD_LIST_MAX_BYTES
 from roadmapctl.textutil import fold_case, within_one_edit
 
 _LOWER = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -50,8 +51,6 @@ _SHORT_WORDS = frozenset((
     "в", "с", "к", "о", "у", "и", "а", "на", "по", "за", "из", "от", "до", "не", "же", "ли", "бы",
     "об", "со", "ко", "во",
 ))
-
-WORD_LIST_MAX_BYTES = 16 * 1024 * 1024
 
 
 class WordListError(Exception):
