@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from roadmapctl.report.items import STATES, Item, Report
+from roadmapctl.report.items import CANCELLED, STATES, Item, Report
 
 NO_PARTY = "Ответственный не указан"
 MOST_LATE = 10  # how many of the most overdue activities the first page lists
@@ -21,9 +21,6 @@ SHARES = (
     ("undated", "Без срока"),
     ("unassigned", "Без ответственного"),
 )
-STATE_COLORS = {
-    "done": "#2e7d32", "overdue": "#c62828", "upcoming": "#f9a825", "undated": "#757575", "pending": "#90caf9",
-}
 
 
 def percent(part: int, whole: int) -> int:
@@ -62,10 +59,6 @@ class Progress:
         for state in STATES:
             self.states[state] += other.states[state]
 
-    def state_share(self, state: str) -> float:
-        """The part of the activities in ``state``, 0…1 (for the chart)."""
-        return self.states[state] / self.activities if self.activities else 0.0
-
     def to_json(self) -> dict:
         return {"name": self.name, "activities": self.activities,
                 **{key: {"count": self.count(key), "percent": self.share(key)} for key, _ in SHARES},
@@ -83,13 +76,10 @@ class LateParty:
 
 @dataclass
 class Glance:
-    as_of_text: str
     rows: list[Progress]
     total: Progress
     late_parties: list[LateParty]
     most_late: list[Item]
-    overdue_total: int = 0
-    notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {
@@ -103,7 +93,7 @@ class Glance:
 def _progress(name: str, rows) -> Progress:
     out = Progress(name)
     for row in rows:
-        if row.placed.activity.status == "отменено":
+        if row.placed.activity.status == CANCELLED:
             continue
         out.activities += 1
         out.states[row.state] += 1
@@ -121,7 +111,6 @@ def roadmap_name(report: Report, index: int) -> str:
 
 def glance(report: Report) -> Glance:
     from roadmapctl.report.parties import norm
-    from roadmapctl.textutil import ru_date
 
     rows: list[Progress] = []
     if len(report.roadmaps) == 1:
@@ -155,4 +144,4 @@ def glance(report: Report) -> Glance:
             found.most_days = max(found.most_days, item.days_late or 0)
     late = sorted(parties.values(), key=lambda p: (p.name == NO_PARTY, -p.overdue, -p.most_days, p.name.casefold()))
     most = sorted(overdue, key=lambda i: (-(i.days_late or 0), i.roadmap_index, i.order))[:MOST_LATE]
-    return Glance(ru_date(report.as_of), rows, total, late, most, len(overdue))
+    return Glance(rows, total, late, most)

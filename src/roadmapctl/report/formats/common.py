@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from roadmapctl.document.fields import Status
-from roadmapctl.report.glance import NO_PARTY  # one name for the unassigned
+from roadmapctl.report.glance import NO_PARTY, Glance  # NO_PARTY: one name for the unassigned
 from roadmapctl.report.items import (
     CANCELLED,
     IN_PROGRESS,
@@ -280,7 +280,7 @@ class FirstPage:
     late: list[list[str]]
     most_late_header: list[str]
     most_late: list[list[str]]
-    glance: object
+    glance: Glance
     late_more: int = 0  # parties left off the first page (they are in the list grouped by party)
 
     @property
@@ -317,10 +317,6 @@ def first_page(report: Report) -> FirstPage:
         fmt_date(report.as_of), header, rows, parts,
         ["Ответственный", "Просрочено мероприятий", "Наибольшая просрочка, дней"], late, most_header, most, g, more,
     )
-
-
-def as_of_line(report: Report) -> str:
-    return f"По состоянию на {fmt_date(report.as_of)}"
 
 
 def roadmap_names(report: Report) -> list[str]:

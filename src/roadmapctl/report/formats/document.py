@@ -207,12 +207,12 @@ def report_document(report: Report, by: str = "section", signature: str | None =
 TIMELINE_PAGE = 16  # activities in one picture of the wide timeline: one landscape page (DOCX, printed HTML)
 
 
-def status_bars(report: Report):
-    """The status chart's bars: a roadmap, or for several roadmaps a municipality each."""
+def status_bars(first: FirstPage):
+    """The status chart's bars, from the first page's figures: a roadmap, or for several roadmaps
+    a municipality each."""
     from roadmapctl.report.charts import StatusBar
-    from roadmapctl.report.glance import glance
 
-    return [StatusBar(row.name, dict(row.states)) for row in glance(report).rows if not row.part]
+    return [StatusBar(row.name, dict(row.states)) for row in first.glance.rows if not row.part]
 
 
 def timeline_rows(report: Report, rr: RoadmapReport):

@@ -226,7 +226,7 @@ def render(report: Report, by: str = "section", signature: str | None = None, **
     shares = len(first.progress_header) - 1
     _simple_table(document, first.progress_header, first.progress, (267 - 35 * shares,) + (35,) * shares, style,
                   bold_last=view.many, parts=first.progress_parts)
-    bars = status_bars(report)
+    bars = status_bars(first)
     if any(b.total for b in bars):
         _picture(document, charts.status_chart(bars, "png"), 120, 150)
     if first.late:

@@ -39,7 +39,7 @@ def render(report: Report, by: str = "section", signature: str | None = None, **
     from roadmapctl.report import charts
 
     doc = report_document(report, by, signature)
-    bars = status_bars(report)
+    bars = status_bars(doc.first)
     timelines: dict[str, str] = {}
     pictures = {"status": charts.status_chart(bars, "svg").decode("utf-8") if any(b.total for b in bars) else "", "timelines": timelines}
     for rr in report.roadmaps:
