@@ -62,16 +62,9 @@ def target_of(output: str | None, source: str) -> Path | None:
 
 
 def _read(file: str) -> tuple[bytes, str]:
-    from roadmapctl.loading.source import (
-        MAX_DOCUMENT_BYTES,
-        SourceError,
-        read_bytes,
-    )
+    from roadmapctl.importer.pipeline import document_bytes
 
-    try:
-        return read_bytes(file, MAX_DOCUMENT_BYTES), (STDIN_NAME if file == "-" else file)
-    except SourceError as exc:
-        raise ImportFailure(exc.shown) from None
+    return document_bytes(file), (STDIN_NAME if file == "-" else file)
 
 
 def link_schema(text: str, target: Path | None) -> tuple[str, str | None]:

@@ -88,18 +88,19 @@ def import_bytes(data: bytes, name: str = "<ввод>", options: Options | None 
     return import_document(read_document(data, name), options)
 
 
-def import_path(path: str | Path, options: Options | None = None) -> ImportResult:
-    from roadmapctl.loading.source import (
-        MAX_DOCUMENT_BYTES,
-        SourceError,
-        read_bytes,
-    )
+def document_bytes(path: str | Path) -> bytes:
+    """The bytes of a document to import (``-``: the standard input), under the documents' size
+    limit; ImportFailure with the reason when they cannot be read."""
+    from roadmapctl.loading.source import MAX_DOCUMENT_BYTES, SourceError, read_bytes
 
     try:
-        data = read_bytes(path, MAX_DOCUMENT_BYTES)
+        return read_bytes(path, MAX_DOCUMENT_BYTES)
     except SourceError as exc:
         raise ImportFailure(exc.shown) from None
-    return import_bytes(data, str(path), options)
+
+
+def import_path(path: str | Path, options: Options | None = None) -> ImportResult:
+    return import_bytes(document_bytes(path), str(path), options)
 
 
 # --------------------------------------------------------------------------- the roadmap

@@ -49,23 +49,20 @@ def build_trend(then: Report, now: Report) -> Trend:
     """The changes from ``then`` (as of the earlier day) to ``now``, in document order."""
     before = {(rr.roadmap.file, row.order): row for rr in then.roadmaps for row in rr.rows}
     trend = Trend(then.as_of, now.as_of)
-    found: list[tuple[int, int, int, Change]] = []
-    for index, rr in enumerate(now.roadmaps):
+    for rr in now.roadmaps:  # the rows in document order, each row's changes in the order of CHANGES
         roadmap = rr.roadmap
         for row in rr.rows:
             old = before.get((roadmap.file, row.order))
             old_kinds = set(old.kinds) if old else set()
             activity = row.placed.activity
             base = {"file": roadmap.file, "municipality": roadmap.municipality, "number": activity.number, "text": full_text(activity)}
-            place = (index, row.order)
             if "done" in row.kinds and "done" not in old_kinds:
                 done = row.placed.activity.done_date
-                found.append((*place, 0, Change("done", detail=f"выполнено {ru_date(done)}" if done else "выполнено", **base)))
+                trend.changes.append(Change("done", detail=f"выполнено {ru_date(done)}" if done else "выполнено", **base))
             overdue = next((item for item in row.items if item.kind == "overdue"), None)
             if overdue is not None and "overdue" not in old_kinds:
-                found.append((*place, 1, Change("overdue", detail=overdue.note, **base)))
+                trend.changes.append(Change("overdue", detail=overdue.note, **base))
             for p in row.placed.activity.postponements:
                 if p.date is not None and then.as_of < p.date <= now.as_of:
-                    found.append((*place, 2, Change("postponed", detail=f"{ru_date(p.date)}: с «{p.previous}»; {p.reason}", **base)))
-    trend.changes = [change for *_order, change in sorted(found, key=lambda f: f[:3])]
+                    trend.changes.append(Change("postponed", detail=f"{ru_date(p.date)}: с «{p.previous}»; {p.reason}", **base))
     return trend
