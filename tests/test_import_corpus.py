@@ -30,6 +30,7 @@ from roadmapctl.importer.textcells import (
 )
 
 EXPECTED = expected()
+TALOE = "16_taloe_plan_grafik_vneshnih_procedur_2023.txt"  # a whole PDF page on one line (importer/flatpage.py)
 
 # the forms read today: a ГАРАНТ copy (cells ending in « |»), a mirror site's table flattened onto
 # two lines with « | », one cell per paragraph
@@ -38,14 +39,10 @@ READ = ["01_krasnodar_gia9_perechen_2012.txt", "02_krasnodar_setevoy_grafik_2008
         "05_sverdlovsk_podgotovka_uchgod_2011.txt",
         "06_school_gia_plan_2020.txt", "07_tuva_natproj_info_plan_2006.txt", "08_nnov_ege_plan_grafik_2009.txt",
         "11_setevoy_grafik_fgos_ooo.txt", "12_livny_perechen_meropriyatiy_2021.txt", "13_tambarskaya_nastavnichestvo_pdf.txt",
-        "14_school15_info_gia_2017.txt", "15_feodosia_school2_kpvr_2023.txt"]
+        "14_school15_info_gia_2017.txt", "15_feodosia_school2_kpvr_2023.txt",
+        "16_taloe_plan_grafik_vneshnih_procedur_2023.txt"]
 # rows whose reading differs from the corpus's by design (none today)
 DIFFERENT: set[tuple[str, int]] = set()
-# forms refused with a message: a flattened row without separators, interleaved PDF columns, a
-# whole page on one line, a framed table whose header cells are split into sub-columns
-REFUSED = ["16_taloe_plan_grafik_vneshnih_procedur_2023.txt"]
-
-
 @pytest.mark.parametrize("name", READ)
 def test_corpus_table_rows_match_the_hand_written_import(name: str) -> None:
     want = EXPECTED[name]
@@ -206,16 +203,6 @@ def test_interleaved_pdf_rows_with_a_class_missing_are_refused() -> None:
         import_bytes(text.encode("utf-8"), "план воспитания.txt")
 
 
-@pytest.mark.parametrize("name", REFUSED)
-def test_unreadable_forms_are_refused_in_russian_without_rows(name: str) -> None:
-    with pytest.raises(ImportFailure) as caught:
-        import_bytes(document_text(name), name)
-    message = str(caught.value)
-    assert message.startswith(name + ": таблица мероприятий не прочитана — ")
-    assert "заголовк" in message  # what was found is named
-    assert "Импорт читает таблицу, в которой ячейки разделены табуляцией" in message  # and what is read
-
-
 def test_cyrillic_file_name_with_spaces(tmp_path: Path) -> None:
     target = tmp_path / "План мероприятий Тыва 2006.txt"
     target.write_bytes(document_text("07_tuva_natproj_info_plan_2006.txt"))
@@ -279,12 +266,15 @@ def test_import_of_any_text_is_rows_or_a_russian_refusal(text: str) -> None:
     assert result.data["таблицы"]
 
 
-def test_a_page_run_onto_one_line_is_refused_naming_the_header_found() -> None:
+def test_a_page_run_onto_one_line_is_refused_naming_what_was_found() -> None:
+    """The corpus's whole page on one line with one row's class cell lost: no row boundary is sure
+    (more in tests/test_import_flat_page.py)."""
+    name = "16 без класса.txt"
     with pytest.raises(ImportFailure) as caught:
-        import_bytes(document_text("16_taloe_plan_grafik_vneshnih_procedur_2023.txt"), "16.txt")
+        import_bytes(document_text(TALOE).replace("11 История".encode(), "История".encode()), name)
     message = str(caught.value)
-    assert "в строке 1 стоят слова заголовка таблицы («Класс», «Предмет», «дата»)" in message
-    assert "таблица вытянута в строку" in message
+    assert message.startswith(name + ": таблица мероприятий не прочитана — в строке 1 вся страница вытянута в одну строку")
+    assert "найден заголовок таблицы (колонки «Оценочная», «Класс», «Предмет»" in message
 
 
 RUN_ON = ("План на 2021 год\n№ Мероприятие Срок Ответственный\n1 2 3 4\n"

@@ -49,7 +49,8 @@ TITLE_START = re.compile(
     r"план\s+(?:мероприятий|действий|работы)|программ\w*\s+(?:поддержки|повышения|сопровождения)|«дорожн|"
     r"план(?:-график)?$|план-график\b|план\s+(?:деятельности|информационно|подготовки|введения|реализации)|"
     r"календарный\s+план|перечень(?:\s+(?:основных\s+)?мероприятий)?$|перечень\s+(?:основных\s+)?мероприятий|"
-    r"сетевой\s+(?:план|график))",
+    r"сетевой\s+(?:план|график)|(?:календарный\s+)?график\s+(?:оценочных|проведения|мероприятий|работ|подготовки|"
+    r"реализации|контрольных|диагностическ|мониторинг))",
     re.IGNORECASE,
 )
 NAME = re.compile(
@@ -200,11 +201,15 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
     return info
 
 
+_GLUED_FROM = re.compile(r"(?<=\d)от(?=\s*«?\d)")
+
+
 def _header_lines(paras: list[Para]) -> list[_Line]:
     """The non-empty paragraphs with their white space folded, each with its source line."""
     lines: list[_Line] = []
     for k, para in enumerate(paras):
-        text = " ".join(para.text.split())
+        # «№ 02-04-1от 05.01.2023»: a number glued to the «от» of the act's date is parted from it
+        text = _GLUED_FROM.sub(" от", " ".join(para.text.split()))
         if text:
             lines.append(_Line(text, para.line if para.line is not None else k, para.bold))
     return lines
@@ -317,7 +322,8 @@ def _authority(info: HeaderInfo, log: GuessLog) -> None:
             info.note("орган", "наименование органа взято из должности в грифе утверждения", log)
     if not info.authority and info.appendix.get("к"):
         match = re.match(r"^к\s+(?:приказу|письму|распоряжению|постановлению)\s+(?P<who>.+)$", info.appendix["к"])
-        if match and len(match.group("who").split()) >= 2:
+        # «к приказу № 02-04-1»: the act's number names no one
+        if match and len(match.group("who").split()) >= 2 and not re.match(r"(?:№|N\s*\d|\d)", match.group("who")):
             info.authority = nominative_phrase(match.group("who"))
             info.note("орган", f"наименование органа восстановлено из отметки «{info.appendix['к']}» "
                                "(именительный падеж — догадка импорта)", log)

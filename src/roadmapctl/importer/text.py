@@ -169,6 +169,7 @@ def _table_rows(lines: list) -> tuple[list, str | None]:
     with tabs, each a row, or no table). The readers are tried from the most certain form on."""
     if any("\t" in raw for raw in lines):
         return lines, None
+    from roadmapctl.importer.flatpage import flat_page_rows
     from roadmapctl.importer.plaintext import pipe_rows, single_cell_rows
     from roadmapctl.importer.textcells import (
         anchored_rows,
@@ -194,6 +195,7 @@ def _table_rows(lines: list) -> tuple[list, str | None]:
         ("wrapped", lambda ls: _stream(ls, "lines")),
         ("anchored", anchored_rows),
         ("numbered", numbered_interleaved_rows),
+        ("flat", flat_page_rows),
     ]
     for form, reader in readers:
         rows = reader(lines)
@@ -204,21 +206,27 @@ def _table_rows(lines: list) -> tuple[list, str | None]:
 
 def _items(lines: list) -> list[_Item]:
     items: list[_Item] = []
-    for number, raw in enumerate(lines, 1):
-        if isinstance(raw, tuple):  # a row found by a reader: (line number, cells[, guess])
-            first, pieces = raw[0], raw[1]
-            cells = [Cell(parse_cell(piece, first)) for piece in pieces]
-            note = raw[2] if len(raw) > 2 else None
-            # a row of one cell is a cell spanning the table (a section title), as a merged Word row
-            items.append(_Item(ItemKind.ROW, first, Row(cells, where=f"строка {first}", reader_note=note,
-                                                        merged=len(cells) == 1)))
-        elif raw is not None and "\t" in raw:
-            cells = [Cell(parse_cell(piece, number)) for piece in raw.split("\t")]
-            items.append(_Item(ItemKind.ROW, number, Row(cells, where=f"строка {number}")))
-        else:
-            paras = parse_cell(raw, number) if raw is not None and raw.strip() else []
-            items.append(_Item(ItemKind.PARA, number, paras=paras) if paras else _Item(ItemKind.BLANK, number))
+    for number, whole in enumerate(lines, 1):
+        # a line that holds several (a whole page flattened onto one line): its parts in order
+        for raw in whole if isinstance(whole, list) else [whole]:
+            _item(items, number, raw)
     return items
+
+
+def _item(items: list[_Item], number: int, raw: object) -> None:
+    if isinstance(raw, tuple):  # a row found by a reader: (line number, cells[, guess])
+        first, pieces = raw[0], raw[1]
+        cells = [Cell(parse_cell(piece, first)) for piece in pieces]
+        note = raw[2] if len(raw) > 2 else None
+        # a row of one cell is a cell spanning the table (a section title), as a merged Word row
+        items.append(_Item(ItemKind.ROW, first, Row(cells, where=f"строка {first}", reader_note=note,
+                                                    merged=len(cells) == 1)))
+    elif isinstance(raw, str) and "\t" in raw:
+        cells = [Cell(parse_cell(piece, number)) for piece in raw.split("\t")]
+        items.append(_Item(ItemKind.ROW, number, Row(cells, where=f"строка {number}")))
+    else:
+        paras = parse_cell(raw, number) if isinstance(raw, str) and raw.strip() else []
+        items.append(_Item(ItemKind.PARA, number, paras=paras) if paras else _Item(ItemKind.BLANK, number))
 
 
 def _blocks(items: list[_Item]) -> list[Para | Grid]:
@@ -253,9 +261,20 @@ def _blocks(items: list[_Item]) -> list[Para | Grid]:
 
 
 def _refuse(name: str, text: str) -> NoReturn:
+    from roadmapctl.importer.flatpage import MIN_WORDS, why_not
     from roadmapctl.importer.textcells import diagnose
 
-    found = diagnose(_LINES.split(text))
+    lines = _LINES.split(text)
+    for number, line in enumerate(lines, 1):
+        words = line.split()
+        reason = why_not(words) if len(words) >= MIN_WORDS else None
+        if reason:
+            raise ImportFailure(
+                f"{name}: таблица мероприятий не прочитана — в строке {number} вся страница вытянута в одну строку "
+                f"(так бывает в тексте PDF с сайта школы): {reason}. Такая строка читается, когда в ней есть заголовок "
+                "(мероприятие, колонка кодов — например, «Класс», — предмет, дата), а каждая строка таблицы "
+                "оканчивается датой. Импортируйте сам файл PDF или исходный документ Word (.docx)")
+    found = diagnose(lines)
     if found:
         raise ImportFailure(f"{name}: таблица мероприятий не прочитана — {found}. {READ_FORMS} Импортируйте "
                             "исходный документ Word (.docx) или скопируйте таблицу из него")
@@ -287,6 +306,9 @@ _FORM_NOTES = {
     "anchored": "таблица прочитана из текста PDF, где колонки идут построчно вперемешку: строки таблицы найдены по "
                 "колонке коротких значений (классы), продолжения строк отнесены к мероприятию или к сроку по смыслу — "
                 "сверьте с документом",
+    "flat": "таблица прочитана из текста PDF, где вся страница (бланк, гриф, название, заголовок и ячейки) вытянута "
+            "в одну строку: строки найдены по дате в последней колонке и по колонке кодов перед ней — сверьте с "
+            "документом",
     "numbered": "таблица прочитана из текста PDF, где колонки идут построчно вперемешку: строки таблицы найдены по "
                 "номерам мероприятий, срок и ответственные отнесены к строкам по порядку строк — сверьте с документом",
     "paragraphs": "таблица прочитана из текста, где каждая ячейка — отдельный абзац (абзацы разделены пустыми "
