@@ -269,12 +269,17 @@ def _assign(counts: list[int], tails: list[bool]) -> bool:
 
 
 def _before(words: list[str]) -> list[str]:
-    """The words before the table → lines: the letterhead, the approval mark, the title."""
+    """The words before the table → lines: the letterhead (its address apart), the approval mark,
+    the title."""
     cuts = [0]
+    # a blank's address («663653, Красноярский край, …») is a line of its own
+    address = next((k for k, w in enumerate(words) if re.fullmatch(r"\d{6},?", w)), None)
+    if address:
+        cuts.append(address)
     mark = next((k for k, w in enumerate(words) if _APPROVAL_WORD.match(w)), None)
     if mark is not None and mark > 0:
         cuts.append(mark)
-    title = next((k for k in range(mark + 1 if mark is not None else 0, len(words))
+    title = next((k for k in range(mark + 1 if mark is not None else cuts[-1], len(words))
                   if _TITLE.match(words[k]) and _capital(words[k])), None)
     if title is not None and title > cuts[-1]:
         cuts.append(title)

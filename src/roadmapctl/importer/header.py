@@ -67,6 +67,7 @@ _DEPARTMENT = re.compile(r"^(?:управление|отдел|комитет|д
 class HeaderInfo:
     authority: str | None = None
     authority_short: str | None = None
+    letterhead: list[str] = field(default_factory=list)  # the blank's lines as written («орган.бланк»)
     region: str | None = None
     municipality: str | None = None
     order: dict = field(default_factory=dict)
@@ -177,6 +178,13 @@ def parse_header(paras: list[Para], log: GuessLog) -> HeaderInfo:
         # only among the first lines: further down «к приказу …» is a title's or a preamble's words
         i_appendix = _find(lines[:3], ATTACHED)
     i_approval = _find(lines, APPROVAL)
+    head = _letterhead_lines(lines)
+    info.letterhead = [lines[i].text for i in head]
+    if head and i_order is None:
+        # a blank above a plan that is no order's text (a school's, a department's): it names the
+        # authority, its address lines do not
+        _letterhead(info, [lines[i] for i in head if not _CONTACT.match(lines[i].text)], log)
+        used.update(head)
     if i_approval is not None:
         again = _find(lines, APPROVAL, i_approval + 1)
         if again is not None and again - i_approval <= 2:
@@ -383,6 +391,36 @@ def decide_municipality(info: HeaderInfo, log: GuessLog) -> None:
                 info.note("муниципалитет", f"муниципалитет «{info.municipality}» выведен из слов «{shorten(text, 70)}»; "
                                           "падеж изменён импортом — проверьте", log)
             return
+
+
+_ORGAN = re.compile(
+    r"^(?:администраци|управлени|отдел\b|комитет|департамент|министерств|муниципальн\w+\s+(?:бюджетн|казенн|казённ|"
+    r"автономн|общеобразовательн|образовательн|дошкольн|учреждени)|государственн\w+\s+(?:бюджетн|казенн|казённ|"
+    r"автономн)|[МГ][БАК]?Д?О?У\b|МКУ\b|МО\b)", re.IGNORECASE)
+# a blank's address and contacts: «663653, Красноярский край, …», «Тел. (39174) 34-2-22», «E-mail: …»
+_CONTACT = re.compile(r"^(?:\d{6}\b|ул\.|тел\b|тел\.|телефон|факс|e-?mail|эл\.\s*почта|инн\b|огрн\b|окпо\b)",
+                      re.IGNORECASE)
+
+
+def _letterhead_lines(lines: list[_Line]) -> list[int]:
+    """The first lines that make a blank, as written: «Российская Федерация», the region, the
+    body's name («АДМИНИСТРАЦИЯ … РАЙОНА», «Отдел образования», «Муниципальное бюджетное
+    общеобразовательное учреждение …») with the lines that go on it (a small letter, a quote
+    opened or left open) and its address and contacts; at least one line naming a body. Stops at the first
+    other line (the order word, an approval or appendix mark, a title)."""
+    found: list[int] = []
+    named = False
+    for k, ln in enumerate(lines[:12]):
+        text = ln.text.strip(" *")
+        if APPROVAL.match(text) or APPENDIX.match(text) or ORDER_WORD.match(text) or TITLE_START.match(text):
+            break
+        if _ORGAN.match(text) and len(text) <= 200:
+            named = True
+        elif not (re.fullmatch(r"(?i)российская федерация", text) or _REGION.match(text) or _CONTACT.match(text)
+                  or (found and (text[:1].islower() or text[:1] == "«" or _open_quote(lines[found[-1]].text)))):
+            break
+        found.append(k)
+    return found if named else []
 
 
 def _preamble_word(text: str) -> bool:

@@ -350,9 +350,11 @@ def _roadmap_data(info: HeaderInfo, comments: dict[tuple, list[str]]) -> dict:
     for key, messages in info.comments.items():
         comments[(key,)] = [f"{COMMENT_PREFIX} {m}" for m in messages]
     data: dict = {"версия_формата": 1}
-    authority = {"наименование": info.authority}
+    authority: dict[str, str | list[str] | None] = {"наименование": info.authority}
     if info.authority_short and info.authority_short != info.authority:
         authority["краткое"] = info.authority_short
+    if info.letterhead:
+        authority["бланк"] = list(info.letterhead)
     data["орган"] = authority
     if info.region:
         data["регион"] = info.region

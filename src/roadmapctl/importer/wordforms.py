@@ -24,15 +24,25 @@ _GENITIVE = {
 NOMINATIVE = {v: k for k, v in _GENITIVE.items()}
 
 
+_PLACE_NOUN = re.compile(r"^(?:района|район|округа|округ|области|область|края|край)\W*$")
+_COMMON_PLACE_WORD = re.compile(r"^(?:муниципальн|городск|сельск|национальн|автономн|административн|внутригородск)")
+_PLACE_BEFORE = re.compile(r"^(?:города|город|г\.|села|село|поселка|посёлка|поселок|посёлок)$")
+
+
 def sentence_case(text: str) -> str:
-    """"УПРАВЛЕНИЕ ОБРАЗОВАНИЯ" → "Управление образования"; short capitals (abbreviations) stay."""
+    """"УПРАВЛЕНИЕ ОБРАЗОВАНИЯ" → "Управление образования"; short capitals (abbreviations) stay;
+    a place's name keeps its capital ("АДМИНИСТРАЦИЯ АБАНСКОГО РАЙОНА" → "Администрация Абанского
+    района", "ГОРОДА МЦЕНСКА" → "города Мценска")."""
     words = text.split()
+    lowered = [w.lower() for w in words]
     out = []
     for i, word in enumerate(words):
         letters = re.sub(r"[^А-ЯЁA-Zа-яёa-z]", "", word)
         if letters.isupper() and len(letters) > 4:
             word = word.lower()
-            if i == 0:
+            place = (i + 1 < len(words) and _PLACE_NOUN.match(lowered[i + 1]) and word[:1].isalpha()
+                     and re.search(r"(?:ого|его|ой|ей|ий|ый|ая|ое)$", word) and not _COMMON_PLACE_WORD.match(word)) or (i > 0 and _PLACE_BEFORE.match(lowered[i - 1]))
+            if i == 0 or place:
                 word = word[:1].upper() + word[1:]
         out.append(word)
     return " ".join(out)
