@@ -217,6 +217,8 @@ def _header_before(lines: list[str], row: int) -> tuple[int, list[str]] | None:
                 cells.append(text)
         if len(cells) < 3 or role_of(cells[0]) is None or lines[run[first]].strip()[:1].islower():
             continue
+        if role_of(cells[0]) != fields.NUMBER.column and any(role_of(c) == fields.NUMBER.column for c in cells[1:]):
+            continue  # «План мероприятий …» right above «№ / Мероприятие / …»: the title, the header from «№»
         header = recognize(cells)
         if header is not None and all(c.field or len(c.header) <= 40 for c in header.columns):
             best = (run[first], cells)

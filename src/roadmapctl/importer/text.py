@@ -140,7 +140,7 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
     """Read text into paragraphs and tables, in passes: decode, find the table's form and put
     its rows in place, classify the lines, gather them into blocks. Raises only ImportFailure."""
     text, notes = _decoded(data, name)
-    lines, form = _table_rows(_LINES.split(text))
+    lines, form = _table_rows(_page_marks(_stray_tabs(_LINES.split(text))))
     if form is not None:
         notes.append(_FORM_NOTES[form])
     doc = SourceDoc(name=name, kind="text", notes=notes)
@@ -148,6 +148,25 @@ def read_text(data: bytes | str, name: str = "<текст>") -> SourceDoc:
     if not any(isinstance(b, Grid) for b in doc.blocks):
         _refuse(name, text)
     return doc
+
+
+_PAGE_MARK = re.compile(r"(?i)^\s*(?:(?:страница|стр\.|лист)\s*\d{1,4}(?:\s*(?:из|/)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]|"
+                        r"\d{1,4}\s+из\s+\d{1,4})\s*$")
+
+
+def _page_marks(lines: list[str]) -> list[str]:
+    """A PDF page's number set between the rows («Страница 2 из 5», «- 3 -», «стр. 4», «2 из 5»)
+    is no text of the document: its line is left empty (the lines keep their numbers). A bare
+    number is not taken for one: in a text with a cell on each line it is a row's number."""
+    return ["" if _PAGE_MARK.match(line) else line for line in lines]
+
+
+def _stray_tabs(lines: list[str]) -> list[str]:
+    """Tabs that part no cells (an indent, a tab in one line of a copy) are spaces: a text is a
+    table of tab-separated cells only when two lines or more have a tab between their words."""
+    if sum(1 for line in lines if "\t" in line.strip()) >= 2:
+        return lines
+    return [line.replace("\t", " ") if "\t" in line else line for line in lines]
 
 
 def _decoded(data: bytes | str, name: str) -> tuple[str, list[str]]:

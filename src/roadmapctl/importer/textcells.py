@@ -245,6 +245,9 @@ def find_header(pieces: list[Piece], wrapped: bool = False) -> TableHead | None:
             k += 1
         if wrapped:
             cells = _join_wrapped_header(cells)
+        if cells and role_of(cells[0]) != fields.NUMBER.column and \
+                any(role_of(c) == fields.NUMBER.column for c in cells[1:]):
+            continue  # «План мероприятий …» right above «№ / Мероприятие / …»: the title, the header from «№»
         if leaf_roles(cells) is not None and len(cells) >= 2:
             return TableHead(cells, start, k, pieces[start].line)
     return None
@@ -394,6 +397,14 @@ def _reads_as_deadline(piece: str) -> bool:
             and not (text.endswith(".") and len(text.split()) > 5))
 
 
+# a cell that names who does the work: a position, a body, a group, a person with initials
+_WHO = re.compile(
+    r"^(?:(?i:директор|заместител|зам\.|руководител|учител|педагог|классн\w* руковод|методист|специалист|завуч|"
+    r"психолог|социальн\w* педагог|библиотекар|отдел\b|управлени|комитет|администраци|министерств|департамент|"
+    r"рабоч\w* групп|члены|ответственн)|(?:[МГ][БАК]?Д?О?У|МОУО|РУО|ОО|ОУ)\b|"
+    r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.|[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+)")
+
+
 def _score(piece: str, role: str | None, has_deadline_column: bool) -> float:
     deadline = _reads_as_deadline(piece)
     if role == fields.DEADLINE.column:
@@ -402,6 +413,8 @@ def _score(piece: str, role: str | None, has_deadline_column: bool) -> float:
         return -1.0
     if role == fields.TEXT.column:
         return 1.0 if len(piece) > 25 else 0.6
+    if role == fields.RESPONSIBLE.column and len(piece) <= 200 and _WHO.match(piece):
+        return 0.8  # «Отдел образования» goes to the responsible, not to a result or a note beside it
     return 0.5
 
 
@@ -434,6 +447,8 @@ def fit_cells(texts: list[str], roles: list[str | None], wrapped: bool = False) 
                     continue
                 run = texts[q:p]
                 score = best[c - 1][q] + sum(_score(t, role, has_deadline) for t in run)
+                if not run:
+                    score -= 0.001 * (n - c)  # of equal fits, the one whose empty cells come last
                 if wrapped:
                     score -= 0.4 * len(run) if role is None else 0.0
                 elif len(run) > 1 and not (role == fields.DEADLINE.column and single_deadline and all(_reads_as_deadline(t) for t in run)):
@@ -538,6 +553,30 @@ def _fits(rows: list[TextRow], roles: list[str | None]) -> bool:
     return True
 
 
+def without_repeated_header(pieces: list[Piece], head: TableHead) -> list[Piece]:
+    """The stream without the header repeated further on (a PDF or a print sets it again at the
+    top of every page, with or without the column-number row): an exact repeat of the header's
+    cells is no row."""
+    whole = [p.text for p in pieces[head.start:head.end]]
+    runs = [whole]
+    numbers = next((k for k in range(len(whole)) if re.fullmatch(r"1\.?", whole[k])
+                    and [t.rstrip(".") for t in whole[k:]] == [str(n) for n in range(1, len(whole) - k + 1)]), None)
+    if numbers:
+        runs.append(whole[:numbers])  # the header without its column-number row
+    if len(runs[-1]) < 2:
+        return pieces  # a header of one piece repeated is a cell's text as well
+    out = pieces[:head.end]
+    k = head.end
+    while k < len(pieces):
+        run = next((r for r in runs if [p.text for p in pieces[k:k + len(r)]] == r), None)
+        if run is not None:
+            k += len(run)
+            continue
+        out.append(pieces[k])
+        k += 1
+    return out
+
+
 def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool = False) -> list | None:
     """The text's lines with the table rows put in place (see :mod:`plaintext`), or None.
 
@@ -547,6 +586,7 @@ def read_stream(lines: list[str], pieces: list[Piece], form: str, wrapped: bool 
     head = find_header(pieces, wrapped)
     if head is None:
         return None
+    pieces = without_repeated_header(pieces, head)
     if wrapped and interleaved(pieces, head):
         return None
     leaf = leaf_roles(head.cells)
@@ -830,6 +870,7 @@ def anchored_rows(lines: list[str]) -> list | None:
     head = _short_header(pieces)
     if head is None:
         return None
+    pieces = without_repeated_header(pieces, head)
     roles = leaf_roles(head.cells)
     if roles is None or fields.NUMBER.column in roles or roles.count(fields.DEADLINE.column) != 1 \
             or roles.count(fields.TEXT.column) != 1 or roles[0] != fields.TEXT.column:
@@ -981,6 +1022,7 @@ def numbered_interleaved_rows(lines: list[str]) -> list | None:
     headers = _interleaved_header([p.text for p in pieces[head.start:head.end]])
     if headers is None:
         return None
+    pieces = without_repeated_header(pieces, head)
     rows: list[_NumberedRow] = []
     section: tuple[str, int] | None = None
     pending_when = pending_who = ""
