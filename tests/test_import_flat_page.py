@@ -161,7 +161,7 @@ def test_a_generated_flat_page_reads_back_to_its_rows(rows: list, lifted: int) -
     want = [[activity, code, subject, date + ("\n" + tail if tail else "")]
             for activity, code, subject, date, tail in rows]
     assert table.rows == want
-    assert table.lifted == [lifted > 1 and 0 < k < lifted for k in range(len(rows))]
+    assert [note is not None for note in table.notes] == [lifted > 1 and 0 < k < lifted for k in range(len(rows))]
 
 
 @settings(max_examples=200, deadline=None)
@@ -177,3 +177,57 @@ def test_any_flat_line_reads_to_its_own_words_or_nothing(pieces: list[str]) -> N
         assert len(cells) == len(table.header)
         for cell in cells:
             assert set(cell.split()) <= source
+
+
+# a district's plan with numbered rows, the whole table on one line (another region, another header)
+KEM = ("Утверждаю Начальник управления образования администрации Кемского района И.И. Петров "
+       "План мероприятий по подготовке к ГИА в Кемском районе на 2024-2025 учебный год "
+       "№ п/п Наименование мероприятия Срок исполнения Ответственные исполнители 1 2 3 4 "
+       "1. Проведение совещания с руководителями ОО по итогам ГИА-2024 до 15 сентября 2024 г. Управление образования "
+       "2. Участие в региональных семинарах для учителей-предметников в течение учебного года Руководители ОО "
+       "3. Организация пробных экзаменов в 9 и 11 классах декабрь 2024 г., март 2025 г. Методический кабинет, "
+       "МБОУ СОШ № 2.")
+
+
+def test_a_numbered_table_on_one_line_parts_each_row_at_its_deadline(tmp_path: Path) -> None:
+    path = tmp_path / "План ГИА Кемский район.txt"
+    path.write_text(KEM + "\r\n", encoding="utf-8")
+    result = import_path(path)
+    assert [(r.number, r.text, r.deadline, r.responsible) for r in imported_rows(result.data)] == [
+        ("1.", "Проведение совещания с руководителями ОО по итогам ГИА-2024", "до 15 сентября 2024 г.",
+         ["Управление образования"]),
+        ("2.", "Участие в региональных семинарах для учителей-предметников", "в течение учебного года",
+         ["Руководители ОО"]),
+        ("3.", "Организация пробных экзаменов в 9 и 11 классах", "декабрь 2024 г., март 2025 г.",
+         ["Методический кабинет", "МБОУ СОШ № 2."]),  # «№ 2.» is a school's number, not row 2
+    ]
+    assert result.data["название"] == "План мероприятий по подготовке к ГИА в Кемском районе на 2024-2025 учебный год"
+    assert "ячейки строки разделены по сроку «в течение учебного года»" in " ".join(
+        result.comments[("таблицы", 0, "мероприятия", 1)])
+
+
+def test_a_numbered_row_without_a_deadline_is_refused() -> None:
+    text = KEM.replace("в течение учебного года ", "")
+    with pytest.raises(ImportFailure) as caught:
+        import_bytes(text.encode("utf-8"), "Кемь.txt")
+    message = str(caught.value)
+    assert "колонки «№ п/п», «Наименование мероприятия», «Срок исполнения», «Ответственные исполнители»" in message
+    assert "в строке «2.» срок не отделить от соседних ячеек" in message
+
+
+_WHO = ["Управление образования", "Руководители ОО", "Директор школы", "Методический кабинет"]
+_WHEN = ["до 15 сентября 2024 г.", "в течение учебного года", "март 2025 г.", "ежеквартально"]
+_WHAT = ["Проведение совещания с руководителями", "Участие в семинарах для учителей",
+         "Организация пробных экзаменов в 9 классах", "Мониторинг результатов"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_WHAT), st.sampled_from(_WHEN), st.sampled_from(_WHO)), min_size=1,
+                max_size=15), st.booleans())
+def test_a_generated_numbered_line_reads_back_to_its_rows(rows: list, column_numbers: bool) -> None:
+    words = "План на 2024 год № п/п Мероприятие Срок Ответственный".split() + (["1", "2", "3", "4"] if column_numbers else [])
+    for k, (what, when, who) in enumerate(rows, 1):
+        words += [f"{k}.", *what.split(), *when.split(), *who.split()]
+    table = read_flat(words)
+    assert table is not None
+    assert table.rows == [[f"{k}.", what, when, who] for k, (what, when, who) in enumerate(rows, 1)]

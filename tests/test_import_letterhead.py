@@ -109,3 +109,16 @@ def test_the_blank_of_the_same_document_as_pdf(tmp_path: Path) -> None:
     target = tmp_path / "План ГИА Абан.pdf"
     (tmp_path / "source.pdf").rename(target)
     assert import_path(target).data["орган"]["бланк"] == ABAN
+
+
+def test_the_authority_from_a_department_blank_keeps_the_place_name(tmp_path: Path) -> None:
+    data = _text(tmp_path, "\n".join(ABAN) + "\n" + TITLE_ABAN + "\n")
+    assert data["орган"]["наименование"] == "Управление образования администрации Абанского района"
+    assert data["регион"] == "Красноярский край"
+
+
+def test_an_act_number_is_no_authority(tmp_path: Path) -> None:
+    """«Приложение к приказу № 12 от …» names no body: the authority is left for the user."""
+    data = _text(tmp_path, "Приложение к приказу № 12 от 10.01.2024\n" + TITLE_ABAN + "\n")
+    assert data["орган"]["наименование"] == "Орган не указан в документе"
+    assert data["приказ"]["номер"] == "12"

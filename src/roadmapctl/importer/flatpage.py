@@ -22,6 +22,11 @@ what its cells look like, and refused otherwise (the text reader then says what 
    reading is kept only when there are exactly as many activities as rows and no row takes an
    activity that comes after its own cells.
 
+A table «№ — мероприятие — срок — ответственные» flattened so is read by its numbers instead: the
+rows start with «1.», «2.», «2.1.» in order (not after «№», «п.»), and each row parts at its
+deadline, the one run of date words followed by a capital letter (as :func:`textcells.run_on_rows`
+parts a row run onto its own line).
+
 The words before the header are cut into lines at the approval mark («Приложение …», «УТВЕРЖДЕН
 …») and at the title («План-график …», «Дорожная карта …»), so that the header reader finds the
 letterhead, the mark and the title as it does on any page. No row is ever invented: a text that
@@ -34,7 +39,7 @@ import re
 from dataclasses import dataclass
 
 from roadmapctl.document import fields
-from roadmapctl.importer.textcells import leaf_roles
+from roadmapctl.importer.textcells import deadline_span, follows, leaf_roles
 
 MIN_WORDS = 25  # a line shorter than this is not a whole page
 MAX_ROWS = 400  # more date cells than a page holds: not read
@@ -71,7 +76,7 @@ class FlatTable:
     header: list[str]
     rows: list[list[str]]
     after: list[str]  # the words after the last row that are not its date cell's
-    lifted: list[bool]  # for each row: its activity stood ahead of the row's other cells
+    notes: list[str | None]  # for each row: the guess to keep on it (an activity that stood ahead of its row)
 
 
 def flat_page_rows(lines: list[str]) -> list | None:
@@ -86,8 +91,8 @@ def flat_page_rows(lines: list[str]) -> list | None:
             continue
         parts: list = list(table.before)
         parts.append((i + 1, table.header))
-        for cells, lifted in zip(table.rows, table.lifted):
-            parts.append((i + 1, cells, LIFTED) if lifted else (i + 1, cells))
+        for cells, note in zip(table.rows, table.notes):
+            parts.append((i + 1, cells, note) if note else (i + 1, cells))
         if table.after:
             parts.append(" ".join(table.after))
         out: list = list(lines)
@@ -116,6 +121,17 @@ def why_not(words: list[str]) -> str | None:
 def _read(words: list[str]) -> FlatTable | str | None:
     reason: str | None = None
     for start in range(len(words)):
+        numbered = _numbered_header_at(words, start) if _NUMBER_HEADER.match(words[start]) else None
+        if numbered is not None:
+            cells, body_start = numbered
+            found = _numbered_body(words[body_start:])
+            if isinstance(found, str):
+                names = ", ".join(f"«{c}»" for c in cells)
+                reason = reason or f"найден заголовок таблицы (колонки {names}), но {found}"
+                continue
+            rows, after = found
+            notes: list[str | None] = [f"ячейки строки разделены по сроку «{row[2]}» — сверьте с документом" for row in rows]
+            return FlatTable(_before(words[:start]), cells, rows, after, notes)
         if not _capital(words[start]):
             continue
         head = _header_at(words, start)
@@ -128,8 +144,57 @@ def _read(words: list[str]) -> FlatTable | str | None:
             reason = reason or f"найден заголовок таблицы (колонки {names}), но {table}"
             continue
         rows, after, lifted = table
-        return FlatTable(_before(words[:start]), cells, rows, after, lifted)
+        return FlatTable(_before(words[:start]), cells, rows, after, [LIFTED if up else None for up in lifted])
     return reason
+
+
+_NUMBER_HEADER = re.compile(r"^(?:№|N)$")
+_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3}){0,3}\.$")
+_NOT_A_ROW_AFTER = re.compile(r"(?i)^(?:№|n|п\.|пп\.|ст\.|ч\.|стр\.|гл\.|разд\.|прил\.)$")
+NUMBERED_ROLES = [fields.NUMBER.column, fields.TEXT.column, fields.DEADLINE.column, fields.RESPONSIBLE.column]
+
+
+def _numbered_header_at(words: list[str], start: int) -> tuple[list[str], int] | None:
+    """A header «№ п/п Наименование мероприятия Срок исполнения Ответственные» from ``start``:
+    its four cells (number, activity, deadline, responsible, in this order) and the index of the
+    body's first word (after the column-number run «1 2 3 4», when there is one)."""
+    cuts = [start] + [k for k in range(start + 1, min(len(words), start + 30)) if _capital(words[k])][:3]
+    if len(cuts) != 4:
+        return None
+    end = next((k for k in range(cuts[-1] + 1, min(len(words), cuts[-1] + 6)) if _ROW_NUMBER.match(words[k])
+                or words[k] == "1"), None)
+    if end is None:
+        return None
+    cells = [" ".join(words[a:b]) for a, b in zip(cuts, [*cuts[1:], end])]
+    if leaf_roles(cells) != NUMBERED_ROLES:
+        return None
+    if words[end:end + 4] == ["1", "2", "3", "4"]:
+        end += 4  # the column numbers
+    return cells, end
+
+
+def _numbered_body(words: list[str]) -> tuple[list[list[str]], list[str]] | str:
+    """Rows that start with their numbers «1.», «2.», «2.1.» in order; each row's words part
+    at its deadline (the one run of words that reads as a deadline and is followed by a capital
+    letter) into the activity before it and the responsible after it."""
+    starts: list[int] = []
+    previous: str | None = None
+    for k, word in enumerate(words):
+        if _ROW_NUMBER.match(word) and (k == 0 or not _NOT_A_ROW_AFTER.match(words[k - 1])) and \
+                (follows(previous, word) if previous else word == "1."):
+            starts.append(k)
+            previous = word
+    if not starts or starts[0] != 0:
+        return "строка таблицы не начинается с номера «1.»"
+    rows: list[list[str]] = []
+    for a, b in zip(starts, [*starts[1:], len(words)]):
+        row = words[a:b]
+        span = deadline_span(row, 2)
+        if span is None:
+            return (f"в строке «{row[0]}» срок не отделить от соседних ячеек (нет одной группы слов о сроке, за "
+                    "которой следует слово с прописной буквы)")
+        rows.append([row[0], " ".join(row[1:span[0]]), " ".join(row[span[0]:span[1]]), " ".join(row[span[1]:])])
+    return rows, []
 
 
 def _capital(word: str) -> bool:

@@ -394,7 +394,7 @@ def _reads_as_deadline(piece: str) -> bool:
     if re.fullmatch(r"\d{1,2}\.\d{1,2}\.?(?:\s*[-–—]\s*\d{1,2}\.\d{1,2}\.?)?", text):
         return True  # a day and month of the plan's year: «01.09», «10.10-15.10»
     return (looks_like_deadline(text) and len(text) <= 80 and bool(_DEADLINE_START.match(text))
-            and not (text.endswith(".") and len(text.split()) > 5))
+            and not (text.endswith(".") and len(text.split()) > 5 and not re.search(r"(?<![а-яё])гг?\.$", text)))
 
 
 # a cell that names who does the work: a position, a body, a group, a person with initials
@@ -741,7 +741,7 @@ def _split_header_line(text: str, count: int) -> list[str] | None:
     return cells
 
 
-def _deadline_span(words: list[str], first: int) -> tuple[int, int] | None:
+def deadline_span(words: list[str], first: int) -> tuple[int, int] | None:
     """The run of words from ``first`` on that reads as a deadline, has no capital letter after
     its first word and is followed by a word with a capital letter (the next cell's start): the
     longest of those ending at one place; None when there is none or they end at two places."""
@@ -820,7 +820,7 @@ def _run_on_body(lines: list[str], filled: list[tuple[int, str]], k: int, cells:
         number = words[0] if words else ""
         if not (_ROW_NUMBER.match(number) and follows(previous, number)):
             return None
-        span = _deadline_span(words, 2)
+        span = deadline_span(words, 2)
         following = body[position + 1][1].split()[0] if position + 1 < len(body) else ""
         if span is None and (_ROMAN.match(number) or following.startswith(number.rstrip(".") + ".")):
             # a section: «I. Организационные мероприятия», «1. …» before «1.1»
