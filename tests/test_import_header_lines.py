@@ -121,3 +121,22 @@ def test_the_mark_at_the_top_right_of_the_same_document_as_pdf(tmp_path: Path) -
     target = tmp_path / "План ГИА школа 1.pdf"
     (tmp_path / "source.pdf").rename(target)
     assert _mark(import_path(target).data) == EXPECTED_MARK
+
+
+@pytest.mark.parametrize("head", [
+    "УТВЕРЖДАЮ Директор МБОУ СОШ № 5 __________ И.И. Иванов «01» сентября 2024 г.\n",
+    "УТВЕРЖДАЮ\nДиректор МБОУ СОШ № 5\n__________ И.И. Иванов\n«01» сентября 2024 г.\n",
+])
+def test_a_stamp_on_one_line_or_many_with_its_date(tmp_path: Path, head: str) -> None:
+    data = _import(tmp_path, head + "План мероприятий на 2024-2025 учебный год\n")
+    assert data["утверждение"] == {"гриф": "УТВЕРЖДАЮ", "должность": "Директор МБОУ СОШ № 5", "фио": "И.И. Иванов",
+                                   "дата": __import__("datetime").date(2024, 9, 1)}
+    assert data["название"] == "План мероприятий на 2024-2025 учебный год"
+
+
+def test_a_stamp_on_one_line_without_a_date(tmp_path: Path) -> None:
+    data = _import(tmp_path, "Утверждаю Начальник управления образования администрации Кемского района И.И. Петров\n"
+                             "План мероприятий на 2024 год\n")
+    assert data["утверждение"] == {"гриф": "Утверждаю",
+                                   "должность": "Начальник управления образования администрации Кемского района",
+                                   "фио": "И.И. Петров"}

@@ -30,7 +30,7 @@ MONTHS = {
 }
 _MONTH_WORD = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 _DATE_DIGITS = re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
-_DATE_WORDS = re.compile(r"(?<!\d)«?(\d{1,2})\s*(" + _MONTH_WORD + r")»?\s+(\d{4})", re.IGNORECASE)
+_DATE_WORDS = re.compile(r"(?<!\d)«?(\d{1,2})»?\s*(" + _MONTH_WORD + r")»?\s+(\d{4})", re.IGNORECASE)
 # «№» or «N» (legal databases print the number sign so): "№ 93/1", "N 1295"
 _NUMBER = re.compile(r"(?:№|(?<![A-Za-zА-Яа-яЁё])N(?=\s*\d))\s*(?P<num>[0-9][0-9A-Za-zА-Яа-я/\-.]*[0-9A-Za-zА-Яа-я])|"
                      r"(?:№|(?<![A-Za-zА-Яа-яЁё])N(?=\s*\d))\s*(?P<one>\d)")
@@ -531,7 +531,7 @@ def _approval(info: HeaderInfo, lines: list[_Line], start: int, used: set[int], 
         if found:
             name = found.group("name")
         else:
-            position.append(rest)
+            name, when = _stamp_on_one_line(rest, position)
     k = start + 1
     while k < len(lines) and k < start + 10:
         ln = lines[k]
@@ -585,6 +585,26 @@ def _approval(info: HeaderInfo, lines: list[_Line], start: int, used: set[int], 
             info.approval["дата"] = when
     else:
         info.note("утверждение", "гриф утверждения найден, но должность или фамилия в нём не распознаны; гриф не перенесён", log)
+
+
+def _stamp_on_one_line(rest: str, position: list[str]) -> tuple[str | None, date | None]:
+    """«Начальник управления образования ____ И.И. Петров «01» сентября 2024 г.» (a stamp run
+    onto the line of its word): the name that ends it (before its date, if any) and the date; the
+    words before the name go on ``position``. Without a name at the end the words are all position."""
+    when = None
+    text = rest
+    dated = _DATE_WORDS.search(text) or _DATE_DIGITS.search(text)
+    if dated:
+        when = parse_date(text[dated.start():])
+        if when:
+            text = text[:dated.start()].rstrip(" «\"")
+    bare = text.replace("_", " ").strip().rstrip("/").strip()
+    found = re.search(NAME.pattern + r"$", bare)
+    if found and found.start() > 0:
+        position.append(" ".join(bare[:found.start()].strip(" /").split()))
+        return found.group("name"), when
+    position.append(rest)
+    return None, None
 
 
 _ACT = re.compile(r"^(?P<act>приказом|распоряжением|постановлением|решением|письмом)\s+(?P<who>.*?)\s*(?:\bот\b|№|N\s*\d|$)",
