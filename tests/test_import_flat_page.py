@@ -231,3 +231,29 @@ def test_a_generated_numbered_line_reads_back_to_its_rows(rows: list, column_num
     table = read_flat(words)
     assert table is not None
     assert table.rows == [[f"{k}.", what, when, who] for k, (what, when, who) in enumerate(rows, 1)]
+
+
+def test_the_next_page_on_a_line_of_its_own_with_the_header_repeated_or_not() -> None:
+    """A PDF of two pages flattened page by page: the second line holds the rest of the rows,
+    after the page number and the header repeated, or without them."""
+    header = "Оценочная Класс Предмет Планируемая дата проведения процедура диагностирования оценочной процедуры"
+    cut = "По решению ОО Всероссийские проверочные работы (ВПР) 11 Химия"
+    want = expected()[TALOE]["rows"]
+    for second in (f"2 {header} ", "\n"):
+        text = document_text(TALOE).decode("utf-8").replace(
+            cut, f"По решению ОО\n{second}Всероссийские проверочные работы (ВПР) 11 Химия")
+        got = imported_rows(import_bytes(text.encode("utf-8"), "Талое 2 страницы.txt").data)
+        assert len(got) == 8
+        assert all(found is not None and row_right(row, found) for row, found in zip(want, match_rows(want, got)))
+
+
+def test_a_numbered_table_goes_on_on_the_next_page() -> None:
+    text = KEM.replace(" 3. Организация", "\n- 2 - № п/п Наименование мероприятия Срок исполнения Ответственные "
+                                          "исполнители 3. Организация")
+    rows = imported_rows(import_bytes(text.encode("utf-8"), "Кемь.txt").data)
+    assert [(r.number, r.deadline) for r in rows] == [("1.", "до 15 сентября 2024 г."), ("2.", "в течение учебного года"),
+                                                      ("3.", "декабрь 2024 г., март 2025 г.")]
+    # a next line that does not go on with row 3 is left as text: no row invented
+    text = KEM + "\nПриложение 2 Состав рабочей группы 1. Иванов И.И. до 2025 года Председатель"
+    rows = imported_rows(import_bytes(text.encode("utf-8"), "Кемь.txt").data)
+    assert [r.number for r in rows] == ["1.", "2.", "3."]

@@ -77,6 +77,8 @@ class FlatTable:
     rows: list[list[str]]
     after: list[str]  # the words after the last row that are not its date cell's
     notes: list[str | None]  # for each row: the guess to keep on it (an activity that stood ahead of its row)
+    codes: int = 0  # the code columns (0: a numbered table, read by its row numbers)
+    text_column: bool = False
 
 
 def flat_page_rows(lines: list[str]) -> list | None:
@@ -91,14 +93,57 @@ def flat_page_rows(lines: list[str]) -> list | None:
             continue
         parts: list = list(table.before)
         parts.append((i + 1, table.header))
-        for cells, note in zip(table.rows, table.notes):
-            parts.append((i + 1, cells, note) if note else (i + 1, cells))
-        if table.after:
-            parts.append(" ".join(table.after))
         out: list = list(lines)
         out[i] = parts
+        # the next pages, each a line of its own: their rows (after the header repeated, or not)
+        j = i
+        while True:
+            _rows_in_place(parts, j, table)
+            j = next((k for k in range(j + 1, len(lines)) if lines[k].strip()), len(lines))
+            following = _next_page(lines[j].split(), table) if j < len(lines) and not table.after else None
+            if following is None:
+                break
+            table = following
+            parts = out[j] = []
         return out
     return None
+
+
+def _rows_in_place(parts: list, i: int, table: FlatTable) -> None:
+    for cells, note in zip(table.rows, table.notes):
+        parts.append((i + 1, cells, note) if note else (i + 1, cells))
+    if table.after:
+        parts.append(" ".join(table.after))
+
+
+def _next_page(words: list[str], first: FlatTable) -> FlatTable | None:
+    """The next page of a flattened table, on a line of its own: its rows, after the same header
+    repeated (a page number, alone, may stand before it) or without one; None when the line does
+    not read so."""
+    body = words
+    for start in range(min(len(words), 4)):
+        head = _numbered_header_at(words, start) if first.codes == 0 else _header_at(words, start)
+        if head is not None and head[0] == first.header:
+            if not all(re.fullmatch(r"[-–—\d.]+", w) for w in words[:start]):
+                return None  # a page that opens with other text: not read as a continuation
+            body = words[head[1]:]
+            break
+    if first.codes == 0:
+        found = _numbered_body(body, first.rows[-1][0])
+        if isinstance(found, str):
+            return None
+        rows, after = found
+        return FlatTable([], first.header, rows, after, [_parted(row) for row in rows])
+    read = _body(body, first.codes, first.text_column)
+    if isinstance(read, str):
+        return None
+    rows, after, lifted = read
+    return FlatTable([], first.header, rows, after, [LIFTED if up else None for up in lifted], first.codes,
+                     first.text_column)
+
+
+def _parted(row: list[str]) -> str:
+    return f"ячейки строки разделены по сроку «{row[2]}» — сверьте с документом"
 
 
 LIFTED = ("название мероприятия стоит в тексте PDF не в своей строке, а блоком с другими названиями перед ячейками "
@@ -130,8 +175,7 @@ def _read(words: list[str]) -> FlatTable | str | None:
                 reason = reason or f"найден заголовок таблицы (колонки {names}), но {found}"
                 continue
             rows, after = found
-            notes: list[str | None] = [f"ячейки строки разделены по сроку «{row[2]}» — сверьте с документом" for row in rows]
-            return FlatTable(_before(words[:start]), cells, rows, after, notes)
+            return FlatTable(_before(words[:start]), cells, rows, after, [_parted(row) for row in rows])
         if not _capital(words[start]):
             continue
         head = _header_at(words, start)
@@ -144,7 +188,8 @@ def _read(words: list[str]) -> FlatTable | str | None:
             reason = reason or f"найден заголовок таблицы (колонки {names}), но {table}"
             continue
         rows, after, lifted = table
-        return FlatTable(_before(words[:start]), cells, rows, after, [LIFTED if up else None for up in lifted])
+        return FlatTable(_before(words[:start]), cells, rows, after, [LIFTED if up else None for up in lifted], codes,
+                         text_column)
     return reason
 
 
@@ -173,19 +218,20 @@ def _numbered_header_at(words: list[str], start: int) -> tuple[list[str], int] |
     return cells, end
 
 
-def _numbered_body(words: list[str]) -> tuple[list[list[str]], list[str]] | str:
+def _numbered_body(words: list[str], previous: str | None = None) -> tuple[list[list[str]], list[str]] | str:
     """Rows that start with their numbers «1.», «2.», «2.1.» in order; each row's words part
     at its deadline (the one run of words that reads as a deadline and is followed by a capital
-    letter) into the activity before it and the responsible after it."""
+    letter) into the activity before it and the responsible after it. ``previous``: the last row's
+    number on the page before."""
     starts: list[int] = []
-    previous: str | None = None
+    opening = previous is None
     for k, word in enumerate(words):
         if _ROW_NUMBER.match(word) and (k == 0 or not _NOT_A_ROW_AFTER.match(words[k - 1])) and \
-                (follows(previous, word) if previous else word == "1."):
+                (follows(previous, word) if previous else opening and word == "1."):
             starts.append(k)
             previous = word
     if not starts or starts[0] != 0:
-        return "строка таблицы не начинается с номера «1.»"
+        return "строка таблицы не начинается с номера «1.»" if opening else "строка не начинается с номера следующей строки"
     rows: list[list[str]] = []
     for a, b in zip(starts, [*starts[1:], len(words)]):
         row = words[a:b]
