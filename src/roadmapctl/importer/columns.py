@@ -23,7 +23,8 @@ _ROLES: list[tuple[str, tuple[str, ...]]] = [
     (fields.RESULT.column, (r"\bожидаем", r"\bрезультат", r"\bиндикатор", r"\bпоказател", r"\bэффект")),
     (fields.TEXT.column, (
         r"\bмероприяти", r"\bсодержание\b", r"\bнаправлени", r"\bдействи", r"\bнаименование\b",
-        r"\bвид(ы)? работ", r"\bзадач", r"\bформ[аы] работы", r"^оценочн\w*(?: процедур\w*)?$",
+        r"\bвид(ы)? работ", r"\bзадач", r"\bформ[аы] работы", r"^оценочн\w*(?: процедур\w*)?$", r"\bоценочн\w* процедур",
+        r"^вид\w* (?:оценочн|контрол)",
     )),
 ]
 _COMPILED = [(field, tuple(re.compile(p) for p in patterns)) for field, patterns in _ROLES]
