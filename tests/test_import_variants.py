@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from corpus_tables import document_text, expected, imported_rows, match_rows, row_right
 
 from roadmapctl.importer import import_bytes, import_path
@@ -153,3 +155,25 @@ def test_reordered_and_extra_columns(tmp_path: Path, text: str, results: list, n
     activities = data["таблицы"][0]["мероприятия"]
     assert [a.get("ожидаемый_результат") for a in activities] == results
     assert [a.get("примечание") for a in activities] == notes
+
+
+_WHAT = ["Совещание с руководителями школ", "Пробный экзамен по математике", "Семинар для учителей"]
+_WHEN = ["март 2024 г.", "до 15 мая 2024 г.", "в течение года"]
+_WHO = ["Отдел образования", "Руководители ОО", "Директор"]
+_MARKS = ["Страница 2 из 3", "- 3 -", "стр. 4", "2 из 5", "— 7 —"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_WHAT), st.sampled_from(_WHEN), st.sampled_from(_WHO)), min_size=1,
+                max_size=8),
+       st.lists(st.tuples(st.integers(min_value=0, max_value=8), st.sampled_from(_MARKS)), max_size=3),
+       st.sampled_from(["\n", "\r\n"]))
+def test_page_marks_between_the_rows_of_a_tab_table_change_nothing(rows: list, marks: list, newline: str) -> None:
+    lines = ["План мероприятий на 2024 год", "№\tМероприятие\tСрок\tОтветственный"]
+    lines += [f"{k}\t{what}\t{when}\t{who}" for k, (what, when, who) in enumerate(rows, 1)]
+    marked = list(lines)
+    for position, mark in sorted(marks, reverse=True):
+        marked.insert(2 + min(position, len(rows)), mark)
+    got = imported_rows(import_bytes(newline.join(marked).encode("utf-8"), "план.txt").data)
+    assert [(r.number, r.text, r.deadline, r.responsible) for r in got] == [
+        (str(k), what, when, [who]) for k, (what, when, who) in enumerate(rows, 1)]
