@@ -19,6 +19,7 @@ _JOB = re.compile(
 _GENITIVE = {
     "администрация": "администрации", "управление": "управления", "комитет": "комитета",
     "департамент": "департамента", "министерство": "министерства", "отдел": "отдела",
+    "правительство": "правительства", "глава": "главы", "мэрия": "мэрии", "дума": "думы",
 }
 # the nominative of each genitive body word ("управления" → "управление")
 NOMINATIVE = {v: k for k, v in _GENITIVE.items()}
@@ -119,6 +120,9 @@ def authority_from_position(position: str) -> str | None:
     rest = _JOB.sub("", position, count=1).strip()
     if not rest or rest == position.strip():
         return None
+    if re.fullmatch(r"(?i)(?:школы|гимназии|лицея|учреждения|организации|оу|оо)", rest):
+        return None  # «Директор школы»: which school, the position does not say
+    rest = re.sub(r"(?i)^(?:школы|гимназии|лицея)\s+(?=[А-ЯЁ]{2,}|«)", "", rest)  # «Директор школы МОУ «Школа №3»»
     if rest.partition(" ")[0].lower() in NOMINATIVE:
         rest = nominative_phrase(rest)
     return rest
