@@ -27,10 +27,12 @@ rows start with «1.», «2.», «2.1.» in order (not after «№», «п.»), 
 deadline, the one run of date words followed by a capital letter (as :func:`textcells.run_on_rows`
 parts a row run onto its own line).
 
-The words before the header are cut into lines at the approval mark («Приложение …», «УТВЕРЖДЕН
-…») and at the title («План-график …», «Дорожная карта …»), so that the header reader finds the
-letterhead, the mark and the title as it does on any page. No row is ever invented: a text that
-does not read so gives None.
+The words before the header are cut into lines at the blank's address (a postal index), at the
+approval mark («Приложение …», «УТВЕРЖДЕН …») and at the title («План-график …», «Дорожная карта
+…»), so that the header reader finds the letterhead, the mark and the title as it does on any
+page. The next lines, each a further page, go on with the table when they hold only its rows
+(after a page number and the header repeated, or without them). No row is ever invented: a text
+that does not read so gives None.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from roadmapctl.importer.textcells import deadline_span, follows, leaf_roles
 
 MIN_WORDS = 25  # a line shorter than this is not a whole page
 MAX_ROWS = 400  # more date cells than a page holds: not read
+MAX_HEAD_START = 400  # the header stands under the letterhead, the mark and the title: within these words
 
 _MONTH = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-яё]*"
 _YEAR = r"(?:19|20)\d\d(?:\s*г\.?|\s+года?)?"
@@ -166,7 +169,7 @@ def why_not(words: list[str]) -> str | None:
 
 def _read(words: list[str]) -> FlatTable | str | None:
     reason: str | None = None
-    for start in range(len(words)):
+    for start in range(min(len(words), MAX_HEAD_START)):
         numbered = _numbered_header_at(words, start) if _NUMBER_HEADER.match(words[start]) else None
         if numbered is not None:
             cells, body_start = numbered
