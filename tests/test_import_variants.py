@@ -177,3 +177,10 @@ def test_page_marks_between_the_rows_of_a_tab_table_change_nothing(rows: list, m
     got = imported_rows(import_bytes(newline.join(marked).encode("utf-8"), "план.txt").data)
     assert [(r.number, r.text, r.deadline, r.responsible) for r in got] == [
         (str(k), what, when, [who]) for k, (what, when, who) in enumerate(rows, 1)]
+
+
+def test_only_a_bare_number_header_closes_a_title_above_it() -> None:
+    from roadmapctl.importer.columns import NUMBER_HEADER
+
+    assert [bool(NUMBER_HEADER.match(t)) for t in ("№", "N п/п", "№ п/п", "№№ п/п", "№ приказа", "Номер школы")] == \
+        [True, True, True, True, False, False]

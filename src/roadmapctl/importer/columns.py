@@ -35,6 +35,10 @@ def _norm(header: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .:*")
 
 
+# the number column's header alone («№», «N п/п», «№№ п/п»): a header cell only ever first
+NUMBER_HEADER = re.compile(r"(?i)^\s*(?:№{1,2}|n)\s*(?:п\s*/\s*п\.?|п\.\s*п\.?)?\s*$")
+
+
 def role_of(header: str) -> str | None:
     """The field a header names, or None."""
     text = _norm(header)

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from roadmapctl.document import fields
 from roadmapctl.importer.cells import looks_like_deadline
-from roadmapctl.importer.columns import is_column_numbers, recognize, role_of
+from roadmapctl.importer.columns import NUMBER_HEADER, is_column_numbers, recognize, role_of
 from roadmapctl.importer.datecols import is_date_header
 from roadmapctl.importer.rows import NUMBER
 
@@ -217,7 +217,7 @@ def _header_before(lines: list[str], row: int) -> tuple[int, list[str]] | None:
                 cells.append(text)
         if len(cells) < 3 or role_of(cells[0]) is None or lines[run[first]].strip()[:1].islower():
             continue
-        if role_of(cells[0]) != fields.NUMBER.column and any(role_of(c) == fields.NUMBER.column for c in cells[1:]):
+        if role_of(cells[0]) != fields.NUMBER.column and any(NUMBER_HEADER.match(c) for c in cells[1:]):
             continue  # «План мероприятий …» right above «№ / Мероприятие / …»: the title, the header from «№»
         header = recognize(cells)
         if header is not None and all(c.field or len(c.header) <= 40 for c in header.columns):

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from roadmapctl.document import fields
 from roadmapctl.importer.cells import looks_like_deadline
-from roadmapctl.importer.columns import recognize, role_of
+from roadmapctl.importer.columns import NUMBER_HEADER, recognize, role_of
 from roadmapctl.importer.datecols import MARKS, is_date_header
 from roadmapctl.importer.plaintext import join_wrapped
 
@@ -245,8 +245,7 @@ def find_header(pieces: list[Piece], wrapped: bool = False) -> TableHead | None:
             k += 1
         if wrapped:
             cells = _join_wrapped_header(cells)
-        if cells and role_of(cells[0]) != fields.NUMBER.column and \
-                any(role_of(c) == fields.NUMBER.column for c in cells[1:]):
+        if cells and role_of(cells[0]) != fields.NUMBER.column and any(NUMBER_HEADER.match(c) for c in cells[1:]):
             continue  # «План мероприятий …» right above «№ / Мероприятие / …»: the title, the header from «№»
         if leaf_roles(cells) is not None and len(cells) >= 2:
             return TableHead(cells, start, k, pieces[start].line)
