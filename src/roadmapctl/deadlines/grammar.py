@@ -126,6 +126,11 @@ _INCLUSIVE_NOTE = "«включительно»: последний день в�
 # what may follow "месяца, следующего за" in a report deadline (rule 15)
 _REPORT_PERIODS = {"периодом", "период", "кварталом", "квартал", "месяцем", "месяц", "годом",
                    "полугодием"}
+# the units and words of a time counted from an event (rule 24)
+_EVENT_UNITS = {lx.MONTH_WORD, lx.WEEK_WORD, lx.YEAR_WORD, lx.HALF_YEAR}
+_DAY_WORDS = {"день", "дня", "дней", "дню", "сутки", "суток"}
+_DAY_KINDS_WORDS = {"рабочих", "рабочего", "календарных", "календарного"}
+_EVENT_STARTS = {"дня", "момента", "даты"}
 _FREE_WORDS = {"реализации", "работы", "и", "проекта", "программы"}
 
 
@@ -187,10 +192,21 @@ class Parser:
                 break
             r = self.item(i)
             if r is None:
+                if items and t[i].kind == WORD and t[i].norm == "или":
+                    self.fail_choice(items[-1], i)
                 raise ParseFailure("unknown", self._unread(i), t[i].a, t[n - 1].b)
             item, i = r
             items.append(item)
         return _distribute_parts(self.t, _merge_years(self.t, _merge_anchors(items)))
+
+    def fail_choice(self, before: Item, i: int) -> None:
+        """"15 марта или 15 мая": which of the dates is the deadline is not said (rule 26)."""
+        first = self.slice(before.i0, before.i1)
+        other = self.slice(i + 1, self.n)
+        raise ParseFailure(
+            "unknown", f"срок не распознан: указано несколько сроков на выбор («{first}» или "
+            f"«{other}»), и какой из них считать сроком, не сказано. Укажите один срок или "
+            "срок в явном виде (срок_явно)", self.t[before.i0].a, self.t[self.n - 1].b)
 
     def _unread(self, i: int) -> str:
         rest = self.text[self.t[i].a:self.t[self.n - 1].b]
@@ -206,6 +222,10 @@ class Parser:
         if i >= self.n:
             return None
         hedge = i if self.cat(i) == lx.HEDGE else None  # "ориентировочно 20 сентября"
+        if hedge is None:
+            lesson = self.lesson_end(i)
+            if lesson is not None:  # "2 или 3 урок по расписанию" (rule 25)
+                hedge, i = i, lesson - 1
         if hedge is not None:
             i += 1
         r = self.core(i)
@@ -215,10 +235,28 @@ class Parser:
                 return None
         item, j = r
         if hedge is not None:
-            item.notes.append(self.slice(hedge, hedge + 1))
-            item.free.append((hedge, hedge + 1))
+            item.notes.append(self.slice(hedge, i))
+            item.free.append((hedge, i))
             item.i0 = hedge
         return item, self.trailing_notes(item, j)
+
+    def lesson_end(self, i: int) -> int | None:
+        """Where lesson numbers starting at i end ("2 или 3 урок", "на 3-м уроке": a time of
+        the school day, not a date; rule 25), when a term follows them; else None."""
+        j = i + 1 if self.norm(i) in ("на", "в", "во") else i
+        while True:
+            if self.kind(j) != NUM or len(self.t[j].norm) > 1:
+                return None
+            j += 1
+            if self.kind(j) == DASH and self.norm(j + 1) in _ORD_SUFFIX:
+                j += 2
+            if self.kind(j) == COMMA or self.kind(j) == DASH or self.norm(j) in ("или", "и"):
+                j += 1
+                continue
+            break
+        if not (self.norm(j) or "").startswith("урок") or j + 1 >= self.n:
+            return None
+        return j + 1
 
     def closing(self, j: int) -> int:
         """The ")" matching the "(" at j (or the end of the text)."""
@@ -316,7 +354,7 @@ class Parser:
             out.append(self.school_rec)
             if nm == "по" and self.norm(i + 1) in _RESULTS:
                 out.append(self.dated)  # "по итогам I четверти"
-        if nm in ("по", "согласно", "в", "во", "при"):
+        if nm in ("по", "согласно", "в", "во", "при", "после", "не", "через"):
             out.append(self.sched)
         if nm in ("в", "во", "на", "весь"):
             out.append(self.cont)
@@ -819,6 +857,9 @@ class Parser:
             if unit is None:
                 return None
             return self.unit_rec(1, n_units, unit, i, k + 1), k + 1
+        day = self.weekdays_at(j)
+        if day is not None:  # "по пятницам" (rule 22)
+            return Weekly(1, day[0]), day[1]
         md = self.month_day(j)
         if md is not None:
             each = self.each_month(md[1])
@@ -850,7 +891,23 @@ class Parser:
             anchor = self.anchor_at(k)
             if anchor is not None:
                 return Yearly(anchor[0]), anchor[1]
+        elif isinstance(rec, Weekly) and rec.weekday == 6:
+            day = self.weekdays_at(k, single=True)
+            if day is not None:  # "еженедельно, по пятницам", "еженедельно в среду"
+                return Weekly(rec.n, day[0]), day[1]
         return rec, j
+
+    def weekdays_at(self, k: int, single: bool = False) -> tuple[int, int] | None:
+        """"по пятницам" at k (a weekday in the plural after "по": every such day, rule 22);
+        with ``single``, "в пятницу" too (after a weekly rhythm): (weekday, next) or None.
+        "по пятницу" (singular) ends a range, it is no rhythm."""
+        nm = self.norm(k)
+        if self.cat(k + 1) != lx.WEEKDAY:
+            return None
+        day = self.norm(k + 1) or ""
+        if (nm == "по" and day.endswith(("ам", "ям"))) or (single and nm in ("в", "во")):
+            return self.t[k + 1].val, k + 2
+        return None
 
     def report_after(self, k: int) -> int | None:
         """"месяца, следующего за отчетным периодом" at k (after a day of the month): where
@@ -980,6 +1037,11 @@ class Parser:
             if r is not None and r[1] == k:
                 item.rec = DayOfMonth(r[0])
                 return True
+        elif isinstance(rec, Weekly) and rec.weekday == 6:
+            day = self.weekdays_at(i, single=True)
+            if day is not None and day[1] == k:
+                item.rec = Weekly(rec.n, day[0])
+                return True
         return False
 
     def school_rec(self, i: int):
@@ -1081,6 +1143,10 @@ class Parser:
     def sched_head(self, i: int) -> int | None:
         """The words that make a schedule phrase; returns where its reference starts."""
         nm = self.norm(i)
+        if nm in ("в", "во", "не", "через"):
+            j = self.after_event(i)
+            if j is not None:
+                return j
         j = None
         if nm in ("по", "согласно"):
             k = i + 1
@@ -1094,6 +1160,9 @@ class Parser:
                 j = i + 1
         elif nm == "при" and self.norm(i + 1) == "необходимости":
             j = i + 2
+        elif nm == "после" and i + 1 < self.n and self.kind(i + 1) == WORD:
+            j = i + 1  # "после проведения ВПР" (rule 24)
+
         elif nm in ("в", "во"):
             nm1 = self.norm(i + 1)
             if nm1 in ("соответствии", "соответствие") and self.norm(i + 2) in ("с", "со"):
@@ -1103,6 +1172,33 @@ class Parser:
             elif nm1 in ("установленные", "определенные") and self.norm(i + 2) == "сроки":
                 j = i + 3
         return j
+
+    def after_event(self, i: int) -> int | None:
+        """"в течение месяца после утверждения", "не позднее 10 дней со дня подписания",
+        "через 2 недели после …": a time counted from an event the text does not date (rule
+        24); where the event's words start, or None."""
+        nm = self.norm(i)
+        if nm in ("в", "во") and self.norm(i + 1) == "течение":
+            j = i + 2
+        elif nm == "не" and self.norm(i + 1) in ("позднее", "позже"):
+            j = i + 2
+        elif nm == "через":
+            j = i + 1
+        else:
+            return None
+        count = self.count_at(j)
+        if count is not None:
+            j = count[1]
+        while self.norm(j) in _DAY_KINDS_WORDS:
+            j += 1  # "рабочих", "календарных"
+        if self.cat(j) not in _EVENT_UNITS and self.norm(j) not in _DAY_WORDS:
+            return None
+        j += 1
+        if self.norm(j) == "после":
+            return j + 1
+        if self.norm(j) in ("с", "со") and self.norm(j + 1) in _EVENT_STARTS:
+            return j + 2
+        return None
 
     def starts_term(self, i: int) -> bool:
         """Whether a term (without a label) starts at token i; never recurses into sched()."""
@@ -1139,24 +1235,46 @@ class Parser:
             k += 1
         item = Item("sched", i, k)
         item.free.append((j, k))
+        if self.norm(i) == "после" or self.after_event(i) is not None:
+            item.notes.append("срок отсчитывается от события, дата которого в тексте не указана")
         return item, k
 
 
 def _merge_anchors(items: list[Item]) -> list[Item]:
-    """"Декабрь, ежегодно": a year-less month in front of "ежегодно" fixes its date."""
+    """"Декабрь, ежегодно": a year-less month in front of "ежегодно" fixes its date; with a
+    year ("декабрь 2025, далее – ежегодно", rule 20) it is also the first deadline."""
     out: list[Item] = []
     for item in items:
         prev = out[-1] if out else None
         if (item.kind == "rec" and item.rec.is_yearly() and prev is not None
                 and prev.kind == "point" and prev.prefix is None and prev.label is None
-                and prev.span.y is None and prev.span.kind in _ANCHOR_KINDS
-                and prev.span.edge is None and not prev.notes):
-            item.rec = Yearly(prev.span)
+                and prev.span.kind in _ANCHOR_KINDS
+                and prev.span.edge is None and not prev.notes
+                and (prev.span.y is None or (
+                    not isinstance(item.rec, Yearly) and item.rec.window is None
+                    and (item.label is None or _then_word(item.label))))):
+            span = prev.span
+            if span.y is None:
+                item.rec = Yearly(span)
+            else:
+                anchor = CalendarUnit(span.kind, None, span.m, span.d, span.q, span.a, span.b,
+                                      span.part)
+                item.rec = Yearly(anchor)
+                item.rec.since = span
+                item.label = None  # "далее": the words only join the two
             item.i0 = prev.i0
             out[-1] = item
         else:
             out.append(item)
     return out
+
+
+_THEN_WORDS = {"далее", "затем", "в дальнейшем", "впоследствии"}
+
+
+def _then_word(label: str) -> bool:
+    """Whether a label only says "then" ("далее", "в  дальнейшем", any case, ё or е)."""
+    return " ".join(label.lower().replace("ё", "е").split()) in _THEN_WORDS
 
 
 

@@ -109,7 +109,7 @@ def tokenize(text: str, marks: list[tuple[int, int]] | None = None) -> list[Toke
             append(Token(DASH, "-", None, None, a, b))
         elif group == "p":
             if raw == "." and tokens and tokens[-1].b == a and tokens[-1].kind == WORD \
-                    and text[tokens[-1].a:a].lower() in DOTTED_ABBREVIATIONS:
+                    and text[tokens[-1].a:a].lower().replace("ё", "е") in DOTTED_ABBREVIATIONS:
                 tokens[-1].b = b  # "теч.": the dot belongs to the abbreviation
                 continue
             append(Token(_PUNCT.get(raw, QUOTE), raw, None, None, a, b))

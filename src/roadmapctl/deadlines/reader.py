@@ -221,6 +221,11 @@ class _Builder:
             lo, hi = window.bounds()
             p0, p1 = max(p0, lo), min(p1, hi)
             school = school or window.kind in _SCHOOLISH
+        since = rec.since
+        if since is not None:  # "декабрь 2025, далее – ежегодно": nothing before the first one
+            since.cal = self.cal
+            p0 = max(p0, since.bounds()[0])
+            notes.append(f"повторения — начиная с {since.genitive()}")
         if school:
             rec = item.rec = rec.in_school_year()  # "2 раза в год": the school half-years
         dates = tuple(rec.occurrences(p0, p1, self.cal))
@@ -306,6 +311,12 @@ class _Builder:
             return Term(self.text, Kind.SCHEDULE, None, None, (),
                         notes=_union(p.notes for p in parts),
                         warnings=_union(p.warnings for p in parts))
+        lead = parts[0]
+        if all(_reading(p) == _reading(lead) for p in parts[1:]):
+            # "постоянно, в течение срока реализации программы": one term said twice (rule 21)
+            return Term(self.text, lead.kind, lead.start, lead.due, lead.dates,
+                        notes=_union(p.notes for p in parts),
+                        warnings=_union(p.warnings for p in parts), repeat=lead.repeat)
         return _compound(self.text, parts)
 
     def _typos(self, items: list[Item], wmap: dict) -> None:
@@ -330,6 +341,11 @@ class _Builder:
                     message = (f"в слове «{written}» латинские буквы прочитаны как русские: "
                                f"«{tok.norm}»")
                 wmap[id(item)].append(TermWarning("typo", message, tok.a, tok.b))
+
+
+def _reading(term: Term) -> tuple:
+    """What a term means, without its words: two parts that mean the same are one term."""
+    return term.kind, term.start, term.due, term.dates, term.repeat
 
 
 def _chain_spans(chain: list[Item]) -> list[CalendarUnit]:
