@@ -31,6 +31,8 @@ knows the words.
 
 from __future__ import annotations
 
+from roadmapctl.textutil import plural_word
+
 from . import lexicon as lx
 from .calendar_units import MONTHS_GEN, CalendarUnit, last_day
 from .lexer import (
@@ -52,6 +54,7 @@ from .recurrence import (
     EveryMonths,
     EveryYears,
     FromStart,
+    InMonths,
     Recurrence,
     ReportAfter,
     SchoolUnits,
@@ -872,7 +875,12 @@ class Parser:
 
     def rec_tail(self, rec: Recurrence, j: int) -> tuple[Recurrence, int]:
         """What may complete a rhythm: the report day after each period (rule 15), the day
-        of a monthly one, the month or day of a yearly one."""
+        of a monthly one, the month or day of a yearly one, the months it happens in (rule
+        27: "2 раза в год: июнь, декабрь")."""
+        if self.kind(j) in (COMMA, COLON) and isinstance(rec, EveryMonths):
+            listed = self.month_list(j + 1)
+            if listed is not None and (len(listed[0]) > 1 or self.kind(j) == COLON):
+                return self.in_months(rec, listed[0], j, listed[1]), listed[1]
         k = j + 1 if self.kind(j) == COMMA else j
         md = self.month_day(k)
         if md is not None:
@@ -896,6 +904,36 @@ class Parser:
             if day is not None:  # "еженедельно, по пятницам", "еженедельно в среду"
                 return Weekly(rec.n, day[0]), day[1]
         return rec, j
+
+    def month_list(self, k: int) -> tuple[list[int], int] | None:
+        """Year-less month names at k separated by commas or "и" ("март, сентябрь"): (months,
+        next) or None.  A month with a year or a day is a date, not a month of a rhythm."""
+        found: list[int] = []
+        while self.cat(k) in (lx.MONTH, lx.MONTH_ABBR):
+            found.append(self.t[k].val)
+            k += 1
+            if self.kind(k) == DOT and self.cat(k - 1) == lx.MONTH_ABBR:
+                k += 1
+            if self.kind(k) == NUM:
+                return None
+            if (self.kind(k) == COMMA or self.norm(k) == "и") \
+                    and self.cat(k + 1) in (lx.MONTH, lx.MONTH_ABBR):
+                k += 1
+                continue
+            break
+        return (found, k) if found else None
+
+    def in_months(self, rec: EveryMonths, listed: list[int], i: int, j: int) -> Recurrence:
+        """The rhythm ``rec`` in the named months of every year (rule 27); the number of
+        months must be the number of times a year the rhythm has (any after "ежегодно")."""
+        n = len(set(listed))
+        if rec.n == 12 or 12 // rec.n == n:
+            return InMonths(tuple(listed))
+        raise ParseFailure(
+            "unknown", f"срок не распознан: названо {n} {plural_word(n, 'месяц', 'месяца', 'месяцев')} "
+            f"(«{self.slice(i, j).strip('():, ')}»), а повторение «{rec.name}» — это {12 // rec.n} "
+            f"{plural_word(12 // rec.n, 'срок', 'срока', 'сроков')} в год; какие сроки имелись в "
+            "виду, не ясно. Уточните срок или укажите его в явном виде (срок_явно)", self.t[i].a, self.t[j - 1].b)
 
     def weekdays_at(self, k: int, single: bool = False) -> tuple[int, int] | None:
         """"по пятницам" at k (a weekday in the plural after "по": every such day, rule 22);
@@ -1027,6 +1065,20 @@ class Parser:
         if item.kind != "rec" or i >= k:
             return False
         rec = item.rec
+        listed = self.month_list(i)
+        if listed is not None and listed[1] == k and (len(listed[0]) > 1 or not rec.is_yearly()) \
+                and isinstance(rec, EveryMonths):
+            item.rec = self.in_months(rec, listed[0], i - 1, k + 1)  # rule 27
+            return True
+        if not rec.is_monthly() and isinstance(rec, (EveryMonths, FromStart)):
+            day = self.month_day(i)
+            if day is not None and day[1] == k:
+                raise ParseFailure(
+                    "unknown", f"срок не распознан: не сказано, какого месяца {day[0]} число "
+                    f"(«{self.slice(i, k)}» после повторения «{rec.name}»). Напишите, например, "
+                    f"«{rec.name}, не позднее {day[0]}-го числа месяца, следующего за отчетным "
+                    "периодом», или укажите срок в явном виде (срок_явно)",
+                    self.t[i].a, self.t[k - 1].b)
         if rec.is_yearly():
             r = self.anchor_at(i)
             if r is not None and r[1] == k:

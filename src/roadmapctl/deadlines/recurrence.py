@@ -182,6 +182,28 @@ class DayOfMonth(Recurrence):
         return [date(y, m, min(self.day, last_day(y, m))) for y, m in months(p0, p1)]
 
 
+class InMonths(Recurrence):
+    """The end of each of the named ``months`` of every year ("2 раза в год (март, сентябрь)",
+    rule 27)."""
+
+    __slots__ = ("months",)
+
+    def __init__(self, months: tuple[int, ...]):
+        super().__init__()
+        self.months = tuple(sorted(set(months)))
+
+    @property
+    def code(self) -> str:
+        return "yearly_months_" + "-".join(str(m) for m in self.months)
+
+    @property
+    def name(self) -> str:
+        return "ежегодно: " + ", ".join(MONTHS_NOM[m - 1] for m in self.months)
+
+    def _dates(self, p0: date, p1: date, cal: SchoolCalendar) -> list[date]:
+        return [month_end(y, m) for y, m in months(p0, p1) if m in self.months]
+
+
 class EveryYears(Recurrence):
     """31 December of every ``n``-th year, counting from the period's first year."""
 
