@@ -246,7 +246,13 @@ class Parser:
     def lesson_end(self, i: int) -> int | None:
         """Where lesson numbers starting at i end ("2 или 3 урок", "на 3-м уроке": a time of
         the school day, not a date; rule 25), when a term follows them; else None."""
-        j = i + 1 if self.norm(i) in ("на", "в", "во") else i
+        tok = self.t[i]
+        if tok.kind == NUM:
+            j = i
+        elif tok.kind == WORD and tok.norm in ("на", "в", "во") and self.kind(i + 1) == NUM:
+            j = i + 1
+        else:
+            return None  # the common case: no lesson number here
         while True:
             if self.kind(j) != NUM or len(self.t[j].norm) > 1:
                 return None
