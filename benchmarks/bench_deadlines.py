@@ -26,15 +26,17 @@ import importlib.util
 import os
 import sys
 import time
+import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _test_module(name: str):
+def _test_module(name: str) -> types.ModuleType:
     path = ROOT / "tests" / f"{name}.py"
     sys.path.insert(0, str(ROOT / "tests"))
     spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None  # a .py file always has both
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
