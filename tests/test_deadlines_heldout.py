@@ -403,3 +403,33 @@ def test_months_after_a_rhythm_are_its_months(rhythm, data, form, period):
     assert [(d.year, d.month) for d in term.dates] == [
         (y, m) for y in range(period.start.year, period.end.year + 1) for m in sorted(months)]
     assert all((d + timedelta(days=1)).day == 1 for d in term.dates)
+
+
+# Rule 28: a rhythm in brackets is read (period 2025-2027).
+@pytest.mark.parametrize("text, kind, due, dates", [
+    ("сентябрь (ежегодно)", RECURRING, "2027-09-30", "2025-09-30 2026-09-30 2027-09-30"),
+    ("декабрь 2025 (далее ежегодно)", RECURRING, "2027-12-31", "2025-12-31 2026-12-31 2027-12-31"),
+    ("до 1 июня (ежегодно)", RECURRING, "2027-06-01", "2025-06-01 2026-06-01 2027-06-01"),
+    ("в течение года (ежемесячно)", COMPOUND, "2027-12-31", "2025-01-31..2027-12-31/36"),
+    # other brackets stay notes (rule 9)
+    ("Март 2025 (по графику)", ONCE, "2025-03-31", "2025-03-31"),
+    ("май 2025 (перенесено на сентябрь 2025)", ONCE, "2025-05-31", "2025-05-31"),
+])
+def test_a_rhythm_in_brackets_is_read(text, kind, due, dates):
+    term = read_deadline(text, parse_period(CY))
+    assert (term.kind, term.due, _seen_dates(term, dates)) == (kind, D(due), _dates(dates))
+    assert not term.warnings
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["сентябрь", "декабрь 2026", "до 1 июня", "в конце мая", "IV квартал",
+                        "в течение года", "Март 2026 г."]),
+       st.sampled_from(["ежегодно", "далее ежегодно", "ежемесячно", "ежеквартально",
+                        "1 раз в полугодие"]), calendar_periods)
+def test_brackets_around_a_rhythm_change_nothing(term_words, rhythm, period):
+    """Rule 28: «X (rhythm)» reads as «X, rhythm»."""
+    bracketed = read_deadline(f"{term_words} ({rhythm})", period)
+    plain = read_deadline(f"{term_words}, {rhythm}", period)
+    assert (bracketed.kind, bracketed.start, bracketed.due, bracketed.dates) == (
+        plain.kind, plain.start, plain.due, plain.dates)
+    assert {w.code for w in bracketed.warnings} == {w.code for w in plain.warnings}

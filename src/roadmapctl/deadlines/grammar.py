@@ -191,6 +191,13 @@ class Parser:
             while i < n and (t[i].kind in (COMMA, SEMI, NL, DOT, DASH)
                              or (t[i].kind == WORD and t[i].norm in _CONJUNCTIONS)):
                 i += 1
+            if i < n and t[i].kind == LPAR and items and items[-1].i1 == i:
+                k = self.closing(i)  # a rhythm in brackets after a term (rule 28)
+                r = self.item(i + 1)
+                if r is not None and r[1] == k:
+                    items.append(r[0])
+                    i = min(k + 1, n)
+                    continue
             if i >= n:
                 break
             r = self.item(i)
@@ -292,10 +299,24 @@ class Parser:
             else:
                 k = self.closing(j)
                 if not self.paren_anchor(item, j + 1, k):
+                    if self.rhythm_inside(j + 1, k):
+                        break  # "сентябрь (ежегодно)": read as if unbracketed (rule 28)
                     self.note(item, j + 1, k)
                 j = min(k + 1, self.n)
             item.i1 = j
         return j
+
+    def rhythm_inside(self, i: int, k: int) -> bool:
+        """Whether tokens i..k-1 (the inside of a parenthesis) are a whole recurrence, with
+        words joining it to the term before ("далее ежегодно")."""
+        if self.norm(i) in _THEN_WORDS:
+            i += 1
+        elif self.norm(i) == "в" and f"в {self.norm(i + 1)}" in _THEN_WORDS:
+            i += 2
+        while i < k and self.kind(i) in (COMMA, DASH):
+            i += 1
+        r = self.rec(i) if i < k else None
+        return r is not None and r[1] == k
 
     def note(self, item: Item, i: int, k: int) -> None:
         """Tokens i..k-1 (the inside of a parenthesis) are a note of ``item``."""
@@ -966,6 +987,8 @@ class Parser:
         k += 2
         if self.cat(k) == lx.REPORT:
             k += 1
+            if self.norm(k) not in _REPORT_PERIODS:
+                return k  # "следующего за отчетным": the reporting period (rule 28)
         if self.norm(k) not in _REPORT_PERIODS:
             return None
         return k + 1
@@ -1076,8 +1099,11 @@ class Parser:
                 and isinstance(rec, EveryMonths):
             item.rec = self.in_months(rec, listed[0], i - 1, k + 1)  # rule 27
             return True
+        day = self.month_day(i)
+        if day is not None and self.report_after(day[1]) == k:
+            item.rec = ReportAfter(rec, day[0])  # "1 раз в квартал (до 5 числа месяца, …)"
+            return True
         if not rec.is_monthly() and isinstance(rec, (EveryMonths, FromStart)):
-            day = self.month_day(i)
             if day is not None and day[1] == k:
                 raise ParseFailure(
                     "unknown", f"срок не распознан: не сказано, какого месяца {day[0]} число "
@@ -1305,7 +1331,7 @@ def _merge_anchors(items: list[Item]) -> list[Item]:
     for item in items:
         prev = out[-1] if out else None
         if (item.kind == "rec" and item.rec.is_yearly() and prev is not None
-                and prev.kind == "point" and prev.prefix is None and prev.label is None
+                and prev.kind == "point" and prev.prefix != "с" and prev.label is None
                 and prev.span.kind in _ANCHOR_KINDS
                 and prev.span.edge is None and not prev.notes
                 and (prev.span.y is None or (
