@@ -6,7 +6,7 @@ Run from the repository root:
 
 The phrases and their periods are the hand-written table of tests/test_deadlines_seed_phrases.py
 (every deadline text listed in docs/deadlines.md).  At the end it prints the reading figures of the
-two held-out sets of tests/test_deadlines_heldout.py (right / wrong without a warning / read
+three held-out sets of tests/test_deadlines_heldout.py (right / wrong without a warning / read
 otherwise with a warning / refused), and the load average beside the speed figures.  Empty deadlines are left out: there is
 nothing to read in them.  dateparser is called as ``dateparser.parse(text, languages=["ru"],
 settings=...)`` with the settings that make its answer comparable to the rules instead of
@@ -53,7 +53,8 @@ def heldout_figures() -> list[str]:
     read otherwise with a warning / refused (the verdict is the tests' own ``_verdict``)."""
     module = _test_module("test_deadlines_heldout")
     lines = []
-    for label, cases in (("held-out set 1", module.CASES), ("held-out set 2", module.SECOND)):
+    for label, cases in (("held-out set 1", module.CASES), ("held-out set 2", module.SECOND),
+                         ("held-out set 3", module.THIRD)):
         verdicts = [module._verdict(case) for case in cases]
         counts = ", ".join(f"{v} {verdicts.count(v)}" for v in ("right", "wrong", "warned",
                                                                "refused"))
