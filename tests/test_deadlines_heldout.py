@@ -499,3 +499,23 @@ def test_brackets_around_a_rhythm_change_nothing(term_words, rhythm, period):
     assert (bracketed.kind, bracketed.start, bracketed.due, bracketed.dates) == (
         plain.kind, plain.start, plain.due, plain.dates)
     assert {w.code for w in bracketed.warnings} == {w.code for w in plain.warnings}
+
+
+# Rule 20: a rhythm bounded by the years or months written after it (period 2025-2027).
+@pytest.mark.parametrize("text, dates, codes", [
+    ("ежегодно до 1 июня, начиная с 2026 года", "2026-06-01 2027-06-01", ""),
+    ("ежегодно, начиная с 2026 г.", "2026-12-31 2027-12-31", ""),
+    ("ежегодно с 2025 по 2027 гг.", "2025-12-31 2026-12-31 2027-12-31", ""),
+    ("ежеквартально с марта по декабрь 2026 г.", "2026-03-31 2026-06-30 2026-09-30 2026-12-31",
+     ""),
+    # the start carries the year of the end back: October 2025 to May 2026
+    ("ежемесячно с октября по май 2026 г.", "2025-10-31..2026-05-31/8", ""),
+    # bounds outside the period are kept and said (rule 11)
+    ("ежегодно с 2028 года", "", "outside_period"),
+    ("ежегодно с 2025 по 2029 гг.", "2025-12-31 2026-12-31 2027-12-31", "outside_period"),
+])
+def test_a_rhythm_bounded_by_the_words_after_it(text, dates, codes):
+    term = read_deadline(text, parse_period(CY))
+    assert term.kind is RECURRING
+    assert _seen_dates(term, dates) == _dates(dates)
+    assert {w.code for w in term.warnings} == set(codes.split())

@@ -859,10 +859,39 @@ class Parser:
         if head is None:
             return None
         rec, j = self.rec_tail(*head)
-        window = self.rec_window(j + 1 if self.kind(j) == COMMA else j)
+        k = j + 1 if self.kind(j) == COMMA else j
+        window = self.rec_window(k)
         if window is not None:
             rec.window, j = window
+        else:
+            bounds = self.rec_bounds(k)
+            if bounds is not None:  # "начиная с 2026 года", "с 2025 по 2027 гг." (rule 20)
+                rec.since, rec.until, j = bounds
         return Item("rec", i, j, rec=rec), j
+
+    def rec_bounds(self, k: int):
+        """"[начиная] с A [по|до|– B]" after a recurrence, A and B with a written year (B's
+        year carries to A, rule 4): (A, B or None, next) or None."""
+        if self.norm(k) == "начиная":
+            k += 1
+        if self.norm(k) not in ("с", "со"):
+            return None
+        first = self.span(k + 1)
+        if first is None or first[0].kind not in _BOUND_KINDS or first[0].part is not None:
+            return None
+        a, j = first
+        b = None
+        if self.norm(j) in ("по", "до") or self.kind(j) == DASH:
+            second = self.span(j + 1)
+            if second is not None and second[0].kind in _BOUND_KINDS and second[0].y is not None:
+                b, j = second
+                if a.y is None and a.kind != "year":
+                    a.y = b.y
+                    if a.bounds()[0] > b.bounds()[1]:
+                        a.y -= 1  # "с октября по май 2026 г.": October of the year before
+        if a.y is None or (b is not None and b.bounds()[1] < a.bounds()[0]):
+            return None
+        return a, b, j
 
     def rec_head(self, i: int, j: int) -> tuple[Recurrence, int] | None:
         """The words that name a rhythm: "ежеквартально", "каждый месяц", "каждый
@@ -1354,6 +1383,8 @@ def _merge_anchors(items: list[Item]) -> list[Item]:
 
 
 _THEN_WORDS = {"далее", "затем", "в дальнейшем", "впоследствии"}
+# spans that may bound a recurrence ("ежегодно с 2025 по 2027 гг.")
+_BOUND_KINDS = {"year", "month", "day", "quarter", "half", "academic"}
 
 
 def _then_word(label: str) -> bool:

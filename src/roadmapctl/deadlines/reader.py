@@ -221,11 +221,19 @@ class _Builder:
             lo, hi = window.bounds()
             p0, p1 = max(p0, lo), min(p1, hi)
             school = school or window.kind in _SCHOOLISH
-        since = rec.since
+        since, until = rec.since, rec.until
         if since is not None:  # "декабрь 2025, далее – ежегодно": nothing before the first one
             since.cal = self.cal
             p0 = max(p0, since.bounds()[0])
-            notes.append(f"повторения — начиная с {since.genitive()}")
+            self._check(since.bounds()[0], since, warnings)  # rule 11
+            if until is None:
+                notes.append(f"повторения — начиная с {since.genitive()}")
+        if until is not None:  # "ежегодно с 2025 по 2027 гг."
+            until.cal = self.cal
+            p1 = min(p1, until.bounds()[1])
+            self._check(until.bounds()[1], until, warnings)
+            lo = since.bounds()[0] if since is not None else p0
+            notes.append(f"повторения — с {ru_date(lo)} по {ru_date(until.bounds()[1])}")
         if school:
             rec = item.rec = rec.in_school_year()  # "2 раза в год": the school half-years
         dates = tuple(rec.occurrences(p0, p1, self.cal))

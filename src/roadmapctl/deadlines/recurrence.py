@@ -44,14 +44,16 @@ def months(p0: date, p1: date) -> Iterator[tuple[int, int]]:
 class Recurrence:
     """A rhythm of deadlines.  ``window``: a written span the recurrence stays inside
     ("ежеквартально в течение 2026 года"); ``since``: the first deadline, written with its
-    year, that the rhythm starts at ("декабрь 2025, далее – ежегодно", rule 20).  Both are
-    set by the grammar."""
+    year, that the rhythm starts at ("декабрь 2025, далее – ежегодно", "начиная с 2026 года",
+    rule 20); ``until``: the span it ends with ("с 2025 по 2027 гг.").  All are set by the
+    grammar."""
 
-    __slots__ = ("since", "window")
+    __slots__ = ("since", "until", "window")
 
     def __init__(self) -> None:
         self.window: CalendarUnit | None = None
         self.since: CalendarUnit | None = None
+        self.until: CalendarUnit | None = None
 
     @property
     def code(self) -> str:
