@@ -519,3 +519,17 @@ def test_a_rhythm_bounded_by_the_words_after_it(text, dates, codes):
     assert term.kind is RECURRING
     assert _seen_dates(term, dates) == _dates(dates)
     assert {w.code for w in term.warnings} == set(codes.split())
+
+
+# Rule 29: the end of every calendar unit (period 2025-2026: "2025-2026" calendar years).
+@pytest.mark.parametrize("text, dates", [
+    ("в конце каждого месяца", "2025-01-31..2026-12-31/24"),
+    ("конец каждого месяца", "2025-01-31..2026-12-31/24"),
+    ("по итогам каждого квартала", "2025-03-31 2025-06-30 2025-09-30 2025-12-31 2026-03-31 "
+                                   "2026-06-30 2026-09-30 2026-12-31"),
+    ("по окончании каждого года", "2025-12-31 2026-12-31"),
+])
+def test_the_end_of_every_unit(text, dates):
+    term = read_deadline(text, parse_period("2025-2026"))
+    assert term.kind is RECURRING and not term.warnings
+    assert _seen_dates(term, dates) == _dates(dates)

@@ -1185,6 +1185,9 @@ class Parser:
         c = self.cat(j)
         if c == lx.HOLIDAY_ADJ and self.norm(j + 1) in ("время", "времени", "период", "дни"):
             return Item("rec", i, j + 2, rec=SchoolUnits("holiday")), j + 2
+        if lead and every and c in _CALENDAR_UNIT_MONTHS and not self.is_year(j + 1):
+            # "в конце каждого месяца", "по итогам каждого квартала" (rule 29)
+            return Item("rec", i, j + 1, rec=EveryMonths(_CALENDAR_UNIT_MONTHS[c])), j + 1
         unit = _UNIT_OF_CAT.get(c) if c in (lx.HOLIDAY, lx.SQUARTER, lx.TRIMESTER, lx.HALF) \
             else None
         if unit is None or (unit != "holiday" and not lead):
@@ -1383,6 +1386,8 @@ def _merge_anchors(items: list[Item]) -> list[Item]:
 
 
 _THEN_WORDS = {"далее", "затем", "в дальнейшем", "впоследствии"}
+# "в конце каждого месяца / квартала / года" (rule 29): months in one such unit
+_CALENDAR_UNIT_MONTHS = {lx.MONTH_WORD: 1, lx.QUARTER: 3, lx.YEAR_WORD: 12}
 # spans that may bound a recurrence ("ежегодно с 2025 по 2027 гг.")
 _BOUND_KINDS = {"year", "month", "day", "quarter", "half", "academic"}
 
