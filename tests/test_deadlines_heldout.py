@@ -533,3 +533,37 @@ def test_the_end_of_every_unit(text, dates):
     term = read_deadline(text, parse_period("2025-2026"))
     assert term.kind is RECURRING and not term.warnings
     assert _seen_dates(term, dates) == _dates(dates)
+
+
+# Rule 28, brackets after a rhythm (period 2025-2027): what the rhythm takes, and what it cannot.
+@pytest.mark.parametrize("text, dates", [
+    ("2 раза в год (в мае и декабре)", "2025-05-31 2025-12-31 2026-05-31 2026-12-31 2027-05-31 "
+                                       "2027-12-31"),
+    ("ежемесячно (до 5-го)", "2025-01-05..2027-12-05/36"),
+    ("ежеквартально (в 2025 году)", "2025-03-31 2025-06-30 2025-09-30 2025-12-31"),
+    ("ежегодно (начиная с 2026 года)", "2026-12-31 2027-12-31"),
+    ("ежегодно (с 2025 по 2026 гг.)", "2025-12-31 2026-12-31"),
+    ("ежегодно (в сентябре)", "2025-09-30 2026-09-30 2027-09-30"),
+])
+def test_brackets_that_complete_a_rhythm(text, dates):
+    term = read_deadline(text, parse_period(CY))
+    assert term.kind is RECURRING and not term.warnings
+    assert _seen_dates(term, dates) == _dates(dates)
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("ежегодно (апрель-май)", "апрель-май"),
+    ("ежегодно (конец учебного года)", "конец учебного года"),
+])
+def test_dates_in_brackets_a_rhythm_cannot_take_are_not_dropped(text, inside):
+    term = read_deadline(text, parse_period(CY))
+    assert term.kind is UNKNOWN
+    assert [w.message for w in term.warnings] == [
+        f"срок не распознан: в скобках после повторения «ежегодно» названо «{inside}», и как это "
+        "уточняет повторение, не ясно. Уточните срок или укажите его в явном виде (срок_явно)"]
+
+
+def test_a_reference_in_brackets_after_a_rhythm_stays_a_note():
+    term = read_deadline("ежеквартально (последний месяц квартала)", parse_period(CY))
+    assert term.kind is RECURRING and term.notes == ("последний месяц квартала",)
+    assert _seen_dates(term, "2025-03-31..2027-12-31/12") == _dates("2025-03-31..2027-12-31/12")

@@ -301,10 +301,21 @@ class Parser:
                 if not self.paren_anchor(item, j + 1, k):
                     if self.rhythm_inside(j + 1, k):
                         break  # "сентябрь (ежегодно)": read as if unbracketed (rule 28)
+                    if item.kind == "rec" and self.names_dates(j + 1, k):
+                        raise ParseFailure(
+                            "unknown", f"срок не распознан: в скобках после повторения "
+                            f"«{self.slice(item.c0, j)}» названо «{self.slice(j + 1, k)}», и как "
+                            "это уточняет повторение, не ясно. Уточните срок или укажите его в "
+                            "явном виде (срок_явно)", self.t[j].a, self.t[min(k, self.n - 1)].b)
                     self.note(item, j + 1, k)
                 j = min(k + 1, self.n)
             item.i1 = j
         return j
+
+    def names_dates(self, i: int, k: int) -> bool:
+        """Whether tokens i..k-1 name dates: months, days, numbers, parts of the school year
+        ("апрель-май", "конец учебного года"), not a reference ("по графику ОО")."""
+        return any(self.t[x].kind == NUM or self.t[x].cat in _DATE_CATS for x in range(i, k))
 
     def rhythm_inside(self, i: int, k: int) -> bool:
         """Whether tokens i..k-1 (the inside of a parenthesis) are a whole recurrence, with
@@ -833,6 +844,11 @@ class Parser:
         k = j + 1
         if self.kind(k) == DASH and self.norm(k + 1) in _ORD_SUFFIX:
             k += 2
+            if j > i and self.kind(k) == RPAR:
+                k -= 1  # "(до 5-го)": the day of the month, "числа" left out (rule 28)
+                if not 1 <= d <= 31:
+                    self.fail_impossible(f"дня месяца с номером {d} не бывает", j, k + 1)
+                return d, k + 1
         if self.cat(k) != lx.DAY_WORD:
             return None
         if not 1 <= d <= 31:
@@ -965,6 +981,8 @@ class Parser:
         """Year-less month names at k separated by commas or "и" ("март, сентябрь"): (months,
         next) or None.  A month with a year or a day is a date, not a month of a rhythm."""
         found: list[int] = []
+        if self.norm(k) in ("в", "во") and self.cat(k + 1) in (lx.MONTH, lx.MONTH_ABBR):
+            k += 1  # "в мае и декабре"
         while self.cat(k) in (lx.MONTH, lx.MONTH_ABBR):
             found.append(self.t[k].val)
             k += 1
@@ -1123,6 +1141,14 @@ class Parser:
         if item.kind != "rec" or i >= k:
             return False
         rec = item.rec
+        window = self.rec_window(i)
+        if window is not None and window[1] == k and rec.window is None:
+            rec.window = window[0]  # "ежеквартально (в 2025 году)"
+            return True
+        bounds = self.rec_bounds(i)
+        if bounds is not None and bounds[2] == k and rec.since is None:
+            rec.since, rec.until = bounds[0], bounds[1]  # "ежегодно (начиная с 2026 года)"
+            return True
         listed = self.month_list(i)
         if listed is not None and listed[1] == k and (len(listed[0]) > 1 or not rec.is_yearly()) \
                 and isinstance(rec, EveryMonths):
@@ -1388,6 +1414,9 @@ def _merge_anchors(items: list[Item]) -> list[Item]:
 _THEN_WORDS = {"далее", "затем", "в дальнейшем", "впоследствии"}
 # "в конце каждого месяца / квартала / года" (rule 29): months in one such unit
 _CALENDAR_UNIT_MONTHS = {lx.MONTH_WORD: 1, lx.QUARTER: 3, lx.YEAR_WORD: 12}
+# words that name dates (a parenthesis with them after a rhythm is no note, rule 28)
+_DATE_CATS = {lx.MONTH, lx.MONTH_ABBR, lx.SQUARTER, lx.TRIMESTER, lx.ACADEMIC, lx.HOLIDAY,
+              lx.SEASON, lx.DAY_WORD, lx.ROMAN, lx.PART, lx.DECADE}
 # spans that may bound a recurrence ("ежегодно с 2025 по 2027 гг.")
 _BOUND_KINDS = {"year", "month", "day", "quarter", "half", "academic"}
 
