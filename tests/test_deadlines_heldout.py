@@ -567,3 +567,15 @@ def test_a_reference_in_brackets_after_a_rhythm_stays_a_note():
     term = read_deadline("ежеквартально (последний месяц квартала)", parse_period(CY))
     assert term.kind is RECURRING and term.notes == ("последний месяц квартала",)
     assert _seen_dates(term, "2025-03-31..2027-12-31/12") == _dates("2025-03-31..2027-12-31/12")
+
+
+# Rule 30: a stage number in front of a deadline is a label (period 2025-2027).
+@pytest.mark.parametrize("text, kind, dates, notes", [
+    ("1 этап – март 2025, 2 этап – октябрь 2025", MILESTONES, "2025-03-31 2025-10-31",
+     ("пояснение: 1 этап", "пояснение: 2 этап")),
+    ("II очередь: 2026 год", ONCE, "2026-12-31", ("пояснение: II очередь",)),
+    ("1 тур – 15 октября 2025", ONCE, "2025-10-15", ("пояснение: 1 тур",)),
+])
+def test_a_stage_number_is_a_label(text, kind, dates, notes):
+    term = read_deadline(text, parse_period(CY))
+    assert (term.kind, term.dates, term.notes, term.warnings) == (kind, _dates(dates), notes, ())
