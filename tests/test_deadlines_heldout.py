@@ -579,3 +579,11 @@ def test_a_reference_in_brackets_after_a_rhythm_stays_a_note():
 def test_a_stage_number_is_a_label(text, kind, dates, notes):
     term = read_deadline(text, parse_period(CY))
     assert (term.kind, term.dates, term.notes, term.warnings) == (kind, _dates(dates), notes, ())
+
+
+@pytest.mark.parametrize("text", ["ориентировочно", "ЯНBАP.ОPИEНТИPОBОЧН", "1", "1 этап",
+                                  "ежегодно (", "ежегодно (далее", "2 или", "до 5-го)"])
+def test_a_text_that_ends_early_is_refused_not_crashed(text):
+    """Found by the property test: a hedge word at the end sent the label reader past the end."""
+    term = read_deadline(text, parse_period(CY))
+    assert "internal_error" not in {w.code for w in term.warnings}

@@ -341,8 +341,8 @@ class Parser:
         2022 года") in front of a recognised term."""
         t = self.t
         j = i
-        if (t[i].kind == NUM and len(t[i].norm) <= 2 or t[i].cat == lx.ROMAN) \
-                and self.kind(i + 1) == WORD and t[i + 1].cat is None:
+        if i + 1 < self.n and (t[i].kind == NUM and len(t[i].norm) <= 2 or t[i].cat == lx.ROMAN) \
+                and t[i + 1].kind == WORD and t[i + 1].cat is None:
             j = i + 1  # "1 этап – март 2025", "II очередь: 2026 год" (rule 30)
         while j < self.n and j - i < 5 and t[j].kind == WORD and t[j].cat not in (
                 lx.MONTH, lx.MONTH_ABBR, lx.ROMAN, lx.ORDINAL):
