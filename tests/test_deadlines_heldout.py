@@ -378,8 +378,12 @@ def _variant(text: str, case: str, spaces: str, yo: bool, dash: str) -> str:
     return out
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.sampled_from(CASES), st.sampled_from(["lower", "upper", "title", "as is"]),
+_REFUSED = {"ежеквартально до 15 числа последнего месяца квартала", "в летний период"}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from([c for c in CASES + SECOND + THIRD if c[0] not in _REFUSED]),
+       st.sampled_from(["lower", "upper", "title", "as is"]),
        st.sampled_from([" ", "  ", "\u00a0", " \u00a0", "\t"]), st.booleans(),
        st.sampled_from(_DASHES))
 def test_heldout_readings_are_stable_under_spelling_variants(case, letter_case, spaces, yo, dash):
