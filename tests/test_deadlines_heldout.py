@@ -591,3 +591,35 @@ def test_a_text_that_ends_early_is_refused_not_crashed(text):
     """Found by the property test: a hedge word at the end sent the label reader past the end."""
     term = read_deadline(text, parse_period(CY))
     assert "internal_error" not in {w.code for w in term.warnings}
+
+
+# Rule 31: the n-th weekday of every month; the dates are read off a 2024 calendar (`date -d`).
+@pytest.mark.parametrize("text, dates", [
+    ("каждую первую пятницу месяца", "2024-01-05 2024-02-02 2024-03-01 2024-04-05 2024-05-03 "
+     "2024-06-07 2024-07-05 2024-08-02 2024-09-06 2024-10-04 2024-11-01 2024-12-06"),
+    ("в третий четверг каждого месяца", "2024-01-18 2024-02-15 2024-03-21 2024-04-18 2024-05-16 "
+     "2024-06-20 2024-07-18 2024-08-15 2024-09-19 2024-10-17 2024-11-21 2024-12-19"),
+])
+def test_a_weekday_of_every_month(text, dates):
+    term = read_deadline(text, parse_period("2024"))
+    assert term.kind is RECURRING and not term.warnings
+    assert term.dates == _dates(dates)
+
+
+def test_a_weekday_of_every_month_is_named_in_russian():
+    term = read_deadline("каждую первую пятницу месяца", parse_period("2024"))
+    assert term.describe().startswith("ежемесячно, первая пятница месяца: 05.01.2024, 02.02.2024")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 4), st.integers(0, 6), calendar_periods)
+def test_the_nth_weekday_of_every_month(n, weekday, period):
+    ordinal = (("первую", "вторую", "третью", "четвертую") if weekday in (2, 4, 5) else
+               ("первое", "второе", "третье", "четвертое") if weekday == 6 else
+               ("первый", "второй", "третий", "четвертый"))[n - 1]
+    accusative = ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу",
+                  "воскресенье")[weekday]
+    term = read_deadline(f"в {ordinal} {accusative} каждого месяца", period)
+    assert term.kind is RECURRING and len(term.dates) == 12 * (period.end.year
+                                                              - period.start.year + 1)
+    assert all(d.weekday() == weekday and (d.day - 1) // 7 + 1 == n for d in term.dates)

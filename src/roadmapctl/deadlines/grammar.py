@@ -55,6 +55,7 @@ from .recurrence import (
     EveryYears,
     FromStart,
     InMonths,
+    MonthlyWeekday,
     Recurrence,
     ReportAfter,
     SchoolUnits,
@@ -402,6 +403,8 @@ class Parser:
             out.append(self.sched)
         if nm in ("в", "во", "на", "весь"):
             out.append(self.cont)
+        if nm in ("в", "во") and self.cat(i + 1) == lx.ORDINAL and self.cat(i + 3) == lx.EVERY:
+            out.append(self.rec)  # "в первую пятницу каждого месяца" (rule 31)
         if nm in ("до", "к", "ко", "по"):
             out.append(self.rec)
         return out
@@ -927,6 +930,9 @@ class Parser:
             k = j + 1
             if self.cat(k) == lx.WEEKDAY:  # "каждый понедельник"
                 return Weekly(1, self.t[k].val), k + 1
+            if self.cat(k) == lx.ORDINAL and self.cat(k + 1) == lx.WEEKDAY \
+                    and self.cat(k + 2) == lx.MONTH_WORD:  # "каждую первую пятницу месяца"
+                return MonthlyWeekday(self.t[k].val, self.t[k + 1].val), k + 3
             every = self.count_at(k)
             n_units = 1
             if every is not None:
@@ -938,6 +944,10 @@ class Parser:
         day = self.weekdays_at(j)
         if day is not None:  # "по пятницам" (rule 22)
             return Weekly(1, day[0]), day[1]
+        if self.norm(j) in ("в", "во") and self.cat(j + 1) == lx.ORDINAL \
+                and self.cat(j + 2) == lx.WEEKDAY and self.cat(j + 3) == lx.EVERY \
+                and self.cat(j + 4) == lx.MONTH_WORD:  # "в первую пятницу каждого месяца"
+            return MonthlyWeekday(self.t[j + 1].val, self.t[j + 2].val), j + 5
         md = self.month_day(j)
         if md is not None:
             each = self.each_month(md[1])
