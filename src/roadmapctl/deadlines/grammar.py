@@ -232,8 +232,9 @@ class Parser:
     def item(self, i: int):
         if i >= self.n:
             return None
-        hedge = i if self.cat(i) == lx.HEDGE else None  # "ориентировочно 20 сентября"
-        if hedge is None:
+        tok = self.t[i]
+        hedge = i if tok.cat == lx.HEDGE else None  # "ориентировочно 20 сентября"
+        if hedge is None and (tok.kind == NUM or tok.norm in ("на", "в", "во")):
             lesson = self.lesson_end(i)
             if lesson is not None:  # "2 или 3 урок по расписанию" (rule 25)
                 hedge, i = i, lesson - 1
@@ -1390,7 +1391,9 @@ class Parser:
             k += 1
         item = Item("sched", i, k)
         item.free.append((j, k))
-        if self.norm(i) == "после" or self.after_event(i) is not None:
+        head = self.norm(i)
+        if head == "после" or (head in ("в", "во", "не", "через")
+                               and self.after_event(i) is not None):
             item.notes.append("срок отсчитывается от события, дата которого в тексте не указана")
         return item, k
 
