@@ -290,11 +290,6 @@ def test_second_set_reading(case):
 
 @pytest.mark.parametrize("case", THIRD, ids=[c[0] for c in THIRD])
 def test_third_set_reading(case):
-    text, period, kind, start, due, dates, codes = case
-    if text == "в летний период":
-        # a season without "каникулы": no rule reads it, and it is refused
-        assert read_deadline(text, parse_period(period)).kind is UNKNOWN
-        return
     test_heldout_reading(case)
 
 
@@ -357,10 +352,11 @@ def test_second_set_figures():
 
 
 def test_third_set_figures():
-    """The third set, measured as written (no change to the reader after it): 29 / 0 / 0 / 1."""
+    """The third set, measured as written: 29 / 0 / 0 / 1 (refused: «в летний период»); rule 32
+    (seasons), written after, reads that one too."""
     verdicts = [_verdict(case) for case in THIRD]
     counts = {v: verdicts.count(v) for v in ("right", "wrong", "warned", "refused")}
-    assert counts == {"right": 29, "wrong": 0, "warned": 0, "refused": 1}
+    assert counts == {"right": 30, "wrong": 0, "warned": 0, "refused": 0}
 
 
 _DASHES = ("-", "–", "—", "\u2011", "\u2212")
@@ -378,7 +374,7 @@ def _variant(text: str, case: str, spaces: str, yo: bool, dash: str) -> str:
     return out
 
 
-_REFUSED = {"ежеквартально до 15 числа последнего месяца квартала", "в летний период"}
+_REFUSED = {"ежеквартально до 15 числа последнего месяца квартала"}
 
 
 @settings(max_examples=400, deadline=None)
@@ -623,3 +619,19 @@ def test_the_nth_weekday_of_every_month(n, weekday, period):
     assert term.kind is RECURRING and len(term.dates) == 12 * (period.end.year
                                                               - period.start.year + 1)
     assert all(d.weekday() == weekday and (d.day - 1) // 7 + 1 == n for d in term.dates)
+
+
+# Rule 32: a season written "… период" is its three calendar months.
+@pytest.mark.parametrize("text, period, start, due, codes", [
+    ("осенний период", SY3, "2023-09-01", "2023-11-30", ""),
+    ("в зимний период", SY3, "2023-12-01", "2024-02-29", ""),  # 2024 is a leap year
+    ("весенний период 2026 года", CY, "2026-03-01", "2026-05-31", ""),
+    # the year written once at the end: the winter that ends in it (rule 4)
+    ("в зимний период 2026 г.", CY, "2025-12-01", "2026-02-28", ""),
+    # a three-year period: the first summer in it, and the year said to be inferred
+    ("в летний период", CY, "2025-06-01", "2025-08-31", "year_inferred"),
+])
+def test_a_season_period(text, period, start, due, codes):
+    term = read_deadline(text, parse_period(period))
+    assert (term.kind, term.start, term.due) == (RANGE, D(start), D(due))
+    assert {w.code for w in term.warnings} == set(codes.split())

@@ -252,6 +252,19 @@ class Parser:
             item.i0 = hedge
         return item, self.trailing_notes(item, j)
 
+    def season_period(self, i: int):
+        """"[в] летний период [2026 года]": the three months of a season (rule 32)."""
+        j = i + 1 if self.cat(i) != lx.SEASON else i
+        if self.norm(j + 1) not in ("период", "периода", "периоде"):
+            return None
+        first_month = _SEASON_MONTHS[self.t[j].val]
+        y, k = self.year_part(j + 2)
+        last_month = (first_month + 1) % 12 + 1
+        a, b = self.t[j].a, self.t[k - 1].b
+        first = CalendarUnit("month", None, first_month, a=a, b=b)
+        last = CalendarUnit("month", y, last_month, a=a, b=b)
+        return Item("range", i, k, span=first, span2=last), k
+
     def lesson_end(self, i: int) -> int | None:
         """Where lesson numbers starting at i end ("2 или 3 урок", "на 3-м уроке": a time of
         the school day, not a date; rule 25), when a term follows them; else None."""
@@ -406,6 +419,8 @@ class Parser:
             out.append(self.cont)
         if nm in ("в", "во") and self.cat(i + 1) == lx.ORDINAL and self.cat(i + 3) == lx.EVERY:
             out.append(self.rec)  # "в первую пятницу каждого месяца" (rule 31)
+        if c == lx.SEASON or (nm in ("в", "во", "на") and self.cat(i + 1) == lx.SEASON):
+            out.append(self.season_period)  # "в летний период" (rule 32)
         if nm in ("до", "к", "ко", "по"):
             out.append(self.rec)
         return out
@@ -1430,6 +1445,8 @@ def _merge_anchors(items: list[Item]) -> list[Item]:
 _THEN_WORDS = {"далее", "затем", "в дальнейшем", "впоследствии"}
 # "в конце каждого месяца / квартала / года" (rule 29): months in one such unit
 _CALENDAR_UNIT_MONTHS = {lx.MONTH_WORD: 1, lx.QUARTER: 3, lx.YEAR_WORD: 12}
+# the first month of each season, by the SEASON value (1 autumn … 4 summer), rule 32
+_SEASON_MONTHS = {1: 9, 2: 12, 3: 3, 4: 6}
 # words that name dates (a parenthesis with them after a rhythm is no note, rule 28)
 _DATE_CATS = {lx.MONTH, lx.MONTH_ABBR, lx.SQUARTER, lx.TRIMESTER, lx.ACADEMIC, lx.HOLIDAY,
               lx.SEASON, lx.DAY_WORD, lx.ROMAN, lx.PART, lx.DECADE}
