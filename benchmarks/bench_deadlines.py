@@ -5,7 +5,9 @@ Run from the repository root:
     .venv/bin/python benchmarks/bench_deadlines.py [--rounds 7]
 
 The phrases and their periods are the hand-written table of tests/test_deadlines_seed_phrases.py
-(every deadline text listed in docs/deadlines.md).  Empty deadlines are left out: there is
+(every deadline text listed in docs/deadlines.md).  At the end it prints the reading figures of the
+three held-out sets of tests/test_deadlines_heldout.py (right / wrong without a warning / read
+otherwise with a warning / refused), and the load average beside the speed figures.  Empty deadlines are left out: there is
 nothing to read in them.  dateparser is called as ``dateparser.parse(text, languages=["ru"],
 settings=...)`` with the settings that make its answer comparable to the rules instead of
 filling what is not written from today: a month ends on its last day
@@ -21,20 +23,43 @@ from __future__ import annotations
 import argparse
 import datetime
 import importlib.util
+import os
 import sys
 import time
+import types
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def load_seed_cases():
-    path = ROOT / "tests" / "test_deadlines_seed_phrases.py"
-    spec = importlib.util.spec_from_file_location("seed_phrases", path)
+def _test_module(name: str) -> types.ModuleType:
+    path = ROOT / "tests" / f"{name}.py"
+    sys.path.insert(0, str(ROOT / "tests"))
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None  # a .py file always has both
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    return module
+
+
+def load_seed_cases():
+    module = _test_module("test_deadlines_seed_phrases")
     cases = [(c[1], module.PERIODS[c[0]], c[2], c[4], c[0]) for c in module.SEED_CASES if c[1]]
     return cases
+
+
+def heldout_figures() -> list[str]:
+    """Issue 23's measure on the hand-written sets: read right / read wrong without a warning /
+    read otherwise with a warning / refused (the verdict is the tests' own ``_verdict``)."""
+    module = _test_module("test_deadlines_heldout")
+    lines = []
+    for label, cases in (("held-out set 1", module.CASES), ("held-out set 2", module.SECOND),
+                         ("held-out set 3", module.THIRD)):
+        verdicts = [module._verdict(case) for case in cases]
+        counts = ", ".join(f"{v} {verdicts.count(v)}" for v in ("right", "wrong", "warned",
+                                                               "refused"))
+        lines.append(f"{label} ({len(cases)} phrasings): {counts}")
+    return lines
 
 
 def seconds_per_phrase(func, calls, repeat: int) -> float:
@@ -106,6 +131,9 @@ def main() -> int:
             wrong.append((seed, text, due or "no date (schedule)", got))
 
     n = len(cases)
+    load = os.getloadavg()
+    print(f"load average (1, 5, 15 min): {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} "
+          f"on {os.cpu_count()} cores")
     print(f"seed phrases (non-empty): {n}")
     print(f"roadmapctl read_deadline : {ours:12,.0f} phrases/s; understood {understood}/{n}")
     print(f"dateparser.parse (ru)    : {theirs:12,.0f} phrases/s; returned a date for "
@@ -118,6 +146,9 @@ def main() -> int:
     print(f"dateparser wrong ({len(wrong)}):")
     for seed, text, expected, got in wrong:
         print(f"  {seed}  {text!r}  expected {expected}, got {got}")
+    print()
+    for line in heldout_figures():
+        print(line)
     return 0 if understood == n else 1
 
 

@@ -377,9 +377,21 @@ def test_impossible_dates(text, message):
     assert (warning.code, warning.message) == ("impossible_date", message)
 
 
+@pytest.mark.parametrize("text", [
+    "ежеквартально до 10 числа месяца, следующего за отчётным",
+    "1 раз в квартал (до 10 числа месяца, следующего за отчетным)",
+])
+def test_the_reporting_adjective_alone_names_the_rhythms_period(text):
+    """Rule 28: "следующего за отчётным" after a rhythm is its reporting period (rule 15):
+    10 January (for IV 2020), April, July, October of 2021 and 2022."""
+    term = read_deadline(text, P)
+    assert term.kind is RECURRING and not term.warnings
+    assert term.dates == dates("2021-01-10 2021-04-10 2021-07-10 2021-10-10 2022-01-10 "
+                               "2022-04-10 2022-07-10 2022-10-10")
+
+
 @pytest.mark.parametrize("text", ["купить молоко", "в течение квартала", "До 1 числа",
-                                  "Маи 2021", "\x00\x01", "ежеквартально до 10 числа месяца, "
-                                  "следующего за отчётным"])
+                                  "Маи 2021", "\x00\x01"])
 def test_unknown_texts_say_so(text):
     term = read_deadline(text, P)
     assert (term.kind, term.start, term.due, term.dates) == (UNKNOWN, None, None, ())

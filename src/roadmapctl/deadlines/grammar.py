@@ -31,6 +31,8 @@ knows the words.
 
 from __future__ import annotations
 
+from roadmapctl.textutil import plural_word
+
 from . import lexicon as lx
 from .calendar_units import MONTHS_GEN, CalendarUnit, last_day
 from .lexer import (
@@ -52,6 +54,8 @@ from .recurrence import (
     EveryMonths,
     EveryYears,
     FromStart,
+    InMonths,
+    MonthlyWeekday,
     Recurrence,
     ReportAfter,
     SchoolUnits,
@@ -126,6 +130,11 @@ _INCLUSIVE_NOTE = "«включительно»: последний день в�
 # what may follow "месяца, следующего за" in a report deadline (rule 15)
 _REPORT_PERIODS = {"периодом", "период", "кварталом", "квартал", "месяцем", "месяц", "годом",
                    "полугодием"}
+# the units and words of a time counted from an event (rule 24)
+_EVENT_UNITS = {lx.MONTH_WORD, lx.WEEK_WORD, lx.YEAR_WORD, lx.HALF_YEAR}
+_DAY_WORDS = {"день", "дня", "дней", "дню", "сутки", "суток"}
+_DAY_KINDS_WORDS = {"рабочих", "рабочего", "календарных", "календарного"}
+_EVENT_STARTS = {"дня", "момента", "даты"}
 _FREE_WORDS = {"реализации", "работы", "и", "проекта", "программы"}
 
 
@@ -183,14 +192,32 @@ class Parser:
             while i < n and (t[i].kind in (COMMA, SEMI, NL, DOT, DASH)
                              or (t[i].kind == WORD and t[i].norm in _CONJUNCTIONS)):
                 i += 1
+            if i < n and t[i].kind == LPAR and items and items[-1].i1 == i:
+                k = self.closing(i)  # a rhythm in brackets after a term (rule 28)
+                r = self.item(i + 1)
+                if r is not None and r[1] == k:
+                    items.append(r[0])
+                    i = min(k + 1, n)
+                    continue
             if i >= n:
                 break
             r = self.item(i)
             if r is None:
+                if items and t[i].kind == WORD and t[i].norm == "или":
+                    self.fail_choice(items[-1], i)
                 raise ParseFailure("unknown", self._unread(i), t[i].a, t[n - 1].b)
             item, i = r
             items.append(item)
         return _distribute_parts(self.t, _merge_years(self.t, _merge_anchors(items)))
+
+    def fail_choice(self, before: Item, i: int) -> None:
+        """"15 марта или 15 мая": which of the dates is the deadline is not said (rule 26)."""
+        first = self.slice(before.i0, before.i1)
+        other = self.slice(i + 1, self.n)
+        raise ParseFailure(
+            "unknown", f"срок не распознан: указано несколько сроков на выбор («{first}» или "
+            f"«{other}»), и какой из них считать сроком, не сказано. Укажите один срок или "
+            "срок в явном виде (срок_явно)", self.t[before.i0].a, self.t[self.n - 1].b)
 
     def _unread(self, i: int) -> str:
         rest = self.text[self.t[i].a:self.t[self.n - 1].b]
@@ -205,7 +232,12 @@ class Parser:
     def item(self, i: int):
         if i >= self.n:
             return None
-        hedge = i if self.cat(i) == lx.HEDGE else None  # "ориентировочно 20 сентября"
+        tok = self.t[i]
+        hedge = i if tok.cat == lx.HEDGE else None  # "ориентировочно 20 сентября"
+        if hedge is None and (tok.kind == NUM or tok.norm in ("на", "в", "во")):
+            lesson = self.lesson_end(i)
+            if lesson is not None:  # "2 или 3 урок по расписанию" (rule 25)
+                hedge, i = i, lesson - 1
         if hedge is not None:
             i += 1
         r = self.core(i)
@@ -215,10 +247,47 @@ class Parser:
                 return None
         item, j = r
         if hedge is not None:
-            item.notes.append(self.slice(hedge, hedge + 1))
-            item.free.append((hedge, hedge + 1))
+            item.notes.append(self.slice(hedge, i))
+            item.free.append((hedge, i))
             item.i0 = hedge
         return item, self.trailing_notes(item, j)
+
+    def season_period(self, i: int):
+        """"[в] летний период [2026 года]": the three months of a season (rule 32)."""
+        j = i + 1 if self.cat(i) != lx.SEASON else i
+        if self.norm(j + 1) not in ("период", "периода", "периоде"):
+            return None
+        first_month = _SEASON_MONTHS[self.t[j].val]
+        y, k = self.year_part(j + 2)
+        last_month = (first_month + 1) % 12 + 1
+        a, b = self.t[j].a, self.t[k - 1].b
+        first = CalendarUnit("month", None, first_month, a=a, b=b)
+        last = CalendarUnit("month", y, last_month, a=a, b=b)
+        return Item("range", i, k, span=first, span2=last), k
+
+    def lesson_end(self, i: int) -> int | None:
+        """Where lesson numbers starting at i end ("2 или 3 урок", "на 3-м уроке": a time of
+        the school day, not a date; rule 25), when a term follows them; else None."""
+        tok = self.t[i]
+        if tok.kind == NUM:
+            j = i
+        elif tok.kind == WORD and tok.norm in ("на", "в", "во") and self.kind(i + 1) == NUM:
+            j = i + 1
+        else:
+            return None  # the common case: no lesson number here
+        while True:
+            if self.kind(j) != NUM or len(self.t[j].norm) > 1:
+                return None
+            j += 1
+            if self.kind(j) == DASH and self.norm(j + 1) in _ORD_SUFFIX:
+                j += 2
+            if self.kind(j) == COMMA or self.kind(j) == DASH or self.norm(j) in ("или", "и"):
+                j += 1
+                continue
+            break
+        if not (self.norm(j) or "").startswith("урок") or j + 1 >= self.n:
+            return None
+        return j + 1
 
     def closing(self, j: int) -> int:
         """The ")" matching the "(" at j (or the end of the text)."""
@@ -245,10 +314,35 @@ class Parser:
             else:
                 k = self.closing(j)
                 if not self.paren_anchor(item, j + 1, k):
+                    if self.rhythm_inside(j + 1, k):
+                        break  # "сентябрь (ежегодно)": read as if unbracketed (rule 28)
+                    if item.kind == "rec" and self.names_dates(j + 1, k):
+                        raise ParseFailure(
+                            "unknown", f"срок не распознан: в скобках после повторения "
+                            f"«{self.slice(item.c0, j)}» названо «{self.slice(j + 1, k)}», и как "
+                            "это уточняет повторение, не ясно. Уточните срок или укажите его в "
+                            "явном виде (срок_явно)", self.t[j].a, self.t[min(k, self.n - 1)].b)
                     self.note(item, j + 1, k)
                 j = min(k + 1, self.n)
             item.i1 = j
         return j
+
+    def names_dates(self, i: int, k: int) -> bool:
+        """Whether tokens i..k-1 name dates: months, days, numbers, parts of the school year
+        ("апрель-май", "конец учебного года"), not a reference ("по графику ОО")."""
+        return any(self.t[x].kind == NUM or self.t[x].cat in _DATE_CATS for x in range(i, k))
+
+    def rhythm_inside(self, i: int, k: int) -> bool:
+        """Whether tokens i..k-1 (the inside of a parenthesis) are a whole recurrence, with
+        words joining it to the term before ("далее ежегодно")."""
+        if self.norm(i) in _THEN_WORDS:
+            i += 1
+        elif self.norm(i) == "в" and f"в {self.norm(i + 1)}" in _THEN_WORDS:
+            i += 2
+        while i < k and self.kind(i) in (COMMA, DASH):
+            i += 1
+        r = self.rec(i) if i < k else None
+        return r is not None and r[1] == k
 
     def note(self, item: Item, i: int, k: int) -> None:
         """Tokens i..k-1 (the inside of a parenthesis) are a note of ``item``."""
@@ -262,6 +356,9 @@ class Parser:
         2022 года") in front of a recognised term."""
         t = self.t
         j = i
+        if i + 1 < self.n and (t[i].kind == NUM and len(t[i].norm) <= 2 or t[i].cat == lx.ROMAN) \
+                and t[i + 1].kind == WORD and t[i + 1].cat is None:
+            j = i + 1  # "1 этап – март 2025", "II очередь: 2026 год" (rule 30)
         while j < self.n and j - i < 5 and t[j].kind == WORD and t[j].cat not in (
                 lx.MONTH, lx.MONTH_ABBR, lx.ROMAN, lx.ORDINAL):
             j += 1
@@ -316,10 +413,14 @@ class Parser:
             out.append(self.school_rec)
             if nm == "по" and self.norm(i + 1) in _RESULTS:
                 out.append(self.dated)  # "по итогам I четверти"
-        if nm in ("по", "согласно", "в", "во", "при"):
+        if nm in ("по", "согласно", "в", "во", "при", "после", "не", "через"):
             out.append(self.sched)
         if nm in ("в", "во", "на", "весь"):
             out.append(self.cont)
+        if nm in ("в", "во") and self.cat(i + 1) == lx.ORDINAL and self.cat(i + 3) == lx.EVERY:
+            out.append(self.rec)  # "в первую пятницу каждого месяца" (rule 31)
+        if c == lx.SEASON or (nm in ("в", "во", "на") and self.cat(i + 1) == lx.SEASON):
+            out.append(self.season_period)  # "в летний период" (rule 32)
         if nm in ("до", "к", "ко", "по"):
             out.append(self.rec)
         return out
@@ -765,6 +866,11 @@ class Parser:
         k = j + 1
         if self.kind(k) == DASH and self.norm(k + 1) in _ORD_SUFFIX:
             k += 2
+            if j > i and self.kind(k) == RPAR:
+                k -= 1  # "(до 5-го)": the day of the month, "числа" left out (rule 28)
+                if not 1 <= d <= 31:
+                    self.fail_impossible(f"дня месяца с номером {d} не бывает", j, k + 1)
+                return d, k + 1
         if self.cat(k) != lx.DAY_WORD:
             return None
         if not 1 <= d <= 31:
@@ -791,10 +897,39 @@ class Parser:
         if head is None:
             return None
         rec, j = self.rec_tail(*head)
-        window = self.rec_window(j + 1 if self.kind(j) == COMMA else j)
+        k = j + 1 if self.kind(j) == COMMA else j
+        window = self.rec_window(k)
         if window is not None:
             rec.window, j = window
+        else:
+            bounds = self.rec_bounds(k)
+            if bounds is not None:  # "начиная с 2026 года", "с 2025 по 2027 гг." (rule 20)
+                rec.since, rec.until, j = bounds
         return Item("rec", i, j, rec=rec), j
+
+    def rec_bounds(self, k: int):
+        """"[начиная] с A [по|до|– B]" after a recurrence, A and B with a written year (B's
+        year carries to A, rule 4): (A, B or None, next) or None."""
+        if self.norm(k) == "начиная":
+            k += 1
+        if self.norm(k) not in ("с", "со"):
+            return None
+        first = self.span(k + 1)
+        if first is None or first[0].kind not in _BOUND_KINDS or first[0].part is not None:
+            return None
+        a, j = first
+        b = None
+        if self.norm(j) in ("по", "до") or self.kind(j) == DASH:
+            second = self.span(j + 1)
+            if second is not None and second[0].kind in _BOUND_KINDS and second[0].y is not None:
+                b, j = second
+                if a.y is None and a.kind != "year":
+                    a.y = b.y
+                    if a.bounds()[0] > b.bounds()[1]:
+                        a.y -= 1  # "с октября по май 2026 г.": October of the year before
+        if a.y is None or (b is not None and b.bounds()[1] < a.bounds()[0]):
+            return None
+        return a, b, j
 
     def rec_head(self, i: int, j: int) -> tuple[Recurrence, int] | None:
         """The words that name a rhythm: "ежеквартально", "каждый месяц", "каждый
@@ -811,6 +946,9 @@ class Parser:
             k = j + 1
             if self.cat(k) == lx.WEEKDAY:  # "каждый понедельник"
                 return Weekly(1, self.t[k].val), k + 1
+            if self.cat(k) == lx.ORDINAL and self.cat(k + 1) == lx.WEEKDAY \
+                    and self.cat(k + 2) == lx.MONTH_WORD:  # "каждую первую пятницу месяца"
+                return MonthlyWeekday(self.t[k].val, self.t[k + 1].val), k + 3
             every = self.count_at(k)
             n_units = 1
             if every is not None:
@@ -819,6 +957,13 @@ class Parser:
             if unit is None:
                 return None
             return self.unit_rec(1, n_units, unit, i, k + 1), k + 1
+        day = self.weekdays_at(j)
+        if day is not None:  # "по пятницам" (rule 22)
+            return Weekly(1, day[0]), day[1]
+        if self.norm(j) in ("в", "во") and self.cat(j + 1) == lx.ORDINAL \
+                and self.cat(j + 2) == lx.WEEKDAY and self.cat(j + 3) == lx.EVERY \
+                and self.cat(j + 4) == lx.MONTH_WORD:  # "в первую пятницу каждого месяца"
+            return MonthlyWeekday(self.t[j + 1].val, self.t[j + 2].val), j + 5
         md = self.month_day(j)
         if md is not None:
             each = self.each_month(md[1])
@@ -831,7 +976,12 @@ class Parser:
 
     def rec_tail(self, rec: Recurrence, j: int) -> tuple[Recurrence, int]:
         """What may complete a rhythm: the report day after each period (rule 15), the day
-        of a monthly one, the month or day of a yearly one."""
+        of a monthly one, the month or day of a yearly one, the months it happens in (rule
+        27: "2 раза в год: июнь, декабрь")."""
+        if self.kind(j) in (COMMA, COLON) and isinstance(rec, EveryMonths):
+            listed = self.month_list(j + 1)
+            if listed is not None and (len(listed[0]) > 1 or self.kind(j) == COLON):
+                return self.in_months(rec, listed[0], j, listed[1]), listed[1]
         k = j + 1 if self.kind(j) == COMMA else j
         md = self.month_day(k)
         if md is not None:
@@ -850,7 +1000,55 @@ class Parser:
             anchor = self.anchor_at(k)
             if anchor is not None:
                 return Yearly(anchor[0]), anchor[1]
+        elif isinstance(rec, Weekly) and rec.weekday == 6:
+            day = self.weekdays_at(k, single=True)
+            if day is not None:  # "еженедельно, по пятницам", "еженедельно в среду"
+                return Weekly(rec.n, day[0]), day[1]
         return rec, j
+
+    def month_list(self, k: int) -> tuple[list[int], int] | None:
+        """Year-less month names at k separated by commas or "и" ("март, сентябрь"): (months,
+        next) or None.  A month with a year or a day is a date, not a month of a rhythm."""
+        found: list[int] = []
+        if self.norm(k) in ("в", "во") and self.cat(k + 1) in (lx.MONTH, lx.MONTH_ABBR):
+            k += 1  # "в мае и декабре"
+        while self.cat(k) in (lx.MONTH, lx.MONTH_ABBR):
+            found.append(self.t[k].val)
+            k += 1
+            if self.kind(k) == DOT and self.cat(k - 1) == lx.MONTH_ABBR:
+                k += 1
+            if self.kind(k) == NUM:
+                return None
+            if (self.kind(k) == COMMA or self.norm(k) == "и") \
+                    and self.cat(k + 1) in (lx.MONTH, lx.MONTH_ABBR):
+                k += 1
+                continue
+            break
+        return (found, k) if found else None
+
+    def in_months(self, rec: EveryMonths, listed: list[int], i: int, j: int) -> Recurrence:
+        """The rhythm ``rec`` in the named months of every year (rule 27); the number of
+        months must be the number of times a year the rhythm has (any after "ежегодно")."""
+        n = len(set(listed))
+        if rec.n == 12 or 12 // rec.n == n:
+            return InMonths(tuple(listed))
+        raise ParseFailure(
+            "unknown", f"срок не распознан: названо {n} {plural_word(n, 'месяц', 'месяца', 'месяцев')} "
+            f"(«{self.slice(i, j).strip('():, ')}»), а повторение «{rec.name}» — это {12 // rec.n} "
+            f"{plural_word(12 // rec.n, 'срок', 'срока', 'сроков')} в год; какие сроки имелись в "
+            "виду, не ясно. Уточните срок или укажите его в явном виде (срок_явно)", self.t[i].a, self.t[j - 1].b)
+
+    def weekdays_at(self, k: int, single: bool = False) -> tuple[int, int] | None:
+        """"по пятницам" at k (a weekday in the plural after "по": every such day, rule 22);
+        with ``single``, "в пятницу" too (after a weekly rhythm): (weekday, next) or None.
+        "по пятницу" (singular) ends a range, it is no rhythm."""
+        nm = self.norm(k)
+        if self.cat(k + 1) != lx.WEEKDAY:
+            return None
+        day = self.norm(k + 1) or ""
+        if (nm == "по" and day.endswith(("ам", "ям"))) or (single and nm in ("в", "во")):
+            return self.t[k + 1].val, k + 2
+        return None
 
     def report_after(self, k: int) -> int | None:
         """"месяца, следующего за отчетным периодом" at k (after a day of the month): where
@@ -865,6 +1063,8 @@ class Parser:
         k += 2
         if self.cat(k) == lx.REPORT:
             k += 1
+            if self.norm(k) not in _REPORT_PERIODS:
+                return k  # "следующего за отчетным": the reporting period (rule 28)
         if self.norm(k) not in _REPORT_PERIODS:
             return None
         return k + 1
@@ -970,6 +1170,31 @@ class Parser:
         if item.kind != "rec" or i >= k:
             return False
         rec = item.rec
+        window = self.rec_window(i)
+        if window is not None and window[1] == k and rec.window is None:
+            rec.window = window[0]  # "ежеквартально (в 2025 году)"
+            return True
+        bounds = self.rec_bounds(i)
+        if bounds is not None and bounds[2] == k and rec.since is None:
+            rec.since, rec.until = bounds[0], bounds[1]  # "ежегодно (начиная с 2026 года)"
+            return True
+        listed = self.month_list(i)
+        if listed is not None and listed[1] == k and (len(listed[0]) > 1 or not rec.is_yearly()) \
+                and isinstance(rec, EveryMonths):
+            item.rec = self.in_months(rec, listed[0], i - 1, k + 1)  # rule 27
+            return True
+        day = self.month_day(i)
+        if day is not None and self.report_after(day[1]) == k:
+            item.rec = ReportAfter(rec, day[0])  # "1 раз в квартал (до 5 числа месяца, …)"
+            return True
+        if not rec.is_monthly() and isinstance(rec, (EveryMonths, FromStart)):
+            if day is not None and day[1] == k:
+                raise ParseFailure(
+                    "unknown", f"срок не распознан: не сказано, какого месяца {day[0]} число "
+                    f"(«{self.slice(i, k)}» после повторения «{rec.name}»). Напишите, например, "
+                    f"«{rec.name}, не позднее {day[0]}-го числа месяца, следующего за отчетным "
+                    "периодом», или укажите срок в явном виде (срок_явно)",
+                    self.t[i].a, self.t[k - 1].b)
         if rec.is_yearly():
             r = self.anchor_at(i)
             if r is not None and r[1] == k:
@@ -979,6 +1204,11 @@ class Parser:
             r = self.month_day(i)
             if r is not None and r[1] == k:
                 item.rec = DayOfMonth(r[0])
+                return True
+        elif isinstance(rec, Weekly) and rec.weekday == 6:
+            day = self.weekdays_at(i, single=True)
+            if day is not None and day[1] == k:
+                item.rec = Weekly(rec.n, day[0])
                 return True
         return False
 
@@ -1010,6 +1240,9 @@ class Parser:
         c = self.cat(j)
         if c == lx.HOLIDAY_ADJ and self.norm(j + 1) in ("время", "времени", "период", "дни"):
             return Item("rec", i, j + 2, rec=SchoolUnits("holiday")), j + 2
+        if lead and every and c in _CALENDAR_UNIT_MONTHS and not self.is_year(j + 1):
+            # "в конце каждого месяца", "по итогам каждого квартала" (rule 29)
+            return Item("rec", i, j + 1, rec=EveryMonths(_CALENDAR_UNIT_MONTHS[c])), j + 1
         unit = _UNIT_OF_CAT.get(c) if c in (lx.HOLIDAY, lx.SQUARTER, lx.TRIMESTER, lx.HALF) \
             else None
         if unit is None or (unit != "holiday" and not lead):
@@ -1081,6 +1314,10 @@ class Parser:
     def sched_head(self, i: int) -> int | None:
         """The words that make a schedule phrase; returns where its reference starts."""
         nm = self.norm(i)
+        if nm in ("в", "во", "не", "через"):
+            j = self.after_event(i)
+            if j is not None:
+                return j
         j = None
         if nm in ("по", "согласно"):
             k = i + 1
@@ -1094,6 +1331,9 @@ class Parser:
                 j = i + 1
         elif nm == "при" and self.norm(i + 1) == "необходимости":
             j = i + 2
+        elif nm == "после" and i + 1 < self.n and self.kind(i + 1) == WORD:
+            j = i + 1  # "после проведения ВПР" (rule 24)
+
         elif nm in ("в", "во"):
             nm1 = self.norm(i + 1)
             if nm1 in ("соответствии", "соответствие") and self.norm(i + 2) in ("с", "со"):
@@ -1103,6 +1343,33 @@ class Parser:
             elif nm1 in ("установленные", "определенные") and self.norm(i + 2) == "сроки":
                 j = i + 3
         return j
+
+    def after_event(self, i: int) -> int | None:
+        """"в течение месяца после утверждения", "не позднее 10 дней со дня подписания",
+        "через 2 недели после …": a time counted from an event the text does not date (rule
+        24); where the event's words start, or None."""
+        nm = self.norm(i)
+        if nm in ("в", "во") and self.norm(i + 1) == "течение":
+            j = i + 2
+        elif nm == "не" and self.norm(i + 1) in ("позднее", "позже"):
+            j = i + 2
+        elif nm == "через":
+            j = i + 1
+        else:
+            return None
+        count = self.count_at(j)
+        if count is not None:
+            j = count[1]
+        while self.norm(j) in _DAY_KINDS_WORDS:
+            j += 1  # "рабочих", "календарных"
+        if self.cat(j) not in _EVENT_UNITS and self.norm(j) not in _DAY_WORDS:
+            return None
+        j += 1
+        if self.norm(j) == "после":
+            return j + 1
+        if self.norm(j) in ("с", "со") and self.norm(j + 1) in _EVENT_STARTS:
+            return j + 2
+        return None
 
     def starts_term(self, i: int) -> bool:
         """Whether a term (without a label) starts at token i; never recurses into sched()."""
@@ -1139,24 +1406,57 @@ class Parser:
             k += 1
         item = Item("sched", i, k)
         item.free.append((j, k))
+        head = self.norm(i)
+        if head == "после" or (head in ("в", "во", "не", "через")
+                               and self.after_event(i) is not None):
+            item.notes.append("срок отсчитывается от события, дата которого в тексте не указана")
         return item, k
 
 
 def _merge_anchors(items: list[Item]) -> list[Item]:
-    """"Декабрь, ежегодно": a year-less month in front of "ежегодно" fixes its date."""
+    """"Декабрь, ежегодно": a year-less month in front of "ежегодно" fixes its date; with a
+    year ("декабрь 2025, далее – ежегодно", rule 20) it is also the first deadline."""
     out: list[Item] = []
     for item in items:
         prev = out[-1] if out else None
         if (item.kind == "rec" and item.rec.is_yearly() and prev is not None
-                and prev.kind == "point" and prev.prefix is None and prev.label is None
-                and prev.span.y is None and prev.span.kind in _ANCHOR_KINDS
-                and prev.span.edge is None and not prev.notes):
-            item.rec = Yearly(prev.span)
+                and prev.kind == "point" and prev.prefix != "с" and prev.label is None
+                and prev.span.kind in _ANCHOR_KINDS
+                and prev.span.edge is None and not prev.notes
+                and (prev.span.y is None or (
+                    not isinstance(item.rec, Yearly) and item.rec.window is None
+                    and (item.label is None or _then_word(item.label))))):
+            span = prev.span
+            if span.y is None:
+                item.rec = Yearly(span)
+            else:
+                anchor = CalendarUnit(span.kind, None, span.m, span.d, span.q, span.a, span.b,
+                                      span.part)
+                item.rec = Yearly(anchor)
+                item.rec.since = span
+                item.label = None  # "далее": the words only join the two
             item.i0 = prev.i0
             out[-1] = item
         else:
             out.append(item)
     return out
+
+
+_THEN_WORDS = {"далее", "затем", "в дальнейшем", "впоследствии"}
+# "в конце каждого месяца / квартала / года" (rule 29): months in one such unit
+_CALENDAR_UNIT_MONTHS = {lx.MONTH_WORD: 1, lx.QUARTER: 3, lx.YEAR_WORD: 12}
+# the first month of each season, by the SEASON value (1 autumn … 4 summer), rule 32
+_SEASON_MONTHS = {1: 9, 2: 12, 3: 3, 4: 6}
+# words that name dates (a parenthesis with them after a rhythm is no note, rule 28)
+_DATE_CATS = {lx.MONTH, lx.MONTH_ABBR, lx.SQUARTER, lx.TRIMESTER, lx.ACADEMIC, lx.HOLIDAY,
+              lx.SEASON, lx.DAY_WORD, lx.ROMAN, lx.PART, lx.DECADE}
+# spans that may bound a recurrence ("ежегодно с 2025 по 2027 гг.")
+_BOUND_KINDS = {"year", "month", "day", "quarter", "half", "academic"}
+
+
+def _then_word(label: str) -> bool:
+    """Whether a label only says "then" ("далее", "в  дальнейшем", any case, ё or е)."""
+    return " ".join(label.lower().replace("ё", "е").split()) in _THEN_WORDS
 
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import normalize_word
+from .lexicon import DOTTED_ABBREVIATIONS, normalize_word
 
 # Token kinds
 WORD = "w"
@@ -108,6 +108,10 @@ def tokenize(text: str, marks: list[tuple[int, int]] | None = None) -> list[Toke
                 joinable = b
             append(Token(DASH, "-", None, None, a, b))
         elif group == "p":
+            if raw == "." and tokens and tokens[-1].b == a and tokens[-1].kind == WORD \
+                    and text[tokens[-1].a:a].lower().replace("ё", "е") in DOTTED_ABBREVIATIONS:
+                tokens[-1].b = b  # "теч.": the dot belongs to the abbreviation
+                continue
             append(Token(_PUNCT.get(raw, QUOTE), raw, None, None, a, b))
         elif group == "f" and tokens and tokens[-1].b == a \
                 and tokens[-1].kind in (WORD, NUM, DOT, RPAR, QUOTE):

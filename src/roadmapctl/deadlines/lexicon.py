@@ -208,7 +208,7 @@ KNOWN_WORDS = frozenset(
                                "утверждени", "составлени")
        for end in ("е", "я", "ю", "ем", "и", "й", "ям", "ями", "ях")]
     + ["свой", "своя", "свое", "свои", "своего", "своей", "своих", "своими", "работа",
-       "работе", "работу", "работой", "работам", "работами", "работах", "учебно",
+       "работе", "работу", "работой", "работам", "работами", "работах", "работ", "учебно",
        "необходимостью", "соответствия", "соответствию", "соответствием"]
 ) - LEXICON.keys()
 
@@ -227,6 +227,10 @@ _HOMOGLYPHS = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "�
                              "y": "у", "k": "к", "m": "м", "t": "т", "b": "в", "h": "н"})
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Abbreviations read as the grammar word they stand for; the lexer drops the dot after these
+# and the other DOTTED_ABBREVIATIONS ("в теч. уч. года").
+_ABBREVIATIONS = {"теч": "течение"}
+DOTTED_ABBREVIATIONS = frozenset(_ABBREVIATIONS) | {"уч"}
 
 
 def _is_cyrillic(ch: str) -> bool:
@@ -234,12 +238,19 @@ def _is_cyrillic(ch: str) -> bool:
 
 
 def _fuzzy(norm: str) -> str | None:
-    """The vocabulary word one edit away from ``norm``, if its meaning is unambiguous."""
+    """The vocabulary word one edit away from ``norm``, if its meaning is unambiguous.  A word
+    shorter than the vocabulary's long words may only be a month name that lost a letter
+    ("ноябь"): other five-letter words are too often real words one letter from a vocabulary
+    word ("треть", "начал")."""
     candidates = set(_DELETES.get(norm, ()))
-    for k in range(len(norm)):
-        candidates.update(_DELETES.get(norm[:k] + norm[k + 1:], ()))
+    short = len(norm) < _FUZZY_MIN
+    if not short:
+        for k in range(len(norm)):
+            candidates.update(_DELETES.get(norm[:k] + norm[k + 1:], ()))
     # ties between forms of one word go to the form listed first (the nominative)
-    found = sorted((w for w in candidates if within_one_edit(norm, w)), key=_ORDER.__getitem__)
+    found = sorted((w for w in candidates if within_one_edit(norm, w)
+                    and (not short or (len(w) == len(norm) + 1 and LEXICON[w][0] == MONTH))),
+                   key=_ORDER.__getitem__)
     if not found:
         return None
     meanings = {LEXICON[w] for w in found}
@@ -260,12 +271,17 @@ def normalize_word(raw: str) -> tuple[str, tuple[str, object] | None, str | None
     if roman in _ROMAN:
         return roman, (ROMAN, _ROMAN[roman]), None
     fix = None
-    if any(_is_cyrillic(ch) for ch in norm) and any("a" <= ch <= "z" for ch in norm):
+    if any("a" <= ch <= "z" for ch in norm):
         mapped = norm.translate(_HOMOGLYPHS)
-        if mapped != norm:
+        # Latin look-alikes inside a Cyrillic word, or a whole word of them that is a Russian
+        # vocabulary word ("c" for the preposition "с", rule 23)
+        if mapped != norm and (any(_is_cyrillic(ch) for ch in norm)
+                               or (mapped in LEXICON and all(map(_is_cyrillic, mapped)))):
             norm, fix = mapped, "latin"
+    if norm in _ABBREVIATIONS:
+        return _ABBREVIATIONS[norm], LEXICON.get(_ABBREVIATIONS[norm]), fix
     entry = LEXICON.get(norm)
-    if entry is None and len(norm) >= _FUZZY_MIN and norm not in KNOWN_WORDS \
+    if entry is None and len(norm) >= _FUZZY_MIN - 1 and norm not in KNOWN_WORDS \
             and all(_is_cyrillic(ch) for ch in norm):
         target = _fuzzy(norm)
         if target is not None:

@@ -221,6 +221,19 @@ class _Builder:
             lo, hi = window.bounds()
             p0, p1 = max(p0, lo), min(p1, hi)
             school = school or window.kind in _SCHOOLISH
+        since, until = rec.since, rec.until
+        if since is not None:  # "декабрь 2025, далее – ежегодно": nothing before the first one
+            since.cal = self.cal
+            p0 = max(p0, since.bounds()[0])
+            self._check(since.bounds()[0], since, warnings)  # rule 11
+            if until is None:
+                notes.append(f"повторения — начиная с {since.genitive()}")
+        if until is not None:  # "ежегодно с 2025 по 2027 гг."
+            until.cal = self.cal
+            p1 = min(p1, until.bounds()[1])
+            self._check(until.bounds()[1], until, warnings)
+            lo = since.bounds()[0] if since is not None else p0
+            notes.append(f"повторения — с {ru_date(lo)} по {ru_date(until.bounds()[1])}")
         if school:
             rec = item.rec = rec.in_school_year()  # "2 раза в год": the school half-years
         dates = tuple(rec.occurrences(p0, p1, self.cal))
@@ -306,6 +319,12 @@ class _Builder:
             return Term(self.text, Kind.SCHEDULE, None, None, (),
                         notes=_union(p.notes for p in parts),
                         warnings=_union(p.warnings for p in parts))
+        lead = parts[0]
+        if all(_reading(p) == _reading(lead) for p in parts[1:]):
+            # "постоянно, в течение срока реализации программы": one term said twice (rule 21)
+            return Term(self.text, lead.kind, lead.start, lead.due, lead.dates,
+                        notes=_union(p.notes for p in parts),
+                        warnings=_union(p.warnings for p in parts), repeat=lead.repeat)
         return _compound(self.text, parts)
 
     def _typos(self, items: list[Item], wmap: dict) -> None:
@@ -330,6 +349,11 @@ class _Builder:
                     message = (f"в слове «{written}» латинские буквы прочитаны как русские: "
                                f"«{tok.norm}»")
                 wmap[id(item)].append(TermWarning("typo", message, tok.a, tok.b))
+
+
+def _reading(term: Term) -> tuple:
+    """What a term means, without its words: two parts that mean the same are one term."""
+    return term.kind, term.start, term.due, term.dates, term.repeat
 
 
 def _chain_spans(chain: list[Item]) -> list[CalendarUnit]:

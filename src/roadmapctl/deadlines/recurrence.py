@@ -43,12 +43,17 @@ def months(p0: date, p1: date) -> Iterator[tuple[int, int]]:
 
 class Recurrence:
     """A rhythm of deadlines.  ``window``: a written span the recurrence stays inside
-    ("ежеквартально в течение 2026 года"), set by the grammar."""
+    ("ежеквартально в течение 2026 года"); ``since``: the first deadline, written with its
+    year, that the rhythm starts at ("декабрь 2025, далее – ежегодно", "начиная с 2026 года",
+    rule 20); ``until``: the span it ends with ("с 2025 по 2027 гг.").  All are set by the
+    grammar."""
 
-    __slots__ = ("window",)
+    __slots__ = ("since", "until", "window")
 
     def __init__(self) -> None:
         self.window: CalendarUnit | None = None
+        self.since: CalendarUnit | None = None
+        self.until: CalendarUnit | None = None
 
     @property
     def code(self) -> str:
@@ -177,6 +182,65 @@ class DayOfMonth(Recurrence):
 
     def _dates(self, p0: date, p1: date, cal: SchoolCalendar) -> list[date]:
         return [date(y, m, min(self.day, last_day(y, m))) for y, m in months(p0, p1)]
+
+
+_WEEKDAYS_NOM = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота",
+                 "воскресенье")
+_ORDINALS_BY_GENDER = {"m": ("первый", "второй", "третий", "четвёртый"),
+                       "f": ("первая", "вторая", "третья", "четвёртая"),
+                       "n": ("первое", "второе", "третье", "четвёртое")}
+_WEEKDAY_GENDER = "mmfmffn"
+
+
+class MonthlyWeekday(Recurrence):
+    """The ``n``-th ``weekday`` (0 Monday … 6 Sunday; n = 1…4) of every month ("каждую первую
+    пятницу месяца", rule 31)."""
+
+    __slots__ = ("n", "weekday")
+
+    def __init__(self, n: int, weekday: int):
+        super().__init__()
+        self.n = n
+        self.weekday = weekday
+
+    @property
+    def code(self) -> str:
+        return f"monthly_{_WEEKDAY_CODES[self.weekday]}_{self.n}"
+
+    @property
+    def name(self) -> str:
+        ordinal = _ORDINALS_BY_GENDER[_WEEKDAY_GENDER[self.weekday]][self.n - 1]
+        return f"ежемесячно, {ordinal} {_WEEKDAYS_NOM[self.weekday]} месяца"
+
+    def _dates(self, p0: date, p1: date, cal: SchoolCalendar) -> list[date]:
+        out: list[date] = []
+        for y, m in months(p0, p1):
+            first = date(y, m, 1)
+            out.append(first + timedelta(days=(self.weekday - first.weekday()) % 7
+                                         + 7 * (self.n - 1)))
+        return out
+
+
+class InMonths(Recurrence):
+    """The end of each of the named ``months`` of every year ("2 раза в год (март, сентябрь)",
+    rule 27)."""
+
+    __slots__ = ("months",)
+
+    def __init__(self, months: tuple[int, ...]):
+        super().__init__()
+        self.months = tuple(sorted(set(months)))
+
+    @property
+    def code(self) -> str:
+        return "yearly_months_" + "-".join(str(m) for m in self.months)
+
+    @property
+    def name(self) -> str:
+        return "ежегодно: " + ", ".join(MONTHS_NOM[m - 1] for m in self.months)
+
+    def _dates(self, p0: date, p1: date, cal: SchoolCalendar) -> list[date]:
+        return [month_end(y, m) for y, m in months(p0, p1) if m in self.months]
 
 
 class EveryYears(Recurrence):

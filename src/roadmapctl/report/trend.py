@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PureWindowsPath
 
 from roadmapctl.report.items import Report, full_text
 from roadmapctl.textutil import ru_date
@@ -21,6 +22,14 @@ class Change:
     number: str
     text: str
     detail: str
+
+    def label(self, many: bool) -> str:
+        """The first cell of the change's row in every report format: the activity's number,
+        after the roadmap it belongs to when the report has several roadmaps (its municipality,
+        or its file's name when the municipality is not stated; PureWindowsPath splits a path at
+        both "\\" and "/"). Empty parts are left out: the label never starts with a lone comma."""
+        where = (self.municipality or PureWindowsPath(self.file).name) if many else ""
+        return ", ".join(part for part in (where, self.number) if part)
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "file": self.file, "municipality": self.municipality, "number": self.number,

@@ -170,7 +170,7 @@ def _trend(report: Report) -> tuple[str, list[tuple[str, list[list[str]]]]]:
     for kind, label in CHANGES:
         changes = trend.of(kind)
         parts.append((f"{label}: {len(changes)}", [
-            [(f"{c.municipality}, " if many and c.municipality else "") + c.number, c.text, c.detail] for c in changes
+            [c.label(many), c.text, c.detail] for c in changes
         ]))
     return trend.heading, parts
 

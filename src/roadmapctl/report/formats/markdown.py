@@ -76,7 +76,7 @@ def trend_lines(report: Report) -> list[str]:
         changes = trend.of(kind)
         lines += [f"### {label}: {len(changes)}", ""]
         if changes:
-            rows = [[(f"{c.municipality}, " if len(report.roadmaps) > 1 else "") + c.number, c.text, c.detail] for c in changes]
+            rows = [[c.label(len(report.roadmaps) > 1), c.text, c.detail] for c in changes]
             lines += _table(["№", "Мероприятие", "Что изменилось"], rows)
             lines.append("")
     return lines

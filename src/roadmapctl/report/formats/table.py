@@ -71,7 +71,7 @@ def render(report: Report, by: str = "kind", width: int | None = None, color: bo
             for name, ratio in (("№", None), ("Мероприятие", 5), ("Что изменилось", 3)):
                 table.add_column(name, overflow="fold", ratio=ratio)
             for c in changes:
-                table.add_row((f"{c.municipality}, " if len(report.roadmaps) > 1 else "") + c.number, c.text, c.detail)
+                table.add_row(c.label(len(report.roadmaps) > 1), c.text, c.detail)
             console.print(table)
     console.print(f"Полный список {GROUPING_TITLES[by]}", style="bold")
     groups = group_items(report, by)
