@@ -32,6 +32,12 @@ class Rule:
     # whether its findings carry a fix: "" none, "safe" (``check --fix``), "unsafe" (only with
     # ``--unsafe-fixes``; an editor offers it), "varies" (safe or not, finding by finding)
     fix: str = ""
+    # what its findings depend on (check/incremental.py): "document" — anything in the file;
+    # "activity" — a finding inside an activity depends only on that activity and on what lies
+    # outside every activity list (the head, the directory, the period, the tables' columns and
+    # the sections' own keys), and a finding outside the activities never on an activity; such a
+    # rule is re-run only on the activity an editor's change touched
+    scope: str = "document"
 
     @property
     def group(self) -> str:
@@ -54,17 +60,22 @@ RULES: dict[str, Rule] = {}
 
 
 FIX_KINDS = ("", "safe", "unsafe", "varies")
+SCOPES = ("document", "activity")
 
 
-def rule(code: str, name: str, severity: Severity, summary: str, doc: str, stage: str = "roadmap", fix: str = ""):
-    """Register a rule function under ``code``; ``fix`` says whether its findings carry a fix."""
+def rule(code: str, name: str, severity: Severity, summary: str, doc: str, stage: str = "roadmap", fix: str = "",
+         scope: str = "document"):
+    """Register a rule function under ``code``; ``fix`` says whether its findings carry a fix,
+    ``scope`` what they depend on (``Rule.scope``)."""
 
     def register(func):
         if code in RULES:
             raise ValueError(f"duplicate rule code {code}")
         if fix not in FIX_KINDS:
             raise ValueError(f"rule {code}: fix must be one of {FIX_KINDS}")
-        RULES[code] = Rule(code, name, severity, summary, doc.strip(), stage, func, fix)
+        if scope not in SCOPES:
+            raise ValueError(f"rule {code}: scope must be one of {SCOPES}")
+        RULES[code] = Rule(code, name, severity, summary, doc.strip(), stage, func, fix, scope)
         return func
 
     return register

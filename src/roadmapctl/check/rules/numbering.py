@@ -223,7 +223,7 @@ def number_outside_section(ctx):
 
 Правильно:
     период: 2021-2022
-""")
+""", scope="activity")
 def bad_period(ctx):
     if ctx.period is None:
         yield Finding(ctx.roadmap.at("период"), f"период «{ctx.roadmap.period_text}» не прочитан: {ctx.period_reason}",
@@ -242,7 +242,7 @@ def bad_period(ctx):
 Правильно:
     период: 2021-2022
     приказ: {дата: 2021-03-18}
-""")
+""", scope="activity")
 def approval_outside_period(ctx):
     period = ctx.period
     if period is None:

@@ -80,6 +80,7 @@ roadmapctl их никогда не выполняет и сообщает о н
     срок: Март 2021 года
 """,
     stage="document",
+    scope="activity",
 )
 def yaml_tag(ctx):
     if ctx.doc.root is None or "!" not in ctx.source.text:
@@ -107,6 +108,7 @@ def yaml_tag(ctx):
     мероприятие: Совещание с руководителями ОО
 """,
     stage="document",
+    scope="activity",
 )
 def control_character(ctx):
     from roadmapctl.writing import has_control, visible_char

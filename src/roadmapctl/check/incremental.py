@@ -1,0 +1,437 @@
+"""Checking a text again after a small change (the editor's analysis), with the same result as a
+whole ``check``.
+
+A roadmap's lines split into *blocks*, one per item of a list of activities (an activity with its
+sub-items and children), and the rest (the head, the directory, the tables' columns, the
+sections' own keys). The first check of a text is a whole one; it keeps the findings of the
+rules whose ``scope`` is ``"activity"`` (``check.registration.Rule.scope``) by block. When a
+later text differs from the kept one only inside one block, that block alone is read again, in a
+*partial text*: the new text with every line of the other activities, sections and tables
+blanked, so that lines and columns stay those of the whole text. Its node, data and model
+replace the old block's in the kept document (later positions move by the number of lines
+added); the activity-scoped rules run on the partial text only, and the document-scoped ones
+(numbering, party variants, spelling, which compare activities with each other) on the whole
+spliced document. Anything else — a change outside the blocks, a text that is not a valid
+roadmap, anchors and aliases, line breaks other than ``\\n`` — is checked whole.
+
+``tests/test_incremental.py`` checks by random edits that the result equals a whole check.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from yaml.error import Mark
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from roadmapctl.check.config import Config
+from roadmapctl.check.context import Context
+from roadmapctl.check.diagnostics import Diagnostic, Edit
+from roadmapctl.check.registry import RULES, all_rules
+from roadmapctl.check.runner import check_loaded, finish, run_rules
+from roadmapctl.document.model import Located
+from roadmapctl.document.pipeline import Loaded, load_bytes
+from roadmapctl.loading import Document
+from roadmapctl.loading.document import scalar_text
+from roadmapctl.loading.source import SourceError, decode
+from roadmapctl.spans import NOWHERE, Span
+
+# The keys of the lists that hold items of the structure, and the model's attribute for each.
+_LISTS = {"таблицы": "tables", "разделы": "sections", "мероприятия": "activities"}
+_CONTAINED = ("разделы", "мероприятия")
+_ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+@dataclass
+class _List:
+    """A list of tables, sections or activities: its key's line and where its items end."""
+
+    key: str
+    key_line: int  # 0-based line of the key («мероприятия:»)
+    end: int  # 0-based line after its last item
+    items: list[_Item] = field(default_factory=list)
+
+
+@dataclass
+class _Item:
+    """A table, a section or an activity: lines [start, end)."""
+
+    kind: str
+    start: int
+    end: int
+    path: tuple  # keys and indexes from the root
+    lists: list[_List] = field(default_factory=list)
+    findings: list[Diagnostic] = field(default_factory=list)  # an activity's: activity-scoped rules
+
+
+@dataclass
+class _State:
+    text: str
+    lines: list[str]
+    config: Config
+    loaded: Loaded
+    diagnostics: list[Diagnostic]
+    tables: _List
+    blocks: list[_Item]  # the activities, by line
+    outside: list[Diagnostic]  # the activity-scoped rules' findings outside every block
+
+
+class IncrementalCheck:
+    """The check of one text an editor changes again and again (one document; not thread-safe:
+    one check at a time). ``check`` returns what ``check_loaded(load_bytes(...))`` would."""
+
+    def __init__(self, name: str, path: Path | None = None) -> None:
+        self.name = name
+        self.path = path
+        self.state: _State | None = None
+        self.last: str = ""  # "whole", "partial" or "same": how the last result was made
+
+    def check(self, text: str, config: Config) -> tuple[Loaded, list[Diagnostic]]:
+        state = self.state
+        if state is not None and state.config == config:
+            if text == state.text:
+                self.last = "same"
+                return state.loaded, state.diagnostics
+            try:
+                done = self._partial(state, text)
+            except Exception:  # noqa: BLE001 - the kept state may be half changed: check whole
+                done = None
+            if done is not None:
+                self.last = "partial"
+                return done
+        self.last = "whole"
+        return self._whole(text, config)
+
+    # -- a whole check ---------------------------------------------------------------------------
+
+    def _whole(self, text: str, config: Config) -> tuple[Loaded, list[Diagnostic]]:
+        self.state = None
+        loaded = load_bytes(self.name, text.encode("utf-8", "surrogatepass"), self.path)
+        if loaded.document is None or loaded.roadmap is None:
+            return loaded, check_loaded(loaded, config)
+        raw, skipped = run_rules(Context(loaded, config), config)
+        diagnostics = finish(loaded, raw, skipped, config)
+        if not _plain(text):
+            return loaded, diagnostics
+        lines = text.split("\n")
+        tables = _structure(loaded.document, lines)
+        if tables is None:
+            return loaded, diagnostics
+        blocks = sorted(_activities(tables), key=lambda item: item.start)
+        starts = [b.start for b in blocks]
+        outside: list[Diagnostic] = []
+        for d in raw:
+            if RULES[d.code].scope != "activity":
+                continue
+            line = d.span.line - 1
+            at = bisect_right(starts, line) - 1
+            if at >= 0 and line < blocks[at].end:
+                blocks[at].findings.append(d)
+            else:
+                outside.append(d)
+        self.state = _State(text, lines, config, loaded, diagnostics, tables, blocks, outside)
+        return loaded, diagnostics
+
+    # -- a partial check -------------------------------------------------------------------------
+
+    def _partial(self, state: _State, text: str) -> tuple[Loaded, list[Diagnostic]] | None:
+        if not _plain(text):
+            return None
+        old, new = state.lines, text.split("\n")
+        limit = min(len(old), len(new))
+        first = 0
+        while first < limit and old[first] == new[first]:
+            first += 1
+        same_end = 0
+        while same_end < limit - first and old[-1 - same_end] == new[-1 - same_end]:
+            same_end += 1
+        old_stop = len(old) - same_end  # the old lines [first, old_stop) became new [first, new_stop)
+        delta = len(new) - len(old)
+        starts = [b.start for b in state.blocks]
+        at = bisect_right(starts, first) - 1
+        if at < 0:
+            return None
+        block = state.blocks[at]
+        if not (block.start <= first and old_stop <= block.end):
+            return None
+        start, end, new_end = block.start, block.end, block.end + delta
+        if new_end <= start:
+            return None
+        written = new[start:new_end]
+        if any("&" in line or "*" in line for line in written + old[start:end]):
+            return None  # an anchor or an alias ties the block to other places
+        # the partial text: everything but the other activities, sections and tables
+        keep = list(new)
+        for cut_start, cut_end in _cuts(state.tables, block.path):
+            if cut_end > end:  # lines after the changed block moved
+                cut_start, cut_end = cut_start + (delta if cut_start >= end else 0), cut_end + delta
+            for number in range(cut_start, cut_end):
+                keep[number] = ""
+        config = state.config
+        partial = load_bytes(self.name, "\n".join(keep).encode("utf-8", "surrogatepass"), self.path)
+        if partial.document is None or partial.roadmap is None:
+            return None
+        node, data, model = _only_item(partial, block.path)
+        if node is None or node.start_mark.line != start:
+            return None
+        last = _last_line(node)
+        significant = [n for n in range(start, new_end) if new[n].strip() and not new[n].lstrip().startswith("#")]
+        if last >= new_end or not significant or significant[-1] > last:
+            return None  # the change added something after the activity, or it took in what follows
+        try:
+            source = decode(self.name, text.encode("utf-8", "surrogatepass"), self.path)
+        except SourceError:
+            return None
+        found, _skipped = run_rules(Context(partial, config), config, "activity")
+        findings = [d for d in found if start <= d.span.line - 1 < new_end]
+        # from here on the kept state changes: any failure leaves it to a whole check
+        self.state = None
+        loaded = state.loaded
+        document = loaded.document
+        roadmap = loaded.roadmap
+        assert document is not None and roadmap is not None  # kept only for valid roadmaps
+        parent_node, parent_data, parent_model, index = _parents(document, roadmap, block.path)
+        parent_node.value[index] = node
+        parent_data[index] = data
+        parent_model[index] = model
+        if delta:
+            _shift_nodes(document.root, end, delta, node)
+            _shift_model(roadmap, end, delta, model)
+            _shift_ranges(state.tables, end, delta)
+            for other in state.blocks[at + 1:]:
+                other.findings = [_moved(d, end, delta) for d in other.findings]
+            state.outside = [_moved(d, end, delta) for d in state.outside]
+        block.findings = findings
+        new_loaded = Loaded(self.name, source, Document(source, document.root, document.data), (), roadmap)
+        cross, skipped = run_rules(Context(new_loaded, config), config, "document")
+        raw = cross + state.outside + [d for b in state.blocks for d in b.findings]
+        order = {code: index for index, code in enumerate(r.code for r in all_rules())}
+        raw.sort(key=lambda d: order[d.code])
+        diagnostics = finish(new_loaded, raw, skipped, config)
+        state.text, state.lines, state.loaded, state.diagnostics = text, new, new_loaded, diagnostics
+        self.state = state
+        return new_loaded, diagnostics
+
+
+def _plain(text: str) -> bool:
+    """Lines end in ``\\n`` (or ``\\r\\n``) only and there is no byte-order mark: then the lines
+    of ``text.split("\\n")`` are YAML's lines."""
+    if text.startswith("\ufeff") or any(b in text for b in _ODD_BREAKS):
+        return False
+    return "\r" not in text or text.count("\r") == text.count("\r\n")
+
+
+def _last_line(node: Node) -> int:
+    """The 0-based line of the last character of a node's content."""
+    if isinstance(node, ScalarNode) or getattr(node, "flow_style", False):
+        end = node.end_mark
+        return end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
+    children = node.value if isinstance(node, SequenceNode) else [v for pair in node.value for v in pair]
+    return max((_last_line(child) for child in children), default=node.start_mark.line)
+
+
+def _dashed(lines: list[str], node: Node) -> bool:
+    """The list item starts its own line: ``- `` and the item."""
+    mark = node.start_mark
+    return mark.line < len(lines) and lines[mark.line][: mark.column].strip() == "-"
+
+
+def _structure(document: Document, lines: list[str]) -> _List | None:
+    """The lists of tables, sections and activities with their lines, or None when one is not
+    written as a block list of mappings, each item on lines of its own."""
+    root = document.root
+    if not isinstance(root, MappingNode):
+        return None
+    for key_node, value in root.value:
+        if scalar_text(key_node) == "таблицы":
+            return _list("таблицы", key_node, value, (), lines)
+    return None
+
+
+def _list(key: str, key_node: Node, value: Node, path: tuple, lines: list[str]) -> _List | None:
+    if not isinstance(value, SequenceNode) or value.flow_style or not value.value:
+        return None
+    items: list[_Item] = []
+    for index, node in enumerate(value.value):
+        if not isinstance(node, MappingNode) or node.flow_style or not _dashed(lines, node):
+            return None
+        kind = {"таблицы": "table", "разделы": "section"}.get(key, "activity")
+        items.append(_Item(kind, node.start_mark.line, _last_line(node) + 1, path + (key, index)))
+    for item, following in zip(items, items[1:]):
+        if following.start < item.end:
+            return None
+        item.end = following.start  # comments and blank lines after an item belong to it
+    for item, node in zip(items, value.value):
+        if item.kind == "activity":
+            continue
+        for child_key, child in node.value:
+            name = scalar_text(child_key)
+            if name in _CONTAINED:
+                if child_key.start_mark.line == node.start_mark.line:
+                    return None  # «- мероприятия:»: its line cannot go without the item's dash
+                inner = _list(name, child_key, child, item.path, lines)
+                if inner is None:
+                    return None
+                item.lists.append(inner)
+    return _List(key, key_node.start_mark.line, items[-1].end, items)
+
+
+def _activities(tables: _List):
+    for item in tables.items:
+        if item.kind == "activity":
+            yield item
+        else:
+            for inner in item.lists:
+                yield from _activities(inner)
+
+
+def _cuts(tables: _List, path: tuple) -> list[tuple[int, int]]:
+    """The line ranges to blank for the partial text of the activity at ``path``: the other items
+    of every list on the way to it, and the whole of the other lists of its ancestors."""
+    cuts: list[tuple[int, int]] = []
+    current = tables
+    depth = 0
+    while True:
+        index = path[depth + 1]
+        for number, item in enumerate(current.items):
+            if number != index:
+                cuts.append((item.start, item.end))
+        item = current.items[index]
+        if item.kind == "activity":
+            return cuts
+        depth += 2
+        following = None
+        for inner in item.lists:
+            if inner.key == path[depth]:
+                following = inner
+            else:
+                cuts.append((inner.key_line, inner.end))
+        assert following is not None
+        current = following
+
+
+def _only_item(partial: Loaded, path: tuple) -> tuple[Node | None, Any, Any]:
+    """The node, data and model of the one activity the partial text keeps (every list on its
+    way has one item)."""
+    assert partial.document is not None and partial.roadmap is not None
+    node: Node | None = partial.document.root
+    data: Any = partial.document.data
+    model: Any = partial.roadmap
+    for step in path:
+        if isinstance(step, int):
+            if not isinstance(node, SequenceNode) or len(node.value) != 1 or not isinstance(data, list):
+                return None, None, None
+            node, data, model = node.value[0], data[0], model[0]
+            continue
+        if not isinstance(node, MappingNode) or not isinstance(data, dict) or step not in data:
+            return None, None, None
+        found = [value for key, value in node.value if scalar_text(key) == step]
+        if len(found) != 1:
+            return None, None, None
+        node, data, model = found[0], data[step], getattr(model, _LISTS[step])
+    return node, data, model
+
+
+def _parents(document: Document, roadmap, path: tuple):
+    """The list node, the data list and the model list holding the item at ``path``, and its index."""
+    node: Any = document.root
+    data: Any = document.data
+    model: Any = roadmap
+    for step in path[:-1]:
+        if isinstance(step, int):
+            node, data, model = node.value[step], data[step], model[step]
+        else:
+            node = next(value for key, value in reversed(node.value) if scalar_text(key) == step)
+            data, model = data[step], getattr(model, _LISTS[step])
+    return node, data, model, path[-1]
+
+
+# -- moving what follows a changed block ------------------------------------------------------------
+
+def _mark(mark: Mark, delta: int) -> Mark:
+    return Mark(mark.name, mark.index, mark.line + delta, mark.column, None, 0)  # no buffer: no snippet
+
+
+def _shift_nodes(root: Node | None, end: int, delta: int, skip: Node) -> None:
+    """Move the nodes at or after the 0-based line ``end`` by ``delta`` lines."""
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if node is skip or node.end_mark.line < end:
+            continue
+        if node.start_mark.line >= end:
+            node.start_mark = _mark(node.start_mark, delta)
+        node.end_mark = _mark(node.end_mark, delta)
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
+
+
+def _span(span: Span, end: int, delta: int) -> Span:
+    """``span`` (1-based) with its ends at or after the 0-based line ``end`` moved."""
+    line = span.line + delta if span.line > end else span.line
+    end_line = span.end_line + delta if span.end_line > end else span.end_line
+    if line == span.line and end_line == span.end_line:
+        return span
+    return Span(line, span.column, end_line, span.end_column)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _shift_model(obj: Any, end: int, delta: int, skip: Any) -> None:
+    """Move the spans of the model's objects at or after the 0-based line ``end``."""
+    stack = [obj]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Located):
+            if item is skip or (item.span != NOWHERE and item.span.end_line <= end
+                                and all(s.end_line <= end for s in item.spans.values())):
+                continue
+            item.span = _span(item.span, end, delta)
+            item.spans = {k: _span(s, end, delta) for k, s in item.spans.items()}
+            names = _FIELDS.get(type(item))
+            if names is None:
+                names = _FIELDS[type(item)] = tuple(f.name for f in dataclasses.fields(item)
+                                                    if f.name not in ("span", "spans"))
+            for name in names:
+                value = getattr(item, name)
+                if isinstance(value, (Located, list, dict)):
+                    stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(v for v in item if isinstance(v, (Located, list, dict)))
+        elif isinstance(item, dict):
+            stack.extend(v for v in item.values() if isinstance(v, (Located, list, dict)))
+
+
+def _shift_ranges(lists: _List, end: int, delta: int) -> None:
+    if lists.key_line >= end:
+        lists.key_line += delta
+    if lists.end >= end:
+        lists.end += delta
+    for item in lists.items:
+        if item.start >= end:
+            item.start += delta
+        if item.end >= end:
+            item.end += delta
+        for inner in item.lists:
+            _shift_ranges(inner, end, delta)
+
+
+def _moved(d: Diagnostic, end: int, delta: int) -> Diagnostic:
+    span = _span(d.span, end, delta)
+    fix = d.fix
+    if fix is not None:
+        edits = tuple(Edit(_span(e.span, end, delta), e.text) for e in fix.edits)
+        if any(e.span is not old.span for e, old in zip(edits, fix.edits)):
+            fix = dataclasses.replace(fix, edits=edits)
+    if span is d.span and fix is d.fix:
+        return d
+    return dataclasses.replace(d, span=span, fix=fix)
