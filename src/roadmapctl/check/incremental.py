@@ -78,6 +78,7 @@ class _State:
     tables: _List
     blocks: list[_Item]  # the activities, by line
     outside: list[Diagnostic]  # the activity-scoped rules' findings outside every block
+    kept: dict[str, list[Diagnostic]]  # the findings of each document-scoped rule that has ``reads``
 
 
 class IncrementalCheck:
@@ -89,10 +90,12 @@ class IncrementalCheck:
         self.path = path
         self.state: _State | None = None
         self.last: str = ""  # "whole", "partial" or "same": how the last result was made
+        self.refused = 0  # why the last change was checked whole (the step of _partial that refused), or 0
 
     def check(self, text: str, config: Config) -> tuple[Loaded, list[Diagnostic]]:
         state = self.state
         if state is not None and state.config == config:
+            self.refused = 0
             if text == state.text:
                 self.last = "same"
                 return state.loaded, state.diagnostics
@@ -124,7 +127,10 @@ class IncrementalCheck:
         blocks = sorted(_activities(tables), key=lambda item: item.start)
         starts = [b.start for b in blocks]
         outside: list[Diagnostic] = []
+        kept: dict[str, list[Diagnostic]] = {r.code: [] for r in all_rules() if r.reads is not None}
         for d in raw:
+            if d.code in kept:
+                kept[d.code].append(d)
             if RULES[d.code].scope != "activity":
                 continue
             line = d.span.line - 1
@@ -133,14 +139,18 @@ class IncrementalCheck:
                 blocks[at].findings.append(d)
             else:
                 outside.append(d)
-        self.state = _State(text, lines, config, loaded, diagnostics, tables, blocks, outside)
+        self.state = _State(text, lines, config, loaded, diagnostics, tables, blocks, outside, kept)
         return loaded, diagnostics
 
     # -- a partial check -------------------------------------------------------------------------
 
+    def _refuse(self, step: int) -> None:
+        self.refused = step
+        return None
+
     def _partial(self, state: _State, text: str) -> tuple[Loaded, list[Diagnostic]] | None:
         if not _plain(text):
-            return None
+            return self._refuse(1)
         old, new = state.lines, text.split("\n")
         limit = min(len(old), len(new))
         first = 0
@@ -154,16 +164,16 @@ class IncrementalCheck:
         starts = [b.start for b in state.blocks]
         at = bisect_right(starts, first) - 1
         if at < 0:
-            return None
+            return self._refuse(2)
         block = state.blocks[at]
         if not (block.start <= first and old_stop <= block.end):
-            return None
+            return self._refuse(3)
         start, end, new_end = block.start, block.end, block.end + delta
         if new_end <= start:
-            return None
+            return self._refuse(4)
         written = new[start:new_end]
         if any("&" in line or "*" in line for line in written + old[start:end]):
-            return None  # an anchor or an alias ties the block to other places
+            return self._refuse(5)  # an anchor or an alias ties the block to other places
         # the partial text: everything but the other activities, sections and tables
         keep = list(new)
         for cut_start, cut_end in _cuts(state.tables, block.path):
@@ -174,27 +184,31 @@ class IncrementalCheck:
         config = state.config
         partial = load_bytes(self.name, "\n".join(keep).encode("utf-8", "surrogatepass"), self.path)
         if partial.document is None or partial.roadmap is None:
-            return None
+            return self._refuse(6)
         node, data, model = _only_item(partial, block.path)
         if node is None or node.start_mark.line != start:
-            return None
+            return self._refuse(7)
         last = _last_line(node)
         significant = [n for n in range(start, new_end) if new[n].strip() and not new[n].lstrip().startswith("#")]
         if last >= new_end or not significant or significant[-1] > last:
-            return None  # the change added something after the activity, or it took in what follows
+            return self._refuse(8)  # the change added something after the activity, or it took in what follows
+        loaded = state.loaded
+        assert loaded.document is not None and loaded.roadmap is not None  # kept only for valid roadmaps
+        parent_node, parent_data, parent_model, index = _parents(loaded.document, loaded.roadmap, block.path)
+        if not _same_end(node, model, parent_node.value[index], new, end, new_end, delta):
+            return self._refuse(9)
         try:
             source = decode(self.name, text.encode("utf-8", "surrogatepass"), self.path)
         except SourceError:
-            return None
+            return self._refuse(10)
         found, _skipped = run_rules(Context(partial, config), config, "activity")
         findings = [d for d in found if start <= d.span.line - 1 < new_end]
         # from here on the kept state changes: any failure leaves it to a whole check
         self.state = None
-        loaded = state.loaded
-        document = loaded.document
-        roadmap = loaded.roadmap
-        assert document is not None and roadmap is not None  # kept only for valid roadmaps
-        parent_node, parent_data, parent_model, index = _parents(document, roadmap, block.path)
+        document, roadmap = loaded.document, loaded.roadmap
+        # a rule that reads only some keys of activities keeps its findings when those did not change
+        unchanged = frozenset(code for code in state.kept if not delta and _facts(
+            parent_node.value[index], RULES[code].reads) == _facts(node, RULES[code].reads))
         parent_node.value[index] = node
         parent_data[index] = data
         parent_model[index] = model
@@ -207,14 +221,92 @@ class IncrementalCheck:
             state.outside = [_moved(d, end, delta) for d in state.outside]
         block.findings = findings
         new_loaded = Loaded(self.name, source, Document(source, document.root, document.data), (), roadmap)
-        cross, skipped = run_rules(Context(new_loaded, config), config, "document")
-        raw = cross + state.outside + [d for b in state.blocks for d in b.findings]
+        cross, skipped = run_rules(Context(new_loaded, config), config, "document", unchanged)
+        for code in state.kept:
+            if code not in unchanged:
+                state.kept[code] = [d for d in cross if d.code == code]
+        raw = cross + [d for code in unchanged for d in state.kept[code]] + state.outside + [d for b in state.blocks for d in b.findings]
         order = {code: index for index, code in enumerate(r.code for r in all_rules())}
         raw.sort(key=lambda d: order[d.code])
         diagnostics = finish(new_loaded, raw, skipped, config)
         state.text, state.lines, state.loaded, state.diagnostics = text, new, new_loaded, diagnostics
         self.state = state
         return new_loaded, diagnostics
+
+
+def _same_end(node: Node, model: Located, old: Node, lines: list[str], end: int, new_end: int, delta: int) -> bool:
+    """Give the new activity's node and model the end they have in the whole text.
+
+    A block mapping or list ends where the next token starts: in the partial text that is after
+    the blanked lines, in the whole text it is where the old activity ended (moved by ``delta``).
+    False when that cannot be made the same (a block scalar at the end runs over blank lines)."""
+    stack = [node]
+    nodes: list[Node] = []
+    while stack:
+        item = stack.pop()
+        nodes.append(item)
+        if isinstance(item, ScalarNode):
+            if item.end_mark.line >= new_end:
+                return False
+        elif isinstance(item, SequenceNode):
+            stack.extend(item.value)
+        elif isinstance(item, MappingNode):
+            stack.extend(v for pair in item.value for v in pair)
+    here = (node.end_mark.line, node.end_mark.column)
+    line = old.end_mark.line + (delta if old.end_mark.line >= end else 0)
+    there = (line, old.end_mark.column)
+    if here == there:
+        return True
+    if here[0] < new_end or not 0 <= line < len(lines):
+        return False
+    text = lines[line]
+    if not (there[1] < len(text) and not text[there[1]].isspace() and not text[: there[1]].strip()):
+        return False  # not the start of a token
+    mark = Mark(old.end_mark.name, old.end_mark.index, there[0], there[1], None, 0)
+    for item in nodes:
+        if (item.end_mark.line, item.end_mark.column) == here:
+            item.end_mark = mark
+    wrong = (here[0] + 1, here[1] + 1)
+
+    def fixed(span: Span) -> Span:
+        if (span.end_line, span.end_column) != wrong:
+            return span
+        return Span(span.line, span.column, there[0] + 1, there[1] + 1)
+
+    models: list[Any] = [model]
+    while models:
+        item = models.pop()
+        if isinstance(item, Located):
+            item.span = fixed(item.span)
+            item.spans = {k: fixed(v) for k, v in item.spans.items()}
+            models.extend(v for v in vars(item).values() if isinstance(v, (Located, list, dict)))
+        elif isinstance(item, list):
+            models.extend(v for v in item if isinstance(v, (Located, list, dict)))
+        elif isinstance(item, dict):
+            models.extend(v for v in item.values() if isinstance(v, (Located, list, dict)))
+    return True
+
+
+def _facts(node: Node, keys: tuple[str, ...] | None) -> list[tuple] | None:
+    """What a rule that reads ``keys`` sees of an activity: every scalar under those keys in its
+    tree, with its place, quoting and position."""
+    if keys is None:
+        return None
+    out: list[tuple] = []
+    stack: list[tuple[tuple, Node, bool]] = [((), node, False)]
+    while stack:
+        path, item, inside = stack.pop()
+        if isinstance(item, ScalarNode):
+            if inside:
+                start, end = item.start_mark, item.end_mark
+                out.append((path, item.style, item.value, start.line, start.column, end.line, end.column))
+        elif isinstance(item, SequenceNode):
+            stack.extend((path + (i,), child, inside) for i, child in enumerate(item.value))
+        elif isinstance(item, MappingNode):
+            for key, value in item.value:
+                name = scalar_text(key)
+                stack.append((path + (name,), value, inside or name in keys))
+    return out
 
 
 def _plain(text: str) -> bool:

@@ -38,6 +38,11 @@ class Rule:
     # the sections' own keys), and a finding outside the activities never on an activity; such a
     # rule is re-run only on the activity an editor's change touched
     scope: str = "document"
+    # for a "document" rule: the keys whose values it reads in an activity (and in its sub-items
+    # and nested activities), when that is all it reads of activities; a change inside one
+    # activity that keeps the values, the positions and the quoting of those keys and adds or
+    # removes no line leaves its findings as they were. None: it may read anything.
+    reads: tuple[str, ...] | None = None
 
     @property
     def group(self) -> str:
@@ -64,9 +69,9 @@ SCOPES = ("document", "activity")
 
 
 def rule(code: str, name: str, severity: Severity, summary: str, doc: str, stage: str = "roadmap", fix: str = "",
-         scope: str = "document"):
+         scope: str = "document", reads: tuple[str, ...] | None = None):
     """Register a rule function under ``code``; ``fix`` says whether its findings carry a fix,
-    ``scope`` what they depend on (``Rule.scope``)."""
+    ``scope`` and ``reads`` what they depend on (``Rule.scope``, ``Rule.reads``)."""
 
     def register(func):
         if code in RULES:
@@ -75,7 +80,9 @@ def rule(code: str, name: str, severity: Severity, summary: str, doc: str, stage
             raise ValueError(f"rule {code}: fix must be one of {FIX_KINDS}")
         if scope not in SCOPES:
             raise ValueError(f"rule {code}: scope must be one of {SCOPES}")
-        RULES[code] = Rule(code, name, severity, summary, doc.strip(), stage, func, fix, scope)
+        if reads is not None and scope != "document":
+            raise ValueError(f"rule {code}: reads is for rules of the whole document")
+        RULES[code] = Rule(code, name, severity, summary, doc.strip(), stage, func, fix, scope, reads)
         return func
 
     return register

@@ -31,11 +31,12 @@ def check_loaded(loaded: Loaded, config: Config | None = None) -> list[Diagnosti
     return finish(loaded, raw, skipped, config)
 
 
-def run_rules(ctx: Context, config: Config, scope: str | None = None) -> tuple[list[Diagnostic], set[str]]:
-    """The findings of the selected rules (of ``scope`` only, when given: ``Rule.scope``) on a
-    readable document, before suppressions, in the order of the rules; and the codes of the
-    rules the configuration does not select (they are not run at all: their libraries, such as
-    the dictionary, stay unloaded)."""
+def run_rules(ctx: Context, config: Config, scope: str | None = None,
+              skip: frozenset[str] = frozenset()) -> tuple[list[Diagnostic], set[str]]:
+    """The findings of the selected rules (of ``scope`` only, when given: ``Rule.scope``; none
+    of ``skip``) on a readable document, before suppressions, in the order of the rules; and the
+    codes of the rules the configuration does not select (they are not run at all: their
+    libraries, such as the dictionary, stay unloaded)."""
     name = ctx.source.name
     raw: list[Diagnostic] = []
     skipped: set[str] = set()
@@ -45,7 +46,8 @@ def run_rules(ctx: Context, config: Config, scope: str | None = None) -> tuple[l
         if not config.selects(rule.code, name):
             skipped.add(rule.code)
             continue
-        if (scope is not None and rule.scope != scope) or (rule.stage == "roadmap" and ctx.roadmap is None):
+        if (scope is not None and rule.scope != scope) or rule.code in skip or \
+                (rule.stage == "roadmap" and ctx.roadmap is None):
             continue
         raw.extend(_collapsed(name, rule, rule.func(ctx)))
     return raw, skipped

@@ -68,7 +68,7 @@ def _table_label(ctx, index: int) -> str:
 
 Если в документе нумерация начинается заново в каждом разделе (раздел I: 1, 2, 3; раздел II:
 1, 2 …) и так во всех разделах таблицы, номер должен быть единственным в своём разделе.
-""")
+""", reads=(fields.NUMBER.key,))
 def duplicate_number(ctx):
     seen: dict[tuple, object] = {}
     for placed in ctx.roadmap.placed_activities():
@@ -151,7 +151,7 @@ def _numbering_findings(ctx, wanted: str):
 Правильно:
     - номер: "27"
     - номер: "28"
-""")
+""", reads=(fields.NUMBER.key,))
 def numbering_gap(ctx):
     yield from _numbering_findings(ctx, "gap")
 
@@ -166,7 +166,7 @@ def numbering_gap(ctx):
 Правильно:
     - номер: "1.2."
     - номер: "1.3."
-""")
+""", reads=(fields.NUMBER.key,))
 def numbering_order(ctx):
     yield from _numbering_findings(ctx, "order")
 
@@ -185,7 +185,7 @@ def numbering_order(ctx):
     - номер: "3."
       мероприятия:
         - номер: "3.3."
-""")
+""", reads=(fields.NUMBER.key,))
 def number_outside_section(ctx):
     for placed in ctx.roadmap.placed_activities():
         nums = parts(placed.activity.number)
@@ -273,7 +273,7 @@ def approval_outside_period(ctx):
 Правильно:
     - номер: "26."
     - номер: "27."
-""")
+""", reads=(fields.NUMBER.key,))
 def number_style(ctx):
     groups: dict[tuple, list[tuple[str, object]]] = {}
     for placed in ctx.roadmap.placed_activities():

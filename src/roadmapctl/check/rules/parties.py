@@ -107,7 +107,7 @@ def _use(party, name: str) -> str:
 
 Правильно:
     ответственные: [МКУ «ЦНППМ г.Тулы»]
-""", fix="varies")
+""", fix="varies", reads=(fields.RESPONSIBLE.key,))
 def party_variant(ctx):
     roadmap = ctx.roadmap
     usage = Counter(ref.name for ref, _ in _all_refs(roadmap))
