@@ -144,7 +144,8 @@ class IncrementalCheck:
 
     # -- a partial check -------------------------------------------------------------------------
 
-    def _refuse(self, step: int) -> None:
+    def _refuse(self, step: int) -> tuple[Loaded, list[Diagnostic]] | None:
+        """No partial check of this change (``step`` says which condition failed): None."""
         self.refused = step
         return None
 
