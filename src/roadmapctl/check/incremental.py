@@ -445,7 +445,8 @@ def _parents(document: Document, roadmap, path: tuple):
 
 # -- moving what follows a changed block ------------------------------------------------------------
 
-def _mark(mark: Mark, delta: int) -> Mark:
+def _moved_mark(mark: Mark, delta: int) -> Mark:
+    # a new mark: the C loader's marks cannot be changed, and several nodes may share one
     return Mark(mark.name, mark.index, mark.line + delta, mark.column, None, 0)  # no buffer: no snippet
 
 
@@ -457,8 +458,8 @@ def _shift_nodes(root: Node | None, end: int, delta: int, skip: Node) -> None:
         if node is skip or node.end_mark.line < end:
             continue
         if node.start_mark.line >= end:
-            node.start_mark = _mark(node.start_mark, delta)
-        node.end_mark = _mark(node.end_mark, delta)
+            node.start_mark = _moved_mark(node.start_mark, delta)
+        node.end_mark = _moved_mark(node.end_mark, delta)
         if isinstance(node, SequenceNode):
             stack.extend(node.value)
         elif isinstance(node, MappingNode):
@@ -477,6 +478,19 @@ def _span(span: Span, end: int, delta: int) -> Span:
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+# field types of the model that hold no located object
+_PLAIN = frozenset({"str", "int", "bool", "float", "date", "datetime.date", "None", "list[str]", "dict", "Span",
+                    "dict[str, Span]"})
+
+
+def _located_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a model class that may hold located objects (read from its annotations)."""
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(
+            f.name for f in dataclasses.fields(kind)
+            if not all(part.strip() in _PLAIN for part in str(f.type).split("|")))
+    return names
 
 
 def _shift_model(obj: Any, end: int, delta: int, skip: Any) -> None:
@@ -490,18 +504,14 @@ def _shift_model(obj: Any, end: int, delta: int, skip: Any) -> None:
                 continue
             item.span = _span(item.span, end, delta)
             item.spans = {k: _span(s, end, delta) for k, s in item.spans.items()}
-            names = _FIELDS.get(type(item))
-            if names is None:
-                names = _FIELDS[type(item)] = tuple(f.name for f in dataclasses.fields(item)
-                                                    if f.name not in ("span", "spans"))
-            for name in names:
+            for name in _located_fields(type(item)):
                 value = getattr(item, name)
-                if isinstance(value, (Located, list, dict)):
+                if value:
                     stack.append(value)
         elif isinstance(item, list):
-            stack.extend(v for v in item if isinstance(v, (Located, list, dict)))
+            stack.extend(item)
         elif isinstance(item, dict):
-            stack.extend(v for v in item.values() if isinstance(v, (Located, list, dict)))
+            stack.extend(item.values())
 
 
 def _shift_ranges(lists: _List, end: int, delta: int) -> None:
