@@ -69,6 +69,24 @@ def test_a_line_added_inside_an_activity_moves_the_findings_after_it():
     assert diagnostics == whole(added)
 
 
+def test_a_message_that_names_a_line_names_it_after_lines_were_added():
+    # activity 2.1 has its «срок» (line 112) twice: the second one is on line 113
+    lines = TULA.split("\n")
+    lines.insert(112, lines[111])
+    doubled = "\n".join(lines)
+    engine = IncrementalCheck(NAME)
+    _, diagnostics = engine.check(doubled, Config())
+    message = "ключ «срок» уже есть в этом словаре (строка {}); YAML оставит только последнее значение, а первое будет потеряно"
+    assert [(d.line, d.message) for d in diagnostics if d.code == "RM002"] == [(113, message.format(112))]
+    # a line added above, in activity 1.1: both lines move
+    added = doubled.replace("              - МКУ «ЦНППМ г.Тулы»\n            срок: Декабрь 2020\n",
+                            "              - МКУ «ЦНППМ г.Тулы»\n              - Отдел кадров\n            срок: Декабрь 2020\n", 1)
+    _, diagnostics = engine.check(added, Config())
+    assert engine.last == "partial"
+    assert [(d.line, d.message) for d in diagnostics if d.code == "RM002"] == [(114, message.format(113))]
+    assert diagnostics == whole(added)
+
+
 def test_a_change_outside_the_activities_or_a_broken_text_is_checked_whole():
     engine = IncrementalCheck(NAME)
     engine.check(TULA, Config())
@@ -108,6 +126,7 @@ def test_every_rule_declares_a_scope_the_engine_knows():
     for rule in all_rules():
         assert rule.scope in ("document", "activity")
         assert rule.reads is None or rule.scope == "document"
+        assert not rule.names_lines or rule.scope == "activity"
     # the rules that compare activities with each other read the whole document
     scopes = {rule.code: rule.scope for rule in all_rules()}
     assert {scopes[c] for c in ("RM201", "RM202", "RM203", "RM204", "RM207", "RM302", "RM701", "RM702", "RM703")} == {"document"}

@@ -125,20 +125,12 @@ class IncrementalCheck:
         if tables is None:
             return loaded, diagnostics
         blocks = sorted(_activities(tables), key=lambda item: item.start)
-        starts = [b.start for b in blocks]
         outside: list[Diagnostic] = []
         kept: dict[str, list[Diagnostic]] = {r.code: [] for r in all_rules() if r.reads is not None}
         for d in raw:
             if d.code in kept:
                 kept[d.code].append(d)
-            if RULES[d.code].scope != "activity":
-                continue
-            line = d.span.line - 1
-            at = bisect_right(starts, line) - 1
-            if at >= 0 and line < blocks[at].end:
-                blocks[at].findings.append(d)
-            else:
-                outside.append(d)
+        _attribute([d for d in raw if RULES[d.code].scope == "activity"], blocks, outside)
         self.state = _State(text, lines, config, loaded, diagnostics, tables, blocks, outside, kept)
         return loaded, diagnostics
 
@@ -222,7 +214,17 @@ class IncrementalCheck:
             state.outside = [_moved(d, end, delta) for d in state.outside]
         block.findings = findings
         new_loaded = Loaded(self.name, source, Document(source, document.root, document.data), (), roadmap)
-        cross, skipped = run_rules(Context(new_loaded, config), config, "document", unchanged)
+        whole_ctx = Context(new_loaded, config)
+        cross, skipped = run_rules(whole_ctx, config, "document", unchanged)
+        naming = {r.code for r in all_rules() if r.scope == "activity" and r.names_lines}
+        if delta and naming:
+            # the moved findings of these rules name lines that moved too: made again, on the whole
+            again, _ = run_rules(whole_ctx, config, "activity",
+                                 frozenset(r.code for r in all_rules() if r.code not in naming))
+            for other in state.blocks:
+                other.findings = [d for d in other.findings if d.code not in naming]
+            state.outside = [d for d in state.outside if d.code not in naming]
+            _attribute(again, state.blocks, state.outside)
         for code in state.kept:
             if code not in unchanged:
                 state.kept[code] = [d for d in cross if d.code == code]
@@ -286,6 +288,18 @@ def _same_end(node: Node, model: Located, old: Node, lines: list[str], end: int,
         elif isinstance(item, dict):
             models.extend(v for v in item.values() if isinstance(v, (Located, list, dict)))
     return True
+
+
+def _attribute(found: list[Diagnostic], blocks: list[_Item], outside: list[Diagnostic]) -> None:
+    """Give each finding to the activity whose lines hold its start, or to ``outside``."""
+    starts = [b.start for b in blocks]
+    for d in found:
+        line = d.span.line - 1
+        at = bisect_right(starts, line) - 1
+        if at >= 0 and line < blocks[at].end:
+            blocks[at].findings.append(d)
+        else:
+            outside.append(d)
 
 
 def _facts(node: Node, keys: tuple[str, ...] | None) -> list[tuple] | None:

@@ -43,6 +43,9 @@ class Rule:
     # activity that keeps the values, the positions and the quoting of those keys and adds or
     # removes no line leaves its findings as they were. None: it may read anything.
     reads: tuple[str, ...] | None = None
+    # for an "activity" rule: its messages name lines of the same activity («строка 12»); when an
+    # editor's change adds or removes lines, its findings are made again on the whole document
+    names_lines: bool = False
 
     @property
     def group(self) -> str:
@@ -69,9 +72,9 @@ SCOPES = ("document", "activity")
 
 
 def rule(code: str, name: str, severity: Severity, summary: str, doc: str, stage: str = "roadmap", fix: str = "",
-         scope: str = "document", reads: tuple[str, ...] | None = None):
+         scope: str = "document", reads: tuple[str, ...] | None = None, names_lines: bool = False):
     """Register a rule function under ``code``; ``fix`` says whether its findings carry a fix,
-    ``scope`` and ``reads`` what they depend on (``Rule.scope``, ``Rule.reads``)."""
+    ``scope``, ``reads`` and ``names_lines`` what they depend on (``Rule.scope`` and the rest)."""
 
     def register(func):
         if code in RULES:
@@ -82,7 +85,9 @@ def rule(code: str, name: str, severity: Severity, summary: str, doc: str, stage
             raise ValueError(f"rule {code}: scope must be one of {SCOPES}")
         if reads is not None and scope != "document":
             raise ValueError(f"rule {code}: reads is for rules of the whole document")
-        RULES[code] = Rule(code, name, severity, summary, doc.strip(), stage, func, fix, scope, reads)
+        if names_lines and scope != "activity":
+            raise ValueError(f"rule {code}: names_lines is for rules of one activity")
+        RULES[code] = Rule(code, name, severity, summary, doc.strip(), stage, func, fix, scope, reads, names_lines)
         return func
 
     return register

@@ -43,6 +43,8 @@ declare(
     срок: Апрель 2021 года
 """,
     stage="document",
+    scope="activity",
+    names_lines=True,
 )
 def duplicate_key(ctx):
     if ctx.doc.root is None:
