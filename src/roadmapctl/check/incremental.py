@@ -23,9 +23,10 @@ import dataclasses
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from yaml.error import Mark
+
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmapctl.check.config import Config
@@ -39,6 +40,13 @@ from roadmapctl.loading import Document
 from roadmapctl.loading.document import scalar_text
 from roadmapctl.loading.source import SourceError, decode
 from roadmapctl.spans import NOWHERE, Span
+
+_new_mark: Callable[..., Any] = Mark
+try:  # the C loader's marks: three times quicker to make than yaml.error.Mark
+    from yaml._yaml import Mark as _CMark
+    _new_mark = _CMark
+except ImportError:  # pragma: no cover - PyYAML without its C extension
+    pass
 
 # The keys of the lists that hold items of the structure, and the model's attribute for each.
 _LISTS = {"таблицы": "tables", "разделы": "sections", "мероприятия": "activities"}
@@ -199,9 +207,25 @@ class IncrementalCheck:
         # from here on the kept state changes: any failure leaves it to a whole check
         self.state = None
         document, roadmap = loaded.document, loaded.roadmap
-        # a rule that reads only some keys of activities keeps its findings when those did not change
-        unchanged = frozenset(code for code in state.kept if not delta and _facts(
-            parent_node.value[index], RULES[code].reads) == _facts(node, RULES[code].reads))
+        # a rule that reads only some keys of activities keeps its findings when those did not
+        # change; after lines were added or removed, moved with them (when no message names a line
+        # and none is on a changed line)
+        unchanged: set[str] = set()
+        for code in state.kept:
+            rule = RULES[code]
+            before, after = _facts(parent_node.value[index], rule.reads), _facts(node, rule.reads)
+            if not delta:
+                if before == after:
+                    unchanged.add(code)
+                continue
+            if rule.names_lines or before is None:
+                continue
+            if [_fact_moved(f, first, old_stop, delta) for f in before] != after:
+                continue
+            moved = [_remap(d, first, old_stop, delta) for d in state.kept[code]]
+            if all(d is not None for d in moved):
+                state.kept[code] = [d for d in moved if d is not None]
+                unchanged.add(code)
         parent_node.value[index] = node
         parent_data[index] = data
         parent_model[index] = model
@@ -215,7 +239,7 @@ class IncrementalCheck:
         block.findings = findings
         new_loaded = Loaded(self.name, source, Document(source, document.root, document.data), (), roadmap)
         whole_ctx = Context(new_loaded, config)
-        cross, skipped = run_rules(whole_ctx, config, "document", unchanged)
+        cross, skipped = run_rules(whole_ctx, config, "document", frozenset(unchanged))
         naming = {r.code for r in all_rules() if r.scope == "activity" and r.names_lines}
         if delta and naming:
             # the moved findings of these rules name lines that moved too: made again, on the whole
@@ -288,6 +312,35 @@ def _same_end(node: Node, model: Located, old: Node, lines: list[str], end: int,
         elif isinstance(item, dict):
             models.extend(v for v in item.values() if isinstance(v, (Located, list, dict)))
     return True
+
+
+def _line_moved(line: int, first: int, old_stop: int, delta: int) -> int | None:
+    """Where the 0-based old ``line`` is in the new text: None for a line the change replaced."""
+    if line < first:
+        return line
+    return line + delta if line >= old_stop else None
+
+
+def _fact_moved(fact: tuple, first: int, old_stop: int, delta: int) -> tuple:
+    path, style, value, line, column, end_line, end_column = fact
+    return (path, style, value, _line_moved(line, first, old_stop, delta), column,
+            _line_moved(end_line, first, old_stop, delta), end_column)
+
+
+def _remap(d: Diagnostic, first: int, old_stop: int, delta: int) -> Diagnostic | None:
+    """A finding with its lines moved as the change moved them; None when it is on a changed line."""
+    spans = [d.span] + ([e.span for e in d.fix.edits] if d.fix is not None else [])
+    moved: list[Span] = []
+    for span in spans:
+        line = _line_moved(span.line - 1, first, old_stop, delta)
+        end_line = _line_moved(span.end_line - 1, first, old_stop, delta)
+        if line is None or end_line is None:
+            return None
+        moved.append(Span(line + 1, span.column, end_line + 1, span.end_column))
+    fix = d.fix
+    if fix is not None:
+        fix = dataclasses.replace(fix, edits=tuple(Edit(span, e.text) for span, e in zip(moved[1:], fix.edits)))
+    return dataclasses.replace(d, span=moved[0], fix=fix)
 
 
 def _attribute(found: list[Diagnostic], blocks: list[_Item], outside: list[Diagnostic]) -> None:
@@ -461,7 +514,8 @@ def _parents(document: Document, roadmap, path: tuple):
 
 def _moved_mark(mark: Mark, delta: int) -> Mark:
     # a new mark: the C loader's marks cannot be changed, and several nodes may share one
-    return Mark(mark.name, mark.index, mark.line + delta, mark.column, None, 0)  # no buffer: no snippet
+    moved: Mark = _new_mark(mark.name, mark.index, mark.line + delta, mark.column, None, 0)  # no buffer: no snippet
+    return moved
 
 
 def _shift_nodes(root: Node | None, end: int, delta: int, skip: Node) -> None:

@@ -43,8 +43,8 @@ class Rule:
     # activity that keeps the values, the positions and the quoting of those keys and adds or
     # removes no line leaves its findings as they were. None: it may read anything.
     reads: tuple[str, ...] | None = None
-    # for an "activity" rule: its messages name lines of the same activity («строка 12»); when an
-    # editor's change adds or removes lines, its findings are made again on the whole document
+    # its messages name lines («строка 12»): when an editor's change adds or removes lines, its
+    # findings are made again (an "activity" rule's on the whole document), never moved
     names_lines: bool = False
 
     @property
@@ -85,8 +85,6 @@ def rule(code: str, name: str, severity: Severity, summary: str, doc: str, stage
             raise ValueError(f"rule {code}: scope must be one of {SCOPES}")
         if reads is not None and scope != "document":
             raise ValueError(f"rule {code}: reads is for rules of the whole document")
-        if names_lines and scope != "activity":
-            raise ValueError(f"rule {code}: names_lines is for rules of one activity")
         RULES[code] = Rule(code, name, severity, summary, doc.strip(), stage, func, fix, scope, reads, names_lines)
         return func
 

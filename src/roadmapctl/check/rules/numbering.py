@@ -68,7 +68,7 @@ def _table_label(ctx, index: int) -> str:
 
 Если в документе нумерация начинается заново в каждом разделе (раздел I: 1, 2, 3; раздел II:
 1, 2 …) и так во всех разделах таблицы, номер должен быть единственным в своём разделе.
-""", reads=(fields.NUMBER.key,))
+""", reads=(fields.NUMBER.key,), names_lines=True)
 def duplicate_number(ctx):
     seen: dict[tuple, object] = {}
     for placed in ctx.roadmap.placed_activities():
