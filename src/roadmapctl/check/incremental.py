@@ -11,10 +11,12 @@ blanked, so that lines and columns stay those of the whole text. Its node, data 
 replace the old block's in the kept document (later positions move by the number of lines
 added); the activity-scoped rules run on the partial text only, and the document-scoped ones
 (numbering, party variants, spelling, which compare activities with each other) on the whole
-spliced document. Anything else — a change outside the blocks, a text that is not a valid
+spliced document — except those that declare the keys they read (``Rule.reads``) when those did
+not change: their findings are kept, or moved with the lines. A rule whose messages name lines
+(``Rule.names_lines``) is made again whenever lines were added or removed. Anything else — a change outside the blocks, a text that is not a valid
 roadmap, anchors and aliases, line breaks other than ``\\n`` — is checked whole.
 
-``tests/test_incremental.py`` checks by random edits that the result equals a whole check.
+``tests/test_lsp_incremental.py`` checks by random edits that the result equals a whole check.
 """
 
 from __future__ import annotations
