@@ -24,23 +24,40 @@ def check_loaded(loaded: Loaded, config: Config | None = None) -> list[Diagnosti
     read, or every rule's findings on its document (suppressions and selection applied), sorted
     by position."""
     config = config or Config()
-    rules = all_rules()  # also fills RULES
+    all_rules()  # fills RULES
     if loaded.document is None:
         return [Diagnostic(loaded.name, p.span, p.code, RULES[p.code].severity, p.message) for p in loaded.problems]
-    source = loaded.source
-    assert source is not None  # a document has its source
-    ctx = Context(loaded, config)
+    raw, skipped = run_rules(Context(loaded, config), config)
+    return finish(loaded, raw, skipped, config)
+
+
+def run_rules(ctx: Context, config: Config, scope: str | None = None,
+              skip: frozenset[str] = frozenset()) -> tuple[list[Diagnostic], set[str]]:
+    """The findings of the selected rules (of ``scope`` only, when given: ``Rule.scope``; none
+    of ``skip``) on a readable document, before suppressions, in the order of the rules; and the
+    codes of the rules the configuration does not select (they are not run at all: their
+    libraries, such as the dictionary, stay unloaded)."""
+    name = ctx.source.name
     raw: list[Diagnostic] = []
     skipped: set[str] = set()
-    for rule in rules:
+    for rule in all_rules():
         if rule.func is None:
             continue
-        if not config.selects(rule.code, source.name):
-            skipped.add(rule.code)  # not run at all: its libraries (the dictionary) stay unloaded
+        if not config.selects(rule.code, name):
+            skipped.add(rule.code)
             continue
-        if rule.stage == "roadmap" and ctx.roadmap is None:
+        if (scope is not None and rule.scope != scope) or rule.code in skip or \
+                (rule.stage == "roadmap" and ctx.roadmap is None):
             continue
-        raw.extend(_collapsed(source.name, rule, rule.func(ctx)))
+        raw.extend(_collapsed(name, rule, rule.func(ctx)))
+    return raw, skipped
+
+
+def finish(loaded: Loaded, raw: list[Diagnostic], skipped: set[str], config: Config) -> list[Diagnostic]:
+    """The diagnostics of a readable document from its rules' findings: suppressions, one
+    finding per cause, the unused suppressions, the selection, sorted by position."""
+    source = loaded.source
+    assert source is not None  # a document has its source
     suppressions = Suppressions.parse(source)
     diagnostics = one_per_cause([d for d in raw if not suppressions.suppresses(d)])
     diagnostics.extend(suppressions.unused(source.name, {d.code for d in raw}, skipped))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from roadmapctl.check.config import Config
+from roadmapctl.check.incremental import IncrementalCheck
 from roadmapctl.check.diagnostics import Diagnostic, Edit, Fix, Severity
 from roadmapctl.document import fields
 from roadmapctl.document.model import Roadmap
@@ -54,16 +55,22 @@ def _failure(name: str, message: str, span: Span | None = None, code: str = "RM0
     return Diagnostic(name, span or Span.point(1, 1), code, Severity.ERROR, message)
 
 
-def analyze(text: str, name: str, config: Config | None = None, path=None) -> Analysis:
-    """Check ``text`` as ``roadmapctl check`` would check the file; never raises."""
+def analyze(text: str, name: str, config: Config | None = None, path=None,
+            engine: IncrementalCheck | None = None) -> Analysis:
+    """Check ``text`` as ``roadmapctl check`` would check the file; never raises. With an
+    ``engine`` (one per open document, one check at a time), only what changed since its last
+    text is checked again (``check.incremental``); the result is the same."""
     from roadmapctl.check.runner import check_loaded
     from roadmapctl.document.pipeline import load_bytes
 
     lines = split_lines(text)
     try:
-        # the same gate as reading a file: size, NUL bytes, encodings
-        loaded = load_bytes(name, text.encode("utf-8", "surrogatepass"), path)
-        diagnostics = check_loaded(loaded, config)
+        if engine is not None:
+            loaded, diagnostics = engine.check(text, config or Config())
+        else:
+            # the same gate as reading a file: size, NUL bytes, encodings
+            loaded = load_bytes(name, text.encode("utf-8", "surrogatepass"), path)
+            diagnostics = check_loaded(loaded, config)
     except UnicodeEncodeError as exc:  # a lone surrogate
         return Analysis(name, text, [_failure(name, f"текст не читается как UTF-8: {exc}")], None, lines, path)
     except Exception as exc:  # noqa: BLE001 - the editor must keep its server

@@ -20,7 +20,7 @@ from roadmapctl.document import fields
     - номер: "61"
       мероприятие: Проведение родительских собраний
       ожидаемый_результат: Проведены собрания во всех ОО
-""")
+""", scope="activity")
 def no_result(ctx):
     for placed in ctx.roadmap.placed_activities():
         activity = placed.activity

@@ -94,7 +94,7 @@ def _all_warnings(term):
     - номер: "13"
       мероприятие: Внедрение ЦОС
       срок: Декабрь 2023 года
-""")
+""", scope="activity")
 def no_deadline(ctx):
     for activity in ctx.roadmap.activities():
         if activity.children or activity.has_deadline:
@@ -116,7 +116,7 @@ def no_deadline(ctx):
     срок: в начале весны
     срок_явно:
       даты: [2021-03-31]
-""")
+""", scope="activity")
 def unknown_deadline(ctx):
     yield from _warnings(ctx, "RM402")
 
@@ -130,7 +130,7 @@ def unknown_deadline(ctx):
 
 Правильно:
     срок: август 2021 года
-""")
+""", scope="activity")
 def year_inferred(ctx):
     yield from _warnings(ctx, "RM403")
 
@@ -144,7 +144,7 @@ def year_inferred(ctx):
 
 Правильно:
     срок: По отдельному графику
-""")
+""", scope="activity")
 def deadline_typo(ctx):
     yield from _warnings(ctx, "RM404")
 
@@ -160,7 +160,7 @@ def deadline_typo(ctx):
 Правильно:
     период: 2021-2023
     срок: Сентябрь 2023 года
-""")
+""", scope="activity")
 def deadline_outside_period(ctx):
     yield from _warnings(ctx, "RM405")
 
@@ -177,7 +177,7 @@ def deadline_outside_period(ctx):
 Правильно:
     срок_явно:
       даты: [2021-05-31]
-""")
+""", scope="activity")
 def bad_override(ctx):
     for activity, item, _term, error in _terms(ctx):
         if error:
@@ -226,7 +226,7 @@ def _windows(entry):
       "2025-2026":
         каникулы:
           осенние: {с: 2025-10-25, по: 2025-11-04}
-""")
+""", scope="activity")
 def school_calendar_dates(ctx):
     from datetime import date
 
@@ -266,7 +266,7 @@ def school_calendar_dates(ctx):
       - {с: 2025-09-01, по: 2025-10-24}
       - {с: 2025-11-05, по: 2025-12-28}
       …
-""")
+""", scope="activity")
 def school_calendar_order(ctx):
     for entry in ctx.roadmap.school_calendar:
         for unit, word, items in (("четверть", "четверти", entry.quarters), ("триместр", "триместра", entry.trimesters)):
@@ -303,7 +303,7 @@ def school_calendar_order(ctx):
 Правильно:
         каникулы:
           осенние: {с: 2025-10-25, по: 2025-11-04}
-""")
+""", scope="activity")
 def school_calendar_holidays(ctx):
     def valid(dates):
         return dates.start is not None and dates.end is not None and dates.start <= dates.end

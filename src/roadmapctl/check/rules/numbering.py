@@ -68,7 +68,7 @@ def _table_label(ctx, index: int) -> str:
 
 Если в документе нумерация начинается заново в каждом разделе (раздел I: 1, 2, 3; раздел II:
 1, 2 …) и так во всех разделах таблицы, номер должен быть единственным в своём разделе.
-""")
+""", reads=(fields.NUMBER.key,), names_lines=True)
 def duplicate_number(ctx):
     seen: dict[tuple, object] = {}
     for placed in ctx.roadmap.placed_activities():
@@ -151,7 +151,7 @@ def _numbering_findings(ctx, wanted: str):
 Правильно:
     - номер: "27"
     - номер: "28"
-""")
+""", reads=(fields.NUMBER.key,))
 def numbering_gap(ctx):
     yield from _numbering_findings(ctx, "gap")
 
@@ -166,7 +166,7 @@ def numbering_gap(ctx):
 Правильно:
     - номер: "1.2."
     - номер: "1.3."
-""")
+""", reads=(fields.NUMBER.key,))
 def numbering_order(ctx):
     yield from _numbering_findings(ctx, "order")
 
@@ -185,7 +185,7 @@ def numbering_order(ctx):
     - номер: "3."
       мероприятия:
         - номер: "3.3."
-""")
+""", reads=(fields.NUMBER.key,))
 def number_outside_section(ctx):
     for placed in ctx.roadmap.placed_activities():
         nums = parts(placed.activity.number)
@@ -223,7 +223,7 @@ def number_outside_section(ctx):
 
 Правильно:
     период: 2021-2022
-""")
+""", scope="activity")
 def bad_period(ctx):
     if ctx.period is None:
         yield Finding(ctx.roadmap.at("период"), f"период «{ctx.roadmap.period_text}» не прочитан: {ctx.period_reason}",
@@ -242,7 +242,7 @@ def bad_period(ctx):
 Правильно:
     период: 2021-2022
     приказ: {дата: 2021-03-18}
-""")
+""", scope="activity")
 def approval_outside_period(ctx):
     period = ctx.period
     if period is None:
@@ -273,7 +273,7 @@ def approval_outside_period(ctx):
 Правильно:
     - номер: "26."
     - номер: "27."
-""")
+""", reads=(fields.NUMBER.key,))
 def number_style(ctx):
     groups: dict[tuple, list[tuple[str, object]]] = {}
     for placed in ctx.roadmap.placed_activities():

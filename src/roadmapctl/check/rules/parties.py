@@ -35,7 +35,7 @@ def _all_refs(roadmap):
 
 Правильно:
     ответственные: [РУО]
-""")
+""", scope="activity")
 def unknown_party(ctx):
     roadmap = ctx.roadmap
     for ref, _activity in _all_refs(roadmap):
@@ -107,7 +107,7 @@ def _use(party, name: str) -> str:
 
 Правильно:
     ответственные: [МКУ «ЦНППМ г.Тулы»]
-""", fix="varies")
+""", fix="varies", reads=(fields.RESPONSIBLE.key,))
 def party_variant(ctx):
     roadmap = ctx.roadmap
     usage = Counter(ref.name for ref, _ in _all_refs(roadmap))
@@ -192,7 +192,7 @@ def _spelling_fix(ctx, ref, other: str) -> Fix | None:
     - номер: "9"
       мероприятие: Формирование программ развития ОО
       ответственные: [РУО, ОО]
-""")
+""", scope="activity")
 def no_responsible(ctx):
     for activity in ctx.roadmap.activities():
         if activity.children or activity.has_responsible:

@@ -63,7 +63,7 @@ def _problems(ctx, code):
 
 Правильно:
     ответственные: [РУО]
-""", stage="document", fix="safe")
+""", stage="document", fix="safe", scope="activity")
 def unknown_key(ctx):
     yield from _problems(ctx, "RM101")
 
@@ -81,7 +81,7 @@ def unknown_key(ctx):
     - номер: "1.1."
       мероприятие: Создание муниципальной управленческой команды
       срок: Март 2021 года
-""", stage="document")
+""", stage="document", scope="activity")
 def missing_key(ctx):
     yield from _problems(ctx, "RM102")
 
@@ -95,7 +95,7 @@ def missing_key(ctx):
 
 Правильно:
     ответственные: [РУО]
-""", stage="document")
+""", stage="document", scope="activity")
 def wrong_type(ctx):
     yield from _problems(ctx, "RM103")
 
@@ -110,7 +110,7 @@ YAML читает `4.10` без кавычек как дробное число 
 
 Правильно:
     номер: "4.10"
-""", stage="document", fix="safe")
+""", stage="document", fix="safe", scope="activity")
 def number_as_float(ctx):
     yield from _problems(ctx, "RM104")
 
@@ -126,6 +126,6 @@ def number_as_float(ctx):
 Правильно:
     статус: выполнено
     дата_выполнения: 2021-05-31
-""", stage="document")
+""", stage="document", scope="activity")
 def invalid_value(ctx):
     yield from _problems(ctx, "RM105")

@@ -43,6 +43,8 @@ declare(
     срок: Апрель 2021 года
 """,
     stage="document",
+    scope="activity",
+    names_lines=True,
 )
 def duplicate_key(ctx):
     if ctx.doc.root is None:
@@ -80,6 +82,7 @@ roadmapctl их никогда не выполняет и сообщает о н
     срок: Март 2021 года
 """,
     stage="document",
+    scope="activity",
 )
 def yaml_tag(ctx):
     if ctx.doc.root is None or "!" not in ctx.source.text:
@@ -107,6 +110,7 @@ def yaml_tag(ctx):
     мероприятие: Совещание с руководителями ОО
 """,
     stage="document",
+    scope="activity",
 )
 def control_character(ctx):
     from roadmapctl.writing import has_control, visible_char

@@ -25,7 +25,7 @@ _HOMOGLYPHS = str.maketrans("AaBCcEeHKMOoPpTXxyu", "АаВСсЕеНКМОоРр
 
 Правильно:
     мероприятие: Профилактика необъективности оценивания
-""", stage="document")
+""", stage="document", scope="activity")
 def mixed_alphabet(ctx):
     for _path, node in ctx.text_scalars():
         if not _LAT.search(node.value) or not _CYR.search(node.value):
@@ -88,7 +88,7 @@ def _repeats(text: str) -> list[tuple[int, int, int]]:
 
 Правильно:
     ожидаемый_результат: 2021 г. - МБОУ «Витимская СОШ»
-""", stage="document", fix="safe")
+""", stage="document", fix="safe", scope="activity")
 def doubled_word(ctx):
     for _path, node in ctx.text_scalars():
         text = node.value
@@ -187,7 +187,7 @@ _NAMES = {"«": "открывающая кавычка «", "»": "закрыв�
 
 Правильно:
     ответственные: [ГБОУ ОО ДПО «Институт развития образования»]
-""", stage="document")
+""", stage="document", scope="activity")
 def unbalanced_quotes(ctx):
     for _path, node in ctx.text_scalars():
         text = node.value
@@ -210,7 +210,7 @@ _HTML = re.compile(r"</?(?:b|i|u|p|br|ul|ol|li|span|div|strong|em|font|table|tr|
 
 Правильно:
     мероприятие: Разработка планов сопровождения
-""", stage="document")
+""", stage="document", scope="activity")
 def html_remnant(ctx):
     for _path, node in ctx.text_scalars():
         if "<" not in node.value and "&" not in node.value:
@@ -255,7 +255,7 @@ _SPACING_HINT = re.compile(r"\s[;:!?)».]|[«(]\s|^\s|\s$", re.MULTILINE)
 
 Правильно:
     срок: Январь, ежегодно
-""", stage="document", fix="safe")
+""", stage="document", fix="safe", scope="activity")
 def spacing(ctx):
     for path, node in ctx.text_scalars():
         text = node.value
@@ -290,7 +290,7 @@ _ONE_LETTER_WORDS = frozenset("авиксоуяАВИКСОУЯ")
 
 Правильно:
     ожидаемый_результат: Повышение профессиональной компетентности педагогов
-""", stage="document")
+""", stage="document", scope="activity")
 def stray_letter(ctx):
     for _path, node in ctx.text_scalars():
         text = node.value
