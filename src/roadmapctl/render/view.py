@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from roadmapctl.document.fields import Kind as FieldKind, MARK_COLUMN, NUMBER, TEXT, column_field
 from roadmapctl.document.model import Activity, Roadmap, Section, Table
+from roadmapctl.render.metrics import REGULAR, UNITS_PER_EM
 from roadmapctl.render.style import Style
 from roadmapctl.textutil import ru_date
 
@@ -125,10 +126,15 @@ class Para:
     # One of several parties in a cell: its wrapped lines are indented (DOCX, HTML), so that the
     # start of each party shows; the separator the document puts between them ends the text.
     hanging: bool = False
+    # The rest of a paragraph cut at a page break (DOCX only, see paging.py): no dash or label
+    # again, its lines indented as the wrapped lines before the break.
+    continued: bool = False
 
     @property
     def line(self) -> str:
         """The paragraph as one line of text, with its dash or label."""
+        if self.continued:
+            return self.text
         if self.bullet:
             return f"{DASH} {self.text}"
         if self.label:
@@ -456,7 +462,7 @@ def _section_rows(section: Section, fields: list[str], level: int, style: Style,
 # another size proportionally more or fewer.
 
 TABLE_CHARS_AT_12PT = 115.0
-CELL_PADDING_CHARS = 1.5   # the cell's inner margins, left and right together
+CELL_PADDING_CHARS = 1.0   # the cell's inner margins, left and right together
 SHORT_ROW_LINES = 5        # a row of up to this many lines is kept on one page (docs/rendering.md)
 MIN_NUMBER_CHARS = 5.0     # the "№" column: at least the width of "№ п/п" in bold
 MIN_TEXT_CHARS = 10.0      # any other column (about 2 cm)
@@ -469,15 +475,9 @@ def table_chars(table_size: float) -> float:
     return TABLE_CHARS_AT_12PT * 12.0 / table_size
 
 
-# Advance widths of Times New Roman (taken from Liberation Serif, its metric twin, which
-# LibreOffice uses in its place), in twentieths of an em, by the characters that share them.
-_ADVANCE_GROUPS = {
-    4: "'", 5: " .,\u00a0", 6: "ijlt;:/", 7: "frI!()-[]", 8: "гзsJ\"", 9: "авеёстьэяacez?",
-    10: "бдклорухчъЗbdghknopquvxy0123456789«»–_{}*#", 11: "ийнпцБРЬFPS+=<>", 12: "ГЕЁТELTZ",
-    13: "мфыВКСЧЭЯBCR", 14: "жАДИЙЛНОПУХЦЪwADGHKNOQUVXY", 15: "шщю", 16: "Фm&", 17: "Ы%",
-    18: "ЖМM@", 19: "W№", 20: "ШЩ—", 21: "Ю",
-}
-_ADVANCE = {char: twentieths / 20.0 for twentieths, chars in _ADVANCE_GROUPS.items() for char in chars}
+# Advance widths of Times New Roman (those of Liberation Serif, its metric twin, which
+# LibreOffice uses in its place), in em: the same table paging.py wraps the DOCX text with.
+_ADVANCE = {char: units / UNITS_PER_EM for char, units in REGULAR.items()}
 CHAR_EM = 0.55  # one "character" of the widths below: the average Cyrillic letter, in em
 
 
@@ -519,9 +519,14 @@ def row_lines(row: Row, widths: list[float]) -> int:
     )
 
 
+# Where a line may break: at a space, and after a hyphen or a dash between letters or digits (as
+# LibreOffice does: «Сентябрь-|октябрь», «2020-|2021»; paging.py breaks the same way).
+_UNBROKEN = re.compile(r"[ \t\n]+|(?<=[^\W_][-–])(?=[^\W_])")
+
+
 def _longest_word(texts: list[str]) -> float:
     """The longest run of characters a line cannot break (a non-breaking space binds)."""
-    return max((text_chars(word) for text in texts for word in re.split(r"[ \t\n]+", text)), default=1.0)
+    return max((text_chars(word) for text in texts for word in _UNBROKEN.split(text)), default=1.0)
 
 
 def _share(minimum: list[float], weight: list[float], total: float) -> list[float]:
