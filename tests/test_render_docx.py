@@ -438,3 +438,20 @@ def test_slavsk_letterhead_keeps_the_country_and_the_region():
     # seed 003, the lines above «П Р И К А З»
     assert texts[:7] == ["Российская Федерация", "Калининградская область", "Администрация муниципального образования",
                          "«Славский муниципальный округ", "Калининградской области»", "Отдел образования", "ПРИКАЗ"]
+
+
+def test_a_typeface_without_known_widths_leaves_the_page_breaks_to_the_word_processor(rendered):
+    """With Arial (style.yaml may name it) the widths paging.py knows are wrong: no row is cut,
+    the short rows stay whole and the tall ones may break (Мценск 2.1 is some thirty lines)."""
+    from dataclasses import replace
+
+    from roadmapctl.render.docx_writer import render_docx
+    from roadmapctl.render.style import Style
+
+    roadmap, _data, _document = rendered["mtsensk-2021-2022"]
+    data = render_docx(build(roadmap), replace(Style(), font="Arial"))
+    trs = docx.Document(io.BytesIO(data)).tables[0]._tbl.findall(qn("w:tr"))
+    assert not any(_continuation(tr) for tr in trs)
+    numbers = {"".join(t.text for t in tr.find(qn("w:tc")).iter(qn("w:t"))): tr for tr in trs}
+    assert _can_split(numbers["2.1."])
+    assert not _can_split(numbers["3.3."])
