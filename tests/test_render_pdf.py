@@ -269,7 +269,7 @@ def _page_words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]
 def continuation_tails(view, pdf: Path) -> list[tuple[int, int]]:
     """(page, lines) for every page that begins with the table's repeated header: how many lines
     of a row broken on the page before stand above the first row that starts on this one (a row
-    starts where its number column has text)."""
+    starts where its number column has text; a section heading starts in that column too)."""
     table = view.tables[0]
     header_words = {w for h in table.headers for w in h.replace("\u00a0", " ").split()}
     number_right = MARGIN_PT + table.widths[0] * TABLE_WIDTH_PT
@@ -284,7 +284,8 @@ def continuation_tails(view, pdf: Path) -> list[tuple[int, int]]:
             continue  # the page does not begin with the table's header
         bottom = max(w[1] for w in header) + 2 + (13.8 if table.column_numbers else 0)
         rest = [w for w in body if w[1] > bottom]
-        starts = [w[1] for w in rest if w[2] <= number_right + 1]
+        # a row starts where the number column has text, or a section heading begins in it
+        starts = [w[1] for w in rest if w[0] <= number_right - 5]
         first = min(starts, default=max((w[3] for w in rest), default=bottom) + 1)
         lines: list[float] = []
         for y in sorted(w[1] for w in rest if w[1] < first - 1):

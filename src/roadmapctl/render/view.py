@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from roadmapctl.document.fields import Kind as FieldKind, MARK_COLUMN, NUMBER, TEXT, column_field
 from roadmapctl.document.model import Activity, Roadmap, Section, Table
-from roadmapctl.render.metrics import REGULAR, UNITS_PER_EM
+from roadmapctl.render.metrics import BOLD, REGULAR, UNITS_PER_EM
 from roadmapctl.render.style import Style
 from roadmapctl.textutil import ru_date
 
@@ -478,6 +478,7 @@ def table_chars(table_size: float) -> float:
 # Advance widths of Times New Roman (those of Liberation Serif, its metric twin, which
 # LibreOffice uses in its place), in em: the same table paging.py wraps the DOCX text with.
 _ADVANCE = {char: units / UNITS_PER_EM for char, units in REGULAR.items()}
+_ADVANCE_BOLD = {char: units / UNITS_PER_EM for char, units in BOLD.items()}
 CHAR_EM = 0.55  # one "character" of the widths below: the average Cyrillic letter, in em
 
 
@@ -548,6 +549,27 @@ def _table_lines(rows: list[Row], widths: list[float]) -> int:
     return sum(row_lines(row, widths) for row in rows)
 
 
+def header_lines(headers: list[str], widths: list[float]) -> int:
+    """The height of the (bold) header row in lines; ``widths`` in characters."""
+    def bold_lines(text: str, width: float) -> int:
+        room = max(1.0, width - CELL_PADDING_CHARS)
+        lines, used = 1, 0.0
+        for word in text.split():
+            size = sum(_ADVANCE_BOLD.get(char, CHAR_EM) for char in word) / CHAR_EM
+            if used and used + text_chars(" ") + size <= room + 1e-9:
+                used += text_chars(" ") + size
+            elif used:
+                lines, used = lines + 1, size
+            else:
+                used = size
+        return lines
+
+    return max(bold_lines(text, width) for text, width in zip(headers, widths))
+
+
+LINES_PER_PAGE = 33  # table lines of 12 pt on a landscape page under the header
+
+
 def column_widths(headers: list[str], fields: list[str], rows: list[Row], across: float = TABLE_CHARS_AT_12PT) -> list[float]:
     """Column widths from the text actually in each column, as fractions of the table width.
 
@@ -590,10 +612,17 @@ def column_widths(headers: list[str], fields: list[str], rows: list[Row], across
     def allowed(candidate: list[float]) -> bool:
         if any(x < m for x, m in zip(candidate, minimum)):
             return False
-        return activity is None or all(candidate[activity] >= x for x in candidate)
+        # the activity column the widest (strictly: rounding to twips must not make another wider)
+        return activity is None or all(candidate[activity] > x for i, x in enumerate(candidate) if i != activity)
 
-    if body and allowed(widths):
-        lines = _table_lines(body, widths)
+    def height(candidate: list[float]) -> float:
+        # the rows, and the header row repeated on every page the table takes
+        body_lines = _table_lines(body, candidate)
+        return body_lines + header_lines(headers, candidate) * math.ceil(body_lines / LINES_PER_PAGE)
+
+    def descend(start: list[float]) -> tuple[float, list[float]]:
+        """Width moved a few characters at a time while that makes the table shorter."""
+        widths, lines = start, height(start)
         for step in (8.0, 4.0, 2.0, 1.0):
             while True:
                 best = None
@@ -606,12 +635,27 @@ def column_widths(headers: list[str], fields: list[str], rows: list[Row], across
                         candidate[j] -= step
                         if not allowed(candidate):
                             continue
-                        value = _table_lines(body, candidate)
+                        value = height(candidate)
                         if value < lines and (best is None or value < best[0]):
                             best = (value, candidate)
                 if best is None:
                     break
                 lines, widths = best
+        return lines, widths
+
+    if body and allowed(widths):
+        # From the shares by amount of text, and from each minimum with the rest given to one
+        # column: the search moves only a few characters at a time, so it can stop in a local
+        # best; the lowest of these (the first among equals) is kept.
+        starts = [widths]
+        for k in range(n):
+            if weight[k] > 0:
+                candidate = [float(math.ceil(m)) for m in minimum]
+                candidate[k] += across - sum(candidate)
+                if allowed(candidate):
+                    starts.append(candidate)
+        results = [descend(start) for start in starts]
+        widths = min(results, key=lambda result: result[0])[1]
     return [w / across for w in widths]
 
 
