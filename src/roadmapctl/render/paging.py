@@ -19,6 +19,7 @@ it. The result is tested on the PDF that LibreOffice makes (tests/test_render_pd
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from roadmapctl.document.fields import NUMBER
 from roadmapctl.render.metrics import BOLD, REGULAR, UNITS_PER_EM
@@ -57,29 +58,43 @@ def _breaks(text: str) -> list[int]:
     return out
 
 
-def wrap(text: str, width: float, size: float, *, bold: bool = False, first: float = 0.0, rest: float = 0.0) -> list[str]:
+@lru_cache(maxsize=65536)
+def wrap(text: str, width: float, size: float, *, bold: bool = False, first: float = 0.0, rest: float = 0.0) -> tuple[str, ...]:
     """The lines a left-aligned paragraph takes in ``width`` points: ``first`` points of indent on
     its first line, ``rest`` on the others. The lines are slices of ``text`` (their spaces kept),
     so that joining them gives the text back."""
     if not text:
-        return [""]
+        return ("",)
+    table = BOLD if bold else REGULAR
+    average = table["о"]
+    scale = size / UNITS_PER_EM
+    edge = [0.0]  # edge[i]: the width of text[:i]
+    for char in text:
+        edge.append(edge[-1] + table.get(char, average) * scale)
+    breaks = _breaks(text) + [len(text)]
+
+    def span(start: int, stop: int) -> float:
+        while stop > start and text[stop - 1] == " ":  # spaces at the end of a line take no room
+            stop -= 1
+        return edge[stop] - edge[start]
+
     lines: list[str] = []
-    start = 0
+    start, index = 0, 0
     while start < len(text):
         room = max(1.0, width - (first if not lines else rest))
         end = start
-        for stop in _breaks(text[start:]) + [len(text) - start]:
-            if text_width(text[start:start + stop].rstrip(" "), size, bold) <= room + 1e-6:
-                end = start + stop
-            else:
-                break
+        while index < len(breaks) and span(start, breaks[index]) <= room + 1e-6:
+            end = breaks[index]
+            index += 1
         if end == start:  # a word longer than the line: broken inside
             end = start + 1
-            while end < len(text) and text_width(text[start:end + 1], size, bold) <= room + 1e-6:
+            while end < len(text) and edge[end + 1] - edge[start] <= room + 1e-6:
                 end += 1
+            while index < len(breaks) and breaks[index] <= end:
+                index += 1
         lines.append(text[start:end])
         start = end
-    return lines
+    return tuple(lines)
 
 
 @dataclass
@@ -107,7 +122,7 @@ class Layout:
         return LINE_EM * self.size
 
 
-def _para_lines(para: Para, width: float, size: float) -> list[str]:
+def _para_lines(para: Para, width: float, size: float) -> tuple[str, ...]:
     indent = HANGING / 20 if (para.hanging or para.bullet) else 0.0
     if para.continued:
         return wrap(para.text, width, size, first=indent, rest=indent)
@@ -125,7 +140,7 @@ def row_height_lines(row: Row, layout: Layout) -> int:
     return max(cell_lines(c.paragraphs, w, layout.size) for c, w in zip(row.cells, layout.widths))
 
 
-def _cut_para(para: Para, lines: list[str], keep: int) -> tuple[Para, Para]:
+def _cut_para(para: Para, lines: tuple[str, ...], keep: int) -> tuple[Para, Para]:
     """The paragraph's first ``keep`` lines and the rest, as two paragraphs."""
     head = "".join(lines[:keep]).rstrip(" ")
     tail = "".join(lines[keep:])

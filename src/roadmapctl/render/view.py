@@ -620,9 +620,8 @@ def column_widths(headers: list[str], fields: list[str], rows: list[Row], across
         body_lines = _table_lines(body, candidate)
         return body_lines + header_lines(headers, candidate) * math.ceil(body_lines / LINES_PER_PAGE)
 
-    def descend(start: list[float]) -> tuple[float, list[float]]:
-        """Width moved a few characters at a time while that makes the table shorter."""
-        widths, lines = start, height(start)
+    if body and allowed(widths):
+        lines = height(widths)
         for step in (8.0, 4.0, 2.0, 1.0):
             while True:
                 best = None
@@ -641,21 +640,6 @@ def column_widths(headers: list[str], fields: list[str], rows: list[Row], across
                 if best is None:
                     break
                 lines, widths = best
-        return lines, widths
-
-    if body and allowed(widths):
-        # From the shares by amount of text, and from each minimum with the rest given to one
-        # column: the search moves only a few characters at a time, so it can stop in a local
-        # best; the lowest of these (the first among equals) is kept.
-        starts = [widths]
-        for k in range(n):
-            if weight[k] > 0:
-                candidate = [float(math.ceil(m)) for m in minimum]
-                candidate[k] += across - sum(candidate)
-                if allowed(candidate):
-                    starts.append(candidate)
-        results = [descend(start) for start in starts]
-        widths = min(results, key=lambda result: result[0])[1]
     return [w / across for w in widths]
 
 
