@@ -341,7 +341,12 @@ def test_pdf_cut_rows_continue_at_a_page_top_with_their_number_and_three_lines_e
     from roadmapctl.render import build
 
     roadmap, pdf = pdfs[name]
-    view = build(roadmap)
+    _check_continuations(build(roadmap), pdf, LINE_PT)
+
+
+def _check_continuations(view, pdf: Path, line: float) -> None:
+    """Every continuation at the top of its page, three lines or more on each side, as many in the
+    PDF as in the DOCX; ``line``: the table's line height in points."""
     expected = _docx_continuations(pdf.with_suffix(".docx"))
     pages = _page_words(pdf)
     seen = []
@@ -354,22 +359,40 @@ def test_pdf_cut_rows_continue_at_a_page_top_with_their_number_and_three_lines_e
         top = min(w[1] for w in words if w[1] > MARGIN_PT - 2)
         header = [w for w in words if w[4] in header_words and top - 1 < w[1] < top + 40]
         # where the first row's text begins: a line below the header's last line (and its column numbers)
-        header_bottom = max(w[1] for w in header) + LINE_PT * (2 if view.tables[0].column_numbers else 1) - 1
+        header_bottom = max(w[1] for w in header) + line * (2 if view.tables[0].column_numbers else 1) - 1
         column = _number_column(view, words, header_bottom)
         number = column[0]
-        assert abs(mark[1] - number[1] - LINE_PT) < 2, (index + 1, number, mark)
+        assert abs(mark[1] - number[1] - line) < 2, (index + 1, number, mark)
         assert number[1] - header_bottom < 4, f"page {index + 1}: the continuation is not the first row"
         seen.append(number[4])
         # this part: from its number to the next row's number (or the foot of the text)
         starts = [w[1] for w in column if w[1] > mark[1] + 1 and w[4] not in ("жение)",)]
         end = starts[0] if starts else max(w[3] for w in words)
-        assert (end - number[1]) / LINE_PT >= 2.9, f"page {index + 1}: the rest of {number[4]} is shorter than three lines"
+        assert (end - number[1]) / line >= 2.9, f"page {index + 1}: the rest of {number[4]} is shorter than three lines"
         # the part before: from its number on the page before to the foot of that page's text
         before = pages[index - 1]
         heads = [w for w in before if w[4] == number[4] and w[2] <= column[0][2] + 1]
         assert heads, f"{number[4]} does not begin on page {index}"
-        assert (max(w[3] for w in before) - heads[-1][1]) / LINE_PT >= 2.9, f"page {index}: {number[4]} holds fewer than three lines"
+        assert (max(w[3] for w in before) - heads[-1][1]) / line >= 2.9, f"page {index}: {number[4]} holds fewer than three lines"
     assert seen == [n.strip() for n in expected]
+
+
+def test_pdf_cut_rows_at_another_type_size(tmp_path):
+    """The same with the table set in 14 pt (style.yaml: «размер_в_таблице: 14»): other lines,
+    other cuts (Мценск takes 12 pages), and still every continuation heads its page."""
+    from dataclasses import replace
+
+    from roadmapctl.render.docx_writer import render_docx
+    from roadmapctl.render.style import Style
+    from roadmapctl.render.view import build_view
+
+    style = replace(Style(), table_size=14.0)
+    view = build_view(load_roadmap(str(ROADMAPS / "mtsensk-2021-2022.yaml")), style)
+    docx_path = tmp_path / "Мценск 14 пт.docx"
+    docx_path.write_bytes(render_docx(view, style))
+    pdf = to_pdf(docx_path)
+    assert len(_docx_continuations(docx_path)) >= 2
+    _check_continuations(view, pdf, 14 * 1.15)
 
 
 def test_pdf_tall_rows_are_cut_and_continued(pdfs):

@@ -175,9 +175,13 @@ def _cut_cell(paras: list[Para], width_twips: int, size: float, keep: int) -> tu
 
 
 def _continuation_number(number: str, width_twips: int, size: float) -> list[Para]:
+    """The "№" cell of a continuation: the number, then «(продолжение)» — in two parts where the
+    column is narrower than the word, and left out where even they do not fit."""
     inner = (width_twips - 2 * CELL_MARGIN) / 20
-    word = [Para(CONTINUED)] if text_width(CONTINUED, size) <= inner else [Para(p) for p in CONTINUED_SPLIT]
-    return [Para(number.strip())] + word
+    for words in ((CONTINUED,), CONTINUED_SPLIT):
+        if all(text_width(word, size) <= inner for word in words):
+            return [Para(number.strip())] + [Para(word) for word in words]
+    return [Para(number.strip())]
 
 
 def cut_row(row: Row, layout: Layout, keep: int) -> tuple[Row, Row]:
