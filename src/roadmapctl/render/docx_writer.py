@@ -23,6 +23,7 @@ from roadmapctl.render.errors import RenderError
 from roadmapctl.render.marker import CORE, PLACEHOLDER, mark_text, package_digest
 from roadmapctl.render.paging import (
     CELL_MARGIN,
+    CONTINUED_STYLE,
     HANGING,
     METRIC_FONTS,
     Layout,
@@ -89,9 +90,11 @@ def _p(runs, style: str, *, keep_next: bool = False, tabs: list[tuple[str, int]]
 
 
 def _para(para: Para, style: str, **kw) -> str:
-    if para.continued and (para.bullet or para.hanging) and style == "RMTable":
-        # The rest of a sub-item or a party after a page break: aligned with its wrapped lines.
-        return _p(para.text, style, ind={"left": HANGING}, **kw)
+    if para.continued and style == "RMTable":
+        # The rest of a paragraph after a page break; of a sub-item or a party, aligned with its
+        # wrapped lines.
+        indent = {"left": HANGING} if para.bullet or para.hanging else None
+        return _p(para.text, "RMTableCont", ind=indent, **kw)
     if para.label:
         runs = [(para.label, True)] + ([(" " + para.text, False)] if para.text else [])
         return _p(runs, style, **kw)
@@ -136,6 +139,9 @@ def _style_defs(style: Style) -> dict[str, str]:
         # Widow and orphan control: a row broken across pages leaves at least two lines of a
         # paragraph on each side (the most a DOCX paragraph can ask for).
         "RMTable": para("RMTable", "ДК: таблица", f"<w:widowControl/>{single}<w:jc w:val=\"left\"/>", style.table_size),
+        # The rest of a paragraph cut at a page break (paging.py): formatted as RMTable; its own
+        # style tells `roadmapctl import` to join it to the paragraph before.
+        "RMTableCont": para("RMTableCont", CONTINUED_STYLE, f"<w:widowControl/>{single}<w:jc w:val=\"left\"/>", style.table_size),
         "RMTableHead": para("RMTableHead", "ДК: шапка таблицы", f"<w:keepNext/>{single}<w:jc w:val=\"center\"/>", style.table_size, True),
         "RMSection": para("RMSection", "ДК: раздел таблицы", f"<w:keepNext/>{single}<w:jc w:val=\"left\"/>", style.table_size, True),
         "RMPageNumber": para("RMPageNumber", "ДК: номер страницы", f"{single}<w:jc w:val=\"center\"/>", style.header_size),

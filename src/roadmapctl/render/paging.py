@@ -36,6 +36,7 @@ HANGING = 227           # twips (0.4 cm): the indent of wrapped lines of a sub-i
 # Verdana) or a reference.docx's own styles, the word processor breaks the pages (see ``as_is``).
 METRIC_FONTS = ("Times New Roman", "Liberation Serif")
 CONTINUED = "(продолжение)"
+CONTINUED_STYLE = "ДК: таблица, продолжение абзаца"  # the DOCX style of a cut paragraph's rest
 CONTINUED_SPLIT = ("(продол-", "жение)")  # where the number column is narrower than the word
 
 
