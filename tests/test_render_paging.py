@@ -169,11 +169,12 @@ def test_a_cut_keeps_every_word_and_every_line(paras, keep):
 def test_the_continuation_word_fits_its_column():
     # «(продолжение)» is 76.3 pt at 12 pt, «(продол-» 44.5 and «жение)» 35.8: a column of 1053
     # twips (52.65 pt, 46.95 inside the 0.1 cm margins) takes the two parts; one of 700 twips
-    # (29.3 pt inside) not even those: the number alone.
+    # (29.3 pt inside) not even those: the number alone, and the word opens the activity cell.
     tall = row("4.1.", 8)
     wide = cut_row(tall, Layout([1800, 6000], 12.0, 500.0, 0.0), 4)[1].cells[0].paragraphs
     assert [p.text for p in wide] == ["4.1.", "(продолжение)"]
     split = cut_row(tall, Layout([1053, 6000], 12.0, 500.0, 0.0), 4)[1].cells[0].paragraphs
     assert [p.text for p in split] == ["4.1.", "(продол-", "жение)"]
-    narrow = cut_row(tall, Layout([700, 6000], 12.0, 500.0, 0.0), 4)[1].cells[0].paragraphs
-    assert [p.text for p in narrow] == ["4.1."]
+    narrow = cut_row(tall, Layout([700, 6000], 12.0, 500.0, 0.0), 4)[1]
+    assert [p.text for p in narrow.cells[0].paragraphs] == ["4.1."]
+    assert [p.text for p in narrow.cells[1].paragraphs] == ["(продолжение)", "строка 5", "строка 6", "строка 7", "строка 8"]

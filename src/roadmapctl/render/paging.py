@@ -24,7 +24,7 @@ from functools import lru_cache
 from roadmapctl.document.fields import NUMBER
 from roadmapctl.render.metrics import BOLD, REGULAR, UNITS_PER_EM
 from roadmapctl.render.style import A4_LONG, A4_SHORT, Style, twips
-from roadmapctl.render.view import DocumentView, Para, Row, TableView
+from roadmapctl.render.view import CONTINUED_PART, DocumentView, Para, Row, TableView
 
 LINE_EM = 1.15          # single line spacing of Liberation Serif / Times New Roman, in em
 BORDER_PT = 0.5         # a row's top border (the borders collapse: one per row)
@@ -37,7 +37,7 @@ HANGING = 227           # twips (0.4 cm): the indent of wrapped lines of a sub-i
 METRIC_FONTS = ("Times New Roman", "Liberation Serif")
 CONTINUED = "(продолжение)"
 CONTINUED_STYLE = "ДК: таблица, продолжение абзаца"  # the DOCX style of a cut paragraph's rest
-CONTINUED_SPLIT = ("(продол-", "жение)")  # where the number column is narrower than the word
+CONTINUED_SPLIT = (CONTINUED_PART, "жение)")  # where the number column is narrower than the word
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
@@ -175,30 +175,36 @@ def _cut_cell(paras: list[Para], width_twips: int, size: float, keep: int) -> tu
     return head, []
 
 
-def _continuation_number(number: str, width_twips: int, size: float) -> list[Para]:
+def _continuation_number(number: str, width_twips: int, size: float) -> list[Para] | None:
     """The "№" cell of a continuation: the number, then «(продолжение)» — in two parts where the
-    column is narrower than the word, and left out where even they do not fit."""
+    column is narrower than the word; None where even they do not fit."""
     inner = (width_twips - 2 * CELL_MARGIN) / 20
     for words in ((CONTINUED,), CONTINUED_SPLIT):
         if all(text_width(word, size) <= inner for word in words):
             return [Para(number.strip())] + [Para(word) for word in words]
-    return [Para(number.strip())]
+    return None
 
 
 def cut_row(row: Row, layout: Layout, keep: int) -> tuple[Row, Row]:
     """The row's first ``keep`` lines and the rest, the rest marked as a continuation."""
     first_cells = []
     rest_cells = []
+    marked = False
     for cell, width in zip(row.cells, layout.widths):
         if cell.field == NUMBER.column:
             first_cells.append(cell)
-            rest_cells.append(replace(cell, paragraphs=_continuation_number(row.number, width, layout.size)))
+            number = _continuation_number(row.number, width, layout.size)
+            marked = number is not None
+            rest_cells.append(replace(cell, paragraphs=number or [Para(row.number.strip())]))
             continue
         head, tail = _cut_cell(cell.paragraphs, width, layout.size, keep)
         first_cells.append(replace(cell, paragraphs=head))
         rest_cells.append(replace(cell, paragraphs=tail))
-    if not any(c.field == NUMBER.column for c in row.cells) and rest_cells:
-        rest_cells[0] = replace(rest_cells[0], paragraphs=[Para(CONTINUED)] + rest_cells[0].paragraphs)
+    if not marked:
+        # no number column, or one too narrow for the word: the first text cell begins with it
+        index = next((i for i, c in enumerate(rest_cells) if c.field != NUMBER.column), None)
+        if index is not None:
+            rest_cells[index] = replace(rest_cells[index], paragraphs=[Para(CONTINUED)] + rest_cells[index].paragraphs)
     return replace(row, cells=first_cells, whole=True), replace(row, cells=rest_cells, whole=row.whole)
 
 

@@ -464,6 +464,7 @@ def _section_rows(section: Section, fields: list[str], level: int, style: Style,
 TABLE_CHARS_AT_12PT = 115.0
 CELL_PADDING_CHARS = 1.0   # the cell's inner margins, left and right together
 SHORT_ROW_LINES = 5        # a row of up to this many lines is kept on one page (docs/rendering.md)
+CONTINUED_PART = "(продол-"  # the wider half of the continuation mark (paging.CONTINUED_SPLIT)
 MIN_NUMBER_CHARS = 5.0     # the "№" column: at least the width of "№ п/п" in bold
 MIN_TEXT_CHARS = 10.0      # any other column (about 2 cm)
 LONGEST_UNBROKEN = 18      # a longer word may break rather than widen its column
@@ -590,7 +591,11 @@ def column_widths(headers: list[str], fields: list[str], rows: list[Row], across
         header_word = _longest_word([headers[i]]) * 1.15  # the header is bold, so wider
         if name == NUMBER.column:
             longest = max([text_chars(t) for t in texts[i]] + [3.0, header_word])
-            minimum.append(math.ceil(max(MIN_NUMBER_CHARS, longest + 2.5)))
+            least = max(MIN_NUMBER_CHARS, longest + 2.5)
+            if any(row_lines(r, [across / n] * n) > SHORT_ROW_LINES for r in body):
+                # a tall row may be cut at a page break: its rest reads «(продол-» «жение)» here
+                least = max(least, text_chars(CONTINUED_PART) + CELL_PADDING_CHARS + 0.2)
+            minimum.append(math.ceil(least))
             weight.append(0.0)
             continue
         word = max(min(_longest_word(texts[i]), LONGEST_UNBROKEN), header_word)
