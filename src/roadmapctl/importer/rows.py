@@ -243,6 +243,16 @@ def classify(rows: list[Row], header: Header, log: GuessLog) -> list[_Entry]:
             cells[number_col] = Cell()
             entries.append(_Entry(EntryKind.CONT, row, cells, number=continued.group("num")))
             continue
+        opening = next((i for i in range(len(cells)) if i != number_col), None)
+        if opening is not None and cells[opening].paras and cells[opening].paras[0].text == "(продолжение)" \
+                and previous is not None and previous.kind is EntryKind.ACTIVITY and previous.number == (number_text.strip() or None):
+            # the same, where the number column was too narrow for the word: it opens the first text cell
+            cells = list(cells)
+            cells[opening] = Cell(cells[opening].paras[1:])
+            if number_col is not None:
+                cells[number_col] = Cell()
+            entries.append(_Entry(EntryKind.CONT, row, cells, number=previous.number or ""))
+            continue
         only = filled[0] if len(filled) == 1 else None
         if row.merged or (only is not None and only in (0, number_col) and only != activity_col
                           and not _is_number(texts[only])):
