@@ -377,6 +377,16 @@ def _check_continuations(view, pdf: Path, line: float) -> None:
     assert seen == [n.strip() for n in expected]
 
 
+def test_pdf_cut_rows_after_the_order(pdfs):
+    """With the order in front (portrait pages, then the landscape appendix), the appendix is
+    paginated the same: Мценск 2.1 and 6.1 continue at the tops of their pages."""
+    from roadmapctl.render import build
+
+    roadmap, pdf = pdfs["mtsensk-order"]
+    _check_continuations(build(roadmap), pdf, LINE_PT)
+    assert {"2.1.", "6.1."} <= set(_docx_continuations(pdf.with_suffix(".docx")))
+
+
 def test_pdf_cut_rows_at_another_type_size(tmp_path):
     """The same with the table set in 14 pt (style.yaml: «размер_в_таблице: 14»): other lines,
     other cuts (Мценск takes 12 pages), and still every continuation heads its page."""
