@@ -377,6 +377,44 @@ def _check_continuations(view, pdf: Path, line: float) -> None:
     assert seen == [n.strip() for n in expected]
 
 
+@pytest.mark.parametrize("name", [p.stem for p in roadmap_files()])
+def test_pdf_rows_start_where_paging_placed_them(pdfs, name):
+    """paging.py's estimate is the layout LibreOffice makes: every activity row (and every
+    continuation) begins on the page and at the height, within 3 pt, that it was placed at."""
+    from roadmapctl.render import build
+    from roadmapctl.render.docx_writer import _grid
+    from roadmapctl.render.paging import (Layout, appendix_start, content_width, page_height, paginate,
+                                          table_title_height)
+    from roadmapctl.render.style import Style
+
+    roadmap, pdf = pdfs[name]
+    view, style = build(roadmap), Style()
+    pages = _page_words(pdf)
+    used = appendix_start(view, style)
+    first = None
+    checked = 0
+    for table in view.tables:
+        if table.title and first is not None:
+            used += table_title_height(table.title, style)
+        layout = Layout(_grid(table, content_width(style)), style.table_size, page_height(style), used)
+        pieces, used = paginate(table, layout)
+        if first is None:  # the page on which the table's header first stands
+            word = table.headers[1].replace("\u00a0", " ").split()[0]
+            first = next(i for i, words in enumerate(pages) if any(w[4] == word for w in words))
+        for piece in pieces:
+            if piece.row.is_section:
+                continue
+            number = piece.row.number.strip()
+            words = pages[first + piece.page]
+            tops = [w[1] for w in words if w[4] == number and w[0] < MARGIN_PT + layout.widths[0] / 20]
+            expected = MARGIN_PT + piece.top + 1.4  # the text of a line starts 1.4 pt below its top
+            assert any(abs(y - expected) < 3 for y in tops), (number, piece.continued, first + piece.page + 1, expected, tops)
+            checked += 1
+        first += pieces[-1].page
+    assert checked == sum(1 for t in view.tables for r in t.rows if not r.is_section) + len(
+        _docx_continuations(pdf.with_suffix(".docx")))
+
+
 def test_pdf_cut_rows_after_the_order(pdfs):
     """With the order in front (portrait pages, then the landscape appendix), the appendix is
     paginated the same: Мценск 2.1 and 6.1 continue at the tops of their pages."""
