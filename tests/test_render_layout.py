@@ -27,11 +27,12 @@ def widths_in_chars(view):
 
 
 def test_paragraph_lines_wrap_whole_words():
-    # Letters as Times New Roman sets them, in twentieths of an em: М 18 Б 11 О 14 У 14, space 5,
-    # « 10 С 13 р 10 е 9 д 10 н 11 я 9 я 9, space 5, ш 15 к 10 о 10 л 10 а 9, space 5, № 19 2 10 » 10:
-    # 246/20 = 12.3 em = 22.36 characters of 0.55 em; with 1.5 of padding one line from 23.86 on.
-    assert paragraph_lines("МБОУ «Средняя школа №2»", 24) == 1
-    assert paragraph_lines("МБОУ «Средняя школа №2»", 23.8) == 2
+    # Letters as Times New Roman (Liberation Serif) sets them, in 1/2048 em: М 1821 Б 1176 О 1479
+    # У 1450, space 512, « 1024 С 1366 р 1024 е 909 д 1042 н 1096 я 942 я 942, space 512, ш 1577
+    # к 995 о 1024 л 1022 а 909, space 512, № 1954 2 1024 » 1024: 25336/2048 = 12.37 em = 22.49
+    # characters of 0.55 em; with 1.0 of padding one line from 23.49 on.
+    assert paragraph_lines("МБОУ «Средняя школа №2»", 23.5) == 1
+    assert paragraph_lines("МБОУ «Средняя школа №2»", 23.4) == 2
     # Narrow letters are narrow: 30 «i» (6/20 em each, 9 em = 16.4 characters) fit in 18.
     assert paragraph_lines("i" * 30, 18) == 1
     assert paragraph_lines("Ш" * 30, 18) > 1

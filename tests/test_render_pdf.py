@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from docx.oxml.ns import qn
 
 from conftest import ROADMAPS, roadmap_files
 from conftest import load_roadmap
@@ -202,14 +203,27 @@ def test_pdf_lines_do_not_break_where_typography_binds(pdfs, name):
         assert not (re.match(r"(?:гг?)\.", line) and re.search(r"\d{4}$", previous)), (previous, line)
 
 
+def _column_text(roadmap, pdf: Path, field: str) -> str:
+    """The words printed in one column of the first table, page by page, line by line."""
+    from roadmapctl.render import build
+
+    table = build(roadmap).tables[0]
+    index = table.fields.index(field)
+    left = MARGIN_PT + sum(table.widths[:index]) * TABLE_WIDTH_PT
+    right = left + table.widths[index] * TABLE_WIDTH_PT
+    words = [sorted((w for w in page if w[0] >= left - 1 and w[2] <= right + 1), key=lambda w: (round(w[1]), w[0]))
+             for page in _page_words(pdf)]
+    return " ".join(w[4] for page in words for w in page).replace("\u00a0", " ")
+
+
 def test_pdf_cells_show_separators_pairs_and_where_each_party_begins(pdfs):
-    _roadmap, pdf = pdfs["mtsensk-2021-2022"]
-    text = " ".join(_raw_lines(pdf))
+    roadmap, pdf = pdfs["mtsensk-2021-2022"]
+    text = _column_text(roadmap, pdf, "ответственные")
     # Мценск 1.3: two pairs of partner schools, not four schools one under another
     assert "МБОУ «Средняя школа №2» – МБОУ «Средняя школа №9»," in text
     assert "МБОУ «Средняя школа №3» – МБОУ «Средняя школа №1»" in text
-    _roadmap, pdf = pdfs["aban-2020-2023"]
-    text = " ".join(_raw_lines(pdf))
+    roadmap, pdf = pdfs["aban-2020-2023"]
+    text = _column_text(roadmap, pdf, "ответственные")
     # Абан 4: three people, each ending with the separator
     assert "Коршунова Н.В., муниципальный координатор;" in text
     assert "Килина С.А., руководитель МКУ «ИМС»;" in text
@@ -255,7 +269,7 @@ def _page_words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]
 def continuation_tails(view, pdf: Path) -> list[tuple[int, int]]:
     """(page, lines) for every page that begins with the table's repeated header: how many lines
     of a row broken on the page before stand above the first row that starts on this one (a row
-    starts where its number column has text)."""
+    starts where its number column has text; a section heading starts in that column too)."""
     table = view.tables[0]
     header_words = {w for h in table.headers for w in h.replace("\u00a0", " ").split()}
     number_right = MARGIN_PT + table.widths[0] * TABLE_WIDTH_PT
@@ -270,7 +284,8 @@ def continuation_tails(view, pdf: Path) -> list[tuple[int, int]]:
             continue  # the page does not begin with the table's header
         bottom = max(w[1] for w in header) + 2 + (13.8 if table.column_numbers else 0)
         rest = [w for w in body if w[1] > bottom]
-        starts = [w[1] for w in rest if w[2] <= number_right + 1]
+        # a row starts where the number column has text, or a section heading begins in it
+        starts = [w[1] for w in rest if w[0] <= number_right - 5]
         first = min(starts, default=max((w[3] for w in rest), default=bottom) + 1)
         lines: list[float] = []
         for y in sorted(w[1] for w in rest if w[1] < first - 1):
@@ -281,14 +296,157 @@ def continuation_tails(view, pdf: Path) -> list[tuple[int, int]]:
 
 
 @pytest.mark.parametrize("name", [p.stem for p in roadmap_files()])
-def test_pdf_continuation_pages_never_begin_with_a_one_line_tail(pdfs, name):
-    """A row broken across pages leaves at least two lines on the new page (widow control in the
-    cells; rows of up to five lines are never broken). Before it, 9 of the 28 pages that begin with
-    the repeated header began with a tail of one or two lines («ШНСУ.», «материалы.»); measured
-    now (LibreOffice 7.4), none has fewer than three."""
+def test_pdf_every_continuation_page_begins_with_a_numbered_row(pdfs, name):
+    """No page begins with the number-less rest of a row broken on the page before: a tall row is
+    cut into two table rows where the page ends, and the second one carries the number. Before
+    the DOCX was paginated by roadmapctl, 16 of 30 such pages began with a tail of 1–3 lines
+    («ШНСУ.», «материалы.»)."""
     from roadmapctl.render import build
 
     roadmap, pdf = pdfs[name]
     tails = continuation_tails(build(roadmap), pdf)
     assert tails, "no page begins with the table's header"
-    assert all(lines == 0 or lines >= 2 for _page, lines in tails), tails
+    assert all(lines == 0 for _page, lines in tails), tails
+
+
+CONTINUATION_WORDS = ("(продолжение)", "(продол-")
+LINE_PT = 13.8  # one line of 12 pt Times New Roman / Liberation Serif at single spacing
+
+
+def _docx_continuations(docx_path: Path) -> list[str]:
+    """The numbers of the continuation rows the DOCX holds (its "№" cell: number, «(продолжение)»)."""
+    import docx
+
+    found = []
+    for table in docx.Document(str(docx_path)).tables:
+        for tr in table._tbl.findall(qn("w:tr")):
+            tc = tr.find(qn("w:tc"))
+            paragraphs = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.findall(qn("w:p"))]
+            if len(paragraphs) >= 2 and paragraphs[1] in CONTINUATION_WORDS:
+                found.append(paragraphs[0])
+    return found
+
+
+def _number_column(view, words, header_bottom):
+    number_right = MARGIN_PT + view.tables[0].widths[0] * TABLE_WIDTH_PT
+    return sorted((w for w in words if w[2] <= number_right + 1 and w[1] > header_bottom), key=lambda w: w[1])
+
+
+@pytest.mark.parametrize("name", [p.stem for p in roadmap_files()])
+def test_pdf_cut_rows_continue_at_a_page_top_with_their_number_and_three_lines_each_side(pdfs, name):
+    """Every «N (продолжение)» stands on the first row of a page, right under the repeated header,
+    with the number of the row that the page before ends with; both parts of a cut row hold at
+    least three lines; and the PDF shows as many continuations as the DOCX holds (none lost in a
+    page that the word processor broke otherwise)."""
+    from roadmapctl.render import build
+
+    roadmap, pdf = pdfs[name]
+    _check_continuations(build(roadmap), pdf, LINE_PT)
+
+
+def _check_continuations(view, pdf: Path, line: float) -> None:
+    """Every continuation at the top of its page, three lines or more on each side, as many in the
+    PDF as in the DOCX; ``line``: the table's line height in points."""
+    expected = _docx_continuations(pdf.with_suffix(".docx"))
+    pages = _page_words(pdf)
+    seen = []
+    for index, words in enumerate(pages):
+        marks = [w for w in words if w[4] in CONTINUATION_WORDS]
+        if not marks:
+            continue
+        [mark] = marks  # one continuation a page, at its top
+        header_words = {x for h in view.tables[0].headers for x in h.replace("\u00a0", " ").split()}
+        top = min(w[1] for w in words if w[1] > MARGIN_PT - 2)
+        header = [w for w in words if w[4] in header_words and top - 1 < w[1] < top + 40]
+        # where the first row's text begins: a line below the header's last line (and its column numbers)
+        header_bottom = max(w[1] for w in header) + line * (2 if view.tables[0].column_numbers else 1) - 1
+        column = _number_column(view, words, header_bottom)
+        number = column[0]
+        assert abs(mark[1] - number[1] - line) < 2, (index + 1, number, mark)
+        assert number[1] - header_bottom < 4, f"page {index + 1}: the continuation is not the first row"
+        seen.append(number[4])
+        # this part: from its number to the next row's number (or the foot of the text)
+        starts = [w[1] for w in column if w[1] > mark[1] + 1 and w[4] not in ("жение)",)]
+        end = starts[0] if starts else max(w[3] for w in words)
+        assert (end - number[1]) / line >= 2.9, f"page {index + 1}: the rest of {number[4]} is shorter than three lines"
+        # the part before: from its number on the page before to the foot of that page's text
+        before = pages[index - 1]
+        heads = [w for w in before if w[4] == number[4] and w[2] <= column[0][2] + 1]
+        assert heads, f"{number[4]} does not begin on page {index}"
+        assert (max(w[3] for w in before) - heads[-1][1]) / line >= 2.9, f"page {index}: {number[4]} holds fewer than three lines"
+    assert seen == [n.strip() for n in expected]
+
+
+@pytest.mark.parametrize("name", [p.stem for p in roadmap_files()])
+def test_pdf_rows_start_where_paging_placed_them(pdfs, name):
+    """paging.py's estimate is the layout LibreOffice makes: every activity row (and every
+    continuation) begins on the page and at the height, within 3 pt, that it was placed at."""
+    from roadmapctl.render import build
+    from roadmapctl.render.docx_writer import _grid
+    from roadmapctl.render.paging import (Layout, appendix_start, content_width, page_height, paginate,
+                                          table_title_height)
+    from roadmapctl.render.style import Style
+
+    roadmap, pdf = pdfs[name]
+    view, style = build(roadmap), Style()
+    pages = _page_words(pdf)
+    used = appendix_start(view, style)
+    first = None
+    checked = 0
+    for table in view.tables:
+        if table.title and first is not None:
+            used += table_title_height(table.title, style)
+        layout = Layout(_grid(table, content_width(style)), style.table_size, page_height(style), used)
+        pieces, used = paginate(table, layout)
+        if first is None:  # the page on which the table's header first stands
+            word = table.headers[1].replace("\u00a0", " ").split()[0]
+            first = next(i for i, words in enumerate(pages) if any(w[4] == word for w in words))
+        for piece in pieces:
+            if piece.row.is_section:
+                continue
+            number = piece.row.number.strip()
+            words = pages[first + piece.page]
+            tops = [w[1] for w in words if w[4] == number and w[0] < MARGIN_PT + layout.widths[0] / 20]
+            expected = MARGIN_PT + piece.top + 1.4  # the text of a line starts 1.4 pt below its top
+            assert any(abs(y - expected) < 3 for y in tops), (number, piece.continued, first + piece.page + 1, expected, tops)
+            checked += 1
+        first += pieces[-1].page
+    assert checked == sum(1 for t in view.tables for r in t.rows if not r.is_section) + len(
+        _docx_continuations(pdf.with_suffix(".docx")))
+
+
+def test_pdf_cut_rows_after_the_order(pdfs):
+    """With the order in front (portrait pages, then the landscape appendix), the appendix is
+    paginated the same: Мценск 2.1 and 6.1 continue at the tops of their pages."""
+    from roadmapctl.render import build
+
+    roadmap, pdf = pdfs["mtsensk-order"]
+    _check_continuations(build(roadmap), pdf, LINE_PT)
+    assert {"2.1.", "6.1."} <= set(_docx_continuations(pdf.with_suffix(".docx")))
+
+
+def test_pdf_cut_rows_at_another_type_size(tmp_path):
+    """The same with the table set in 14 pt (style.yaml: «размер_в_таблице: 14»): other lines,
+    other cuts (Мценск takes 12 pages), and still every continuation heads its page."""
+    from dataclasses import replace
+
+    from roadmapctl.render.docx_writer import render_docx
+    from roadmapctl.render.style import Style
+    from roadmapctl.render.view import build_view
+
+    style = replace(Style(), table_size=14.0)
+    view = build_view(load_roadmap(str(ROADMAPS / "mtsensk-2021-2022.yaml")), style)
+    docx_path = tmp_path / "Мценск 14 пт.docx"
+    docx_path.write_bytes(render_docx(view, style))
+    pdf = to_pdf(docx_path)
+    assert len(_docx_continuations(docx_path)) >= 2
+    _check_continuations(view, pdf, 14 * 1.15)
+
+
+def test_pdf_tall_rows_are_cut_and_continued(pdfs):
+    """Мценск 2.1 (a list of diagnostics, more lines than a page holds) and Тула 4.11 (a list of
+    seminars and a column of partners, at the foot of a page) are cut: the DOCX has their
+    continuation rows, and their number heads the next page."""
+    for name, number in (("mtsensk-2021-2022", "2.1."), ("tula-2020-2021", "4.11.")):
+        _roadmap, pdf = pdfs[name]
+        assert number in _docx_continuations(pdf.with_suffix(".docx")), name

@@ -17,6 +17,7 @@ import zipfile
 
 from roadmapctl.importer.docx_text import W, paragraph_text
 from roadmapctl.importer.grid import Cell, Grid, ImportFailure, Para, Row, SourceDoc
+from roadmapctl.render.paging import CONTINUED_STYLE
 
 MAX_BYTES = 64 * 1024 * 1024
 # What a document may claim, checked before anything is allocated for it. Word itself allows 63
@@ -172,7 +173,8 @@ class _Reader:
         lines = text.split("\n")
         paras = []
         for k, line in enumerate(lines):
-            paras.append(Para(line.strip(), bold=bold, bullet=bullet and k == 0, line=self.ordinal, page_break=page_break and k == 0))
+            paras.append(Para(line.strip(), bold=bold, bullet=bullet and k == 0, line=self.ordinal, page_break=page_break and k == 0,
+                              continued=k == 0 and style == CONTINUED_STYLE))
             if k:
                 self.ordinal += 1
         return paras, label

@@ -23,6 +23,8 @@ class Para:
     bullet: bool = False
     line: int | None = None  # text reader: 1-based line of the source file
     page_break: bool = False  # a page or section break stands right before this paragraph
+    # roadmapctl's own DOCX: the rest of a paragraph that its renderer cut at a page break
+    continued: bool = False
 
     @property
     def empty(self) -> bool:

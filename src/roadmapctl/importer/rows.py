@@ -26,6 +26,9 @@ from roadmapctl.importer.grid import Cell, Para, Row
 from roadmapctl.importer.guesses import GuessLog, shorten
 
 NUMBER = re.compile(r"^(?:\d{1,3}(?:\s?\.\s?\d{1,3})*\.?|[IVXLC]{1,6}\.?)$")
+# roadmapctl's own DOCX: the rest of an activity cut at a page break («2.1. (продолжение)»,
+# «(продол-» «жение)» in a narrow column; render/paging.py)
+CONTINUED_ROW = re.compile(r"^(?P<num>\S+)\s+\((?:продолжение|продол-\s*жение)\)$")
 SECTION_HEAD = re.compile(r"^(?P<num>(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,3}){0,3})\.?)\s+(?P<title>\S.*)$", re.S)
 LOOSE_SECTION = re.compile(r"^(?:(?:[Рр]аздел|РАЗДЕЛ|[Бб]лок|[Ээ]тап|[Нн]аправление)\s+[\dIVXLC]+\.?|[IVXLC]{1,6}\.)\s+[А-ЯЁA-Z«\"]")
 ARTIFACT = re.compile(r"^[-–—_=.*\s]*$")
@@ -232,6 +235,24 @@ def classify(rows: list[Row], header: Header, log: GuessLog) -> list[_Entry]:
                 any(texts[i] for i in range(len(texts)) if i != number_col):
             number_text = cells[number_col].auto_number or ""
             auto_numbered.append((row.where, number_text))
+        continued = CONTINUED_ROW.match(" ".join(number_text.split()))
+        previous = next((e for e in reversed(entries) if e.kind in (EntryKind.SECTION, EntryKind.ACTIVITY)), None)
+        if continued and number_col is not None and previous is not None and previous.kind is EntryKind.ACTIVITY \
+                and previous.number == continued.group("num"):
+            cells = list(cells)
+            cells[number_col] = Cell()
+            entries.append(_Entry(EntryKind.CONT, row, cells, number=continued.group("num")))
+            continue
+        opening = next((i for i in range(len(cells)) if i != number_col), None)
+        if opening is not None and cells[opening].paras and cells[opening].paras[0].text == "(продолжение)" \
+                and previous is not None and previous.kind is EntryKind.ACTIVITY and previous.number == (number_text.strip() or None):
+            # the same, where the number column was too narrow for the word: it opens the first text cell
+            cells = list(cells)
+            cells[opening] = Cell(cells[opening].paras[1:])
+            if number_col is not None:
+                cells[number_col] = Cell()
+            entries.append(_Entry(EntryKind.CONT, row, cells, number=previous.number or ""))
+            continue
         only = filled[0] if len(filled) == 1 else None
         if row.merged or (only is not None and only in (0, number_col) and only != activity_col
                           and not _is_number(texts[only])):
@@ -384,6 +405,26 @@ class _Builder:
         self._take_pending(activity)
         return activity
 
+    def continue_cut(self, cells: list[Cell]) -> None:
+        """The rest of the last activity after a page break, marked so by roadmapctl's renderer:
+        a paragraph it cut goes on where it stopped (after a space, or right after a hyphen), the
+        others stay paragraphs of their own. Nothing was guessed, so nothing is noted."""
+        activity = self.last
+        if activity is None:
+            return
+        for column, cell in zip(self.header.columns, cells):
+            if column.field == fields.NUMBER.column or cell.empty:
+                continue
+            key = column.field or "?" + column.header
+            have = activity.cells.get(key, [])
+            piece = [p for p in cell.paras if not p.empty]
+            if have and piece and piece[0].continued:
+                last, first = have[-1], piece[0]
+                glue = "" if re.search(r"\w-$", last.text) and first.text[:1].isalnum() else " "
+                have = have[:-1] + [Para(last.text + glue + first.text, bold=last.bold, bullet=last.bullet, line=last.line)]
+                piece = piece[1:]
+            activity.cells[key] = have + piece
+
     def continue_activity(self, cells: list[Cell], row: Row, loose: bool = False) -> None:
         activity = self.last
         if activity is None:
@@ -494,6 +535,8 @@ def assemble(rows: list[Row], header: Header, table: TableDraft, log: GuessLog) 
             builder.add_section(entry.number, entry.title or "", entry.row)
         elif entry.kind is EntryKind.ACTIVITY:
             builder.add_activity(entry.number, entry.cells, entry.row)
+        elif entry.kind is EntryKind.CONT and entry.number is not None:
+            builder.continue_cut(entry.cells)
         elif entry.kind in (EntryKind.CONT, EntryKind.LOOSE):
             gap = _following_gap(entries, index, builder) if builder.last is not None else None
             if gap:

@@ -21,6 +21,18 @@ from xml.sax.saxutils import escape, quoteattr
 from roadmapctl.document.fields import NUMBER
 from roadmapctl.render.errors import RenderError
 from roadmapctl.render.marker import CORE, PLACEHOLDER, mark_text, package_digest
+from roadmapctl.render.paging import (
+    CELL_MARGIN,
+    CONTINUED_STYLE,
+    HANGING,
+    METRIC_FONTS,
+    Layout,
+    appendix_start,
+    as_is,
+    page_height,
+    paginate,
+    table_title_height,
+)
 from roadmapctl.render.style import A4_LONG, A4_SHORT, Style, twips
 from roadmapctl.render.view import DocumentView, OrderView, Para, TableView
 from roadmapctl.ziputil import reproducible_zip, zip_members
@@ -31,8 +43,6 @@ NSDECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 REFERENCE = "reference.docx"
 THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-HANGING = 227  # twips (0.4 cm): the indent of wrapped lines of a sub-item or a party
-CELL_MARGIN = 85  # twips, left and right inside every cell (0.15 cm)
 BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'  # 4/8 pt = 0.5 pt
 
 
@@ -80,6 +90,11 @@ def _p(runs, style: str, *, keep_next: bool = False, tabs: list[tuple[str, int]]
 
 
 def _para(para: Para, style: str, **kw) -> str:
+    if para.continued and style == "RMTable":
+        # The rest of a paragraph after a page break; of a sub-item or a party, aligned with its
+        # wrapped lines.
+        indent = {"left": HANGING} if para.bullet or para.hanging else None
+        return _p(para.text, "RMTableCont", ind=indent, **kw)
     if para.label:
         runs = [(para.label, True)] + ([(" " + para.text, False)] if para.text else [])
         return _p(runs, style, **kw)
@@ -124,6 +139,9 @@ def _style_defs(style: Style) -> dict[str, str]:
         # Widow and orphan control: a row broken across pages leaves at least two lines of a
         # paragraph on each side (the most a DOCX paragraph can ask for).
         "RMTable": para("RMTable", "ДК: таблица", f"<w:widowControl/>{single}<w:jc w:val=\"left\"/>", style.table_size),
+        # The rest of a paragraph cut at a page break (paging.py): formatted as RMTable; its own
+        # style tells `roadmapctl import` to join it to the paragraph before.
+        "RMTableCont": para("RMTableCont", CONTINUED_STYLE, f"<w:widowControl/>{single}<w:jc w:val=\"left\"/>", style.table_size),
         "RMTableHead": para("RMTableHead", "ДК: шапка таблицы", f"<w:keepNext/>{single}<w:jc w:val=\"center\"/>", style.table_size, True),
         "RMSection": para("RMSection", "ДК: раздел таблицы", f"<w:keepNext/>{single}<w:jc w:val=\"left\"/>", style.table_size, True),
         "RMPageNumber": para("RMPageNumber", "ДК: номер страницы", f"{single}<w:jc w:val=\"center\"/>", style.header_size),
@@ -172,7 +190,9 @@ def _cell(width: int, content: str, *, span: int = 1, valign: str | None = None)
     return f"<w:tc><w:tcPr>{tcpr}</w:tcPr>{content}</w:tc>"
 
 
-def _table(table: TableView, style: Style, total: int) -> str:
+def _table(table: TableView, style: Style, total: int, start: float, paged: bool) -> tuple[str, float]:
+    """The table's XML, and the points it uses on its last page. ``start``: points of its first
+    page used above it; ``paged``: the pages are broken here (paging.py), not by the word processor."""
     widths = _grid(table, total)
     n = len(widths)
     borders = "".join(BORDER.format(side=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -193,16 +213,21 @@ def _table(table: TableView, style: Style, total: int) -> str:
         out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
         out.extend(_cell(w, _p(text, "RMTableHead"), valign="center") for w, text in zip(widths, cells))
         out.append("</w:tr>")
-    for row in table.rows:
+    if paged:
+        pieces, used = paginate(table, Layout(widths, style.table_size, page_height(style), start))
+    else:
+        pieces, used = as_is(table), 0.0
+    for piece in pieces:
+        row = piece.row
         if row.is_section:
             # Whole, and kept with the row after it (w:keepNext): never alone at the foot of a page.
             out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             out.append(_cell(total, _p(row.heading, "RMSection", keep_next=True), span=n))
             out.append("</w:tr>")
             continue
-        # Short rows stay whole; a taller one may break across pages (Word's default), so that
-        # a page is not left a third empty before it.
-        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if row.whole else "<w:tr>")
+        # The pages break between rows only (paging.py cuts a tall row where a page ends); a
+        # row taller than a page and not cut is left to the word processor.
+        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" if piece.whole else "<w:tr>")
         for width, cell in zip(widths, row.cells):
             cell_style = "RMTable"
             jc = "center" if cell.field == NUMBER.column else None
@@ -210,7 +235,7 @@ def _table(table: TableView, style: Style, total: int) -> str:
             out.append(_cell(width, paras))
         out.append("</w:tr>")
     out.append("</w:tbl>")
-    return "".join(out)
+    return "".join(out), used
 
 
 # --- document parts ---------------------------------------------------------------------------
@@ -248,7 +273,7 @@ def _order(order: OrderView, view: DocumentView, style: Style, width: int, lette
     return out, letterhead or []
 
 
-def _appendix(view: DocumentView, style: Style, width: int) -> list[str]:
+def _appendix(view: DocumentView, style: Style, width: int, paged: bool) -> list[str]:
     out = _blocks(view, style, width)
     out.append(_p(view.title, "RMTitle", before=360 if out else 0))
     preamble = view.preamble
@@ -256,10 +281,13 @@ def _appendix(view: DocumentView, style: Style, width: int) -> list[str]:
         # A line of space between the preamble and the table, without an empty paragraph.
         last = index == len(preamble) - 1 and view.tables and not view.tables[0].title
         out.append(_para(para, "RMText", after=240 if last else None))
+    used = appendix_start(view, style)
     for table in view.tables:
         if table.title:
             out.append(_p(table.title, "RMTitle"))
-        out.append(_table(table, style, width))
+            used += table_title_height(table.title, style)
+        xml, used = _table(table, style, width, used, paged)
+        out.append(xml)
     return out
 
 
@@ -361,7 +389,7 @@ def _core(document, view: DocumentView) -> None:
     core.version = ""
 
 
-def _body(document, view: DocumentView, style: Style, letterhead: list) -> None:
+def _body(document, view: DocumentView, style: Style, letterhead: list, paged: bool) -> None:
     from docx.oxml import parse_xml
 
     body = document.element.body
@@ -388,7 +416,7 @@ def _body(document, view: DocumentView, style: Style, letterhead: list) -> None:
             for el in final.findall(_w(tag)):
                 final.remove(el)
         pieces += order_pieces
-    pieces += _appendix(view, style, landscape_width)
+    pieces += _appendix(view, style, landscape_width, paged)
     from lxml import etree
 
     # The whole body is parsed once and put in place of the template's: moving the elements one
@@ -438,7 +466,9 @@ def render_docx(view: DocumentView, style: Style, template_dir: Path | None = No
     section.different_first_page_header_footer = True
     _set_header(section.header, f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="RMPageNumber"/></w:pPr>{PAGE_FIELD}</w:p>')
     _set_header(section.first_page_header, f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="RMPageNumber"/></w:pPr></w:p>')
-    _body(document, view, style, letterhead)
+    # The pages of the table are broken here where the text can be measured: our styles, in a
+    # typeface whose widths paging.py knows.
+    _body(document, view, style, letterhead, paged=not reference and style.font in METRIC_FONTS)
     _core(document, view)
     buffer = io.BytesIO()
     document.save(buffer)

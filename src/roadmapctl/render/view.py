@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from roadmapctl.document.fields import Kind as FieldKind, MARK_COLUMN, NUMBER, TEXT, column_field
 from roadmapctl.document.model import Activity, Roadmap, Section, Table
+from roadmapctl.render.metrics import BOLD, REGULAR, UNITS_PER_EM
 from roadmapctl.render.style import Style
 from roadmapctl.textutil import ru_date
 
@@ -125,10 +126,15 @@ class Para:
     # One of several parties in a cell: its wrapped lines are indented (DOCX, HTML), so that the
     # start of each party shows; the separator the document puts between them ends the text.
     hanging: bool = False
+    # The rest of a paragraph cut at a page break (DOCX only, see paging.py): no dash or label
+    # again, its lines indented as the wrapped lines before the break.
+    continued: bool = False
 
     @property
     def line(self) -> str:
         """The paragraph as one line of text, with its dash or label."""
+        if self.continued:
+            return self.text
         if self.bullet:
             return f"{DASH} {self.text}"
         if self.label:
@@ -456,8 +462,9 @@ def _section_rows(section: Section, fields: list[str], level: int, style: Style,
 # another size proportionally more or fewer.
 
 TABLE_CHARS_AT_12PT = 115.0
-CELL_PADDING_CHARS = 1.5   # the cell's inner margins, left and right together
+CELL_PADDING_CHARS = 1.0   # the cell's inner margins, left and right together
 SHORT_ROW_LINES = 5        # a row of up to this many lines is kept on one page (docs/rendering.md)
+CONTINUED_PART = "(продол-"  # the wider half of the continuation mark (paging.CONTINUED_SPLIT)
 MIN_NUMBER_CHARS = 5.0     # the "№" column: at least the width of "№ п/п" in bold
 MIN_TEXT_CHARS = 10.0      # any other column (about 2 cm)
 LONGEST_UNBROKEN = 18      # a longer word may break rather than widen its column
@@ -469,15 +476,10 @@ def table_chars(table_size: float) -> float:
     return TABLE_CHARS_AT_12PT * 12.0 / table_size
 
 
-# Advance widths of Times New Roman (taken from Liberation Serif, its metric twin, which
-# LibreOffice uses in its place), in twentieths of an em, by the characters that share them.
-_ADVANCE_GROUPS = {
-    4: "'", 5: " .,\u00a0", 6: "ijlt;:/", 7: "frI!()-[]", 8: "гзsJ\"", 9: "авеёстьэяacez?",
-    10: "бдклорухчъЗbdghknopquvxy0123456789«»–_{}*#", 11: "ийнпцБРЬFPS+=<>", 12: "ГЕЁТELTZ",
-    13: "мфыВКСЧЭЯBCR", 14: "жАДИЙЛНОПУХЦЪwADGHKNOQUVXY", 15: "шщю", 16: "Фm&", 17: "Ы%",
-    18: "ЖМM@", 19: "W№", 20: "ШЩ—", 21: "Ю",
-}
-_ADVANCE = {char: twentieths / 20.0 for twentieths, chars in _ADVANCE_GROUPS.items() for char in chars}
+# Advance widths of Times New Roman (those of Liberation Serif, its metric twin, which
+# LibreOffice uses in its place), in em: the same table paging.py wraps the DOCX text with.
+_ADVANCE = {char: units / UNITS_PER_EM for char, units in REGULAR.items()}
+_ADVANCE_BOLD = {char: units / UNITS_PER_EM for char, units in BOLD.items()}
 CHAR_EM = 0.55  # one "character" of the widths below: the average Cyrillic letter, in em
 
 
@@ -519,9 +521,14 @@ def row_lines(row: Row, widths: list[float]) -> int:
     )
 
 
+# Where a line may break: at a space, and after a hyphen or a dash between letters or digits (as
+# LibreOffice does: «Сентябрь-|октябрь», «2020-|2021»; paging.py breaks the same way).
+_UNBROKEN = re.compile(r"[ \t\n]+|(?<=[^\W_][-–])(?=[^\W_])")
+
+
 def _longest_word(texts: list[str]) -> float:
     """The longest run of characters a line cannot break (a non-breaking space binds)."""
-    return max((text_chars(word) for text in texts for word in re.split(r"[ \t\n]+", text)), default=1.0)
+    return max((text_chars(word) for text in texts for word in _UNBROKEN.split(text)), default=1.0)
 
 
 def _share(minimum: list[float], weight: list[float], total: float) -> list[float]:
@@ -541,6 +548,27 @@ def _share(minimum: list[float], weight: list[float], total: float) -> list[floa
 
 def _table_lines(rows: list[Row], widths: list[float]) -> int:
     return sum(row_lines(row, widths) for row in rows)
+
+
+def header_lines(headers: list[str], widths: list[float]) -> int:
+    """The height of the (bold) header row in lines; ``widths`` in characters."""
+    def bold_lines(text: str, width: float) -> int:
+        room = max(1.0, width - CELL_PADDING_CHARS)
+        lines, used = 1, 0.0
+        for word in text.split():
+            size = sum(_ADVANCE_BOLD.get(char, CHAR_EM) for char in word) / CHAR_EM
+            if used and used + text_chars(" ") + size <= room + 1e-9:
+                used += text_chars(" ") + size
+            elif used:
+                lines, used = lines + 1, size
+            else:
+                used = size
+        return lines
+
+    return max(bold_lines(text, width) for text, width in zip(headers, widths))
+
+
+LINES_PER_PAGE = 33  # table lines of 12 pt on a landscape page under the header
 
 
 def column_widths(headers: list[str], fields: list[str], rows: list[Row], across: float = TABLE_CHARS_AT_12PT) -> list[float]:
@@ -563,7 +591,11 @@ def column_widths(headers: list[str], fields: list[str], rows: list[Row], across
         header_word = _longest_word([headers[i]]) * 1.15  # the header is bold, so wider
         if name == NUMBER.column:
             longest = max([text_chars(t) for t in texts[i]] + [3.0, header_word])
-            minimum.append(math.ceil(max(MIN_NUMBER_CHARS, longest + 2.5)))
+            least = max(MIN_NUMBER_CHARS, longest + 2.5)
+            if any(row_lines(r, [across / n] * n) > SHORT_ROW_LINES for r in body):
+                # a tall row may be cut at a page break: its rest reads «(продол-» «жение)» here
+                least = max(least, text_chars(CONTINUED_PART) + CELL_PADDING_CHARS + 0.2)
+            minimum.append(math.ceil(least))
             weight.append(0.0)
             continue
         word = max(min(_longest_word(texts[i]), LONGEST_UNBROKEN), header_word)
@@ -585,10 +617,16 @@ def column_widths(headers: list[str], fields: list[str], rows: list[Row], across
     def allowed(candidate: list[float]) -> bool:
         if any(x < m for x, m in zip(candidate, minimum)):
             return False
-        return activity is None or all(candidate[activity] >= x for x in candidate)
+        # the activity column the widest (strictly: rounding to twips must not make another wider)
+        return activity is None or all(candidate[activity] > x for i, x in enumerate(candidate) if i != activity)
+
+    def height(candidate: list[float]) -> float:
+        # the rows, and the header row repeated on every page the table takes
+        body_lines = _table_lines(body, candidate)
+        return body_lines + header_lines(headers, candidate) * math.ceil(body_lines / LINES_PER_PAGE)
 
     if body and allowed(widths):
-        lines = _table_lines(body, widths)
+        lines = height(widths)
         for step in (8.0, 4.0, 2.0, 1.0):
             while True:
                 best = None
@@ -601,7 +639,7 @@ def column_widths(headers: list[str], fields: list[str], rows: list[Row], across
                         candidate[j] -= step
                         if not allowed(candidate):
                             continue
-                        value = _table_lines(body, candidate)
+                        value = height(candidate)
                         if value < lines and (best is None or value < best[0]):
                             best = (value, candidate)
                 if best is None:
