@@ -17,7 +17,7 @@ DOCUMENT = {"document"}
 DOMAIN = {"deadlines", "spelling"}
 CONSUMERS = {"check", "format", "mark", "render", "report", "diff", "export", "importer", "site"}
 FRONT = {"cli", "lsp", "__main__"}
-CONSUMER_EDGES = {("export", "report"), ("report", "render"), ("importer", "format"), ("importer", "render"),
+CONSUMER_EDGES = {("export", "report"), ("report", "render"), ("importer", "format"),
                   ("site", "report"), ("site", "render"), ("site", "export")}
 
 ALLOWED = {

@@ -13,6 +13,9 @@ import json
 import re
 
 REPORT_TITLE = "Информация о ходе реализации"
+# The DOCX paragraph style of the rest of a cell the appendix cut at a page break (render/paging.py
+# writes it, import of roadmapctl's own DOCX joins the row back on it).
+CONTINUED_STYLE = "ДК: таблица, продолжение абзаца"
 _CHECK_SUMMARY = re.compile(r"^Проверено файлов: \d+\. Ошибок: \d+, предупреждений: \d+\.(?: .*)?$", re.M)
 _CHECK_LINE = re.compile(r"^(.+:\d+:\d+: RM\d+ |::(error|warning|notice) |RM\d+ )")
 _STATISTICS = re.compile(r"^\s*\d+\s+RM\d+\b")

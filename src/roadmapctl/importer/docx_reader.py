@@ -17,7 +17,7 @@ import zipfile
 
 from roadmapctl.importer.docx_text import W, paragraph_text
 from roadmapctl.importer.grid import Cell, Grid, ImportFailure, Para, Row, SourceDoc
-from roadmapctl.render.paging import CONTINUED_STYLE
+from roadmapctl.own_output import CONTINUED_STYLE
 
 MAX_BYTES = 64 * 1024 * 1024
 # What a document may claim, checked before anything is allocated for it. Word itself allows 63

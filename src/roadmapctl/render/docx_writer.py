@@ -19,11 +19,11 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from roadmapctl.document.fields import NUMBER
+from roadmapctl.own_output import CONTINUED_STYLE
 from roadmapctl.render.errors import RenderError
 from roadmapctl.render.marker import CORE, PLACEHOLDER, mark_text, package_digest
 from roadmapctl.render.paging import (
     CELL_MARGIN,
-    CONTINUED_STYLE,
     HANGING,
     METRIC_FONTS,
     Layout,

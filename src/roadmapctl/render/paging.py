@@ -18,6 +18,7 @@ it. The result is tested on the PDF that LibreOffice makes (tests/test_render_pd
 
 from __future__ import annotations
 
+
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -36,7 +37,6 @@ HANGING = 227           # twips (0.4 cm): the indent of wrapped lines of a sub-i
 # Verdana) or a reference.docx's own styles, the word processor breaks the pages (see ``as_is``).
 METRIC_FONTS = ("Times New Roman", "Liberation Serif")
 CONTINUED = "(продолжение)"
-CONTINUED_STYLE = "ДК: таблица, продолжение абзаца"  # the DOCX style of a cut paragraph's rest
 CONTINUED_SPLIT = (CONTINUED_PART, "жение)")  # where the number column is narrower than the word
 
 
