@@ -28,7 +28,7 @@ from roadmapctl.spelling.lexicon import (
     SHORT_FORMS,
     domain_abbreviations,
 )
-from roadmapctl.spelling.tokens import Word, glued_to_numbers, tokenize, words_of
+from roadmapctl.spelling.tokens import Word, glued_to_numbers, tokenize
 from roadmapctl.textutil import fold_case, plural, within_one_edit
 
 # parts of the document that name people, schools and bodies: their capitalised words are names
@@ -129,11 +129,49 @@ def _directory_names(ctx) -> dict[str, str]:
     return names
 
 
+# What a word is for the spelling rules, by its spelling alone (``_kind``): remembered per lexicon,
+# so that each distinct word of a document (and of the documents a process checks) is judged once.
+_SKIP, _KNOWN, _LOWER, _HYPHENED, _CAPITALS, _TITLED, _CAMEL_WORD = range(7)
+_SHORT = 8  # added to the kind: the word is a short form when a dot follows it («ул.»)
+_kinds: dict[frozenset[str], dict[str, int]] = {}
+
+
+def _kind(written: str, known) -> int:
+    kind = _KNOWN
+    if written.islower():
+        if "-" in written and len(written.replace("-", "")) < 2:
+            kind = _SKIP
+        elif not known(written):
+            kind = _LOWER  # unless it is a broken word whose solid form is known: see _collect
+    elif _is_capitals(written):
+        kind = _CAPITALS
+    elif _is_title(written):
+        kind = _TITLED
+    elif "-" in written and written[1:].islower():
+        # «Санитарно-эпидемиологические» at the start of a name or a sentence: its parts after
+        # the first are ordinary words
+        if not known(written):
+            kind = _HYPHENED
+    elif "-" not in written and _CAMEL.search(written):
+        kind = _CAMEL_WORD
+    return kind + (_SHORT if fold_case(written) in SHORT_FORMS else 0)
+
+
+def _word_kinds(lex) -> dict[str, int]:
+    kinds = _kinds.get(lex.entries)
+    if kinds is None or len(kinds) > 200_000:
+        kinds = _kinds[lex.entries] = {}
+    return kinds
+
+
 def _collect(ctx) -> _Spelling:
     result = _Spelling()
     result.directory_words = _directory_names(ctx)
     result.directory = frozenset(result.directory_words)
-    known = _lexicon(ctx).known
+    lex = _lexicon(ctx)
+    known = lex.known
+    kinds = _word_kinds(lex)
+    lower, titled, capitals, camel = result.lower, result.titled, result.capitals, result.camel
     for _path, node in ctx.text_scalars():
         text = node.value
         words = tokenize(text)
@@ -141,36 +179,54 @@ def _collect(ctx) -> _Spelling:
             written = word.text
             if len(written) < 2:
                 continue
-            if text[word.end:word.end + 1] == "." and fold_case(written) in SHORT_FORMS:
-                continue  # «Кл. руководитель», «ул. Ленина»: a short form
-            if written.islower():
-                if "-" in written and len(written.replace("-", "")) < 2:
-                    continue
-                if not known(written) and not (word.broken and known(word.solid)):
-                    result.lower.append(_Occurrence(word, node, words=words, index=index))
-            elif _is_capitals(written):
-                result.capitals.append(_Occurrence(word, node, words=words, index=index))
+            kind = kinds.get(written)
+            if kind is None:
+                kind = kinds[written] = _kind(written, known)
+            if kind >= _SHORT:
+                if text[word.end:word.end + 1] == ".":
+                    continue  # «Кл. руководитель», «ул. Ленина»: a short form
+                kind -= _SHORT
+            if kind <= _KNOWN:
+                continue
+            if kind == _LOWER:
+                if not (word.broken and known(word.solid)):
+                    lower.append(_Occurrence(word, node, words=words, index=index))
+            elif kind == _HYPHENED:
+                lower.append(_Occurrence(word, node, words=words, index=index))
+            elif kind == _CAPITALS:
+                capitals.append(_Occurrence(word, node, words=words, index=index))
                 result.abbreviations.add(fold_case(written))
-            elif _is_title(written):
-                result.titled.append(_Occurrence(
+            elif kind == _TITLED:
+                titled.append(_Occurrence(
                     word, node, _sentence_start(text, word.start),
                     _beside_initials(text, word), words, index))
-            elif "-" in written and written[1:].islower():
-                # «Санитарно-эпидемиологические» at the start of a name or a sentence: its
-                # parts after the first are ordinary words
-                if not known(written):
-                    result.lower.append(_Occurrence(word, node, words=words, index=index))
-            elif "-" not in written and _CAMEL.search(written):
-                result.camel.append(_Occurrence(word, node, words=words, index=index))
+            else:
+                camel.append(_Occurrence(word, node, words=words, index=index))
     return result
 
 
 def _counts(ctx) -> Counter:
     """How often each word (folded) occurs in the document: suggestions prefer the document's words."""
-    counts: Counter = Counter()
+    written: Counter = Counter()
     for _path, node in ctx.text_scalars():
-        counts.update(fold_case(word) for word in words_of(node.value))
+        written.update(_written_words(node.value))
+    counts: Counter = Counter()
+    for word, count in written.items():  # each spelling folded once
+        counts[fold_case(word)] += count
     return counts
+
+
+def _written_words(text: str) -> list[str]:
+    """``words_of(text)`` from the words ``tokenize`` found (remembered per text): each word as
+    written, the two halves of a word broken at a line end apart."""
+    out: list[str] = []
+    for word in tokenize(text):
+        if word.broken:
+            second = len(word.text) - (word.head_end - word.start) - 1  # after the break's hyphen
+            out += (text[word.start:word.head_end], text[word.end - second:word.end])
+        else:
+            out.append(text[word.start:word.end])
+    return out
 
 
 def _spelling(ctx) -> _Spelling:

@@ -43,7 +43,7 @@ def mixed_alphabet(ctx):
 
 # one to four words, then the same words again (case aside), separated only by spaces
 _LETTERS = re.compile(r"[^\W\d_]+")
-_SPACES_ONLY = frozenset(" \u00a0")
+_SPACES_ONLY = " \u00a0"
 _PHRASE = 4  # words in a repeated phrase at most
 
 
@@ -53,20 +53,25 @@ def _repeats(text: str) -> list[tuple[int, int, int]]:
     space), left to right without overlaps. Linear: neighbouring words are compared, not the text
     against a back-reference."""
     words = _LETTERS.findall(text.lower())
+    if len(set(words)) == len(words):
+        return []  # no word twice in the whole text (most texts; a set built in C)
     if not any(any(map(str.__eq__, words, words[k:])) for k in range(1, _PHRASE + 1)):
         return []  # no word again within four words: nothing can repeat (most texts; compared in C)
     text = text.replace("\n", " ")
     runs = [m.span() for m in _LETTERS.finditer(text)]
     lowered = [text[a:b].lower() for a, b in runs]
     n = len(runs)
-    # joined[k]: the words k and k+1 are separated by spaces only
-    joined = [bool(text[runs[k][1]:runs[k + 1][0]]) and set(text[runs[k][1]:runs[k + 1][0]]) <= _SPACES_ONLY
-              for k in range(n - 1)]
+
+    def joined(k: int) -> bool:
+        """The words k and k+1 are separated by spaces only (asked only where two words match)."""
+        gap = text[runs[k][1]:runs[k + 1][0]]
+        return bool(gap) and not gap.strip(_SPACES_ONLY)
+
     out: list[tuple[int, int, int]] = []
     i = 0
     while i < n:
         for size in range(min(_PHRASE, (n - i) // 2), 0, -1):
-            if lowered[i] != lowered[i + size] or not all(joined[i:i + 2 * size - 1]):
+            if lowered[i] != lowered[i + size] or not all(joined(k) for k in range(i, i + 2 * size - 1)):
                 continue
             first = text[runs[i][0]:runs[i + size - 1][1]]
             second = text[runs[i + size][0]:runs[i + 2 * size - 1][1]]
