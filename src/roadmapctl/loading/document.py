@@ -352,6 +352,21 @@ class _Builder:
         self.built[key] = value
         return value
 
+    def tree(self, node: Node, depth: int = 0) -> Any:
+        """``build`` for a tree without aliases (each node met once): no memo of built nodes."""
+        if depth > MAX_DEPTH:
+            return self.build(node, depth)  # raises
+        if isinstance(node, ScalarNode):
+            return node.value if node.tag == STR else scalar_value(node)
+        depth += 1
+        if isinstance(node, SequenceNode):
+            return [self.tree(child, depth) for child in node.value]
+        value = {}
+        for key_node, value_node in node.value:
+            value[key_node.value if isinstance(key_node, ScalarNode) else scalar_text(key_node)] = \
+                self.tree(value_node, depth)
+        return value
+
 
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -396,7 +411,8 @@ def load_document(source: Source) -> Document:
     builder = _Builder(source)
     if "*" in text:  # an alias is written "*name": without one every node is met once, no walk needed
         builder.size(root)
-    return Document(source, root, builder.build(root))
+        return Document(source, root, builder.build(root))
+    return Document(source, root, builder.tree(root))
 
 
 def load_text(text: str, name: str = "<text>") -> Document:

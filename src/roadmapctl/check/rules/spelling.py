@@ -50,10 +50,25 @@ _GAP = re.compile(r"[ \u00a0]*\n?[ \u00a0]*")
 class _Occurrence:
     word: Word
     node: ScalarNode
-    sentence_start: bool = False
-    name: bool = False  # beside initials
+    # whether the word opens a sentence, and whether it stands beside initials (a name); None:
+    # not looked at yet (a capitalised word's context is read only when a rule asks)
+    starts: bool | None = False
+    initials: bool | None = False
     words: list | None = None  # every word of the scalar (for a word torn in two), and this one's index
     index: int = 0
+
+    @property
+    def sentence_start(self) -> bool:
+        if self.starts is None:
+            self.starts = _sentence_start(self.node.value, self.word.start)
+        return self.starts
+
+    @property
+    def name(self) -> bool:
+        """Beside initials: a surname."""
+        if self.initials is None:
+            self.initials = _beside_initials(self.node.value, self.word)
+        return self.initials
 
 
 @dataclass
@@ -197,9 +212,7 @@ def _collect(ctx) -> _Spelling:
                 capitals.append(_Occurrence(word, node, words=words, index=index))
                 result.abbreviations.add(fold_case(written))
             elif kind == _TITLED:
-                titled.append(_Occurrence(
-                    word, node, _sentence_start(text, word.start),
-                    _beside_initials(text, word), words, index))
+                titled.append(_Occurrence(word, node, None, None, words, index))
             else:
                 camel.append(_Occurrence(word, node, words=words, index=index))
     return result
@@ -293,7 +306,7 @@ def unknown_words(ctx):
         elif occurrence.sentence_start and not occurrence.name and not all(
                 _names_match(part, spelling.directory) for part in text.split("-") if len(part) > 1):
             candidates.append(occurrence)
-        elif not occurrence.name:
+        elif len(text) >= 10 and not occurrence.name:  # a shorter word is never two glued (_glued_name)
             glued.extend(_glued_name(occurrence, lex, spelling))
     titled: set[str] | None = None
     for occurrence in spelling.capitals:
