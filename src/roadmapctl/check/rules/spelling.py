@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
+from typing import Iterable
 
 from yaml.nodes import MappingNode, ScalarNode
 
@@ -229,11 +231,17 @@ def _counts(ctx) -> Counter:
     return counts
 
 
-def _written_words(text: str) -> list[str]:
+_TEXT, _BROKEN = itemgetter(2), itemgetter(4)  # Word.text, Word.broken (read in C)
+
+
+def _written_words(text: str) -> Iterable[str]:
     """``words_of(text)`` from the words ``tokenize`` found (remembered per text): each word as
     written, the two halves of a word broken at a line end apart."""
+    words = tokenize(text)
+    if "\u2010" not in text and "\u2011" not in text and not any(map(_BROKEN, words)):
+        return map(_TEXT, words)  # each word's text is the text as written
     out: list[str] = []
-    for word in tokenize(text):
+    for word in words:
         if word.broken:
             second = len(word.text) - (word.head_end - word.start) - 1  # after the break's hyphen
             out += (text[word.start:word.head_end], text[word.end - second:word.end])

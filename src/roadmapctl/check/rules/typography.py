@@ -246,8 +246,14 @@ _NAME_SECTIONS = frozenset({"участники", "школы", "пары"})
 _REF_KEYS = frozenset({fields.RESPONSIBLE.key, "синонимы"})
 
 
-# Where any of _SPACES may match (a cheap test that lets most texts skip the five patterns).
-_SPACING_HINT = re.compile(r"\s[;:!?)».]|[«(]\s|^\s|\s$", re.MULTILINE)
+# Where any of _SPACES may match (a cheap test that lets most texts skip the five patterns): a
+# space before a closing sign or a line break, after an opening one or a line break (each branch
+# starts with a character class, which the regex engine scans for fast), or at either end.
+_SPACING_HINT = re.compile(r"\s[;:!?)».\n]|[«(\n]\s")
+
+
+def _may_space(text: str) -> bool:
+    return bool(_SPACING_HINT.search(text)) or text[:1].isspace() or text[-1:].isspace()
 
 
 @rule("RM605", "spacing", Severity.WARNING, "Лишние пробелы", """
@@ -266,9 +272,9 @@ def spacing(ctx):
         text = node.value
         # a name (a party's reference or synonym, a school): the same spelling must change in the
         # directory and in every reference at once, which one edit cannot do — found, not fixed
-        fixable = not _is_name(path)
-        if "  " not in text and " ," not in text and not _SPACING_HINT.search(text):
+        if "  " not in text and " ," not in text and not _may_space(text):
             continue
+        fixable = not _is_name(path)
         for pattern, what, hint, fixing in _SPACES:
             for match in pattern.finditer(text):
                 fix = None
@@ -279,9 +285,12 @@ def spacing(ctx):
                 yield Finding(ctx.locate(node, match.start(), max(match.end(), match.start() + 1)), what, hint, fix)
 
 
-# A Cyrillic letter standing alone between words; "п/п", "г." and "а)" are not alone.
-_LONE_LETTER = re.compile(r"(?<![\w./\-])([А-Яа-яЁё])(?![\w./)\-])")
+# A Cyrillic letter standing alone between words; "п/п", "г." and "а)" are not alone. The letter
+# comes first (a class the regex engine scans for fast; the letters that are words are left out
+# of it), then what stands before it.
 _ONE_LETTER_WORDS = frozenset("авиксоуяАВИКСОУЯ")
+_LONE_LETTER = re.compile("([" + "".join(sorted(set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+                                                 - _ONE_LETTER_WORDS)) + r"])(?<![\w./\-].)(?![\w./)\-])")
 
 
 @rule("RM606", "stray-letter", Severity.WARNING, "Одиночная буква между словами", """
