@@ -50,11 +50,26 @@ def _read_terms(ctx):
     return out
 
 
-def _warnings(ctx, code):
+def _warned(ctx) -> list:
+    """(activity, item, term, its warnings by the rule that reports them) for each deadline with
+    warnings: gathered once for the four rules that report them."""
+    out = []
     for activity, item, term, _error in _terms(ctx):
         if term is None or item.override:
             continue
-        found = [w for w in _all_warnings(term) if _WARNING_RULES.get(w.code) == code]
+        by_rule: dict[str, list] = {}
+        for warning in _all_warnings(term):
+            code = _WARNING_RULES.get(warning.code)
+            if code is not None:
+                by_rule.setdefault(code, []).append(warning)
+        if by_rule:
+            out.append((activity, item, term, by_rule))
+    return out
+
+
+def _warnings(ctx, code):
+    for activity, item, term, by_rule in ctx.shared("deadline-warnings", _warned):
+        found = by_rule.get(code)
         if not found:
             continue
         # one finding per deadline: "Октябрь – май" infers two years, but it is one text to fix

@@ -14,7 +14,10 @@ from roadmapctl.textutil import ru_date
 
 def parts(number: str | None) -> tuple[int, ...]:
     """'4.6.1.' → (4, 6, 1); '12' → (12,); '' → ()."""
-    return tuple(int(x) for x in re.findall(r"\d+", number or ""))
+    return tuple(int(x) for x in _DIGITS.findall(number or ""))
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _restarting_tables(roadmap) -> set[int]:

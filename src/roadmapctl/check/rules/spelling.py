@@ -97,6 +97,9 @@ def _is_capitals(text: str) -> bool:
     return len(letters) > 1 and letters.isupper()
 
 
+_WORD_BEFORE_DOT = re.compile(r"([^\W\d_]+)\.$")
+
+
 def _sentence_start(text: str, start: int) -> bool:
     begin = max(0, start - 40)
     before = text[begin:start].rstrip(" \t\u00a0«\"„“(")
@@ -110,7 +113,7 @@ def _sentence_start(text: str, start: int) -> bool:
     if last in "-–—•" and (len(before) == 1 or before[-2] == "\n"):
         return True  # a bullet at the start of a line
     if last == ".":
-        previous = re.search(r"([^\W\d_]+)\.$", before)
+        previous = _WORD_BEFORE_DOT.search(before)
         if previous is None:
             return True  # «1.1. Создание …»: a number and a dot open a sentence
         word = previous.group(1)
@@ -311,7 +314,10 @@ def unknown_words(ctx):
         text = occurrence.word.text
         if "-" not in text and _is_known_abbreviation(text, spelling):
             candidates.append(occurrence)  # «Сош» for «СОШ»: wherever it stands
-        elif occurrence.sentence_start and not occurrence.name and not all(
+            continue
+        if lex.known(text):
+            continue  # a known word is no candidate below, nor two glued (_glued_name): its context is not read
+        if occurrence.sentence_start and not occurrence.name and not all(
                 _names_match(part, spelling.directory) for part in text.split("-") if len(part) > 1):
             candidates.append(occurrence)
         elif len(text) >= 10 and not occurrence.name:  # a shorter word is never two glued (_glued_name)
