@@ -29,19 +29,23 @@ def _restarting_tables(roadmap) -> set[int]:
     found: set[int] = set()
     for index, table in enumerate(roadmap.tables):
         firsts: list[int] = []
-
-        def walk(sections):
-            for section in sections:
-                numbers = [parts(a.number) for a in section.activities if a.number]
-                single = [n[0] for n in numbers if len(n) == 1]
-                if single and len(single) == len(numbers):
-                    firsts.append(single[0])  # noqa: B023 (walk runs within this iteration)
-                walk(section.sections)
-
-        walk(table.sections)
+        _first_numbers(table.sections, firsts)
         if len(firsts) >= 2 and all(first == 1 for first in firsts[1:]):
             found.add(index)
     return found
+
+
+# The walks below are functions of the module, not nested ones: a nested function that calls
+# itself holds itself in its closure, a cycle that kept the whole document (through ``ctx``)
+# alive until the garbage collector's next full pass.
+def _first_numbers(sections, firsts: list[int]) -> None:
+    """The first number of each section (in document order) whose activities are numbered on one level."""
+    for section in sections:
+        numbers = [parts(a.number) for a in section.activities if a.number]
+        single = [n[0] for n in numbers if len(n) == 1]
+        if single and len(single) == len(numbers):
+            firsts.append(single[0])
+        _first_numbers(section.sections, firsts)
 
 
 def _scope(ctx, placed) -> object:
@@ -124,14 +128,15 @@ def _numbering(ctx):
     for (table_index, _scope_key, _prefix), items in groups.items():
         yield from _sequence_findings(items, "нумерация мероприятий", _table_label(ctx, table_index))
     # sections: siblings under one parent
-    def walk(sections, table_index):
-        items = [(s.number, parts(s.number), s.at("номер")) for s in sections if s.number]
-        yield from _sequence_findings(items, "нумерация разделов", _table_label(ctx, table_index))
-        for section in sections:
-            yield from walk(section.sections, table_index)
-
     for index, table in enumerate(roadmap.tables):
-        yield from walk(table.sections, index)
+        yield from _section_numbering(ctx, table.sections, index)
+
+
+def _section_numbering(ctx, sections, table_index: int):
+    items = [(s.number, parts(s.number), s.at("номер")) for s in sections if s.number]
+    yield from _sequence_findings(items, "нумерация разделов", _table_label(ctx, table_index))
+    for section in sections:
+        yield from _section_numbering(ctx, section.sections, table_index)
 
 
 def _numbering_findings(ctx, wanted: str):
