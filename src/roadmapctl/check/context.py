@@ -79,7 +79,7 @@ class Context:
     def _nodes(self) -> list[Node]:
         from roadmapctl.loading.document import walk_nodes
 
-        return list(walk_nodes(self.doc.root))
+        return list(walk_nodes(self.doc.root, aliases="*" in self.source.text))
 
     def text_scalars(self) -> list[tuple[list, ScalarNode]]:
         """Every string scalar of official text with its path (keys and list indexes)."""
@@ -92,19 +92,29 @@ class Context:
     def _walk_text_scalars(self) -> Iterator[tuple[list, ScalarNode]]:
         if self.doc.root is None:
             return
-        stack: list[tuple[list, Node, str | None]] = [([], self.doc.root, None)]
+        # (the parent's path, the step to the node, the node, its key): a node's path is made
+        # only when it is yielded or has children, not for every number, date and vocabulary word
+        stack: list[tuple[list | None, str | int | None, Node, str | None]] = [(None, None, self.doc.root, None)]
         while stack:
-            path, node, key = stack.pop()
+            parent, step, node, key = stack.pop()
             if isinstance(node, ScalarNode):
-                if node.tag == STR and key not in _NOT_TEXT_KEYS and path and path[0] != "примечания":
-                    yield path, node
-            elif isinstance(node, MappingNode):
+                if (node.tag == STR and key not in _NOT_TEXT_KEYS and parent is not None
+                        and (parent[0] if parent else step) != "примечания"):
+                    yield parent + [step], node
+                continue
+            if parent is None:
+                path: list = []
+            elif (parent[0] if parent else step) == "примечания":
+                continue  # the notes are no official text: nothing under them is yielded
+            else:
+                path = parent + [step]
+            if isinstance(node, MappingNode):
                 for key_node, value in reversed(node.value):
                     name = scalar_text(key_node)
-                    stack.append((path + [name], value, name))
+                    stack.append((path, name, value, name))
             elif isinstance(node, SequenceNode):
                 for index in range(len(node.value) - 1, -1, -1):
-                    stack.append((path + [index], node.value[index], key))
+                    stack.append((path, index, node.value[index], key))
 
     def locate(self, node: ScalarNode, start: int, end: int) -> Span:
         """The source span of ``node.value[start:end]`` (the whole node when it cannot be found).

@@ -100,9 +100,13 @@ class Document:
             path.pop()
 
 
-def walk_nodes(root: Node | None):
+def walk_nodes(root: Node | None, aliases: bool = True):
     """Every node of the tree under ``root`` once (a node that aliases refer to again is met
-    once), depth first, a mapping's key before its value."""
+    once), depth first, a mapping's key before its value. ``aliases=False`` says the tree has
+    none (its text has no "*"): every node is met once anyway, and none is remembered."""
+    if not aliases:
+        yield from _tree_nodes(root)
+        return
     stack = [root] if root is not None else []
     seen: set[int] = set()
     while stack:
@@ -117,6 +121,22 @@ def walk_nodes(root: Node | None):
                 stack.append(key)
         elif isinstance(current, SequenceNode):
             stack.extend(current.value)
+
+
+def _tree_nodes(root: Node | None) -> list[Node]:
+    """``walk_nodes`` of a tree without aliases, in the same order."""
+    out: list[Node] = []
+    stack = [root] if root is not None else []
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        if isinstance(current, MappingNode):
+            for key, value in current.value:
+                stack.append(value)
+                stack.append(key)
+        elif isinstance(current, SequenceNode):
+            stack.extend(current.value)
+    return out
 
 
 def scalar_text(node: Node) -> str:
