@@ -11,7 +11,11 @@ the parse floor — the same files only parsed with PyYAML's C loader — as who
 run (an empty result cache), a run with ``--no-cache``, and a repeat run over unchanged files (the
 cache filled by the first); the load average is printed beside every figure.
 
-Run:  python benchmarks/bench_check.py [--files 2500] [--repeat 3] [--floor]
+With ``--floor --baseline SRC`` the first run and the ``--no-cache`` run of another source tree
+(e.g. ``git archive`` of an older commit, unpacked) are measured in the same loop, for a ratio of
+before and after under the same load.
+
+Run:  python benchmarks/bench_check.py [--files 2500] [--repeat 3] [--floor [--baseline SRC]]
 Needs the bench extra: pip install '.[bench]' (not for --floor)
 """
 
@@ -36,9 +40,10 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=2500)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--floor", action="store_true", help="only the comparison with the parse floor")
+    parser.add_argument("--baseline", type=Path, help="with --floor: also the check of this source tree (its src folder)")
     args = parser.parse_args()
     if args.floor:
-        floor(args.files, args.repeat)
+        floor(args.files, args.repeat, args.baseline)
         return
     roadmapctl = tool("roadmapctl")
     cjs = tool("check-jsonschema")
@@ -77,10 +82,11 @@ def _cpu(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, load
 
 
-def floor(count: int, repeat: int) -> None:
+def floor(count: int, repeat: int, baseline: Path | None = None) -> None:
     python = sys.executable
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(ROOT / "src")
+    other = {**env, "PYTHONPATH": str(baseline.resolve())} if baseline is not None else None
     with tempfile.TemporaryDirectory() as tmp:
         files = make_corpus(Path(tmp) / "карты", count)
         names = [str(f) for f in files]
@@ -88,18 +94,27 @@ def floor(count: int, repeat: int) -> None:
         check = [python, "-m", "roadmapctl", "check", folder]
         _cpu([python, "-c", PARSE, *names], env)  # warm-up: the files in the page cache, bytecode written
         _cpu(check + ["--no-cache"], env)
+        if other is not None:
+            _cpu(check + ["--no-cache"], other)
         runs: dict[str, list[tuple[float, float]]] = {"floor": [], "first": [], "no-cache": [], "repeat": []}
+        if other is not None:
+            runs.update({"baseline first": [], "baseline no-cache": []})
         for k in range(repeat):
             runs["floor"].append(_cpu([python, "-c", PARSE, *names], env))
             runs["no-cache"].append(_cpu(check + ["--no-cache"], env))
             fresh = {**env, "XDG_CACHE_HOME": str(Path(tmp) / f"кэш {k}")}
             runs["first"].append(_cpu(check, fresh))
             runs["repeat"].append(_cpu(check, fresh))
+            if other is not None:
+                runs["baseline no-cache"].append(_cpu(check + ["--no-cache"], other))
+                runs["baseline first"].append(_cpu(check, {**other, "XDG_CACHE_HOME": str(Path(tmp) / f"кэш базы {k}")}))
         print(f"corpus: {count} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB; median of {repeat} runs, "
               "CPU seconds (user + system, whole processes)")
         base = statistics.median(c for c, _ in runs["floor"])
         labels = {"floor": "PyYAML C loader, parse only (the floor)", "first": "roadmapctl check, first run (empty cache)",
-                  "no-cache": "roadmapctl check --no-cache", "repeat": "roadmapctl check, repeat run (cache filled)"}
+                  "no-cache": "roadmapctl check --no-cache", "repeat": "roadmapctl check, repeat run (cache filled)",
+                  "baseline first": "baseline's check, first run (empty cache)",
+                  "baseline no-cache": "baseline's check --no-cache"}
         for name, values in runs.items():
             cpus = [c for c, _ in values]
             median = statistics.median(cpus)

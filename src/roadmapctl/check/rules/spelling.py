@@ -154,10 +154,13 @@ def _directory_names(ctx) -> dict[str, str]:
 _SKIP, _KNOWN, _LOWER, _HYPHENED, _CAPITALS, _TITLED, _CAMEL_WORD = range(7)
 _SHORT = 8  # added to the kind: the word is a short form when a dot follows it («ул.»)
 _kinds: dict[frozenset[str], dict[str, int]] = {}
+_TEXT, _BROKEN = itemgetter(2), itemgetter(4)  # Word.text, Word.broken (read in C)
 
 
 def _kind(written: str, known) -> int:
     kind = _KNOWN
+    if len(written) < 2:
+        return _SKIP
     if written.islower():
         if "-" in written and len(written.replace("-", "")) < 2:
             kind = _SKIP
@@ -195,11 +198,14 @@ def _collect(ctx) -> _Spelling:
     for _path, node in ctx.text_scalars():
         text = node.value
         words = tokenize(text)
-        for index, word in enumerate(words):
-            written = word.text
-            if len(written) < 2:
+        judged = list(map(kinds.get, map(_TEXT, words)))  # looked up in C; most words are known
+        if judged.count(_KNOWN) == len(judged):
+            continue
+        for index, kind in enumerate(judged):
+            if kind == _KNOWN:
                 continue
-            kind = kinds.get(written)
+            word = words[index]
+            written = word.text
             if kind is None:
                 kind = kinds[written] = _kind(written, known)
             if kind >= _SHORT:
@@ -232,9 +238,6 @@ def _counts(ctx) -> Counter:
     for word, count in written.items():  # each spelling folded once
         counts[fold_case(word)] += count
     return counts
-
-
-_TEXT, _BROKEN = itemgetter(2), itemgetter(4)  # Word.text, Word.broken (read in C)
 
 
 def _written_words(text: str) -> Iterable[str]:
