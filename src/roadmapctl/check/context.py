@@ -54,6 +54,22 @@ class Context:
         """The model, when the document matches the schema."""
         return self.loaded.roadmap
 
+    def placed(self) -> list:
+        """``roadmap.placed_activities()`` once per file, for the rules that walk the rows."""
+        return self._placed
+
+    @cached_property
+    def _placed(self) -> list:
+        return list(self.roadmap.placed_activities()) if self.roadmap is not None else []
+
+    def activities(self) -> list:
+        """``roadmap.activities()`` once per file: every row in document order."""
+        return self._activities
+
+    @cached_property
+    def _activities(self) -> list:
+        return [placed.activity for placed in self._placed]
+
     @cached_property
     def _period_or_reason(self):
         from roadmapctl.document.schedule import roadmap_period_or_reason

@@ -19,7 +19,7 @@ _WARNING_RULES = {
 
 def _deadline_items(ctx):
     """(owner, key-span, text, override) for every activity and sub-item that states a deadline."""
-    for activity in ctx.roadmap.activities():
+    for activity in ctx.activities():
         yield activity, activity
         for item in activity.subitems:
             if item.deadline or item.override:
@@ -111,7 +111,7 @@ def _all_warnings(term):
       срок: Декабрь 2023 года
 """)
 def no_deadline(ctx):
-    for activity in ctx.roadmap.activities():
+    for activity in ctx.activities():
         if activity.children or activity.has_deadline:
             continue
         yield Finding(activity.at(fields.NUMBER.key), f"у мероприятия «{activity.number}» не указан срок",

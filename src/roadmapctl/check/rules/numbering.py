@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registration import Finding, rule
@@ -12,8 +13,9 @@ from roadmapctl.document import fields
 from roadmapctl.textutil import ru_date
 
 
+@lru_cache(maxsize=4096)
 def parts(number: str | None) -> tuple[int, ...]:
-    """'4.6.1.' → (4, 6, 1); '12' → (12,); '' → ()."""
+    """'4.6.1.' → (4, 6, 1); '12' → (12,); '' → (). Remembered: several rules read every number."""
     return tuple(int(x) for x in _DIGITS.findall(number or ""))
 
 
@@ -78,7 +80,7 @@ def _table_label(ctx, index: int) -> str:
 """)
 def duplicate_number(ctx):
     seen: dict[tuple, object] = {}
-    for placed in ctx.roadmap.placed_activities():
+    for placed in ctx.placed():
         activity = placed.activity
         key = (placed.table_index, _scope(ctx, placed), parts(activity.number) or (activity.number,))
         if key in seen:
@@ -121,7 +123,7 @@ def _numbering(ctx):
     roadmap = ctx.roadmap
     # activities: siblings are those sharing a number prefix within a table
     groups: dict[tuple, list] = defaultdict(list)
-    for placed in roadmap.placed_activities():
+    for placed in ctx.placed():
         nums = parts(placed.activity.number)
         if nums:
             groups[(placed.table_index, _scope(ctx, placed), nums[:-1])].append((placed.activity.number, nums, placed.activity.at(fields.NUMBER.key)))
@@ -195,7 +197,7 @@ def numbering_order(ctx):
         - номер: "3.3."
 """)
 def number_outside_section(ctx):
-    for placed in ctx.roadmap.placed_activities():
+    for placed in ctx.placed():
         nums = parts(placed.activity.number)
         if len(nums) < 2:
             continue
@@ -284,7 +286,7 @@ def approval_outside_period(ctx):
 """)
 def number_style(ctx):
     groups: dict[tuple, list[tuple[str, object]]] = {}
-    for placed in ctx.roadmap.placed_activities():
+    for placed in ctx.placed():
         number = placed.activity.number
         if parts(number):
             groups.setdefault((placed.table_index, "мероприятий", len(parts(number))), []).append((number, placed.activity.at(fields.NUMBER.key)))
