@@ -38,6 +38,7 @@ class Context:
         self._shared: dict[str, object] = {}
         self._verbatim: dict[int, tuple[ScalarNode, int | None]] = {}  # by id(node): see _verbatim_offset
         self._located: dict[Span, int] = {}  # searches per scalar span: see locate_span
+        self._span_chars: dict[Span, tuple[list[str], list[tuple[int, int]]]] = {}  # see _source_chars
 
     def shared(self, name: str, compute):
         """A result several rules of one file need (computed once, by the first rule that asks)."""
@@ -192,18 +193,7 @@ class Context:
     def _aligned(self, span: Span, value: str, start: int, end: int) -> Span | None:
         if not 0 <= start < end <= len(value) or span.end_line - span.line > 2000:
             return None
-        positions: list[tuple[int, int]] = []  # (line, column) of each source character, 1-based
-        chars: list[str] = []
-        for number in range(span.line, span.end_line + 1):
-            line = self.source.line(number)
-            first = span.column - 1 if number == span.line else 0
-            last = span.end_column - 1 if number == span.end_line else len(line)
-            for column in range(first, min(last, len(line))):
-                chars.append(line[column])
-                positions.append((number, column + 1))
-            if number != span.end_line:
-                chars.append("\n")
-                positions.append((number, len(line) + 1))
+        chars, positions = self._source_chars(span)
         mapped: list[int] = []  # source index of each value character
         p = 0
         for ch in value[:end]:
@@ -238,6 +228,26 @@ class Context:
         first_line, first_column = positions[mapped[start]]
         last_line, last_column = positions[mapped[end - 1]]
         return Span(first_line, first_column, last_line, last_column + 1)
+
+    def _source_chars(self, span: Span) -> tuple[list[str], list[tuple[int, int]]]:
+        """The source characters of ``span`` (a line break as "\\n") and the (line, column) of
+        each, 1-based: made once per scalar for all the findings located in it."""
+        found = self._span_chars.get(span)
+        if found is None:
+            positions: list[tuple[int, int]] = []
+            chars: list[str] = []
+            for number in range(span.line, span.end_line + 1):
+                line = self.source.line(number)
+                first = span.column - 1 if number == span.line else 0
+                last = span.end_column - 1 if number == span.end_line else len(line)
+                for column in range(first, min(last, len(line))):
+                    chars.append(line[column])
+                    positions.append((number, column + 1))
+                if number != span.end_line:
+                    chars.append("\n")
+                    positions.append((number, len(line) + 1))
+            found = self._span_chars[span] = (chars, positions)
+        return found
 
     def fragment_edit(self, node: ScalarNode, start: int, end: int, text: str) -> Edit | None:
         """An edit that replaces ``node.value[start:end]`` by ``text`` in the source, or None when
