@@ -46,13 +46,21 @@ def distance(a: str, b: str, limit: int = 3) -> int:
     for i, ca in enumerate(a, 1):
         current = [i] + [0] * len(b)
         best = current[0]
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        for j, cb in enumerate(b, 1):  # the smallest of three (or four) by comparisons, not min()
+            value = previous[j] + 1
+            other = current[j - 1] + 1
+            if other < value:
+                value = other
+            other = previous[j - 1] + (ca != cb)
+            if other < value:
+                value = other
             if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, previous2[j - 2] + 1)
+                other = previous2[j - 2] + 1
+                if other < value:
+                    value = other
             current[j] = value
-            best = min(best, value)
+            if value < best:
+                best = value
         if best > limit:
             return limit + 1
         previous2, previous = previous, current
