@@ -247,10 +247,11 @@ _NAME_SECTIONS = frozenset({"участники", "школы", "пары"})
 _REF_KEYS = frozenset({fields.RESPONSIBLE.key, "синонимы"})
 
 
-# Where any of _SPACES may match (a cheap test that lets most texts skip the five patterns): a
-# space before a closing sign or a line break, after an opening one or a line break (each branch
-# starts with a character class, which the regex engine scans for fast), or at either end.
-_SPACING_HINT = re.compile(r"\s[;:!?)».\n]|[«(\n]\s")
+# Where any of _SPACES may match (a cheap test that lets most texts skip the five patterns): two
+# spaces, a space before a closing sign or a line break, after an opening one or a line break
+# (each branch starts with a character class, which the regex engine scans for fast), or at
+# either end. Non-breaking spaces count as spaces, as in the patterns.
+_SPACING_HINT = re.compile(r"\s[,;:!?)».\n]|[«(\n]\s|[ \u00a0]{2}")
 
 
 def _may_space(text: str) -> bool:
@@ -273,7 +274,7 @@ def spacing(ctx):
         text = node.value
         # a name (a party's reference or synonym, a school): the same spelling must change in the
         # directory and in every reference at once, which one edit cannot do — found, not fixed
-        if "  " not in text and " ," not in text and not _may_space(text):
+        if not _may_space(text):
             continue
         fixable = not _is_name(path)
         for pattern, what, hint, fixing in _SPACES:
