@@ -7,7 +7,8 @@ then times, in one run:
 and one file with each (plus yamllint when installed), and prints the ratios.
 
 and, with ``--floor``, the CPU of ``roadmapctl check`` (this checkout's sources, every rule) against
-the parse floor — the same files only parsed with PyYAML's C loader — as whole processes: a first
+the parse floor — the same files only parsed with PyYAML's C loader — as whole processes (each source tree as a
+wheel installs it, with the validator's generated code: see ``_as_installed``): a first
 run (an empty result cache), a run with ``--no-cache``, and a repeat run over unchanged files (the
 cache filled by the first); the load average is printed beside every figure.
 
@@ -82,11 +83,22 @@ def _cpu(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, load
 
 
+def _as_installed(env: dict[str, str]) -> None:
+    """The source tree of ``env``'s PYTHONPATH as a wheel installs it: with the validator's code
+    generated at build time (``roadmapctl/document/_validator.py``, ignored by git), so that the
+    check does not compile it at every start as it does in a bare checkout."""
+    subprocess.run([sys.executable, "-m", "roadmapctl.document.validator_code"], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
 def floor(count: int, repeat: int, baseline: Path | None = None) -> None:
     python = sys.executable
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(ROOT / "src")
     other = {**env, "PYTHONPATH": str(baseline.resolve())} if baseline is not None else None
+    for tree in (env, other):
+        if tree is not None:
+            _as_installed(tree)
     with tempfile.TemporaryDirectory() as tmp:
         files = make_corpus(Path(tmp) / "карты", count)
         names = [str(f) for f in files]
