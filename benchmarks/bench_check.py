@@ -7,11 +7,16 @@ then times, in one run:
 and one file with each (plus yamllint when installed), and prints the ratios.
 
 and, with ``--floor``, the CPU of ``roadmapctl check`` (this checkout's sources, every rule) against
-the parse floor — the same files only parsed with PyYAML's C loader — as whole processes: a first
+the parse floor — the same files only parsed with PyYAML's C loader — as whole processes (each source tree as a
+wheel installs it, with the validator's generated code: see ``_as_installed``): a first
 run (an empty result cache), a run with ``--no-cache``, and a repeat run over unchanged files (the
 cache filled by the first); the load average is printed beside every figure.
 
-Run:  python benchmarks/bench_check.py [--files 2500] [--repeat 3] [--floor]
+With ``--floor --baseline SRC`` the first run and the ``--no-cache`` run of another source tree
+(e.g. ``git archive`` of an older commit, unpacked) are measured in the same loop, for a ratio of
+before and after under the same load.
+
+Run:  python benchmarks/bench_check.py [--files 2500] [--repeat 3] [--floor [--baseline SRC]]
 Needs the bench extra: pip install '.[bench]' (not for --floor)
 """
 
@@ -36,9 +41,10 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=2500)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--floor", action="store_true", help="only the comparison with the parse floor")
+    parser.add_argument("--baseline", type=Path, help="with --floor: also the check of this source tree (its src folder)")
     args = parser.parse_args()
     if args.floor:
-        floor(args.files, args.repeat)
+        floor(args.files, args.repeat, args.baseline)
         return
     roadmapctl = tool("roadmapctl")
     cjs = tool("check-jsonschema")
@@ -77,10 +83,22 @@ def _cpu(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, load
 
 
-def floor(count: int, repeat: int) -> None:
+def _as_installed(env: dict[str, str]) -> None:
+    """The source tree of ``env``'s PYTHONPATH as a wheel installs it: with the validator's code
+    generated at build time (``roadmapctl/document/_validator.py``, ignored by git), so that the
+    check does not compile it at every start as it does in a bare checkout."""
+    subprocess.run([sys.executable, "-m", "roadmapctl.document.validator_code"], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def floor(count: int, repeat: int, baseline: Path | None = None) -> None:
     python = sys.executable
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPATH"] = str(ROOT / "src")
+    other = {**env, "PYTHONPATH": str(baseline.resolve())} if baseline is not None else None
+    for tree in (env, other):
+        if tree is not None:
+            _as_installed(tree)
     with tempfile.TemporaryDirectory() as tmp:
         files = make_corpus(Path(tmp) / "карты", count)
         names = [str(f) for f in files]
@@ -88,18 +106,27 @@ def floor(count: int, repeat: int) -> None:
         check = [python, "-m", "roadmapctl", "check", folder]
         _cpu([python, "-c", PARSE, *names], env)  # warm-up: the files in the page cache, bytecode written
         _cpu(check + ["--no-cache"], env)
+        if other is not None:
+            _cpu(check + ["--no-cache"], other)
         runs: dict[str, list[tuple[float, float]]] = {"floor": [], "first": [], "no-cache": [], "repeat": []}
+        if other is not None:
+            runs.update({"baseline first": [], "baseline no-cache": []})
         for k in range(repeat):
             runs["floor"].append(_cpu([python, "-c", PARSE, *names], env))
             runs["no-cache"].append(_cpu(check + ["--no-cache"], env))
             fresh = {**env, "XDG_CACHE_HOME": str(Path(tmp) / f"кэш {k}")}
             runs["first"].append(_cpu(check, fresh))
             runs["repeat"].append(_cpu(check, fresh))
+            if other is not None:
+                runs["baseline no-cache"].append(_cpu(check + ["--no-cache"], other))
+                runs["baseline first"].append(_cpu(check, {**other, "XDG_CACHE_HOME": str(Path(tmp) / f"кэш базы {k}")}))
         print(f"corpus: {count} files, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB; median of {repeat} runs, "
               "CPU seconds (user + system, whole processes)")
         base = statistics.median(c for c, _ in runs["floor"])
         labels = {"floor": "PyYAML C loader, parse only (the floor)", "first": "roadmapctl check, first run (empty cache)",
-                  "no-cache": "roadmapctl check --no-cache", "repeat": "roadmapctl check, repeat run (cache filled)"}
+                  "no-cache": "roadmapctl check --no-cache", "repeat": "roadmapctl check, repeat run (cache filled)",
+                  "baseline first": "baseline's check, first run (empty cache)",
+                  "baseline no-cache": "baseline's check --no-cache"}
         for name, values in runs.items():
             cpus = [c for c, _ in values]
             median = statistics.median(cpus)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 _DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -29,18 +30,37 @@ def distance(a: str, b: str, limit: int = 3) -> int:
     """Optimal-string-alignment (Damerau) distance, or ``limit + 1`` when it exceeds ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    # a common beginning and end change no distance: only the differing middle is aligned
+    # (names compared are mostly alike, so the table shrinks from their length to a few letters)
+    shortest = min(len(a), len(b))
+    head = 0
+    while head < shortest and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < shortest - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    if head or tail:
+        a, b = a[head:len(a) - tail], b[head:len(b) - tail]
     previous2: list[int] | None = None
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i] + [0] * len(b)
         best = current[0]
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        for j, cb in enumerate(b, 1):  # the smallest of three (or four) by comparisons, not min()
+            value = previous[j] + 1
+            other = current[j - 1] + 1
+            if other < value:
+                value = other
+            other = previous[j - 1] + (ca != cb)
+            if other < value:
+                value = other
             if previous2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                value = min(value, previous2[j - 2] + 1)
+                other = previous2[j - 2] + 1
+                if other < value:
+                    value = other
             current[j] = value
-            best = min(best, value)
+            if value < best:
+                best = value
         if best > limit:
             return limit + 1
         previous2, previous = previous, current
@@ -89,20 +109,28 @@ def plural(n: int, one: str, few: str, many: str) -> str:
     return f"{n} {plural_word(n, one, few, many)}"
 
 
+@lru_cache(maxsize=4096)
+def _spelt(text: str) -> tuple[tuple[str, ...], str, str, tuple[str, ...]]:
+    """What ``near_spelling`` compares of a name, worked out once per name (each name is compared
+    with every other): its numbers, the name with a small first letter, its letters and digits
+    folded, its words in lower case."""
+    return digits(text), text[:1].lower() + text[1:], fold_to_alnum(text), tuple(w.lower() for w in words(text))
+
+
 def near_spelling(a: str, b: str) -> bool:
     """Two different spellings that very likely name the same party (or thing): the same letters and
     digits apart from case, ё and punctuation, a small edit distance, or one word whose ending differs.
     Different numbers («№2» / «№3») or a capital at the start alone are never near."""
-    if digits(a) != digits(b):
+    numbers_a, capless_a, fa, wa = _spelt(a)
+    numbers_b, capless_b, fb, wb = _spelt(b)
+    if numbers_a != numbers_b:
         return False  # «Средняя школа №2» and «№3» are different schools
-    if a[:1].lower() + a[1:] == b[:1].lower() + b[1:]:
+    if capless_a == capless_b:
         return False  # only the capital at the start of a cell differs: that is fine
-    fa, fb = fold_to_alnum(a), fold_to_alnum(b)
     if fa == fb:
         return True
     if min(len(fa), len(fb)) >= 6 and distance(fa, fb, 2) <= (1 if min(len(fa), len(fb)) < 12 else 2):
         return True
-    wa, wb = [w.lower() for w in words(a)], [w.lower() for w in words(b)]
     if len(wa) == len(wb) >= 2:
         differing = [(x, y) for x, y in zip(wa, wb) if x != y]
         if len(differing) == 1:

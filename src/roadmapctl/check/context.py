@@ -38,6 +38,7 @@ class Context:
         self._shared: dict[str, object] = {}
         self._verbatim: dict[int, tuple[ScalarNode, int | None]] = {}  # by id(node): see _verbatim_offset
         self._located: dict[Span, int] = {}  # searches per scalar span: see locate_span
+        self._span_chars: dict[Span, tuple[list[str], list[tuple[int, int]]]] = {}  # see _source_chars
 
     def shared(self, name: str, compute):
         """A result several rules of one file need (computed once, by the first rule that asks)."""
@@ -53,6 +54,22 @@ class Context:
     def roadmap(self) -> Roadmap | None:
         """The model, when the document matches the schema."""
         return self.loaded.roadmap
+
+    def placed(self) -> list:
+        """``roadmap.placed_activities()`` once per file, for the rules that walk the rows."""
+        return self._placed
+
+    @cached_property
+    def _placed(self) -> list:
+        return list(self.roadmap.placed_activities()) if self.roadmap is not None else []
+
+    def activities(self) -> list:
+        """``roadmap.activities()`` once per file: every row in document order."""
+        return self._activities
+
+    @cached_property
+    def _activities(self) -> list:
+        return [placed.activity for placed in self._placed]
 
     @cached_property
     def _period_or_reason(self):
@@ -79,7 +96,7 @@ class Context:
     def _nodes(self) -> list[Node]:
         from roadmapctl.loading.document import walk_nodes
 
-        return list(walk_nodes(self.doc.root))
+        return list(walk_nodes(self.doc.root, aliases="*" in self.source.text))
 
     def text_scalars(self) -> list[tuple[list, ScalarNode]]:
         """Every string scalar of official text with its path (keys and list indexes)."""
@@ -92,19 +109,29 @@ class Context:
     def _walk_text_scalars(self) -> Iterator[tuple[list, ScalarNode]]:
         if self.doc.root is None:
             return
-        stack: list[tuple[list, Node, str | None]] = [([], self.doc.root, None)]
+        # (the parent's path, the step to the node, the node, its key): a node's path is made
+        # only when it is yielded or has children, not for every number, date and vocabulary word
+        stack: list[tuple[list | None, str | int | None, Node, str | None]] = [(None, None, self.doc.root, None)]
         while stack:
-            path, node, key = stack.pop()
+            parent, step, node, key = stack.pop()
             if isinstance(node, ScalarNode):
-                if node.tag == STR and key not in _NOT_TEXT_KEYS and path and path[0] != "примечания":
-                    yield path, node
-            elif isinstance(node, MappingNode):
+                if (node.tag == STR and key not in _NOT_TEXT_KEYS and parent is not None
+                        and (parent[0] if parent else step) != "примечания"):
+                    yield parent + [step], node
+                continue
+            if parent is None:
+                path: list = []
+            elif (parent[0] if parent else step) == "примечания":
+                continue  # the notes are no official text: nothing under them is yielded
+            else:
+                path = parent + [step]
+            if isinstance(node, MappingNode):
                 for key_node, value in reversed(node.value):
                     name = scalar_text(key_node)
-                    stack.append((path + [name], value, name))
+                    stack.append((path, name, value, name))
             elif isinstance(node, SequenceNode):
                 for index in range(len(node.value) - 1, -1, -1):
-                    stack.append((path + [index], node.value[index], key))
+                    stack.append((path, index, node.value[index], key))
 
     def locate(self, node: ScalarNode, start: int, end: int) -> Span:
         """The source span of ``node.value[start:end]`` (the whole node when it cannot be found).
@@ -166,18 +193,7 @@ class Context:
     def _aligned(self, span: Span, value: str, start: int, end: int) -> Span | None:
         if not 0 <= start < end <= len(value) or span.end_line - span.line > 2000:
             return None
-        positions: list[tuple[int, int]] = []  # (line, column) of each source character, 1-based
-        chars: list[str] = []
-        for number in range(span.line, span.end_line + 1):
-            line = self.source.line(number)
-            first = span.column - 1 if number == span.line else 0
-            last = span.end_column - 1 if number == span.end_line else len(line)
-            for column in range(first, min(last, len(line))):
-                chars.append(line[column])
-                positions.append((number, column + 1))
-            if number != span.end_line:
-                chars.append("\n")
-                positions.append((number, len(line) + 1))
+        chars, positions = self._source_chars(span)
         mapped: list[int] = []  # source index of each value character
         p = 0
         for ch in value[:end]:
@@ -212,6 +228,26 @@ class Context:
         first_line, first_column = positions[mapped[start]]
         last_line, last_column = positions[mapped[end - 1]]
         return Span(first_line, first_column, last_line, last_column + 1)
+
+    def _source_chars(self, span: Span) -> tuple[list[str], list[tuple[int, int]]]:
+        """The source characters of ``span`` (a line break as "\\n") and the (line, column) of
+        each, 1-based: made once per scalar for all the findings located in it."""
+        found = self._span_chars.get(span)
+        if found is None:
+            positions: list[tuple[int, int]] = []
+            chars: list[str] = []
+            for number in range(span.line, span.end_line + 1):
+                line = self.source.line(number)
+                first = span.column - 1 if number == span.line else 0
+                last = span.end_column - 1 if number == span.end_line else len(line)
+                for column in range(first, min(last, len(line))):
+                    chars.append(line[column])
+                    positions.append((number, column + 1))
+                if number != span.end_line:
+                    chars.append("\n")
+                    positions.append((number, len(line) + 1))
+            found = self._span_chars[span] = (chars, positions)
+        return found
 
     def fragment_edit(self, node: ScalarNode, start: int, end: int, text: str) -> Edit | None:
         """An edit that replaces ``node.value[start:end]`` by ``text`` in the source, or None when

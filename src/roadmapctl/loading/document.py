@@ -100,9 +100,13 @@ class Document:
             path.pop()
 
 
-def walk_nodes(root: Node | None):
+def walk_nodes(root: Node | None, aliases: bool = True):
     """Every node of the tree under ``root`` once (a node that aliases refer to again is met
-    once), depth first, a mapping's key before its value."""
+    once), depth first, a mapping's key before its value. ``aliases=False`` says the tree has
+    none (its text has no "*"): every node is met once anyway, and none is remembered."""
+    if not aliases:
+        yield from _tree_nodes(root)
+        return
     stack = [root] if root is not None else []
     seen: set[int] = set()
     while stack:
@@ -117,6 +121,22 @@ def walk_nodes(root: Node | None):
                 stack.append(key)
         elif isinstance(current, SequenceNode):
             stack.extend(current.value)
+
+
+def _tree_nodes(root: Node | None) -> list[Node]:
+    """``walk_nodes`` of a tree without aliases, in the same order."""
+    out: list[Node] = []
+    stack = [root] if root is not None else []
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        if isinstance(current, MappingNode):
+            for key, value in current.value:
+                stack.append(value)
+                stack.append(key)
+        elif isinstance(current, SequenceNode):
+            stack.extend(current.value)
+    return out
 
 
 def scalar_text(node: Node) -> str:
@@ -352,6 +372,21 @@ class _Builder:
         self.built[key] = value
         return value
 
+    def tree(self, node: Node, depth: int = 0) -> Any:
+        """``build`` for a tree without aliases (each node met once): no memo of built nodes."""
+        if depth > MAX_DEPTH:
+            return self.build(node, depth)  # raises
+        if isinstance(node, ScalarNode):
+            return node.value if node.tag == STR else scalar_value(node)
+        depth += 1
+        if isinstance(node, SequenceNode):
+            return [self.tree(child, depth) for child in node.value]
+        value = {}
+        for key_node, value_node in node.value:
+            value[key_node.value if isinstance(key_node, ScalarNode) else scalar_text(key_node)] = \
+                self.tree(value_node, depth)
+        return value
+
 
 _constructor = yaml.constructor.SafeConstructor()
 
@@ -396,7 +431,8 @@ def load_document(source: Source) -> Document:
     builder = _Builder(source)
     if "*" in text:  # an alias is written "*name": without one every node is met once, no walk needed
         builder.size(root)
-    return Document(source, root, builder.build(root))
+        return Document(source, root, builder.build(root))
+    return Document(source, root, builder.tree(root))
 
 
 def load_text(text: str, name: str = "<text>") -> Document:

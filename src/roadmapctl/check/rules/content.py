@@ -22,7 +22,7 @@ from roadmapctl.document import fields
       ожидаемый_результат: Проведены собрания во всех ОО
 """, scope="activity")
 def no_result(ctx):
-    for placed in ctx.roadmap.placed_activities():
+    for placed in ctx.placed():
         activity = placed.activity
         if activity.children:
             continue

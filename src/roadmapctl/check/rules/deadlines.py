@@ -19,7 +19,7 @@ _WARNING_RULES = {
 
 def _deadline_items(ctx):
     """(owner, key-span, text, override) for every activity and sub-item that states a deadline."""
-    for activity in ctx.roadmap.activities():
+    for activity in ctx.activities():
         yield activity, activity
         for item in activity.subitems:
             if item.deadline or item.override:
@@ -50,11 +50,26 @@ def _read_terms(ctx):
     return out
 
 
-def _warnings(ctx, code):
+def _warned(ctx) -> list:
+    """(activity, item, term, its warnings by the rule that reports them) for each deadline with
+    warnings: gathered once for the four rules that report them."""
+    out = []
     for activity, item, term, _error in _terms(ctx):
         if term is None or item.override:
             continue
-        found = [w for w in _all_warnings(term) if _WARNING_RULES.get(w.code) == code]
+        by_rule: dict[str, list] = {}
+        for warning in _all_warnings(term):
+            code = _WARNING_RULES.get(warning.code)
+            if code is not None:
+                by_rule.setdefault(code, []).append(warning)
+        if by_rule:
+            out.append((activity, item, term, by_rule))
+    return out
+
+
+def _warnings(ctx, code):
+    for activity, item, term, by_rule in ctx.shared("deadline-warnings", _warned):
+        found = by_rule.get(code)
         if not found:
             continue
         # one finding per deadline: "Октябрь – май" infers two years, but it is one text to fix
@@ -96,7 +111,7 @@ def _all_warnings(term):
       срок: Декабрь 2023 года
 """, scope="activity")
 def no_deadline(ctx):
-    for activity in ctx.roadmap.activities():
+    for activity in ctx.activities():
         if activity.children or activity.has_deadline:
             continue
         yield Finding(activity.at(fields.NUMBER.key), f"у мероприятия «{activity.number}» не указан срок",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
+from functools import lru_cache
 
 from roadmapctl.check.diagnostics import Severity
 from roadmapctl.check.registration import Finding, rule
@@ -12,9 +13,13 @@ from roadmapctl.document import fields
 from roadmapctl.textutil import ru_date
 
 
+@lru_cache(maxsize=4096)
 def parts(number: str | None) -> tuple[int, ...]:
-    """'4.6.1.' → (4, 6, 1); '12' → (12,); '' → ()."""
-    return tuple(int(x) for x in re.findall(r"\d+", number or ""))
+    """'4.6.1.' → (4, 6, 1); '12' → (12,); '' → (). Remembered: several rules read every number."""
+    return tuple(int(x) for x in _DIGITS.findall(number or ""))
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 def _restarting_tables(roadmap) -> set[int]:
@@ -26,19 +31,23 @@ def _restarting_tables(roadmap) -> set[int]:
     found: set[int] = set()
     for index, table in enumerate(roadmap.tables):
         firsts: list[int] = []
-
-        def walk(sections):
-            for section in sections:
-                numbers = [parts(a.number) for a in section.activities if a.number]
-                single = [n[0] for n in numbers if len(n) == 1]
-                if single and len(single) == len(numbers):
-                    firsts.append(single[0])  # noqa: B023 (walk runs within this iteration)
-                walk(section.sections)
-
-        walk(table.sections)
+        _first_numbers(table.sections, firsts)
         if len(firsts) >= 2 and all(first == 1 for first in firsts[1:]):
             found.add(index)
     return found
+
+
+# The walks below are functions of the module, not nested ones: a nested function that calls
+# itself holds itself in its closure, a cycle that kept the whole document (through ``ctx``)
+# alive until the garbage collector's next full pass.
+def _first_numbers(sections, firsts: list[int]) -> None:
+    """The first number of each section (in document order) whose activities are numbered on one level."""
+    for section in sections:
+        numbers = [parts(a.number) for a in section.activities if a.number]
+        single = [n[0] for n in numbers if len(n) == 1]
+        if single and len(single) == len(numbers):
+            firsts.append(single[0])
+        _first_numbers(section.sections, firsts)
 
 
 def _scope(ctx, placed) -> object:
@@ -71,7 +80,7 @@ def _table_label(ctx, index: int) -> str:
 """, reads=(fields.NUMBER.key,), names_lines=True)
 def duplicate_number(ctx):
     seen: dict[tuple, object] = {}
-    for placed in ctx.roadmap.placed_activities():
+    for placed in ctx.placed():
         activity = placed.activity
         key = (placed.table_index, _scope(ctx, placed), parts(activity.number) or (activity.number,))
         if key in seen:
@@ -114,21 +123,22 @@ def _numbering(ctx):
     roadmap = ctx.roadmap
     # activities: siblings are those sharing a number prefix within a table
     groups: dict[tuple, list] = defaultdict(list)
-    for placed in roadmap.placed_activities():
+    for placed in ctx.placed():
         nums = parts(placed.activity.number)
         if nums:
             groups[(placed.table_index, _scope(ctx, placed), nums[:-1])].append((placed.activity.number, nums, placed.activity.at(fields.NUMBER.key)))
     for (table_index, _scope_key, _prefix), items in groups.items():
         yield from _sequence_findings(items, "нумерация мероприятий", _table_label(ctx, table_index))
     # sections: siblings under one parent
-    def walk(sections, table_index):
-        items = [(s.number, parts(s.number), s.at("номер")) for s in sections if s.number]
-        yield from _sequence_findings(items, "нумерация разделов", _table_label(ctx, table_index))
-        for section in sections:
-            yield from walk(section.sections, table_index)
-
     for index, table in enumerate(roadmap.tables):
-        yield from walk(table.sections, index)
+        yield from _section_numbering(ctx, table.sections, index)
+
+
+def _section_numbering(ctx, sections, table_index: int):
+    items = [(s.number, parts(s.number), s.at("номер")) for s in sections if s.number]
+    yield from _sequence_findings(items, "нумерация разделов", _table_label(ctx, table_index))
+    for section in sections:
+        yield from _section_numbering(ctx, section.sections, table_index)
 
 
 def _numbering_findings(ctx, wanted: str):
@@ -187,7 +197,7 @@ def numbering_order(ctx):
         - номер: "3.3."
 """, reads=(fields.NUMBER.key,))
 def number_outside_section(ctx):
-    for placed in ctx.roadmap.placed_activities():
+    for placed in ctx.placed():
         nums = parts(placed.activity.number)
         if len(nums) < 2:
             continue
@@ -276,7 +286,7 @@ def approval_outside_period(ctx):
 """, reads=(fields.NUMBER.key,))
 def number_style(ctx):
     groups: dict[tuple, list[tuple[str, object]]] = {}
-    for placed in ctx.roadmap.placed_activities():
+    for placed in ctx.placed():
         number = placed.activity.number
         if parts(number):
             groups.setdefault((placed.table_index, "мероприятий", len(parts(number))), []).append((number, placed.activity.at(fields.NUMBER.key)))

@@ -12,9 +12,9 @@ from roadmapctl.document import fields
 from roadmapctl.textutil import digits, fold_to_alnum, near_spelling, plural, words
 
 
-def _all_refs(roadmap):
+def _all_refs(ctx):
     """(ref, activity) for every responsible named in activities and their sub-items."""
-    for activity in roadmap.activities():
+    for activity in ctx.activities():
         for ref in activity.responsible:
             yield ref, activity
         for item in activity.subitems:
@@ -38,7 +38,7 @@ def _all_refs(roadmap):
 """, scope="activity")
 def unknown_party(ctx):
     roadmap = ctx.roadmap
-    for ref, _activity in _all_refs(roadmap):
+    for ref, _activity in _all_refs(ctx):
         if roadmap.party(ref.name) is None:
             yield Finding(ref.span, f"ответственный «{ref.name}» не найден в справочнике участников",
                           unknown_party_hint(roadmap, ref.name))
@@ -110,7 +110,7 @@ def _use(party, name: str) -> str:
 """, fix="varies", reads=(fields.RESPONSIBLE.key,))
 def party_variant(ctx):
     roadmap = ctx.roadmap
-    usage = Counter(ref.name for ref, _ in _all_refs(roadmap))
+    usage = Counter(ref.name for ref, _ in _all_refs(ctx))
     names = list(dict.fromkeys(list(roadmap.parties) + list(usage)))
     acknowledged = {(p.key, a) for p in roadmap.parties.values() for a in p.aliases}
     order = {name: i for i, name in enumerate(names)}
@@ -128,7 +128,7 @@ def party_variant(ctx):
             # the rarer spelling is the suspect; on a tie, the one that appears later
             frequent, rare = (a, b) if (usage[a], -order[a]) >= (usage[b], -order[b]) else (b, a)
             rare_of.setdefault(rare, frequent)
-    for ref, _activity in _all_refs(roadmap):
+    for ref, _activity in _all_refs(ctx):
         if ref.name in rare_of:
             other = rare_of[ref.name]
             count = usage[other]
@@ -194,7 +194,7 @@ def _spelling_fix(ctx, ref, other: str) -> Fix | None:
       ответственные: [РУО, ОО]
 """, scope="activity")
 def no_responsible(ctx):
-    for activity in ctx.roadmap.activities():
+    for activity in ctx.activities():
         if activity.children or activity.has_responsible:
             continue
         yield Finding(activity.at(fields.NUMBER.key), f"у мероприятия «{activity.number}» не указан ответственный",

@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
+from typing import Iterable
 
 from yaml.nodes import MappingNode, ScalarNode
 
@@ -28,7 +30,7 @@ from roadmapctl.spelling.lexicon import (
     SHORT_FORMS,
     domain_abbreviations,
 )
-from roadmapctl.spelling.tokens import Word, glued_to_numbers, tokenize, words_of
+from roadmapctl.spelling.tokens import Word, glued_to_numbers, tokenize
 from roadmapctl.textutil import fold_case, plural, within_one_edit
 
 # parts of the document that name people, schools and bodies: their capitalised words are names
@@ -50,10 +52,25 @@ _GAP = re.compile(r"[ \u00a0]*\n?[ \u00a0]*")
 class _Occurrence:
     word: Word
     node: ScalarNode
-    sentence_start: bool = False
-    name: bool = False  # beside initials
+    # whether the word opens a sentence, and whether it stands beside initials (a name); None:
+    # not looked at yet (a capitalised word's context is read only when a rule asks)
+    starts: bool | None = False
+    initials: bool | None = False
     words: list | None = None  # every word of the scalar (for a word torn in two), and this one's index
     index: int = 0
+
+    @property
+    def sentence_start(self) -> bool:
+        if self.starts is None:
+            self.starts = _sentence_start(self.node.value, self.word.start)
+        return self.starts
+
+    @property
+    def name(self) -> bool:
+        """Beside initials: a surname."""
+        if self.initials is None:
+            self.initials = _beside_initials(self.node.value, self.word)
+        return self.initials
 
 
 @dataclass
@@ -80,6 +97,9 @@ def _is_capitals(text: str) -> bool:
     return len(letters) > 1 and letters.isupper()
 
 
+_WORD_BEFORE_DOT = re.compile(r"([^\W\d_]+)\.$")
+
+
 def _sentence_start(text: str, start: int) -> bool:
     begin = max(0, start - 40)
     before = text[begin:start].rstrip(" \t\u00a0«\"„“(")
@@ -93,7 +113,7 @@ def _sentence_start(text: str, start: int) -> bool:
     if last in "-–—•" and (len(before) == 1 or before[-2] == "\n"):
         return True  # a bullet at the start of a line
     if last == ".":
-        previous = re.search(r"([^\W\d_]+)\.$", before)
+        previous = _WORD_BEFORE_DOT.search(before)
         if previous is None:
             return True  # «1.1. Создание …»: a number and a dot open a sentence
         word = previous.group(1)
@@ -129,48 +149,111 @@ def _directory_names(ctx) -> dict[str, str]:
     return names
 
 
+# What a word is for the spelling rules, by its spelling alone (``_kind``): remembered per lexicon,
+# so that each distinct word of a document (and of the documents a process checks) is judged once.
+_SKIP, _KNOWN, _LOWER, _HYPHENED, _CAPITALS, _TITLED, _CAMEL_WORD = range(7)
+_SHORT = 8  # added to the kind: the word is a short form when a dot follows it («ул.»)
+_kinds: dict[frozenset[str], dict[str, int]] = {}
+_TEXT, _BROKEN = itemgetter(2), itemgetter(4)  # Word.text, Word.broken (read in C)
+
+
+def _kind(written: str, known) -> int:
+    kind = _KNOWN
+    if len(written) < 2:
+        return _SKIP
+    if written.islower():
+        if "-" in written and len(written.replace("-", "")) < 2:
+            kind = _SKIP
+        elif not known(written):
+            kind = _LOWER  # unless it is a broken word whose solid form is known: see _collect
+    elif _is_capitals(written):
+        kind = _CAPITALS
+    elif _is_title(written):
+        kind = _TITLED
+    elif "-" in written and written[1:].islower():
+        # «Санитарно-эпидемиологические» at the start of a name or a sentence: its parts after
+        # the first are ordinary words
+        if not known(written):
+            kind = _HYPHENED
+    elif "-" not in written and _CAMEL.search(written):
+        kind = _CAMEL_WORD
+    return kind + (_SHORT if fold_case(written) in SHORT_FORMS else 0)
+
+
+def _word_kinds(lex) -> dict[str, int]:
+    kinds = _kinds.get(lex.entries)
+    if kinds is None or len(kinds) > 200_000:
+        kinds = _kinds[lex.entries] = {}
+    return kinds
+
+
 def _collect(ctx) -> _Spelling:
     result = _Spelling()
     result.directory_words = _directory_names(ctx)
     result.directory = frozenset(result.directory_words)
-    known = _lexicon(ctx).known
+    lex = _lexicon(ctx)
+    known = lex.known
+    kinds = _word_kinds(lex)
+    lower, titled, capitals, camel = result.lower, result.titled, result.capitals, result.camel
     for _path, node in ctx.text_scalars():
         text = node.value
         words = tokenize(text)
-        for index, word in enumerate(words):
-            written = word.text
-            if len(written) < 2:
+        judged = list(map(kinds.get, map(_TEXT, words)))  # looked up in C; most words are known
+        if judged.count(_KNOWN) == len(judged):
+            continue
+        for index, kind in enumerate(judged):
+            if kind == _KNOWN:
                 continue
-            if text[word.end:word.end + 1] == "." and fold_case(written) in SHORT_FORMS:
-                continue  # «Кл. руководитель», «ул. Ленина»: a short form
-            if written.islower():
-                if "-" in written and len(written.replace("-", "")) < 2:
-                    continue
-                if not known(written) and not (word.broken and known(word.solid)):
-                    result.lower.append(_Occurrence(word, node, words=words, index=index))
-            elif _is_capitals(written):
-                result.capitals.append(_Occurrence(word, node, words=words, index=index))
+            word = words[index]
+            written = word.text
+            if kind is None:
+                kind = kinds[written] = _kind(written, known)
+            if kind >= _SHORT:
+                if text[word.end:word.end + 1] == ".":
+                    continue  # «Кл. руководитель», «ул. Ленина»: a short form
+                kind -= _SHORT
+            if kind <= _KNOWN:
+                continue
+            if kind == _LOWER:
+                if not (word.broken and known(word.solid)):
+                    lower.append(_Occurrence(word, node, words=words, index=index))
+            elif kind == _HYPHENED:
+                lower.append(_Occurrence(word, node, words=words, index=index))
+            elif kind == _CAPITALS:
+                capitals.append(_Occurrence(word, node, words=words, index=index))
                 result.abbreviations.add(fold_case(written))
-            elif _is_title(written):
-                result.titled.append(_Occurrence(
-                    word, node, _sentence_start(text, word.start),
-                    _beside_initials(text, word), words, index))
-            elif "-" in written and written[1:].islower():
-                # «Санитарно-эпидемиологические» at the start of a name or a sentence: its
-                # parts after the first are ordinary words
-                if not known(written):
-                    result.lower.append(_Occurrence(word, node, words=words, index=index))
-            elif "-" not in written and _CAMEL.search(written):
-                result.camel.append(_Occurrence(word, node, words=words, index=index))
+            elif kind == _TITLED:
+                titled.append(_Occurrence(word, node, None, None, words, index))
+            else:
+                camel.append(_Occurrence(word, node, words=words, index=index))
     return result
 
 
 def _counts(ctx) -> Counter:
     """How often each word (folded) occurs in the document: suggestions prefer the document's words."""
-    counts: Counter = Counter()
+    written: Counter = Counter()
     for _path, node in ctx.text_scalars():
-        counts.update(fold_case(word) for word in words_of(node.value))
+        written.update(_written_words(node.value))
+    counts: Counter = Counter()
+    for word, count in written.items():  # each spelling folded once
+        counts[fold_case(word)] += count
     return counts
+
+
+def _written_words(text: str) -> Iterable[str]:
+    """``words_of(text)`` from the words ``tokenize`` found (remembered per text): each word as
+    written, the two halves of a word broken at a line end apart."""
+    words = tokenize(text)
+    if "\u2010" not in text and "\u2011" not in text and not any(map(_BROKEN, words)):
+        return map(_TEXT, words)  # each word's text is the text as written
+    out: list[str] = []
+    for word in words:
+        if word.broken:
+            second = len(word.text) - (word.head_end - word.start) - 1  # after the break's hyphen
+            out += (text[word.start:word.head_end], text[word.end - second:word.end])
+        else:
+            out.append(text[word.start:word.end])
+    return out
 
 
 def _spelling(ctx) -> _Spelling:
@@ -234,10 +317,13 @@ def unknown_words(ctx):
         text = occurrence.word.text
         if "-" not in text and _is_known_abbreviation(text, spelling):
             candidates.append(occurrence)  # «Сош» for «СОШ»: wherever it stands
-        elif occurrence.sentence_start and not occurrence.name and not all(
+            continue
+        if lex.known(text):
+            continue  # a known word is no candidate below, nor two glued (_glued_name): its context is not read
+        if occurrence.sentence_start and not occurrence.name and not all(
                 _names_match(part, spelling.directory) for part in text.split("-") if len(part) > 1):
             candidates.append(occurrence)
-        elif not occurrence.name:
+        elif len(text) >= 10 and not occurrence.name:  # a shorter word is never two glued (_glued_name)
             glued.extend(_glued_name(occurrence, lex, spelling))
     titled: set[str] | None = None
     for occurrence in spelling.capitals:

@@ -43,7 +43,7 @@ def mixed_alphabet(ctx):
 
 # one to four words, then the same words again (case aside), separated only by spaces
 _LETTERS = re.compile(r"[^\W\d_]+")
-_SPACES_ONLY = frozenset(" \u00a0")
+_SPACES_ONLY = " \u00a0"
 _PHRASE = 4  # words in a repeated phrase at most
 
 
@@ -53,20 +53,25 @@ def _repeats(text: str) -> list[tuple[int, int, int]]:
     space), left to right without overlaps. Linear: neighbouring words are compared, not the text
     against a back-reference."""
     words = _LETTERS.findall(text.lower())
+    if len(set(words)) == len(words):
+        return []  # no word twice in the whole text (most texts; a set built in C)
     if not any(any(map(str.__eq__, words, words[k:])) for k in range(1, _PHRASE + 1)):
         return []  # no word again within four words: nothing can repeat (most texts; compared in C)
     text = text.replace("\n", " ")
     runs = [m.span() for m in _LETTERS.finditer(text)]
     lowered = [text[a:b].lower() for a, b in runs]
     n = len(runs)
-    # joined[k]: the words k and k+1 are separated by spaces only
-    joined = [bool(text[runs[k][1]:runs[k + 1][0]]) and set(text[runs[k][1]:runs[k + 1][0]]) <= _SPACES_ONLY
-              for k in range(n - 1)]
+
+    def joined(k: int) -> bool:
+        """The words k and k+1 are separated by spaces only (asked only where two words match)."""
+        gap = text[runs[k][1]:runs[k + 1][0]]
+        return bool(gap) and not gap.strip(_SPACES_ONLY)
+
     out: list[tuple[int, int, int]] = []
     i = 0
     while i < n:
         for size in range(min(_PHRASE, (n - i) // 2), 0, -1):
-            if lowered[i] != lowered[i + size] or not all(joined[i:i + 2 * size - 1]):
+            if lowered[i] != lowered[i + size] or not all(joined(k) for k in range(i, i + 2 * size - 1)):
                 continue
             first = text[runs[i][0]:runs[i + size - 1][1]]
             second = text[runs[i + size][0]:runs[i + 2 * size - 1][1]]
@@ -110,6 +115,7 @@ _ENUMERATOR = re.compile(r"(?:^|[\s,;:])(?:\d{1,2}|[а-яa-z])\)$")
 
 
 _BRACKETS = re.compile("[«»()„“]")
+_MARKS = re.compile('[«»()„“"]')  # what RM603 looks at: a text without any is skipped
 
 
 def _unbalanced(text: str) -> list[tuple[int, str]]:
@@ -191,7 +197,7 @@ _NAMES = {"«": "открывающая кавычка «", "»": "закрыв�
 def unbalanced_quotes(ctx):
     for _path, node in ctx.text_scalars():
         text = node.value
-        if not any(c in text for c in "«»()\"„“"):
+        if not _MARKS.search(text):
             continue
         for index, char in _unbalanced(text):
             yield Finding(ctx.locate(node, index, index + 1), f"{_NAMES[char]} без пары",
@@ -241,8 +247,15 @@ _NAME_SECTIONS = frozenset({"участники", "школы", "пары"})
 _REF_KEYS = frozenset({fields.RESPONSIBLE.key, "синонимы"})
 
 
-# Where any of _SPACES may match (a cheap test that lets most texts skip the five patterns).
-_SPACING_HINT = re.compile(r"\s[;:!?)».]|[«(]\s|^\s|\s$", re.MULTILINE)
+# Where any of _SPACES may match (a cheap test that lets most texts skip the five patterns): two
+# spaces, a space before a closing sign or a line break, after an opening one or a line break
+# (each branch starts with a character class, which the regex engine scans for fast), or at
+# either end. Non-breaking spaces count as spaces, as in the patterns.
+_SPACING_HINT = re.compile(r"\s[,;:!?)».\n]|[«(\n]\s|[ \u00a0]{2}")
+
+
+def _may_space(text: str) -> bool:
+    return bool(_SPACING_HINT.search(text)) or text[:1].isspace() or text[-1:].isspace()
 
 
 @rule("RM605", "spacing", Severity.WARNING, "Лишние пробелы", """
@@ -261,9 +274,9 @@ def spacing(ctx):
         text = node.value
         # a name (a party's reference or synonym, a school): the same spelling must change in the
         # directory and in every reference at once, which one edit cannot do — found, not fixed
-        fixable = not _is_name(path)
-        if "  " not in text and " ," not in text and not _SPACING_HINT.search(text):
+        if not _may_space(text):
             continue
+        fixable = not _is_name(path)
         for pattern, what, hint, fixing in _SPACES:
             for match in pattern.finditer(text):
                 fix = None
@@ -274,9 +287,12 @@ def spacing(ctx):
                 yield Finding(ctx.locate(node, match.start(), max(match.end(), match.start() + 1)), what, hint, fix)
 
 
-# A Cyrillic letter standing alone between words; "п/п", "г." and "а)" are not alone.
-_LONE_LETTER = re.compile(r"(?<![\w./\-])([А-Яа-яЁё])(?![\w./)\-])")
+# A Cyrillic letter standing alone between words; "п/п", "г." and "а)" are not alone. The letter
+# comes first (a class the regex engine scans for fast; the letters that are words are left out
+# of it), then what stands before it.
 _ONE_LETTER_WORDS = frozenset("авиксоуяАВИКСОУЯ")
+_LONE_LETTER = re.compile("([" + "".join(sorted(set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+                                                 - _ONE_LETTER_WORDS)) + r"])(?<![\w./\-].)(?![\w./)\-])")
 
 
 @rule("RM606", "stray-letter", Severity.WARNING, "Одиночная буква между словами", """
