@@ -87,3 +87,117 @@ def test_requests_about_special_files_the_editor_did_not_open_are_answered_at_on
     for number in (2, 3, 4):
         assert f'textDocument/hover-{number}'.encode() in out
     assert "Traceback" not in err
+
+
+# --- the event loop: nothing that grows with the document runs on it --------------------------------
+
+_SPY = """
+import sys, threading
+from roadmapctl.lsp import analysis, server
+import roadmapctl.check.fixes as fixes
+import roadmapctl.format as fmt
+seen = []
+def spy(module, name):
+    real = getattr(module, name)
+    def wrapped(*args, **kwargs):
+        seen.append((name, threading.current_thread() is threading.main_thread()))
+        return real(*args, **kwargs)
+    setattr(module, name, wrapped)
+for module, name in [(analysis, "hover"), (analysis, "complete"), (fixes, "fix_text"), (fmt, "format_text"),
+                     (server, "_analyze"), (server, "_config")]:
+    spy(module, name)
+try:
+    server.serve()
+finally:
+    sys.stderr.write("SEEN " + repr(sorted(set(seen))) + "\\n")
+"""
+
+
+def _read_frame(stream) -> dict:
+    length = 0
+    while True:
+        line = stream.readline()
+        if not line:
+            raise EOFError
+        if line in (b"\r\n", b"\n"):
+            break
+        name, _, value = line.decode("ascii").partition(":")
+        if name.lower() == "content-length":
+            length = int(value)
+    return json.loads(stream.read(length))
+
+
+def _spied(uri: str, text: str, after_open: list[dict], ids: set[int]) -> tuple[dict, list[tuple[str, bool]]]:
+    """Run the server with its work functions spied on: the answers to ``ids`` and, for every
+    call of a work function, (its name, whether it ran on the event loop's thread)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, "-c", _SPY], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env)
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    try:
+        proc.stdin.write(_frame(INITIALIZE) + _frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+        proc.stdin.write(_frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "yaml", "version": 1, "text": text}}}))
+        proc.stdin.write(b"".join(_frame(message) for message in after_open))
+        proc.stdin.flush()
+        answered: dict[int, object] = {}
+        while set(answered) != ids:
+            message = _read_frame(proc.stdout)
+            if message.get("id") in ids:
+                answered[message["id"]] = message.get("result")
+        proc.stdin.write(_frame({"jsonrpc": "2.0", "id": 99, "method": "shutdown"})
+                         + _frame({"jsonrpc": "2.0", "method": "exit"}))
+        proc.stdin.close()
+        err = proc.stderr.read().decode("utf-8", errors="replace")
+        proc.wait(timeout=60)
+    finally:
+        proc.kill()
+    seen = eval(err[err.index("SEEN ") + 5:].splitlines()[0])  # noqa: S307 - our own repr of tuples
+    return answered, seen
+
+
+def test_no_request_does_its_work_on_the_event_loop(tmp_path):
+    """Analyses, hover, completion, code actions (with the configuration read for «fix all»),
+    formatting: each runs in a worker thread, never on the thread that reads the client's
+    messages (a large document would hold every other request up)."""
+    from test_lsp import DEFECTS  # a double space in an activity: a safe fix
+
+    folder = tmp_path / "мои карты"
+    folder.mkdir()
+    (folder / "roadmapctl.toml").write_text('ignore = ["RM7"]\n', encoding="utf-8")
+    uri = (folder / "карта района.yaml").as_uri()
+    text = DEFECTS
+    lines = text.split("\n")
+    party = next(i for i, row in enumerate(lines) if "РУО" in row)
+    doc = {"textDocument": {"uri": uri}}
+    requests = [
+        ("textDocument/hover", {**doc, "position": {"line": party, "character": 3}}),
+        ("textDocument/completion", {**doc, "position": {"line": len(lines) - 1, "character": 0}}),
+        ("textDocument/codeAction", {**doc, "range": {"start": {"line": 0, "character": 0},
+                                                      "end": {"line": len(lines) - 1, "character": 0}},
+                                     "context": {"diagnostics": [], "only": ["source.fixAll"]}}),
+        ("textDocument/formatting", {**doc, "options": {"tabSize": 2, "insertSpaces": True}}),
+    ]
+    messages = [{"jsonrpc": "2.0", "id": number, "method": method, "params": params}
+                for number, (method, params) in enumerate(requests, start=10)]
+    answered, seen = _spied(uri, text, messages, {10, 11, 12, 13})
+    assert answered[10] is not None and answered[12], answered  # a hover and a «fix all» were given
+    assert {name for name, _ in seen} == {"hover", "complete", "fix_text", "format_text", "_analyze", "_config"}
+    assert [name for name, on_loop in seen if on_loop] == []
+
+
+
+def test_the_configuration_problems_told_are_remembered_within_a_bound():
+    """A server runs for hours: each broken configuration is shown once, and what it remembers
+    about them does not grow without end (a configuration rewritten 1,000 times)."""
+    from roadmapctl.lsp.server import TOLD_KEPT, RoadmapServer
+
+    server = RoadmapServer()
+    shown: list[str] = []
+    server.window_show_message = lambda params: shown.append(params.message)  # type: ignore[method-assign]
+    for number in range(1000):
+        server.config_problems.add(f"настройки.toml:{number}:1: ошибка")
+        server.tell_config_problems()
+    server.config_problems.add("настройки.toml:999:1: ошибка")  # the same one again: not shown twice
+    server.tell_config_problems()
+    assert len(shown) == 1000 and len(server.told) == TOLD_KEPT == 256
