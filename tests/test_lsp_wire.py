@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -201,3 +202,33 @@ def test_the_configuration_problems_told_are_remembered_within_a_bound():
     server.config_problems.add("настройки.toml:999:1: ошибка")  # the same one again: not shown twice
     server.tell_config_problems()
     assert len(shown) == 1000 and len(server.told) == TOLD_KEPT == 256
+
+
+# --- a hostile client: each case that once broke the server or its log is replayed -------------
+
+LATER = _frame({"jsonrpc": "2.0", "id": 77, "method": "shutdown"})
+
+
+@pytest.mark.parametrize(("payload", "said", "answered"), [
+    # pygls converted 5,000 digits with int(): a ValueError ended the server («внутренняя ошибка»)
+    (b"Content-Length: 1" + b"0" * 5000 + b"\r\n\r\n", "не задаёт длину сообщения", False),
+    (b"Content-Length: -5\r\n\r\n", "«Content-Length: -5» не задаёт длину сообщения", False),
+    (b"Content-Length: abc\r\n\r\n{}", "«Content-Length: abc» не задаёт длину сообщения", False),
+    (b"Content-Type: x\r\n\r\n{}", "у сообщения клиента нет заголовка Content-Length", False),
+    # these gave a traceback in the editor's log (and pygls's error handler was called)
+    (b"Content-Length: 5\r\n\r\n{abc}", "сообщение клиента пропущено: это не JSON (ошибка у байта 1)", True),
+    (b"Content-Length: 2\r\n\r\n[]", "сообщение клиента пропущено: это не объект JSON", True),
+    (b"Content-Length: 4\r\n\r\nnull", "сообщение клиента пропущено: это не объект JSON", True),
+    (b"Content-Length: 4\r\n\r\n\xff\xfe\xfd\xfc", "сообщение клиента пропущено: это не JSON", True),
+    (b"Content-Length: 200000\r\n\r\n" + b"[" * 100000 + b"]" * 100000, "слишком глубокая вложенность", True),
+    (_frame({"jsonrpc": "2.0", "id": 5, "method": "textDocument/hover", "params": {"textDocument": 5}}),
+     "Unable to deserialize message", True),
+    (_frame({"jsonrpc": "2.0", "id": 6, "method": "zzz/xx", "params": {}}), "unknown method 'zzz/xx'", True),
+], ids=["5000-digits", "negative", "not-a-number", "no-length", "broken-json", "list", "null", "not-utf8",
+        "deep", "wrong-params", "unknown-method"])
+def test_a_hostile_message_is_told_in_one_line_and_the_server_goes_on_or_closes(payload, said, answered):
+    code, out, err = _serve(_frame(INITIALIZE) + payload + LATER)
+    assert code == 0 and said in err, err
+    assert "Traceback" not in err and "внутренняя ошибка" not in err, err
+    assert b"window/showMessage" not in out  # the editor shows no pop-up about an internal error
+    assert (b'"id": 77' in out or b'"id":77' in out) is answered  # skipped and went on, or closed

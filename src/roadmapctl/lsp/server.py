@@ -61,10 +61,14 @@ class RoadmapServer(LanguageServer):
         KeyError»). A change to a document the client never opened here (a client that sends
         every YAML file) is such a failure and is nobody's problem: it is only logged. Anything
         else is logged and told in Russian."""
+        from pygls.exceptions import JsonRpcException, JsonRpcInternalError
+
         text = str(getattr(error, "message", "") or error)  # pygls wraps it: «KeyError: 'file:///…'»
         log.error("%s: %s", type(error).__name__, text)
         if isinstance(error, KeyError) or text.startswith("KeyError"):
             return
+        if isinstance(error, JsonRpcException) and not isinstance(error, JsonRpcInternalError):
+            return  # the client's message was wrong (unknown method, invalid parameters): answered, logged
         self.window_show_message(lsp.ShowMessageParams(
             lsp.MessageType.Error,
             f"roadmapctl: внутренняя ошибка языкового сервера ({type(error).__name__}); замечания в редакторе "
