@@ -202,16 +202,32 @@ class _Reader:
                 pass
         return self._style_map
 
-    @staticmethod
-    def _bold(paragraph) -> bool:
+    def _bold(self, paragraph) -> bool:
         runs = [r for r in paragraph.runs if r.text.strip()]
         if not runs:
             return False
-        try:
-            style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
-        except Exception:  # noqa: BLE001
-            style_bold = False
+        style_bold = self._style_bold(paragraph)
         return all(r.bold or (r.bold is None and style_bold) for r in runs)
+
+    def _style_bold(self, paragraph) -> bool:
+        """Whether the paragraph's style (its own run properties, as python-docx's
+        ``style.font.bold``) is bold, from the style map read once: python-docx looks a style up
+        by scanning every style, 2 ms a paragraph with Word's 165 (300,000 paragraphs: 10 min)."""
+        try:
+            style_id = paragraph._p.style
+        except Exception:  # noqa: BLE001
+            return False
+        cache: dict = self.__dict__.setdefault("_bold_styles", {})
+        if style_id not in cache:
+            styles = self._styles
+            node = styles.get(style_id)
+            if node is None or node.get(f"{W}type") not in (None, "paragraph"):
+                defaults = [n for n in styles.values() if n.get(f"{W}type") == "paragraph"
+                            and n.get(f"{W}default") in ("1", "true", "on")]
+                node = defaults[-1] if defaults else None
+            bold = node.find(f"{W}rPr/{W}b") if node is not None else None
+            cache[style_id] = bold is not None and bold.get(f"{W}val") not in ("0", "false", "off")
+        return bool(cache[style_id])
 
     # -------------------------------------------------------------- tables
     def table(self, element) -> Grid:
