@@ -11,9 +11,11 @@ part of the text.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
+import zlib
 
 from roadmapctl.importer.docx_text import W, paragraph_text
 from roadmapctl.importer.grid import Cell, Grid, ImportFailure, Para, Row, SourceDoc
@@ -40,17 +42,36 @@ def is_docx(data: bytes) -> bool:
 
 
 def _check_package(data: bytes, name: str) -> None:
-    """Refuse a package whose parts would unpack to more than a Word document ever holds; the
-    sizes are read from the zip directory (which the reader enforces), nothing is unpacked."""
+    """Refuse a package whose parts would unpack to more than a Word document ever holds: first
+    by the sizes the zip directory declares, then by unpacking each part in pieces without
+    keeping it. The directory may lie: Python's zipfile cuts a part at its declared size only
+    after inflating the whole of it in one piece (a part declared as 1,000 bytes took 650 MB)."""
+    too_big = ImportFailure(f"{name}: части документа Word занимают в распакованном виде больше "
+                            f"{MAX_UNPACKED // 1024 // 1024} МБ — это не обычный документ; импорт остановлен")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         total = 0
         for info in archive.infolist():
             total += info.file_size
             if info.file_size > MAX_PART or total > MAX_UNPACKED:
-                raise ImportFailure(
-                    f"{name}: части документа Word занимают в распакованном виде больше "
-                    f"{MAX_UNPACKED // 1024 // 1024} МБ — это не обычный документ; импорт остановлен"
-                )
+                raise too_big
+        total = 0
+        for info in archive.infolist():
+            probe = copy.copy(info)
+            probe.file_size = MAX_PART + 1  # read as far as the data goes, not as the directory says
+            try:
+                with archive.open(probe) as part:
+                    size = 0
+                    while chunk := part.read(1 << 20):
+                        size += len(chunk)
+                        if size > info.file_size:
+                            if size > MAX_PART or total + size > MAX_UNPACKED:
+                                raise too_big
+                            raise ImportFailure(f"{name}: часть {info.filename} документа Word больше, чем записано "
+                                                "в оглавлении архива; документ повреждён — откройте его в Word и "
+                                                "сохраните заново как .docx")
+                    total += size
+            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError):
+                continue  # damage (or encryption) python-docx reports in its own way
 
 
 def _span(value, name: str, where: str) -> int:
