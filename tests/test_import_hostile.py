@@ -126,3 +126,20 @@ def test_a_part_larger_than_its_directory_says_is_refused_before_it_is_unpacked_
     code, err, _seconds = run_import(tmp_path, lying)
     assert code == 2
     assert "часть word/document.xml документа Word больше, чем записано в оглавлении архива; документ повреждён" in err
+
+
+def test_a_source_name_that_is_not_utf8_and_an_output_name_with_esc_import_cleanly(tmp_path):
+    """A source named with bytes that are not UTF-8 ended import with «не удалось записать результат
+    импорта в YAML» (its name went raw into the header comment); an output name with ESC was
+    printed raw in «Дорожная карта записана в …»."""
+    import os
+
+    source = tmp_path / os.fsdecode(b"\xd0\xba\xd0\xb0\xd1\x80\xd1\x82\xd0\xb0 \xff.txt")
+    source.write_text("№\tМероприятие\tСрок\tОтветственный\n1\tСовещание\tмарт 2021\tРУО\n"
+                      "2\tСеминар\tапрель 2021\tРУО\n", encoding="utf-8")
+    target = tmp_path / "итог\x1b[2J.yaml"
+    code, out, err = run_in_process("import", source, "-o", target)
+    assert code == 0, err.decode("utf-8", "replace")
+    assert b"\x1b" not in out + err
+    assert "Дорожная карта записана в " in err.decode("utf-8") and "итог␛[2J.yaml" in err.decode("utf-8")
+    assert "из файла «карта \\xFF.txt»" in target.read_text(encoding="utf-8")
