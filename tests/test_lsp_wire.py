@@ -232,3 +232,47 @@ def test_a_hostile_message_is_told_in_one_line_and_the_server_goes_on_or_closes(
     assert "Traceback" not in err and "внутренняя ошибка" not in err, err
     assert b"window/showMessage" not in out  # the editor shows no pop-up about an internal error
     assert (b'"id": 77' in out or b'"id":77' in out) is answered  # skipped and went on, or closed
+
+
+def test_odd_addresses_are_answered_without_an_error_shown():
+    """Addresses a hostile or careless client may send, each opened and asked about: a NUL byte
+    (every path operation failed and the editor was shown an internal error), a broken escape,
+    no path, another scheme, a 100,000-letter name, a network share, /proc."""
+    uris = ["file:///tmp/%00x.yaml", "file:///%ZZ%", "file://", "untitled:Untitled-1", "file:///" + "a" * 100_000,
+            "file://server/share/x.yaml", "http://example.com/x.yaml", "file:///proc/self/fd/0"]
+    messages = [_frame(INITIALIZE), _frame({"jsonrpc": "2.0", "method": "initialized", "params": {}})]
+    ids = []
+    for number, uri in enumerate(uris):
+        doc = {"textDocument": {"uri": uri}}
+        messages.append(_frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "yaml", "version": 1, "text": "версия_формата: 1\nназвание: x\n"}}}))
+        for offset, (method, params) in enumerate([
+                ("textDocument/hover", {**doc, "position": {"line": 0, "character": 1}}),
+                ("textDocument/formatting", {**doc, "options": {"tabSize": 2, "insertSpaces": True}}),
+                ("textDocument/codeAction", {**doc, "range": {"start": {"line": 0, "character": 0},
+                                                              "end": {"line": 1, "character": 0}},
+                                             "context": {"diagnostics": []}})]):
+            ids.append(100 + 10 * number + offset)
+            messages.append(_frame({"jsonrpc": "2.0", "id": ids[-1], "method": method, "params": params}))
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, "-m", "roadmapctl", "lsp"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
+    shown = []
+    try:
+        proc.stdin.write(b"".join(messages))
+        proc.stdin.flush()
+        answered = set()
+        while not set(ids) <= answered:
+            message = _read_frame(proc.stdout)
+            answered.add(message.get("id"))
+            if message.get("method") == "window/showMessage":
+                shown.append(message["params"]["message"])
+        proc.stdin.write(_frame({"jsonrpc": "2.0", "id": 99, "method": "shutdown"})
+                         + _frame({"jsonrpc": "2.0", "method": "exit"}))
+        proc.stdin.close()
+        err = proc.stderr.read().decode("utf-8", errors="replace")
+        proc.wait(timeout=60)
+    finally:
+        proc.kill()
+    assert shown == [] and "null byte" not in err, (shown, err[-800:])
