@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROADMAPS
 from roadmapctl.diff import ReviewError, diff_roadmaps, model_from_bytes, word_diff
@@ -262,6 +264,36 @@ def test_word_diff_joins_back_to_both_texts():
     ops = word_diff("Сентябрь 2021 года, по графику", "Декабрь 2021 года по графику ОО")
     assert "".join(t for op, t in ops if op != "+") == "Сентябрь 2021 года, по графику"
     assert "".join(t for op, t in ops if op != "-") == "Декабрь 2021 года по графику ОО"
+
+
+def test_a_long_text_with_scattered_changes_gets_exactly_those_changes():
+    """5,000 different words, every 50th changed: 100 replacements and nothing else (difflib over
+    every token took 30 s here; the patience diff anchors on the words each side has once)."""
+    old_words = [f"слово{n}" for n in range(5000)]
+    new_words = [w + "я" if n % 50 == 0 else w for n, w in enumerate(old_words)]
+    ops = word_diff(" ".join(old_words), " ".join(new_words))
+    assert [t for op, t in ops if op == "-"] == [f"слово{n}" for n in range(0, 5000, 50)]
+    assert [t for op, t in ops if op == "+"] == [f"слово{n}я" for n in range(0, 5000, 50)]
+
+
+def test_a_repeated_word_is_diffed_by_position():
+    # no word occurs once on either side: the small stretch is compared token by token
+    ops = word_diff("да да да нет да", "да да нет да да")
+    assert "".join(t for op, t in ops if op != "+") == "да да да нет да"
+    assert "".join(t for op, t in ops if op != "-") == "да да нет да да"
+    assert sum(len(t) for op, t in ops if op == "=") >= len("да да нет да")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["а", "б", "в", " ", ",", "школа", "1"]), max_size=60),
+       st.lists(st.sampled_from(["а", "б", "г", " ", ".", "школа", "2"]), max_size=60))
+def test_a_word_diff_always_joins_back_to_both_texts(old, new):
+    a, b = "".join(old), "".join(new)
+    ops = word_diff(a, b)
+    assert "".join(t for op, t in ops if op != "+") == a
+    assert "".join(t for op, t in ops if op != "-") == b
+    assert all(t for _op, t in ops)
+    assert word_diff(a, a) == ([("=", a)] if a else [])
 
 
 def test_broken_version_is_a_russian_error_with_a_position():

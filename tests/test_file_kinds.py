@@ -205,3 +205,25 @@ def test_ctrl_c_while_starting_prints_no_traceback(delay):
     assert proc.returncode in (0, 130, -signal.SIGINT), (proc.returncode, err)  # finished, told, or not yet Python
     if proc.returncode == 130:
         assert "roadmapctl: прервано пользователем" in err
+
+
+def test_one_test_decides_what_stays_inside_the_repository(tmp_path):
+    from roadmapctl.repository import confining_folder, leaves
+
+    repo = tmp_path / "мой репозиторий"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "карты" / "2021 год").mkdir(parents=True)
+    outside = tmp_path / "чужое.txt"
+    outside.write_text("секрет\n", encoding="utf-8")
+    folder = repo / "карты" / "2021 год"
+    assert confining_folder(folder) == repo.resolve()
+    assert leaves(folder / "словарь.txt", folder) is None  # need not exist
+    assert leaves(folder / ".." / ".." / "словарь.txt", folder) is None
+    assert leaves(folder / ".." / ".." / ".." / "чужое.txt", folder) == repo.resolve()
+    link = folder / "ссылка.txt"
+    link.symlink_to(outside)
+    assert leaves(link, folder) == repo.resolve()  # a link is followed before the test
+    loose = tmp_path / "без git"
+    loose.mkdir()
+    assert leaves(loose / "a.txt", loose) is None
+    assert leaves(tmp_path / "чужое.txt", loose) == loose.resolve()  # outside git: the folder itself

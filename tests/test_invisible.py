@@ -98,3 +98,15 @@ def test_rendered_documents_show_bidi_and_zero_width_characters(tmp_path, cli, t
     assert code == 0, err
     text = (tmp_path / f"документ.{to}").read_text(encoding="utf-8")
     assert expected in text and "\u202e" not in text and "\u200b" not in text
+
+
+def test_json_for_a_terminal_escapes_what_would_act_or_hide_and_reads_back_the_same():
+    import json
+
+    from roadmapctl.writing import json_text
+
+    data = {"файл": "x\u202eevil\u200b.yaml", "текст": "Ремонт\x7f школы\u2066", "ESC": "\x1b[2J"}
+    text = json_text(data, indent=None)
+    assert text == ('{"файл": "x\\u202eevil\\u200b.yaml", "текст": "Ремонт\\u007f школы\\u2066", '
+                    '"ESC": "\\u001b[2J"}')
+    assert json.loads(text) == data

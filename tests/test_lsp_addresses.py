@@ -59,3 +59,11 @@ def test_any_encoding_of_a_file_is_the_same_key(drive, folder, name, lower, colo
 def _lower_escapes(text: str) -> str:
     """``%D0%BA`` → ``%d0%ba``: the escapes in lower case, the rest as it is."""
     return re.sub(r"%[0-9A-F]{2}", lambda m: m.group().lower(), text)
+
+
+def test_an_address_with_a_nul_byte_is_no_file_path():
+    """``file:///tmp/%00x.yaml``: every path operation failed with «embedded null byte», and the
+    editor was shown an internal error; the document is now checked as a text without a file."""
+    assert path("file:///tmp/%00x.yaml", windows=False) is None
+    assert path("file://serv%00er/share/x.yaml", windows=False) is None
+    assert path("file:///tmp/%D0%BA.yaml", windows=False) == "/tmp/к.yaml"

@@ -81,6 +81,21 @@ def visible(text: str, keep_color: bool = False) -> str:
     return "".join(out)
 
 
+# What JSON leaves raw with ensure_ascii=False and a terminal would act on or hide: DEL, C1
+# controls, bidirectional and zero-width characters (it escapes C0 controls itself).
+_JSON_INVISIBLE = re.compile("[\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def json_text(data: object, indent: int | None = 2) -> str:
+    """``data`` as JSON text for a file or a terminal: Cyrillic as it is, and every character in
+    strings that a terminal would act on or that cannot be seen written as a ``\\uXXXX`` escape
+    (the same data for any JSON reader; a file name with U+202E reached the terminal raw)."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _JSON_INVISIBLE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
 def visible_lines(text: str) -> str:
     """``text`` with its line breaks as "\\n" (CR LF and a lone CR too) and every other control
     character shown visibly: a value put into a cell or a line of a document."""

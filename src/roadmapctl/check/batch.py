@@ -232,14 +232,14 @@ def configure_word_list(path: str, created: list[str]) -> None:
     in its configuration file, or in a new ``roadmapctl.toml`` at the root of its repository (its
     own folder outside a repository) when it has none. The file is changed atomically under a
     lock and keeps its comments; a configuration file outside the repository is not touched."""
-    from roadmapctl.repository import repository_root
+    from roadmapctl.repository import confining_folder, leaves
     from roadmapctl.writing import locked, write_output
 
     config = config_for(path)
     folder = Path(path).resolve().parent if path != "-" else Path.cwd().resolve()
-    root = repository_root(folder) or folder
+    root = confining_folder(folder)
     settings = Path(config.origin) if config.origin else root / "roadmapctl.toml"
-    if not settings.resolve().is_relative_to(root.resolve()):
+    if leaves(settings, folder) is not None:
         raise ConfigError(f"{settings}: настройки находятся вне репозитория {root}, и roadmapctl их не изменяет; "
                           f"укажите словарь проекта в них сами, например spelling-words = \"{WORD_LIST_NAME}\"")
     fresh = not settings.exists()
@@ -274,11 +274,10 @@ def _with_entry(settings: Path, text: str, entry: str) -> str:
 
 def _inside_repository(target: Path, settings: Path) -> None:
     """Refuse to write a word list outside the repository of its configuration file."""
-    from roadmapctl.repository import repository_root
+    from roadmapctl.repository import leaves
 
-    folder = settings.resolve().parent
-    root = repository_root(folder) or folder
-    if not target.resolve().is_relative_to(root.resolve()):
+    root = leaves(target, settings.resolve().parent)
+    if root is not None:
         raise ConfigError(f"{settings}: словарь проекта {target} находится вне репозитория {root}; "
                           "--add-words записывает только в словарь внутри репозитория (первый в spelling-words)")
 

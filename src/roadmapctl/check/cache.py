@@ -134,8 +134,8 @@ def load(folder: Path, key: str) -> dict[str, Any] | None:
             return None
         lines = {int(number): _text(text) for number, text in entry["lines"].items()}
         diagnostics = [_diagnostic(d) for d in entry["diagnostics"]]
-    except (OpenError, OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None
+    except (OpenError, OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None  # RecursionError: JSON nested too deep, planted in the cache folder
     return {"name": name, "diagnostics": diagnostics, "lines": lines, "strict": strict}
 
 

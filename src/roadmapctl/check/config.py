@@ -9,12 +9,13 @@ for the spelling rules, paths relative to the configuration file).
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from roadmapctl.openers import OpenError, read_regular
-from roadmapctl.repository import repository_root
+from roadmapctl.repository import leaves
 
 CONFIG_MAX_BYTES = 1024 * 1024  # a configuration is a few lines
 
@@ -79,21 +80,29 @@ def _from_table(table: dict, where: str, text: str = "") -> Config:
 
 def _at_key(message: str, where: str, text: str) -> str:
     """``message`` («WHERE: «key» …») with the line and column of that key in the file."""
-    import re
-
     named = re.match(re.escape(where) + r": [^«]*«([^»]+)»", message)
     if named is None or not text:
         return message
+    key = re.compile(r"^\s*(?P<at>(?P<q>[\"']?)" + re.escape(named.group(1)) + r"(?P=q))\s*=")
+    line, column = _locate(text, key, where.endswith("pyproject.toml"))
+    if not line:
+        return message
+    return f"{where}:{line}:{column}" + message[len(where):]
+
+
+def _locate(text: str, pattern: re.Pattern[str], pyproject: bool) -> tuple[int, int]:
+    """(line, column) where ``pattern`` first matches a line of the configuration ``text`` at its
+    group «at»; in a pyproject.toml, from roadmapctl's own table on (not another tool's). (0, 0)
+    when it is not found."""
     lines = text.split("\n")
     start = 0
-    if where.endswith("pyproject.toml"):
+    if pyproject:
         start = next((i for i, row in enumerate(lines) if re.match(r"\s*\[\s*tool\.roadmapctl\b", row)), 0)
-    key = re.compile(r"^(\s*)([\"']?)" + re.escape(named.group(1)) + r"\2\s*=")
     for number in range(start, len(lines)):
-        found = key.match(lines[number])
+        found = pattern.search(lines[number])
         if found:
-            return f"{where}:{number + 1}:{len(found.group(1)) + 1}" + message[len(where):]
-    return message
+            return number + 1, found.start("at") + 1
+    return 0, 0
 
 
 def _config(table: dict, where: str) -> Config:
@@ -123,11 +132,11 @@ def _word_lists(value, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise ConfigError(f"{where}: «spelling-words» должен быть путём к словарю или списком путей, например \"words.txt\"")
     base = Path(where).resolve().parent
-    root = repository_root(base) or base  # outside git: the configuration's own folder
     out = []
     for v in value:
         target = (base / v).resolve()
-        if not target.is_relative_to(root):
+        root = leaves(target, base)  # outside git: the configuration's own folder
+        if root is not None:
             raise ConfigError(
                 f"{where}: словарь «{v}» лежит вне репозитория ({root}); настройки могут называть "
                 "только файлы внутри него"
@@ -199,8 +208,6 @@ _TOML_MESSAGES = [
 
 def _toml_error(path: Path, text: str, message: str) -> str:
     """«FILE:LINE:COLUMN: …» in Russian for tomllib's «Message (at line L, column C)»."""
-    import re
-
     reason, _, place = message.partition(" (at ")
     found = re.match(r"line (\d+), column (\d+)\)", place)
     if found:
@@ -229,15 +236,5 @@ def _known_codes(config: Config, where: str, text: str) -> None:
 
 def _place(text: str, code: str, pyproject: bool) -> tuple[int, int]:
     """(line, column) of ``code`` written in quotes in the configuration; (0, 0) if not found."""
-    import re
-
-    lines = text.split("\n")
-    start = 0
-    if pyproject:  # the code is in roadmapctl's table, not in another tool's
-        start = next((i for i, row in enumerate(lines) if re.match(r"\s*\[\s*tool\.roadmapctl\b", row)), 0)
-    pattern = re.compile(r"([\"'])\s*" + re.escape(code) + r"\s*\1", re.IGNORECASE)
-    for number in range(start, len(lines)):
-        found = pattern.search(lines[number])
-        if found:
-            return number + 1, found.start() + 2
-    return 0, 0
+    pattern = re.compile(r"(?P<q>[\"'])(?P<at>\s*" + re.escape(code) + r"\s*)(?P=q)", re.IGNORECASE)
+    return _locate(text, pattern, pyproject)

@@ -7,7 +7,6 @@ a format, write its function here and add one ``Format`` row."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections import Counter
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from roadmapctl.colors import BOLD, CYAN, DIM, RED, YELLOW, paint
 from roadmapctl.outputs import OutputFormat, table
 from roadmapctl.own_output import check_report
 from roadmapctl.repository import repository_root
+from roadmapctl.writing import json_text
 
 EXCERPT = 160  # characters of a source line quoted under a finding
 
@@ -124,7 +124,7 @@ def render_json(diagnostics: list[Diagnostic], files: int) -> str:
             "by_code": dict(sorted(by_code.items())),
         },
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload) + "\n"
 
 
 def _gh_escape(text: str, prop: bool = False) -> str:
@@ -186,7 +186,7 @@ def render_gitlab(diagnostics: list[Diagnostic], sources: Mapping[str, Lines]) -
         }
         for d, fingerprint in zip(diagnostics, _fingerprints(diagnostics, sources))
     ]
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json_text(issues) + "\n"
 
 
 def _sarif_uri(file: str) -> str:
@@ -256,7 +256,7 @@ def render_sarif(diagnostics: list[Diagnostic], sources: Mapping[str, Lines]) ->
             }
         ],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload) + "\n"
 
 
 def render_statistics(diagnostics: Iterable[Diagnostic]) -> str:

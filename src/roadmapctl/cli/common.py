@@ -143,14 +143,12 @@ def _inside(found: list[str], folder: Path) -> list[str]:
     """The files of a directory walk that stay inside the repository (or the folder, outside git):
     a symbolic link leading out of it is not followed — a committed link to a file elsewhere must
     not put that file's lines into a CI log — but named on the standard error."""
-    from roadmapctl.repository import repository_root
+    from roadmapctl.repository import leaves
 
-    base = folder.resolve()
-    root = repository_root(base) or base
     kept = []
     for name in found:
         candidate = Path(name)
-        if candidate.is_symlink() and not candidate.resolve().is_relative_to(root):
+        if candidate.is_symlink() and leaves(candidate, folder) is not None:
             say(f"{name}: символическая ссылка ведёт за пределы репозитория; файл пропущен")
             continue
         kept.append(name)

@@ -11,6 +11,7 @@ import typer
 
 from roadmapctl.cli.common import EXIT_OK, UsageError
 from roadmapctl.textutil import plural_word as _plural
+from roadmapctl.writing import visible
 
 if TYPE_CHECKING:
     from roadmapctl.importer.command import Findings, ImportOutcome
@@ -30,7 +31,7 @@ def _check(text: str, name: str) -> Findings:
 
 def _say_schema(written: str | None) -> None:
     if written:
-        typer.echo(f"Схема для редактора записана в {written}: на неё ссылается первая строка файла.", err=True)
+        typer.echo(visible(f"Схема для редактора записана в {written}: на неё ссылается первая строка файла."), err=True)
 
 
 def _show(outcome: ImportOutcome) -> None:
@@ -43,8 +44,8 @@ def _show(outcome: ImportOutcome) -> None:
         write_output(None, outcome.text.encode("utf-8"))
     _report_guesses(outcome.guesses)
     if outcome.findings is None:
-        typer.echo(f"roadmapctl: проверка результата не выполнена ({outcome.check_failure}); "
-                   f"проверьте файл командой roadmapctl check", err=True)
+        typer.echo(visible(f"roadmapctl: проверка результата не выполнена ({outcome.check_failure}); "
+                           "проверьте файл командой roadmapctl check"), err=True)
         raise typer.Exit(EXIT_OK)
     _report_check(outcome)
     raise typer.Exit(outcome.exit_code)
@@ -58,18 +59,16 @@ def _report_check(outcome: ImportOutcome) -> None:
         from roadmapctl.check.output import render_text
         from roadmapctl.loading import Source
 
-        from roadmapctl.writing import visible
-
         sys.stderr.write(visible(render_text(list(errors), {outcome.shown: Source(name=outcome.shown, text=outcome.text)}, False)))
-        typer.echo(f"roadmapctl: в результате импорта есть ошибки ({len(errors)}); исправьте их в файле"
-                   + (f" и проверьте его: roadmapctl check {target}" if target else ""), err=True)
+        typer.echo(visible(f"roadmapctl: в результате импорта есть ошибки ({len(errors)}); исправьте их в файле"
+                           + (f" и проверьте его: roadmapctl check {target}" if target else "")), err=True)
         return
     warnings = findings.warnings
     where = f"roadmapctl check {target}" if target is not None else "roadmapctl check ФАЙЛ.yaml"
-    typer.echo(f"Проверка результата: ошибок нет, предупреждений: {warnings}"
-               + (f" (подробно: {where})." if warnings else "."), err=True)
+    typer.echo(visible(f"Проверка результата: ошибок нет, предупреждений: {warnings}"
+                       + (f" (подробно: {where})." if warnings else ".")), err=True)
     if target is not None:
-        typer.echo(f"Дорожная карта записана в {target}.", err=True)
+        typer.echo(visible(f"Дорожная карта записана в {target}."), err=True)
 
 
 def _report_guesses(guesses) -> None:
@@ -80,7 +79,7 @@ def _report_guesses(guesses) -> None:
     typer.echo(f"Импорт выполнен; в {count} {_plural(count, 'месте', 'местах', 'местах')} пришлось действовать по догадке "
                "(в файле они отмечены комментариями «# импорт:»), проверьте их:", err=True)
     for guess in guesses:
-        typer.echo(f"  – {guess.where}: {guess.message}", err=True)
+        typer.echo(visible(f"  – {guess.where}: {guess.message}"), err=True)  # the document's text
 
 
 def register(app: typer.Typer) -> None:
@@ -156,6 +155,6 @@ def register(app: typer.Typer) -> None:
         write_output(target, text.encode("utf-8"), force=force)
         if target is None:
             raise typer.Exit(EXIT_OK)
-        typer.echo(f"Создана заготовка дорожной карты: {target}. Откройте её, замените примеры своими данными и "
-                   f"проверьте: roadmapctl check {target}", err=True)
+        typer.echo(visible(f"Создана заготовка дорожной карты: {target}. Откройте её, замените примеры своими данными и "
+                           f"проверьте: roadmapctl check {target}"), err=True)
         raise typer.Exit(EXIT_OK)

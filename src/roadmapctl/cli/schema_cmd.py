@@ -26,6 +26,8 @@ def register(app: typer.Typer) -> None:
             write_output(None, schema_bytes())
             return
         if write_schema(output, force):
-            typer.echo(f"Схема записана в {output}.", err=True)
+            from roadmapctl.writing import visible
+
+            typer.echo(visible(f"Схема записана в {output}."), err=True)
         else:
             typer.echo(f"Схема в {output} уже актуальна.", err=True)

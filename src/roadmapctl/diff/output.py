@@ -4,7 +4,6 @@ comment) or JSON (tools)."""
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections import Counter
 from datetime import date
@@ -16,6 +15,7 @@ from roadmapctl.outputs import OutputFormat, table
 from roadmapctl.own_output import diff_report
 from roadmapctl.textutil import plural_word as plural
 from roadmapctl.textutil import ru_date
+from roadmapctl.writing import json_text
 
 MD_LIMIT = 60000  # GitHub refuses comments over 65536 characters
 FOLD = 160  # texts longer than this are folded (Markdown) or shortened (text)
@@ -579,7 +579,7 @@ def render_json(diffs: list[RoadmapDiff]) -> str:
             "unrecorded_postponements": unrecorded(diffs),
         },
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_text(payload) + "\n"
 
 
 # The formats of ``diff`` (``roadmapctl.outputs``); each writer takes (diffs, colour).

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 
 from roadmapctl.document.model import Roadmap
+from roadmapctl.writing import json_text
 
 
 def _iso(value):
@@ -65,4 +65,4 @@ def roadmap_json(roadmap: Roadmap) -> dict:
 
 
 def export_json(roadmaps: list[Roadmap]) -> str:
-    return json.dumps({"roadmaps": [roadmap_json(r) for r in roadmaps]}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"roadmaps": [roadmap_json(r) for r in roadmaps]}) + "\n"

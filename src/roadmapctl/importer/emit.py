@@ -108,8 +108,10 @@ def dump(data: dict, comments: dict[tuple, list[str]] | None = None, preface: li
     """The YAML text of a roadmap: the schema line, ``preface`` comment lines, then the data."""
     draft = _Draft(comments)
     draft.out.append(SCHEMA_LINE)
-    for line in preface or []:
-        for piece in _wrap(line, COMMENT_WIDTH - 2):
+    from roadmapctl.writing import visible
+
+    for line in preface or []:  # the source's name among them: its controls or non-UTF-8 bytes shown
+        for piece in _wrap(visible(line), COMMENT_WIDTH - 2):
             draft.out.append(("# " + piece).rstrip())
     draft.mapping(data, SchemaCursor.root(), 0, ())
     try:

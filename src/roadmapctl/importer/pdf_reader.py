@@ -23,22 +23,19 @@ from __future__ import annotations
 
 import re
 import statistics
-import zlib
 
 from roadmapctl.document import fields
 from roadmapctl.importer.columns import recognize
 from roadmapctl.importer.grid import Cell, Grid, ImportFailure, Para, Row, SourceDoc
+from roadmapctl.importer.pdf_limits import PdfLimit, measure
 from roadmapctl.importer.plaintext import join_wrapped
 from roadmapctl.importer.rows import NUMBER, SECTION_HEAD
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_PAGES = 400
-# what PDFium would inflate: all Flate streams together (a 3 MB bomb inflates to gigabytes and
-# aborts the process inside PDFium) and the characters of one page (a page of a roadmap holds a
-# few thousand; millions end in an internal error)
-MAX_INFLATED = 512 * 1024 * 1024
+# the characters of one page (a page of a roadmap holds a few thousand; millions end in an
+# internal error); what PDFium would decode and build before that is bounded by pdf_limits
 MAX_PAGE_CHARS = 200_000
-_STREAM = re.compile(rb"stream\r?\n")
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]?\s*\d{1,3}\s*[-–—]?|(?:страница|стр\.)\s*\d{1,3}(?:\s*из\s*\d{1,3})?)$", re.IGNORECASE)
 
 
@@ -526,39 +523,19 @@ def _index(anchors: list[float], value: float) -> int:
     return min(range(len(anchors)), key=lambda k: abs(anchors[k] - value))
 
 
-def inflated_size(data: bytes, budget: int = MAX_INFLATED) -> int:
-    """How many bytes the Flate streams of ``data`` inflate to, counted without keeping them and
-    stopping once past ``budget`` (the result is then ``budget + 1`` or more)."""
-    total = 0
-    for found in _STREAM.finditer(data):
-        inflater = zlib.decompressobj()
-        position = found.end()
-        while total <= budget and position < len(data) and not inflater.eof:
-            pending = data[position:position + (1 << 14)]
-            position += len(pending)
-            try:
-                while pending and total <= budget and not inflater.eof:
-                    total += len(inflater.decompress(pending, 1 << 20))
-                    pending = inflater.unconsumed_tail
-            except zlib.error:
-                break  # not Flate, or damaged: PDFium decides
-        if total > budget:
-            break
-    return total
-
-
-def _check_inflated(data: bytes, name: str) -> None:
-    size = inflated_size(data)
-    if size > MAX_INFLATED:
-        raise ImportFailure(f"{name}: сжатые данные PDF распаковываются больше чем в {MAX_INFLATED // 1024 // 1024} МБ; "
-                            "это не похоже на документ с дорожной картой — проверьте, тот ли это файл")
+def _check_limits(data: bytes, name: str) -> None:
+    try:
+        measure(data)
+    except PdfLimit as exc:
+        raise ImportFailure(f"{name}: {exc.message}; это не похоже на документ с дорожной картой — "
+                            "проверьте, тот ли это файл") from None
 
 
 def read_pdf(data: bytes, name: str = "<pdf>") -> SourceDoc:
     """Read a PDF with a text layer into paragraphs and grids. Raises only ImportFailure."""
     if len(data) > MAX_BYTES:
         raise ImportFailure(f"{name}: файл слишком велик ({len(data) / 1024 / 1024:.1f} МБ) для документа с дорожной картой")
-    _check_inflated(data, name)
+    _check_limits(data, name)
     pdfium, geometry = _load()
     reader = _Reader(name)
     characters = 0

@@ -32,7 +32,8 @@ def key(uri: str) -> str:
 
 
 def path(uri: str, windows: bool | None = None) -> str | None:
-    """The file system path of a ``file:`` address (None for another scheme, e.g. ``untitled:``).
+    """The file system path of a ``file:`` address (None for another scheme, e.g. ``untitled:``,
+    and for an address no file system has: ``%00`` made every path operation fail).
 
     A drive-letter address becomes ``c:\\Users\\…`` on Windows; on another system it stays an
     absolute path (``/c:/Users/…``), so that nothing is looked up relative to the current folder.
@@ -53,4 +54,6 @@ def path(uri: str, windows: bool | None = None) -> str | None:
             local = match.group(1).lower() + ":" + local[match.end():]
     if windows:
         local = local.replace("/", "\\")
+    if "\0" in local:
+        return None
     return local or None

@@ -9,13 +9,19 @@ the open documents), and every handler reads the text through :meth:`RoadmapServ
 so a Cyrillic name, a space or a Windows address (``file:///c%3A/…``) is one document. A
 document that is another kind of YAML (:func:`roadmapctl.lsp.analysis.foreign`) is left alone:
 no findings, no edits, no hover.
+
+Nothing that grows with the document runs on the event loop (it reads the client's messages and
+must answer every request at once): analyses, hover, completion, code actions, formatting and the
+configuration's reading run in worker threads (:func:`off_loop`). Documents the client never opened are answered with nothing and never read.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -33,10 +39,12 @@ from roadmapctl.lsp.positions import from_client, split_lines, to_client
 # arrive meanwhile are checked together right after it (``_check_later``), so a burst of typing
 # costs one check more, not one per keystroke; a wait would only add to every latency.
 DEBOUNCE_SECONDS = 0.0
+TOLD_KEPT = 256  # configuration problems remembered as shown
 # Added to a hover answered from the analysis of the text before the last change.
 STALE_NOTE = "\n\n---\n_По тексту до последней правки: новая проверка ещё идёт._"
 SOURCE = "roadmapctl"
 log = logging.getLogger("roadmapctl.lsp")
+T = TypeVar("T")
 
 
 class RoadmapServer(LanguageServer):
@@ -45,7 +53,7 @@ class RoadmapServer(LanguageServer):
         self.opened: dict[str, str] = {}  # key → the address the client opened the document with
         self.foreign: set[str] = set()  # keys of open documents that are not roadmaps
         self.config_problems: set[str] = set()  # configurations the checks could not read, still to show
-        self.told: set[str] = set()  # those shown already
+        self.told: dict[str, None] = {}  # those shown already, oldest first (at most TOLD_KEPT)
         self.analyses: dict[str, an.Analysis] = {}
         # the incremental check of each open document (check/incremental.py), used by one check
         # at a time (``running``); other analyses (code actions, formatting) are whole ones
@@ -61,10 +69,14 @@ class RoadmapServer(LanguageServer):
         KeyError»). A change to a document the client never opened here (a client that sends
         every YAML file) is such a failure and is nobody's problem: it is only logged. Anything
         else is logged and told in Russian."""
+        from pygls.exceptions import JsonRpcException, JsonRpcInternalError
+
         text = str(getattr(error, "message", "") or error)  # pygls wraps it: «KeyError: 'file:///…'»
         log.error("%s: %s", type(error).__name__, text)
         if isinstance(error, KeyError) or text.startswith("KeyError"):
             return
+        if isinstance(error, JsonRpcException) and not isinstance(error, JsonRpcInternalError):
+            return  # the client's message was wrong (unknown method, invalid parameters): answered, logged
         self.window_show_message(lsp.ShowMessageParams(
             lsp.MessageType.Error,
             f"roadmapctl: внутренняя ошибка языкового сервера ({type(error).__name__}); замечания в редакторе "
@@ -151,7 +163,9 @@ class RoadmapServer(LanguageServer):
             self.config_problems.discard(problem)
             if problem in self.told:
                 continue
-            self.told.add(problem)
+            self.told[problem] = None
+            while len(self.told) > TOLD_KEPT:
+                del self.told[next(iter(self.told))]
             self.window_show_message(lsp.ShowMessageParams(
                 lsp.MessageType.Warning,
                 f"roadmapctl: {problem}. Пока файл настроек не исправлен, замечания показаны без его настроек."))
@@ -309,15 +323,15 @@ def create_server() -> RoadmapServer:
         return await _hover(ls, params)
 
     @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=["[", ",", " ", "-"]))
-    def completion(ls: RoadmapServer, params: lsp.CompletionParams):
-        return _completion(ls, params)
+    async def completion(ls: RoadmapServer, params: lsp.CompletionParams):
+        return await off_loop(_completion, ls, params)
 
     @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(
         code_action_kinds=[lsp.CodeActionKind.QuickFix, lsp.CodeActionKind.SourceFixAll]))
     async def code_action(ls: RoadmapServer, params: lsp.CodeActionParams):
         # The edits must fit the current text: a stale analysis is brought up to date, off the loop.
         try:
-            return _code_actions(ls, params, await ls.analysis_off_loop(params.text_document.uri))
+            return await off_loop(_code_actions, ls, params, await ls.analysis_off_loop(params.text_document.uri))
         except Exception:  # noqa: BLE001
             log.exception("code actions failed")
             return None
@@ -335,6 +349,11 @@ def create_server() -> RoadmapServer:
     return server
 
 
+async def off_loop(function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)`` in a worker thread: the event loop goes on reading and answering."""
+    return await asyncio.get_running_loop().run_in_executor(None, function, *args)
+
+
 async def _hover(ls: RoadmapServer, params: lsp.HoverParams):
     # Answered from the last analysis: a hover right after typing does not wait for (or run)
     # the new one, and says that it describes the text before the last change.
@@ -349,11 +368,15 @@ async def _hover(ls: RoadmapServer, params: lsp.HoverParams):
             result = await ls.analysis_off_loop(uri)
         if result is None:
             return None
-        line, column = ls.point(result.lines, params.position)
-        found = an.hover(result, line, column)
+        return await off_loop(_hover_answer, ls, result, params.position, stale)
     except Exception:  # noqa: BLE001
         log.exception("hover failed")
         return None
+
+
+def _hover_answer(ls: RoadmapServer, result: an.Analysis, position: lsp.Position, stale: bool) -> lsp.Hover | None:
+    line, column = ls.point(result.lines, position)
+    found = an.hover(result, line, column)
     if found is None:
         return None
     markdown, span = found
@@ -398,13 +421,17 @@ async def _formatting(ls: RoadmapServer, params: lsp.DocumentFormattingParams):
         return None  # not open here, or not a roadmap: nothing is read from disk or changed
     text = document.source
     try:
-        formatted = format_text(text.replace("\r\n", "\n"), uri_path(uri) or uri)
+        formatted = await off_loop(format_text, text.replace("\r\n", "\n"), uri_path(uri) or uri)
     except FormatError as exc:
         ls.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Warning, f"roadmapctl fmt: {exc}"))
         return None
     except Exception:  # noqa: BLE001
         log.exception("formatting failed")
         return None
+    return await off_loop(_format_edits, ls, text, formatted)
+
+
+def _format_edits(ls: RoadmapServer, text: str, formatted: str) -> list[lsp.TextEdit]:
     if "\r\n" in text:
         formatted = formatted.replace("\n", "\r\n")
     if formatted == text:

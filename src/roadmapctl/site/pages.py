@@ -125,7 +125,7 @@ def _render(name: str, **context) -> bytes:
     from roadmapctl.render.templating import render_template
 
     common = {"ru_date": ru_date, "href": layout.href, "share_done": share_done, "bar": bar, "STATE_TITLES": STATE_TITLES, "STATES": STATES}
-    return render_template(f"site/{name}", None, True, {}, **common, **context).encode("utf-8")
+    return utf8(render_template(f"site/{name}", None, True, {}, **common, **context))
 
 
 def short_title(part: RoadmapPart) -> str:
@@ -160,6 +160,16 @@ def index_data(parts: list[RoadmapPart], parties: list[Party]) -> str:
     return _script_json(data)
 
 
+def utf8(text: str) -> bytes:
+    """A page or script as UTF-8, with every control, bidirectional and zero-width character shown
+    visibly and the bytes of a file name that is not UTF-8 as ``\\xNN`` (``writing.visible``, as
+    every writer): a file name reaches the pages as it is (a name with ESC or U+202E, or with
+    bytes that are not UTF-8, ended the build with an internal error)."""
+    from roadmapctl.writing import visible
+
+    return visible(text).encode("utf-8")
+
+
 def _script_json(data) -> str:
     """``data`` as JSON that can stand inside a <script> element: no "</" that could end it, no
     HTML comment opener."""
@@ -172,7 +182,7 @@ def parties_script(parties: list[Party]) -> bytes:
     numbers; the index loads it when the party filter is first used (a script, not a fetch,
     so that it works opened from disk)."""
     names = [[party.name, layout.href(layout.party_page(party.slug))] for party in parties]
-    return f"window.roadmapctlParties = {_script_json(names)};\n".encode()
+    return utf8(f"window.roadmapctlParties = {_script_json(names)};\n")
 
 
 def roadmaps_page(parts: list[RoadmapPart], as_of: date) -> bytes:

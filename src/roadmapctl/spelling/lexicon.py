@@ -210,6 +210,8 @@ class Lexicon:
         roadmap uses come first, then the most even ones.
         """
         folded = fold_case(word)
+        if len(folded) > LONGEST_WORD:
+            return []
         prefer = prefer or {}
         found = []
         for i in range(1, len(folded)):
@@ -344,6 +346,12 @@ def _combining_form(lex: Lexicon, part: str) -> bool:
     return any(in_dictionary(stem + ending) or (stem + ending) in lex.entries for ending in _COMBINING_ENDINGS)
 
 
+# Longer than any word of the dictionaries (about 35 letters) or two of them glued: such a "word"
+# («ааааа…» of a megabyte) is neither split nor one edit from a word — each try costs its length,
+# so trying every position was quadratic (32 KB of one letter: 5 s).
+LONGEST_WORD = 64
+
+
 @lru_cache(maxsize=4096)
 def _one_edit_words(word: str) -> frozenset[str]:
     """Dictionary words one edit from ``word``: a letter missing, extra, replaced, two swapped.
@@ -351,6 +359,8 @@ def _one_edit_words(word: str) -> frozenset[str]:
     The DAWG is walked once along ``word``; each edit is tried from the node of its prefix, so
     only the letters the dictionary has at that point are followed.
     """
+    if len(word) > LONGEST_WORD:
+        return frozenset()
     dct = _words()
     nodes = [dct.ROOT]
     for char in word:

@@ -4,9 +4,9 @@ the grouping asked for (``groups``: each group's title and the indexes of its it
 
 from __future__ import annotations
 
-import json
 
 from roadmapctl.report.items import Report
+from roadmapctl.writing import json_text
 
 
 def render(report: Report, by: str = "kind", signature: str | None = None, **_options) -> bytes:
@@ -23,4 +23,4 @@ def render(report: Report, by: str = "kind", signature: str | None = None, **_op
         data["trend"] = report.trend.to_json()
     if signature:
         data["signature"] = {"by": " ".join(signature.split()), "date": report.as_of.isoformat()}
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json_text(data) + "\n").encode("utf-8")
