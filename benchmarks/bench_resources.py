@@ -16,7 +16,12 @@ machine may be shared: memory does not depend on the load, CPU time little, wall
 The commands: ``check``, ``fmt``, ``mark``, ``render`` to md, html and docx, ``export`` to ics,
 ``report`` (table and xlsx), ``diff`` against a copy with every tenth activity rewritten, and
 ``import`` of the rendered DOCX and of a PDF printed from it by LibreOffice (``soffice``; skipped
-with ``--no-pdf``, when LibreOffice is missing, or when printing takes longer than the timeout).
+with ``--no-pdf``, when LibreOffice is missing, when printing takes longer than the timeout, or when
+the PDF has more pages than the import accepts — 400, which 10,000 activities exceed).
+
+A source checkout has no compiled schema validator (``_validator.py``, which the wheel carries and
+.gitignore leaves out); the script writes it first, as ``python -m roadmapctl.document.validator_code``
+does, so that the figures are an installed program's and not those of compiling it at every start.
 
 The roadmap is generated: the Baunt header and table columns, sections of 50 activities with real
 deadline phrases and responsible parties, short texts so that 50,000 activities stay under the
@@ -38,6 +43,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
 
 DEADLINES = ["Март 2021 года", "ежеквартально", "до 1 сентября 2021 года", "В течение 2021-2022 учебного года",
              "Апрель – май 2022 года", "постоянно"]
@@ -63,7 +69,7 @@ def make_roadmap(n: int, rewrite: bool = False) -> str:
             text = f"Семинар {s}.{j} для руководителей ОО"
             if rewrite and k % 10 == 0:
                 text = f"Совещание {s}.{j} с заместителями директоров"
-            item = {
+            item: dict[str, object] = {
                 "номер": f"{s}.{j}.",
                 "мероприятие": text,
                 "ответственные": PARTIES[k % len(PARTIES)],
@@ -146,7 +152,16 @@ def make_pdf(docx: Path, folder: Path, timeout: float) -> str:
         return f"LibreOffice took longer than {timeout:.0f} s to print the DOCX"
     except subprocess.CalledProcessError as error:
         return f"LibreOffice failed (exit {error.returncode})"
-    return "" if (folder / "a.pdf").exists() else "LibreOffice wrote no PDF"
+    if not (folder / "a.pdf").exists():
+        return "LibreOffice wrote no PDF"
+    import pypdfium2
+
+    from roadmapctl.importer.pdf_reader import MAX_PAGES
+
+    pages = len(pypdfium2.PdfDocument(str(folder / "a.pdf")))
+    if pages > MAX_PAGES:  # the import refuses it by design, in Russian, before reading a page
+        return f"the PDF has {pages} pages, over the import's limit of {MAX_PAGES}"
+    return ""
 
 
 def main() -> None:
@@ -163,6 +178,12 @@ def main() -> None:
     unknown = [c for c in chosen if c not in COMMANDS]
     if unknown:
         sys.exit(f"unknown commands: {', '.join(unknown)}; known: {', '.join(COMMANDS)}")
+    if not (ROOT / "src" / "roadmapctl" / "document" / "_validator.py").exists():
+        # an installed wheel carries the schema's compiled validator; a source checkout makes it by hand
+        print("writing src/roadmapctl/document/_validator.py, as the wheel carries it "
+              "(python -m roadmapctl.document.validator_code)", flush=True)
+        subprocess.run([sys.executable, "-m", "roadmapctl.document.validator_code"], check=True,
+                       env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, stdout=subprocess.DEVNULL)
     worst: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in options.sizes:
