@@ -17,7 +17,7 @@ The commands: ``check``, ``fmt``, ``mark``, ``render`` to md, html and docx, ``e
 ``report`` (table and xlsx), ``diff`` against a copy with every tenth activity rewritten, and
 ``import`` of the rendered DOCX and of a PDF printed from it by LibreOffice (``soffice``; skipped
 with ``--no-pdf``, when LibreOffice is missing, when printing takes longer than the timeout, or when
-the PDF has more pages than the import accepts — 400, which 10,000 activities exceed).
+the PDF has more pages than the import accepts (400).
 
 A source checkout has no compiled schema validator (``_validator.py``, which the wheel carries and
 .gitignore leaves out); the script writes it first, as ``python -m roadmapctl.document.validator_code``
