@@ -52,24 +52,34 @@ def _compose(name: str, text: str):
     return doc
 
 
-def spelling(node, memo: dict | None = None):
-    """A node tree as the text each scalar was typed with (mappings as sorted pairs).
+def spelling(node, memo: dict[int, bytes] | None = None) -> bytes:
+    """A digest of a node tree as the text each scalar was typed with (a mapping's entries in
+    sorted order, so that key order does not count).
 
-    Two documents with equal spellings say the same thing in the same words, whatever the
-    quoting and layout; aliases are followed once (the loader has already refused cycles)."""
+    Two documents with equal spellings say the same thing in the same words, whatever the quoting
+    and layout. The digest (BLAKE2b, 128 bits) stands for the whole tree, so that comparing two
+    large documents holds neither a copy of their texts nor a memo of every scalar; collections
+    are remembered by identity, so a node that aliases refer to again is read once (the loader
+    has already refused cycles and alias bombs)."""
+    from hashlib import blake2b
+
     from yaml.nodes import MappingNode, ScalarNode
 
     memo = {} if memo is None else memo
-    if id(node) in memo:
-        return memo[id(node)]
     if node is None:
-        result = None
-    elif isinstance(node, ScalarNode):
-        result = node.value
-    elif isinstance(node, MappingNode):
-        result = ("map", tuple(sorted((repr(spelling(k, memo)), repr(spelling(v, memo))) for k, v in node.value)))
+        return b"-"
+    if isinstance(node, ScalarNode):
+        value = node.value.encode("utf-8", "surrogatepass")
+        return blake2b(b"s%d:" % len(value) + value, digest_size=16).digest()
+    known = memo.get(id(node))
+    if known is not None:
+        return known
+    if isinstance(node, MappingNode):
+        pairs = sorted(spelling(k, memo) + spelling(v, memo) for k, v in node.value)
+        result = blake2b(b"m%d:" % len(pairs) + b"".join(pairs), digest_size=16).digest()
     else:
-        result = ("seq", tuple(spelling(item, memo) for item in node.value))
+        items = [spelling(item, memo) for item in node.value]
+        result = blake2b(b"q%d:" % len(items) + b"".join(items), digest_size=16).digest()
     memo[id(node)] = result
     return result
 
@@ -86,10 +96,25 @@ def _agrees(before, after) -> bool:
     return isinstance(after, str) and isinstance(before, (int, float, bool))
 
 
-def same_values(before, after) -> bool:
-    """Whether two loaded documents say the same: every scalar spelled as before, and the data
-    equal but for typed spellings now kept as the text they were typed with."""
-    return spelling(before.root) == spelling(after.root) and _agrees(before.data, after.data)
+@dataclass(frozen=True)
+class _Summary:
+    """What the safety net compares of a document, without its node tree: the digest of its
+    spelling, its data and the number of its comments."""
+
+    spelling: bytes
+    data: object
+    comments: int
+
+    @classmethod
+    def of(cls, doc, comments: int | None = None) -> _Summary:
+        from roadmapctl.format.comments import collect
+
+        if comments is None:
+            comments = collect(doc.root, doc.source.lines).count()
+        return cls(spelling(doc.root), doc.data, comments)
+
+    def agrees(self, other: _Summary) -> bool:
+        return self.spelling == other.spelling and self.comments == other.comments and _agrees(self.data, other.data)
 
 
 def format_text(text: str, name: str = "<text>", width: int | None = None) -> str:
@@ -100,18 +125,21 @@ def format_text(text: str, name: str = "<text>", width: int | None = None) -> st
     if text.startswith(BOM):
         text = text[1:]
     doc = _compose(name, text)
-    lines = doc.source.lines
-    comments = collect(doc.root, lines)
+    comments = collect(doc.root, doc.source.lines)
     try:
         result = Layout(comments, width or WIDTH).document(doc.root)
     except LayoutError as exc:
         raise FormatError(name, exc.args[0], Span.point(1, 1)) from None
-    # The safety net: the same data and the same comments, or the file is left alone.
+    # The safety net: the same data and the same comments, or the file is left alone. The first
+    # node tree is summed up and let go before the result is composed, so that the two trees are
+    # never held at once.
+    before = _Summary.of(doc, comments.count())
+    del doc, comments
     try:
-        again = _compose(name, result)
+        again: _Summary | None = _Summary.of(_compose(name, result))
     except FormatError:
         again = None
-    if again is None or not same_values(doc, again) or collect(again.root, again.source.lines).count() != comments.count():
+    if again is None or not before.agrees(again):
         raise FormatError(
             name,
             "не удалось привести файл к единому виду без изменения содержания; файл оставлен как есть. "

@@ -95,8 +95,12 @@ def run(request: ImportRequest, check: Callable[[str, str], Findings]) -> Import
         raise ImportFailure(f"{target}: файл уже существует; чтобы заменить его, добавьте --force")
     data, name = _read(request.file)
     result = import_bytes(data, name, request.options)
+    # only the YAML and the guesses go on: the document's bytes, cells and drafts are let go
+    # before the check loads the result, so that the two are never held at once
+    guesses = result.guesses
     shown = str(target) if target is not None else "<импорт>"
     text, schema_written = link_schema(result.text, target)
+    del data, result
     findings: Findings | None
     failure = None
     try:
@@ -105,4 +109,4 @@ def run(request: ImportRequest, check: Callable[[str, str], Findings]) -> Import
         findings, failure = None, f"{type(exc).__name__}: {exc}"
     if target is not None:
         write_output(target, text.encode("utf-8"), force=request.force, inputs=[request.file])
-    return ImportOutcome(text, shown, target, result.guesses, findings, failure, schema_written)
+    return ImportOutcome(text, shown, target, guesses, findings, failure, schema_written)

@@ -384,10 +384,7 @@ def mark_loaded(loaded: Loaded, request: MarkRequest) -> EditResult:
         )
 
     _refuse_shared(doc, path, node, number)
-    expected = copy.deepcopy(doc.data)
-    target = expected
-    for step in path:
-        target = target[step]
+    expected, target = _copy_along(doc.data, path)
     editor = _Editor(doc, _canonical_keys())
     changes: list[str] = []
     on = request.on.isoformat()
@@ -476,10 +473,21 @@ def _append(editor: _Editor, node: MappingNode, key: str, record: list[tuple[str
     editor.append_item(node, key, block, flow)
     existing = target.get(key)
     item = dict(record)
-    if isinstance(existing, list):
-        existing.append(item)
-    else:
-        target[key] = [item]
+    target[key] = [*existing, item] if isinstance(existing, list) else [item]  # the loaded list stays as it was
+
+
+def _copy_along(data, path: list):
+    """The data with the containers on ``path`` copied, and the copy of the one ``path`` reaches.
+
+    The edit changes only that mapping (it replaces a list there, never extends it in place), so
+    everything off the path is shared with the loaded data instead of deep-copied: the expected
+    data of a large roadmap costs a few containers, not a second copy of the file."""
+    expected = copy.copy(data)
+    target = expected
+    for step in path:
+        target[step] = copy.copy(target[step])
+        target = target[step]
+    return expected, target
 
 
 def _encode(source: Source, text: str) -> bytes:
