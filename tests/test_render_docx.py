@@ -433,3 +433,27 @@ def test_slavsk_letterhead_keeps_the_country_and_the_region():
     # seed 003, the lines above «П Р И К А З»
     assert texts[:7] == ["Российская Федерация", "Калининградская область", "Администрация муниципального образования",
                          "«Славский муниципальный округ", "Калининградской области»", "Отдел образования", "ПРИКАЗ"]
+
+
+@pytest.mark.parametrize("options", [Options(), Options(with_order=True), Options(edition=2016)], ids=["appendix", "order", "2016"])
+def test_the_fast_writer_gives_the_bytes_of_python_docx_objects(options):
+    """Without a reference template the DOCX is written into one package skeleton a style; the
+    bytes are those of the document built through python-docx's objects (the path a reference
+    template takes), for every bundled roadmap, with its order, in both editions; also for a
+    title and an organisation with characters XML escapes and a date of the 1900s."""
+    from dataclasses import replace
+
+    from roadmapctl.render.docx_writer import _render_package, render_docx
+
+    style = options.style()
+    for path in roadmap_files():
+        view = build(load_roadmap(str(path)), options)
+        assert render_docx(view, style) == _render_package(view, style, None), path.name
+    odd = replace(view, title="План «A & B» <для> школ № 5 " + "д" * 300, author="МКУ «Управление образования» & Ко",
+                  date=view.date.replace(year=1999))
+    data = render_docx(odd, style)
+    assert data == _render_package(odd, style, None)
+    core = docx.Document(io.BytesIO(data)).core_properties
+    assert core.title.startswith("План «A & B» <для> школ № 5 ") and core.title.endswith("…") and len(core.title) == 255
+    assert core.author == "МКУ «Управление образования» & Ко"
+    assert core.created == datetime(1999, view.date.month, view.date.day, tzinfo=timezone.utc)

@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import copy
 import io
+from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from roadmapctl.document.fields import NUMBER
@@ -310,7 +313,7 @@ def _open(template_dir: Path | None):
     return docx.Document(), False
 
 
-def _clean_package(document, view: DocumentView) -> None:
+def _clean_package(document) -> None:
     package = document.part.package
     for rels in (package.rels, document.part.rels):
         for rid, rel in list(rels.items()):
@@ -324,16 +327,24 @@ def _clean_package(document, view: DocumentView) -> None:
         el.set(_w("val"), "ru-RU")
         for attr in (_w("eastAsia"), _w("bidi")):
             el.attrib.pop(attr, None)
-    for part in package.iter_parts():
-        if str(part.partname) == "/docProps/app.xml":
-            part._blob = (
-                "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-                '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-                'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-                f"<Application>roadmapctl</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
-                f"<Company>{escape(view.author)}</Company><LinksUpToDate>false</LinksUpToDate>"
-                "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
-            ).encode("utf-8")
+
+
+def _app_xml(author: str) -> bytes:
+    """docProps/app.xml: the application and the organisation, nothing that changes between runs."""
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>roadmapctl</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+        f"<Company>{escape(author)}</Company><LinksUpToDate>false</LinksUpToDate>"
+        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    ).encode("utf-8")
+
+
+def _set_app(document, author: str) -> None:
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == APP:
+            part._blob = _app_xml(author)
 
 
 def core_text(text: str) -> str:
@@ -341,11 +352,10 @@ def core_text(text: str) -> str:
     return text if len(text) <= 255 else text[:254].rstrip() + "…"
 
 
-def _core(document, view: DocumentView) -> None:
-    stamp = datetime(view.date.year, view.date.month, view.date.day, 0, 0, 0)
+def _core(document, title: str, author: str, stamp: datetime) -> None:
     core = document.core_properties
-    core.title = core_text(view.title)
-    core.author = core_text(view.author)
+    core.title = core_text(title)
+    core.author = core_text(author)
     core.subject = ""
     core.keywords = "дорожная карта"
     core.comments = ""
@@ -361,48 +371,98 @@ def _core(document, view: DocumentView) -> None:
     core.version = ""
 
 
-def _body(document, view: DocumentView, style: Style, letterhead: list) -> None:
+def _stamp(view: DocumentView) -> datetime:
+    return datetime(view.date.year, view.date.month, view.date.day, 0, 0, 0)
+
+
+def _prepared(style: Style, template_dir: Path | None, with_order: bool):
+    """The document of python-docx with everything but the body and the view's properties: the
+    package cleaned, the styles, the landscape section with its page-number headers. Returns the
+    document, whether it came from a reference template, and the template body's elements that
+    are the order's letterhead."""
     from docx.oxml import parse_xml
 
+    document, reference = _open(template_dir)
     body = document.element.body
+    letterhead = []
+    for child in list(body):
+        if child.tag != _w("sectPr"):
+            if reference and with_order:
+                letterhead.append(child)
+            body.remove(child)
+    if body.find(_w("sectPr")) is None:
+        body.append(parse_xml(f"<w:sectPr {NSDECL}/>"))
     final = body.find(_w("sectPr"))
+    for tag in ("headerReference", "footerReference"):
+        for el in final.findall(_w(tag)):
+            final.remove(el)
+    _clean_package(document)
+    _setup_styles(document, style, reference)
+    section = document.sections[-1]
+    _configure_section(section, style, landscape=True)
+    # Page numbers: centred in the header from the second page; the first page has none.
+    section.different_first_page_header_footer = True
+    _set_header(section.header, f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="RMPageNumber"/></w:pPr>{PAGE_FIELD}</w:p>')
+    _set_header(section.first_page_header, f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="RMPageNumber"/></w:pPr></w:p>')
+    return document, reference, letterhead
+
+
+def _sections(final) -> tuple[str, str]:
+    """The order's section properties (portrait, with the page-number headers) and the final
+    ones that follow an order (the landscape appendix inherits the headers and continues the
+    count): both as XML text, from the template's final ``w:sectPr``, which is left as it is."""
+    from lxml import etree
+
+    order_sect = copy.deepcopy(final)
+    order_sect.find(_w("pgSz")).set(_w("w"), str(A4_SHORT))
+    order_sect.find(_w("pgSz")).set(_w("h"), str(A4_LONG))
+    order_sect.find(_w("pgSz")).attrib.pop(_w("orient"), None)
+    after_order = copy.deepcopy(final)
+    for tag in ("headerReference", "footerReference", "titlePg"):
+        for el in after_order.findall(_w(tag)):
+            after_order.remove(el)
+    return etree.tostring(order_sect, encoding="unicode"), etree.tostring(after_order, encoding="unicode")
+
+
+def _pieces(view: DocumentView, style: Style, letterhead: list, order_sect: str) -> tuple[list[str], list]:
+    """The body's paragraphs and tables (XML text) and, first, the reference letterhead elements."""
     landscape_width = A4_LONG - twips(style.margin_left_mm) - twips(style.margin_right_mm)
     portrait_width = A4_SHORT - twips(style.margin_left_mm) - twips(style.margin_right_mm)
     pieces: list[str] = []
     order_elements: list = []
     if view.order is not None:
         order_pieces, order_elements = _order(view.order, view, style, portrait_width, letterhead)
-        # The order is a portrait section: its last paragraph carries the section's properties,
-        # with the page-number headers; the landscape appendix inherits them and continues the count.
-        order_sect = copy.deepcopy(final)
-        order_sect.find(_w("pgSz")).set(_w("w"), str(A4_SHORT))
-        order_sect.find(_w("pgSz")).set(_w("h"), str(A4_LONG))
-        order_sect.find(_w("pgSz")).attrib.pop(_w("orient"), None)
-        from lxml import etree
-
-        sect_xml = etree.tostring(order_sect, encoding="unicode")
-        last = order_pieces[-1]
-        head, _, tail = last.partition("</w:pPr>")
-        order_pieces[-1] = head + sect_xml + "</w:pPr>" + tail
-        for tag in ("headerReference", "footerReference", "titlePg"):
-            for el in final.findall(_w(tag)):
-                final.remove(el)
+        # The order is a portrait section: its last paragraph carries the section's properties.
+        head, _, tail = order_pieces[-1].partition("</w:pPr>")
+        order_pieces[-1] = head + order_sect + "</w:pPr>" + tail
         pieces += order_pieces
     pieces += _appendix(view, style, landscape_width)
+    return pieces, order_elements
+
+
+def _body_element(before: str, orders: str, pieces: list[str], closing: str):
+    """The whole body parsed once (as python-docx parses XML): moving the elements one by one
+    into the template tree (addprevious) made the time grow with the square of the rows."""
+    from docx.oxml import parse_xml
+
+    return parse_xml(f"<w:body {NSDECL}>{before}{orders}{''.join(pieces)}{closing}</w:body>")
+
+
+def _body(document, view: DocumentView, style: Style, letterhead: list) -> None:
     from lxml import etree
 
-    # The whole body is parsed once and put in place of the template's: moving the elements one
-    # by one into the template tree (addprevious) made the time grow with the square of the rows.
+    body = document.element.body
+    final = body.find(_w("sectPr"))
+    order_sect, after_order = _sections(final)
+    pieces, order_elements = _pieces(view, style, letterhead, order_sect)
     before = "".join(etree.tostring(el, encoding="unicode") for el in body if el is not final)
     orders = "".join(etree.tostring(el, encoding="unicode") for el in order_elements)
-    closing = etree.tostring(final, encoding="unicode")
-    fresh = parse_xml(f"<w:body {NSDECL}>{before}{orders}{''.join(pieces)}{closing}</w:body>")
-    body.getparent().replace(body, fresh)
+    closing = after_order if view.order is not None else etree.tostring(final, encoding="unicode")
+    body.getparent().replace(body, _body_element(before, orders, pieces, closing))
 
 
-def _rezip(data: bytes, view: DocumentView) -> bytes:
+def _rezip(members: list[tuple[str, bytes]], view: DocumentView) -> bytes:
     """The package again, with fixed timestamps and the render mark in dc:identifier."""
-    members = zip_members(data)
     digest = package_digest(members)
     mark = escape(mark_text(view.identity, digest)).encode("utf-8")
     stamp = (max(view.date.year, 1980), view.date.month, view.date.day, 0, 0, 0)
@@ -413,33 +473,89 @@ def _rezip(data: bytes, view: DocumentView) -> bytes:
     return reproducible_zip(members, stamp, 0o644, create_system=0, compresslevel=6, edit=edit)
 
 
-def render_docx(view: DocumentView, style: Style, template_dir: Path | None = None) -> bytes:
-    from docx.oxml import parse_xml
-
-    document, reference = _open(template_dir)
-    body = document.element.body
-    letterhead = []
-    for child in list(body):
-        if child.tag != _w("sectPr"):
-            if reference and view.order is not None:
-                letterhead.append(child)
-            body.remove(child)
-    if body.find(_w("sectPr")) is None:
-        body.append(parse_xml(f"<w:sectPr {NSDECL}/>"))
-    final = body.find(_w("sectPr"))
-    for tag in ("headerReference", "footerReference"):
-        for el in final.findall(_w(tag)):
-            final.remove(el)
-    _clean_package(document, view)
-    _setup_styles(document, style, reference)
-    section = document.sections[-1]
-    _configure_section(section, style, landscape=True)
-    # Page numbers: centred in the header from the second page; the first page has none.
-    section.different_first_page_header_footer = True
-    _set_header(section.header, f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="RMPageNumber"/></w:pPr>{PAGE_FIELD}</w:p>')
-    _set_header(section.first_page_header, f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="RMPageNumber"/></w:pPr></w:p>')
+def _render_package(view: DocumentView, style: Style, template_dir: Path | None) -> bytes:
+    """The document through python-docx's objects: with a reference template (its styles and
+    letterhead), and the reference the fast path is tested against."""
+    document, _reference, letterhead = _prepared(style, template_dir, view.order is not None)
+    _set_app(document, view.author)
     _body(document, view, style, letterhead)
-    _core(document, view)
+    _core(document, view.title, view.author, _stamp(view))
     buffer = io.BytesIO()
     document.save(buffer)
-    return _rezip(buffer.getvalue(), view)
+    return _rezip(zip_members(buffer.getvalue()), view)
+
+
+# --- the fast path: one package skeleton a style, the view's parts written into it -------------
+
+APP = "/docProps/app.xml"
+DOCUMENT = "word/document.xml"
+_TITLE_MARK = "roadmapctl-title-placeholder"
+_AUTHOR_MARK = "roadmapctl-author-placeholder"
+_STAMP_MARK = datetime(1901, 2, 3, 0, 0, 0)  # a date no roadmap has: replaced by the view's
+
+
+@dataclass
+class _Skeleton:
+    """A package as ``_render_package`` writes it for a style without a reference template, with
+    marks where the view's title, author and date go; and its document element, whose body is
+    replaced for each view (the same operations as on python-docx's document, so the same bytes)."""
+
+    members: tuple[tuple[str, bytes], ...]
+    root: Any  # the w:document element (lxml)
+    order_sect: str
+    final_sect: str  # the final section's properties without an order
+    after_order: str  # … and after an order
+
+
+@lru_cache(maxsize=8)
+def _skeleton(style: Style) -> _Skeleton:
+    from lxml import etree
+
+    document, _reference, _letterhead = _prepared(style, None, False)
+    _set_app(document, _AUTHOR_MARK)
+    final = document.element.body.find(_w("sectPr"))
+    order_sect, after_order = _sections(final)
+    final_sect = etree.tostring(final, encoding="unicode")
+    _core(document, _TITLE_MARK, _AUTHOR_MARK, _STAMP_MARK)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _Skeleton(tuple(zip_members(buffer.getvalue())), document.element, order_sect, final_sect, after_order)
+
+
+def _core_value(text: str) -> bytes:
+    """A text of core.xml as lxml writes it (python-docx sets it as an element's text)."""
+    return escape(core_text(text)).replace("\r", "&#13;").encode("utf-8")
+
+
+def _render_fast(view: DocumentView, style: Style) -> bytes:
+    """The same bytes as ``_render_package`` without a template, without building python-docx's
+    objects for each document: the skeleton of the style with the view's body and properties."""
+    from docx.opc.oxml import serialize_part_xml
+
+    skeleton = _skeleton(style)
+    pieces, _ = _pieces(view, style, [], skeleton.order_sect)
+    closing = skeleton.after_order if view.order is not None else skeleton.final_sect
+    root = skeleton.root
+    body = root.find(_w("body"))
+    root.replace(body, _body_element("", "", pieces, closing))
+    stamp = _stamp(view).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    marks = _STAMP_MARK.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    members = []
+    for name, blob in skeleton.members:
+        if name == DOCUMENT:
+            blob = serialize_part_xml(root)
+        elif name == CORE:
+            blob = (blob.replace(_TITLE_MARK.encode(), _core_value(view.title))
+                    .replace(_AUTHOR_MARK.encode(), _core_value(view.author)).replace(marks, stamp))
+        elif "/" + name == APP:
+            blob = _app_xml(view.author)
+        members.append((name, blob))
+    root.replace(root.find(_w("body")), body)  # the skeleton's own body back: no view's rows kept alive
+    return _rezip(members, view)
+
+
+def render_docx(view: DocumentView, style: Style, template_dir: Path | None = None) -> bytes:
+    reference = template_dir / REFERENCE if template_dir else None
+    if reference is not None and reference.is_file():
+        return _render_package(view, style, template_dir)
+    return _render_fast(view, style)
