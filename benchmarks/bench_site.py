@@ -67,17 +67,20 @@ def main() -> None:
         if args.jobs:
             cmd += ["--jobs", str(args.jobs)]
         once([roadmapctl, "site", str(ROOT / "roadmaps"), "-o", str(base / "warm-up")])  # caches (the schema's code)
+        load = os.getloadavg()[0]
         wall, cpu = once(cmd)
         size, count = folder_size(out)
         index = (out / "index.html").read_bytes()
         data = re.search(rb'id="site-data">(.*?)</script>', index, re.DOTALL)
         entries = len(json.loads(data.group(1))["roadmaps"]) if data else 0
         print(f"site of {args.count} roadmaps: {wall:.1f} s wall, {cpu:.1f} s CPU "
-              f"({'under' if wall < TARGET_SECONDS else 'OVER'} the {TARGET_SECONDS:.0f} s target)")
+              f"({'under' if wall < TARGET_SECONDS else 'OVER'} the {TARGET_SECONDS:.0f} s target); "
+              f"load {load:.1f} before, {os.getloadavg()[0]:.1f} after, on {os.cpu_count()} cores")
         print(f"  {count} files, {size / 1e6:.1f} MB; index.html {len(index) / 1e3:.0f} kB, "
               f"its JSON index {len(data.group(1)) / 1e3 if data else 0:.0f} kB for {entries} roadmaps")
-        wall_again, _ = once(cmd)
-        print(f"  built again over the previous site (nothing changed): {wall_again:.1f} s")
+        wall_again, cpu_again = once(cmd)
+        print(f"  built again over the previous site (nothing changed): {wall_again:.1f} s wall, {cpu_again:.1f} s CPU; "
+              f"load {os.getloadavg()[0]:.1f}")
 
         sample = files[: args.sample]
         single = base / "one at a time"

@@ -498,7 +498,8 @@ _STAMP_MARK = datetime(1901, 2, 3, 0, 0, 0)  # a date no roadmap has: replaced b
 class _Skeleton:
     """A package as ``_render_package`` writes it for a style without a reference template, with
     marks where the view's title, author and date go; and its document element, whose body is
-    replaced for each view (the same operations as on python-docx's document, so the same bytes)."""
+    replaced in a copy for each view (the same operations as on python-docx's document, so the
+    same bytes)."""
 
     members: tuple[tuple[str, bytes], ...]
     root: Any  # the w:document element (lxml)
@@ -535,9 +536,9 @@ def _render_fast(view: DocumentView, style: Style) -> bytes:
     skeleton = _skeleton(style)
     pieces, _ = _pieces(view, style, [], skeleton.order_sect)
     closing = skeleton.after_order if view.order is not None else skeleton.final_sect
-    root = skeleton.root
-    body = root.find(_w("body"))
-    root.replace(body, _body_element("", "", pieces, closing))
+    root = copy.deepcopy(skeleton.root)  # small (its body is empty); dropped whole afterwards: a
+    # big body taken out of a tree that lives on would be moved to a document of its own, slowly
+    root.replace(root.find(_w("body")), _body_element("", "", pieces, closing))
     stamp = _stamp(view).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     marks = _STAMP_MARK.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     members = []
@@ -550,7 +551,6 @@ def _render_fast(view: DocumentView, style: Style) -> bytes:
         elif "/" + name == APP:
             blob = _app_xml(view.author)
         members.append((name, blob))
-    root.replace(root.find(_w("body")), body)  # the skeleton's own body back: no view's rows kept alive
     return _rezip(members, view)
 
 
