@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from roadmapctl.document.fields import NUMBER
@@ -494,18 +493,34 @@ _AUTHOR_MARK = "roadmapctl-author-placeholder"
 _STAMP_MARK = datetime(1901, 2, 3, 0, 0, 0)  # a date no roadmap has: replaced by the view's
 
 
+_BODY_MARK = "<w:p><w:r><w:t>roadmapctl-body-placeholder</w:t></w:r></w:p>"
+
+
 @dataclass
 class _Skeleton:
     """A package as ``_render_package`` writes it for a style without a reference template, with
-    marks where the view's title, author and date go; and its document element, whose body is
-    replaced in a copy for each view (the same operations as on python-docx's document, so the
-    same bytes)."""
+    marks where the view's title, author and date go, and its document.xml cut where the body's
+    paragraphs and tables go: before them, and after them (with the final section's properties,
+    without an order and after one)."""
 
     members: tuple[tuple[str, bytes], ...]
-    root: Any  # the w:document element (lxml)
+    head: bytes
+    tail: bytes
+    tail_after_order: bytes
     order_sect: str
-    final_sect: str  # the final section's properties without an order
-    after_order: str  # … and after an order
+
+
+def _document_xml(document, style: Style, closing: str) -> tuple[bytes, bytes]:
+    """document.xml of ``document`` with a marked body, as python-docx writes it, cut at the mark."""
+    from docx.opc.oxml import serialize_part_xml
+
+    root = copy.deepcopy(document.element)
+    root.replace(root.find(_w("body")), _body_element("", "", [_BODY_MARK], closing))
+    xml = serialize_part_xml(root)
+    head, mark, tail = xml.partition(_BODY_MARK.encode())
+    if not mark:
+        raise RenderError("внутренняя ошибка: в заготовке документа DOCX не найдено место для текста")
+    return head, tail
 
 
 @lru_cache(maxsize=8)
@@ -516,11 +531,16 @@ def _skeleton(style: Style) -> _Skeleton:
     _set_app(document, _AUTHOR_MARK)
     final = document.element.body.find(_w("sectPr"))
     order_sect, after_order = _sections(final)
-    final_sect = etree.tostring(final, encoding="unicode")
+    head, tail = _document_xml(document, style, etree.tostring(final, encoding="unicode"))
+    _head, tail_after_order = _document_xml(document, style, after_order)
+    # the order's section properties as they are written inside the document (python-docx's
+    # path parses them into the body, where their namespace declarations are the document's)
+    _head, in_place = _document_xml(document, style, f"<w:p><w:pPr>{order_sect}</w:pPr></w:p>")
+    order_sect = in_place.decode("utf-8").partition("<w:pPr>")[2].partition("</w:pPr>")[0]
     _core(document, _TITLE_MARK, _AUTHOR_MARK, _STAMP_MARK)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _Skeleton(tuple(zip_members(buffer.getvalue())), document.element, order_sect, final_sect, after_order)
+    return _Skeleton(tuple(zip_members(buffer.getvalue())), head, tail, tail_after_order, order_sect)
 
 
 def _core_value(text: str) -> bytes:
@@ -530,21 +550,21 @@ def _core_value(text: str) -> bytes:
 
 def _render_fast(view: DocumentView, style: Style) -> bytes:
     """The same bytes as ``_render_package`` without a template, without building python-docx's
-    objects for each document: the skeleton of the style with the view's body and properties."""
-    from docx.opc.oxml import serialize_part_xml
-
+    objects or an XML tree for each document: the body's text goes between the two halves of the
+    style's document.xml. Our pieces are written as lxml writes them (checked by the tests
+    against the python-docx path), so the body is never parsed — at 50,000 activities its tree
+    alone took several times the memory of the roadmap."""
     skeleton = _skeleton(style)
     pieces, _ = _pieces(view, style, [], skeleton.order_sect)
-    closing = skeleton.after_order if view.order is not None else skeleton.final_sect
-    root = copy.deepcopy(skeleton.root)  # small (its body is empty); dropped whole afterwards: a
-    # big body taken out of a tree that lives on would be moved to a document of its own, slowly
-    root.replace(root.find(_w("body")), _body_element("", "", pieces, closing))
+    tail = skeleton.tail_after_order if view.order is not None else skeleton.tail
+    document_xml = b"".join([skeleton.head, *(piece.encode("utf-8") for piece in pieces), tail])
+    del pieces
     stamp = _stamp(view).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     marks = _STAMP_MARK.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     members = []
     for name, blob in skeleton.members:
         if name == DOCUMENT:
-            blob = serialize_part_xml(root)
+            blob = document_xml
         elif name == CORE:
             blob = (blob.replace(_TITLE_MARK.encode(), _core_value(view.title))
                     .replace(_AUTHOR_MARK.encode(), _core_value(view.author)).replace(marks, stamp))
