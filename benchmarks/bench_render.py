@@ -77,13 +77,13 @@ def main() -> int:
     args = parser.parse_args()
 
     start = time.perf_counter()
-    from roadmapctl.cli.common import load_roadmap
+    from roadmapctl.document.pipeline import require_roadmap
     from roadmapctl.render import build, render
     from roadmapctl.render.options import Options
 
     import_time = time.perf_counter() - start
     start = time.perf_counter()
-    roadmaps = [load_roadmap(p) for p in args.paths]
+    roadmaps = [require_roadmap(p).roadmap for p in args.paths]
     load_time = time.perf_counter() - start
     # Warm up: the first DOCX imports python-docx, the first text format compiles its template.
     warm_start = time.perf_counter()
