@@ -13,6 +13,12 @@ same run the time of two named alternatives producing the same table:
 
 Ratios are ours / alternative (below 1 means we are faster). The target is under 2 s in total for
 the five roadmaps in all three formats (the models loaded once; load time is printed apart).
+
+    .venv/bin/python benchmarks/bench_render.py --memory 50000
+
+instead measures the peak memory (``ru_maxrss`` of a new process) of ``render --to docx`` and
+``export --format ics`` on a generated roadmap of that many activities (``bench_resources.py``'s),
+against the floor of loading the same roadmap alone; the target is at most 3 times the floor.
 """
 
 from __future__ import annotations
@@ -70,11 +76,41 @@ def pandoc_docx(markdown: bytes) -> bytes:
     return proc.stdout
 
 
+def memory(size: int) -> int:
+    import os
+    import tempfile
+
+    from bench_resources import make_roadmap
+
+    def peak(args: list[str]) -> tuple[float, float, int]:
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        proc = subprocess.Popen([sys.executable, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status)
+
+    with tempfile.TemporaryDirectory(prefix="bench-render-") as tmp:
+        source = Path(tmp) / "карта.yaml"
+        source.write_text(make_roadmap(size), encoding="utf-8")
+        floor, cpu, code = peak(["-c", f"from roadmapctl.document.pipeline import load_path; load_path({str(source)!r})"])
+        print(f"{size} activities: loading alone {floor:.0f} MB ({cpu:.1f} s CPU, exit {code}); load {os.getloadavg()[0]:.1f}")
+        worst = 0.0
+        for name, args in (("render --to docx", ["render", str(source), "--to", "docx", "-o", str(Path(tmp) / "a.docx")]),
+                           ("export --format ics", ["export", str(source), "--format", "ics", "-o", str(Path(tmp) / "a.ics")])):
+            mb, cpu, code = peak(["-m", "roadmapctl", *args])
+            worst = max(worst, mb / floor)
+            print(f"  {name:20} {mb:6.0f} MB = {mb / floor:.2f} x the floor ({cpu:.1f} s CPU, exit {code}); load {os.getloadavg()[0]:.1f}")
+    print(f"target: at most 3 x the floor: {'OK' if worst <= 3 else 'OVER'}")
+    return 0 if worst <= 3 else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", default=sorted(str(p) for p in (ROOT / "roadmaps").glob("*.yaml")))
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement; the best is kept")
+    parser.add_argument("--memory", type=int, default=0, metavar="ACTIVITIES", help="measure peak memory instead")
     args = parser.parse_args()
+    if args.memory:
+        return memory(args.memory)
 
     start = time.perf_counter()
     from roadmapctl.document.pipeline import require_roadmap

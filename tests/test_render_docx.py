@@ -8,6 +8,8 @@ from datetime import datetime, timezone
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 
@@ -455,3 +457,52 @@ def test_a_typeface_without_known_widths_leaves_the_page_breaks_to_the_word_proc
     numbers = {"".join(t.text for t in tr.find(qn("w:tc")).iter(qn("w:t"))): tr for tr in trs}
     assert _can_split(numbers["2.1."])
     assert not _can_split(numbers["3.3."])
+
+
+@pytest.mark.parametrize("options", [Options(), Options(with_order=True), Options(edition=2016)], ids=["appendix", "order", "2016"])
+def test_the_fast_writer_gives_the_bytes_of_python_docx_objects(options):
+    """Without a reference template the DOCX is written into one package skeleton a style; the
+    bytes are those of the document built through python-docx's objects (the path a reference
+    template takes), for every bundled roadmap, with its order, in both editions; also for a
+    title and an organisation with characters XML escapes and a date of the 1900s."""
+    from dataclasses import replace
+
+    from roadmapctl.render.docx_writer import _render_package, render_docx
+
+    style = options.style()
+    for path in roadmap_files():
+        view = build(load_roadmap(str(path)), options)
+        assert render_docx(view, style) == _render_package(view, style, None), path.name
+    odd = replace(view, title="План «A & B» <для> школ № 5 " + "д" * 300, author="МКУ «Управление образования» & Ко",
+                  date=view.date.replace(year=1999))
+    data = render_docx(odd, style)
+    assert data == _render_package(odd, style, None)
+    core = docx.Document(io.BytesIO(data)).core_properties
+    assert core.title.startswith("План «A & B» <для> школ № 5 ") and core.title.endswith("…") and len(core.title) == 255
+    assert core.author == "МКУ «Управление образования» & Ко"
+    assert core.created == datetime(1999, view.date.month, view.date.day, tzinfo=timezone.utc)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list("аЖ z&<>\"'\t\n;€😀\\ ]]>")), min_size=1, max_size=60))
+def test_the_fast_writer_writes_any_text_as_lxml_does(tmp_path, text):
+    """The body is written as text, never parsed: any activity text (markup characters, tabs,
+    line breaks, spaces at the ends, characters outside the BMP) gives the bytes of the python-docx
+    path, which parses and serializes it with lxml."""
+    import json
+
+    from roadmapctl.render.docx_writer import _render_package, render_docx
+
+    source = (ROADMAPS / "tula-2020-2021.yaml").read_text(encoding="utf-8")
+    start = source.index("            мероприятие: Корректировка муниципальной программы")
+    end = source.index("            ответственные:", start)
+    path = tmp_path / "карта с текстом.yaml"
+    line = "            мероприятие: " + json.dumps(text + " Корректировка", ensure_ascii=False) + "\n"
+    path.write_text(source[:start] + line + source[end:], encoding="utf-8")
+    roadmap = load_roadmap(str(path))
+    first = next(iter(roadmap.placed_activities())).activity
+    assert first.number == "1.1." and first.text.endswith("Корректировка") and text.strip()[:1] in first.text
+    for options in (Options(), Options(with_order=True)):
+        view = build(roadmap, options)
+        style = options.style()
+        assert render_docx(view, style) == _render_package(view, style, None)

@@ -287,3 +287,37 @@ def test_a_roadmap_the_program_fails_on_gets_a_page_that_does_not_blame_the_file
     assert "<h1>Не удалось обработать файл" in page and "Файл здесь ни при чём" in page
     assert "ValueError: сбой для проверки" in page and "Ошибка в файле" not in page
     assert (out / "roadmaps" / "slavsk-2022-2023" / "приложение.docx").is_file()
+
+
+def test_the_bar_has_the_reports_states_and_the_report_rows_dates(tmp_path):
+    """One set of states (report.items): the site's bar is the report's chart plus the cancelled
+    activities, each row in the state of its report row; the timeline takes the report row's
+    dates. Баунт on 01.06.2021 with activity 9 cancelled; activity 1 is due on 31.03.2021."""
+    from roadmapctl.loading import read_source
+    from roadmapctl.mark import MarkRequest, mark_activity
+    from roadmapctl.report.glance import glance
+    from roadmapctl.report.items import build_report
+    from roadmapctl.site.parts import roadmap_part
+    from conftest import load_roadmap
+
+    path = tmp_path / "Баунт с отменённым.yaml"
+    request = MarkRequest("9", date(2021, 5, 1), status="отменено")
+    path.write_bytes(mark_activity(read_source(ROADMAPS / "baunt-2021-2022.yaml"), request).data)
+    part = roadmap_part(str(path), "baunt", date(2021, 6, 1), 30)
+    assert list(part.chart) == ["done", "overdue", "upcoming", "undated", "pending", "cancelled"]
+    assert part.chart["cancelled"] == 1 and sum(part.chart.values()) == part.counts["activities"]
+    by_number = {row.number.rstrip("."): row for row in part.rows}
+    assert by_number["9"].state == "cancelled"
+    assert (by_number["1"].start, by_number["1"].due) == (None, date(2021, 3, 31))
+    report = build_report([load_roadmap(str(path))], date(2021, 6, 1))
+    states = glance(report).total.states
+    assert {k: v for k, v in part.chart.items() if k != "cancelled"} == states
+    page = roadmap_page_text(part)
+    assert "Срок не наступил" in page or "Срок не определён" in page
+    assert "Отменено" in page and "Остальные" not in page
+
+
+def roadmap_page_text(part) -> str:
+    from roadmapctl.site.pages import roadmap_page
+
+    return roadmap_page(part, date(2021, 6, 1), 30).decode("utf-8")

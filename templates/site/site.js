@@ -6,7 +6,7 @@
   var node = document.getElementById("site-data");
   if (!node) { return; }
   var data = JSON.parse(node.textContent);
-  var rows = data.roadmaps, states = data.states, parties = null, partyNames = [];
+  var rows = data.roadmaps, states = data.states, keys = data.keys, parties = null, partyNames = [];
   var table = document.getElementById("index-table");
   var body = table.querySelector("tbody");
   var shown = document.getElementById("shown");
@@ -86,10 +86,10 @@
     if (!total) { td.textContent = r.b ? "ошибка в файле" : "нет мероприятий"; return td; }
     var bar = el("div", null, "bar small");
     bar.setAttribute("role", "img");
-    var names = ["done", "overdue", "upcoming", "other", "cancelled"], label = [];
+    var label = [];
     r.c.forEach(function (n, i) {
       if (!n) { return; }
-      var seg = el("span", null, "seg " + names[i]);
+      var seg = el("span", null, "seg " + keys[i]);
       seg.style.width = (100 * n / total).toFixed(3) + "%";
       bar.appendChild(seg);
       label.push(states[i] + ": " + n);

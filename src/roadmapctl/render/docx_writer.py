@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import copy
 import io
+from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -338,7 +340,7 @@ def _open(template_dir: Path | None):
     return docx.Document(), False
 
 
-def _clean_package(document, view: DocumentView) -> None:
+def _clean_package(document) -> None:
     package = document.part.package
     for rels in (package.rels, document.part.rels):
         for rid, rel in list(rels.items()):
@@ -352,16 +354,24 @@ def _clean_package(document, view: DocumentView) -> None:
         el.set(_w("val"), "ru-RU")
         for attr in (_w("eastAsia"), _w("bidi")):
             el.attrib.pop(attr, None)
-    for part in package.iter_parts():
-        if str(part.partname) == "/docProps/app.xml":
-            part._blob = (
-                "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-                '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-                'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-                f"<Application>roadmapctl</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
-                f"<Company>{escape(view.author)}</Company><LinksUpToDate>false</LinksUpToDate>"
-                "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
-            ).encode("utf-8")
+
+
+def _app_xml(author: str) -> bytes:
+    """docProps/app.xml: the application and the organisation, nothing that changes between runs."""
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>roadmapctl</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+        f"<Company>{escape(author)}</Company><LinksUpToDate>false</LinksUpToDate>"
+        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    ).encode("utf-8")
+
+
+def _set_app(document, author: str) -> None:
+    for part in document.part.package.iter_parts():
+        if str(part.partname) == APP:
+            part._blob = _app_xml(author)
 
 
 def core_text(text: str) -> str:
@@ -369,11 +379,10 @@ def core_text(text: str) -> str:
     return text if len(text) <= 255 else text[:254].rstrip() + "…"
 
 
-def _core(document, view: DocumentView) -> None:
-    stamp = datetime(view.date.year, view.date.month, view.date.day, 0, 0, 0)
+def _core(document, title: str, author: str, stamp: datetime) -> None:
     core = document.core_properties
-    core.title = core_text(view.title)
-    core.author = core_text(view.author)
+    core.title = core_text(title)
+    core.author = core_text(author)
     core.subject = ""
     core.keywords = "дорожная карта"
     core.comments = ""
@@ -389,48 +398,99 @@ def _core(document, view: DocumentView) -> None:
     core.version = ""
 
 
-def _body(document, view: DocumentView, style: Style, letterhead: list, paged: bool) -> None:
+def _stamp(view: DocumentView) -> datetime:
+    return datetime(view.date.year, view.date.month, view.date.day, 0, 0, 0)
+
+
+def _prepared(style: Style, template_dir: Path | None, with_order: bool):
+    """The document of python-docx with everything but the body and the view's properties: the
+    package cleaned, the styles, the landscape section with its page-number headers. Returns the
+    document, whether it came from a reference template, and the template body's elements that
+    are the order's letterhead."""
     from docx.oxml import parse_xml
 
+    document, reference = _open(template_dir)
     body = document.element.body
+    letterhead = []
+    for child in list(body):
+        if child.tag != _w("sectPr"):
+            if reference and with_order:
+                letterhead.append(child)
+            body.remove(child)
+    if body.find(_w("sectPr")) is None:
+        body.append(parse_xml(f"<w:sectPr {NSDECL}/>"))
     final = body.find(_w("sectPr"))
+    for tag in ("headerReference", "footerReference"):
+        for el in final.findall(_w(tag)):
+            final.remove(el)
+    _clean_package(document)
+    _setup_styles(document, style, reference)
+    section = document.sections[-1]
+    _configure_section(section, style, landscape=True)
+    # Page numbers: centred in the header from the second page; the first page has none.
+    section.different_first_page_header_footer = True
+    _set_header(section.header, f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="RMPageNumber"/></w:pPr>{PAGE_FIELD}</w:p>')
+    _set_header(section.first_page_header, f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="RMPageNumber"/></w:pPr></w:p>')
+    return document, reference, letterhead
+
+
+def _sections(final) -> tuple[str, str]:
+    """The order's section properties (portrait, with the page-number headers) and the final
+    ones that follow an order (the landscape appendix inherits the headers and continues the
+    count): both as XML text, from the template's final ``w:sectPr``, which is left as it is."""
+    from lxml import etree
+
+    order_sect = copy.deepcopy(final)
+    order_sect.find(_w("pgSz")).set(_w("w"), str(A4_SHORT))
+    order_sect.find(_w("pgSz")).set(_w("h"), str(A4_LONG))
+    order_sect.find(_w("pgSz")).attrib.pop(_w("orient"), None)
+    after_order = copy.deepcopy(final)
+    for tag in ("headerReference", "footerReference", "titlePg"):
+        for el in after_order.findall(_w(tag)):
+            after_order.remove(el)
+    return etree.tostring(order_sect, encoding="unicode"), etree.tostring(after_order, encoding="unicode")
+
+
+def _pieces(view: DocumentView, style: Style, letterhead: list, order_sect: str, paged: bool) -> tuple[list[str], list]:
+    """The body's paragraphs and tables (XML text) and, first, the reference letterhead elements;
+    ``paged``: the table's pages are broken here (paging.py)."""
     landscape_width = A4_LONG - twips(style.margin_left_mm) - twips(style.margin_right_mm)
     portrait_width = A4_SHORT - twips(style.margin_left_mm) - twips(style.margin_right_mm)
     pieces: list[str] = []
     order_elements: list = []
     if view.order is not None:
         order_pieces, order_elements = _order(view.order, view, style, portrait_width, letterhead)
-        # The order is a portrait section: its last paragraph carries the section's properties,
-        # with the page-number headers; the landscape appendix inherits them and continues the count.
-        order_sect = copy.deepcopy(final)
-        order_sect.find(_w("pgSz")).set(_w("w"), str(A4_SHORT))
-        order_sect.find(_w("pgSz")).set(_w("h"), str(A4_LONG))
-        order_sect.find(_w("pgSz")).attrib.pop(_w("orient"), None)
-        from lxml import etree
-
-        sect_xml = etree.tostring(order_sect, encoding="unicode")
-        last = order_pieces[-1]
-        head, _, tail = last.partition("</w:pPr>")
-        order_pieces[-1] = head + sect_xml + "</w:pPr>" + tail
-        for tag in ("headerReference", "footerReference", "titlePg"):
-            for el in final.findall(_w(tag)):
-                final.remove(el)
+        # The order is a portrait section: its last paragraph carries the section's properties.
+        head, _, tail = order_pieces[-1].partition("</w:pPr>")
+        order_pieces[-1] = head + order_sect + "</w:pPr>" + tail
         pieces += order_pieces
     pieces += _appendix(view, style, landscape_width, paged)
+    return pieces, order_elements
+
+
+def _body_element(before: str, orders: str, pieces: list[str], closing: str):
+    """The whole body parsed once (as python-docx parses XML): moving the elements one by one
+    into the template tree (addprevious) made the time grow with the square of the rows."""
+    from docx.oxml import parse_xml
+
+    return parse_xml(f"<w:body {NSDECL}>{before}{orders}{''.join(pieces)}{closing}</w:body>")
+
+
+def _body(document, view: DocumentView, style: Style, letterhead: list, paged: bool) -> None:
     from lxml import etree
 
-    # The whole body is parsed once and put in place of the template's: moving the elements one
-    # by one into the template tree (addprevious) made the time grow with the square of the rows.
+    body = document.element.body
+    final = body.find(_w("sectPr"))
+    order_sect, after_order = _sections(final)
+    pieces, order_elements = _pieces(view, style, letterhead, order_sect, paged)
     before = "".join(etree.tostring(el, encoding="unicode") for el in body if el is not final)
     orders = "".join(etree.tostring(el, encoding="unicode") for el in order_elements)
-    closing = etree.tostring(final, encoding="unicode")
-    fresh = parse_xml(f"<w:body {NSDECL}>{before}{orders}{''.join(pieces)}{closing}</w:body>")
-    body.getparent().replace(body, fresh)
+    closing = after_order if view.order is not None else etree.tostring(final, encoding="unicode")
+    body.getparent().replace(body, _body_element(before, orders, pieces, closing))
 
 
-def _rezip(data: bytes, view: DocumentView) -> bytes:
+def _rezip(members: list[tuple[str, bytes]], view: DocumentView) -> bytes:
     """The package again, with fixed timestamps and the render mark in dc:identifier."""
-    members = zip_members(data)
     digest = package_digest(members)
     mark = escape(mark_text(view.identity, digest)).encode("utf-8")
     stamp = (max(view.date.year, 1980), view.date.month, view.date.day, 0, 0, 0)
@@ -441,35 +501,116 @@ def _rezip(data: bytes, view: DocumentView) -> bytes:
     return reproducible_zip(members, stamp, 0o644, create_system=0, compresslevel=6, edit=edit)
 
 
-def render_docx(view: DocumentView, style: Style, template_dir: Path | None = None) -> bytes:
-    from docx.oxml import parse_xml
+def _paged(style: Style, reference: bool) -> bool:
+    """Whether the table's pages are broken here where the text can be measured (paging.py): our
+    styles, in a typeface whose widths paging.py knows; otherwise the word processor breaks them."""
+    return not reference and style.font in METRIC_FONTS
 
-    document, reference = _open(template_dir)
-    body = document.element.body
-    letterhead = []
-    for child in list(body):
-        if child.tag != _w("sectPr"):
-            if reference and view.order is not None:
-                letterhead.append(child)
-            body.remove(child)
-    if body.find(_w("sectPr")) is None:
-        body.append(parse_xml(f"<w:sectPr {NSDECL}/>"))
-    final = body.find(_w("sectPr"))
-    for tag in ("headerReference", "footerReference"):
-        for el in final.findall(_w(tag)):
-            final.remove(el)
-    _clean_package(document, view)
-    _setup_styles(document, style, reference)
-    section = document.sections[-1]
-    _configure_section(section, style, landscape=True)
-    # Page numbers: centred in the header from the second page; the first page has none.
-    section.different_first_page_header_footer = True
-    _set_header(section.header, f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="RMPageNumber"/></w:pPr>{PAGE_FIELD}</w:p>')
-    _set_header(section.first_page_header, f'<w:p {NSDECL}><w:pPr><w:pStyle w:val="RMPageNumber"/></w:pPr></w:p>')
-    # The pages of the table are broken here where the text can be measured: our styles, in a
-    # typeface whose widths paging.py knows.
-    _body(document, view, style, letterhead, paged=not reference and style.font in METRIC_FONTS)
-    _core(document, view)
+
+def _render_package(view: DocumentView, style: Style, template_dir: Path | None) -> bytes:
+    """The document through python-docx's objects: with a reference template (its styles and
+    letterhead), and the reference the fast path is tested against."""
+    document, reference, letterhead = _prepared(style, template_dir, view.order is not None)
+    _set_app(document, view.author)
+    _body(document, view, style, letterhead, _paged(style, reference))
+    _core(document, view.title, view.author, _stamp(view))
     buffer = io.BytesIO()
     document.save(buffer)
-    return _rezip(buffer.getvalue(), view)
+    return _rezip(zip_members(buffer.getvalue()), view)
+
+
+# --- the fast path: one package skeleton a style, the view's parts written into it -------------
+
+APP = "/docProps/app.xml"
+DOCUMENT = "word/document.xml"
+_TITLE_MARK = "roadmapctl-title-placeholder"
+_AUTHOR_MARK = "roadmapctl-author-placeholder"
+_STAMP_MARK = datetime(1901, 2, 3, 0, 0, 0)  # a date no roadmap has: replaced by the view's
+
+
+_BODY_MARK = "<w:p><w:r><w:t>roadmapctl-body-placeholder</w:t></w:r></w:p>"
+
+
+@dataclass
+class _Skeleton:
+    """A package as ``_render_package`` writes it for a style without a reference template, with
+    marks where the view's title, author and date go, and its document.xml cut where the body's
+    paragraphs and tables go: before them, and after them (with the final section's properties,
+    without an order and after one)."""
+
+    members: tuple[tuple[str, bytes], ...]
+    head: bytes
+    tail: bytes
+    tail_after_order: bytes
+    order_sect: str
+
+
+def _document_xml(document, style: Style, closing: str) -> tuple[bytes, bytes]:
+    """document.xml of ``document`` with a marked body, as python-docx writes it, cut at the mark."""
+    from docx.opc.oxml import serialize_part_xml
+
+    root = copy.deepcopy(document.element)
+    root.replace(root.find(_w("body")), _body_element("", "", [_BODY_MARK], closing))
+    xml = serialize_part_xml(root)
+    head, mark, tail = xml.partition(_BODY_MARK.encode())
+    if not mark:
+        raise RenderError("внутренняя ошибка: в заготовке документа DOCX не найдено место для текста")
+    return head, tail
+
+
+@lru_cache(maxsize=8)
+def _skeleton(style: Style) -> _Skeleton:
+    from lxml import etree
+
+    document, _reference, _letterhead = _prepared(style, None, False)
+    _set_app(document, _AUTHOR_MARK)
+    final = document.element.body.find(_w("sectPr"))
+    order_sect, after_order = _sections(final)
+    head, tail = _document_xml(document, style, etree.tostring(final, encoding="unicode"))
+    _head, tail_after_order = _document_xml(document, style, after_order)
+    # the order's section properties as they are written inside the document (python-docx's
+    # path parses them into the body, where their namespace declarations are the document's)
+    _head, in_place = _document_xml(document, style, f"<w:p><w:pPr>{order_sect}</w:pPr></w:p>")
+    order_sect = in_place.decode("utf-8").partition("<w:pPr>")[2].partition("</w:pPr>")[0]
+    _core(document, _TITLE_MARK, _AUTHOR_MARK, _STAMP_MARK)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _Skeleton(tuple(zip_members(buffer.getvalue())), head, tail, tail_after_order, order_sect)
+
+
+def _core_value(text: str) -> bytes:
+    """A text of core.xml as lxml writes it (python-docx sets it as an element's text)."""
+    return escape(core_text(text)).replace("\r", "&#13;").encode("utf-8")
+
+
+def _render_fast(view: DocumentView, style: Style) -> bytes:
+    """The same bytes as ``_render_package`` without a template, without building python-docx's
+    objects or an XML tree for each document: the body's text goes between the two halves of the
+    style's document.xml. Our pieces are written as lxml writes them (checked by the tests
+    against the python-docx path), so the body is never parsed — at 50,000 activities its tree
+    alone took several times the memory of the roadmap."""
+    skeleton = _skeleton(style)
+    pieces, _ = _pieces(view, style, [], skeleton.order_sect, _paged(style, False))
+    tail = skeleton.tail_after_order if view.order is not None else skeleton.tail
+    document_xml = b"".join([skeleton.head, *(piece.encode("utf-8") for piece in pieces), tail])
+    del pieces
+    stamp = _stamp(view).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    marks = _STAMP_MARK.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    members = []
+    for name, blob in skeleton.members:
+        if name == DOCUMENT:
+            blob = document_xml
+        elif name == CORE:
+            blob = (blob.replace(_TITLE_MARK.encode(), _core_value(view.title))
+                    .replace(_AUTHOR_MARK.encode(), _core_value(view.author)).replace(marks, stamp))
+        elif "/" + name == APP:
+            blob = _app_xml(view.author)
+        members.append((name, blob))
+    return _rezip(members, view)
+
+
+def render_docx(view: DocumentView, style: Style, template_dir: Path | None = None) -> bytes:
+    reference = template_dir / REFERENCE if template_dir else None
+    if reference is not None and reference.is_file():
+        return _render_package(view, style, template_dir)
+    return _render_fast(view, style)

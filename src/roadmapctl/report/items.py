@@ -106,19 +106,27 @@ class Summary:
         return {"file": self.file, "municipality": self.municipality, **self.counts()}
 
 
-# The one state of an activity, for the status chart and ``--by status`` (the kinds overlap: an
-# activity may be overdue and unassigned at once; its state is the first of these that holds).
+# The one state of an activity, for the status charts (the report's and the site's) and ``--by
+# status``. The kinds overlap (an activity may be overdue and unassigned at once): the state is
+# the first of STATES that holds. A cancelled activity gives no items and is in none of them: its
+# state is CANCELLED_STATE. The report's chart leaves cancelled activities out (its shares are of
+# the others); the site's bar shows them as a part of their own (CHART_STATES).
 STATES = ("done", "overdue", "upcoming", "undated", "pending")
+CANCELLED_STATE = "cancelled"
+CHART_STATES = (*STATES, CANCELLED_STATE)
 STATE_TITLES = {
     "done": "Выполнено",
     "overdue": "Просрочено",
     "upcoming": "Срок скоро",
     "undated": "Срок не определён",
     "pending": "Срок не наступил",
+    CANCELLED_STATE: "Отменено",
 }
 
 
-def state_of(kinds: Iterable[str]) -> str:
+def state_of(kinds: Iterable[str], status: str | None = None) -> str:
+    if status == CANCELLED:
+        return CANCELLED_STATE
     found = set(kinds)
     return next((state for state in STATES[:-1] if state in found), "pending")
 
@@ -135,10 +143,11 @@ class Row:
     missed: tuple[date, ...] = ()
     start: date | None = None  # where a deadline that is a period ("в течение года") begins
     order: int = 0  # the activity's place in the document (as Item.order)
+    due: date | None = None  # the deadline's last day (Term.due), None when it has none
 
     @property
     def state(self) -> str:
-        return state_of(self.kinds)
+        return state_of(self.kinds, self.placed.activity.status)
 
 
 @dataclass
@@ -359,7 +368,7 @@ def roadmap_report(roadmap: Roadmap, as_of: date, within: int = DEFAULT_WITHIN, 
         kinds = tuple(dict.fromkeys(item.kind for item in items))
         dates = tuple(sorted(set(term.dates or ((term.due,) if term.due else ()))))
         missed = next((item.missed for item in items if item.kind == "overdue"), ())
-        rows.append(Row(placed, kinds, items, dates, missed, term.start if term.start != term.due else None, order))
+        rows.append(Row(placed, kinds, items, dates, missed, term.start if term.start != term.due else None, order, term.due))
         summary.activities += 1
         if activity.status == CANCELLED:
             summary.cancelled += 1

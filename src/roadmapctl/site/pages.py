@@ -11,13 +11,8 @@ from datetime import date
 from pathlib import PurePath
 
 from roadmapctl.site import layout
-from roadmapctl.site.parts import (
-    DOWNLOADS,
-    STATE_TITLES,
-    STATES,
-    PartyShare,
-    RoadmapPart,
-)
+from roadmapctl.report.items import CHART_STATES, STATE_TITLES
+from roadmapctl.site.parts import DOWNLOADS, PartyShare, RoadmapPart
 from roadmapctl.textutil import ru_date
 
 TIMELINE_TEXT = 140  # characters of an activity's text shown on the timeline
@@ -53,7 +48,7 @@ class Party:
 
     @property
     def chart(self) -> dict[str, int]:
-        out = dict.fromkeys(STATES, 0)
+        out = dict.fromkeys(CHART_STATES, 0)
         for _part, share in self.shares:
             for row in share.rows:
                 out[row.state] += 1
@@ -85,7 +80,7 @@ def bar(chart: dict[str, int]) -> list[dict]:
         return []
     return [
         {"state": state, "title": STATE_TITLES[state], "count": chart[state], "width": f"{100 * chart[state] / total:.3f}"}
-        for state in STATES if chart.get(state)
+        for state in CHART_STATES if chart.get(state)
     ]
 
 
@@ -124,7 +119,7 @@ def timeline(part: RoadmapPart, as_of: date) -> dict | None:
 def _render(name: str, **context) -> bytes:
     from roadmapctl.render.templating import render_template
 
-    common = {"ru_date": ru_date, "href": layout.href, "share_done": share_done, "bar": bar, "STATE_TITLES": STATE_TITLES, "STATES": STATES}
+    common = {"ru_date": ru_date, "href": layout.href, "share_done": share_done, "bar": bar, "STATE_TITLES": STATE_TITLES, "STATES": CHART_STATES}
     return utf8(render_template(f"site/{name}", None, True, {}, **common, **context))
 
 
@@ -152,11 +147,11 @@ def index_data(parts: list[RoadmapPart], parties: list[Party]) -> str:
             "o": counts.get("overdue", 0),
             "u": counts.get("upcoming", 0),
             "n": counts.get("unassigned", 0),
-            "c": [part.chart.get(state, 0) for state in STATES],
+            "c": [part.chart.get(state, 0) for state in CHART_STATES],
             "r": sorted(number[share.identity] for share in part.parties),
         }
         entries.append(entry)
-    data = {"states": [STATE_TITLES[s] for s in STATES], "roadmaps": entries}
+    data = {"states": [STATE_TITLES[s] for s in CHART_STATES], "keys": list(CHART_STATES), "roadmaps": entries}
     return _script_json(data)
 
 

@@ -14,15 +14,6 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-# The chart's states: every activity is in exactly one of them (see ``state_of``).
-STATES = ("done", "overdue", "upcoming", "other", "cancelled")
-STATE_TITLES = {
-    "done": "Выполнено",
-    "overdue": "Просрочено",
-    "upcoming": "Срок скоро",
-    "other": "Остальные",
-    "cancelled": "Отменено",
-}
 # The files of a roadmap to download: key → (file name, what it is).
 DOWNLOADS = {
     "docx": ("приложение.docx", "Приложение к приказу (Word, DOCX)"),
@@ -44,7 +35,8 @@ class ProblemLine:
 
 @dataclass
 class RowView:
-    """One activity of the report with its state: what the status list and the timeline show."""
+    """One activity of the report with its state (report.items.state_of): what the status list and
+    the timeline show; ``start`` and ``due`` are the report row's (where a period begins, its last day)."""
 
     number: str
     text: str
@@ -81,7 +73,7 @@ class RoadmapPart:
     period_end: date | None = None
     period_reason: str | None = None
     counts: dict[str, int] = field(default_factory=dict)  # Summary.counts(): the report's figures
-    chart: dict[str, int] = field(default_factory=dict)  # activities by STATES
+    chart: dict[str, int] = field(default_factory=dict)  # activities by state (report.items.CHART_STATES)
     rows: list[RowView] = field(default_factory=list)
     parties: list[PartyShare] = field(default_factory=list)
     appendix: str = ""  # the content of the appendix page's <main>, exactly as ``render --to html`` writes it
@@ -94,31 +86,15 @@ class RoadmapPart:
         return bool(self.problems)
 
 
-def state_of(kinds: tuple[str, ...], status: str | None) -> str:
-    """The one state of an activity in the chart: done, else overdue, else cancelled, else due
-    soon, else the rest (its deadline has not come or cannot be told)."""
-    from roadmapctl.report.items import CANCELLED
+def _rows(rr) -> tuple[list[RowView], dict[str, int]]:
+    """The report's rows as the site shows them, and the number of activities in each state of
+    the bar (report.items.CHART_STATES)."""
+    from roadmapctl.report.items import CHART_STATES, KIND_TITLES, deadline_text, responsible_names
 
-    if "done" in kinds:
-        return "done"
-    if "overdue" in kinds:
-        return "overdue"
-    if status == CANCELLED:
-        return "cancelled"
-    if "upcoming" in kinds:
-        return "upcoming"
-    return "other"
-
-
-def _rows(rr, period) -> tuple[list[RowView], dict[str, int]]:
-    from roadmapctl.document.schedule import activity_term_or_none
-    from roadmapctl.report.items import KIND_TITLES, deadline_text, responsible_names
-
-    rows, chart = [], dict.fromkeys(STATES, 0)
+    rows, chart = [], dict.fromkeys(CHART_STATES, 0)
     for row in rr.rows:
         activity = row.placed.activity
-        term = activity_term_or_none(activity, period) if period is not None else None
-        state = state_of(row.kinds, activity.status)
+        state = row.state
         chart[state] += 1
         rows.append(RowView(
             number=activity.number,
@@ -128,8 +104,8 @@ def _rows(rr, period) -> tuple[list[RowView], dict[str, int]]:
             state=state,
             kinds=row.kinds,
             notes=tuple(f"{KIND_TITLES[item.kind]}: {item.note}" for item in row.items if item.note),
-            start=term.start if term else None,
-            due=term.due if term else None,
+            start=row.start,
+            due=row.due,
         ))
     return rows, chart
 
@@ -225,7 +201,7 @@ def roadmap_part(path: str, slug: str, as_of: date, within: int) -> RoadmapPart:
     period, reason = roadmap_period_or_reason(roadmap)
     report = build_report([roadmap], as_of, within=within)
     rr = report.roadmaps[0]
-    rows, chart = _rows(rr, period)
+    rows, chart = _rows(rr)
     # the rows of the roadmap's report that fall on each party: as ``roadmap_report`` with the
     # party's selection (``report --party``) gives them — its items do not depend on the selection.
     # Whether a party covers a name is asked once a name, not once a row.
