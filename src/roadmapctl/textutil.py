@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from collections.abc import Sequence
 from functools import lru_cache
 
 _DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
@@ -26,12 +27,9 @@ def digits(text: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\d+", text))
 
 
-def distance(a: str, b: str, limit: int = 3) -> int:
-    """Optimal-string-alignment (Damerau) distance, or ``limit + 1`` when it exceeds ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    # a common beginning and end change no distance: only the differing middle is aligned
-    # (names compared are mostly alike, so the table shrinks from their length to a few letters)
+def common_ends(a: Sequence, b: Sequence) -> tuple[int, int]:
+    """How many items ``a`` and ``b`` share at their start, and then at their end (the end is
+    counted only in what the start left, so the two never overlap)."""
     shortest = min(len(a), len(b))
     head = 0
     while head < shortest and a[head] == b[head]:
@@ -39,6 +37,16 @@ def distance(a: str, b: str, limit: int = 3) -> int:
     tail = 0
     while tail < shortest - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
+    return head, tail
+
+
+def distance(a: str, b: str, limit: int = 3) -> int:
+    """Optimal-string-alignment (Damerau) distance, or ``limit + 1`` when it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    # a common beginning and end change no distance: only the differing middle is aligned
+    # (names compared are mostly alike, so the table shrinks from their length to a few letters)
+    head, tail = common_ends(a, b)
     if head or tail:
         a, b = a[head:len(a) - tail], b[head:len(b) - tail]
     previous2: list[int] | None = None

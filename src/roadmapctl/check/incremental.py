@@ -42,6 +42,7 @@ from roadmapctl.loading import Document
 from roadmapctl.loading.document import scalar_text
 from roadmapctl.loading.source import SourceError, decode
 from roadmapctl.spans import NOWHERE, Span
+from roadmapctl.textutil import common_ends
 
 _new_mark: Callable[..., Any] = Mark
 try:  # the C loader's marks: three times quicker to make than yaml.error.Mark
@@ -155,13 +156,7 @@ class IncrementalCheck:
         if not _plain(text):
             return self._refuse(1)
         old, new = state.lines, text.split("\n")
-        limit = min(len(old), len(new))
-        first = 0
-        while first < limit and old[first] == new[first]:
-            first += 1
-        same_end = 0
-        while same_end < limit - first and old[-1 - same_end] == new[-1 - same_end]:
-            same_end += 1
+        first, same_end = common_ends(old, new)
         old_stop = len(old) - same_end  # the old lines [first, old_stop) became new [first, new_stop)
         delta = len(new) - len(old)
         starts = [b.start for b in state.blocks]

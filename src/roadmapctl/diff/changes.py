@@ -189,8 +189,6 @@ def _matching_blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
 def _anchors(a: list[str], a0: int, a1: int, b: list[str], b0: int, b1: int) -> list[tuple[int, int]]:
     """Positions (i, j) of the tokens that occur once in ``a[a0:a1]`` and once in ``b[b0:b1]``,
     the longest run of them in the same order on both sides."""
-    from bisect import bisect_left
-
     where: dict[str, int] = {}
     for i in range(a0, a1):
         where[a[i]] = -1 if a[i] in where else i
@@ -200,25 +198,7 @@ def _anchors(a: list[str], a0: int, a1: int, b: list[str], b0: int, b1: int) -> 
         if where.get(token, -1) >= 0:
             seen[token] = -1 if token in seen else j
     pairs = sorted((where[t], j) for t, j in seen.items() if j >= 0)
-    # the longest increasing run of j (patience sorting)
-    tails: list[int] = []
-    tail_index: list[int] = []
-    previous = [-1] * len(pairs)
-    for index, (_i, j) in enumerate(pairs):
-        k = bisect_left(tails, j)
-        if k == len(tails):
-            tails.append(j)
-            tail_index.append(index)
-        else:
-            tails[k] = j
-            tail_index[k] = index
-        previous[index] = tail_index[k - 1] if k else -1
-    run: list[tuple[int, int]] = []
-    index = tail_index[-1] if tail_index else -1
-    while index >= 0:
-        run.append(pairs[index])
-        index = previous[index]
-    return run[::-1]
+    return [pairs[k] for k in _longest_increasing([j for _i, j in pairs])]
 
 
 # -- helpers ---------------------------------------------------------------------------------
