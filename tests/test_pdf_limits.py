@@ -171,3 +171,31 @@ def test_the_decoders_agree_with_the_encoders(payload):
     assert measure(_pdf(b"", stream=base64.a85encode(payload) + b"~>", filters=b" /Filter /A85")).decoded == len(payload)
     both = base64.a85encode(zlib.compress(payload)) + b"~>"
     assert measure(_pdf(b"", stream=both, filters=b" /Filter [/A85 /Fl]")).decoded == len(zlib.compress(payload)) + len(payload)
+
+
+def _inline(data: bytes, filters: bytes) -> bytes:
+    return b"q 10 0 0 10 0 0 cm BI /W 10 /H 10 /BPC 8 /CS /G /F " + filters + b" ID " + data + b"\nEI Q\n"
+
+
+def test_an_inline_image_is_decoded_and_counted_by_hand():
+    """PDFium decodes an inline image's data (BI … ID … EI) while it reads a page's text: its
+    filters are counted like a stream's, also behind another filter of the content stream, and
+    two images in one piece of the stream are both counted."""
+    one = _inline(zlib.compress(b"\0" * 1000), b"/Fl")
+    assert measure(_pdf(b"BT ET\n" + one)).decoded == 1000
+    two = _inline(zlib.compress(b"\0" * 700), b"[/Fl]") + _inline(binascii.hexlify(zlib.compress(b"\0" * 300)) + b">",
+                                                                 b"[/AHx /Fl]")
+    # the content stream itself inflated (its own length), then 700, then the hex stage and 300
+    content = b"BT ET\n" + two
+    hex_stage = len(zlib.compress(b"\0" * 300))
+    assert measure(_pdf(content, flate=True)).decoded == len(content) + 700 + hex_stage + 300
+    assert measure(_pdf(_inline(b"\xff" * 100, b"/DCT"))).decoded == 0  # an image filter: not decoded
+
+
+def test_an_inline_image_bomb_is_refused():
+    """An 800 KB file whose one inline image inflates to 800 MB held 1.7 GB in PDFium; several
+    smaller bombs in one piece of the stream add up."""
+    bomb = zlib.compress(b"\0" * (40 << 20), 9)
+    with pytest.raises(PdfLimit, match="распаковываются больше чем в 100 МБ"):
+        measure(_pdf(b"BT ET\n" + _inline(bomb, b"/Fl") * 3), max_decoded=100 << 20)
+    assert measure(_pdf(b"BT ET\n" + _inline(bomb, b"/Fl") * 2), max_decoded=100 << 20).decoded == 80 << 20

@@ -7,7 +7,9 @@ are scanned first, with bounded memory:
 * the **decoded size**: each stream is decoded through its whole filter chain (FlateDecode,
   LZWDecode, ASCIIHexDecode, ASCII85Decode, RunLengthDecode, in any order and nesting; the
   short names of inline images too) without keeping the output, and every stage's output is
-  counted, because PDFium keeps each stage whole. A chain stops at an image filter (DCTDecode,
+  counted, because PDFium keeps each stage whole. An inline image (``BI … ID data EI`` inside a
+  content stream) is decoded by PDFium too: its data is decoded through its own filters (``/F``)
+  and counted the same way. A chain stops at an image filter (DCTDecode,
   JPXDecode, CCITTFaxDecode, JBIG2Decode): PDFium does not decode images to read text;
 * the **objects**: the separators of PDF syntax (white space, ``/``, ``[``, ``(``, ``<``) in the
   file outside streams and in every decoded stream that is not an image or a font program. Each object PDFium
@@ -130,12 +132,86 @@ def measure(data: bytes, max_decoded: int = MAX_DECODED, max_objects: int = MAX_
             if decoder is None:
                 break  # unknown or damaged: PDFium stops there too
             chain = _counted(decoder(chain, counter, dictionary), counter)
-        for piece in chain:
-            if not image:
-                counter.objects(piece)
+        if image:
+            for _piece in chain:
+                pass
+        else:
+            _content(chain, counter)
     if covered < len(data):
         _count_objects(counter, view[covered:])
     return counter.measure
+
+
+_INLINE = re.compile(rb"(?<![^\s\])>])BI(\s.{0,4096}?)\sID\s", re.S)
+_INLINE_FILTER = re.compile(rb"/(?:F|Filter)(?![^\s/\[\]()<>{}%])\s*(\[[^\]]*\]|/[^\s/\[\]()<>{}%]*)")
+_INLINE_CARRY = 4200  # bytes kept from a piece's end: an inline image's head may straddle pieces
+_CHUNK = 4096
+
+
+def _content(chain: Iterable[bytes], counter: _Counter) -> None:
+    """Count a content stream's objects, and decode the data of its inline images as PDFium does.
+
+    After an image is decoded, the search for the next goes on right after its ``ID`` (its data is
+    searched too: nothing its decoder stopped short of is skipped), or, when its data ran into
+    later pieces of the stream, from the start of the piece where its decoder stopped. The raw
+    bytes every decoder takes count as work, so data with many ``BI`` in it costs bounded time."""
+    pieces = iter(chain)
+    piece = next(pieces, None)
+    carry = b""
+    while piece is not None:
+        counter.objects(piece)
+        text = carry + piece
+        at = 0
+        following = None
+        while (found := _INLINE.search(text, at)) is not None:
+            at = found.end()
+            source = _Source(text[at:], pieces, counter)
+            _decode_inline(found.group(1), source, counter)
+            if source.pulled:
+                following = source.data  # the piece where its decoder stopped, searched whole
+                break
+        if following is not None:
+            carry, piece = b"", following
+            continue
+        carry = text[max(at, len(text) - _INLINE_CARRY):]
+        piece = next(pieces, None)
+
+
+def _decode_inline(dictionary: bytes, source: _Source, counter: _Counter) -> None:
+    """Decode an inline image's data through its filters (``/F``), every stage counted."""
+    found = _INLINE_FILTER.search(dictionary)
+    names = [_name(name) for name in _NAME.findall(found.group(1))] if found is not None else []
+    chain: Iterable[bytes] = source
+    decoded = False
+    for name in names:
+        decoder = _DECODERS.get(name)
+        if decoder is None:  # an image filter or an unknown one: PDFium stops there too
+            break
+        chain = _counted(decoder(chain, counter, dictionary), counter)
+        decoded = True
+    if decoded:
+        for _piece in chain:
+            pass
+
+
+class _Source:
+    """The bytes after an inline image's ``ID`` in small chunks, then the content stream's next
+    pieces (``pulled``: whether its decoder read into them; ``data``: the last one it read)."""
+
+    def __init__(self, head: bytes, pieces: Iterator[bytes], counter: _Counter):
+        self.data, self.pieces, self.counter = head, pieces, counter
+        self.pulled = False
+
+    def __iter__(self) -> Iterator[bytes]:
+        while True:
+            for at in range(0, len(self.data), _CHUNK):
+                chunk = self.data[at:at + _CHUNK]
+                self.counter.work(len(chunk))
+                yield chunk
+            following = next(self.pieces, None)
+            if following is None:
+                return
+            self.data, self.pulled = following, True
 
 
 def _count_objects(counter: _Counter, view: memoryview) -> None:
