@@ -142,7 +142,8 @@ def measure(data: bytes, max_decoded: int = MAX_DECODED, max_objects: int = MAX_
     return counter.measure
 
 
-_INLINE = re.compile(rb"(?<![^\s\])>])BI(\s.{0,4096}?)\sID\s", re.S)
+# "BI" first, so that the search skips ahead to each "BI"; what precedes it is looked at behind it
+_INLINE = re.compile(rb"BI(?<![^\s\])>]BI)(\s.{0,4096}?)\sID\s", re.S)
 _INLINE_FILTER = re.compile(rb"/(?:F|Filter)(?![^\s/\[\]()<>{}%])\s*(\[[^\]]*\]|/[^\s/\[\]()<>{}%]*)")
 _INLINE_CARRY = 4200  # bytes kept from a piece's end: an inline image's head may straddle pieces
 _CHUNK = 4096
