@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 
 import pytest
 from hypothesis import given, settings
@@ -259,20 +260,33 @@ def test_odd_addresses_are_answered_without_an_error_shown():
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None
     shown = []
+    # written from a thread: the server answers (and publishes) while the 400 KB of requests are
+    # still being written, and a pipe is full at 64 KB, so writing them all first and reading
+    # afterwards left each side waiting for the other
+    writer = threading.Thread(target=_write_all, args=(proc.stdin, b"".join(messages)), daemon=True)
+    errors: list[bytes] = []  # the log, read as it comes for the same reason
+    reader = threading.Thread(target=lambda: errors.append(proc.stderr.read()), daemon=True)
     try:
-        proc.stdin.write(b"".join(messages))
-        proc.stdin.flush()
+        writer.start()
+        reader.start()
         answered = set()
         while not set(ids) <= answered:
             message = _read_frame(proc.stdout)
             answered.add(message.get("id"))
             if message.get("method") == "window/showMessage":
                 shown.append(message["params"]["message"])
+        writer.join(timeout=60)
         proc.stdin.write(_frame({"jsonrpc": "2.0", "id": 99, "method": "shutdown"})
                          + _frame({"jsonrpc": "2.0", "method": "exit"}))
         proc.stdin.close()
-        err = proc.stderr.read().decode("utf-8", errors="replace")
         proc.wait(timeout=60)
+        reader.join(timeout=60)
+        err = b"".join(errors).decode("utf-8", errors="replace")
     finally:
         proc.kill()
     assert shown == [] and "null byte" not in err, (shown, err[-800:])
+
+
+def _write_all(stream, data: bytes) -> None:
+    stream.write(data)
+    stream.flush()
