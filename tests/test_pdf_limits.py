@@ -199,3 +199,22 @@ def test_an_inline_image_bomb_is_refused():
     with pytest.raises(PdfLimit, match="распаковываются больше чем в 100 МБ"):
         measure(_pdf(b"BT ET\n" + _inline(bomb, b"/Fl") * 3), max_decoded=100 << 20)
     assert measure(_pdf(b"BT ET\n" + _inline(bomb, b"/Fl") * 2), max_decoded=100 << 20).decoded == 80 << 20
+
+
+def test_a_page_content_stream_marked_as_an_image_is_counted():
+    """PDFium reads a page's /Contents as syntax whatever its dictionary says: a content stream
+    marked /Subtype /Image (to pass as pixels) has its objects counted, whether the page names it
+    in the file's text or inside a compressed object stream; a real image's bytes still are not."""
+    zeros = b"0 " * 100_000
+    marked = b"<< /Subtype /Image /Width 10 /Height 10 /Length %d >>\nstream\n" % len(zeros) + zeros + b"\nendstream"
+    plain = measure(_pdf(b"BT ET")).objects
+    direct = _pdf(b"BT ET", extra=[marked, b"<< /Type /Page /Parent 2 0 R /Contents 6 0 R >>"])
+    assert measure(direct).objects - plain >= 100_000
+    listed = _pdf(b"BT ET", extra=[marked, b"<< /Type /Page /Parent 2 0 R /Contents [4 0 R 6 0 R] >>"])
+    assert measure(listed).objects - plain >= 100_000
+    packed = zlib.compress(b"7 0 << /Type /Page /Parent 2 0 R /Contents 6 0 R >>")
+    hidden = _pdf(b"BT ET", extra=[marked, b"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length %d >>\nstream\n"
+                                   % len(packed) + packed + b"\nendstream"])
+    assert measure(hidden).objects - plain >= 100_000
+    alone = _pdf(b"BT ET", extra=[marked])  # nothing names it as a page's content: an image
+    assert measure(alone).objects - plain < 100

@@ -111,6 +111,7 @@ def measure(data: bytes, max_decoded: int = MAX_DECODED, max_objects: int = MAX_
     """Count what PDFium would build from ``data``; PdfLimit as soon as a bound is exceeded."""
     counter = _Counter(max_decoded, max_objects, 4 * len(data) + 64 * 1024 * 1024)
     ends = [found.start() for found in _ENDSTREAM.finditer(data)]
+    contents = _page_contents(data, ends, _Counter(max_decoded, max_objects, 4 * len(data) + 64 * 1024 * 1024))
     covered = 0
     view = memoryview(data)
     for found in _STREAM.finditer(data):
@@ -121,17 +122,10 @@ def measure(data: bytes, max_decoded: int = MAX_DECODED, max_objects: int = MAX_
         dictionary = _dictionary(data, keyword)
         end = _stream_end(data, dictionary, start, ends)
         covered = max(covered, end)
-        filters = _filters(data, dictionary)
-        chain: Iterable[bytes] = _pieces(view[start:end], counter)
-        image = _NOT_SYNTAX.search(dictionary) is not None
-        for name in filters:
-            if name in _IMAGE_FILTERS:
-                image = True
-                break
-            decoder = _DECODERS.get(name)
-            if decoder is None:
-                break  # unknown or damaged: PDFium stops there too
-            chain = _counted(decoder(chain, counter, dictionary), counter)
+        chain, image_filter = _decoded(data, dictionary, view[start:end], counter)
+        # a page's content stream is read as syntax whatever its dictionary says
+        image = image_filter or (_NOT_SYNTAX.search(dictionary) is not None
+                                 and _object_number(data, keyword) not in contents)
         if image:
             for _piece in chain:
                 pass
@@ -140,6 +134,66 @@ def measure(data: bytes, max_decoded: int = MAX_DECODED, max_objects: int = MAX_
     if covered < len(data):
         _count_objects(counter, view[covered:])
     return counter.measure
+
+
+def _decoded(data: bytes, dictionary: bytes, raw: memoryview, counter: _Counter) -> tuple[Iterable[bytes], bool]:
+    """A stream's data through its filters, every stage counted, and whether an image filter ended the chain."""
+    chain: Iterable[bytes] = _pieces(raw, counter)
+    for name in _filters(data, dictionary):
+        if name in _IMAGE_FILTERS:
+            return chain, True
+        decoder = _DECODERS.get(name)
+        if decoder is None:
+            break  # unknown or damaged: PDFium stops there too
+        chain = _counted(decoder(chain, counter, dictionary), counter)
+    return chain, False
+
+
+_CONTENTS = re.compile(rb"/Contents\s*(\[[^\]]*\]|[0-9]+\s+[0-9]+\s+R)")
+_REFERENCE = re.compile(rb"(?<![0-9])([0-9]{1,10})\s+[0-9]{1,5}\s+R")
+_OBJECT_STREAM = re.compile(rb"/Type\s*/ObjStm(?![^\s/\[\]()<>{}%])")
+_NUMBER = re.compile(rb"(?<![0-9])([0-9]{1,10})\s+[0-9]{1,5}\s+$")
+
+
+def _page_contents(data: bytes, ends: list[int], counter: _Counter) -> set[int]:
+    """The object numbers the pages name as their content (``/Contents``), in the file's text and
+    in its object streams (which are decoded for it first, within the same bounds)."""
+    numbers: set[int] = set()
+
+    def add(text: bytes) -> None:
+        for found in _CONTENTS.finditer(text):
+            numbers.update(int(number) for number in _REFERENCE.findall(found.group(1)))
+
+    add(data)
+    view = memoryview(data)
+    keywords = [(found.start(), found.end()) for found in _STREAM.finditer(data)]
+    done = -1
+    for mark in _OBJECT_STREAM.finditer(data):
+        index = bisect.bisect_left(keywords, (mark.end(), 0))  # the first stream after the mark
+        if index == len(keywords) or index <= done:
+            continue  # no stream after it, or that stream's dictionary was looked at already
+        done = index
+        keyword, start = keywords[index]
+        dictionary = _dictionary(data, keyword)
+        if _OBJECT_STREAM.search(dictionary) is None:
+            continue
+        chain, _image = _decoded(data, dictionary, view[start:_stream_end(data, dictionary, start, ends)], counter)
+        carry = b""
+        for piece in chain:
+            text = carry + piece
+            add(text)
+            carry = text[-256:]
+    return numbers
+
+
+def _object_number(data: bytes, keyword: int) -> int | None:
+    """The number of the object whose stream starts at ``keyword`` (``N G obj`` before it)."""
+    begin = max(0, keyword - _WINDOW)
+    at = data.rfind(b"obj", begin, keyword)
+    if at < 0:
+        return None
+    found = _NUMBER.search(data, max(0, at - 32), at)
+    return int(found.group(1)) if found is not None else None
 
 
 # "BI" first, so that the search skips ahead to each "BI"; what precedes it is looked at behind it
