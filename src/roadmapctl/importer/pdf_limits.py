@@ -84,6 +84,11 @@ class _Counter:
         self.measure = Measure()
         self.max_decoded, self.max_objects, self.max_work = decoded, objects, work
 
+    @classmethod
+    def for_file(cls, data: bytes, decoded: int, objects: int) -> _Counter:
+        """The bounds for a file of ``data``: the work grows with its size."""
+        return cls(decoded, objects, 4 * len(data) + 64 * 1024 * 1024)
+
     def decoded(self, size: int) -> None:
         self.measure.decoded += size
         if self.measure.decoded > self.max_decoded:
@@ -109,9 +114,10 @@ class _Counter:
 
 def measure(data: bytes, max_decoded: int = MAX_DECODED, max_objects: int = MAX_OBJECTS) -> Measure:
     """Count what PDFium would build from ``data``; PdfLimit as soon as a bound is exceeded."""
-    counter = _Counter(max_decoded, max_objects, 4 * len(data) + 64 * 1024 * 1024)
     ends = [found.start() for found in _ENDSTREAM.finditer(data)]
-    contents = _page_contents(data, ends, _Counter(max_decoded, max_objects, 4 * len(data) + 64 * 1024 * 1024))
+    # the object streams read for the pages' contents count apart: they are decoded again below
+    contents = _page_contents(data, ends, _Counter.for_file(data, max_decoded, max_objects))
+    counter = _Counter.for_file(data, max_decoded, max_objects)
     covered = 0
     view = memoryview(data)
     for found in _STREAM.finditer(data):
